@@ -1,0 +1,17 @@
+/**
+ * The Python runtime: Cloudflare's `workers` Python SDK (`./python/workers/*.py`) running in Pyodide on top
+ * of the engine. Hosts (the executor worker, the CLI) load Pyodide, pass the SDK sources in, import user
+ * modules and hand their `WorkflowBody`s to `createEngine({ resolveWorkflow })`. Node-only helpers (reading
+ * the sources from disk, booting Pyodide) are in `./node`.
+ */
+export { PythonError } from './python-error';
+export {
+  createPythonRuntime,
+  type LoadModuleParams,
+  type LoadModuleResult,
+  type ModuleLoadError,
+  type PythonRuntime,
+  type RunLogEntry,
+} from './python-runtime';
+export { installSdk, normalizeSdkSources, SDK_ROOT, type SdkSources, sdkHash } from './sdk-sources';
+export type { WorkflowInfo, WorkflowModule } from './workflow-module';

@@ -1,0 +1,41 @@
+/**
+ * Node-only helpers for hosts outside the browser (the CLI, vitest, benches): read the SDK sources from disk
+ * and boot a Pyodide with the runtime installed. Not exported from `index.ts`, so the browser bundle never
+ * sees `node:fs`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { createPythonRuntime, type PythonRuntime } from './python-runtime';
+import type { SdkSources } from './sdk-sources';
+
+/** The directory holding the `workers` package. */
+export const SDK_DIR = fileURLToPath(new URL('./python/workers/', import.meta.url));
+
+/** Reads every `.py` file of the `workers` package, keyed by absolute path. */
+export function readSdkSources(dir: string = SDK_DIR): SdkSources {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.py')) out[join(dir, name)] = readFileSync(join(dir, name), 'utf8');
+  }
+  return out;
+}
+
+/** A Pyodide and the runtime installed in it. */
+export interface NodePython {
+  pyodide: PyodideAPI;
+  runtime: PythonRuntime;
+}
+
+/**
+ * Loads Pyodide (from `node_modules/pyodide`) and installs the runtime. `stdout`/`stderr` receive Python
+ * output written outside any workflow run (module-level prints); default: the process's stderr, so a
+ * host's own stdout stays clean.
+ */
+export async function loadNodePython(opts: { stdout?: (line: string) => void } = {}): Promise<NodePython> {
+  const write = opts.stdout ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const pyodide = await loadPyodide({ stdout: write, stderr: write });
+  const runtime = createPythonRuntime({ pyodide, sources: readSdkSources() });
+  return { pyodide, runtime };
+}

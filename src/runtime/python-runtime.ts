@@ -1,0 +1,122 @@
+import type { PyodideAPI } from 'pyodide';
+import type { PyCallable } from 'pyodide/ffi';
+import type { Clock, Disposable, WorkflowBinding } from '../engine';
+import { installSdk, type SdkSources, sdkHash } from './sdk-sources';
+import { createWorkflowModule, type WorkflowModule } from './workflow-module';
+
+/**
+ * The Python runtime: one Pyodide with the `workers` SDK installed, able to import user workflow modules and
+ * run their `run()` methods as engine `WorkflowBody`s. One per Pyodide; many modules, engines and instances
+ * may share it (each run is its own asyncio Task with its own `step` and `event`).
+ */
+export interface PythonRuntime extends Disposable {
+  /** Hash of the SDK sources (for keying memory snapshots). */
+  readonly sdkHash: string;
+  /** Imports a user module. Hosts import a source version once and reuse the module for all its instances. */
+  loadModule(params: LoadModuleParams): LoadModuleResult;
+  /** Live Python-side registries (tests use this to check that nothing leaks). */
+  stats(): { modules: number; runs: number; attempts: number };
+}
+
+/** What a module needs besides its source: the engine's clock and its workflow bindings. */
+export interface LoadModuleParams {
+  source: string;
+  /** Shown in tracebacks and syntax errors; default `workflow.py`. */
+  filename?: string;
+  /** The engine's clock. A virtual clock (one with `advanceTo`) also makes `asyncio.sleep` virtual. */
+  clock: Clock;
+  /** The engine binding for a workflow name, looked up lazily (usually `(name) => engine.binding(name)`). */
+  binding(workflowName: string): WorkflowBinding;
+  /** `print()` output of `run()` outside any step (not journaled); default: dropped. */
+  onRunLog?(entry: RunLogEntry): void;
+}
+
+/** One chunk of `print()` output from `run()` outside any step. */
+export interface RunLogEntry {
+  instanceId: string;
+  workflowName: string;
+  run: number;
+  text: string;
+}
+
+/** Why a module could not be imported; `line` is 1-based in the user's file, when known. */
+export interface ModuleLoadError {
+  kind: 'syntax' | 'import';
+  /** The Python exception type, e.g. `SyntaxError`, `IndentationError`, `NameError`. */
+  name: string;
+  message: string;
+  line: number | null;
+  column?: number | null;
+  traceback: string;
+}
+
+/** Result of {@link PythonRuntime.loadModule}: expected failures are returned, not thrown. */
+export type LoadModuleResult = { ok: true; module: WorkflowModule } | { ok: false; error: ModuleLoadError };
+
+/** The Python functions of `workers._host` the bridge calls (see that module for the contract). */
+export interface HostFunctions {
+  load_module: PyCallable;
+  unload_module: PyCallable;
+  start_run: PyCallable;
+  evict_run: PyCallable;
+  start_attempt: PyCallable;
+  cancel_attempt: PyCallable;
+  stats: PyCallable;
+}
+
+const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
+  'load_module',
+  'unload_module',
+  'start_run',
+  'evict_run',
+  'start_attempt',
+  'cancel_attempt',
+  'stats',
+];
+
+const runtimes = new WeakMap<PyodideAPI, { hash: string; runtime: PythonRuntime }>();
+
+/**
+ * Installs the SDK into `pyodide` (see {@link installSdk}) and returns the runtime. Calling it again for the
+ * same Pyodide and the same sources returns the same runtime; other sources are an error (start a new Pyodide).
+ */
+export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSources }): PythonRuntime {
+  const { pyodide, sources } = deps;
+  const hash = sdkHash(sources);
+  const existing = runtimes.get(pyodide);
+  if (existing !== undefined) {
+    if (existing.hash !== hash) {
+      throw new Error(
+        `This Pyodide already runs workers SDK ${existing.hash}; SDK ${hash} needs a fresh Pyodide instance.`,
+      );
+    }
+    return existing.runtime;
+  }
+  installSdk(pyodide, sources);
+  const fns = {} as HostFunctions;
+  for (const name of HOST_FUNCTIONS) fns[name] = pyodide.pyimport(`workers._host.${name}`);
+  let moduleCounter = 0;
+  const runtime: PythonRuntime = {
+    sdkHash: hash,
+    loadModule(params) {
+      moduleCounter += 1;
+      const filename = params.filename ?? 'workflow.py';
+      return createWorkflowModule(fns, params, moduleName(filename, moduleCounter), filename);
+    },
+    stats: () => JSON.parse(fns.stats() as string),
+    dispose() {
+      if (runtimes.get(pyodide)?.runtime !== runtime) return;
+      runtimes.delete(pyodide);
+      for (const name of HOST_FUNCTIONS) fns[name].destroy();
+    },
+  };
+  runtimes.set(pyodide, { hash, runtime });
+  return runtime;
+}
+
+/** A Python module name from the file name (`my-flow.py` → `my_flow`), unique per load. */
+function moduleName(filename: string, n: number): string {
+  const base = filename.replaceAll('\\', '/').split('/').pop() ?? 'workflow';
+  const stem = base.replace(/\.py$/, '').replace(/[^A-Za-z0-9_]/g, '_') || 'workflow';
+  return `${/^[0-9]/.test(stem) ? `_${stem}` : stem}${n === 1 ? '' : `__v${n}`}`;
+}

@@ -1,0 +1,302 @@
+"""The functions the TypeScript bridge calls (``src/runtime/python-bridge.ts``). Not for user code.
+
+Contract with the bridge:
+- Everything crosses as JSON text or as plain JS host objects; these functions return only None or str,
+  so no PyProxy ever leaves Python.
+- ``start_run`` runs ``run()`` as an asyncio Task and reports through ``host.resolve(json)`` /
+  ``host.reject(name, message, traceback)``. ``evict_run`` cancels the Task (and its helper tasks):
+  ``CancelledError`` is a BaseException, so user ``except Exception`` never sees eviction, and an evicted
+  run reports nothing.
+- ``start_attempt`` runs one attempt of a step as a Task in its own context (its own ``print()`` sink) and
+  reports through ``attempt.resolve(json)`` / ``attempt.reject(name, message, traceback)`` /
+  ``attempt.invalid(message)`` (result not serialisable). ``cancel_attempt`` cancels it (timeout).
+"""
+
+import asyncio
+import contextvars
+import inspect
+import json
+import linecache
+import re
+import sys
+import types
+
+from . import _clock, _context, _stdout
+from ._bindings import Env
+from ._entrypoints import ExecutionContext, WorkflowEntrypoint
+from ._step import _CTX, WorkflowStep
+from ._values import UnserialisableError, error_message, error_name, format_traceback, to_json
+
+_modules = {}  # module key -> _Module
+_runs = {}  # run key -> _Run
+_attempts = {}  # attempt key -> (run, Task)
+_next_module = 0
+
+
+def kebab_case(name):
+    """``MyWorkflow`` → ``my-workflow``: the workflowName of a class."""
+    return _words(name, "-").lower()
+
+
+def upper_snake(name):
+    """``MyWorkflow`` → ``MY_WORKFLOW``: the env binding name of a class."""
+    return _words(name, "_").upper()
+
+
+def _words(name, sep):
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1" + sep + r"\2", name)
+    text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1" + sep + r"\2", text)
+    return re.sub(r"[^A-Za-z0-9]+", sep, text).strip(sep)
+
+
+def install():
+    """Patch stdout/stderr and the clock functions once, before any user module is imported."""
+    _stdout.install()
+    _clock.install()
+
+
+class _Module:
+    def __init__(self, key, module, classes, env_host):
+        self.key = key
+        self.module = module
+        self.classes = classes  # class name -> class
+        self.env_host = env_host
+        self.binding_names = [upper_snake(n) for n in classes]
+
+
+def _error_line(exc, filename):
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def load_module(source, filename, module_name, env_host):
+    """Import a user module; JSON ``{"ok": true, "key", "workflows": [...]}`` or ``{"ok": false, ...}``."""
+    global _next_module
+    # Tracebacks and inspect read source lines through linecache; the module never exists on disk.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    try:
+        code = compile(source, filename, "exec")
+    except SyntaxError as exc:
+        return json.dumps(
+            {
+                "ok": False,
+                "kind": "syntax",
+                "name": type(exc).__name__,
+                "message": exc.msg,
+                "line": exc.lineno,
+                "column": exc.offset,
+                "traceback": format_traceback(exc),
+            }
+        )
+    module = types.ModuleType(module_name)
+    module.__file__ = filename
+    previous = sys.modules.get(module_name)
+    sys.modules[module_name] = module
+    try:
+        exec(code, module.__dict__)
+    except BaseException as exc:  # noqa: BLE001 - any failure at import is the user's to see
+        if previous is None:
+            sys.modules.pop(module_name, None)
+        else:
+            sys.modules[module_name] = previous
+        return json.dumps(
+            {
+                "ok": False,
+                "kind": "import",
+                "name": type(exc).__name__,
+                "message": str(exc),
+                "line": _error_line(exc, filename),
+                "traceback": format_traceback(exc),
+            }
+        )
+    classes = {}
+    for value in list(module.__dict__.values()):
+        if (
+            isinstance(value, type)
+            and issubclass(value, WorkflowEntrypoint)
+            and value is not WorkflowEntrypoint
+            and value.__module__ == module_name
+        ):
+            classes[value.__name__] = value
+    _next_module += 1
+    key = _next_module
+    _modules[key] = _Module(key, module, classes, env_host)
+    workflows = [
+        {
+            "className": name,
+            "workflowName": kebab_case(name),
+            "bindingName": upper_snake(name),
+            "line": inspect.getsourcelines(cls)[1] if _has_source(cls) else None,
+        }
+        for name, cls in classes.items()
+    ]
+    return json.dumps({"ok": True, "key": key, "workflows": workflows})
+
+
+def _has_source(cls):
+    try:
+        inspect.getsourcelines(cls)
+    except (OSError, TypeError):
+        return False
+    return True
+
+
+def unload_module(key):
+    """Forget a module (its runs must have ended or been evicted)."""
+    mod = _modules.pop(key, None)
+    if mod is not None and sys.modules.get(mod.module.__name__) is mod.module:
+        del sys.modules[mod.module.__name__]
+
+
+class _Run:
+    """One execution of ``run()`` for one instance: its step calls, tasks and clock."""
+
+    def __init__(self, key, host, virtual):
+        self.key = key
+        self.host = host
+        self.virtual = virtual
+        self.calls = {}
+        self._next_call = 0
+        self.evicted = False
+        self.task = None
+
+    def now_ms(self):
+        return self.host.now()
+
+    async def virtual_sleep(self, seconds):
+        timer = self.host.timer(seconds * 1000)
+        try:
+            await timer.promise
+        finally:
+            timer.dispose()
+
+    def ensure_live(self):
+        if self.evicted:
+            raise asyncio.CancelledError("workflow run evicted")
+
+    def register_call(self, name, func, values):
+        self._next_call += 1
+        self.calls[self._next_call] = (name, func, values)
+        return self._next_call
+
+    def unregister_call(self, call_id):
+        self.calls.pop(call_id, None)
+
+
+def _event(raw):
+    data = json.loads(raw)
+    payload = data.get("payload")
+    return {
+        "payload": {} if payload is None else payload,
+        "timestamp": _clock.real_datetime_class().fromtimestamp(data["timestamp"] / 1000),
+        "instanceId": data["instanceId"],
+        "workflowName": data["workflowName"],
+    }
+
+
+def _new_context(run, sink):
+    ctx = contextvars.Context()
+    ctx.run(_context.current_run.set, run)
+    ctx.run(_context.current_sink.set, sink)
+    return ctx
+
+
+def start_run(module_key, class_name, host, run_key, virtual):
+    """Start ``run()`` of ``class_name`` for one wake of an instance."""
+    mod = _modules[module_key]
+    cls = mod.classes[class_name]
+    run = _Run(run_key, host, bool(virtual))
+    _runs[run_key] = run
+    sink = _stdout.LogSink(host.log)
+    run.task = asyncio.get_event_loop().create_task(_main(run, mod, cls, sink), context=_new_context(run, sink))
+
+
+async def _main(run, mod, cls, sink):
+    host = run.host
+    try:
+        event = _event(host.eventJson)
+        instance = cls(ExecutionContext(), Env(mod.env_host, mod.binding_names))
+        result = instance.run(event, WorkflowStep(run))
+        if inspect.isawaitable(result):
+            result = await result
+        payload = to_json(result, "The workflow's return value")
+    except BaseException as exc:  # noqa: BLE001 - reported to the engine; eviction reports nothing
+        sink.close()
+        if not run.evicted:
+            host.reject(error_name(exc), error_message(exc), format_traceback(exc))
+    else:
+        sink.close()
+        if not run.evicted:
+            host.resolve(payload)
+    finally:
+        _runs.pop(run.key, None)
+
+
+def evict_run(run_key):
+    """Stop a run the engine evicted: cancel its Task and its step attempts; report nothing."""
+    run = _runs.pop(run_key, None)
+    if run is None:
+        return
+    run.evicted = True
+    for key, (owner, task) in list(_attempts.items()):
+        if owner is run:
+            task.cancel()
+            _attempts.pop(key, None)
+    if run.task is not None:
+        run.task.cancel()
+
+
+def start_attempt(run_key, call_id, attempt_key, attempt):
+    """Run one attempt of a step call the engine asked for."""
+    run = _runs.get(run_key)
+    call = run.calls.get(call_id) if run is not None else None
+    if call is None:
+        attempt.reject("BugIndicatingError", f"step call {call_id} of run {run_key} is not pending", "")
+        return
+    sink = _stdout.LogSink(attempt.log)
+    task = asyncio.get_event_loop().create_task(
+        _attempt(run, call, json.loads(attempt.ctxJson), attempt, sink), context=_new_context(run, sink)
+    )
+    _attempts[attempt_key] = (run, task)
+    task.add_done_callback(lambda _t: _attempts.pop(attempt_key, None))
+
+
+async def _attempt(run, call, ctx, attempt, sink):
+    name, func, values = call
+    try:
+        result = func(*[ctx if v is _CTX else v for v in values])
+        if inspect.isawaitable(result):
+            result = await result
+        payload = to_json(result, f'The result of step "{name}"')
+    except asyncio.CancelledError as exc:
+        sink.close()
+        # Cancelled by the engine (timeout) or by eviction: the engine has moved on, report nothing.
+        # A CancelledError the user's own code raised is an ordinary failure.
+        if not asyncio.current_task().cancelling():
+            attempt.reject(error_name(exc), error_message(exc), format_traceback(exc))
+    except UnserialisableError as exc:
+        sink.close()
+        attempt.invalid(str(exc))
+    except BaseException as exc:  # noqa: BLE001 - every failure of user code is an attempt failure
+        sink.close()
+        attempt.reject(error_name(exc), error_message(exc), format_traceback(exc))
+    else:
+        sink.close()
+        attempt.resolve(payload)
+
+
+def cancel_attempt(attempt_key):
+    """Cancel one running attempt (the engine timed it out)."""
+    entry = _attempts.pop(attempt_key, None)
+    if entry is not None:
+        entry[1].cancel()
+
+
+def stats():
+    """Counts of live registries (tests use it to check that nothing leaks)."""
+    return json.dumps({"modules": len(_modules), "runs": len(_runs), "attempts": len(_attempts)})

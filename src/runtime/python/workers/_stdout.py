@@ -1,0 +1,76 @@
+"""``print()`` capture per step attempt (and per run), safe with concurrent steps.
+
+``sys.stdout``/``sys.stderr`` are replaced once by writers that look up the current sink in a
+``ContextVar``. Each attempt task runs in its own context, so two concurrent steps never mix their output;
+code outside any workflow run writes to the real streams.
+"""
+
+import io
+import sys
+
+from . import _context
+
+
+class LogSink:
+    """Collects text and hands it to ``emit`` one or more whole lines at a time."""
+
+    __slots__ = ("_emit", "_buffer", "closed")
+
+    def __init__(self, emit):
+        self._emit = emit
+        self._buffer = []
+        self.closed = False
+
+    def write(self, text):
+        if self.closed:
+            return
+        self._buffer.append(text)
+        if "\n" in text:
+            joined = "".join(self._buffer)
+            cut = joined.rindex("\n") + 1
+            self._buffer = [joined[cut:]] if cut < len(joined) else []
+            self._emit(joined[:cut])
+
+    def close(self):
+        """Emit what is left (a last line without newline) and stop accepting text."""
+        if self.closed:
+            return
+        rest = "".join(self._buffer)
+        self._buffer = []
+        self.closed = True
+        if rest:
+            self._emit(rest)
+
+
+class _ContextWriter(io.TextIOBase):
+    def __init__(self, fallback):
+        self._fallback = fallback
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        sink = _context.current_sink.get()
+        if sink is None:
+            return self._fallback.write(text)
+        sink.write(text)
+        return len(text)
+
+    def flush(self):
+        if _context.current_sink.get() is None:
+            self._fallback.flush()
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def isatty(self):
+        return False
+
+
+def install():
+    """Route ``sys.stdout`` and ``sys.stderr`` through the current sink (idempotent)."""
+    if not isinstance(sys.stdout, _ContextWriter):
+        sys.stdout = _ContextWriter(sys.stdout)
+    if not isinstance(sys.stderr, _ContextWriter):
+        sys.stderr = _ContextWriter(sys.stderr)

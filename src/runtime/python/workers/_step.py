@@ -1,0 +1,225 @@
+"""The ``step`` object passed to ``run()``: ``step.do``, ``step.sleep``, ``step.sleep_until``,
+``step.wait_for_event``. One fresh ``WorkflowStep`` per run, so nothing leaks between runs or instances.
+
+Dependency rules (as Cloudflare's glue): a step parameter named like a step declared in this run gets that
+step's result; ``ctx`` gets the step context. A dependency that already finished in this run is reused, one
+in flight is awaited, and otherwise it is called (once, even when several steps need it at the same time).
+Calling a decorated step yourself always runs it again (the next count).
+"""
+
+import asyncio
+import datetime as _dt
+import inspect
+import json
+
+from pyodide.ffi import JsException
+
+from . import _context
+from ._values import config_to_json, from_js_error
+
+_CTX = object()  # stands for the ``ctx`` parameter until an attempt supplies the step context
+
+
+class WorkflowEvent(dict):
+    """A dict that also allows attribute access: ``evt["payload"]`` and ``evt.payload`` both work."""
+
+    def __getattr__(self, key):
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(f"event has no field {key!r}; fields: {', '.join(self)}") from None
+
+
+def _from_ms(ms):
+    return _dt.datetime.fromtimestamp(ms / 1000)
+
+
+def _seconds_to_ms(value, what):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(
+            f"{what} must be a number of seconds or a duration string like \"10 seconds\", "
+            f"not {type(value).__name__}"
+        )
+    return value * 1000
+
+
+def _duration(value, what):
+    return value if isinstance(value, str) else _seconds_to_ms(value, what)
+
+
+def _check_name(name, method):
+    if not isinstance(name, str):
+        raise TypeError(f"{method} name must be a str, not {type(name).__name__}")
+
+
+async def _settle(run, promise, convert):
+    try:
+        raw = await promise
+    except JsException as exc:
+        raise from_js_error(exc) from None
+    run.ensure_live()
+    return convert(raw)
+
+
+def _ignore(_raw):
+    return None
+
+
+def _as_event(raw):
+    data = json.loads(raw)
+    return WorkflowEvent(type=data["type"], payload=data["payload"], timestamp=_from_ms(data["timestamp"]))
+
+
+def _done_quietly(fut):
+    # Mark the exception as retrieved: a failed step nobody depends on must not log "never retrieved".
+    if not fut.cancelled():
+        fut.exception()
+
+
+class WorkflowStep:
+    """What ``run(self, event, step)`` receives as ``step``."""
+
+    def __init__(self, run):
+        self._run = run
+        self._closures = {}  # step name -> decorated callable
+        self._memo = {}  # step name -> result of the last successful call in this run
+        self._in_flight = {}  # step name -> Future of the call now running
+
+    # ── step.do ──────────────────────────────────────────────────────────────────────────────────
+    def do(self, name=None, depends=None, concurrent=False, config=None):
+        """``@step.do(name=None, *, concurrent=False, config=None)`` (or legacy
+        ``@step.do(name, depends=[...], concurrent=False, config=None)``): returns a decorator; the
+        decorated function becomes a callable you must ``await`` to run the step."""
+        if callable(name):
+            raise TypeError('step.do must be called to make the decorator: write @step.do() or @step.do("name")')
+        if name is not None:
+            _check_name(name, "step.do")
+        if depends is not None and not isinstance(depends, (list, tuple)):
+            raise TypeError(f"depends must be a list of steps, not {type(depends).__name__}")
+
+        def decorator(func):
+            if not callable(func):
+                raise TypeError(f"@step.do must decorate a function, not {type(func).__name__}")
+            step_name = func.__name__ if name is None else name
+            return self._make_callable(step_name, func, depends, concurrent, config)
+
+        return decorator
+
+    def _make_callable(self, step_name, func, depends, concurrent, config):
+        async def step_callable():
+            return await self._call(step_name, func, depends, concurrent, config)
+
+        step_callable._step_name = step_name
+        step_callable.__name__ = getattr(func, "__name__", step_name)
+        step_callable.__qualname__ = getattr(func, "__qualname__", step_name)
+        step_callable.__doc__ = getattr(func, "__doc__", None)
+        self._closures[step_name] = step_callable
+        return step_callable
+
+    def _dependencies(self, func, depends):
+        params = list(inspect.signature(func).parameters.values())
+        if depends is None:
+            deps = []
+            for p in params:
+                if p.name == "ctx":
+                    deps.append(_CTX)
+                elif p.name in self._closures:
+                    deps.append(self._closures[p.name])
+                else:
+                    raise TypeError(f"Received unexpected parameter {p.name}")
+            return deps
+        for index, dep in enumerate(depends):
+            if not hasattr(dep, "_step_name"):
+                raise TypeError(f"depends[{index}] is not a step: pass functions decorated with @step.do")
+        non_ctx = [p for p in params if p.name != "ctx"]
+        if len(depends) != len(non_ctx):
+            raise TypeError(
+                f"Step declares {len(non_ctx)} non-ctx parameter(s) but 'depends' has {len(depends)} item(s)"
+            )
+        remaining = iter(depends)
+        return [_CTX if p.name == "ctx" else next(remaining) for p in params]
+
+    async def _call(self, step_name, func, depends, concurrent, config):
+        run = self._run
+        run.ensure_live()
+        chain = _context.resolving.get()
+        if step_name in chain:
+            cycle = " -> ".join((*chain[chain.index(step_name) :], step_name))
+            raise TypeError(f"Steps depend on each other in a cycle: {cycle}")
+        deps = self._dependencies(func, depends)
+        fut = asyncio.get_event_loop().create_future()
+        fut.add_done_callback(_done_quietly)
+        self._in_flight[step_name] = fut
+        token = _context.resolving.set((*chain, step_name))
+        try:
+            values = await self._resolve_all(deps, concurrent)
+            result = await self._execute(step_name, func, values, config)
+        except BaseException as exc:
+            if not fut.done():
+                if isinstance(exc, asyncio.CancelledError):
+                    fut.cancel()
+                else:
+                    fut.set_exception(exc)
+            raise
+        else:
+            self._memo[step_name] = result
+            fut.set_result(result)
+            return result
+        finally:
+            _context.resolving.reset(token)
+            if self._in_flight.get(step_name) is fut:
+                del self._in_flight[step_name]
+
+    async def _resolve_all(self, deps, concurrent):
+        if concurrent:
+            return list(await asyncio.gather(*(self._resolve(dep) for dep in deps)))
+        return [await self._resolve(dep) for dep in deps]
+
+    async def _resolve(self, dep):
+        if dep is _CTX:
+            return _CTX
+        dep_name = dep._step_name
+        if dep_name in self._memo:
+            return self._memo[dep_name]
+        if dep_name in self._in_flight:
+            return await asyncio.shield(self._in_flight[dep_name])
+        return await dep()
+
+    async def _execute(self, step_name, func, values, config):
+        run = self._run
+        run.ensure_live()
+        config_json = None if config is None else config_to_json(config)
+        call_id = run.register_call(step_name, func, values)
+        try:
+            return await _settle(run, run.host.doStep(step_name, call_id, config_json), json.loads)
+        finally:
+            run.unregister_call(call_id)
+
+    # ── sleeps and waits ─────────────────────────────────────────────────────────────────────────
+    def sleep(self, name, duration):
+        """Sleep for ``duration``: a number of seconds or a duration string such as ``"10 seconds"``."""
+        _check_name(name, "step.sleep")
+        self._run.ensure_live()
+        return _settle(self._run, self._run.host.sleep(name, _duration(duration, "duration")), _ignore)
+
+    def sleep_until(self, name, timestamp):
+        """Sleep until ``timestamp``: a ``datetime.datetime`` or seconds since the Unix epoch."""
+        _check_name(name, "step.sleep_until")
+        if isinstance(timestamp, _dt.datetime):
+            at = timestamp.timestamp() * 1000
+        elif isinstance(timestamp, str):
+            at = _dt.datetime.fromisoformat(timestamp).timestamp() * 1000
+        else:
+            at = _seconds_to_ms(timestamp, "timestamp")
+        self._run.ensure_live()
+        return _settle(self._run, self._run.host.sleepUntil(name, at), _ignore)
+
+    def wait_for_event(self, name, event_type, timeout="24 hours"):
+        """Wait for an event of ``event_type``; returns it as a dict (``payload``, ``timestamp``, ``type``)
+        that also allows attribute access. Raises (catchable) when ``timeout`` passes first."""
+        _check_name(name, "step.wait_for_event")
+        if not isinstance(event_type, str):
+            raise TypeError(f"event_type must be a str, not {type(event_type).__name__}")
+        self._run.ensure_live()
+        promise = self._run.host.waitForEvent(name, event_type, _duration(timeout, "timeout"))
+        return _settle(self._run, promise, _as_event)

@@ -1,0 +1,164 @@
+import type { AttemptHooks, Disposable, RunContext, StepContext, StepFn, WorkflowBody } from '../engine';
+import { createEnvHost } from './env-host';
+import { fromPythonJson, toPythonJson } from './json-text';
+import { PythonError } from './python-error';
+import type { HostFunctions, LoadModuleParams, LoadModuleResult, ModuleLoadError } from './python-runtime';
+
+/** A user module imported into the runtime: its workflows, and a `WorkflowBody` for each. */
+export interface WorkflowModule extends Disposable {
+  /** The `WorkflowEntrypoint` subclasses of the module, in definition order. */
+  readonly workflows: readonly WorkflowInfo[];
+  /** The body that runs `run()` of the workflow with this name (for the engine's `resolveWorkflow`). */
+  body(workflowName: string): WorkflowBody | undefined;
+}
+
+/**
+ * One `WorkflowEntrypoint` subclass. `workflowName` is the kebab-case of the class name (`MyWorkflow` →
+ * `my-workflow`) and `bindingName` its UPPER_SNAKE (`MY_WORKFLOW`), the attribute of `self.env`.
+ */
+export interface WorkflowInfo {
+  className: string;
+  workflowName: string;
+  bindingName: string;
+  /** 1-based line of the `class` statement. */
+  line: number | null;
+}
+
+type LoadReply = ({ ok: true; key: number; workflows: WorkflowInfo[] } | ({ ok: false } & ModuleLoadError)) & {};
+
+let runCounter = 0;
+let attemptCounter = 0;
+
+/** @internal Imports `params.source` through `workers._host.load_module`; see {@link PythonRuntime.loadModule}. */
+export function createWorkflowModule(
+  fns: HostFunctions,
+  params: LoadModuleParams,
+  moduleName: string,
+  filename: string,
+): LoadModuleResult {
+  const workflowsByBinding = new Map<string, string>();
+  const envHost = createEnvHost((bindingName) => {
+    const workflowName = workflowsByBinding.get(bindingName);
+    if (workflowName === undefined) throw new Error(`Unknown workflow binding ${bindingName}`);
+    return params.binding(workflowName);
+  });
+  const reply = JSON.parse(fns.load_module(params.source, filename, moduleName, envHost) as string) as LoadReply;
+  if (!reply.ok) {
+    const { ok: _ok, ...error } = reply;
+    return { ok: false, error };
+  }
+  for (const w of reply.workflows) workflowsByBinding.set(w.bindingName, w.workflowName);
+  const bodies = new Map<string, WorkflowBody>();
+  let disposed = false;
+  for (const info of reply.workflows) {
+    bodies.set(info.workflowName, createBody(fns, params, reply.key, info, () => disposed));
+  }
+  return {
+    ok: true,
+    module: {
+      workflows: reply.workflows,
+      body: (workflowName) => bodies.get(workflowName),
+      dispose() {
+        if (disposed) return;
+        disposed = true;
+        fns.unload_module(reply.key);
+      },
+    },
+  };
+}
+
+function isVirtual(clock: LoadModuleParams['clock']): boolean {
+  return typeof (clock as { advanceTo?: unknown }).advanceTo === 'function';
+}
+
+function createBody(
+  fns: HostFunctions,
+  params: LoadModuleParams,
+  moduleKey: number,
+  info: WorkflowInfo,
+  isDisposed: () => boolean,
+): WorkflowBody {
+  const { clock } = params;
+  const virtual = isVirtual(clock);
+  return (ctx: RunContext) =>
+    new Promise((resolve, reject) => {
+      if (isDisposed()) {
+        reject(new Error(`The module of workflow "${info.workflowName}" was unloaded`));
+        return;
+      }
+      runCounter += 1;
+      const runKey = runCounter;
+      let settled = false;
+      const finish = () => {
+        settled = true;
+        evicted.dispose();
+      };
+      const stepFn =
+        (callId: number): StepFn =>
+        (stepCtx: StepContext, hooks: AttemptHooks) =>
+          new Promise((res, rej) => {
+            attemptCounter += 1;
+            const attemptKey = attemptCounter;
+            const cancel = hooks.onCancel(() => fns.cancel_attempt(attemptKey));
+            fns.start_attempt(runKey, callId, attemptKey, {
+              ctxJson: toPythonJson(stepCtx),
+              log: (text: string) => hooks.log(text),
+              resolve: (json: string) => {
+                cancel.dispose();
+                res(JSON.parse(json));
+              },
+              reject: (name: string, message: string, traceback: string) => {
+                cancel.dispose();
+                rej(new PythonError(name, message, traceback));
+              },
+              invalid: (message: string) => {
+                cancel.dispose();
+                rej(new PythonError('WorkflowFatalError', message, ''));
+              },
+            });
+          });
+      const host = {
+        eventJson: JSON.stringify(ctx.event),
+        now: () => clock.now(),
+        timer: (ms: number) => {
+          let fire = () => {};
+          const promise = new Promise<void>((r) => {
+            fire = r;
+          });
+          const timer = clock.setTimer(clock.now() + ms, () => fire());
+          return { promise, dispose: () => timer.dispose() };
+        },
+        doStep: (name: string, callId: number, configJson: string | undefined) =>
+          ctx.step
+            .do(name, stepFn(callId), configJson === undefined ? undefined : fromPythonJson(configJson))
+            .then(toPythonJson),
+        sleep: (name: string, duration: number | string) => ctx.step.sleep(name, duration),
+        sleepUntil: (name: string, at: number) => ctx.step.sleepUntil(name, at),
+        waitForEvent: (name: string, type: string, timeout: number | string) =>
+          ctx.step.waitForEvent(name, { type, timeout }).then(toPythonJson),
+        log: (text: string) =>
+          params.onRunLog?.({
+            instanceId: ctx.event.instanceId,
+            workflowName: ctx.event.workflowName,
+            run: ctx.run,
+            text,
+          }),
+        resolve: (json: string) => {
+          if (settled) return;
+          finish();
+          resolve(JSON.parse(json));
+        },
+        reject: (name: string, message: string, traceback: string) => {
+          if (settled) return;
+          finish();
+          reject(new PythonError(name, message, traceback));
+        },
+      };
+      const evicted = ctx.onEvict(() => {
+        if (settled) return;
+        settled = true;
+        fns.evict_run(runKey);
+      });
+      fns.start_run(moduleKey, info.className, host, runKey, virtual);
+    });
+}

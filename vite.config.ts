@@ -1,0 +1,69 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const require = createRequire(import.meta.url);
+const PYODIDE_DIR = path.dirname(require.resolve('pyodide/package.json'));
+/** What loadPyodide() fetches from its indexURL at runtime; pyodide.mjs itself is bundled into the worker. */
+const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+const MIME: Record<string, string> = {
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves the Pyodide runtime from our own origin under `<base>pyodide/`: straight from node_modules in dev,
+ * emitted into dist/pyodide/ by the build (which `vite preview` then serves). No CDN is ever involved.
+ */
+function pyodideAssets(): Plugin {
+  let base = '/';
+  return {
+    name: 'pyodide-assets',
+    configResolved(config) {
+      base = config.base;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0] ?? '';
+        const prefix = `${base}pyodide/`;
+        const file = url.startsWith(prefix) ? url.slice(prefix.length) : '';
+        if (!PYODIDE_FILES.includes(file)) return next();
+        const full = path.join(PYODIDE_DIR, file);
+        res.setHeader('Content-Type', MIME[path.extname(file)] ?? 'application/octet-stream');
+        res.setHeader('Content-Length', statSync(full).size);
+        createReadStream(full).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const file of PYODIDE_FILES) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `pyodide/${file}`,
+          source: readFileSync(path.join(PYODIDE_DIR, file)),
+        });
+      }
+    },
+  };
+}
+
+/** Cross-origin isolation, so the supervisor can interrupt runaway Python through a SharedArrayBuffer. */
+const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [react(), pyodideAssets()],
+  server: { headers: CROSS_ORIGIN_ISOLATION },
+  preview: { headers: CROSS_ORIGIN_ISOLATION },
+  // pyodide is bundled into the worker as-is; dexie is imported only by the worker, so name it up front to
+  // avoid a second dependency-optimisation pass in dev.
+  optimizeDeps: { exclude: ['pyodide'], include: ['dexie'] },
+  worker: { format: 'es' },
+  // Monaco alone is ~4 MB; the real budget is checked by hand in the README, not by this warning.
+  build: { chunkSizeWarningLimit: 5000 },
+});

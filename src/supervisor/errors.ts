@@ -1,0 +1,22 @@
+import type { SerializedError } from '../protocol';
+
+/** The executor worker died (script failed to load, uncaught error, unreadable message); its requests are lost. */
+export class WorkerCrashedError extends Error {
+  override name = 'WorkerCrashedError';
+}
+
+/** Operation illegal in the current state, e.g. a request on a disposed supervisor. */
+export class IllegalStateError extends Error {
+  override name = 'IllegalStateError';
+}
+
+/** An error thrown in the worker, rehydrated on the main thread; `name` is the original error's. */
+export class ExecutorError extends Error {
+  readonly pythonTraceback: string | undefined;
+  constructor(serialized: SerializedError) {
+    super(serialized.message);
+    this.name = serialized.name;
+    if (serialized.stack !== undefined) this.stack = serialized.stack;
+    this.pythonTraceback = serialized.pythonTraceback;
+  }
+}

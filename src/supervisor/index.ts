@@ -1,0 +1,3 @@
+export { createSupervisor, type Supervisor, type SupervisorDeps } from './create-supervisor';
+export { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
+export type { ExecutorState, Unsubscribe, WorkerLike } from './types';

@@ -1,0 +1,25 @@
+import { useExecutorState } from '../hooks/useExecutorState';
+import { useNow } from '../hooks/useNow';
+import { describeExecutor } from './describe-executor';
+
+/** The bottom bar: what the Python executor is doing. */
+export function StatusBar() {
+  const state = useExecutorState();
+  const now = useNow(state.status === 'starting');
+  const view = describeExecutor(state, now);
+  return (
+    <footer className="status-bar">
+      <span
+        className={`status status--${view.tone}`}
+        role="status"
+        data-testid="executor-status"
+        data-status={state.status}
+      >
+        <span className="status__dot" aria-hidden="true" />
+        {view.text}
+        {view.live && <span aria-hidden="true"> {view.live}</span>}
+      </span>
+      {view.detail && <span className="status-bar__detail">{view.detail}</span>}
+    </footer>
+  );
+}

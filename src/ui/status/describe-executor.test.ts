@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { describeExecutor, formatSeconds } from './describe-executor';
+
+describe('describeExecutor()', () => {
+  it('shows the time elapsed since the worker was spawned while Python starts', () => {
+    expect(describeExecutor({ status: 'starting', since: 1000 }, 5812)).toEqual({
+      tone: 'busy',
+      text: 'Python starting…',
+      live: '4.8 s',
+    });
+  });
+
+  it('shows the cold start once ready, and the versions as detail', () => {
+    const python = { type: 'python-ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.2', loadMs: 4210 } as const;
+    expect(describeExecutor({ status: 'ready', since: 0, coldStartMs: 4812, python }, 9999)).toEqual({
+      tone: 'ok',
+      text: 'Python ready (cold start 4.8 s)',
+      detail: 'Python 3.14.2 · Pyodide 314.0.7 · loadPyodide 4.2 s',
+    });
+  });
+
+  it('shows a boot error with its name and message', () => {
+    const state = { status: 'failed', since: 0, error: { name: 'TypeError', message: 'Failed to fetch' } } as const;
+    expect(describeExecutor(state, 0).text).toBe('Python failed to start — TypeError: Failed to fetch');
+  });
+
+  it('never shows a negative time', () => {
+    expect(formatSeconds(-5)).toBe('0.0 s');
+  });
+});

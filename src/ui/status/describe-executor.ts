@@ -1,0 +1,30 @@
+import type { ExecutorState } from '../../supervisor';
+
+/** What the status bar shows for an executor state. `live` is the part that ticks (not announced). */
+export interface ExecutorStatusView {
+  tone: 'busy' | 'ok' | 'error';
+  text: string;
+  live?: string;
+  detail?: string;
+}
+
+/** Seconds with one decimal: 4812 → "4.8 s". */
+export const formatSeconds = (ms: number): string => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+
+/** Describes the executor for a person; `now` is on the same clock as `state.since`. */
+export function describeExecutor(state: ExecutorState, now: number): ExecutorStatusView {
+  switch (state.status) {
+    case 'starting':
+      return { tone: 'busy', text: 'Python starting…', live: formatSeconds(now - state.since) };
+    case 'ready': {
+      const { pyodideVersion, pythonVersion, loadMs } = state.python;
+      return {
+        tone: 'ok',
+        text: `Python ready (cold start ${formatSeconds(state.coldStartMs)})`,
+        detail: `Python ${pythonVersion} · Pyodide ${pyodideVersion} · loadPyodide ${formatSeconds(loadMs)}`,
+      };
+    }
+    case 'failed':
+      return { tone: 'error', text: `Python failed to start — ${state.error.name}: ${state.error.message}` };
+  }
+}

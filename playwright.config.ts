@@ -1,0 +1,54 @@
+import { execSync } from 'node:child_process';
+import { defineConfig } from '@playwright/test';
+
+/** The system's Chromium (Debian's package; `.ci/run` installs it). Playwright's own download is not used. */
+function findChromium(): string {
+  try {
+    return execSync('which chromium', { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('No `chromium` on PATH. Install it (Debian: apt-get install -y chromium) or run .ci/run.');
+  }
+}
+
+const PORT = Number(process.env.PORT ?? 4173);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.e2e.ts',
+  outputDir: 'test-results',
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    colorScheme: 'light',
+    viewport: { width: 1440, height: 900 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: findChromium(),
+      // Without the background-networking flags Chromium phones home at start, which this sandbox refuses.
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    // Serves the production build; `npm run test:e2e` runs `vite build` first.
+    command: `./node_modules/.bin/vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: BASE_URL,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

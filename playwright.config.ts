@@ -11,6 +11,8 @@ function findChromium(): string {
 }
 
 const PORT = Number(process.env.PORT ?? 4173);
+/** `E2E_DEV=1` runs the same tests against the dev server instead of the production build. */
+const DEV = process.env.E2E_DEV === '1';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -46,7 +48,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the production build; `npm run test:e2e` runs `vite build` first.
-    command: `./node_modules/.bin/vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `./node_modules/.bin/vite ${DEV ? '' : 'preview '}--port ${PORT} --strictPort --host 127.0.0.1`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 60_000,

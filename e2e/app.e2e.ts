@@ -33,6 +33,8 @@ test.describe('studio shell', () => {
     await expect(status).toHaveText(/^Python starting… \d+\.\d s$/);
     await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     await expect(status).toHaveText(/^Python ready \(cold start \d+\.\d s\)$/);
+    // COOP/COEP are served, so the SharedArrayBuffer interrupt for runaway Python is available.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await expect(page.getByText(/Python 3\.\d+\.\d+ · Pyodide 314\.0\.7/)).toBeVisible();
 
     const code = page.locator('.monaco-editor .view-lines');

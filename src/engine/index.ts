@@ -1,0 +1,62 @@
+/**
+ * Public surface of the durable engine. Other layers import from here only.
+ * Contract: docs/engine-api.md. Semantics: shared/spec/semantics.md.
+ */
+export type { Clock, Disposable, VirtualClock } from './clock';
+export { createVirtualClock } from './clock';
+export { DURATION_UNITS, MAX_SLEEP_MS, parseDuration } from './duration';
+export { createEngine } from './engine';
+export {
+  assertNever,
+  BugIndicatingError,
+  IllegalStateError,
+  isNonRetryable,
+  NonRetryableError,
+  type SerializedError,
+  StepFailedError,
+  serializeError,
+  WorkflowError,
+  WorkflowFatalError,
+  WorkflowInternalError,
+  WorkflowTimeoutError,
+} from './errors';
+export type {
+  AttemptView,
+  CallView,
+  DivergenceView,
+  InstanceStatus,
+  InstanceView,
+  PendingWake,
+  ReceivedEvent,
+  RunEnd,
+  RunView,
+  SentEventView,
+  SleepView,
+  StepView,
+  WaitView,
+} from './instance-view';
+export { FINITE_STATUSES } from './instance-view';
+export type * from './journal';
+export { callKey } from './journal';
+export { cloneJson, type Json, type JsonCheck, MAX_VALUE_BYTES, toJson } from './json';
+export { reduceJournal } from './ledger';
+export { createMemoryJournalStore } from './memory-store';
+export { messages } from './messages';
+export { createRealClock, type HostTimers } from './real-clock';
+export {
+  type Backoff,
+  DEFAULT_STEP_CONFIG,
+  type ResolvedStepConfig,
+  resolveStepConfig,
+  retryDelayMs,
+} from './step-config';
+export type { InstanceSummary, JournalStore } from './store';
+export { advanceToNextWake, type RunToIdleOptions, runToIdle } from './testing';
+export type * from './types';
+export {
+  DEFAULT_STEP_LIMIT,
+  instanceIdProblem,
+  isValidStepName,
+  MAX_INSTANCE_ID_LENGTH,
+  MAX_STEP_NAME_LENGTH,
+} from './validation';

@@ -1,0 +1,384 @@
+/**
+ * The central state machine of one instance. Sections:
+ *
+ * 1. **Journal** — `commit` stamps drafts (`seq`, `at`, `wall`), applies them to the live {@link Ledger} at once
+ *    (so every decision sees them) and appends them, with the summary, in one store call; appends of an
+ *    instance are serialized. Once the machine is dead (engine disposed, store failure) nothing is appended.
+ * 2. **Runs** — `startRun` journals `run-started` and calls the body with a fresh {@link Run}; its end is
+ *    journaled as finished, errored or evicted. A run blocked only on timers/waits for `evictionTurns` host
+ *    turns is evicted and a wake timer is set for the earliest pending timer; the wake starts a new run.
+ * 3. **Instance API** — pause, resume, terminate, restart, sendEvent, skipWait, with Cloudflare's transitions.
+ *
+ * Invariants: at most one live run; a stopped run never journals again; a journaled success is never executed
+ * again (the ledger is consulted synchronously before any user code runs).
+ */
+import { afterTurns, NEVER } from './async-utils';
+import type { Clock, Disposable } from './clock';
+import { isNonRetryable, type SerializedError, serializeError, WorkflowError } from './errors';
+import { FINITE_STATUSES } from './instance-view';
+import { type CallRef, callKey, type JournalEvent, type JournalEventDraft, type RunReason } from './journal';
+import { cloneJson, MAX_VALUE_BYTES, toJson } from './json';
+import type { Ledger } from './ledger';
+import { messages } from './messages';
+import { Run } from './run';
+import { type JournalStore, summarize } from './store';
+import type { InstanceStatusResult, RestartFrom, WorkflowBody } from './types';
+
+/** What machines share with their engine. @internal */
+export interface MachineEnv {
+  store: JournalStore;
+  clock: Clock;
+  wallNow(): number;
+  defer(cb: () => void): void;
+  resolveWorkflow(name: string): WorkflowBody | undefined;
+  stepLimit: number;
+  evictionTurns: number;
+  /** `busy` counts work in progress (appends, eviction checks); `version` changes on any progress. */
+  activity: { busy: number; version: number };
+  onDead(machine: InstanceMachine, error: unknown): void;
+}
+
+/** @internal One instance's live state. */
+export class InstanceMachine {
+  run: Run | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+  private dead = false;
+  private wakeTimer: Disposable | undefined;
+  private gateWaiters: Array<() => void> = [];
+
+  constructor(
+    readonly id: string,
+    readonly env: MachineEnv,
+    readonly ledger: Ledger,
+  ) {}
+
+  // ── 1. Journal ───────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Journals one transition. Resolves once durable; never resolves if the machine is dead. */
+  commit(drafts: JournalEventDraft[]): Promise<void> {
+    if (this.dead) return NEVER;
+    const run = this.run;
+    if (run && run.replayed.length > 0) {
+      drafts = [{ type: 'calls-replayed', run: run.n, calls: run.replayed }, ...drafts];
+      run.replayed = [];
+    }
+    const at = this.env.clock.now();
+    const wall = this.env.wallNow();
+    let seq = this.ledger.view.lastSeq;
+    const events = drafts.map((d) => ({ ...d, instanceId: this.id, seq: ++seq, at, wall }) as JournalEvent);
+    for (const event of events) this.ledger.apply(event);
+    const summary = summarize(this.ledger);
+    const activity = this.env.activity;
+    activity.busy += 1;
+    activity.version += 1;
+    const appended = this.tail.then(() => {
+      if (this.dead) {
+        activity.busy -= 1;
+        return NEVER;
+      }
+      return this.env.store.append(this.id, events, summary).then(
+        () => {
+          activity.busy -= 1;
+          activity.version += 1;
+        },
+        (error: unknown) => {
+          activity.busy -= 1;
+          this.die(error);
+          throw error;
+        },
+      );
+    });
+    this.tail = appended.catch(() => undefined);
+    return appended;
+  }
+
+  /** Resolves when everything journaled so far is durable. */
+  flushed(): Promise<unknown> {
+    return this.tail;
+  }
+
+  // ── 2. Runs ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Starts a new run (after `before`, in the same append). No-op if the workflow is not registered. */
+  startRun(reason: RunReason, before: JournalEventDraft[] = []): void {
+    const body = this.env.resolveWorkflow(this.ledger.view.workflowName);
+    if (!body || this.dead) return;
+    this.cancelWake();
+    const run = new Run(this, this.ledger.view.runs.length + 1);
+    this.run = run;
+    const started = run.commit([...before, { type: 'run-started', run: run.n, reason }]);
+    run.recordedAtStart = this.ledger.current.length;
+    void started.then(() => this.execute(run, body));
+  }
+
+  private async execute(run: Run, body: WorkflowBody): Promise<void> {
+    const v = this.ledger.view;
+    const event = {
+      payload: cloneJson(v.params),
+      timestamp: v.createdAt,
+      instanceId: this.id,
+      workflowName: v.workflowName,
+    };
+    const onEvict = (cb: () => void): Disposable => {
+      if (!run.alive) cb();
+      else run.evictCallbacks.add(cb);
+      return { dispose: () => run.evictCallbacks.delete(cb) };
+    };
+    let output: unknown;
+    try {
+      output = await body({ event, step: run.step, run: run.n, onEvict });
+    } catch (error) {
+      if (run.alive) this.endRunWith(run, { type: 'run-errored', run: run.n, error: runError(serializeError(error)) });
+      return;
+    }
+    if (!run.alive) return;
+    const json = toJson(output);
+    this.endRunWith(
+      run,
+      json.ok
+        ? { type: 'run-finished', run: run.n, output: json.value }
+        : {
+            type: 'run-errored',
+            run: run.n,
+            error: { name: 'WorkflowFatalError', message: messages.outputNotSerialisable(json.reason) },
+          },
+    );
+  }
+
+  /** A step returned a value the journal cannot hold: the step fails and the instance errors, no retry. */
+  failRunOnResult(run: Run, ref: CallRef, attempt: number, problem: string, logs: string[]): Promise<never> {
+    run.inFlight -= 1;
+    const { name, count } = ref;
+    const error = { name: 'WorkflowFatalError', message: problem };
+    const fatal = { name: 'WorkflowFatalError', message: messages.runTerminatedByResult(name), cause: error };
+    this.endRunWith(run, { type: 'run-errored', run: run.n, error: fatal }, [
+      { type: 'attempt-failed', name, count, attempt, error, retryAt: null, logs },
+      { type: 'step-failed', name, count, error },
+    ]);
+    return NEVER;
+  }
+
+  /** An attempt ended: journal it, and complete a pending pause if it was the last one in flight. */
+  attemptEnded(run: Run, drafts: JournalEventDraft[]): Promise<void> {
+    run.inFlight -= 1;
+    if (this.ledger.base === 'waitingForPause' && run.inFlight === 0) {
+      this.commit([...drafts, { type: 'paused' }]);
+      this.stopRun(run);
+      return NEVER;
+    }
+    return run.commit(drafts);
+  }
+
+  /** Notes progress of `run` and schedules an eviction check when it is blocked only on timers/waits. */
+  changed(run: Run): void {
+    run.version += 1;
+    this.env.activity.version += 1;
+    if (run.evictCheckScheduled || !evictable(run)) return;
+    run.evictCheckScheduled = true;
+    const seen = run.version;
+    this.env.activity.busy += 1;
+    afterTurns(this.env.defer, this.env.evictionTurns, () => {
+      run.evictCheckScheduled = false;
+      this.env.activity.busy -= 1;
+      if (!run.alive || !evictable(run)) return;
+      if (run.version !== seen) this.changed(run);
+      else this.evict(run);
+    });
+  }
+
+  private evict(run: Run): void {
+    this.endRunWith(run, { type: 'run-evicted', run: run.n, wakeAt: this.ledger.pendingWake()?.at ?? null });
+    this.scheduleWake();
+  }
+
+  /** Journals the end of a run (with its divergence, if any) and stops it. */
+  private endRunWith(run: Run, end: JournalEventDraft, before: JournalEventDraft[] = []): void {
+    this.commit([...before, ...this.divergence(run), end]);
+    this.stopRun(run);
+  }
+
+  /** A recorded call this run never re-issued, while it issued new calls or ended: journal a divergence. */
+  private divergence(run: Run): JournalEventDraft[] {
+    const recorded = this.ledger.current;
+    for (let i = 0; i < run.recordedAtStart && i < recorded.length; i++) {
+      const call = recorded[i];
+      if (call && !run.issued.has(callKey(call))) {
+        const expected = { kind: call.kind, name: call.name, count: call.count };
+        return [{ type: 'divergence-detected', run: run.n, expected, got: run.firstNew }];
+      }
+    }
+    return [];
+  }
+
+  private stopRun(run: Run): void {
+    run.stop();
+    if (this.run === run) this.run = undefined;
+    this.gateWaiters = [];
+  }
+
+  /** Arms the wake timer for the earliest pending timer (or wakes now if a waiting call has its event). */
+  scheduleWake(): void {
+    this.cancelWake();
+    if (this.dead || this.run) return;
+    const ready = this.ledger.pendingWaits().some((w) => this.ledger.oldestQueued(w.eventType, w.timeoutAt));
+    if (ready) {
+      this.env.defer(() => this.wake('event'));
+      return;
+    }
+    const wake = this.ledger.pendingWake();
+    if (wake) this.wakeTimer = this.env.clock.setTimer(wake.at, () => this.wake('wake'));
+  }
+
+  private wake(reason: RunReason): void {
+    this.wakeTimer = undefined;
+    const base = this.ledger.base;
+    if (this.dead || this.run || (base !== 'waiting' && base !== 'running' && base !== 'queued')) return;
+    this.startRun(reason);
+  }
+
+  private cancelWake(): void {
+    this.wakeTimer?.dispose();
+    this.wakeTimer = undefined;
+  }
+
+  /** Picks up after loading a journal: resume what was running, re-arm timers, complete a pending pause. */
+  resumeAfterLoad(): void {
+    switch (this.ledger.base) {
+      case 'queued':
+      case 'running':
+        this.startRun('recover');
+        return;
+      case 'waiting':
+        this.scheduleWake();
+        return;
+      case 'waitingForPause':
+        void this.commit([{ type: 'paused' }]);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Crash-like stop: cancel everything and journal nothing more. */
+  kill(): void {
+    this.dead = true;
+    if (this.run) this.stopRun(this.run);
+    this.cancelWake();
+  }
+
+  private die(error: unknown): void {
+    if (this.dead) return;
+    this.kill();
+    this.env.onDead(this, error);
+  }
+
+  /** Resolves when new work may start again after a cancelled pause; never if the pause took effect. */
+  gateOpen(): Promise<void> {
+    return new Promise((resolve) => this.gateWaiters.push(resolve));
+  }
+
+  // ── 3. Instance API ──────────────────────────────────────────────────────────────────────────────────────
+
+  /** `status()` as Cloudflare returns it, once all journaled state is durable. */
+  async status(): Promise<InstanceStatusResult> {
+    await this.flushed();
+    const v = this.ledger.view;
+    return {
+      status: this.ledger.status(),
+      output: v.output === null ? null : cloneJson(v.output),
+      error: v.error ? { name: v.error.name, message: v.error.message } : null,
+    };
+  }
+
+  /** From running/waiting: `waitingForPause` while attempts are in flight, else `paused` at once. */
+  async pause(): Promise<void> {
+    const status = this.ledger.status();
+    if (status !== 'running' && status !== 'waiting') return this.settled();
+    const run = this.run;
+    if (run && run.inFlight > 0) {
+      this.commit([{ type: 'pause-requested' }]);
+    } else {
+      this.commit([{ type: 'paused' }]);
+      if (run) this.stopRun(run);
+      this.cancelWake();
+    }
+    return this.settled();
+  }
+
+  /** Cancels a pending pause, or resumes a paused instance with a new run; otherwise a no-op. */
+  async resume(): Promise<void> {
+    const base = this.ledger.base;
+    if (base === 'waitingForPause') {
+      this.commit([{ type: 'resumed', pausedFor: 0 }]);
+      const waiters = this.gateWaiters;
+      this.gateWaiters = [];
+      for (const open of waiters) open();
+    } else if (base === 'paused') {
+      const pausedFor = Math.max(0, this.env.clock.now() - (this.ledger.view.pausedAt ?? this.env.clock.now()));
+      this.startRun('resume', [{ type: 'resumed', pausedFor }]);
+    }
+    return this.settled();
+  }
+
+  /** Stops the instance for good; an error on an instance already in a finite state. */
+  async terminate(): Promise<void> {
+    if (FINITE_STATUSES.includes(this.ledger.status())) throw new WorkflowError(messages.cannotTerminate());
+    this.commit([{ type: 'terminated' }]);
+    if (this.run) this.stopRun(this.run);
+    this.cancelWake();
+    return this.settled();
+  }
+
+  /** Starts over (from any status), keeping the calls before `from` when given. */
+  async restart(from?: RestartFrom): Promise<void> {
+    let ref: CallRef | null = null;
+    if (from) {
+      const kind = from.type === 'sleep' ? 'sleep' : from.type === 'waitForEvent' ? 'wait' : 'do';
+      ref = { kind, name: from.name, count: from.count ?? 1 };
+      if (!this.ledger.lookup(ref)) throw new WorkflowError(messages.stepNotInHistory(from.name));
+    }
+    if (this.run) this.stopRun(this.run);
+    this.startRun('restart', [{ type: 'restarted', from: ref }]);
+    return this.settled();
+  }
+
+  /** Journals the event, then hands it to a live waiter or wakes an evicted run that waits for its type. */
+  async sendEvent(type: unknown, payload: unknown): Promise<void> {
+    if (typeof type !== 'string' || type === '') throw new WorkflowError(messages.invalidEventType());
+    const json = toJson(payload);
+    if (!json.ok) throw new WorkflowError(messages.invalidEventPayload(json.reason));
+    if (json.bytes > MAX_VALUE_BYTES)
+      throw new WorkflowError(messages.invalidEventPayload(`${json.bytes} bytes; the maximum is 1 MiB`));
+    const status = this.ledger.status();
+    if (FINITE_STATUSES.includes(status)) throw new WorkflowError(messages.cannotSendEvent(status));
+    const timestamp = this.env.clock.now();
+    await this.commit([{ type: 'event-buffered', eventType: type, payload: json.value, timestamp }]);
+    if (this.run?.alive) this.run.deliver(type);
+    else if (this.ledger.base === 'waiting') this.scheduleWake();
+  }
+
+  /** Makes the earliest pending timer due now. */
+  async skipWait(): Promise<void> {
+    const wake = this.ledger.pendingWake();
+    if (!wake) return;
+    this.commit([{ type: 'wake-skipped', call: wake.call, wake: wake.kind }]);
+    const run = this.run;
+    if (run) run.blockers.get(callKey(wake.call))?.fire();
+    else this.startRun('skip');
+    return this.settled();
+  }
+
+  private async settled(): Promise<void> {
+    await this.flushed();
+  }
+}
+
+function evictable(run: Run): boolean {
+  return run.alive && run.blocked > 0 && run.inFlight === 0 && run.busy === 0;
+}
+
+/** An uncaught NonRetryableError ends the instance with Cloudflare's fatal error, keeping the original as cause. */
+function runError(error: SerializedError): SerializedError {
+  if (!isNonRetryable(error)) return error;
+  return { name: 'WorkflowFatalError', message: messages.runTerminatedByNonRetryable(), cause: error };
+}

@@ -1,0 +1,220 @@
+/**
+ * The journal: per instance, an append-only list of events. Status, step results and every view are derived
+ * from it by `reduceJournal`. Events carry `instanceId`, a 1-based per-instance `seq`, the clock time `at` and
+ * the wall time `wall` (both ms epoch). Call events name their call by (`name`, `count`), the 1-based
+ * occurrence of that name among calls of the same kind in a run.
+ */
+import type { SerializedError } from './errors';
+import type { Json } from './json';
+import type { ResolvedStepConfig } from './step-config';
+
+/** The kinds of workflow call the journal records and replays. */
+export type CallKind = 'do' | 'sleep' | 'wait';
+
+/** One call of a run: its kind, its name and its count (occurrence of that name for that kind). */
+export interface CallRef {
+  kind: CallKind;
+  name: string;
+  count: number;
+}
+
+/** Why a run (one execution of `run()` from the top) started. */
+export type RunReason = 'create' | 'wake' | 'event' | 'resume' | 'restart' | 'recover' | 'skip';
+
+/** What a pending wake waits for: a sleep's end, a retry delay, or an event wait's timeout. */
+export type WakeKind = 'sleep' | 'retry' | 'wait-timeout';
+
+/** Fields every journal event has. */
+export interface EventBase {
+  instanceId: string;
+  seq: number;
+  at: number;
+  wall: number;
+}
+
+interface CallEventBase extends EventBase {
+  name: string;
+  count: number;
+}
+
+/** The instance exists; `params` becomes `event.payload`, `at` its `event.timestamp`. */
+export interface InstanceCreatedEvent extends EventBase {
+  type: 'instance-created';
+  workflowName: string;
+  params: Json;
+}
+/** A run (replay number `run`, 1-based over the instance's life) began executing `run()` from the top. */
+export interface RunStartedEvent extends EventBase {
+  type: 'run-started';
+  run: number;
+  reason: RunReason;
+}
+/** `run()` returned: the instance is complete. */
+export interface RunFinishedEvent extends EventBase {
+  type: 'run-finished';
+  run: number;
+  output: Json;
+}
+/** `run()` threw, or the engine ended it fatally: the instance errored. */
+export interface RunErroredEvent extends EventBase {
+  type: 'run-errored';
+  run: number;
+  error: SerializedError;
+}
+/** The run was blocked only on timers or waits and was ended; `wakeAt` is when it will be woken. */
+export interface RunEvictedEvent extends EventBase {
+  type: 'run-evicted';
+  run: number;
+  wakeAt: number | null;
+}
+/** Calls this run served from the journal without executing them (written with the run's next event). */
+export interface CallsReplayedEvent extends EventBase {
+  type: 'calls-replayed';
+  run: number;
+  calls: CallRef[];
+}
+/** The run's calls differed from what the journal held: `expected` was never re-issued; `got` came instead. */
+export interface DivergenceDetectedEvent extends EventBase {
+  type: 'divergence-detected';
+  run: number;
+  expected: CallRef;
+  /** The first new call of the run, or `null` when the run ended without issuing one. */
+  got: CallRef | null;
+}
+/** A `step.do` ran for the first time, with the config that wins on every replay. */
+export interface StepStartedEvent extends CallEventBase {
+  type: 'step-started';
+  config: ResolvedStepConfig;
+}
+/** Attempt `attempt` (1-based) of a step began executing user code. */
+export interface AttemptStartedEvent extends CallEventBase {
+  type: 'attempt-started';
+  attempt: number;
+}
+/** An attempt failed; `retryAt` is when the next attempt may start, `null` when there is none. */
+export interface AttemptFailedEvent extends CallEventBase {
+  type: 'attempt-failed';
+  attempt: number;
+  error: SerializedError;
+  retryAt: number | null;
+  logs: string[];
+}
+/** An attempt returned: its result is the step's cached result from now on. */
+export interface StepSucceededEvent extends CallEventBase {
+  type: 'step-succeeded';
+  attempt: number;
+  result: Json;
+  logs: string[];
+}
+/** The step failed for good (retries exhausted, NonRetryableError, fatal): `error` is thrown on every replay. */
+export interface StepFailedEvent extends CallEventBase {
+  type: 'step-failed';
+  error: SerializedError;
+}
+/** A sleep began; it ends at `until`. */
+export interface SleepStartedEvent extends CallEventBase {
+  type: 'sleep-started';
+  until: number;
+  durationMs: number;
+}
+/** A sleep ended. */
+export interface SleepFinishedEvent extends CallEventBase {
+  type: 'sleep-finished';
+}
+/** A `waitForEvent` began; it times out at `timeoutAt`. */
+export interface WaitStartedEvent extends CallEventBase {
+  type: 'wait-started';
+  eventType: string;
+  timeoutAt: number;
+  timeoutMs: number;
+}
+/** A wait consumed the sent event journaled at `eventSeq`. */
+export interface EventReceivedEvent extends CallEventBase {
+  type: 'event-received';
+  eventSeq: number;
+}
+/** A wait timed out; `error` is thrown on every replay. */
+export interface WaitTimedOutEvent extends CallEventBase {
+  type: 'wait-timed-out';
+  error: SerializedError;
+}
+/** `sendEvent` was called: the event is queued per type (FIFO) until a wait for its type takes it. */
+export interface EventBufferedEvent extends EventBase {
+  type: 'event-buffered';
+  eventType: string;
+  payload: Json;
+  timestamp: number;
+}
+/** The user skipped a pending sleep, retry delay or wait timeout: it is due at this event's `at`. */
+export interface WakeSkippedEvent extends EventBase {
+  type: 'wake-skipped';
+  call: CallRef;
+  wake: 'sleep' | 'retry' | 'wait-timeout';
+}
+/** `pause()` while attempts were in flight: the instance is `waitingForPause` until they end. */
+export interface PauseRequestedEvent extends EventBase {
+  type: 'pause-requested';
+}
+/** The instance is paused; its timers stop. */
+export interface PausedEvent extends EventBase {
+  type: 'paused';
+}
+/** `resume()`: pending timers move later by `pausedFor` ms (0 when a pending pause was cancelled). */
+export interface ResumedEvent extends EventBase {
+  type: 'resumed';
+  pausedFor: number;
+}
+/** `terminate()`: the instance stopped for good. */
+export interface TerminatedEvent extends EventBase {
+  type: 'terminated';
+}
+/**
+ * `restart()`: a new generation begins. Without `from` all calls are forgotten; with `from` the calls
+ * started before it are kept. Sent events not yet consumed are dropped (as Cloudflare does).
+ */
+export interface RestartedEvent extends EventBase {
+  type: 'restarted';
+  from: CallRef | null;
+}
+
+/** Every kind of journal event: one discriminated union on `type`. */
+export type JournalEvent =
+  | InstanceCreatedEvent
+  | RunStartedEvent
+  | RunFinishedEvent
+  | RunErroredEvent
+  | RunEvictedEvent
+  | CallsReplayedEvent
+  | DivergenceDetectedEvent
+  | StepStartedEvent
+  | AttemptStartedEvent
+  | AttemptFailedEvent
+  | StepSucceededEvent
+  | StepFailedEvent
+  | SleepStartedEvent
+  | SleepFinishedEvent
+  | WaitStartedEvent
+  | EventReceivedEvent
+  | WaitTimedOutEvent
+  | EventBufferedEvent
+  | WakeSkippedEvent
+  | PauseRequestedEvent
+  | PausedEvent
+  | ResumedEvent
+  | TerminatedEvent
+  | RestartedEvent;
+
+/** The `type` tags of {@link JournalEvent}. */
+export type JournalEventType = JournalEvent['type'];
+
+/** A journal event before the engine stamps `instanceId`, `seq`, `at` and `wall`. */
+export type JournalEventDraft = JournalEvent extends infer E
+  ? E extends JournalEvent
+    ? Omit<E, keyof EventBase>
+    : never
+  : never;
+
+/** The string key of a call, for maps. */
+export function callKey(call: CallRef): string {
+  return `${call.kind}\u0000${call.count}\u0000${call.name}`;
+}

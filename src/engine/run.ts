@@ -1,0 +1,291 @@
+/**
+ * One run: one execution of a workflow body from the top. It implements `step.*`: each call gets its cache key
+ * (kind, name, count); a call the journal has finished is served from it ("replayed") without running user
+ * code; anything else is journaled first and then executed. A run that is stopped (evicted, paused,
+ * terminated, restarted, killed) leaves every pending promise unresolved forever and never journals again.
+ */
+import { deferred, NEVER, safely } from './async-utils';
+import type { Disposable } from './clock';
+import { MAX_SLEEP_MS, parseDuration } from './duration';
+import { StepFailedError, WorkflowFatalError, WorkflowTimeoutError } from './errors';
+import type { InstanceMachine } from './instance-machine';
+import type { CallView, ReceivedEvent, SentEventView, SleepView, StepView, WaitView } from './instance-view';
+import { type CallKind, type CallRef, callKey, type JournalEventDraft } from './journal';
+import { cloneJson, type Json } from './json';
+import { messages } from './messages';
+import { resolveStepConfig } from './step-config';
+import { runStep } from './step-runner';
+import type { StepFn, WorkflowStep } from './types';
+import { isValidStepName } from './validation';
+
+interface Blocker {
+  timer: Disposable;
+  fire(): void;
+}
+interface Waiter {
+  timeoutAt: number;
+  deliver(sent: SentEventView): void;
+}
+
+/** @internal The engine's per-run state. */
+export class Run {
+  alive = true;
+  /** Attempts executing user code. */
+  inFlight = 0;
+  /** Calls waiting for a timer or an event. */
+  blocked = 0;
+  /** Journal appends of this run not yet durable. */
+  busy = 0;
+  /** Bumped on every change; an eviction check only fires if nothing changed for a few host turns. */
+  version = 0;
+  evictCheckScheduled = false;
+  /** Calls served from the journal since the last append (flushed into a `calls-replayed` event). */
+  replayed: CallRef[] = [];
+  /** Keys of the calls this run issued, and the first call the journal did not know. */
+  readonly issued = new Set<string>();
+  firstNew: CallRef | null = null;
+  /** Calls of the current generation journaled before this run started. */
+  recordedAtStart = 0;
+  readonly blockers = new Map<string, Blocker>();
+  readonly waiters = new Map<string, Waiter[]>();
+  /** Cancel functions of attempts in flight. */
+  readonly attempts = new Set<() => void>();
+  readonly evictCallbacks = new Set<() => void>();
+  private readonly counters = new Map<string, number>();
+  private doCalls = 0;
+
+  /** The `step` object handed to the body (no engine internals reachable from it). */
+  readonly step: WorkflowStep = {
+    do: (name, fn, config) => this.do(name, fn, config),
+    sleep: (name, duration) => this.sleep(name, duration),
+    sleepUntil: (name, at) => this.sleepUntil(name, at),
+    waitForEvent: (name, opts) => this.waitForEvent(name, opts),
+  };
+
+  constructor(
+    readonly machine: InstanceMachine,
+    readonly n: number,
+  ) {}
+
+  private async do(name: string, fn: StepFn, config: unknown): Promise<Json> {
+    if (!this.alive) return NEVER;
+    const limit = this.machine.env.stepLimit;
+    if (++this.doCalls > limit) throw new WorkflowFatalError(messages.stepLimit(limit));
+    if (!isValidStepName(name)) throw new WorkflowFatalError(messages.invalidStepName(String(name)));
+    const checked = resolveStepConfig(config);
+    if (!checked.ok) throw new WorkflowFatalError(messages.invalidStepConfig(name, checked.detail));
+    const ref = this.nextRef('do', name);
+    const call = this.issue(ref) as StepView | undefined;
+    if (call?.status === 'succeeded') return this.replay(ref, cloneJson(call.result));
+    if (call?.status === 'failed' && call.error) throw this.replay(ref, new StepFailedError(call.error));
+    return runStep(this, ref, call?.config ?? checked.config, fn);
+  }
+
+  private sleep(name: string, duration: number | string): Promise<void> {
+    if (!this.alive) return NEVER;
+    try {
+      const ms = parseDuration(duration);
+      if (ms > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+      return this.sleepCall(name, (now) => now + ms);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private sleepUntil(name: string, at: number): Promise<void> {
+    if (!this.alive) return NEVER;
+    if (typeof at !== 'number' || !Number.isFinite(at)) {
+      return Promise.reject(new WorkflowFatalError(messages.invalidDurationNumber(Number(at))));
+    }
+    return this.sleepCall(name, (now) => {
+      if (at < now) throw new Error(messages.sleepUntilPast());
+      if (at - now > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+      return at;
+    });
+  }
+
+  private async sleepCall(name: string, untilFrom: (now: number) => number): Promise<void> {
+    const clock = this.machine.env.clock;
+    const ref = this.nextRef('sleep', name);
+    const call = this.issue(ref) as SleepView | undefined;
+    if (call?.status === 'finished') return this.replay(ref, undefined);
+    if (!call) {
+      untilFrom(clock.now());
+      await this.gate();
+      const now = clock.now();
+      const until = untilFrom(now);
+      await this.commit([{ type: 'sleep-started', name, count: ref.count, until, durationMs: until - now }]);
+    }
+    await this.blockUntil(ref, (this.machine.ledger.lookup(ref) as SleepView).until);
+    await this.commit([{ type: 'sleep-finished', name, count: ref.count }]);
+  }
+
+  private async waitForEvent(name: string, opts: { type: string; timeout?: number | string }): Promise<ReceivedEvent> {
+    if (!this.alive) return NEVER;
+    const type = opts?.type;
+    if (typeof type !== 'string' || type === '') throw new WorkflowFatalError(messages.invalidEventType());
+    const timeoutMs = parseDuration(opts.timeout || '24 hours');
+    if (timeoutMs > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
+    const ref = this.nextRef('wait', name);
+    let call = this.issue(ref) as WaitView | undefined;
+    if (call?.status === 'received' && call.event) return this.replay(ref, copyEvent(call.event));
+    if (call?.status === 'timed-out') throw this.replay(ref, new WorkflowTimeoutError(call.error?.message ?? ''));
+    if (!call) {
+      await this.gate();
+      const now = this.machine.env.clock.now();
+      const started: JournalEventDraft = {
+        type: 'wait-started',
+        name,
+        count: ref.count,
+        eventType: type,
+        timeoutAt: now + timeoutMs,
+        timeoutMs,
+      };
+      const sent = this.machine.ledger.oldestQueued(type);
+      if (sent) {
+        await this.commit([started, { type: 'event-received', name, count: ref.count, eventSeq: sent.seq }]);
+        return toReceived(sent);
+      }
+      await this.commit([started]);
+      call = this.machine.ledger.lookup(ref) as WaitView;
+    }
+    return this.awaitEvent(ref, call);
+  }
+
+  private async awaitEvent(ref: CallRef, call: WaitView): Promise<ReceivedEvent> {
+    const { name, count } = ref;
+    const sent = this.machine.ledger.oldestQueued(call.eventType, call.timeoutAt);
+    if (sent) {
+      await this.commit([{ type: 'event-received', name, count, eventSeq: sent.seq }]);
+      return toReceived(sent);
+    }
+    const timeout = new WorkflowTimeoutError(messages.stepTimeout(call.timeoutMs));
+    const timedOut = async (): Promise<never> => {
+      const error = { name: timeout.name, message: timeout.message };
+      await this.commit([{ type: 'wait-timed-out', name, count, error }]);
+      throw timeout;
+    };
+    if (call.timeoutAt <= this.machine.env.clock.now()) return timedOut();
+    const { promise, resolve, reject } = deferred<ReceivedEvent>();
+    const key = callKey(ref);
+    const list = this.waiters.get(call.eventType) ?? [];
+    const waiter: Waiter = {
+      timeoutAt: call.timeoutAt,
+      deliver: (got) => {
+        unblock();
+        this.commit([{ type: 'event-received', name, count, eventSeq: got.seq }]).then(() => resolve(toReceived(got)));
+      },
+    };
+    const unblock = () => {
+      removeFrom(list, waiter);
+      this.unblock(key);
+    };
+    list.push(waiter);
+    this.waiters.set(call.eventType, list);
+    this.block(key, call.timeoutAt, () => {
+      removeFrom(list, waiter);
+      timedOut().catch(reject);
+    });
+    return promise;
+  }
+
+  /** Waits until the clock reaches `at` (or the wake is skipped). */
+  blockUntil(ref: CallRef, at: number): Promise<void> {
+    if (at <= this.machine.env.clock.now()) return Promise.resolve();
+    const { promise, resolve } = deferred<void>();
+    this.block(callKey(ref), at, () => resolve());
+    return promise;
+  }
+
+  private block(key: string, at: number, onFire: () => void): void {
+    const fire = () => {
+      if (this.unblock(key)) onFire();
+    };
+    this.blockers.set(key, { timer: this.machine.env.clock.setTimer(at, fire), fire });
+    this.blocked += 1;
+    this.machine.changed(this);
+  }
+
+  private unblock(key: string): boolean {
+    const blocker = this.blockers.get(key);
+    if (!blocker || !this.alive) return false;
+    this.blockers.delete(key);
+    blocker.timer.dispose();
+    this.blocked -= 1;
+    this.machine.changed(this);
+    return true;
+  }
+
+  /** Gives the first waiter for `type` the oldest queued event it may take. */
+  deliver(type: string): void {
+    const waiter = this.waiters.get(type)?.[0];
+    const sent = waiter && this.machine.ledger.oldestQueued(type, waiter.timeoutAt);
+    if (waiter && sent) waiter.deliver(sent);
+  }
+
+  /** Journals through the instance; never resolves once the run is stopped. */
+  async commit(drafts: JournalEventDraft[]): Promise<void> {
+    if (!this.alive) return NEVER;
+    this.busy += 1;
+    try {
+      await this.machine.commit(drafts);
+    } finally {
+      this.busy -= 1;
+    }
+    if (!this.alive) return NEVER;
+    this.machine.changed(this);
+  }
+
+  /** Holds new work while a pause is pending (`waitingForPause`); never resolves if the pause takes effect. */
+  async gate(): Promise<void> {
+    while (this.machine.ledger.base === 'waitingForPause') {
+      await this.machine.gateOpen();
+      if (!this.alive) return NEVER;
+    }
+  }
+
+  /** Ends the run without journaling: timers, attempts and the body are cancelled. */
+  stop(): void {
+    if (!this.alive) return;
+    this.alive = false;
+    for (const blocker of this.blockers.values()) blocker.timer.dispose();
+    this.blockers.clear();
+    this.waiters.clear();
+    for (const cancel of [...this.attempts]) cancel();
+    for (const cb of [...this.evictCallbacks]) safely(cb);
+  }
+
+  private nextRef(kind: CallKind, name: string): CallRef {
+    const key = `${kind}\u0000${name}`;
+    const count = (this.counters.get(key) ?? 0) + 1;
+    this.counters.set(key, count);
+    return { kind, name, count };
+  }
+
+  private issue(ref: CallRef): CallView | undefined {
+    const key = callKey(ref);
+    this.issued.add(key);
+    const call = this.machine.ledger.index.get(key);
+    if (!call && this.firstNew === null) this.firstNew = ref;
+    this.machine.changed(this);
+    return call;
+  }
+
+  private replay<T>(ref: CallRef, value: T): T {
+    this.replayed.push(ref);
+    return value;
+  }
+}
+
+function removeFrom<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}
+
+function toReceived(sent: SentEventView): ReceivedEvent {
+  return { type: sent.type, payload: cloneJson(sent.payload), timestamp: sent.timestamp };
+}
+
+function copyEvent(event: ReceivedEvent): ReceivedEvent {
+  return { type: event.type, payload: cloneJson(event.payload), timestamp: event.timestamp };
+}

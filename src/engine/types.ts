@@ -1,0 +1,131 @@
+/** Public types of the engine: what a host registers (workflow bodies) and what it drives (engine, instances). */
+import type { Clock, Disposable } from './clock';
+import type { InstanceStatus, ReceivedEvent } from './instance-view';
+import type { WakeKind } from './journal';
+import type { Json } from './json';
+import type { ResolvedStepConfig } from './step-config';
+import type { JournalStore } from './store';
+
+/** What a step function receives as `ctx` (a fresh copy per attempt; changing it changes nothing). */
+export interface StepContext {
+  step: { name: string; count: number };
+  attempt: number;
+  config: ResolvedStepConfig;
+}
+
+/** Per-attempt services for the host. */
+export interface AttemptHooks {
+  /** Captured output (e.g. Python `print`) of this attempt, journaled with the attempt's outcome. */
+  log(text: string): void;
+  /** Fires when this attempt times out or its run is evicted or killed (at once if that already happened). */
+  onCancel(cb: () => void): Disposable;
+}
+
+/** A step body. Its result must be JSON-like and at most 1 MiB; the engine validates and copies it. */
+export type StepFn = (ctx: StepContext, hooks: AttemptHooks) => unknown | Promise<unknown>;
+
+/** The `step` object of one run. Numbers for durations are milliseconds; times are ms epoch. */
+export interface WorkflowStep {
+  do(name: string, fn: StepFn, config?: unknown): Promise<Json>;
+  sleep(name: string, duration: number | string): Promise<void>;
+  sleepUntil(name: string, at: number): Promise<void>;
+  waitForEvent(name: string, opts: { type: string; timeout?: number | string }): Promise<ReceivedEvent>;
+}
+
+/** The `event` passed to `run()`. */
+export interface WorkflowEventInfo {
+  payload: Json;
+  timestamp: number;
+  instanceId: string;
+  workflowName: string;
+}
+
+/** Everything a body gets for one run. */
+export interface RunContext {
+  event: WorkflowEventInfo;
+  step: WorkflowStep;
+  /** Run number (1-based over the instance's life): which history lane this is. */
+  run: number;
+  /** Fires when the engine ends this run without finishing it (eviction, pause, terminate, restart, dispose). */
+  onEvict(cb: () => void): Disposable;
+}
+
+/** A workflow's `run()`: called again from the top on every wake. */
+export type WorkflowBody = (ctx: RunContext) => Promise<unknown>;
+
+/** What `createEngine` needs from its host. */
+export interface EngineDeps {
+  store: JournalStore;
+  clock: Clock;
+  resolveWorkflow(name: string): WorkflowBody | undefined;
+  /** Instance ids when `create` gets none. Default: `crypto.randomUUID()`. */
+  newId?(): string;
+  /** Wall time for journal entries. Default: `clock.now`. */
+  wallNow?(): number;
+  /** A host macrotask (`setTimeout(cb, 0)`, `setImmediate`). Default: a microtask, which is enough for TS bodies only. */
+  defer?(cb: () => void): void;
+  /** `step.do` calls allowed per run. Default 10 000 (Cloudflare's default). */
+  stepLimit?: number;
+  /** Host `defer` turns a run must stay blocked only on timers/waits before it is evicted. Default 3. */
+  evictionTurns?: number;
+  /** Called when the store rejects an append; the instance is then dropped from memory as after a crash. */
+  onError?(error: unknown, instanceId: string): void;
+}
+
+/** `status()` of an instance, as Cloudflare returns it. */
+export interface InstanceStatusResult {
+  status: InstanceStatus;
+  output: Json | null;
+  error: { name: string; message: string } | null;
+}
+
+/** Where `restart()` starts from: the call with that name and count (`type` defaults to a `do` step). */
+export interface RestartFrom {
+  name: string;
+  count?: number;
+  type?: 'do' | 'sleep' | 'waitForEvent';
+}
+
+/** A handle on one instance. */
+export interface InstanceHandle {
+  id: string;
+  status(): Promise<InstanceStatusResult>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  terminate(): Promise<void>;
+  restart(opts?: { from?: RestartFrom }): Promise<void>;
+  sendEvent(e: { type: string; payload?: unknown }): Promise<void>;
+}
+
+/** Options of `create`. `params` (JSON, ≤ 1 MiB) becomes `event.payload`; it defaults to `{}`. */
+export interface CreateOptions {
+  id?: string;
+  params?: unknown;
+}
+
+/** A workflow's binding (`env.MY_WORKFLOW`). */
+export interface WorkflowBinding {
+  create(opts?: CreateOptions): Promise<InstanceHandle>;
+  createBatch(opts: CreateOptions[]): Promise<InstanceHandle[]>;
+  get(id: string): Promise<InstanceHandle>;
+}
+
+/** The timer an instance is waiting for. */
+export interface PendingWakeInfo {
+  at: number;
+  kind: WakeKind;
+}
+
+/** The durable engine. */
+export interface Engine {
+  binding(workflowName: string): WorkflowBinding;
+  /** Resumes every unfinished instance found in the store. */
+  recover(): Promise<void>;
+  /** Resolves when no run is executing: every run finished, was evicted, or waits only on timers. */
+  settle(): Promise<void>;
+  pendingWake(id: string): PendingWakeInfo | undefined;
+  /** Ends the instance's current sleep / retry delay / wait timeout now (the wait then times out). */
+  skipWait(id: string): Promise<void>;
+  /** Crash-like stop: cancels timers, evicts runs, journals nothing more. Idempotent. */
+  dispose(): void;
+}

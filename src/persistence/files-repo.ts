@@ -1,0 +1,66 @@
+import { guardQuota } from './storage-errors';
+import type { StudioDB, WorkflowFile } from './studio-db';
+
+/** A file name the studio refuses, with the reason a user reads. */
+export class FileNameError extends Error {
+  override name = 'FileNameError';
+}
+
+const FILE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,62}\.py$/;
+
+/** Checks a workflow file name; returns the reason it is refused, or null when it is fine. */
+export function fileNameProblem(name: string, taken: readonly string[]): string | null {
+  if (name.trim() === '') return 'A file name is required.';
+  if (!name.endsWith('.py')) return `"${name}" must end in .py.`;
+  if (!FILE_NAME.test(name))
+    return `"${name}" may use letters, digits, "_", "-" and "." only, start with a letter or "_", and be at most 64 characters.`;
+  if (taken.includes(name)) return `A file named "${name}" already exists.`;
+  return null;
+}
+
+/** Workflow sources in IndexedDB: create, rename, save (bumps the version), delete, list. */
+export function createFilesRepo(db: StudioDB, deps: { now(): number; newId(): string }) {
+  const names = async (exceptId?: string) =>
+    (await db.files.toArray()).filter((f) => f.id !== exceptId).map((f) => f.name);
+
+  return {
+    list(): Promise<WorkflowFile[]> {
+      return db.files.orderBy('name').toArray();
+    },
+    get(id: string): Promise<WorkflowFile | undefined> {
+      return db.files.get(id);
+    },
+    async create(name: string, source: string): Promise<WorkflowFile> {
+      const problem = fileNameProblem(name, await names());
+      if (problem) throw new FileNameError(problem);
+      const now = deps.now();
+      const file: WorkflowFile = { id: deps.newId(), name, source, version: 1, createdAt: now, updatedAt: now };
+      await guardQuota(`the file "${name}"`, () => db.files.add(file));
+      return file;
+    },
+    async rename(id: string, name: string): Promise<void> {
+      const problem = fileNameProblem(name, await names(id));
+      if (problem) throw new FileNameError(problem);
+      await db.files.update(id, { name, updatedAt: deps.now() });
+    },
+    /** Saves new source text; an unchanged text keeps the version, so instances don't see a phantom edit. */
+    async save(id: string, source: string): Promise<WorkflowFile> {
+      return guardQuota('your latest edit', () =>
+        db.transaction('rw', db.files, async () => {
+          const file = await db.files.get(id);
+          if (!file) throw new FileNameError(`The file you are editing (id ${id}) was deleted in another tab.`);
+          if (file.source === source) return file;
+          const next = { ...file, source, version: file.version + 1, updatedAt: deps.now() };
+          await db.files.put(next);
+          return next;
+        }),
+      );
+    },
+    delete(id: string): Promise<void> {
+      return db.files.delete(id);
+    },
+  };
+}
+
+/** The handle `createFilesRepo` returns. */
+export type FilesRepo = ReturnType<typeof createFilesRepo>;

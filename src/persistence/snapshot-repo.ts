@@ -1,0 +1,31 @@
+import { guardQuota } from './storage-errors';
+import type { SnapshotRecord, StudioDB } from './studio-db';
+
+/** The key a Pyodide memory snapshot is stored under: a new Pyodide or a changed SDK makes old ones stale. */
+export function snapshotKey(pyodideVersion: string, sdkHash: string): string {
+  return `pyodide-${pyodideVersion}-sdk-${sdkHash}`;
+}
+
+/** Pyodide memory snapshots (tens of MB each): only the current key is kept. */
+export function createSnapshotRepo(db: StudioDB, deps: { now(): number }) {
+  return {
+    get(key: string): Promise<SnapshotRecord | undefined> {
+      return db.snapshots.get(key);
+    },
+    /** Stores the snapshot and drops every other key, so a stale snapshot never wastes quota. */
+    put(key: string, bytes: Uint8Array): Promise<void> {
+      return guardQuota('the Python start-up snapshot', () =>
+        db.transaction('rw', db.snapshots, async () => {
+          await db.snapshots.where('key').notEqual(key).delete();
+          await db.snapshots.put({ key, bytes, size: bytes.byteLength, createdAt: deps.now() });
+        }),
+      );
+    },
+    delete(key: string): Promise<void> {
+      return db.snapshots.delete(key);
+    },
+  };
+}
+
+/** The handle `createSnapshotRepo` returns. */
+export type SnapshotRepo = ReturnType<typeof createSnapshotRepo>;

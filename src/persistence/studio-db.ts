@@ -1,0 +1,53 @@
+import Dexie, { type Table } from 'dexie';
+import type { InstanceSummary, JournalEvent } from '../engine';
+
+/** A workflow source file the user edits in the studio. `version` grows by one on every saved change. */
+export interface WorkflowFile {
+  id: string;
+  name: string;
+  source: string;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A Pyodide memory snapshot, keyed by Pyodide version + SDK source hash so a stale one is never loaded. */
+export interface SnapshotRecord {
+  key: string;
+  bytes: Uint8Array;
+  size: number;
+  createdAt: number;
+}
+
+/** A user setting (theme, panel sizes, last open file…). */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** The default database name; tests pass their own so they never share state. */
+export const STUDIO_DB_NAME = 'workflow-studio';
+
+/**
+ * The studio's IndexedDB database. The executor worker and the UI open the same schema; the UI only reads
+ * (through `liveQuery`), the executor writes. Every schema change is a new `version(n)` with its upgrade —
+ * never edit an old version's stores, or existing users' databases stop opening.
+ */
+export class StudioDB extends Dexie {
+  files!: Table<WorkflowFile, string>;
+  instances!: Table<InstanceSummary, string>;
+  journal!: Table<JournalEvent, [string, number]>;
+  snapshots!: Table<SnapshotRecord, string>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name: string = STUDIO_DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      files: 'id, name, updatedAt',
+      instances: 'id, workflowName, status, createdAt, updatedAt',
+      journal: '[instanceId+seq], instanceId',
+      snapshots: 'key',
+      settings: 'key',
+    });
+  }
+}

@@ -6,14 +6,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSupervisor } from './supervisor';
 import { App, SupervisorContext } from './ui';
-import './ui/editor/monaco-setup';
-import './ui/theme.css';
 
 const supervisor = createSupervisor({
   spawn: () => new Worker(new URL('./executor/worker.ts', import.meta.url), { type: 'module', name: 'executor' }),
   now: () => performance.now(),
   pyodideIndexURL: new URL(`${import.meta.env.BASE_URL}pyodide/`, window.location.origin).href,
 });
+
+// In dev, a hot update of this module would otherwise leave the old worker running.
+import.meta.hot?.dispose(() => supervisor.dispose());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,0 +1,47 @@
+/**
+ * Workflow duration strings ("10 seconds", "1.5 hours") per shared/spec/semantics.md.
+ *
+ * Deliberately import-free so any layer can copy or import it: the engine has its own parser, and this one
+ * must agree with it on what is valid. Stricter than Cloudflare's `itty-time` parser, which silently reads an
+ * unknown unit as milliseconds: here anything but `<number> <unit>` with a known unit is rejected.
+ */
+
+/** Length of each duration unit in milliseconds (month = 30 days, year = 365.25 days). */
+export const DURATION_UNIT_MS = {
+  second: 1_000,
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 604_800_000,
+  month: 2_592_000_000,
+  year: 31_557_600_000,
+} as const;
+
+/** A unit name in its singular form. */
+export type DurationUnit = keyof typeof DURATION_UNIT_MS;
+
+/** Result of {@link parseDuration}: milliseconds, or why the string is not a duration. */
+export type ParsedDuration =
+  | { ok: true; ms: number; amount: number; unit: DurationUnit }
+  | { ok: false; reason: 'format' | 'unit' };
+
+/** The longest sleep or event wait the engine accepts: 365 days. */
+export const MAX_WAIT_MS = 365 * DURATION_UNIT_MS.day;
+
+const DURATION_RE = /^(\d+(?:\.\d+)?|\.\d+) +([a-z]+)$/;
+
+const isUnit = (word: string): word is DurationUnit => Object.hasOwn(DURATION_UNIT_MS, word);
+
+/**
+ * Parse `"<number> <unit>"`: a non-negative decimal, one or more spaces, and a lowercase unit (second, minute,
+ * hour, day, week, month, year), singular or plural. No surrounding whitespace, no bare numbers.
+ */
+export function parseDuration(text: string): ParsedDuration {
+  const match = DURATION_RE.exec(text);
+  if (!match) return { ok: false, reason: 'format' };
+  const amount = Number(match[1]);
+  const word = match[2] as string;
+  const unit = isUnit(word) ? word : word.endsWith('s') ? word.slice(0, -1) : word;
+  if (!isUnit(unit)) return { ok: false, reason: 'unit' };
+  return { ok: true, ms: amount * DURATION_UNIT_MS[unit], amount, unit };
+}

@@ -5,14 +5,7 @@
  * a result that is not JSON or over 1 MiB errors the instance.
  */
 import { safely } from './async-utils';
-import {
-  isNonRetryable,
-  type SerializedError,
-  StepFailedError,
-  serializeError,
-  WorkflowInternalError,
-  WorkflowTimeoutError,
-} from './errors';
+import { isNonRetryable, type SerializedError, StepFailedError, serializeError } from './errors';
 import type { StepView } from './instance-view';
 import type { CallRef } from './journal';
 import { cloneJson, type Json, MAX_VALUE_BYTES, toJson } from './json';
@@ -85,7 +78,7 @@ export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig
 async function failLostAttempt(run: Run, step: StepView): Promise<void> {
   const last = step.attempts.at(-1);
   if (!last) return;
-  const error = serializeError(new WorkflowInternalError(messages.attemptLost()));
+  const error = { name: 'WorkflowInternalError', message: messages.attemptLost() };
   const retry = last.attempt <= step.config.retries.limit;
   const { name, count } = step;
   const retryAt = retry ? run.machine.env.clock.now() : null;
@@ -120,7 +113,7 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
       resolve(outcome);
     };
     const timer = clock.setTimer(clock.now() + limitMs, () => {
-      finish({ ok: false, error: serializeError(new WorkflowTimeoutError(messages.stepTimeout(limitMs))), logs });
+      finish({ ok: false, error: { name: 'WorkflowTimeoutError', message: messages.stepTimeout(limitMs) }, logs });
       cancel();
     });
     run.attempts.add(cancel);

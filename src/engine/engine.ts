@@ -156,7 +156,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
     },
     pendingWake(id) {
-      const wake = machines.get(id)?.ledger.pendingWake();
+      const wake = machines.get(id)?.nextWake();
       return wake ? { at: wake.at, kind: wake.kind } : undefined;
     },
     async skipWait(id) {

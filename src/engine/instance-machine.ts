@@ -15,7 +15,7 @@
 import { afterTurns, NEVER } from './async-utils';
 import type { Clock, Disposable } from './clock';
 import { isNonRetryable, type SerializedError, serializeError, WorkflowError } from './errors';
-import { FINITE_STATUSES } from './instance-view';
+import { type CallView, FINITE_STATUSES, type PendingWake } from './instance-view';
 import { type CallRef, callKey, type JournalEvent, type JournalEventDraft, type RunReason } from './journal';
 import { cloneJson, MAX_VALUE_BYTES, toJson } from './json';
 import type { Ledger } from './ledger';
@@ -45,6 +45,11 @@ export class InstanceMachine {
   private dead = false;
   private wakeTimer: Disposable | undefined;
   private gateWaiters: Array<() => void> = [];
+  /**
+   * Calls the last evicted run issued. Only these can wake the instance: a pending call that code no longer
+   * issues (after a divergence) would otherwise wake it forever.
+   */
+  private wakeScope: ReadonlySet<string> | undefined;
 
   constructor(
     readonly id: string,
@@ -187,7 +192,8 @@ export class InstanceMachine {
   }
 
   private evict(run: Run): void {
-    this.endRunWith(run, { type: 'run-evicted', run: run.n, wakeAt: this.ledger.pendingWake()?.at ?? null });
+    this.wakeScope = run.issued;
+    this.endRunWith(run, { type: 'run-evicted', run: run.n, wakeAt: this.nextWake()?.at ?? null });
     this.scheduleWake();
   }
 
@@ -197,17 +203,21 @@ export class InstanceMachine {
     this.stopRun(run);
   }
 
-  /** A recorded call this run never re-issued, while it issued new calls or ended: journal a divergence. */
+  /**
+   * Recorded calls (journaled before this run started, not already orphaned) that this run never re-issued:
+   * a divergence, journaled once with every such call; they are orphaned from then on.
+   */
   private divergence(run: Run): JournalEventDraft[] {
     const recorded = this.ledger.current;
+    const missing: CallRef[] = [];
     for (let i = 0; i < run.recordedAtStart && i < recorded.length; i++) {
       const call = recorded[i];
-      if (call && !run.issued.has(callKey(call))) {
-        const expected = { kind: call.kind, name: call.name, count: call.count };
-        return [{ type: 'divergence-detected', run: run.n, expected, got: run.firstNew }];
+      if (call && !call.orphaned && !run.issued.has(callKey(call))) {
+        missing.push({ kind: call.kind, name: call.name, count: call.count });
       }
     }
-    return [];
+    const [expected] = missing;
+    return expected ? [{ type: 'divergence-detected', run: run.n, expected, got: run.firstNew, missing }] : [];
   }
 
   private stopRun(run: Run): void {
@@ -220,14 +230,23 @@ export class InstanceMachine {
   scheduleWake(): void {
     this.cancelWake();
     if (this.dead || this.run) return;
-    const ready = this.ledger.pendingWaits().some((w) => this.ledger.oldestQueued(w.eventType, w.timeoutAt));
+    const ready = this.ledger
+      .pendingWaits(this.inScope)
+      .some((w) => this.ledger.oldestQueued(w.eventType, w.timeoutAt));
     if (ready) {
       this.env.defer(() => this.wake('event'));
       return;
     }
-    const wake = this.ledger.pendingWake();
+    const wake = this.nextWake();
     if (wake) this.wakeTimer = this.env.clock.setTimer(wake.at, () => this.wake('wake'));
   }
+
+  /** The pending timer that will wake the instance (see {@link wakeScope}). */
+  nextWake(): PendingWake | undefined {
+    return this.ledger.pendingWake(this.inScope);
+  }
+
+  private readonly inScope = (call: CallView): boolean => this.wakeScope?.has(callKey(call)) ?? true;
 
   private wake(reason: RunReason): void {
     this.wakeTimer = undefined;
@@ -338,6 +357,7 @@ export class InstanceMachine {
       if (!this.ledger.lookup(ref)) throw new WorkflowError(messages.stepNotInHistory(from.name));
     }
     if (this.run) this.stopRun(this.run);
+    this.wakeScope = undefined;
     this.startRun('restart', [{ type: 'restarted', from: ref }]);
     return this.settled();
   }
@@ -359,7 +379,7 @@ export class InstanceMachine {
 
   /** Makes the earliest pending timer due now. */
   async skipWait(): Promise<void> {
-    const wake = this.ledger.pendingWake();
+    const wake = this.nextWake();
     if (!wake) return;
     this.commit([{ type: 'wake-skipped', call: wake.call, wake: wake.kind }]);
     const run = this.run;

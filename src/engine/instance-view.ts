@@ -54,6 +54,8 @@ interface CallViewBase {
   endedAt: number | null;
   /** Runs that journaled something for this call (executed or continued it), in order. */
   runs: number[];
+  /** The code stopped issuing this call (a divergence); it will never finish. */
+  orphaned: boolean;
 }
 
 /** A `step.do` call. `retrying` = waiting for the retry delay. */
@@ -110,6 +112,7 @@ export interface DivergenceView {
   seq: number;
   expected: CallRef;
   got: CallRef | null;
+  missing: CallRef[];
 }
 
 /** One run: a history lane. `executed` = calls it journaled, `replayed` = calls served from the journal. */

@@ -80,6 +80,8 @@ export interface DivergenceDetectedEvent extends EventBase {
   expected: CallRef;
   /** The first new call of the run, or `null` when the run ended without issuing one. */
   got: CallRef | null;
+  /** Every journaled call the run did not re-issue (`expected` first); they are orphaned from now on. */
+  missing: CallRef[];
 }
 /** A `step.do` ran for the first time, with the config that wins on every replay. */
 export interface StepStartedEvent extends CallEventBase {

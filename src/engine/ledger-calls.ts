@@ -140,7 +140,7 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
 
 type CallFields<V extends CallView> = Omit<
   V,
-  'name' | 'count' | 'generation' | 'run' | 'startSeq' | 'startedAt' | 'endedAt' | 'runs'
+  'name' | 'count' | 'generation' | 'run' | 'startSeq' | 'startedAt' | 'endedAt' | 'runs' | 'orphaned'
 >;
 
 function start<V extends CallView>(l: Ledger, e: CallEvent & { name: string; count: number }, fields: CallFields<V>) {
@@ -154,6 +154,7 @@ function start<V extends CallView>(l: Ledger, e: CallEvent & { name: string; cou
     startedAt: e.at,
     endedAt: null,
     runs: [run],
+    orphaned: false,
     ...fields,
   } as V;
   l.index.set(callKey(call), call);

@@ -107,8 +107,12 @@ export class Ledger {
         this.runView(e.run)?.replayed.push(...e.calls);
         return;
       case 'divergence-detected': {
-        const d = { run: e.run, seq: e.seq, expected: e.expected, got: e.got };
+        const d = { run: e.run, seq: e.seq, expected: e.expected, got: e.got, missing: e.missing };
         v.divergences.push(d);
+        for (const ref of e.missing) {
+          const call = this.lookup(ref);
+          if (call) call.orphaned = true;
+        }
         const run = this.runView(e.run);
         if (run) run.divergence = d;
         return;
@@ -178,20 +182,20 @@ export class Ledger {
     return this.base;
   }
 
-  /** The earliest pending timer, unless the instance is paused, queued or finished. */
-  pendingWake(): PendingWake | undefined {
+  /** The earliest pending timer (among calls `include` accepts), unless the instance is paused, queued or finished. */
+  pendingWake(include: (call: CallView) => boolean = () => true): PendingWake | undefined {
     if (this.base !== 'running' && this.base !== 'waiting' && this.base !== 'waitingForPause') return undefined;
     let best: PendingWake | undefined;
     for (const call of this.pending) {
-      const wake = wakeOf(call);
+      const wake = include(call) ? wakeOf(call) : undefined;
       if (wake && (best === undefined || wake.at < best.at)) best = wake;
     }
     return best;
   }
 
-  /** Unanswered waits of the current generation. */
-  pendingWaits(): WaitView[] {
-    return [...this.pending].filter((c): c is WaitView => c.kind === 'wait');
+  /** Unanswered waits of the current generation (among calls `include` accepts). */
+  pendingWaits(include: (call: CallView) => boolean = () => true): WaitView[] {
+    return [...this.pending].filter((c): c is WaitView => c.kind === 'wait' && include(c));
   }
 
   /** The oldest unconsumed sent event of `type` sent no later than `notAfter`. */

@@ -22,6 +22,7 @@ export const diagnosticMessages = {
     `Step declares ${params} non-ctx parameter(s) but 'depends' has ${items} item(s).`,
   WS007: (item: string) => `depends item ${item} is not a step function declared in run().`,
   WS008: () => 'depends=[...] is the legacy form; prefer naming dependency steps as parameters.',
+  WS009: () => 'step.do must be called to make the decorator: write @step.do() or @step.do("name").',
   WS010: (text: string) => `Invalid duration "${text}": write "<number> <unit>" with unit ${UNITS}, e.g. "10 seconds".`,
   WS011: (text: string) =>
     `Numeric duration ${text}: the Python SDK reads seconds, Cloudflare's JS engine milliseconds. Write a string such as "${text} seconds".`,
@@ -80,6 +81,7 @@ export const diagnosticSeverity: Record<DiagnosticCode, Severity> = {
   WS006: 'error',
   WS007: 'error',
   WS008: 'info',
+  WS009: 'error',
   WS010: 'error',
   WS011: 'warning',
   WS012: 'warning',

@@ -28,13 +28,14 @@ export type ParsedDuration =
 /** The longest sleep or event wait the engine accepts: 365 days. */
 export const MAX_WAIT_MS = 365 * DURATION_UNIT_MS.day;
 
-const DURATION_RE = /^(\d+(?:\.\d+)?|\.\d+) +([a-z]+)$/;
+const DURATION_RE = /^\s*(\d+(?:\.\d+)?|\.\d+)\s+([A-Za-z]+)\s*$/;
 
 const isUnit = (word: string): word is DurationUnit => Object.hasOwn(DURATION_UNIT_MS, word);
 
 /**
- * Parse `"<number> <unit>"`: a non-negative decimal, one or more spaces, and a lowercase unit (second, minute,
- * hour, day, week, month, year), singular or plural. No surrounding whitespace, no bare numbers.
+ * Parse `"<number> <unit>"`: a non-negative decimal, whitespace, and a lowercase unit (second, minute, hour, day,
+ * week, month, year), singular or plural; surrounding whitespace is ignored, bare numbers are rejected. Accepts
+ * exactly what the engine's `tryParseDurationString` accepts.
  */
 export function parseDuration(text: string): ParsedDuration {
   const match = DURATION_RE.exec(text);

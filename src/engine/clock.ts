@@ -55,13 +55,14 @@ export function createVirtualClock(startMs: number): VirtualClock {
       };
     },
     advanceTo(ms) {
-      for (let next = timers[0]; next !== undefined && next.at <= ms; next = timers[0]) {
+      const target = Math.max(now, ms);
+      for (let next = timers[0]; next !== undefined && next.at <= target; next = timers[0]) {
         timers.shift();
         next.live = false;
         now = Math.max(now, next.at);
         next.cb();
       }
-      now = Math.max(now, ms);
+      now = target;
     },
     advanceBy(ms) {
       clock.advanceTo(now + ms);

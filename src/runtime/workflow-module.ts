@@ -3,6 +3,7 @@ import { createEnvHost } from './env-host';
 import { fromPythonJson, toPythonJson } from './json-text';
 import { PythonError } from './python-error';
 import type { HostFunctions, LoadModuleParams, LoadModuleResult, ModuleLoadError } from './python-runtime';
+import { type UnserialisableProblem, unserialisableStandIn } from './stand-in';
 
 /** A user module imported into the runtime: its workflows, and a `WorkflowBody` for each. */
 export interface WorkflowModule extends Disposable {
@@ -51,7 +52,10 @@ export function createWorkflowModule(
   const bodies = new Map<string, WorkflowBody>();
   let disposed = false;
   for (const info of reply.workflows) {
-    bodies.set(info.workflowName, createBody(fns, params, reply.key, info, () => disposed));
+    bodies.set(
+      info.workflowName,
+      createBody(fns, params, reply.key, info, () => disposed),
+    );
   }
   return {
     ok: true,
@@ -89,9 +93,10 @@ function createBody(
       runCounter += 1;
       const runKey = runCounter;
       let settled = false;
+      let evicted: Disposable | undefined;
       const finish = () => {
         settled = true;
-        evicted.dispose();
+        evicted?.dispose();
       };
       const stepFn =
         (callId: number): StepFn =>
@@ -111,9 +116,9 @@ function createBody(
                 cancel.dispose();
                 rej(new PythonError(name, message, traceback));
               },
-              invalid: (message: string) => {
+              invalid: (problemJson: string) => {
                 cancel.dispose();
-                rej(new PythonError('WorkflowFatalError', message, ''));
+                res(unserialisableStandIn(JSON.parse(problemJson) as UnserialisableProblem));
               },
             });
           });
@@ -153,8 +158,13 @@ function createBody(
           finish();
           reject(new PythonError(name, message, traceback));
         },
+        invalid: (problemJson: string) => {
+          if (settled) return;
+          finish();
+          resolve(unserialisableStandIn(JSON.parse(problemJson) as UnserialisableProblem));
+        },
       };
-      const evicted = ctx.onEvict(() => {
+      evicted = ctx.onEvict(() => {
         if (settled) return;
         settled = true;
         fns.evict_run(runKey);

@@ -9,7 +9,8 @@ Contract with the bridge:
   run reports nothing.
 - ``start_attempt`` runs one attempt of a step as a Task in its own context (its own ``print()`` sink) and
   reports through ``attempt.resolve(json)`` / ``attempt.reject(name, message, traceback)`` /
-  ``attempt.invalid(message)`` (result not serialisable). ``cancel_attempt`` cancels it (timeout).
+  ``attempt.invalid(problem_json)`` (result not serialisable: the bridge hands the engine a stand-in value it
+  rejects with its own message, so the instance errors naming the step, as for any unserialisable result). ``cancel_attempt`` cancels it (timeout).
 """
 
 import asyncio
@@ -224,7 +225,11 @@ async def _main(run, mod, cls, sink):
         result = instance.run(event, WorkflowStep(run))
         if inspect.isawaitable(result):
             result = await result
-        payload = to_json(result, "The workflow's return value")
+        payload = to_json(result)
+    except UnserialisableError as exc:
+        sink.close()
+        if not run.evicted:
+            host.invalid(json.dumps(exc.problem))
     except BaseException as exc:  # noqa: BLE001 - reported to the engine; eviction reports nothing
         sink.close()
         if not run.evicted:
@@ -272,7 +277,7 @@ async def _attempt(run, call, ctx, attempt, sink):
         result = func(*[ctx if v is _CTX else v for v in values])
         if inspect.isawaitable(result):
             result = await result
-        payload = to_json(result, f'The result of step "{name}"')
+        payload = to_json(result)
     except asyncio.CancelledError as exc:
         sink.close()
         # Cancelled by the engine (timeout) or by eviction: the engine has moved on, report nothing.
@@ -281,7 +286,7 @@ async def _attempt(run, call, ctx, attempt, sink):
             attempt.reject(error_name(exc), error_message(exc), format_traceback(exc))
     except UnserialisableError as exc:
         sink.close()
-        attempt.invalid(str(exc))
+        attempt.invalid(json.dumps(exc.problem))
     except BaseException as exc:  # noqa: BLE001 - every failure of user code is an attempt failure
         sink.close()
         attempt.reject(error_name(exc), error_message(exc), format_traceback(exc))

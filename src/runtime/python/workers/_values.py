@@ -10,60 +10,67 @@ import math
 import os
 import traceback
 
-from pyodide.ffi import JsException, JsProxy
+from pyodide.ffi import JsException, JsProxy, jsnull
 
 from .workflows import NonRetryableError
 
 _SDK_DIR = os.path.dirname(os.path.abspath(__file__))
 
-_HINT = "Return JSON-like values only: None, bool, int, float, str, list, tuple, or dict with str keys."
-
-
 class UnserialisableError(TypeError):
-    """A step result or workflow output that cannot be journaled."""
+    """A step result or workflow output that cannot be journaled.
+
+    ``problem`` says where and what, so the bridge can rebuild it as a JS value the engine rejects with its
+    own message: ``{"path": [keys and indexes], "kind": "type" | "nan" | "inf" | "-inf" | "cycle" | "key",
+    "type": Python type name}``.
+    """
+
+    def __init__(self, problem):
+        super().__init__(f"{problem['type']} at {problem['path']}")
+        self.problem = problem
 
 
-def _describe(value):
-    if isinstance(value, JsProxy):
-        return "a JavaScript object (convert it with .to_py() first)"
-    if isinstance(value, float):
-        return f"the float {value!r} (JSON has no NaN or Infinity)"
-    return f"a value of type {type(value).__name__}"
+def _fail(path, kind, value):
+    raise UnserialisableError({"path": list(path), "kind": kind, "type": type(value).__name__})
 
 
 def _check(value, path, active):
-    if value is None or isinstance(value, (bool, str)):
-        return
-    if isinstance(value, int):
+    if value is None or value is jsnull or isinstance(value, (bool, str, int)):
         return
     if isinstance(value, float):
         if math.isfinite(value):
             return
-        raise UnserialisableError(f"{_describe(value)} at {path}")
+        _fail(path, "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf"), value)
     if isinstance(value, (list, tuple, dict)):
         if id(value) in active:
-            raise UnserialisableError(f"a circular reference at {path}")
+            _fail(path, "cycle", value)
         active.add(id(value))
         if isinstance(value, dict):
             for key, item in value.items():
                 if not isinstance(key, str):
-                    raise UnserialisableError(f"a dict key of type {type(key).__name__} ({key!r}) at {path}")
-                _check(item, f"{path}[{key!r}]", active)
+                    _fail(path, "key", key)
+                path.append(key)
+                _check(item, path, active)
+                path.pop()
         else:
             for index, item in enumerate(value):
-                _check(item, f"{path}[{index}]", active)
+                path.append(index)
+                _check(item, path, active)
+                path.pop()
         active.discard(id(value))
         return
-    raise UnserialisableError(f"{_describe(value)} at {path}")
+    _fail(path, "type", value)
 
 
-def to_json(value, what):
-    """JSON text for ``value``; raises ``UnserialisableError`` naming ``what`` and the offending path."""
-    try:
-        _check(value, "result", set())
-    except UnserialisableError as exc:
-        raise UnserialisableError(f"{what} cannot be serialised: {exc}. {_HINT}") from None
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+def _default(value):
+    if value is jsnull:
+        return None
+    raise TypeError(type(value).__name__)
+
+
+def to_json(value):
+    """JSON text for ``value``; raises ``UnserialisableError`` when it is not JSON-like (see there)."""
+    _check(value, [], set())
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_default)
 
 
 _INFINITY = "__workers_Infinity__"

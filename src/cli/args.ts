@@ -1,0 +1,181 @@
+/**
+ * Argument parsing for `workflow-studio run FILE.py [options]`. Pure: returns the options or the one-line
+ * message (exit code 2) that says what to fix.
+ */
+
+/** A `--event TYPE:JSON` to deliver, in command-line order. */
+export interface QueuedEvent {
+  type: string;
+  payload: unknown;
+}
+
+/** Parsed `run` options. */
+export interface RunOptions {
+  file: string;
+  className: string | undefined;
+  /** `undefined` when `--params` was not given (the engine then uses `{}`). */
+  params: unknown;
+  id: string | undefined;
+  events: QueuedEvent[];
+  clock: 'virtual' | 'real';
+  journal: string | undefined;
+  json: boolean;
+  /** Let virtual time run through wait timeouts instead of stopping at `waiting`. */
+  expireWaits: boolean;
+}
+
+/** What the command line asks for. */
+export type ParsedArgs = { ok: true; command: 'help' } | { ok: true; command: 'run'; options: RunOptions } | ArgError;
+
+/** A bad command line: `message` is the whole stderr line. */
+export interface ArgError {
+  ok: false;
+  message: string;
+}
+
+export const USAGE = `Usage: workflow-studio run FILE.py [--class NAME] [--params JSON] [--id ID] [--event TYPE:JSON]...
+                             [--clock virtual|real] [--journal PATH] [--json] [--expire-waits]
+
+Runs one instance of a Python workflow (Cloudflare Workflows Python SDK) to completion, or until it waits
+for an event that no --event satisfies.
+
+  --class NAME        the WorkflowEntrypoint subclass to run (needed when the file defines several)
+  --params JSON       the instance's params (event["payload"]); default {}
+  --id ID             the instance id; default a random UUID. With --journal, an existing id is resumed
+  --event TYPE:JSON   send an event of TYPE with a JSON payload; repeatable, delivered in order
+  --clock virtual     sleeps and retry delays take no wall time (default); --clock real waits for real
+  --journal PATH      keep the journal in a JSON file; a second call resumes the instance from it
+  --json              print exactly one JSON object: {id, workflowName, status, output, error, steps, runs}
+  --expire-waits      with the virtual clock, let unanswered waits time out instead of stopping at "waiting"
+
+Exit codes: 0 complete, 1 errored or waiting (or paused/terminated), 2 bad input.`;
+
+const VALUE_OPTIONS = ['--class', '--params', '--id', '--event', '--clock', '--journal'] as const;
+const FLAG_OPTIONS = ['--json', '--expire-waits', '--help', '-h'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+const EXAMPLES: Record<ValueOption, string> = {
+  '--class': '--class MyWorkflow',
+  '--params': `--params '{"name": "Ada"}'`,
+  '--id': '--id order-42',
+  '--event': `--event 'approved:{"by": "ada"}'`,
+  '--clock': '--clock real',
+  '--journal': '--journal run.journal.json',
+};
+
+const fail = (message: string): ArgError => ({ ok: false, message: `error: ${message}` });
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The offending text, quoted and shortened for a one-line message. */
+const quote = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+function parseEvent(text: string): QueuedEvent | ArgError {
+  const colon = text.indexOf(':');
+  if (colon < 0) return fail(`--event ${JSON.stringify(text)} must be TYPE:JSON, e.g. ${EXAMPLES['--event']}`);
+  const type = text.slice(0, colon).trim();
+  if (type === '')
+    return fail(`--event ${JSON.stringify(text)} has an empty TYPE; write TYPE:JSON, e.g. ${EXAMPLES['--event']}`);
+  const raw = text.slice(colon + 1);
+  if (raw.trim() === '') return { type, payload: {} };
+  const parsed = parseJson(raw);
+  if (!parsed.ok) {
+    return fail(
+      `--event ${JSON.stringify(type)} payload ${quote(raw)} is not valid JSON; write TYPE:JSON, e.g. ${EXAMPLES['--event']}`,
+    );
+  }
+  return { type, payload: parsed.value };
+}
+
+/** Parses `argv` (without `node` and the script). */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.length === 0) return fail(`missing command. ${USAGE.split('\n')[0]}`);
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
+  if (command !== 'run')
+    return fail(`unknown command ${JSON.stringify(command)}; the only command is "run". ${USAGE.split('\n')[0]}`);
+
+  const values = new Map<ValueOption, string>();
+  const events: QueuedEvent[] = [];
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    if ((FLAG_OPTIONS as readonly string[]).includes(name)) {
+      if (eq > 0) return fail(`${name} takes no value`);
+      if (name === '--help' || name === '-h') return { ok: true, command: 'help' };
+      flags.add(name);
+      continue;
+    }
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
+      return fail(`unknown option ${name}; options are ${[...VALUE_OPTIONS, '--json', '--expire-waits'].join(', ')}`);
+    }
+    const option = name as ValueOption;
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      value = rest[i + 1];
+      i++;
+    }
+    if (value === undefined) return fail(`${option} needs a value, e.g. ${EXAMPLES[option]}`);
+    if (option === '--event') {
+      const event = parseEvent(value);
+      if ('ok' in event) return event;
+      events.push(event);
+      continue;
+    }
+    if (values.has(option)) return fail(`${option} is given twice; pass it once`);
+    values.set(option, value);
+  }
+
+  if (positional.length === 0) return fail(`missing workflow file: workflow-studio run FILE.py`);
+  if (positional.length > 1) {
+    return fail(`expected one workflow file, got ${positional.length}: ${positional.join(' ')}`);
+  }
+  const file = positional[0] as string;
+
+  let params: unknown;
+  const rawParams = values.get('--params');
+  if (rawParams !== undefined) {
+    const parsed = parseJson(rawParams);
+    if (!parsed.ok)
+      return fail(`--params ${quote(rawParams)} is not valid JSON; pass JSON, e.g. ${EXAMPLES['--params']}`);
+    params = parsed.value;
+  }
+
+  const clock = values.get('--clock') ?? 'virtual';
+  if (clock !== 'virtual' && clock !== 'real') {
+    return fail(`--clock must be "virtual" or "real", got ${JSON.stringify(clock)}`);
+  }
+  const className = values.get('--class');
+  if (className !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(className)) {
+    return fail(`--class ${JSON.stringify(className)} is not a Python class name`);
+  }
+  return {
+    ok: true,
+    command: 'run',
+    options: {
+      file,
+      className,
+      params,
+      id: values.get('--id'),
+      events,
+      clock,
+      journal: values.get('--journal'),
+      json: flags.has('--json'),
+      expireWaits: flags.has('--expire-waits'),
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { FINITE_STATUSES, type InstanceView, type Json } from '../engine';
+
+/** One call in the CLI's `steps` list. */
+export interface ReportStep {
+  name: string;
+  count: number;
+  /** `do`, `sleep` or `wait` (a `step.wait_for_event`). */
+  type: 'do' | 'sleep' | 'wait';
+  /** Attempts of a `do` step; 0 for sleeps and waits. */
+  attempts: number;
+  /** do: succeeded | failed | running | retrying; sleep: finished | sleeping; wait: received | timed-out | waiting. */
+  outcome: string;
+}
+
+/** What `--json` prints: exactly this object. */
+export interface RunReport {
+  id: string;
+  workflowName: string;
+  status: string;
+  output: Json | null;
+  error: { name: string; message: string } | null;
+  steps: ReportStep[];
+  runs: number;
+}
+
+/** The `--json` object for an instance's current view (calls of the current generation, in start order). */
+export function toReport(view: InstanceView): RunReport {
+  const steps = view.calls
+    .filter((c) => c.generation === view.generation)
+    .map(
+      (c): ReportStep => ({
+        name: c.name,
+        count: c.count,
+        type: c.kind,
+        attempts: c.kind === 'do' ? c.attempts.length : 0,
+        outcome: c.status,
+      }),
+    );
+  return {
+    id: view.id,
+    workflowName: view.workflowName,
+    status: view.status,
+    output: view.output,
+    error: view.error ? { name: view.error.name, message: view.error.message } : null,
+    steps,
+    runs: view.runs.length,
+  };
+}
+
+/** Exit code for a final status: 0 complete, 1 anything else (errored, waiting, paused, terminated). */
+export function exitCodeFor(status: string): 0 | 1 {
+  return status === 'complete' ? 0 : 1;
+}
+
+const indent = (text: string, prefix: string) =>
+  text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `${prefix}${line}`)
+    .join('\n');
+
+/** The human-readable summary (without `--json`): status, each call with its attempts and prints, output. */
+export function formatReadable(view: InstanceView): string {
+  const lines: string[] = [];
+  const runs = view.runs.length;
+  lines.push(`${view.workflowName} ${view.id}: ${view.status} after ${runs} run${runs === 1 ? '' : 's'}`);
+  for (const call of view.calls.filter((c) => c.generation === view.generation)) {
+    const label = `${call.kind.padEnd(5)} ${call.name}${call.count > 1 ? ` #${call.count}` : ''}`;
+    if (call.kind !== 'do') {
+      lines.push(`  ${label}  ${call.status}`);
+      continue;
+    }
+    const n = call.attempts.length;
+    lines.push(`  ${label}  ${call.status} (${n} attempt${n === 1 ? '' : 's'})`);
+    for (const attempt of call.attempts) {
+      const text = attempt.logs.join('');
+      if (text !== '') lines.push(indent(text, `    ${attempt.attempt}| `));
+      if (attempt.error) lines.push(`    ${attempt.attempt}! ${attempt.error.name}: ${attempt.error.message}`);
+    }
+  }
+  if (view.status === 'complete') lines.push(`output: ${JSON.stringify(view.output)}`);
+  if (view.error) {
+    lines.push(`error: ${view.error.name}: ${view.error.message}`);
+    const cause = view.error.cause;
+    if (cause) lines.push(`cause: ${cause.name}: ${cause.message}`);
+    const traceback = view.error.traceback ?? cause?.traceback;
+    if (traceback) lines.push(indent(traceback, '  '));
+  }
+  if (view.status === 'waiting' && view.pendingWake?.kind === 'wait-timeout') {
+    const wait = view.calls.find(
+      (c) => c.kind === 'wait' && c.status === 'waiting' && c.name === view.pendingWake?.call.name,
+    );
+    const type = wait?.kind === 'wait' ? wait.eventType : '?';
+    lines.push(`waiting for an event of type "${type}": send it with --event '${type}:{...}' (and the same --journal)`);
+  }
+  if (!FINITE_STATUSES.includes(view.status) && view.status !== 'waiting') lines.push(`status: ${view.status}`);
+  return lines.join('\n');
+}

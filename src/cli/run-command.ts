@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import {
+  createEngine,
+  createMemoryJournalStore,
+  createRealClock,
+  createVirtualClock,
+  type Engine,
+  type InstanceHandle,
+  instanceIdProblem,
+  type JournalStore,
+  reduceJournal,
+  type VirtualClock,
+} from '../engine';
+import type { WorkflowInfo, WorkflowModule } from '../runtime';
+import type { NodePython } from '../runtime/node';
+import { parseArgs, type RunOptions, USAGE } from './args';
+import { createActivityCounter, driveInstance } from './drive';
+import { type FileJournalStore, openFileJournalStore } from './file-store';
+import { exitCodeFor, formatReadable, toReport } from './report';
+
+/** Where the CLI writes (the process streams, or buffers in tests). */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** What the CLI needs from its host: a Python runtime (shared across calls in tests) and wall time. */
+export interface CliDeps {
+  python(): Promise<NodePython>;
+  now(): number;
+}
+
+/** A bad input: the one-line stderr message (exit code 2). */
+class BadInput extends Error {}
+
+/** Runs `workflow-studio <argv>`; returns the exit code. Never throws for bad input. */
+export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message}\n`);
+    return 2;
+  }
+  if (parsed.command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    return await run(parsed.options, io, deps);
+  } catch (e) {
+    if (e instanceof BadInput) {
+      io.stderr(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+    throw new BadInput(`cannot read ${file}: ${why}; pass the path of a Python workflow file`);
+  }
+}
+
+function pickWorkflow(file: string, workflows: readonly WorkflowInfo[], className: string | undefined): WorkflowInfo {
+  const names = workflows.map((w) => w.className).join(', ');
+  if (className !== undefined) {
+    const found = workflows.find((w) => w.className === className);
+    if (found) return found;
+    throw new BadInput(
+      workflows.length === 0
+        ? `--class ${className}: ${file} defines no WorkflowEntrypoint subclass`
+        : `--class ${className} is not a WorkflowEntrypoint subclass in ${file}; choose one of: ${names}`,
+    );
+  }
+  if (workflows.length === 0) {
+    throw new BadInput(
+      `${file} defines no WorkflowEntrypoint subclass; add one, e.g. class MyWorkflow(WorkflowEntrypoint) with async def run(self, event, step)`,
+    );
+  }
+  if (workflows.length > 1) {
+    throw new BadInput(`${file} defines ${workflows.length} workflows (${names}); choose one with --class NAME`);
+  }
+  return workflows[0] as WorkflowInfo;
+}
+
+async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> {
+  const source = readSource(opts.file);
+  if (opts.id !== undefined) {
+    const problem = instanceIdProblem(opts.id);
+    if (problem !== undefined) throw new BadInput(`--id is not a valid instance id: ${problem}`);
+  }
+  let fileStore: FileJournalStore | undefined;
+  if (opts.journal !== undefined) {
+    const opened = await openFileJournalStore(opts.journal);
+    if (!opened.ok) {
+      throw new BadInput(
+        `--journal ${opts.journal} cannot be used: ${opened.reason}; pass a file written by --journal, or a new path`,
+      );
+    }
+    fileStore = opened.store;
+  }
+  const store: JournalStore = fileStore ?? createMemoryJournalStore();
+  const existing = await findExisting(store, opts);
+
+  const { runtime } = await deps.python();
+  const wallStart = deps.now();
+  const lastAt = existing ? ((await store.read(existing)).at(-1)?.at ?? wallStart) : wallStart;
+  const virtualClock: VirtualClock | undefined =
+    opts.clock === 'virtual' ? createVirtualClock(Math.max(wallStart, lastAt)) : undefined;
+  const clock = virtualClock ?? createRealClock({ setTimeout, clearTimeout, now: Date.now });
+
+  let module: WorkflowModule | undefined;
+  const counter = createActivityCounter();
+  const engine: Engine = createEngine({
+    store,
+    clock,
+    resolveWorkflow: (name) => module?.body(name),
+    wallNow: deps.now,
+    defer: (cb) => setImmediate(cb),
+    evictionTurns: 8,
+  });
+  try {
+    const loaded = runtime.loadModule({
+      source,
+      filename: opts.file,
+      clock,
+      binding: (name) => engine.binding(name),
+      onRunLog: (entry) => io.stderr(entry.text),
+    });
+    if (!loaded.ok) {
+      const { name, message, line, column, kind } = loaded.error;
+      const where = line === null ? opts.file : `${opts.file}:${line}${column ? `:${column}` : ''}`;
+      const hint = kind === 'syntax' ? 'fix the syntax and run again' : 'the module failed while being imported';
+      throw new BadInput(`${where}: ${name}: ${message} (${hint})`);
+    }
+    module = loaded.module;
+    const workflow = pickWorkflow(opts.file, module.workflows, opts.className);
+    const binding = engine.binding(workflow.workflowName);
+
+    let handle: InstanceHandle;
+    if (existing !== undefined) {
+      if (opts.params !== undefined) {
+        throw new BadInput(
+          `instance "${existing}" already exists in ${opts.journal}; drop --params to resume it, or pass a new --id`,
+        );
+      }
+      await engine.recover();
+      handle = await binding.get(existing);
+    } else {
+      try {
+        handle = await binding.create({ id: opts.id, params: opts.params });
+      } catch (e) {
+        throw new BadInput((e as Error).message);
+      }
+    }
+    for (const event of opts.events) {
+      try {
+        await handle.sendEvent(event);
+      } catch (e) {
+        throw new BadInput(`cannot send --event ${JSON.stringify(event.type)}: ${(e as Error).message}`);
+      }
+    }
+    const view = await driveInstance({
+      engine,
+      clock: virtualClock,
+      instanceId: handle.id,
+      expireWaits: opts.expireWaits,
+      view: async () => reduceJournal(await store.read(handle.id)),
+      activity: counter.activity,
+      turns: counter.turns,
+      onQuiet: fileStore ? () => fileStore.flush() : undefined,
+    });
+    await fileStore?.flush();
+    io.stdout(opts.json ? `${JSON.stringify(toReport(view))}\n` : `${formatReadable(view)}\n`);
+    return exitCodeFor(view.status);
+  } finally {
+    engine.dispose();
+    module?.dispose();
+    counter.dispose();
+  }
+}
+
+/** The instance to resume from the journal: `--id` when it is there, else the only instance of the file. */
+async function findExisting(store: JournalStore, opts: RunOptions): Promise<string | undefined> {
+  if (opts.journal === undefined) return undefined;
+  if (opts.id !== undefined) return (await store.getInstance(opts.id)) ? opts.id : undefined;
+  const all = await store.listInstances();
+  if (all.length === 0 || opts.params !== undefined) return undefined;
+  if (all.length > 1) {
+    throw new BadInput(
+      `--journal ${opts.journal} holds ${all.length} instances (${all.map((s) => s.id).join(', ')}); choose one with --id`,
+    );
+  }
+  return all[0]?.id;
+}

@@ -1,0 +1,6 @@
+from workers import WorkflowEntrypoint
+
+
+class MyWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+    return 1

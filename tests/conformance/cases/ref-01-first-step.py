@@ -1,0 +1,12 @@
+# Reference page, "WorkflowStep": @step.do() with the name taken from the function.
+from workers import WorkflowEntrypoint
+
+
+class MyWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do()
+        async def my_first_step():
+            # do some work
+            return "Hello World!"
+
+        await my_first_step()

@@ -28,7 +28,7 @@ export function createEngine(deps: EngineDeps): Engine {
     clock,
     defer,
     wallNow: deps.wallNow ?? (() => clock.now()),
-    resolveWorkflow: (name) => deps.resolveWorkflow(name),
+    resolveWorkflow: (name, instanceId) => deps.resolveWorkflow(name, instanceId),
     stepLimit: deps.stepLimit ?? DEFAULT_STEP_LIMIT,
     evictionTurns: deps.evictionTurns ?? 3,
     activity: { busy: 0, version: 0 },
@@ -161,6 +161,12 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     async skipWait(id) {
       await (await mustLoad(id)).skipWait();
+    },
+    forget(id) {
+      const machine = machines.get(id);
+      if (!machine) return;
+      machines.delete(id);
+      machine.kill();
     },
     dispose() {
       if (disposed) return;

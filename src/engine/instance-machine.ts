@@ -30,7 +30,7 @@ export interface MachineEnv {
   clock: Clock;
   wallNow(): number;
   defer(cb: () => void): void;
-  resolveWorkflow(name: string): WorkflowBody | undefined;
+  resolveWorkflow(name: string, instanceId: string): WorkflowBody | undefined;
   stepLimit: number;
   evictionTurns: number;
   /** `busy` counts work in progress (appends, eviction checks); `version` changes on any progress. */
@@ -106,7 +106,7 @@ export class InstanceMachine {
 
   /** Starts a new run (after `before`, in the same append). No-op if the workflow is not registered. */
   startRun(reason: RunReason, before: JournalEventDraft[] = []): void {
-    const body = this.env.resolveWorkflow(this.ledger.view.workflowName);
+    const body = this.env.resolveWorkflow(this.ledger.view.workflowName, this.id);
     if (!body || this.dead) return;
     this.cancelWake();
     const run = new Run(this, this.ledger.view.runs.length + 1);

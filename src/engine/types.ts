@@ -57,7 +57,12 @@ export type WorkflowBody = (ctx: RunContext) => Promise<unknown>;
 export interface EngineDeps {
   store: JournalStore;
   clock: Clock;
-  resolveWorkflow(name: string): WorkflowBody | undefined;
+  /**
+   * The body of workflow `name`. `instanceId` is given when the engine is about to start a run of that
+   * instance (a host with several source files picks the instance's file); it is absent when `create` only
+   * checks that the name exists. `undefined` = not registered (a run is then not started).
+   */
+  resolveWorkflow(name: string, instanceId?: string): WorkflowBody | undefined;
   /** Instance ids when `create` gets none. Default: `crypto.randomUUID()`. */
   newId?(): string;
   /** Wall time for journal entries. Default: `clock.now`. */
@@ -126,6 +131,12 @@ export interface Engine {
   pendingWake(id: string): PendingWakeInfo | undefined;
   /** Ends the instance's current sleep / retry delay / wait timeout now (the wait then times out). */
   skipWait(id: string): Promise<void>;
+  /**
+   * Drops one instance from memory as a crash would (its run is evicted, its timers cancelled, nothing more is
+   * journaled for it); the store is untouched. Hosts call it before deleting an instance's journal. No-op for
+   * an instance that is not in memory.
+   */
+  forget(id: string): void;
   /** Crash-like stop: cancels timers, evicts runs, journals nothing more. Idempotent. */
   dispose(): void;
 }

@@ -1,6 +1,15 @@
-export { createDexieJournalStore } from './dexie-journal-store';
+export { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-journal-store';
+export { createExecutorRepo, type ExecutorRepo } from './executor-repo';
 export { createFilesRepo, FileNameError, type FilesRepo, fileNameProblem } from './files-repo';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';
 export { createSnapshotRepo, type SnapshotRepo, snapshotKey } from './snapshot-repo';
 export { guardQuota, isQuotaError, JournalConflictError, StorageFullError } from './storage-errors';
-export { type SettingRecord, type SnapshotRecord, STUDIO_DB_NAME, StudioDB, type WorkflowFile } from './studio-db';
+export {
+  type InstanceFileRecord,
+  type LoadedSourceRecord,
+  type SettingRecord,
+  type SnapshotRecord,
+  STUDIO_DB_NAME,
+  StudioDB,
+  type WorkflowFile,
+} from './studio-db';

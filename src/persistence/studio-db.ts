@@ -25,6 +25,24 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** Which source file an instance was created from (so a reload replays it with that file's code). */
+export interface InstanceFileRecord {
+  instanceId: string;
+  fileId: string;
+}
+
+/**
+ * The newest version of a file the executor imported into Python successfully: what unfinished instances of
+ * that file replay with after a reload, even if the editor holds a newer (maybe broken) text by then.
+ */
+export interface LoadedSourceRecord {
+  fileId: string;
+  version: number;
+  name: string;
+  source: string;
+  loadedAt: number;
+}
+
 /** The default database name; tests pass their own so they never share state. */
 export const STUDIO_DB_NAME = 'workflow-studio';
 
@@ -39,6 +57,8 @@ export class StudioDB extends Dexie {
   journal!: Table<JournalEvent, [string, number]>;
   snapshots!: Table<SnapshotRecord, string>;
   settings!: Table<SettingRecord, string>;
+  instanceFiles!: Table<InstanceFileRecord, string>;
+  loadedSources!: Table<LoadedSourceRecord, string>;
 
   constructor(name: string = STUDIO_DB_NAME) {
     super(name);
@@ -48,6 +68,12 @@ export class StudioDB extends Dexie {
       journal: '[instanceId+seq], instanceId',
       snapshots: 'key',
       settings: 'key',
+    });
+    // v2: the executor records which file each instance came from and the source it last imported per file.
+    // Instances created before v2 have no file row; the executor then finds their workflow by name.
+    this.version(2).stores({
+      instanceFiles: 'instanceId, fileId',
+      loadedSources: 'fileId',
     });
   }
 }

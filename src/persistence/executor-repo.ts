@@ -1,0 +1,33 @@
+import { guardQuota } from './storage-errors';
+import type { LoadedSourceRecord, StudioDB } from './studio-db';
+
+/**
+ * What the executor keeps besides journals: which file each instance came from, and per file the newest
+ * source it imported successfully. Together they let a fresh executor replay every unfinished instance with
+ * its own file's code after a reload, before the editor has loaded anything.
+ */
+export function createExecutorRepo(db: StudioDB) {
+  return {
+    /** Instance id → file id, for every instance that has one. */
+    async instanceFiles(): Promise<Map<string, string>> {
+      const rows = await db.instanceFiles.toArray();
+      return new Map(rows.map((r) => [r.instanceId, r.fileId]));
+    },
+    /** Remembers a successfully imported source, unless a newer version of the file is already recorded. */
+    saveLoadedSource(record: LoadedSourceRecord): Promise<void> {
+      return guardQuota(`the source of "${record.name}"`, () =>
+        db.transaction('rw', db.loadedSources, async () => {
+          const known = await db.loadedSources.get(record.fileId);
+          if (known && known.version > record.version) return;
+          await db.loadedSources.put(record);
+        }),
+      );
+    },
+    loadedSource(fileId: string): Promise<LoadedSourceRecord | undefined> {
+      return db.loadedSources.get(fileId);
+    },
+  };
+}
+
+/** The handle `createExecutorRepo` returns. */
+export type ExecutorRepo = ReturnType<typeof createExecutorRepo>;

@@ -14,7 +14,7 @@ import {
 import type { WorkflowInfo, WorkflowModule } from '../runtime';
 import type { NodePython } from '../runtime/node';
 import { parseArgs, type RunOptions, USAGE } from './args';
-import { createActivityCounter, driveInstance } from './drive';
+import { driveInstance } from './drive';
 import { type FileJournalStore, openFileJournalStore } from './file-store';
 import { exitCodeFor, formatReadable, toReport } from './report';
 
@@ -114,7 +114,6 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
   const clock = virtualClock ?? createRealClock({ setTimeout, clearTimeout, now: Date.now });
 
   let module: WorkflowModule | undefined;
-  const counter = createActivityCounter();
   const engine: Engine = createEngine({
     store,
     clock,
@@ -169,10 +168,9 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
       clock: virtualClock,
       instanceId: handle.id,
       expireWaits: opts.expireWaits,
+      runtime,
       view: async () => reduceJournal(await store.read(handle.id)),
-      activity: counter.activity,
-      turns: counter.turns,
-      onQuiet: fileStore ? () => fileStore.flush() : undefined,
+      onIdle: fileStore ? () => fileStore.flush() : undefined,
     });
     await fileStore?.flush();
     io.stdout(opts.json ? `${JSON.stringify(toReport(view))}\n` : `${formatReadable(view)}\n`);
@@ -180,7 +178,6 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
   } finally {
     engine.dispose();
     module?.dispose();
-    counter.dispose();
   }
 }
 

@@ -4,6 +4,8 @@
  * modules and hand their `WorkflowBody`s to `createEngine({ resolveWorkflow })`. Node-only helpers (reading
  * the sources from disk, booting Pyodide) are in `./node`.
  */
+
+export { whenIdle } from './idle';
 export { PythonError } from './python-error';
 export {
   createPythonRuntime,

@@ -16,6 +16,11 @@ export interface PythonRuntime extends Disposable {
   loadModule(params: LoadModuleParams): LoadModuleResult;
   /** Live Python-side registries (tests use this to check that nothing leaks). */
   stats(): { modules: number; runs: number; attempts: number };
+  /**
+   * A counter of asyncio callbacks scheduled so far. `engine.settle()` cannot see Python working between two
+   * engine calls; a counter that stands still for a few host turns means Python is idle too (see `whenIdle`).
+   */
+  activity(): number;
 }
 
 /** What a module needs besides its source: the engine's clock and its workflow bindings. */
@@ -62,6 +67,7 @@ export interface HostFunctions {
   start_attempt: PyCallable;
   cancel_attempt: PyCallable;
   stats: PyCallable;
+  activity: PyCallable;
 }
 
 const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
@@ -72,6 +78,7 @@ const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
   'start_attempt',
   'cancel_attempt',
   'stats',
+  'activity',
 ];
 
 const runtimes = new WeakMap<PyodideAPI, { hash: string; runtime: PythonRuntime }>();
@@ -104,6 +111,7 @@ export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSou
       return createWorkflowModule(fns, params, moduleName(filename, moduleCounter), filename);
     },
     stats: () => JSON.parse(fns.stats() as string),
+    activity: () => fns.activity() as number,
     dispose() {
       if (runtimes.get(pyodide)?.runtime !== runtime) return;
       runtimes.delete(pyodide);

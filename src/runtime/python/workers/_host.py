@@ -50,10 +50,34 @@ def _words(name, sep):
     return re.sub(r"[^A-Za-z0-9]+", sep, text).strip(sep)
 
 
+_activity = 0
+_counting = False
+
+
 def install():
-    """Patch stdout/stderr and the clock functions once, before any user module is imported."""
+    """Patch stdout/stderr and the clock functions once, before any user module is imported, and count
+    the event loop's scheduled callbacks (see ``activity``)."""
+    global _counting
     _stdout.install()
     _clock.install()
+    if _counting:
+        return
+    _counting = True
+    loop = asyncio.get_event_loop()
+    schedule = loop.call_later  # WebLoop.call_soon and call_at go through call_later
+
+    def call_later(delay, callback, *args, context=None):
+        global _activity
+        _activity += 1
+        return schedule(delay, callback, *args, context=context)
+
+    loop.call_later = call_later
+
+
+def activity():
+    """How many callbacks the event loop has scheduled so far. Hosts compare it across a few turns to tell
+    whether Python is still working between two engine calls, which ``engine.settle()`` cannot see."""
+    return _activity
 
 
 class _Module:

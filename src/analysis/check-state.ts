@@ -53,6 +53,14 @@ function declaredOuter(fn: SyntaxNode, name: string, source: string): boolean {
   return new RegExp(`\\b(nonlocal|global)\\s+[\\w\\s,]*\\b${name}\\b`).test(text);
 }
 
+/** The step whose body (possibly through nested helpers) contains `node`, if any. */
+function stepAround(node: SyntaxNode, byFrom: Map<number, StepDecl>, runBody: SyntaxNode): StepDecl | undefined {
+  for (let p = node.parent; p && p.from >= runBody.from; p = p.parent) {
+    if (p.name === 'FunctionDefinition' && byFrom.has(p.from)) return byFrom.get(p.from);
+  }
+  return undefined;
+}
+
 /** Report mutations of run() state inside step bodies (WS070) and of `event` anywhere in run() (WS071). */
 export function checkState(
   index: RunIndex,
@@ -63,21 +71,27 @@ export function checkState(
 ): void {
   const { source, lines, diagnostics } = ctx;
   const all = mutations(index, source);
+  const byFrom = new Map(decls.map((d) => [d.fn.from, d]));
   const runLocals = new Set(['self']);
-  for (const m of all) if (m.rebinding && !enclosingFunction(m.node, runBody)) runLocals.add(m.root);
+  const stepLocals = new Set<string>();
+  const owner = new Map<Mutation, StepDecl | undefined>();
   for (const m of all) {
-    const range = lines.range(m.node.from, m.node.to);
+    const decl = stepAround(m.node, byFrom, runBody);
+    owner.set(m, decl);
+    if (m.rebinding && decl) stepLocals.add(`${decl.fn.from}:${m.root}`);
+    else if (m.rebinding && !enclosingFunction(m.node, runBody)) runLocals.add(m.root);
+  }
+  for (const m of all) {
     if (m.root === eventVar && !m.rebinding) {
-      diagnostics.push(createDiagnostic('WS071', range));
+      diagnostics.push(createDiagnostic('WS071', lines.range(m.node.from, m.node.to)));
       continue;
     }
-    const decl = decls.find((d) => d.fn.from <= m.node.from && m.node.to <= d.fn.to);
+    const decl = owner.get(m);
     if (!decl || !runLocals.has(m.root) || decl.params.some((p) => p.name === m.root)) continue;
     const outer = declaredOuter(decl.fn, m.root, source);
-    const local = all.some(
-      (o) => o.rebinding && o.root === m.root && o.node.from >= decl.fn.from && o.node.to <= decl.fn.to,
-    );
+    const local = stepLocals.has(`${decl.fn.from}:${m.root}`);
     if ((m.rebinding && outer) || (!m.rebinding && (outer || !local))) {
+      const range = lines.range(m.node.from, m.node.to);
       diagnostics.push(createDiagnostic('WS070', range, decl.name, textOf(source, m.target)));
     }
   }

@@ -21,6 +21,23 @@ export interface DependencyContext {
   diagnostics: Diagnostic[];
 }
 
+/** Lookups shared by every step of one workflow. */
+interface Lookups {
+  byName: Map<string, StepDecl[]>;
+  byFunction: Map<string, StepDecl[]>;
+  firstCall: Map<StepDecl, CallSite>;
+  anyDynamic: boolean;
+}
+
+function lookups(ctx: DependencyContext): Lookups {
+  const byName = new Map<string, StepDecl[]>();
+  for (const d of ctx.decls) if (!d.dynamicName) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  const firstCall = new Map<StepDecl, CallSite>();
+  for (const s of ctx.sites) if (s.decl && s.scope !== 'step' && !firstCall.has(s.decl)) firstCall.set(s.decl, s);
+  const anyDynamic = ctx.decls.some((c) => c.dynamicName);
+  return { byName, byFunction: declsByFunction(ctx.decls), firstCall, anyDynamic };
+}
+
 const listItems = (node: SyntaxNode): SyntaxNode[] | undefined =>
   node.name === 'ArrayExpression' || node.name === 'TupleExpression'
     ? node
@@ -29,9 +46,9 @@ const listItems = (node: SyntaxNode): SyntaxNode[] | undefined =>
         .sort((a, b) => a.from - b.from)
     : undefined;
 
-function legacyParams(d: StepDecl, ctx: DependencyContext, depends: SyntaxNode): StepParam[] {
+function legacyParams(d: StepDecl, ctx: DependencyContext, look: Lookups, depends: SyntaxNode): StepParam[] {
   const { source, lines, diagnostics, table } = ctx;
-  const byFn = declsByFunction(ctx.decls);
+  const byFn = look.byFunction;
   diagnostics.push(createDiagnostic('WS008', lines.range(depends.from, depends.to)));
   const items = listItems(depends);
   const targets = (items ?? []).map((item) => {
@@ -53,23 +70,23 @@ function legacyParams(d: StepDecl, ctx: DependencyContext, depends: SyntaxNode):
   });
 }
 
-function implicitParams(d: StepDecl, ctx: DependencyContext): StepParam[] {
-  const { lines, diagnostics, table, decls } = ctx;
-  const firstCall = ctx.sites.find((s) => s.decl === d && s.scope !== 'step');
+function implicitParams(d: StepDecl, ctx: DependencyContext, look: Lookups): StepParam[] {
+  const { lines, diagnostics, table } = ctx;
+  const firstCall = look.firstCall.get(d);
   const runsAt = firstCall?.node.from ?? d.fn.from;
   return d.params.map((p): StepParam => {
     const range = lines.range(p.node.from, p.node.to);
     if (p.name === 'ctx') return { name: p.name, role: 'ctx', range };
-    const named = decls.filter((c) => !c.dynamicName && c.name === p.name);
+    const named = look.byName.get(p.name) ?? [];
     const before = named.filter((c) => c.fn.from < runsAt);
     if (named.length > 0 && (before.length > 0 || !firstCall || named.some((c) => table.byDecl.get(c)?.inLoop))) {
       const target = table.byDecl.get((before.at(-1) ?? named[0]) as StepDecl);
       if (target) return { name: p.name, role: 'dependency', dependsOn: target.id, range };
     }
-    const byFunction = decls.find((c) => c.fnName === p.name && c.name !== p.name);
+    const byFunction = look.byFunction.get(p.name)?.find((c) => c.name !== p.name);
     if (named.length > 0) diagnostics.push(createDiagnostic('WS004', range, p.name, d.name));
     else if (byFunction) diagnostics.push(createDiagnostic('WS005', range, p.name, byFunction.name));
-    else if (!decls.some((c) => c.dynamicName)) diagnostics.push(createDiagnostic('WS003', range, p.name, d.name));
+    else if (!look.anyDynamic) diagnostics.push(createDiagnostic('WS003', range, p.name, d.name));
     return { name: p.name, role: 'unknown', range };
   });
 }
@@ -77,10 +94,11 @@ function implicitParams(d: StepDecl, ctx: DependencyContext): StepParam[] {
 /** Fill every do node's `params` and return the dependency edges (dependency → dependent). */
 export function resolveDependencies(ctx: DependencyContext): PlanEdge[] {
   const edges = new Map<string, PlanEdge>();
+  const look = lookups(ctx);
   for (const d of ctx.decls) {
     const node = ctx.table.byDecl.get(d);
     if (!node) continue;
-    node.params = d.dependsNode ? legacyParams(d, ctx, d.dependsNode) : implicitParams(d, ctx);
+    node.params = d.dependsNode ? legacyParams(d, ctx, look, d.dependsNode) : implicitParams(d, ctx, look);
     if (d.dependsNode) node.depends = (listItems(d.dependsNode) ?? []).map((n) => textOf(ctx.source, n));
     for (const p of node.params) {
       if (!p.dependsOn) continue;

@@ -1,6 +1,6 @@
 import { createPlanNodeId } from './ids.ts';
 import type { LineIndex } from './line-index.ts';
-import { mergePlacements, placementOf } from './placement.ts';
+import { mergePlacements, type Placement, placementOf } from './placement.ts';
 import { literalValue } from './py-literal.ts';
 import { type CallSite, nodeKey } from './step-calls.ts';
 import type { StepDecl } from './step-decls.ts';
@@ -55,8 +55,12 @@ export function buildNodes(
     const range = lines.range(from, to);
     return { id: nextId(kind, name), name, dynamicName, range, line: range.startLine, concurrencyGroups: [] };
   };
+  const callPlacements = new Map<StepDecl, Placement[]>();
+  for (const s of sites) {
+    if (s.decl && s.scope !== 'step') callPlacements.set(s.decl, [...(callPlacements.get(s.decl) ?? []), s.placement]);
+  }
   for (const d of decls) {
-    const calls = sites.filter((s) => s.decl === d && s.scope !== 'step').map((s) => s.placement);
+    const calls = callPlacements.get(d) ?? [];
     const headerEnd = d.fn.getChild('ParamList')?.to ?? d.fnNameNode.to;
     const node: DoNode = {
       ...base('do', d.name, d.dynamicName, d.decorator.from, headerEnd),

@@ -14,25 +14,20 @@ export interface RunIndex {
   errors: number;
 }
 
-function isReference(node: SyntaxNode): boolean {
-  const parent = node.parent?.name;
-  if (parent === 'ParamList' || parent === 'FunctionDefinition' || parent === 'ClassDefinition') return false;
-  if (parent === 'Decorator') return false;
-  return !(parent === 'ArgList' && node.nextSibling?.name === 'AssignOp');
-}
+const NOT_REFERENCES = new Set(['ParamList', 'FunctionDefinition', 'ClassDefinition', 'Decorator']);
 
 /** Walk `body` once and sort out the nodes later passes need. */
 export function indexRun(body: SyntaxNode, source: string): RunIndex {
   const index: RunIndex = { decorated: [], bareFunctions: [], calls: [], assignments: [], names: new Map(), errors: 0 };
   const cursor = body.cursor();
-  let depth = 0;
+  const parents: string[] = [];
   for (;;) {
     switch (cursor.name) {
       case 'DecoratedStatement':
         index.decorated.push(cursor.node);
         break;
       case 'FunctionDefinition':
-        if (cursor.node.parent?.name !== 'DecoratedStatement') index.bareFunctions.push(cursor.node);
+        if (parents.at(-1) !== 'DecoratedStatement') index.bareFunctions.push(cursor.node);
         break;
       case 'CallExpression':
         index.calls.push(cursor.node);
@@ -42,8 +37,10 @@ export function indexRun(body: SyntaxNode, source: string): RunIndex {
         index.assignments.push(cursor.node);
         break;
       case 'VariableName': {
+        const parent = parents.at(-1) ?? '';
+        if (NOT_REFERENCES.has(parent)) break;
         const node = cursor.node;
-        if (!isReference(node)) break;
+        if (parent === 'ArgList' && node.nextSibling?.name === 'AssignOp') break;
         const name = textOf(source, node);
         const list = index.names.get(name);
         if (list) list.push(node);
@@ -54,15 +51,16 @@ export function indexRun(body: SyntaxNode, source: string): RunIndex {
         index.errors++;
         break;
     }
+    const name = cursor.name;
     if (cursor.firstChild()) {
-      depth++;
+      parents.push(name);
       continue;
     }
     for (;;) {
-      if (depth === 0) return index;
+      if (parents.length === 0) return index;
       if (cursor.nextSibling()) break;
       cursor.parent();
-      depth--;
+      parents.pop();
     }
   }
 }

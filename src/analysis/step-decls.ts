@@ -38,7 +38,7 @@ function buildDecl(fn: SyntaxNode, decorator: SyntaxNode, source: string, recove
   const args = callArgs(decorator.getChild('ArgList'), source);
   const arg = (key: (typeof POSITIONAL)[number]) => {
     const node = args.keywords.get(key)?.value ?? args.positional[POSITIONAL.indexOf(key)];
-    return node && literalValue(node, source)?.value === null ? undefined : node;
+    return node?.name === 'None' ? undefined : node;
   };
   const fnName = textOf(source, fnNameNode);
   const nameNode = arg('name');

@@ -71,6 +71,7 @@ const STRING_RE = /^([rRbBuU]{0,2})('''|"""|'|")([\s\S]*)$/;
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' };
 
 function decodeEscapes(body: string): string {
+  if (!body.includes('\\')) return body;
   return body.replace(
     /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[\s\S])/g,
     (all, e: string) => {

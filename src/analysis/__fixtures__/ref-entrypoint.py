@@ -1,0 +1,4 @@
+from workers import WorkflowEntrypoint
+class MyWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        # steps here

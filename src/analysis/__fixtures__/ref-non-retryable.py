@@ -1,0 +1,2 @@
+from workers.workflows import NonRetryableError
+raise NonRetryableError(message)

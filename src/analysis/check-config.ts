@@ -7,7 +7,8 @@
 import { type CheckContext, checkDuration } from './check-durations.ts';
 import { createDiagnostic } from './diagnostics.ts';
 import { parseDuration } from './duration.ts';
-import { dictEntries, literalValue } from './py-literal.ts';
+import { dictEntries } from './py-dict.ts';
+import { literalValue } from './py-literal.ts';
 import type { SyntaxNode } from './syntax.ts';
 
 const BACKOFFS: ReadonlySet<unknown> = new Set(['constant', 'linear', 'exponential']);

@@ -12,4 +12,5 @@ export {
 } from './diagnostics.ts';
 export { DURATION_UNIT_MS, type DurationUnit, MAX_WAIT_MS, type ParsedDuration, parseDuration } from './duration.ts';
 export { createPlanNodeId, isPlanNodeId } from './ids.ts';
+export { dynamicNamePattern, findPlanNode } from './match-node.ts';
 export type * from './types.ts';

@@ -201,4 +201,37 @@ describe('plan graph', () => {
     expect(wf.calls.map((c) => c.nodeId)).toEqual(['do:ping#1', 'sleep:gap#1', 'do:ping#1']);
     expect(edgeList(wf)).toEqual(['order do:ping#1->sleep:gap#1']);
   });
+
+  it('decorator forms: positional, keyword and None names, non-literal config kept as text', () => {
+    const source = workflow(py`
+      CONFIG = {"timeout": "1 minute"}
+
+      @step.do("positional")
+      async def a():
+          return 1
+
+      @step.do(name="keyword", config=CONFIG)
+      async def b():
+          return 2
+
+      @step.do(None, concurrent=False)
+      async def c():
+          await step.sleep("inside-a-step", "1 second")
+          return 3
+
+      await a()
+      await b()
+      await c()
+    `);
+    const plan = analyzeWorkflow(source);
+    const wf = only(plan);
+    expect(wf.nodes.map((n) => [n.id, n.kind === 'do' ? n.functionName : '', n.nameRange !== undefined])).toEqual([
+      ['do:positional#1', 'a', true],
+      ['do:keyword#1', 'b', true],
+      ['do:c#1', 'c', false],
+    ]);
+    expect(nodeById(wf, 'do:keyword#1')).toMatchObject({ config: { text: 'CONFIG' } });
+    expect(nodeById(wf, 'do:keyword#1')).not.toHaveProperty('config.value');
+    expect(plan.diagnostics).toEqual([]);
+  });
 });

@@ -54,7 +54,9 @@ export function installSdk(pyodide: PyodideAPI, sources: SdkSources): void {
     pyodide.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
     pyodide.FS.writeFile(full, text, { encoding: 'utf8' });
   }
-  const scope = pyodide.globals.get('dict')();
+  const dictType = pyodide.globals.get('dict');
+  const scope = dictType();
+  dictType.destroy();
   try {
     pyodide.runPython(
       [

@@ -94,8 +94,12 @@ class WorkflowStep:
             raise TypeError('step.do must be called to make the decorator: write @step.do() or @step.do("name")')
         if name is not None:
             _check_name(name, "step.do")
-        if depends is not None and not isinstance(depends, (list, tuple)):
-            raise TypeError(f"depends must be a list of steps, not {type(depends).__name__}")
+        if depends is not None:
+            if not isinstance(depends, (list, tuple)):
+                raise TypeError(f"depends must be a list of steps, not {type(depends).__name__}")
+            for index, dep in enumerate(depends):
+                if not hasattr(dep, "_step_name"):
+                    raise TypeError(f"depends[{index}] is not a step: pass functions decorated with @step.do")
 
         def decorator(func):
             if not callable(func):
@@ -128,9 +132,6 @@ class WorkflowStep:
                 else:
                     raise TypeError(f"Received unexpected parameter {p.name}")
             return deps
-        for index, dep in enumerate(depends):
-            if not hasattr(dep, "_step_name"):
-                raise TypeError(f"depends[{index}] is not a step: pass functions decorated with @step.do")
         non_ctx = [p for p in params if p.name != "ctx"]
         if len(depends) != len(non_ctx):
             raise TypeError(
@@ -143,9 +144,6 @@ class WorkflowStep:
         run = self._run
         run.ensure_live()
         chain = _context.resolving.get()
-        if step_name in chain:
-            cycle = " -> ".join((*chain[chain.index(step_name) :], step_name))
-            raise TypeError(f"Steps depend on each other in a cycle: {cycle}")
         deps = self._dependencies(func, depends)
         fut = asyncio.get_event_loop().create_future()
         fut.add_done_callback(_done_quietly)
@@ -179,6 +177,10 @@ class WorkflowStep:
         if dep is _CTX:
             return _CTX
         dep_name = dep._step_name
+        chain = _context.resolving.get()
+        if dep_name in chain:
+            cycle = " -> ".join((*chain[chain.index(dep_name) :], dep_name))
+            raise TypeError(f"Steps depend on each other in a cycle: {cycle}")
         if dep_name in self._memo:
             return self._memo[dep_name]
         if dep_name in self._in_flight:

@@ -1,0 +1,88 @@
+/**
+ * @internal Test helpers: an engine on a virtual clock with one Python module loaded, driven to idle the way
+ * the CLI does it. Only for `*.test.ts` and benches.
+ */
+import {
+  createEngine,
+  createMemoryJournalStore,
+  createVirtualClock,
+  type Engine,
+  FINITE_STATUSES,
+  type InstanceView,
+  type JournalEvent,
+  type JournalStore,
+  reduceJournal,
+  type VirtualClock,
+} from '../engine';
+import { whenIdle } from './idle';
+import type { PythonRuntime, RunLogEntry } from './python-runtime';
+import type { WorkflowModule } from './workflow-module';
+
+/** 2001-09-09T01:46:40Z: far from "now", so tests notice when Python reads the wall clock. */
+export const T0 = 1_000_000_000_000;
+
+/** An engine with one module. */
+export interface Harness {
+  engine: Engine;
+  clock: VirtualClock;
+  store: JournalStore;
+  module: WorkflowModule;
+  runLogs: RunLogEntry[];
+  /** Settles engine and Python, advancing the clock timer by timer until `id` is finished or stuck. */
+  run(id: string, opts?: { maxAdvances?: number }): Promise<InstanceView>;
+  journal(id: string): Promise<JournalEvent[]>;
+  /** Settles engine and Python without moving the clock. */
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Loads `source` into `runtime` and wires it to a fresh engine on a virtual clock at {@link T0}. */
+export function createHarness(runtime: PythonRuntime, source: string, filename = 'flow.py'): Harness {
+  const clock = createVirtualClock(T0);
+  const store = createMemoryJournalStore();
+  let module: WorkflowModule | undefined;
+  const engine = createEngine({
+    store,
+    clock,
+    resolveWorkflow: (name) => module?.body(name),
+    defer: (cb) => setImmediate(cb),
+    evictionTurns: 8,
+  });
+  const runLogs: RunLogEntry[] = [];
+  const loaded = runtime.loadModule({
+    source,
+    filename,
+    clock,
+    binding: (name) => engine.binding(name),
+    onRunLog: (entry) => runLogs.push(entry),
+  });
+  if (!loaded.ok) throw new Error(`${loaded.error.name}: ${loaded.error.message} (line ${loaded.error.line})`);
+  module = loaded.module;
+  const idle = () => whenIdle(engine, runtime, turn);
+  return {
+    engine,
+    clock,
+    store,
+    module,
+    runLogs,
+    idle,
+    journal: (id) => store.read(id),
+    async run(id, opts = {}) {
+      for (let i = 0; i < (opts.maxAdvances ?? 1000); i++) {
+        await idle();
+        const view = reduceJournal(await store.read(id));
+        if (FINITE_STATUSES.includes(view.status)) return view;
+        const next = clock.nextTimerAt();
+        if (next === undefined) return view;
+        clock.advanceTo(next);
+      }
+      return reduceJournal(await store.read(id));
+    },
+    dispose() {
+      engine.dispose();
+      module?.dispose();
+    },
+  };
+}

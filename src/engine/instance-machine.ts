@@ -49,7 +49,7 @@ export class InstanceMachine {
    * Calls the last evicted run issued. Only these can wake the instance: a pending call that code no longer
    * issues (after a divergence) would otherwise wake it forever.
    */
-  private wakeScope: ReadonlySet<string> | undefined;
+  private wakeScope: Run | undefined;
 
   constructor(
     readonly id: string,
@@ -192,7 +192,7 @@ export class InstanceMachine {
   }
 
   private evict(run: Run): void {
-    this.wakeScope = run.issued;
+    this.wakeScope = run;
     this.endRunWith(run, { type: 'run-evicted', run: run.n, wakeAt: this.nextWake()?.at ?? null });
     this.scheduleWake();
   }
@@ -212,7 +212,7 @@ export class InstanceMachine {
     const missing: CallRef[] = [];
     for (let i = 0; i < run.recordedAtStart && i < recorded.length; i++) {
       const call = recorded[i];
-      if (call && !call.orphaned && !run.issued.has(callKey(call))) {
+      if (call && !call.orphaned && !run.issued(call)) {
         missing.push({ kind: call.kind, name: call.name, count: call.count });
       }
     }
@@ -246,7 +246,7 @@ export class InstanceMachine {
     return this.ledger.pendingWake(this.inScope);
   }
 
-  private readonly inScope = (call: CallView): boolean => this.wakeScope?.has(callKey(call)) ?? true;
+  private readonly inScope = (call: CallView): boolean => this.wakeScope?.issued(call) ?? true;
 
   private wake(reason: RunReason): void {
     this.wakeTimer = undefined;

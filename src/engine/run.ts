@@ -41,8 +41,9 @@ export class Run {
   evictCheckScheduled = false;
   /** Calls served from the journal since the last append (flushed into a `calls-replayed` event). */
   replayed: CallRef[] = [];
-  /** Keys of the calls this run issued, and the first call the journal did not know. */
-  readonly issued = new Set<string>();
+  /** Journaled calls this run issued (replayed or continued), keys of the calls it issued new, and the first new one. */
+  readonly issuedCalls = new Set<CallView>();
+  readonly issuedNew = new Set<string>();
   firstNew: CallRef | null = null;
   /** Calls of the current generation journaled before this run started. */
   recordedAtStart = 0;
@@ -51,7 +52,11 @@ export class Run {
   /** Cancel functions of attempts in flight. */
   readonly attempts = new Set<() => void>();
   readonly evictCallbacks = new Set<() => void>();
-  private readonly counters = new Map<string, number>();
+  private readonly counters = {
+    do: new Map<string, number>(),
+    sleep: new Map<string, number>(),
+    wait: new Map<string, number>(),
+  };
   private doCalls = 0;
 
   /** The `step` object handed to the body (no engine internals reachable from it). */
@@ -256,19 +261,27 @@ export class Run {
   }
 
   private nextRef(kind: CallKind, name: string): CallRef {
-    const key = `${kind}\u0000${name}`;
-    const count = (this.counters.get(key) ?? 0) + 1;
-    this.counters.set(key, count);
+    const counter = this.counters[kind];
+    const count = (counter.get(name) ?? 0) + 1;
+    counter.set(name, count);
     return { kind, name, count };
   }
 
   private issue(ref: CallRef): CallView | undefined {
     const key = callKey(ref);
-    this.issued.add(key);
     const call = this.machine.ledger.index.get(key);
-    if (!call && this.firstNew === null) this.firstNew = ref;
+    if (call) this.issuedCalls.add(call);
+    else {
+      this.issuedNew.add(key);
+      if (this.firstNew === null) this.firstNew = ref;
+    }
     this.machine.changed(this);
     return call;
+  }
+
+  /** Whether this run issued `call` (a call of the current generation). */
+  issued(call: CallView): boolean {
+    return this.issuedCalls.has(call) || this.issuedNew.has(callKey(call));
   }
 
   private replay<T>(ref: CallRef, value: T): T {

@@ -1,0 +1,168 @@
+/**
+ * Durable engine benchmarks: journaled steps per second, and how replay time grows with journal length
+ * (it must be linear: the reducer indexes the journal, so a replayed call is an O(1) lookup).
+ */
+import {
+  createEngine,
+  createMemoryJournalStore,
+  createVirtualClock,
+  type Engine,
+  type JournalEvent,
+  type JournalStore,
+  type WorkflowBody,
+} from '../src/engine';
+import { median, settleHeap, time } from './stats';
+import type { BenchCase } from './types';
+
+const T0 = 1_700_000_000_000;
+
+/** A workflow of `n` sequential `step.do` calls, each returning a small object. */
+const sequential =
+  (n: number): WorkflowBody =>
+  async ({ step }) => {
+    let last: unknown = null;
+    for (let i = 0; i < n; i++) last = await step.do(`step-${i}`, () => ({ i }));
+    return last as never;
+  };
+
+function engineOn(store: JournalStore, n: number, startMs = T0): Engine {
+  return createEngine({
+    store,
+    clock: createVirtualClock(startMs),
+    resolveWorkflow: () => sequential(n),
+    defer: (cb) => setImmediate(cb),
+  });
+}
+
+async function expectComplete(engine: Engine, id: string): Promise<void> {
+  const status = await (await engine.binding('bench').get(id)).status();
+  if (status.status !== 'complete') throw new Error(`instance ${id} ended ${JSON.stringify(status)}`);
+}
+
+/** Milliseconds from create() to complete for `n` sequential steps on a fresh engine and memory store. */
+async function runSteps(n: number): Promise<number> {
+  const engine = engineOn(createMemoryJournalStore(), n);
+  let id = '';
+  const ms = await time(async () => {
+    id = (await engine.binding('bench').create({ id: 'run' })).id;
+    await engine.settle();
+  });
+  await expectComplete(engine, id);
+  engine.dispose();
+  return ms;
+}
+
+/** The journal of `n` completed steps, cut just before `run-finished`: as if the engine died right there. */
+const crashedJournals = new Map<number, JournalEvent[]>();
+async function crashedJournal(n: number): Promise<JournalEvent[]> {
+  const cached = crashedJournals.get(n);
+  if (cached) return cached;
+  const store = createMemoryJournalStore();
+  const engine = engineOn(store, n);
+  await engine.binding('bench').create({ id: 'replay' });
+  await engine.settle();
+  engine.dispose();
+  const journal = (await store.read('replay')).filter((e) => e.type !== 'run-finished');
+  crashedJournals.set(n, journal);
+  return journal;
+}
+
+/** Milliseconds for recover() on a fresh engine to finish an instance whose journal holds `n` successes. */
+async function replaySteps(n: number): Promise<number> {
+  const journal = await crashedJournal(n);
+  const store = createMemoryJournalStore();
+  const last = journal.at(-1) as JournalEvent;
+  const summary = {
+    id: 'replay',
+    workflowName: 'bench',
+    status: 'running' as const,
+    createdAt: T0,
+    updatedAt: last.at,
+    lastSeq: last.seq,
+    runs: 1,
+    steps: n,
+    error: null,
+  };
+  await store.append('replay', journal, summary);
+  const engine = engineOn(store, n);
+  const ms = await time(async () => {
+    await engine.recover();
+    await engine.settle();
+  });
+  await expectComplete(engine, 'replay');
+  engine.dispose();
+  return ms;
+}
+
+/** One warm-up, then `count` measurements, each after a full GC. */
+async function samples(count: number, measure: () => Promise<number>): Promise<number[]> {
+  await measure();
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await settleHeap();
+    out.push(await measure());
+  }
+  return out;
+}
+
+const throughput = (n: number, full: number, quick: number): BenchCase => ({
+  group: 'engine',
+  name: `journaled steps/s, ${n.toLocaleString('en-US')} sequential steps (memory store)`,
+  goal: '≥ 20,000 steps/s',
+  async run(opts) {
+    const rates = (await samples(opts.quick ? quick : full, () => runSteps(n))).map((ms) => n / (ms / 1000));
+    return {
+      value: median(rates),
+      unit: 'steps/s',
+      samples: rates,
+      note: `One sample = create() → complete of one instance running ${n.toLocaleString('en-US')} sequential step.do calls on a virtual clock and the in-memory store: each step validates its config and result and makes two journal appends (step-started + attempt-started, then step-succeeded) with the instance summary. Full GC before each sample. Higher is better.`,
+    };
+  },
+});
+
+const replay = (n: number): BenchCase => ({
+  group: 'engine',
+  name: `replay time, ${n.toLocaleString('en-US')} journaled steps`,
+  async run(opts) {
+    const ms = await samples(opts.quick ? 2 : 11, () => replaySteps(n));
+    return {
+      value: median(ms),
+      unit: 'ms',
+      samples: ms,
+      note: `One sample = recover() on a fresh engine → complete, for an instance that died just before finishing ${n.toLocaleString('en-US')} steps: read and reduce the journal, re-run the body with every step served from the journal, journal the finish. Full GC before each sample. Lower is better.`,
+    };
+  },
+});
+
+const replayRatio: BenchCase = {
+  group: 'engine',
+  name: 'replay scaling, 10,000 vs 5,000 steps',
+  goal: '≤ 2.2×',
+  async run(opts) {
+    const pairs = opts.quick ? 2 : 11;
+    await replaySteps(5_000);
+    await replaySteps(10_000);
+    const small: number[] = [];
+    const large: number[] = [];
+    for (let i = 0; i < pairs; i++) {
+      for (const n of i % 2 === 0 ? [5_000, 10_000] : [10_000, 5_000]) {
+        await settleHeap();
+        (n === 5_000 ? small : large).push(await replaySteps(n));
+      }
+    }
+    return {
+      value: median(large) / median(small),
+      unit: '×',
+      samples: large.map((ms, i) => ms / (small[i] as number)),
+      note: `Median replay time at 10,000 steps ÷ median at 5,000 (${median(large).toFixed(1)} ms ÷ ${median(small).toFixed(1)} ms), measured in pairs (order alternating, full GC before each); samples are the per-pair ratios. 2.0 = linear; a quadratic replay would give about 4.`,
+    };
+  },
+};
+
+export default [
+  throughput(1_000, 15, 3),
+  throughput(10_000, 7, 1),
+  replay(5_000),
+  replay(10_000),
+  replayRatio,
+] satisfies BenchCase[];

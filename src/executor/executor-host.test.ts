@@ -1,61 +1,132 @@
-import type { PyodideAPI } from 'pyodide';
 import { describe, expect, it } from 'vitest';
-import type { HostToWorker, PythonReady, WorkerToHost } from '../protocol';
+import { WorkflowError } from '../engine';
+import type { BootPython, HostToWorker, PythonReady, WorkerEvent, WorkerInput, WorkerToHost } from '../protocol';
+import type { Executor } from './boot-executor';
+import type { ExecutorCore } from './executor-core';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 
-const ready: PythonReady = { type: 'python-ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.2', loadMs: 1 };
+const ready: PythonReady = {
+  type: 'python-ready',
+  pyodideVersion: '314.0.7',
+  pythonVersion: '3.14.2',
+  loadMs: 1,
+  warm: false,
+  snapshot: 'missing',
+  bootMs: 2,
+};
 
-function setup(bootPython: (indexURL: string) => Promise<PythonReady>) {
+/** A core that records its calls; `create` of id "dup" fails as the engine would. */
+function fakeCore(calls: string[]): ExecutorCore {
+  const log =
+    (name: string) =>
+    async (...args: unknown[]) => {
+      calls.push(`${name} ${JSON.stringify(args)}`);
+    };
+  return {
+    recover: async () => ({ type: 'recovered', resumed: 2, waitingForSource: 1 }),
+    loadSource: async (f) => ({ ok: true, fileId: f.fileId, version: f.version, workflows: [] }),
+    create: async ({ id }) => {
+      if (id === 'dup')
+        throw new WorkflowError('(instance.already_exists) Workflow instance with id "dup" already exists');
+      return [id ?? 'generated'];
+    },
+    createBatch: async ({ items }) => items.map((_, i) => `b${i}`),
+    pause: log('pause'),
+    resume: log('resume'),
+    terminate: log('terminate'),
+    restart: log('restart'),
+    sendEvent: log('sendEvent'),
+    skipWait: log('skipWait'),
+    deleteInstances: log('deleteInstances'),
+    dispose: () => calls.push('dispose'),
+  };
+}
+
+function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Promise<Partial<Executor>>) {
   const posted: WorkerToHost[] = [];
   const listeners = new Map<string, (e: unknown) => void>();
+  const calls: string[] = [];
+  const later: Array<() => void> = [];
   const scope = {
     postMessage: (m: WorkerToHost) => posted.push(m),
     addEventListener: (type: string, l: (e: unknown) => void) => listeners.set(type, l),
   } as unknown as WorkerScope;
   startExecutorHost(scope, {
-    bootPython: async (url) => ({ pyodide: {} as PyodideAPI, ready: await bootPython(url) }),
+    boot: async (input, emit) => ({
+      ready,
+      core: fakeCore(calls),
+      afterReady: async () => {
+        calls.push('afterReady');
+      },
+      armKill: () => calls.push('armKill'),
+      ...(await boot(input, emit)),
+    }),
+    later: (cb) => later.push(cb),
   });
+  let nextId = 1;
   const send = (m: HostToWorker) => listeners.get('message')?.({ data: m });
+  const request = (input: WorkerInput) => {
+    const requestId = nextId++;
+    send({ type: 'request', requestId, input });
+    return requestId;
+  };
   const rejectUnhandled = (reason: unknown) => listeners.get('unhandledrejection')?.({ reason });
-  return { posted, send, rejectUnhandled };
+  const runLater = () => {
+    for (const cb of later.splice(0)) cb();
+  };
+  return { posted, send, request, rejectUnhandled, calls, runLater };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
+const bootInput: BootPython = { type: 'boot-python', indexURL: '/py/' };
 
 describe('startExecutorHost()', () => {
-  it('announces itself, then answers boot-python once even when asked twice', async () => {
-    const urls: string[] = [];
-    const { posted, send } = setup(async (url) => {
-      urls.push(url);
-      return ready;
+  it('announces itself, boots once even when asked twice, and stores the snapshot only after answering ready', async () => {
+    const inputs: BootPython[] = [];
+    const { posted, request, calls, runLater } = setup(async (input) => {
+      inputs.push(input);
+      return {};
     });
-    send({ type: 'request', requestId: 1, input: { type: 'boot-python', indexURL: '/py/' } });
-    send({ type: 'request', requestId: 2, input: { type: 'boot-python', indexURL: '/py/' } });
+    request(bootInput);
+    request(bootInput);
     await flush();
-    expect(urls).toEqual(['/py/']);
+    expect(inputs).toEqual([bootInput]);
     expect(posted).toEqual([
       { type: 'event', event: { type: 'worker-started' } },
       { type: 'response', requestId: 1, result: { type: 'ok', output: ready } },
       { type: 'response', requestId: 2, result: { type: 'ok', output: ready } },
     ]);
+    expect(calls).toEqual([]);
+    runLater();
+    expect(calls).toEqual(['afterReady']);
   });
 
-  it('turns a boot failure into a serialized error response', async () => {
-    const { posted, send } = setup(async () => {
+  it('posts the events the boot emits (progress, snapshot) as they happen', async () => {
+    const { posted, request } = setup(async (_input, emit) => {
+      emit({ type: 'boot-progress', phase: 'restoring-snapshot' });
+      return {};
+    });
+    request(bootInput);
+    await flush();
+    expect(posted[1]).toEqual({ type: 'event', event: { type: 'boot-progress', phase: 'restoring-snapshot' } });
+  });
+
+  it('turns a boot failure into a serialized error response that says what was being loaded', async () => {
+    const { posted, request } = setup(async () => {
       throw new TypeError('Failed to fetch');
     });
-    send({ type: 'request', requestId: 7, input: { type: 'boot-python', indexURL: '/py/' } });
+    request(bootInput);
     await flush();
     expect(posted[1]).toMatchObject({
       type: 'response',
-      requestId: 7,
+      requestId: 1,
       result: { type: 'error', name: 'TypeError', message: 'Failed to fetch (loading the Python runtime from /py/)' },
     });
   });
 
   it('fails a boot that hangs when an unhandled rejection happens meanwhile (Pyodide wasm fetch failure)', async () => {
-    const { posted, send, rejectUnhandled } = setup(() => new Promise(() => {}));
-    send({ type: 'request', requestId: 1, input: { type: 'boot-python', indexURL: '/py/' } });
+    const { posted, request, rejectUnhandled } = setup(() => new Promise(() => {}));
+    request(bootInput);
     rejectUnhandled(new TypeError('Failed to fetch'));
     await flush();
     expect(posted.slice(1)).toMatchObject([
@@ -65,11 +136,79 @@ describe('startExecutorHost()', () => {
   });
 
   it('reports a message that is not a request as a worker-fault', () => {
-    const { posted, send } = setup(async () => ready);
+    const { posted, send } = setup(async () => ({}));
     send({ type: 'bogus' } as unknown as HostToWorker);
     expect(posted[1]).toMatchObject({
       type: 'event',
       event: { type: 'worker-fault', error: { message: 'Unknown message: {"type":"bogus"}' } },
+    });
+  });
+
+  it('answers a command sent before boot-python with NotBootedError, and pings at any time', async () => {
+    const { posted, request } = setup(async () => ({}));
+    request({ type: 'pause-instance', id: 'x' });
+    request({ type: 'ping' });
+    await flush();
+    const byId = (id: number) => posted.find((m) => m.type === 'response' && m.requestId === id);
+    expect(byId(1)).toMatchObject({
+      result: {
+        type: 'error',
+        name: 'NotBootedError',
+        message: 'Python is not started yet: the host must send boot-python first.',
+      },
+    });
+    expect(byId(2)).toEqual({ type: 'response', requestId: 2, result: { type: 'ok', output: { type: 'pong' } } });
+  });
+
+  it('routes every command to the core and answers with its typed output', async () => {
+    const { posted, request, calls } = setup(async () => ({}));
+    request(bootInput);
+    const ids = [
+      request({ type: 'recover' }),
+      request({ type: 'load-source', fileId: 'f', version: 2, name: 'a.py', source: 'x' }),
+      request({ type: 'create-instance', fileId: 'f', workflowName: 'wf', id: 'i1', params: { a: 1 } }),
+      request({ type: 'create-batch', fileId: 'f', workflowName: 'wf', items: [{}, {}] }),
+      request({ type: 'pause-instance', id: 'i1' }),
+      request({ type: 'resume-instance', id: 'i1' }),
+      request({ type: 'terminate-instance', id: 'i1' }),
+      request({ type: 'restart-instance', id: 'i1', from: { name: 's' } }),
+      request({ type: 'send-event', id: 'i1', event: { type: 'go', payload: 1 } }),
+      request({ type: 'skip-wait', id: 'i1' }),
+      request({ type: 'delete-instances', ids: ['i1'] }),
+      request({ type: 'kill-at-next-step' }),
+    ];
+    await flush();
+    const outputs = ids.map((id) => posted.find((m) => m.type === 'response' && m.requestId === id));
+    expect(outputs.map((m) => (m?.type === 'response' && m.result.type === 'ok' ? m.result.output : m))).toEqual([
+      { type: 'recovered', resumed: 2, waitingForSource: 1 },
+      { type: 'source-loaded', result: { ok: true, fileId: 'f', version: 2, workflows: [] } },
+      { type: 'instances-created', ids: ['i1'] },
+      { type: 'instances-created', ids: ['b0', 'b1'] },
+      ...Array(8).fill({ type: 'done' }),
+    ]);
+    expect(calls).toEqual([
+      'pause ["i1"]',
+      'resume ["i1"]',
+      'terminate ["i1"]',
+      'restart ["i1",{"name":"s"}]',
+      'sendEvent ["i1",{"type":"go","payload":1}]',
+      'skipWait ["i1"]',
+      'deleteInstances [["i1"]]',
+      'armKill',
+    ]);
+  });
+
+  it('answers a command the engine refuses with the engine’s error name and message', async () => {
+    const { posted, request } = setup(async () => ({}));
+    request(bootInput);
+    const id = request({ type: 'create-instance', fileId: 'f', workflowName: 'wf', id: 'dup' });
+    await flush();
+    expect(posted.find((m) => m.type === 'response' && m.requestId === id)).toMatchObject({
+      result: {
+        type: 'error',
+        name: 'WorkflowError',
+        message: '(instance.already_exists) Workflow instance with id "dup" already exists',
+      },
     });
   });
 });

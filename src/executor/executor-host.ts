@@ -5,6 +5,8 @@
  */
 import {
   assertNever,
+  type BootPython,
+  type Done,
   type HostToWorker,
   serializeError,
   type WorkerEvent,
@@ -13,7 +15,7 @@ import {
   type WorkerRequest,
   type WorkerToHost,
 } from '../protocol';
-import type { BootedPython } from './boot-python';
+import type { Executor } from './boot-executor';
 
 /** The part of `DedicatedWorkerGlobalScope` the executor uses. */
 export interface WorkerScope {
@@ -24,8 +26,18 @@ export interface WorkerScope {
 
 /** What the executor needs from its host; injected so tests run without Pyodide. */
 export interface ExecutorDeps {
-  bootPython(indexURL: string): Promise<BootedPython>;
+  /** Boots Python, the database and the engine (`boot-executor.ts`); `emit` posts an event to the host. */
+  boot(input: BootPython, emit: (event: WorkerEvent) => void): Promise<Executor>;
+  /** Runs `cb` after the current task (the "ready" answer is posted first). Default `setTimeout(cb, 0)`. */
+  later?(cb: () => void): void;
 }
+
+/** Thrown for a command that arrives before `boot-python`. */
+export class NotBootedError extends Error {
+  override name = 'NotBootedError';
+}
+
+const done: Done = { type: 'done' };
 
 /** Keeps the original error's name and says what was being loaded, so the status bar is actionable. */
 function bootError(error: unknown, indexURL: string): Error {
@@ -37,7 +49,9 @@ function bootError(error: unknown, indexURL: string): Error {
 
 /** Installs the message loop on `scope` and announces `worker-started`. */
 export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void {
-  let boot: Promise<BootedPython> | undefined;
+  let boot: Promise<Executor> | undefined;
+  let afterReadyStarted = false;
+  const later = deps.later ?? ((cb: () => void) => void setTimeout(cb, 0));
   let failBoot: ((reason: unknown) => void) | undefined;
 
   /**
@@ -45,28 +59,88 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
    * only surfaces as an unhandled rejection (https://github.com/pyodide/pyodide/pull/6296). So while a
    * boot is in flight, any unhandled rejection in this worker fails the boot.
    */
-  function startBoot(indexURL: string): Promise<BootedPython> {
+  function startBoot(input: BootPython): Promise<Executor> {
     const faulted = new Promise<never>((_, reject) => {
       failBoot = reject;
     });
-    return Promise.race([deps.bootPython(indexURL), faulted])
+    return Promise.race([deps.boot(input, emit), faulted])
       .catch((error: unknown) => {
-        throw bootError(error, indexURL);
+        throw bootError(error, input.indexURL);
       })
       .finally(() => {
         failBoot = undefined;
       });
   }
 
-  const emit = (event: WorkerEvent) => scope.postMessage({ type: 'event', event });
+  function emit(event: WorkerEvent): void {
+    scope.postMessage({ type: 'event', event });
+  }
+
+  async function booted(): Promise<Executor> {
+    if (!boot) throw new NotBootedError('Python is not started yet: the host must send boot-python first.');
+    return boot;
+  }
 
   async function handle(input: WorkerInput): Promise<WorkerOutput> {
     switch (input.type) {
-      case 'boot-python':
-        boot ??= startBoot(input.indexURL);
-        return (await boot).ready;
+      case 'boot-python': {
+        boot ??= startBoot(input);
+        const executor = await boot;
+        if (!afterReadyStarted) {
+          afterReadyStarted = true;
+          later(() => void executor.afterReady());
+        }
+        return executor.ready;
+      }
       case 'ping':
         return { type: 'pong' };
+      case 'recover':
+        return (await booted()).core.recover();
+      case 'load-source': {
+        const { fileId, version, name, source } = input;
+        return {
+          type: 'source-loaded',
+          result: await (await booted()).core.loadSource({ fileId, version, name, source }),
+        };
+      }
+      case 'create-instance': {
+        const { fileId, workflowName, id, params } = input;
+        return {
+          type: 'instances-created',
+          ids: await (await booted()).core.create({ fileId, workflowName, id, params }),
+        };
+      }
+      case 'create-batch': {
+        const { fileId, workflowName, items } = input;
+        return {
+          type: 'instances-created',
+          ids: await (await booted()).core.createBatch({ fileId, workflowName, items }),
+        };
+      }
+      case 'pause-instance':
+        await (await booted()).core.pause(input.id);
+        return done;
+      case 'resume-instance':
+        await (await booted()).core.resume(input.id);
+        return done;
+      case 'terminate-instance':
+        await (await booted()).core.terminate(input.id);
+        return done;
+      case 'restart-instance':
+        await (await booted()).core.restart(input.id, input.from);
+        return done;
+      case 'send-event':
+        await (await booted()).core.sendEvent(input.id, input.event);
+        return done;
+      case 'skip-wait':
+        await (await booted()).core.skipWait(input.id);
+        return done;
+      case 'delete-instances':
+        await (await booted()).core.deleteInstances(input.ids);
+        return done;
+      case 'kill-at-next-step':
+        (await booted()).armKill();
+        return done;
       default:
         return assertNever(input);
     }

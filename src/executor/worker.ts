@@ -1,10 +1,43 @@
 /**
  * Entry of the executor module worker (spawned by the supervisor with `{ type: 'module' }`).
- * Wires the real worker global and the real Pyodide into the message loop; all logic is in executor-host.ts.
+ * Wires the real worker global, the real Pyodide and the SDK sources into the message loop; all logic is in
+ * executor-host.ts (messages), boot-executor.ts (composition) and executor-core.ts (commands).
  */
-import { bootPython } from './boot-python';
+import { loadPyodide, version as pyodideVersion } from 'pyodide';
+import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 
-startExecutorHost(self as unknown as WorkerScope, {
-  bootPython: (indexURL) => bootPython(indexURL, () => performance.now()),
+const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+const scope = self as unknown as WorkerScope & { close(): void };
+
+/** A macrotask without the 4 ms clamp of nested `setTimeout(0)`: the engine defers eviction checks with it. */
+function createDefer(): (cb: () => void) => void {
+  const queue: Array<() => void> = [];
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => queue.shift()?.();
+  return (cb) => {
+    queue.push(cb);
+    channel.port2.postMessage(0);
+  };
+}
+
+startExecutorHost(scope, {
+  boot: (input, emit) =>
+    bootExecutor(input, {
+      loadPyodide: (options) => loadPyodide(options),
+      pyodideVersion,
+      sdkSources,
+      emit,
+      now: () => performance.now(),
+      defer: createDefer(),
+      kill: () => {
+        emit({ type: 'self-kill' });
+        scope.close();
+      },
+    }),
 });

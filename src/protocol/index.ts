@@ -20,10 +20,20 @@ export interface SerializedError {
 
 // ── requests: host → worker ────────────────────────────────────────────────────────────────────────────
 
-/** Load Pyodide from `indexURL` (same origin). Idempotent: a second request answers with the same boot. */
+/**
+ * Start Python and the engine: load Pyodide from `indexURL` (warm from a memory snapshot when one matches),
+ * open the database. Idempotent: a second request answers with the same boot. `interruptBuffer` (when the
+ * page is cross-origin isolated) lets the supervisor raise `KeyboardInterrupt` in runaway Python.
+ */
 export interface BootPython {
   type: 'boot-python';
   indexURL: string;
+  /** Int32 slots laid out as {@link INTERRUPT}; absent without cross-origin isolation. */
+  interruptBuffer?: SharedArrayBuffer;
+  /** Use and make memory snapshots (default true); false forces a plain load every time. */
+  snapshots?: boolean;
+  /** IndexedDB database name; default `workflow-studio` (tests and benches pass their own). */
+  dbName?: string;
 }
 
 /** Liveness check; the worker answers at once unless it is blocked (e.g. by Python in a tight loop). */
@@ -31,8 +41,102 @@ export interface Ping {
   type: 'ping';
 }
 
+/** Resume every unfinished instance from the journal (after boot, also after a crash or in a new tab). */
+export interface Recover {
+  type: 'recover';
+}
+
+/** Import one version of a workflow file into Python (once per version). */
+export interface LoadSource {
+  type: 'load-source';
+  fileId: string;
+  version: number;
+  name: string;
+  source: string;
+}
+
+/** Create and start an instance of `workflowName` from the newest loaded version of `fileId`. */
+export interface CreateInstance {
+  type: 'create-instance';
+  fileId: string;
+  workflowName: string;
+  id?: string;
+  params?: unknown;
+}
+
+/** Create up to 100 instances at once (Cloudflare's `createBatch`): all or none pass validation. */
+export interface CreateBatch {
+  type: 'create-batch';
+  fileId: string;
+  workflowName: string;
+  items: { id?: string; params?: unknown }[];
+}
+
+/** Pause an instance (waits for attempts in flight: `waitingForPause`). */
+export interface PauseInstance {
+  type: 'pause-instance';
+  id: string;
+}
+
+/** Resume a paused instance, or cancel a pending pause. */
+export interface ResumeInstance {
+  type: 'resume-instance';
+  id: string;
+}
+
+/** Stop an instance for good. */
+export interface TerminateInstance {
+  type: 'terminate-instance';
+  id: string;
+}
+
+/** Start an instance over, keeping the calls before `from` when given. */
+export interface RestartInstance {
+  type: 'restart-instance';
+  id: string;
+  from?: { name: string; count?: number; type?: 'do' | 'sleep' | 'waitForEvent' };
+}
+
+/** Send an event to an instance (journaled, then delivered to a matching wait). */
+export interface SendEvent {
+  type: 'send-event';
+  id: string;
+  event: { type: string; payload?: unknown };
+}
+
+/** End the instance's current sleep / retry delay / wait timeout now. */
+export interface SkipWait {
+  type: 'skip-wait';
+  id: string;
+}
+
+/** Stop and delete instances with their journals. */
+export interface DeleteInstances {
+  type: 'delete-instances';
+  ids: string[];
+}
+
+/** Crash injection: the worker stops itself just before the next step attempt runs user code. */
+export interface KillAtNextStep {
+  type: 'kill-at-next-step';
+}
+
 /** Everything the host can ask of the worker. */
-export type WorkerInput = BootPython | Ping;
+export type WorkerInput =
+  | BootPython
+  | Ping
+  | Recover
+  | LoadSource
+  | CreateInstance
+  | CreateBatch
+  | PauseInstance
+  | ResumeInstance
+  | TerminateInstance
+  | RestartInstance
+  | SendEvent
+  | SkipWait
+  | DeleteInstances
+  | KillAtNextStep;
 
 /** The only message the host sends: a request with an id that its response echoes. */
 export interface WorkerRequest {
@@ -46,13 +150,22 @@ export type HostToWorker = WorkerRequest;
 
 // ── responses and events: worker → host ────────────────────────────────────────────────────────────────
 
-/** Answer to `boot-python`: the interpreter is ready. Times are milliseconds. */
+/** How Python started: from a matching memory snapshot, or a plain load (and why). */
+export type SnapshotUse = 'used' | 'missing' | 'failed' | 'disabled';
+
+/** Answer to `boot-python`: the interpreter and the engine are ready. Times are milliseconds. */
 export interface PythonReady {
   type: 'python-ready';
   pyodideVersion: string;
   pythonVersion: string;
-  /** Time spent inside `loadPyodide()` in the worker. */
+  /** Time spent inside `loadPyodide()` in the worker (with a snapshot: restoring it). */
   loadMs: number;
+  /** True when Python was restored from a memory snapshot. Absent in answers from before snapshots. */
+  warm?: boolean;
+  /** What happened with the snapshot. */
+  snapshot?: SnapshotUse;
+  /** Whole boot in the worker: snapshot read, Python, SDK, database. */
+  bootMs?: number;
 }
 
 /** Answer to `ping`. */
@@ -60,13 +173,69 @@ export interface Pong {
   type: 'pong';
 }
 
+/** Answer to `recover`: how many unfinished instances were resumed, and how many wait for their file's source. */
+export interface Recovered {
+  type: 'recovered';
+  resumed: number;
+  waitingForSource: number;
+}
+
+/** A workflow class found in a loaded file. */
+export interface WorkflowInfo {
+  className: string;
+  workflowName: string;
+  /** The `env` binding name (UPPER_SNAKE of the class name). */
+  binding: string;
+  /** 1-based line of the `class` statement, when known. */
+  line: number | null;
+}
+
+/** Result of loading a file's source: its workflows, or the Python error (with line and traceback). */
+export type LoadSourceResult =
+  | { ok: true; fileId: string; version: number; workflows: WorkflowInfo[] }
+  | {
+      ok: false;
+      fileId: string;
+      version: number;
+      error: { name: string; message: string; line: number | null; traceback: string };
+    };
+
+/** Answer to `load-source`. An error in the user's code is a result, not a failed request. */
+export interface SourceLoaded {
+  type: 'source-loaded';
+  result: LoadSourceResult;
+}
+
+/** Answer to `create-instance` / `create-batch`: the ids, in request order. */
+export interface InstancesCreated {
+  type: 'instances-created';
+  ids: string[];
+}
+
+/** Answer to a command that returns nothing (journaled before this answer is sent). */
+export interface Done {
+  type: 'done';
+}
+
 /** Everything a successful request can answer. */
-export type WorkerOutput = PythonReady | Pong;
+export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done;
 
 /** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
 export interface OutputOf {
   'boot-python': PythonReady;
   ping: Pong;
+  recover: Recovered;
+  'load-source': SourceLoaded;
+  'create-instance': InstancesCreated;
+  'create-batch': InstancesCreated;
+  'pause-instance': Done;
+  'resume-instance': Done;
+  'terminate-instance': Done;
+  'restart-instance': Done;
+  'send-event': Done;
+  'skip-wait': Done;
+  'delete-instances': Done;
+  'kill-at-next-step': Done;
 }
 
 /** The outcome of one request: ok with an output, or an error. */
@@ -90,8 +259,74 @@ export interface WorkerFault {
   error: SerializedError;
 }
 
+/** What the boot is doing now, for the status bar. */
+export interface BootProgress {
+  type: 'boot-progress';
+  phase: 'reading-snapshot' | 'restoring-snapshot' | 'loading-python' | 'installing-sdk' | 'opening-database';
+}
+
+/** A memory snapshot made after a plain load was stored (or could not be); the next start is warm. */
+export interface SnapshotStored {
+  type: 'snapshot-stored';
+  ok: boolean;
+  bytes: number;
+  ms: number;
+  error?: SerializedError;
+}
+
+/**
+ * A step attempt is about to run user code. `token` identifies it in `attempt-ended` and in the interrupt
+ * buffer; the supervisor's watchdog expects it to end within `timeoutMs`.
+ */
+export interface AttemptStarted {
+  type: 'attempt-started';
+  token: number;
+  instanceId: string;
+  step: { name: string; count: number };
+  attempt: number;
+  timeoutMs: number;
+}
+
+/** The attempt with this token ended (any outcome). */
+export interface AttemptEnded {
+  type: 'attempt-ended';
+  token: number;
+}
+
+/** Crash injection fired (`kill-at-next-step`): the worker is stopping itself now. */
+export interface SelfKill {
+  type: 'self-kill';
+}
+
+/**
+ * The executor stopped its engine and must be replaced: another writer journaled the same events (a second
+ * executor, e.g. in another tab), so continuing could run a step twice. A fresh executor resumes from the journal.
+ */
+export interface ExecutorHalted {
+  type: 'executor-halted';
+  error: SerializedError;
+}
+
+/** A message for the person using the studio (storage full, an instance dropped from memory…). */
+export interface Notice {
+  type: 'notice';
+  level: 'error' | 'warning' | 'info';
+  name: string;
+  message: string;
+  instanceId?: string;
+}
+
 /** Unsolicited news from the worker. */
-export type WorkerEvent = WorkerStarted | WorkerFault;
+export type WorkerEvent =
+  | WorkerStarted
+  | WorkerFault
+  | BootProgress
+  | SnapshotStored
+  | AttemptStarted
+  | AttemptEnded
+  | SelfKill
+  | ExecutorHalted
+  | Notice;
 
 /** An unsolicited event from the worker. */
 export interface WorkerEventMessage {
@@ -101,6 +336,16 @@ export interface WorkerEventMessage {
 
 /** All worker → host messages. */
 export type WorkerToHost = WorkerResponse | WorkerEventMessage;
+
+// ── the interrupt buffer ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Layout of the Int32 interrupt buffer shared by supervisor and worker. Pyodide reads slot `signal`
+ * (`setInterruptBuffer`): writing `SIGINT` there raises `KeyboardInterrupt` in running Python. Before that,
+ * the supervisor writes into `token` the attempt token it interrupts (or `LOAD_TOKEN`/`ANY_TOKEN`), so the
+ * worker can journal the attempt as timed out rather than as a user `KeyboardInterrupt`.
+ */
+export const INTERRUPT = { signal: 0, token: 1, length: 2, SIGINT: 2, ANY_TOKEN: -1 } as const;
 
 // ── helpers shared by both sides ───────────────────────────────────────────────────────────────────────
 

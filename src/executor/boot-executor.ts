@@ -1,0 +1,101 @@
+/**
+ * Composition of one executor: the database, Python (warm or cold), the interrupt buffer, the step guard
+ * and the core with its engine on the real clock. Used by `worker.ts`, and by Node tests with real Pyodide.
+ */
+import { createRealClock } from '../engine';
+import { createSnapshotRepo, StorageFullError, StudioDB } from '../persistence';
+import { type BootPython, INTERRUPT, type PythonReady, serializeError, type WorkerEvent } from '../protocol';
+import type { SdkSources } from '../runtime';
+import { type BootPythonDeps, bootPython } from './boot-python';
+import { createExecutorCore, type ExecutorCore } from './executor-core';
+import { createStepGuard } from './step-guard';
+
+/** A booted executor. */
+export interface Executor {
+  ready: PythonReady;
+  core: ExecutorCore;
+  /** Work that must not delay "ready": storing the snapshot a cold start made. */
+  afterReady(): Promise<void>;
+  armKill(): void;
+}
+
+/** The host services an executor needs. */
+export interface BootExecutorDeps {
+  loadPyodide: BootPythonDeps['loadPyodide'];
+  pyodideVersion: string;
+  sdkSources: SdkSources;
+  emit(event: WorkerEvent): void;
+  /** Monotonic ms (`performance.now`), for timings. */
+  now(): number;
+  /** Stop this worker at once (crash injection). */
+  kill(): void;
+  /** A macrotask that is not clamped (MessageChannel), for the engine's eviction checks. */
+  defer(cb: () => void): void;
+}
+
+/** Boots everything for one `boot-python` request. */
+export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): Promise<Executor> {
+  const started = deps.now();
+  deps.emit({ type: 'boot-progress', phase: 'opening-database' });
+  const db = new StudioDB(input.dbName);
+  await db.open();
+  const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now() });
+  const python = await bootPython(input.indexURL, {
+    loadPyodide: deps.loadPyodide,
+    pyodideVersion: deps.pyodideVersion,
+    sdkSources: deps.sdkSources,
+    ...(snapshots ? { snapshots } : {}),
+    now: deps.now,
+    progress: (phase) => deps.emit({ type: 'boot-progress', phase }),
+  });
+  const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
+  if (interrupt) python.pyodide.setInterruptBuffer(interrupt);
+  const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
+  const core = createExecutorCore({
+    runtime: python.runtime,
+    db,
+    clock: createRealClock({
+      now: () => Date.now(),
+      setTimeout: (cb, ms) => setTimeout(cb, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    }),
+    guard,
+    emit: deps.emit,
+    defer: deps.defer,
+    wallNow: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    describeImportInterrupt: () => {
+      if (!interrupt || Atomics.load(interrupt, INTERRUPT.token) !== INTERRUPT.ANY_TOKEN) return undefined;
+      Atomics.store(interrupt, INTERRUPT.token, 0);
+      return 'Importing the file did not finish in time and was interrupted (an endless loop at module level?).';
+    },
+  });
+  const ready: PythonReady = { ...python.ready, bootMs: deps.now() - started };
+  const pending = python.pendingSnapshot;
+  delete python.pendingSnapshot;
+
+  return {
+    ready,
+    core,
+    armKill: () => guard.armKill(),
+    async afterReady() {
+      if (!pending || !snapshots) return;
+      const t0 = deps.now();
+      try {
+        await snapshots.put(pending.key, pending.bytes);
+        deps.emit({ type: 'snapshot-stored', ok: true, bytes: pending.bytes.byteLength, ms: deps.now() - t0 });
+      } catch (error) {
+        const e = serializeError(error);
+        deps.emit({
+          type: 'snapshot-stored',
+          ok: false,
+          bytes: pending.bytes.byteLength,
+          ms: deps.now() - t0,
+          error: e,
+        });
+        if (error instanceof StorageFullError)
+          deps.emit({ type: 'notice', level: 'warning', name: e.name, message: e.message });
+      }
+    },
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * The executor composed for real (bootExecutor: Pyodide from node_modules, Dexie on fake-indexeddb, the real
+ * clock), driven through its core as the worker's message loop does. Slow (Pyodide), so one base snapshot
+ * is made once and every other boot restores it.
+ */
+import { Worker } from 'node:worker_threads';
+import { loadPyodide, type PyodideAPI, version as pyodideVersion } from 'pyodide';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { AttemptFailedEvent, InstanceStatus, JournalEvent, StepSucceededEvent } from '../engine';
+import { createDexieJournalStore, StudioDB, snapshotKey } from '../persistence';
+import { type BootPython, INTERRUPT, type WorkerEvent } from '../protocol';
+import { sdkHash } from '../runtime';
+import { readSdkSources } from '../runtime/node';
+import { type BootExecutorDeps, bootExecutor, type Executor } from './boot-executor';
+import type { LoadPyodideOptions } from './boot-python';
+
+const sdkSources = readSdkSources();
+let baseSnapshot: Uint8Array;
+const quiet = { stdout: () => {}, stderr: () => {} };
+const live: Executor[] = [];
+
+beforeAll(async () => {
+  const base = await loadPyodide({ _makeSnapshot: true, ...quiet } as Parameters<typeof loadPyodide>[0]);
+  baseSnapshot = (base as PyodideAPI & { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+});
+
+afterEach(() => {
+  for (const e of live.splice(0)) e.core.dispose();
+});
+
+/** A plain-Python loader that restores the base snapshot (0.3 s) instead of a 5 s cold load. */
+const fastLoad = (options: LoadPyodideOptions) =>
+  loadPyodide({ ...quiet, _loadSnapshot: options._loadSnapshot ?? baseSnapshot } as Parameters<typeof loadPyodide>[0]);
+
+async function boot(
+  dbName: string,
+  extra: Partial<BootPython> = {},
+  deps: Partial<BootExecutorDeps> = {},
+): Promise<{ executor: Executor; events: WorkerEvent[] }> {
+  const events: WorkerEvent[] = [];
+  const executor = await bootExecutor(
+    { type: 'boot-python', indexURL: 'unused/', dbName, snapshots: false, ...extra },
+    {
+      loadPyodide: fastLoad,
+      pyodideVersion,
+      sdkSources,
+      emit: (e) => events.push(e),
+      now: () => performance.now(),
+      kill: () => events.push({ type: 'self-kill' }),
+      defer: (cb) => setImmediate(cb),
+      ...deps,
+    },
+  );
+  live.push(executor);
+  return { executor, events };
+}
+
+const freshDb = () => `executor-${Math.random().toString(36).slice(2)}`;
+
+async function waitForStatus(dbName: string, id: string, status: InstanceStatus, timeoutMs = 20_000) {
+  const db = new StudioDB(dbName);
+  const until = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const row = await db.instances.get(id);
+      if (row?.status === status) return row;
+      if (Date.now() > until) throw new Error(`instance ${id} is ${row?.status}, not ${status}, after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function journal(dbName: string, id: string): Promise<JournalEvent[]> {
+  const db = new StudioDB(dbName);
+  try {
+    return await createDexieJournalStore(db).read(id);
+  } finally {
+    db.close();
+  }
+}
+
+const logsOf = (events: JournalEvent[]) =>
+  events.filter((e): e is StepSucceededEvent => e.type === 'step-succeeded').flatMap((e) => e.logs);
+
+const GREETER = (suffix: string) => `from workers import WorkflowEntrypoint
+
+class Greeter(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("hello")
+        async def hello():
+            print("hello ran")
+            return "hi " + event["payload"]["name"]
+
+        greeting = await hello()
+        await step.sleep("nap", "1 second")
+
+        @step.do("after")
+        async def after():
+            print("after ran")
+            return greeting + "${suffix}"
+
+        return await after()
+`;
+
+describe('executor (real Pyodide, Dexie, real clock)', () => {
+  it('loads a file, runs an instance to completion and records the instance’s file', async () => {
+    const dbName = freshDb();
+    const { executor } = await boot(dbName);
+    const loaded = await executor.core.loadSource({
+      fileId: 'f1',
+      version: 1,
+      name: 'greeter.py',
+      source: GREETER('!'),
+    });
+    expect(loaded).toEqual({
+      ok: true,
+      fileId: 'f1',
+      version: 1,
+      workflows: [{ className: 'Greeter', workflowName: 'greeter', binding: 'GREETER', line: 3 }],
+    });
+    const [id] = await executor.core.create({ fileId: 'f1', workflowName: 'greeter', params: { name: 'Ada' } });
+    const done = await waitForStatus(dbName, id as string, 'complete');
+    expect(done.runs).toBe(2);
+    expect(logsOf(await journal(dbName, id as string))).toEqual(['hello ran\n', 'after ran\n']);
+    const db = new StudioDB(dbName);
+    expect(await db.instanceFiles.get(id as string)).toEqual({ instanceId: id, fileId: 'f1' });
+    expect((await db.loadedSources.get('f1'))?.version).toBe(1);
+    db.close();
+  }, 30_000);
+
+  it('returns a Python syntax error as a result with its line, and refuses to create from a file never loaded', async () => {
+    const { executor } = await boot(freshDb());
+    const broken = await executor.core.loadSource({ fileId: 'f', version: 1, name: 'bad.py', source: 'def (:\n' });
+    expect(broken).toMatchObject({ ok: false, fileId: 'f', version: 1, error: { name: 'SyntaxError', line: 1 } });
+    await expect(executor.core.create({ fileId: 'f', workflowName: 'greeter' })).rejects.toThrow(
+      'The file f has not been loaded into Python yet; load it before running it.',
+    );
+  }, 30_000);
+
+  it('resumes a sleeping instance in a fresh executor with the stored source, without re-running the first step', async () => {
+    const dbName = freshDb();
+    const first = await boot(dbName);
+    await first.executor.core.loadSource({ fileId: 'f1', version: 1, name: 'g.py', source: GREETER('!') });
+    const [id] = await first.executor.core.create({ fileId: 'f1', workflowName: 'greeter', params: { name: 'Bo' } });
+    await waitForStatus(dbName, id as string, 'waiting');
+    first.executor.core.dispose(); // the tab closes mid-sleep
+
+    const second = await boot(dbName);
+    expect(await second.executor.core.recover()).toEqual({ type: 'recovered', resumed: 1, waitingForSource: 0 });
+    const done = await waitForStatus(dbName, id as string, 'complete');
+    expect(done.error).toBeNull();
+    const events = await journal(dbName, id as string);
+    expect(logsOf(events)).toEqual(['hello ran\n', 'after ran\n']);
+    expect(events.find((e) => e.type === 'run-finished')).toMatchObject({ output: 'hi Bo!' });
+  }, 30_000);
+
+  it('replays each instance with its own file, and with the newest loaded version of that file', async () => {
+    const dbName = freshDb();
+    const { executor } = await boot(dbName);
+    await executor.core.loadSource({ fileId: 'a', version: 1, name: 'a.py', source: GREETER(' from A') });
+    await executor.core.loadSource({ fileId: 'b', version: 1, name: 'b.py', source: GREETER(' from B') });
+    const [fromA] = await executor.core.create({ fileId: 'a', workflowName: 'greeter', params: { name: 'x' } });
+    const [fromB] = await executor.core.create({ fileId: 'b', workflowName: 'greeter', params: { name: 'y' } });
+    await waitForStatus(dbName, fromB as string, 'waiting');
+    // Edited while A's instance sleeps: its next run uses version 2 of file A.
+    await executor.core.loadSource({ fileId: 'a', version: 2, name: 'a.py', source: GREETER(' from A v2') });
+    await waitForStatus(dbName, fromA as string, 'complete');
+    await waitForStatus(dbName, fromB as string, 'complete');
+    const output = async (id: string) =>
+      (await journal(dbName, id)).find((e) => e.type === 'run-finished') as { output: unknown } | undefined;
+    expect((await output(fromA as string))?.output).toBe('hi x from A v2');
+    expect((await output(fromB as string))?.output).toBe('hi y from B');
+  }, 30_000);
+
+  it('deletes a running instance: its journal, summary and file row are gone and nothing writes them back', async () => {
+    const dbName = freshDb();
+    const { executor } = await boot(dbName);
+    await executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
+    const [id] = await executor.core.create({ fileId: 'f', workflowName: 'greeter', params: { name: 'z' } });
+    await waitForStatus(dbName, id as string, 'waiting');
+    await executor.core.deleteInstances([id as string]);
+    await new Promise((r) => setTimeout(r, 1_500)); // past the sleep: the instance would have woken
+    const db = new StudioDB(dbName);
+    expect(await db.instances.get(id as string)).toBeUndefined();
+    expect(
+      await db.journal
+        .where('instanceId')
+        .equals(id as string)
+        .count(),
+    ).toBe(0);
+    expect(await db.instanceFiles.get(id as string)).toBeUndefined();
+    db.close();
+  }, 30_000);
+
+  it('journals a step stopped by the interrupt buffer as a timed-out attempt and retries it per config', async () => {
+    const dbName = freshDb();
+    const buffer = new SharedArrayBuffer(INTERRUPT.length * 4);
+    const { executor, events } = await boot(dbName, { interruptBuffer: buffer });
+    const source = `from workers import WorkflowEntrypoint
+
+class Spin(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("spin", config={"retries": {"limit": 1, "delay": "1 second", "backoff": "constant"}, "timeout": "1 second"})
+        async def spin(ctx):
+            if ctx["attempt"] == 1:
+                while True:
+                    pass
+            return "second attempt ok"
+
+        return await spin()
+`;
+    await executor.core.loadSource({ fileId: 'f', version: 1, name: 'spin.py', source });
+    // The supervisor's part, from another thread: the step is blocking this one.
+    const supervisor = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       const b = new Int32Array(workerData);
+       setTimeout(() => { Atomics.store(b, 1, 1); Atomics.store(b, 0, 2); }, 1500);`,
+      { eval: true, workerData: buffer },
+    );
+    const [id] = await executor.core.create({ fileId: 'f', workflowName: 'spin' });
+    await waitForStatus(dbName, id as string, 'complete');
+    await supervisor.terminate();
+    const failed = (await journal(dbName, id as string)).filter(
+      (e): e is AttemptFailedEvent => e.type === 'attempt-failed',
+    );
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.error).toMatchObject({
+      name: 'WorkflowTimeoutError',
+      message: 'Execution timed out after 1000ms',
+    });
+    expect(failed[0]?.error.traceback).toContain('File "spin.py", line 9, in spin'); // where it was stopped
+    expect(Atomics.load(new Int32Array(buffer), INTERRUPT.token)).toBe(0);
+    expect(events.filter((e) => e.type === 'attempt-started')).toMatchObject([
+      { token: 1, instanceId: id, step: { name: 'spin', count: 1 }, attempt: 1, timeoutMs: 1000 },
+      { token: 2, attempt: 2 },
+    ]);
+  }, 30_000);
+
+  it('stops itself before the next attempt runs when kill-at-next-step is armed', async () => {
+    const dbName = freshDb();
+    const { executor, events } = await boot(dbName);
+    await executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
+    executor.armKill();
+    const [id] = await executor.core.create({ fileId: 'f', workflowName: 'greeter', params: { name: 'k' } });
+    await waitForStatus(dbName, id as string, 'running');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events.filter((e) => e.type === 'self-kill')).toHaveLength(1);
+    expect(logsOf(await journal(dbName, id as string))).toEqual([]);
+  }, 30_000);
+});
+
+describe('warm start', () => {
+  it('makes a snapshot on a plain load, stores it after ready, and restores it on the next boot', async () => {
+    const dbName = freshDb();
+    const realLoad = (options: LoadPyodideOptions) =>
+      loadPyodide({ ...quiet, ...options, indexURL: undefined } as Parameters<typeof loadPyodide>[0]);
+    const cold = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad });
+    expect(cold.executor.ready).toMatchObject({ warm: false, snapshot: 'missing' });
+    await cold.executor.afterReady();
+    expect(cold.events.find((e) => e.type === 'snapshot-stored')).toMatchObject({ ok: true });
+    cold.executor.core.dispose();
+
+    const warm = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad });
+    expect(warm.executor.ready).toMatchObject({ warm: true, snapshot: 'used' });
+    expect(
+      warm.events.filter((e) => e.type === 'boot-progress').map((e) => e.type === 'boot-progress' && e.phase),
+    ).toEqual(['opening-database', 'reading-snapshot', 'restoring-snapshot']);
+    const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
+    expect(loaded.ok).toBe(true);
+  }, 60_000);
+
+  it('falls back to a plain load when the stored snapshot cannot be restored', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const dbName = freshDb();
+    const db = new StudioDB(dbName);
+    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+    await db.snapshots.put({ key, bytes: new Uint8Array([1, 2, 3]), size: 3, createdAt: 0 });
+    db.close();
+    const { executor } = await boot(dbName, { snapshots: true }, { loadPyodide: fastLoad });
+    expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
+    const after = new StudioDB(dbName);
+    expect(await after.snapshots.get(key)).toBeUndefined();
+    after.close();
+    expect(warn.mock.calls[0]?.[0]).toBe('The Python start-up snapshot could not be restored; loading Python plainly.');
+    warn.mockRestore();
+  }, 60_000);
+});

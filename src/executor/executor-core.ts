@@ -1,0 +1,273 @@
+/**
+ * The executor's work once Python is up: one engine over the Dexie journal, one Python runtime, the user
+ * modules per file version, and the instance commands of the protocol.
+ *
+ * Invariants:
+ * - An instance replays with the newest successfully imported version of *its* file: instance → file is
+ *   written in the same transaction as `instance-created`, and the last imported source per file is stored,
+ *   so a fresh executor (reload, crash, other tab) finds both before the editor has loaded anything.
+ * - Everything is journaled before a command answers (the engine's `commit` resolves once durable).
+ * - A second writer of the same journal (`JournalConflictError`) halts this executor: it must stop, not
+ *   continue, or a step could run twice. The supervisor replaces it and the new one resumes from the journal.
+ */
+import {
+  type Clock,
+  createEngine,
+  type Engine,
+  FINITE_STATUSES,
+  type InstanceHandle,
+  type JournalStore,
+  messages,
+  type WorkflowBinding,
+  type WorkflowBody,
+  WorkflowError,
+} from '../engine';
+import { createDexieJournalStore, createExecutorRepo, type StudioDB } from '../persistence';
+import {
+  type CreateBatch,
+  type CreateInstance,
+  type LoadSourceResult,
+  type Recovered,
+  type RestartInstance,
+  serializeError,
+  type WorkerEvent,
+} from '../protocol';
+import type { PythonRuntime } from '../runtime';
+import { createModuleRegistry, type SourceFile } from './module-registry';
+import type { StepGuard } from './step-guard';
+
+/** What the core needs from its host; injected so it runs in Node tests with fake-indexeddb. */
+export interface ExecutorCoreDeps {
+  runtime: Pick<PythonRuntime, 'loadModule'>;
+  db: StudioDB;
+  clock: Clock;
+  guard: StepGuard;
+  emit(event: WorkerEvent): void;
+  /** A host macrotask. */
+  defer(cb: () => void): void;
+  /** Wall time for `loadedAt` and journal `wall`. */
+  wallNow(): number;
+  newId(): string;
+  /** Says why a `KeyboardInterrupt` at import time happened (the supervisor interrupted a long import). */
+  describeImportInterrupt?(): string | undefined;
+}
+
+/** The executor's command surface (one method per instance command of the protocol). */
+export interface ExecutorCore {
+  recover(): Promise<Recovered>;
+  loadSource(file: SourceFile): Promise<LoadSourceResult>;
+  create(req: Omit<CreateInstance, 'type'>): Promise<string[]>;
+  createBatch(req: Omit<CreateBatch, 'type'>): Promise<string[]>;
+  pause(id: string): Promise<void>;
+  resume(id: string): Promise<void>;
+  terminate(id: string): Promise<void>;
+  restart(id: string, from: RestartInstance['from']): Promise<void>;
+  sendEvent(id: string, event: { type: string; payload?: unknown }): Promise<void>;
+  skipWait(id: string): Promise<void>;
+  deleteInstances(ids: string[]): Promise<void>;
+  /** Stops the engine (crash-like). Idempotent. */
+  dispose(): void;
+}
+
+/** Creates the core and its engine. Nothing runs until `recover()` or a command. */
+export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
+  const repo = createExecutorRepo(deps.db);
+  /** Durable instance → file (loaded in `recover`, extended as instances are created). */
+  const instanceFiles = new Map<string, string>();
+  /** Files of instances being created right now (read by the store when it writes `instance-created`). */
+  const creating = new Map<string, string>();
+  /** The file of a `create` whose name check the engine is doing synchronously (it passes no id). */
+  let checkingFile: string | undefined;
+  /** Unfinished instances that could not be resumed because no version of their file is loaded yet. */
+  const waitingForSource = new Set<string>();
+  let halted = false;
+
+  const store: JournalStore = createDexieJournalStore(deps.db, { fileOf: (id) => creating.get(id) });
+  const fileOf = (id: string) => instanceFiles.get(id) ?? creating.get(id);
+
+  const registry = createModuleRegistry({
+    runtime: deps.runtime,
+    clock: deps.clock,
+    binding: (fileId, workflowName) => fileBinding(fileId, workflowName),
+    wrap: (body) => deps.guard.wrap(body),
+  });
+
+  function resolveWorkflow(name: string, instanceId?: string): WorkflowBody | undefined {
+    const fileId = instanceId === undefined ? checkingFile : fileOf(instanceId);
+    return fileId === undefined ? registry.anyBody(name) : registry.body(fileId, name);
+  }
+
+  const engine: Engine = createEngine({
+    store,
+    clock: deps.clock,
+    resolveWorkflow,
+    newId: deps.newId,
+    wallNow: deps.wallNow,
+    defer: deps.defer,
+    onError: (error, instanceId) => onStoreError(error, instanceId),
+  });
+
+  function onStoreError(error: unknown, instanceId: string): void {
+    const e = serializeError(error);
+    if (e.name === 'JournalConflictError') {
+      if (halted) return;
+      halted = true;
+      engine.dispose();
+      deps.emit({ type: 'executor-halted', error: e });
+      return;
+    }
+    // The instance is dropped from memory as after a crash; nothing journaled is lost and a restart resumes it.
+    deps.emit({ type: 'notice', level: 'error', name: e.name, message: e.message, instanceId });
+  }
+
+  /**
+   * Runs an engine create with `ids` attributed to `fileId`: the name check (synchronous, no id) sees the
+   * file through `checkingFile`, the store writes each new instance's file row with `instance-created`.
+   */
+  async function createFor<T>(fileId: string, ids: string[], start: () => Promise<T>): Promise<T> {
+    const fresh = ids.filter((id) => !instanceFiles.has(id) && !creating.has(id));
+    for (const id of fresh) creating.set(id, fileId);
+    checkingFile = fileId;
+    let pending: Promise<T>;
+    try {
+      pending = start();
+    } finally {
+      checkingFile = undefined;
+    }
+    try {
+      const result = await pending;
+      for (const id of fresh) instanceFiles.set(id, fileId);
+      return result;
+    } catch (error) {
+      // A batch may fail after some instances were journaled (e.g. storage full): keep the files of those.
+      for (const id of fresh) if (await deps.db.instanceFiles.get(id)) instanceFiles.set(id, fileId);
+      throw error;
+    } finally {
+      for (const id of fresh) creating.delete(id);
+    }
+  }
+
+  /** A binding whose `create`/`createBatch` attribute new instances to `fileId` (also `self.env.X` in Python). */
+  function fileBinding(fileId: string, workflowName: string): WorkflowBinding {
+    const inner = () => engine.binding(workflowName);
+    return {
+      create: (opts) => {
+        const id = opts?.id ?? deps.newId();
+        return createFor(fileId, typeof id === 'string' ? [id] : [], () => inner().create({ ...opts, id }));
+      },
+      createBatch: (list) => {
+        if (!Array.isArray(list)) return inner().createBatch(list);
+        const withIds = list.map((opts) => ({ ...opts, id: opts?.id ?? deps.newId() }));
+        const ids = withIds.map((o) => o.id).filter((id): id is string => typeof id === 'string');
+        return createFor(fileId, ids, () => inner().createBatch(withIds));
+      },
+      get: (id) => inner().get(id),
+    };
+  }
+
+  async function handleOf(id: string): Promise<InstanceHandle> {
+    const summary = await store.getInstance(id);
+    if (!summary) throw new WorkflowError(messages.instanceNotFound(id));
+    return engine.binding(summary.workflowName).get(id);
+  }
+
+  function requireSource(fileId: string, workflowName: string): void {
+    if (!registry.has(fileId)) {
+      throw new WorkflowError(`The file ${fileId} has not been loaded into Python yet; load it before running it.`);
+    }
+    if (!registry.body(fileId, workflowName)) throw new WorkflowError(messages.unknownWorkflow(workflowName));
+  }
+
+  /** Resumes the instances in `ids` whose file (or, with no file, whose workflow name) is now loaded. */
+  async function resume(ids: Iterable<string>): Promise<number> {
+    let resumed = 0;
+    for (const id of ids) {
+      const summary = await store.getInstance(id);
+      if (!summary || FINITE_STATUSES.includes(summary.status)) {
+        waitingForSource.delete(id);
+        continue;
+      }
+      if (!resolveWorkflow(summary.workflowName, id)) {
+        waitingForSource.add(id);
+        continue;
+      }
+      waitingForSource.delete(id);
+      await engine.binding(summary.workflowName).get(id);
+      resumed += 1;
+    }
+    return resumed;
+  }
+
+  async function loadStoredSource(fileId: string): Promise<void> {
+    if (registry.has(fileId)) return;
+    const stored = await repo.loadedSource(fileId);
+    if (!stored) return;
+    const result = registry.load(stored);
+    if (!result.ok) {
+      deps.emit({
+        type: 'notice',
+        level: 'warning',
+        name: result.error.name,
+        message: `The last saved source of ${stored.name} no longer imports (${result.error.message}); its instances wait until a working version is loaded.`,
+      });
+    }
+  }
+
+  return {
+    async recover() {
+      for (const [id, fileId] of await repo.instanceFiles()) instanceFiles.set(id, fileId);
+      const unfinished = (await store.listInstances()).filter((s) => !FINITE_STATUSES.includes(s.status));
+      const files = new Set(unfinished.map((s) => instanceFiles.get(s.id)).filter((f) => f !== undefined));
+      for (const fileId of files) await loadStoredSource(fileId);
+      const resumed = await resume(unfinished.map((s) => s.id));
+      return { type: 'recovered', resumed, waitingForSource: waitingForSource.size };
+    },
+    async loadSource(file) {
+      let result = registry.load(file);
+      if (!result.ok && result.error.name === 'KeyboardInterrupt') {
+        const why = deps.describeImportInterrupt?.();
+        if (why) result = { ...result, error: { ...result.error, message: why } };
+      }
+      if (result.ok && registry.newestVersion(file.fileId) === file.version) {
+        try {
+          await repo.saveLoadedSource({ ...file, loadedAt: deps.wallNow() });
+        } catch (error) {
+          const e = serializeError(error);
+          deps.emit({ type: 'notice', level: 'error', name: e.name, message: e.message });
+        }
+        if (waitingForSource.size > 0) await resume([...waitingForSource]);
+      }
+      return result;
+    },
+    async create({ fileId, workflowName, id, params }) {
+      requireSource(fileId, workflowName);
+      const handle = await fileBinding(fileId, workflowName).create({ id, params } as {
+        id?: string;
+        params?: unknown;
+      });
+      return [handle.id];
+    },
+    async createBatch({ fileId, workflowName, items }) {
+      requireSource(fileId, workflowName);
+      const handles = await fileBinding(fileId, workflowName).createBatch(items);
+      return handles.map((h) => h.id);
+    },
+    pause: async (id) => (await handleOf(id)).pause(),
+    resume: async (id) => (await handleOf(id)).resume(),
+    terminate: async (id) => (await handleOf(id)).terminate(),
+    restart: async (id, from) => (await handleOf(id)).restart(from ? { from } : undefined),
+    sendEvent: async (id, event) => (await handleOf(id)).sendEvent(event),
+    skipWait: (id) => engine.skipWait(id),
+    async deleteInstances(ids) {
+      for (const id of ids) {
+        engine.forget(id);
+        waitingForSource.delete(id);
+        await store.deleteInstance(id);
+        instanceFiles.delete(id);
+      }
+    },
+    dispose() {
+      engine.dispose();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import {
+  messages,
+  parseDuration,
+  type StepFn,
+  type WorkflowBody,
+  type WorkflowStep,
+  WorkflowTimeoutError,
+} from '../engine';
+import { INTERRUPT, type WorkerEvent } from '../protocol';
+
+/** What the guard needs from the executor. */
+export interface StepGuardDeps {
+  emit(event: WorkerEvent): void;
+  /** The interrupt buffer (Int32, {@link INTERRUPT} layout); absent without cross-origin isolation. */
+  interrupt?: Int32Array;
+  /** Crash injection fired: stop the worker now. */
+  kill(): void;
+}
+
+/**
+ * Wraps workflow bodies so the supervisor can watch every step attempt: `attempt-started` / `attempt-ended`
+ * events feed its step-timeout watchdog, and a `KeyboardInterrupt` the supervisor raised for an attempt that
+ * ran past its timeout becomes the engine's timeout error (so it is journaled as a timed-out attempt and
+ * retried per config, exactly as an async step that times out). Also hosts `kill-at-next-step`.
+ */
+export function createStepGuard(deps: StepGuardDeps) {
+  let nextToken = 0;
+  let killArmed = false;
+
+  /** The supervisor interrupted this attempt: take the token so the interrupt is accounted for once. */
+  function interruptedFor(token: number): boolean {
+    const buffer = deps.interrupt;
+    if (!buffer) return false;
+    if (Atomics.load(buffer, INTERRUPT.token) !== token) return false;
+    Atomics.store(buffer, INTERRUPT.token, 0);
+    return true;
+  }
+
+  function translate(error: unknown, token: number, timeoutMs: number): unknown {
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name !== 'KeyboardInterrupt' || !interruptedFor(token)) return error;
+    const timeout = new WorkflowTimeoutError(messages.stepTimeout(timeoutMs));
+    const traceback = (error as { traceback?: unknown }).traceback;
+    // Where the runaway code was when it was stopped: the most useful thing to show for a timeout.
+    if (typeof traceback === 'string') Object.assign(timeout, { traceback });
+    return timeout;
+  }
+
+  /** A `KeyboardInterrupt` the supervisor raised in `run()` itself (no attempt in flight): say why. */
+  function translateRun(error: unknown): unknown {
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name !== 'KeyboardInterrupt' || !interruptedFor(INTERRUPT.ANY_TOKEN)) return error;
+    const explained = new Error(
+      'run() kept Python busy outside any step for too long and was interrupted (an endless loop?).',
+    );
+    explained.name = 'KeyboardInterrupt';
+    const traceback = (error as { traceback?: unknown }).traceback;
+    if (typeof traceback === 'string') Object.assign(explained, { traceback });
+    return explained;
+  }
+
+  function guard(fn: StepFn, instanceId: string): StepFn {
+    return (ctx, hooks) => {
+      if (killArmed) {
+        killArmed = false;
+        deps.kill();
+        return new Promise<never>(() => {});
+      }
+      const token = ++nextToken;
+      const timeoutMs = parseDuration(ctx.config.timeout);
+      deps.emit({ type: 'attempt-started', token, instanceId, step: ctx.step, attempt: ctx.attempt, timeoutMs });
+      const ended = () => deps.emit({ type: 'attempt-ended', token });
+      let result: unknown;
+      try {
+        result = fn(ctx, hooks);
+      } catch (error) {
+        ended();
+        throw translate(error, token, timeoutMs);
+      }
+      return Promise.resolve(result).then(
+        (value) => {
+          ended();
+          return value;
+        },
+        (error: unknown) => {
+          ended();
+          throw translate(error, token, timeoutMs);
+        },
+      );
+    };
+  }
+
+  function guardStep(step: WorkflowStep, instanceId: string): WorkflowStep {
+    return {
+      do: (name, fn, config) => step.do(name, guard(fn, instanceId), config),
+      sleep: (name, duration) => step.sleep(name, duration),
+      sleepUntil: (name, at) => step.sleepUntil(name, at),
+      waitForEvent: (name, opts) => step.waitForEvent(name, opts),
+    };
+  }
+
+  return {
+    /** The body with every `step.do` attempt watched. */
+    wrap(body: WorkflowBody): WorkflowBody {
+      return (ctx) =>
+        body({ ...ctx, step: guardStep(ctx.step, ctx.event.instanceId) }).catch((error: unknown) => {
+          throw translateRun(error);
+        });
+    },
+    /** The next attempt, in any instance, stops the worker instead of running. */
+    armKill(): void {
+      killArmed = true;
+    },
+  };
+}
+
+/** The handle `createStepGuard` returns. */
+export type StepGuard = ReturnType<typeof createStepGuard>;

@@ -224,6 +224,12 @@ def _event(raw):
     }
 
 
+def _start_task(coro, context):
+    """A Task that starts at once (eager): a step that does not await finishes without an event-loop hop,
+    which makes a Python step several times cheaper. It still runs in its own context and can be cancelled."""
+    return asyncio.Task(coro, loop=asyncio.get_event_loop(), context=context, eager_start=True)
+
+
 def _new_context(run, sink):
     ctx = contextvars.Context()
     ctx.run(_context.current_run.set, run)
@@ -238,7 +244,7 @@ def start_run(module_key, class_name, host, run_key, virtual):
     run = _Run(run_key, host, bool(virtual))
     _runs[run_key] = run
     sink = _stdout.LogSink(host.log)
-    run.task = asyncio.get_event_loop().create_task(_main(run, mod, cls, sink), context=_new_context(run, sink))
+    run.task = _start_task(_main(run, mod, cls, sink), _new_context(run, sink))
 
 
 async def _main(run, mod, cls, sink):
@@ -273,7 +279,7 @@ def evict_run(run_key):
         return
     run.evicted = True
     for key, (owner, task) in list(_attempts.items()):
-        if owner is run:
+        if owner is run and task is not None:
             task.cancel()
             _attempts.pop(key, None)
     if run.task is not None:
@@ -288,14 +294,16 @@ def start_attempt(run_key, call_id, attempt_key, attempt):
         attempt.reject("BugIndicatingError", f"step call {call_id} of run {run_key} is not pending", "")
         return
     sink = _stdout.LogSink(attempt.log)
-    task = asyncio.get_event_loop().create_task(
-        _attempt(run, call, json.loads(attempt.ctxJson), attempt, sink), context=_new_context(run, sink)
+    entry = [run, None]
+    _attempts[attempt_key] = entry
+    entry[1] = _start_task(
+        _attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), _new_context(run, sink)
     )
-    _attempts[attempt_key] = (run, task)
-    task.add_done_callback(lambda _t: _attempts.pop(attempt_key, None))
+    if entry[1].done():
+        _attempts.pop(attempt_key, None)
 
 
-async def _attempt(run, call, ctx, attempt, sink):
+async def _attempt(run, call, ctx, attempt, sink, attempt_key):
     name, func, values = call
     try:
         result = func(*[ctx if v is _CTX else v for v in values])
@@ -317,12 +325,14 @@ async def _attempt(run, call, ctx, attempt, sink):
     else:
         sink.close()
         attempt.resolve(payload)
+    finally:
+        _attempts.pop(attempt_key, None)
 
 
 def cancel_attempt(attempt_key):
     """Cancel one running attempt (the engine timed it out)."""
     entry = _attempts.pop(attempt_key, None)
-    if entry is not None:
+    if entry is not None and entry[1] is not None:
         entry[1].cancel()
 
 

@@ -70,10 +70,52 @@ def _as_event(raw):
     return WorkflowEvent(type=data["type"], payload=data["payload"], timestamp=_from_ms(data["timestamp"]))
 
 
-def _done_quietly(fut):
-    # Mark the exception as retrieved: a failed step nobody depends on must not log "never retrieved".
-    if not fut.cancelled():
-        fut.exception()
+class _InFlight:
+    """A step call that is running: dependents wait for its outcome. Futures are made only for waiters, so
+    the common case (nobody waits) schedules no extra event-loop callbacks."""
+
+    __slots__ = ("done", "result", "error", "waiters")
+
+    def __init__(self):
+        self.done = False
+        self.result = None
+        self.error = None
+        self.waiters = []
+
+    def settle(self, result=None, error=None):
+        self.done, self.result, self.error = True, result, error
+        for fut in self.waiters:
+            if fut.done():
+                continue
+            if isinstance(error, asyncio.CancelledError):
+                fut.cancel()
+            elif error is not None:
+                fut.set_exception(error)
+            else:
+                fut.set_result(result)
+        self.waiters = []
+
+    async def wait(self):
+        if not self.done:
+            fut = asyncio.get_event_loop().create_future()
+            self.waiters.append(fut)
+            return await fut
+        if self.error is not None:
+            raise self.error
+        return self.result
+
+
+_PARAMS = {}  # code object -> parameter names: step functions are often redefined on every run
+
+
+def _parameter_names(func):
+    code = getattr(func, "__code__", None)
+    names = _PARAMS.get(code) if code is not None else None
+    if names is None:
+        names = tuple(inspect.signature(func).parameters)
+        if code is not None and not inspect.ismethod(func):
+            _PARAMS[code] = names
+    return names
 
 
 class WorkflowStep:
@@ -121,51 +163,47 @@ class WorkflowStep:
         return step_callable
 
     def _dependencies(self, func, depends):
-        params = list(inspect.signature(func).parameters.values())
+        params = _parameter_names(func)
         if depends is None:
             deps = []
-            for p in params:
-                if p.name == "ctx":
+            for name in params:
+                if name == "ctx":
                     deps.append(_CTX)
-                elif p.name in self._closures:
-                    deps.append(self._closures[p.name])
+                elif name in self._closures:
+                    deps.append(self._closures[name])
                 else:
-                    raise TypeError(f"Received unexpected parameter {p.name}")
+                    raise TypeError(f"Received unexpected parameter {name}")
             return deps
-        non_ctx = [p for p in params if p.name != "ctx"]
+        non_ctx = [name for name in params if name != "ctx"]
         if len(depends) != len(non_ctx):
             raise TypeError(
                 f"Step declares {len(non_ctx)} non-ctx parameter(s) but 'depends' has {len(depends)} item(s)"
             )
         remaining = iter(depends)
-        return [_CTX if p.name == "ctx" else next(remaining) for p in params]
+        return [_CTX if name == "ctx" else next(remaining) for name in params]
 
     async def _call(self, step_name, func, depends, concurrent, config):
         run = self._run
         run.ensure_live()
         chain = _context.resolving.get()
         deps = self._dependencies(func, depends)
-        fut = asyncio.get_event_loop().create_future()
-        fut.add_done_callback(_done_quietly)
-        self._in_flight[step_name] = fut
-        token = _context.resolving.set((*chain, step_name))
+        flight = _InFlight()
+        self._in_flight[step_name] = flight
+        token = _context.resolving.set((*chain, step_name)) if deps else None
         try:
-            values = await self._resolve_all(deps, concurrent)
+            values = await self._resolve_all(deps, concurrent) if deps else ()
             result = await self._execute(step_name, func, values, config)
         except BaseException as exc:
-            if not fut.done():
-                if isinstance(exc, asyncio.CancelledError):
-                    fut.cancel()
-                else:
-                    fut.set_exception(exc)
+            flight.settle(error=exc)
             raise
         else:
             self._memo[step_name] = result
-            fut.set_result(result)
+            flight.settle(result)
             return result
         finally:
-            _context.resolving.reset(token)
-            if self._in_flight.get(step_name) is fut:
+            if token is not None:
+                _context.resolving.reset(token)
+            if self._in_flight.get(step_name) is flight:
                 del self._in_flight[step_name]
 
     async def _resolve_all(self, deps, concurrent):
@@ -184,7 +222,7 @@ class WorkflowStep:
         if dep_name in self._memo:
             return self._memo[dep_name]
         if dep_name in self._in_flight:
-            return await asyncio.shield(self._in_flight[dep_name])
+            return await self._in_flight[dep_name].wait()
         return await dep()
 
     async def _execute(self, step_name, func, values, config):

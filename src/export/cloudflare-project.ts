@@ -1,0 +1,143 @@
+/**
+ * `buildCloudflareProject`: the studio's file as a Cloudflare Python Worker project that deploys unchanged —
+ * the same bindings (`self.env.MY_WORKFLOW`) and workflow names the studio's runtime uses. Pure: the UI zips the
+ * files, the CLI writes them to a directory.
+ */
+import { analyzeWorkflow } from '../analysis';
+import type { Json } from '../engine';
+import { type ExportedWorkflow, entrypointBlock, type NonEmpty } from './entry-template';
+import { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
+import { type ProjectFacts, pyprojectToml, readme, wranglerJsonc } from './project-files';
+import { outlineModule } from './python-source';
+
+/** What to export. */
+export interface BuildProjectParams {
+  /** The workflow file's Python source. */
+  source: string;
+  /** Its file name in the studio (used for the project name and in messages), e.g. `order_flow.py`. */
+  fileName: string;
+  /** The Worker name; default: from `fileName` (`order_flow.py` → `order-flow`). */
+  projectName?: string;
+  /** Params for the README's example request; default `{}`. */
+  exampleParams?: Json;
+}
+
+/** A deployable project: file path → text, in the order to show them. */
+export interface CloudflareProject {
+  ok: true;
+  projectName: string;
+  files: Record<string, string>;
+  workflows: ExportedWorkflow[];
+  /** The WorkerEntrypoint serving HTTP: the user's own, or the generated `Default`. */
+  entrypoint: { className: string; generated: boolean };
+  /** Problems worth fixing before deploying; the project is still written. */
+  warnings: string[];
+}
+
+/** Why the file cannot be exported: one message to show as is. */
+export interface ExportError {
+  ok: false;
+  message: string;
+}
+
+/** Result of {@link buildCloudflareProject}. */
+export type BuildProjectResult = CloudflareProject | ExportError;
+
+/** The files of every project, in this order. */
+export const PROJECT_FILES = ['wrangler.jsonc', 'pyproject.toml', 'src/entry.py', 'README.md'] as const;
+
+const fail = (message: string): ExportError => ({ ok: false, message });
+
+/** Builds the project files, or says why the source cannot be exported. Never throws on user input. */
+export function buildCloudflareProject(params: BuildProjectParams): BuildProjectResult {
+  const { source, fileName } = params;
+  const projectName = params.projectName ?? workerNameFromFile(fileName);
+  const nameProblem = workerNameProblem(projectName);
+  if (nameProblem !== undefined) {
+    return fail(
+      `Cannot export: the project name ${JSON.stringify(projectName)} is not a valid Worker name (${nameProblem}), e.g. "order-flow".`,
+    );
+  }
+  const plan = analyzeWorkflow(source);
+  const syntax = plan.diagnostics.find((d) => d.code === 'WS000');
+  if (plan.syntaxErrors > 0) {
+    const where = syntax ? ` on line ${syntax.range.startLine}` : '';
+    return fail(
+      `Cannot export ${fileName}: syntax error${where}. Fix it first; Cloudflare would refuse to deploy the Worker.`,
+    );
+  }
+  if (plan.workflows.length === 0) {
+    return fail(
+      `Cannot export ${fileName}: it defines no WorkflowEntrypoint subclass. Add one, e.g. "class MyWorkflow(WorkflowEntrypoint):" with "async def run(self, event, step):".`,
+    );
+  }
+  const outline = outlineModule(source);
+  const topLevel = new Set(outline.classes.map((c) => c.name));
+  const nested = plan.workflows.filter((w) => !topLevel.has(w.className));
+  const [first, ...rest] = plan.workflows
+    .filter((w) => topLevel.has(w.className))
+    .map((w) => ({ className: w.className, workflowName: kebabCase(w.className), binding: upperSnake(w.className) }));
+  if (!first) {
+    return fail(
+      `Cannot export ${fileName}: WorkflowEntrypoint subclass ${nested[0]?.className} is not defined at the top level of the file; Cloudflare only finds module-level classes.`,
+    );
+  }
+  const workflows: NonEmpty<ExportedWorkflow> = [first, ...rest];
+  const clash = findClash(workflows);
+  if (clash) return fail(`Cannot export ${fileName}: ${clash}`);
+
+  const warnings = plan.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `line ${d.range.startLine}: ${d.code} ${d.message}`);
+  for (const w of nested) warnings.push(`${w.className} is not defined at the top level, so it is not exported.`);
+  const ownEntrypoints = outline.classes.filter((c) => c.isWorkerEntrypoint);
+  let entrypoint: CloudflareProject['entrypoint'];
+  let entry = source;
+  if (ownEntrypoints.length > 0) {
+    const own = ownEntrypoints.find((c) => c.name === 'Default') ?? (ownEntrypoints[0] as (typeof ownEntrypoints)[0]);
+    entrypoint = { className: own.name, generated: false };
+    if (own.name !== 'Default') {
+      warnings.push(
+        `Your WorkerEntrypoint is ${own.name}; Cloudflare sends HTTP requests to the class named Default, so rename it if it should serve them.`,
+      );
+    }
+  } else {
+    const taken = outline.defaultBindings[0];
+    if (taken !== undefined) {
+      return fail(
+        `Cannot export ${fileName}: line ${taken} already defines Default, the name of a Python Worker's HTTP entrypoint. Rename it, or make it your own WorkerEntrypoint subclass.`,
+      );
+    }
+    entrypoint = { className: 'Default', generated: true };
+    const separator = source.endsWith('\n') ? '\n\n' : '\n\n\n';
+    entry = `${source}${separator}${entrypointBlock(workflows)}`;
+  }
+  const facts: ProjectFacts = {
+    projectName,
+    fileName,
+    workflows,
+    entrypoint,
+    exampleParams: params.exampleParams ?? {},
+    warnings,
+  };
+  const files: Record<(typeof PROJECT_FILES)[number], string> = {
+    'wrangler.jsonc': wranglerJsonc(facts),
+    'pyproject.toml': pyprojectToml(facts),
+    'src/entry.py': entry,
+    'README.md': readme(facts),
+  };
+  return { ok: true, projectName, files, workflows: [...workflows], entrypoint, warnings };
+}
+
+/** Two classes whose names map to the same binding or workflow name (e.g. `MyFlow` and `My_Flow`). */
+function findClash(workflows: readonly ExportedWorkflow[]): string | undefined {
+  const seen = new Map<string, string>();
+  for (const w of workflows) {
+    const other = seen.get(w.binding);
+    if (other !== undefined) {
+      return `classes ${other} and ${w.className} both become binding ${w.binding} (workflow "${w.workflowName}"). Rename one of them.`;
+    }
+    seen.set(w.binding, w.className);
+  }
+  return undefined;
+}

@@ -1,6 +1,5 @@
 /**
- * From the studio to Cloudflare: the deployable project export.
- * Pure TypeScript (no DOM, Node, storage or clock); imports src/analysis and src/engine types only.
+ * From the studio to Cloudflare and back: the deployable project export and share links. Pure TypeScript (no DOM, Node, storage or clock); imports src/analysis and src/engine types only.
  */
 export {
   type BuildProjectParams,
@@ -13,4 +12,18 @@ export {
 export { ENTRYPOINT_MARKER, type ExportedWorkflow } from './entry-template';
 export { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
+export {
+  type DecodeShareResult,
+  decodeShareLink,
+  type EncodeShareResult,
+  encodeShareLink,
+  MAX_SHARE_LINK_CHARS,
+  MAX_SHARE_PARAMS_BYTES,
+  MAX_SHARE_SOURCE_BYTES,
+  pickFreeFileName,
+  SHARE_LINK_VERSION,
+  SHARE_PREFIX,
+  type SharedWorkflow,
+  type ShareLinkProblem,
+} from './share-link';
 export { type ZipOptions, zipProject } from './zip';

@@ -1,0 +1,178 @@
+/**
+ * Share links: a workflow file (and optionally the params to run it with) compressed into the URL fragment, so
+ * nothing is uploaded anywhere. The fragment is `share=<lz-string of {"v":1,"name","source","params"?}>`.
+ * Decoding never throws: a link that is corrupt, oversize, or from another format version gets a message to
+ * show as is; a fragment without `share=` is `absent` (not a share link at all, so say nothing).
+ */
+import LZString from 'lz-string';
+import { z } from 'zod';
+import type { Json } from '../engine';
+import { formatIssues } from './zod-issues';
+
+/** The format version this studio writes and reads. */
+export const SHARE_LINK_VERSION = 1;
+/** Fragment prefix of a share link: `https://studio.example/#share=…`. */
+export const SHARE_PREFIX = 'share=';
+/** The most code a link carries, in UTF-8 bytes. */
+export const MAX_SHARE_SOURCE_BYTES = 64 * 1024;
+/** The most params a link carries, as JSON in UTF-8 bytes. */
+export const MAX_SHARE_PARAMS_BYTES = 16 * 1024;
+/** The longest compressed part a link may have (64 KB of incompressible code is about 88 000 characters). */
+export const MAX_SHARE_LINK_CHARS = 120_000;
+/** The longest file name a link may carry. */
+export const MAX_SHARE_NAME_LENGTH = 255;
+
+/** What a share link carries. */
+export interface SharedWorkflow {
+  /** File name, e.g. `order_flow.py`. */
+  name: string;
+  source: string;
+  /** Params for the Run dialog (`event["payload"]`). */
+  params?: Json;
+}
+
+/** Result of {@link encodeShareLink}: the fragment (without `#`), or why the file cannot be shared. */
+export type EncodeShareResult = { ok: true; fragment: string } | { ok: false; message: string };
+
+/** Why a fragment could not be opened. */
+export type ShareLinkProblem = 'absent' | 'corrupt' | 'too-large' | 'unsupported-version' | 'invalid';
+
+/** Result of {@link decodeShareLink}. */
+export type DecodeShareResult =
+  | { ok: true; shared: SharedWorkflow }
+  | { ok: false; problem: ShareLinkProblem; message: string };
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const nameProblem = (name: string): string | undefined => {
+  if (name.trim() === '') return 'the file name is empty';
+  if (name.length > MAX_SHARE_NAME_LENGTH) return `the file name is longer than ${MAX_SHARE_NAME_LENGTH} characters`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  if (/[/\\\u0000-\u001f\u007f]/.test(name)) return 'the file name contains "/", "\\" or a control character';
+  return undefined;
+};
+
+const payloadSchema = z.strictObject({
+  v: z.literal(SHARE_LINK_VERSION),
+  name: z.string().superRefine((name, ctx) => {
+    const problem = nameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: name });
+  }),
+  source: z.string(),
+  params: z.json().optional(),
+});
+
+function sizeProblem(shared: SharedWorkflow, who: 'file' | 'link'): string | undefined {
+  const sourceBytes = utf8Bytes(shared.source);
+  if (sourceBytes > MAX_SHARE_SOURCE_BYTES) {
+    return who === 'file'
+      ? `${shared.name} is ${kb(sourceBytes)}; a share link holds at most 64 KB of code. Share the file itself, or export the project.`
+      : `This share link holds ${kb(sourceBytes)} of code; share links hold at most 64 KB.`;
+  }
+  if (shared.params !== undefined) {
+    const paramsBytes = utf8Bytes(JSON.stringify(shared.params));
+    if (paramsBytes > MAX_SHARE_PARAMS_BYTES) {
+      return `The params are ${kb(paramsBytes)} as JSON; a share link holds at most 16 KB of params.`;
+    }
+  }
+  return undefined;
+}
+
+/** Compresses a file (and params) into a fragment: `location.hash = result.fragment`. */
+export function encodeShareLink(shared: SharedWorkflow): EncodeShareResult {
+  const badName = nameProblem(shared.name);
+  if (badName) return { ok: false, message: `Cannot share this file: ${badName}.` };
+  if (shared.params !== undefined && !z.json().safeParse(shared.params).success) {
+    return {
+      ok: false,
+      message: 'Cannot share these params: they are not JSON (numbers must be finite; no functions or undefined).',
+    };
+  }
+  const tooLarge = sizeProblem(shared, 'file');
+  if (tooLarge) return { ok: false, message: tooLarge };
+  const payload = {
+    v: SHARE_LINK_VERSION,
+    name: shared.name,
+    source: shared.source,
+    ...(shared.params === undefined ? {} : { params: shared.params }),
+  };
+  const compressed = LZString.compressToEncodedURIComponent(JSON.stringify(payload));
+  if (compressed.length > MAX_SHARE_LINK_CHARS) {
+    return {
+      ok: false,
+      message: `${shared.name} does not compress into a share link (${compressed.length} characters; the maximum is ${MAX_SHARE_LINK_CHARS}). Share the file itself, or export the project.`,
+    };
+  }
+  return { ok: true, fragment: `${SHARE_PREFIX}${compressed}` };
+}
+
+const CORRUPT = 'This share link is damaged and cannot be read. Was it cut off or changed when it was copied?';
+const fail = (problem: ShareLinkProblem, message: string): DecodeShareResult => ({ ok: false, problem, message });
+
+/** The compressed part of a URL, `#fragment` or bare fragment; undefined when it is not a share link. */
+function compressedPart(input: string): string | undefined {
+  const hash = input.indexOf('#');
+  const fragment = hash >= 0 ? input.slice(hash + 1) : input;
+  return fragment.startsWith(SHARE_PREFIX) ? fragment.slice(SHARE_PREFIX.length) : undefined;
+}
+
+/** Reads a share link: a whole URL, `location.hash`, or the fragment without `#`. Never throws. */
+export function decodeShareLink(input: string): DecodeShareResult {
+  let data = compressedPart(input.trim());
+  if (data === undefined) return fail('absent', 'This link holds no shared workflow.');
+  if (data.length > MAX_SHARE_LINK_CHARS) {
+    return fail(
+      'too-large',
+      `This share link is ${data.length} characters long; share links are at most ${MAX_SHARE_LINK_CHARS}. It may have been pasted twice or built by hand.`,
+    );
+  }
+  if (data.includes('%')) {
+    try {
+      data = decodeURIComponent(data);
+    } catch {
+      return fail('corrupt', CORRUPT);
+    }
+  }
+  if (data === '' || !/^[A-Za-z0-9+\-$ ]*$/.test(data)) return fail('corrupt', CORRUPT);
+  let payload: unknown;
+  try {
+    const text = LZString.decompressFromEncodedURIComponent(data);
+    if (!text) return fail('corrupt', CORRUPT);
+    payload = JSON.parse(text);
+  } catch {
+    return fail('corrupt', CORRUPT);
+  }
+  const version = (payload as { v?: unknown } | null)?.v;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || version === undefined) {
+    return fail('corrupt', CORRUPT);
+  }
+  if (version !== SHARE_LINK_VERSION) {
+    return fail(
+      'unsupported-version',
+      typeof version === 'number' && version > SHARE_LINK_VERSION
+        ? `This share link was made by a newer Workflow Studio (link format ${version}); this one reads format ${SHARE_LINK_VERSION}. Reload the studio to update it.`
+        : `This share link has an unknown format (${JSON.stringify(version)}); this studio reads format ${SHARE_LINK_VERSION}.`,
+    );
+  }
+  const parsed = payloadSchema.safeParse(payload, { reportInput: true });
+  if (!parsed.success)
+    return fail('invalid', `This share link cannot be opened: ${formatIssues(parsed.error.issues)}.`);
+  const { name, source, params } = parsed.data;
+  const shared: SharedWorkflow = params === undefined ? { name, source } : { name, source, params: params as Json };
+  const tooLarge = sizeProblem(shared, 'link');
+  if (tooLarge) return fail('too-large', tooLarge);
+  return { ok: true, shared };
+}
+
+/** `wanted` if no file has that name, else `name (2).py`, `name (3).py`, … — opening a link never overwrites. */
+export function pickFreeFileName(wanted: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  if (!names.has(wanted)) return wanted;
+  const dot = wanted.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [wanted.slice(0, dot), wanted.slice(dot)] : [wanted, ''];
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!names.has(candidate)) return candidate;
+  }
+}

@@ -1,5 +1,6 @@
 /**
- * From the studio to Cloudflare and back: the deployable project export and share links. Pure TypeScript (no DOM, Node, storage or clock); imports src/analysis and src/engine types only.
+ * From the studio to Cloudflare and back: the deployable project export, share links, and the journal file
+ * format. Pure TypeScript (no DOM, Node, storage or clock); imports src/analysis and src/engine types only.
  */
 export {
   type BuildProjectParams,
@@ -10,6 +11,18 @@ export {
   PROJECT_FILES,
 } from './cloudflare-project';
 export { ENTRYPOINT_MARKER, type ExportedWorkflow } from './entry-template';
+export {
+  buildJournalFile,
+  JOURNAL_FILE_FORMAT,
+  JOURNAL_FILE_VERSION,
+  type JournalFile,
+  journalFileName,
+  MAX_JOURNAL_FILE_CHARS,
+  type ParseJournalResult,
+  parseJournalFile,
+  parseJournalValue,
+  serializeJournalFile,
+} from './journal-file';
 export { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
 export {

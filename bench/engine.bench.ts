@@ -11,7 +11,7 @@ import {
   type JournalStore,
   type WorkflowBody,
 } from '../src/engine';
-import { median, settleHeap, time } from './stats';
+import { median, time } from './stats';
 import type { BenchCase } from './types';
 
 const T0 = 1_700_000_000_000;
@@ -94,14 +94,15 @@ async function replaySteps(n: number): Promise<number> {
   return ms;
 }
 
-/** One warm-up, then `count` measurements, each after a full GC. */
+/**
+ * Two warm-up runs, then `count` measurements. No forced GC between samples: measured, a full GC before each
+ * sample made every sample 2–4× slower (code and young generation start cold), which is not what hosts see.
+ */
 async function samples(count: number, measure: () => Promise<number>): Promise<number[]> {
   await measure();
+  await measure();
   const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    await settleHeap();
-    out.push(await measure());
-  }
+  for (let i = 0; i < count; i++) out.push(await measure());
   return out;
 }
 
@@ -115,7 +116,7 @@ const throughput = (n: number, full: number, quick: number): BenchCase => ({
       value: median(rates),
       unit: 'steps/s',
       samples: rates,
-      note: `One sample = create() → complete of one instance running ${n.toLocaleString('en-US')} sequential step.do calls on a virtual clock and the in-memory store: each step validates its config and result and makes two journal appends (step-started + attempt-started, then step-succeeded) with the instance summary. Full GC before each sample. Higher is better.`,
+      note: `One sample = create() → complete of one instance running ${n.toLocaleString('en-US')} sequential step.do calls on a virtual clock and the in-memory store: each step validates its config and result and makes two journal appends (step-started + attempt-started, then step-succeeded) with the instance summary. Higher is better.`,
     };
   },
 });
@@ -129,7 +130,7 @@ const replay = (n: number): BenchCase => ({
       value: median(ms),
       unit: 'ms',
       samples: ms,
-      note: `One sample = recover() on a fresh engine → complete, for an instance that died just before finishing ${n.toLocaleString('en-US')} steps: read and reduce the journal, re-run the body with every step served from the journal, journal the finish. Full GC before each sample. Lower is better.`,
+      note: `One sample = recover() on a fresh engine → complete, for an instance that died just before finishing ${n.toLocaleString('en-US')} steps: read and reduce the journal, re-run the body with every step served from the journal, journal the finish. Lower is better.`,
     };
   },
 });
@@ -146,7 +147,6 @@ const replayRatio: BenchCase = {
     const large: number[] = [];
     for (let i = 0; i < pairs; i++) {
       for (const n of i % 2 === 0 ? [5_000, 10_000] : [10_000, 5_000]) {
-        await settleHeap();
         (n === 5_000 ? small : large).push(await replaySteps(n));
       }
     }
@@ -154,7 +154,7 @@ const replayRatio: BenchCase = {
       value: median(large) / median(small),
       unit: '×',
       samples: large.map((ms, i) => ms / (small[i] as number)),
-      note: `Median replay time at 10,000 steps ÷ median at 5,000 (${median(large).toFixed(1)} ms ÷ ${median(small).toFixed(1)} ms), measured in pairs (order alternating, full GC before each); samples are the per-pair ratios. 2.0 = linear; a quadratic replay would give about 4.`,
+      note: `Median replay time at 10,000 steps ÷ median at 5,000 (${median(large).toFixed(1)} ms ÷ ${median(small).toFixed(1)} ms), measured in pairs (order alternating); samples are the per-pair ratios. 2.0 = linear; a quadratic replay would give about 4.`,
     };
   },
 };

@@ -70,8 +70,12 @@ export class InstanceMachine {
     const at = this.env.clock.now();
     const wall = this.env.wallNow();
     let seq = this.ledger.view.lastSeq;
-    const events = drafts.map((d) => ({ ...d, instanceId: this.id, seq: ++seq, at, wall }) as JournalEvent);
-    for (const event of events) this.ledger.apply(event);
+    // Drafts are built fresh by the engine for this call, so they become the events themselves.
+    const events = drafts as JournalEvent[];
+    for (const draft of drafts) {
+      const event = Object.assign(draft, { instanceId: this.id, seq: ++seq, at, wall }) as JournalEvent;
+      this.ledger.apply(event);
+    }
     const summary = summarize(this.ledger);
     const activity = this.env.activity;
     activity.busy += 1;

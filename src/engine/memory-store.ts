@@ -4,8 +4,8 @@ import type { InstanceSummary, JournalStore } from './store';
 
 /**
  * An in-memory {@link JournalStore} (tests, the CLI, benchmarks). It checks that every append continues the
- * instance's `seq` without gaps, so a store bug or a double writer fails loudly. Events are kept by reference:
- * the engine never mutates an event after appending it.
+ * instance's `seq` without gaps, so a store bug or a double writer fails loudly. Events and summaries are kept
+ * by reference (the engine never mutates them after appending); reads return copies of the lists and summaries.
  */
 export function createMemoryJournalStore(): JournalStore {
   const journals = new Map<string, JournalEvent[]>();
@@ -24,7 +24,7 @@ export function createMemoryJournalStore(): JournalStore {
       }
       for (const event of events) journal.push(event);
       journals.set(instanceId, journal);
-      summaries.set(instanceId, { ...summary });
+      summaries.set(instanceId, summary);
     },
     async read(instanceId) {
       return [...(journals.get(instanceId) ?? [])];

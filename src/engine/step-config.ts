@@ -14,14 +14,15 @@ export interface ResolvedStepConfig {
  * Defaults: 5 retries, 10 seconds apart, exponential, 10-minute timeout per attempt. The delay follows
  * Cloudflare's docs (10 s); its local engine uses 1 s.
  */
-export const DEFAULT_STEP_CONFIG: ResolvedStepConfig = {
-  retries: { limit: 5, delay: '10 seconds', backoff: 'exponential' },
+export const DEFAULT_STEP_CONFIG: Readonly<ResolvedStepConfig> = Object.freeze({
+  retries: Object.freeze({ limit: 5, delay: '10 seconds', backoff: 'exponential' as const }),
   timeout: '10 minutes',
-};
+});
 
 /** Result of {@link resolveStepConfig}: the merged config, or what is wrong with the input. */
 export type StepConfigCheck = { ok: true; config: ResolvedStepConfig } | { ok: false; detail: string };
 
+const DEFAULTS_CHECK: StepConfigCheck = { ok: true, config: DEFAULT_STEP_CONFIG as ResolvedStepConfig };
 const CONFIG_KEYS = ['retries', 'timeout'];
 const RETRY_KEYS = ['limit', 'delay', 'backoff'];
 const BACKOFFS: readonly string[] = ['constant', 'linear', 'exponential'];
@@ -31,7 +32,7 @@ const BACKOFFS: readonly string[] = ['constant', 'linear', 'exponential'];
  * and `delay`) and merges it over {@link DEFAULT_STEP_CONFIG}, `retries` over the default retries.
  */
 export function resolveStepConfig(input: unknown): StepConfigCheck {
-  if (input === undefined || input === null) return { ok: true, config: copyConfig(DEFAULT_STEP_CONFIG) };
+  if (input === undefined || input === null) return DEFAULTS_CHECK;
   if (!isPlainObject(input)) return fail('the config must be an object');
   const unknown = Object.keys(input).find((k) => !CONFIG_KEYS.includes(k));
   if (unknown !== undefined) return fail(`unknown key "${unknown}" (allowed: retries, timeout)`);

@@ -22,7 +22,7 @@ const METHODS: ReadonlySet<string> = new Set(['sleep', 'sleep_until', 'wait_for_
 /** Unique key of a node by position and type, for maps across passes. */
 export const nodeKey = (node: SyntaxNode): string => `${node.from}:${node.to}:${node.type.id}`;
 
-/** The declaration a call of `fnName` at `pos` refers to: the latest one above it, else the first one. */
+/** Which of the same-named declarations a use at `pos` refers to: the latest one above it, else the first. */
 export function resolveDecl(decls: StepDecl[], pos: number): StepDecl | undefined {
   let best: StepDecl | undefined;
   for (const d of decls) if (d.fn.from < pos) best = d;

@@ -106,9 +106,10 @@ try {
   await exit(1);
 }
 
-// One command at a time: the parent waits for each answer before it sends the next. The loop ends when stdin
-// closes (the parent is done or gone); a run in flight is bounded by its timeoutMs.
+// One command at a time: the parent waits for each answer before it sends the next, so when stdin closes (the
+// parent is done, or gone) nothing is pending and the driver exits at once, even with a run in flight.
 const lines = createInterface({ input: process.stdin });
+lines.on('close', () => void exit(0));
 for await (const line of lines) {
   if (!line.trim()) continue;
   let reply;

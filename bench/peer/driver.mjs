@@ -10,6 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const MARK = '@@peer ';
+// Observed on miniflare 4.20260730: status() of an instance whose run is a chain of step.do calls does not
+// answer until the run has ended (the Engine Durable Object is busy), so the first poll usually returns
+// 'complete'; the poll interval only matters for runs that yield (sleeps, waits).
 const POLL_MS = 2;
 const argValue = (name, fallback) => {
   const i = process.argv.indexOf(name);

@@ -45,6 +45,12 @@ describe('create()', () => {
     await expect(h.engine.binding('wf').create({ id })).rejects.toThrow(werr(message));
   });
 
+  it('defaults the id to a UUID', async () => {
+    const h = createHarness({ wf: sleeper }, { newId: undefined });
+    const inst = await h.engine.binding('wf').create();
+    expect(inst.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
   it('rejects a taken id with Cloudflare’s message', async () => {
     const h = createHarness({ wf: sleeper });
     await h.engine.binding('wf').create({ id: 'order-1' });
@@ -281,6 +287,24 @@ describe('restart()', () => {
     await expect(inst.restart({ from: { name: 'ghost' } })).rejects.toThrow(
       werr('(instance.cannot_restart) Step "ghost" not found in execution history'),
     );
+  });
+
+  it('restarts from a waitForEvent call (type: "waitForEvent") and its count', async () => {
+    const h = createHarness({
+      wf: async ({ step }) => {
+        const first = await step.waitForEvent('w', { type: 'go' });
+        const second = await step.waitForEvent('w', { type: 'go' });
+        return [first.payload, second.payload];
+      },
+    });
+    const inst = await h.engine.binding('wf').create();
+    for (const payload of [1, 2, 3]) await inst.sendEvent({ type: 'go', payload });
+    await h.engine.settle();
+    expect((await inst.status()).output).toEqual([1, 2]);
+    await inst.restart({ from: { name: 'w', count: 2, type: 'waitForEvent' } });
+    await inst.sendEvent({ type: 'go', payload: 4 });
+    await h.engine.settle();
+    expect((await inst.status()).output).toEqual([1, 4]);
   });
 
   it('keeps the old journal as history and drops events not yet consumed', async () => {

@@ -75,6 +75,21 @@ describe('step config', () => {
 });
 
 describe('attempts and backoff', () => {
+  it('accepts limit: Infinity and keeps retrying', async () => {
+    let attempts = 0;
+    const { status } = await runOnce(async ({ step }) =>
+      step.do(
+        's',
+        () => {
+          if (++attempts < 50) throw new Error('again');
+          return attempts;
+        },
+        { retries: { limit: Number.POSITIVE_INFINITY, delay: 1, backoff: 'constant' } },
+      ),
+    );
+    expect(status.output).toBe(50);
+  });
+
   it('makes limit + 1 attempts in total', async () => {
     let attempts = 0;
     await runOnce(async ({ step }) => {

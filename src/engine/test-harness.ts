@@ -38,9 +38,9 @@ export function createHarness(
   let ids = 0;
   const engine = createEngine({
     resolveWorkflow: (name) => workflows[name],
-    newId: () => `id-${++ids}`,
     defer: (cb) => setImmediate(cb),
     ...options,
+    newId: 'newId' in options ? options.newId : () => `id-${++ids}`,
     store,
     clock,
   });

@@ -34,6 +34,7 @@ const createAndRun = (id: string, params?: unknown) => async (h: Harness) => {
   return id;
 };
 
+/** The golden scenarios, one fixture file each. */
 export const goldenScenarios: GoldenScenario[] = [
   {
     name: 'two-steps-then-sleep',

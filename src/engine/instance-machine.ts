@@ -360,9 +360,13 @@ export class InstanceMachine {
       ref = { kind, name: from.name, count: from.count ?? 1 };
       if (!this.ledger.lookup(ref)) throw new WorkflowError(messages.stepNotInHistory(from.name));
     }
+    const replayed = this.run && this.run.replayed.length > 0 ? this.run : undefined;
+    const before: JournalEventDraft[] = replayed
+      ? [{ type: 'calls-replayed', run: replayed.n, calls: replayed.replayed }]
+      : [];
     if (this.run) this.stopRun(this.run);
     this.wakeScope = undefined;
-    this.startRun('restart', [{ type: 'restarted', from: ref }]);
+    this.startRun('restart', [...before, { type: 'restarted', from: ref }]);
     return this.settled();
   }
 

@@ -102,6 +102,27 @@ describe('replay', () => {
     expect(view.steps[0]?.attempts.map((a) => a.run)).toEqual([1, 2, 3]);
   });
 
+  it('keeps the replayed calls of a run that a restart stopped in its lane', async () => {
+    const never = new Promise<never>(() => {});
+    const h = createHarness({
+      wf: async ({ step }) => {
+        await step.do('a', () => 1);
+        await step.sleep('nap', '1 minute');
+        await step.do('hangs', () => never);
+      },
+    });
+    const inst = await h.engine.binding('wf').create();
+    await h.runToIdle(h.clock.now() + 60_000);
+    await inst.restart();
+    await h.engine.settle();
+    const runs = (await h.view(inst.id)).runs;
+    expect(runs.map((r) => [r.run, r.end, r.replayed.map((c) => c.name)])).toEqual([
+      [1, 'evicted', []],
+      [2, 'restarted', ['a']],
+      [3, 'evicted', []],
+    ]);
+  });
+
   it('loses state kept outside steps on replay (a rule of workflows)', async () => {
     const wf: WorkflowBody = async ({ step }) => {
       const names: string[] = [];

@@ -133,7 +133,7 @@ export class Run {
     if (timeoutMs > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
     const ref = this.nextRef('wait', name);
     let call = this.issue(ref) as WaitView | undefined;
-    if (call?.status === 'received' && call.event) return this.replay(ref, copyEvent(call.event));
+    if (call?.status === 'received' && call.event) return this.replay(ref, toReceived(call.event));
     if (call?.status === 'timed-out') throw this.replay(ref, new WorkflowTimeoutError(call.error?.message ?? ''));
     if (!call) {
       await this.gate();
@@ -295,10 +295,7 @@ function removeFrom<T>(list: T[], item: T): void {
   if (i >= 0) list.splice(i, 1);
 }
 
-function toReceived(sent: SentEventView): ReceivedEvent {
-  return { type: sent.type, payload: cloneJson(sent.payload), timestamp: sent.timestamp };
-}
-
-function copyEvent(event: ReceivedEvent): ReceivedEvent {
+/** What `waitForEvent` returns: a copy, so user code cannot change the journal. */
+function toReceived(event: ReceivedEvent | SentEventView): ReceivedEvent {
   return { type: event.type, payload: cloneJson(event.payload), timestamp: event.timestamp };
 }

@@ -30,8 +30,8 @@ export async function openFileJournalStore(path: string): Promise<OpenJournalRes
     let file: JournalFile;
     try {
       file = JSON.parse(text) as JournalFile;
-    } catch (e) {
-      return { ok: false, reason: `it is not JSON (${(e as Error).message})` };
+    } catch {
+      return { ok: false, reason: 'it is not JSON' };
     }
     if (file?.format !== 'workflow-studio-journal' || file.version !== 1 || !Array.isArray(file.instances)) {
       return { ok: false, reason: 'it has no "format": "workflow-studio-journal", "version": 1' };

@@ -147,6 +147,12 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
           `instance "${existing}" already exists in ${opts.journal}; drop --params to resume it, or pass a new --id`,
         );
       }
+      const summary = await store.getInstance(existing);
+      if (summary && summary.workflowName !== workflow.workflowName) {
+        throw new BadInput(
+          `instance "${existing}" in ${opts.journal} is a ${summary.workflowName} workflow, not ${workflow.workflowName}; pick its class with --class or pass a new --id`,
+        );
+      }
       await engine.recover();
       handle = await binding.get(existing);
     } else {

@@ -292,6 +292,8 @@ class Misuse(WorkflowEntrypoint):
         attempt(lambda: step.wait_for_event("w", 5))
         attempt(lambda: step.wait_for_event("w", "t", timeout=[1]))
         attempt(lambda: self.env.NOPE)
+        attempt(lambda: step.sleep_until("until", [1]))
+        attempt(lambda: step.wait_for_event(3, "t"))
 
         @step.do("a")
         async def a(b):
@@ -315,8 +317,67 @@ class Misuse(WorkflowEntrypoint):
       'TypeError: event_type must be a str, not int',
       'TypeError: timeout must be a number of seconds or a duration string like "10 seconds", not list',
       "AttributeError: env has no binding 'NOPE' (bindings here: MISUSE; each WorkflowEntrypoint subclass gets one, named UPPER_SNAKE of its class name)",
+      'TypeError: timestamp must be a number of seconds or a duration string like "10 seconds", not list',
+      'TypeError: step.wait_for_event name must be a str, not int',
       'TypeError: Steps depend on each other in a cycle: a -> b -> a',
     ]);
+  });
+
+  it('reports binding misuse and a missing run() with messages that say what to pass', async () => {
+    const { view } = await runOnce(`${HEADER}
+class Binder(WorkflowEntrypoint):
+    async def run(self, event, step):
+        out = []
+        async def attempt(coro):
+            try:
+                await coro
+            except Exception as e:
+                out.append(f"{type(e).__name__}: {e}")
+        await attempt(self.env.NO_RUN.create(["id"]))
+        await attempt(self.env.NO_RUN.create({"params": {1, 2}}))
+        await attempt(self.env.NO_RUN.create_batch("x"))
+        await attempt(self.env.NO_RUN.get(42))
+        await attempt(self.env.NO_RUN.get("nobody"))
+
+        @step.do()
+        async def make_child():
+            return (await self.env.NO_RUN.create(id="child")).id
+
+        child_id = await make_child()
+        await step.sleep("let it fail", 1)
+        child = await self.env.NO_RUN.get(child_id)
+        status = await child.status()
+        out.append([status.status, status.error])
+        await attempt(child.send_event({"type": "x"}))
+        return out
+
+class NoRun(WorkflowEntrypoint):
+    pass
+`);
+    expect(view.output).toEqual([
+      'TypeError: create options must be a dict (or a JS object), not list',
+      'TypeError: workflow binding arguments must be JSON-like: Object of type set is not JSON serializable',
+      'TypeError: create_batch takes a list of option dicts, not str',
+      'TypeError: instance id must be a str, not int',
+      'JsException: WorkflowError: (instance.not_found) Workflow instance with id "nobody" not found',
+      ['errored', { name: 'NotImplementedError', message: 'NoRun must define: async def run(self, event, step)' }],
+      'JsException: WorkflowError: (instance.cannot_send_event) Cannot send an event to a workflow instance in the finite state "errored"',
+    ]);
+  });
+
+  it('says which fields a received event has when an attribute is wrong', async () => {
+    const h = harness(`${HEADER}
+class Waiter(WorkflowEntrypoint):
+    async def run(self, event, step):
+        evt = await step.wait_for_event("w", "go")
+        try:
+            return evt.body
+        except AttributeError as e:
+            return str(e)
+`);
+    const handle = await h.engine.binding('waiter').create({ id: 'w1' });
+    await handle.sendEvent({ type: 'go', payload: {} });
+    expect((await h.run('w1')).output).toBe("event has no field 'body'; fields: type, payload, timestamp");
   });
 
   it('fails an attempt whose own code raises CancelledError instead of hanging', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,46 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
     );
     expect(result.stderr).toBe(
       'error: --journal package.json cannot be used: it has no "format": "workflow-studio-journal", "version": 1; pass a file written by --journal, or a new path\n',
+    );
+    expect(result.exit).toBe(2);
+  });
+
+  it('rejects a --journal file that is not JSON', async () => {
+    const journal = join(mkdtempSync(join(tmpdir(), 'ws-cli-')), 'j.json');
+    writeFileSync(journal, '{"format": ');
+    const result = await runInProcess(['run', `${CASES_DIR}/ref-01-first-step.py`, '--journal', journal], python);
+    expect(result.stderr).toBe(
+      `error: --journal ${journal} cannot be used: it is not JSON; pass a file written by --journal, or a new path\n`,
+    );
+    expect(result.exit).toBe(2);
+  });
+
+  it('asks for --id when the journal holds several instances', async () => {
+    const journal = join(mkdtempSync(join(tmpdir(), 'ws-cli-')), 'j.json');
+    const file = `${CASES_DIR}/ref-01-first-step.py`;
+    for (const id of ['one', 'two']) await runInProcess(['run', file, '--id', id, '--journal', journal], python);
+    const result = await runInProcess(['run', file, '--journal', journal], python);
+    expect(result.stderr).toBe(`error: --journal ${journal} holds 2 instances (one, two); choose one with --id\n`);
+    expect(result.exit).toBe(2);
+  });
+
+  it('refuses to resume an instance with the class of another workflow', async () => {
+    const journal = join(mkdtempSync(join(tmpdir(), 'ws-cli-')), 'j.json');
+    await runInProcess(
+      ['run', `${CASES_DIR}/ref-05-wait-for-event-unanswered.py`, '--id', 'w', '--journal', journal],
+      python,
+    );
+    const result = await runInProcess(['run', `${CASES_DIR}/ref-09-ctx.py`, '--id', 'w', '--journal', journal], python);
+    expect(result.stderr).toBe(
+      `error: instance "w" in ${journal} is a my-workflow workflow, not ctx-workflow; pick its class with --class or pass a new --id\n`,
+    );
+    expect(result.exit).toBe(2);
+  });
+
+  it('--class in a file without workflows says so', async () => {
+    const result = await runInProcess(['run', `${BAD}/no-workflow.py`, '--class', 'Default'], python);
+    expect(result.stderr).toBe(
+      `error: --class Default: ${BAD}/no-workflow.py defines no WorkflowEntrypoint subclass\n`,
     );
     expect(result.exit).toBe(2);
   });

@@ -1,0 +1,113 @@
+/**
+ * `workflow-studio export FILE.py --out DIR`: writes the same Cloudflare project the studio's "Export project"
+ * zips (src/export), ready for `uv run pywrangler deploy`.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { buildCloudflareProject } from '../export';
+import { parseCommandArgs, readProblem } from './command-args';
+import type { CliIo } from './run-command';
+
+export const EXPORT_USAGE = `Usage: workflow-studio export FILE.py --out DIR [--name WORKER_NAME] [--force]
+
+Writes a Cloudflare Python Worker project for the workflow file: wrangler.jsonc (one workflows binding per
+WorkflowEntrypoint class, named as in the studio), pyproject.toml, src/entry.py (your file unchanged, plus an
+HTTP entrypoint unless it has one) and README.md. The same files as the studio's "Export project".
+
+  --out DIR           the directory to write (created if missing; must be empty unless --force)
+  --name WORKER_NAME  the Worker's name; default: from the file name (order_flow.py -> order-flow)
+  --force             write into a non-empty directory, replacing the project's files
+
+Exit codes: 0 written, 2 bad input (unreadable file, syntax error, no WorkflowEntrypoint subclass, bad --out).`;
+
+class BadInput extends Error {}
+
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new BadInput(`cannot read ${file}: ${readProblem(e)}; pass the path of a Python workflow file`);
+  }
+}
+
+/** Checks `dir` can take the project: missing, an empty directory, or any directory with `force`. */
+function checkOut(dir: string, force: boolean): void {
+  let entries: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new BadInput(`--out ${dir} is a file; pass a directory`);
+    entries = readdirSync(dir);
+  } catch (e) {
+    if (e instanceof BadInput) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new BadInput(`cannot use --out ${dir}: ${readProblem(e)}`);
+  }
+  if (entries.length > 0 && !force) {
+    throw new BadInput(
+      `--out ${dir} is not empty; choose a new directory, or pass --force to replace the project's files in it`,
+    );
+  }
+}
+
+function write(dir: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    const target = join(dir, path);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    } catch (e) {
+      throw new BadInput(`cannot write ${target}: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** Runs `workflow-studio export <argv>`; returns the exit code. */
+export async function runExportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs(argv, {
+    values: { '--out': '--out order-worker', '--name': '--name order-worker' },
+    flags: ['--force'],
+  });
+  if (!args.ok) {
+    io.stderr(`${args.message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(`${EXPORT_USAGE}\n`);
+    return 0;
+  }
+  try {
+    const [file, ...extra] = args.positional;
+    if (file === undefined) throw new BadInput('missing workflow file: workflow-studio export FILE.py --out DIR');
+    if (extra.length > 0) {
+      throw new BadInput(`expected one workflow file, got ${args.positional.length}: ${args.positional.join(' ')}`);
+    }
+    const out = args.values.get('--out');
+    if (out === undefined) {
+      throw new BadInput('missing --out DIR: the directory to write the project to, e.g. --out order-worker');
+    }
+    const name = args.values.get('--name');
+    const project = buildCloudflareProject({
+      source: readSource(file),
+      fileName: basename(file),
+      ...(name === undefined ? {} : { projectName: name }),
+    });
+    if (!project.ok) throw new BadInput(project.message);
+    checkOut(out, args.flags.has('--force'));
+    write(out, project.files);
+    for (const warning of project.warnings) io.stderr(`warning: ${warning}\n`);
+    const entry = project.entrypoint.generated
+      ? `your file + a generated ${project.entrypoint.className} WorkerEntrypoint`
+      : `your file, with your ${project.entrypoint.className} WorkerEntrypoint`;
+    const lines = [
+      `Exported ${file} to ${out} (Worker "${project.projectName}"):`,
+      ...Object.keys(project.files).map((path) => `  ${path}${path === 'src/entry.py' ? `  (${entry})` : ''}`),
+      ...project.workflows.map((w) => `  workflow "${w.workflowName}": class ${w.className}, self.env.${w.binding}`),
+      `Next: cd ${out} && uv run pywrangler dev   (deploy: uv run pywrangler deploy)`,
+    ];
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof BadInput)) throw e;
+    io.stderr(`error: ${e.message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,282 @@
+/**
+ * `workflow-studio replay JOURNAL.json [FILE.py]`: replays an exported journal against (possibly edited) code
+ * with the engine and the Python runtime on a virtual clock, and reports where the code diverged from the
+ * journal (expected vs got) and the status it ends in. See replay-journal.ts for what "replay" does.
+ */
+import { readFileSync } from 'node:fs';
+import { analyzeWorkflow } from '../analysis';
+import {
+  type CallRef,
+  type CallView,
+  createEngine,
+  createMemoryJournalStore,
+  createVirtualClock,
+  type DivergenceView,
+  type InstanceView,
+  reduceJournal,
+} from '../engine';
+import type { WorkflowInfo, WorkflowModule } from '../runtime';
+import { parseCommandArgs, readProblem } from './command-args';
+import { driveInstance } from './drive';
+import { BadInput, loadReplayJournal, replayStart } from './replay-journal';
+import { type RunReport, toReport } from './report';
+import type { CliDeps, CliIo } from './run-command';
+
+export const REPLAY_USAGE = `Usage: workflow-studio replay JOURNAL.json [FILE.py] [--class NAME] [--id ID] [--json]
+
+Replays an instance's journal (exported from the studio, or a run --journal file) against the workflow code:
+run() runs again from the top on a virtual clock, journaled steps are served from the journal, and where the
+code asks for other calls than the journal holds, the divergence is reported (expected vs got). New calls run
+for real, so the instance ends complete, errored or waiting with the new code.
+
+  FILE.py       the code to replay against; default: the source saved in the journal file
+  --class NAME  the WorkflowEntrypoint subclass to use when it was renamed since the journal was written
+  --id ID       the instance to replay from a run --journal file holding several
+  --json        print one JSON object: the run report plus {replay: {journal, file, fromSeq, before,
+                divergences, outputChanged}}
+
+Exit codes: 0 complete without divergence, 1 diverged, errored or waiting, 2 bad input.`;
+
+/** One divergence the replay found, with the source line of the call the code made instead, when known. */
+export interface ReplayDivergence {
+  run: number;
+  seq: number;
+  expected: CallRef;
+  got: CallRef | null;
+  missing: CallRef[];
+  gotLine: number | null;
+}
+
+/** What `--json` prints. */
+export interface ReplayReport extends RunReport {
+  replay: {
+    journal: string;
+    file: string;
+    /** Journal events kept before the replay ran (the last run's end is dropped). */
+    fromSeq: number;
+    before: { status: string; output: unknown; error: { name: string; message: string } | null };
+    divergences: ReplayDivergence[];
+    outputChanged: boolean;
+  };
+}
+
+const callText = (c: CallRef) => `${c.kind} "${c.name}" #${c.count}`;
+const ANALYSIS_KIND = { do: ['do'], sleep: ['sleep', 'sleep_until'], wait: ['wait_for_event'] } as const;
+
+function pickWorkflow(file: string, module: WorkflowModule, workflowName: string, className?: string): WorkflowInfo {
+  const all = module.workflows.map((w) => `${w.className} (${w.workflowName})`).join(', ') || 'none';
+  if (className !== undefined) {
+    const chosen = module.workflows.find((w) => w.className === className);
+    if (!chosen)
+      throw new BadInput(`--class ${className} is not a WorkflowEntrypoint subclass in ${file}; it defines: ${all}`);
+    return chosen;
+  }
+  const same = module.workflows.find((w) => w.workflowName === workflowName);
+  if (same) return same;
+  const hint = module.workflows.length > 0 ? `; pass --class NAME to replay with one of them` : '';
+  throw new BadInput(`${file} defines no workflow "${workflowName}" (the journal's); it defines: ${all}${hint}`);
+}
+
+function withLines(divergences: DivergenceView[], source: string, className: string): ReplayDivergence[] {
+  const nodes = analyzeWorkflow(source).workflows.find((w) => w.className === className)?.nodes ?? [];
+  return divergences.map(({ run, seq, expected, got, missing }) => {
+    const kinds: readonly string[] = got ? ANALYSIS_KIND[got.kind] : [];
+    const node = got ? nodes.find((n) => !n.dynamicName && n.name === got.name && kinds.includes(n.kind)) : undefined;
+    return { run, seq, expected, got, missing, gotLine: node?.line ?? null };
+  });
+}
+
+function callLine(call: CallView, firstReplayRun: number): string {
+  const label = `${call.kind.padEnd(5)} ${call.name}${call.count > 1 ? ` #${call.count}` : ''}`;
+  const attempts =
+    call.kind === 'do' ? ` (${call.attempts.length} attempt${call.attempts.length === 1 ? '' : 's'})` : '';
+  const where = call.orphaned
+    ? '  <- no longer made by the code'
+    : call.run >= firstReplayRun
+      ? '  <- new in the replay'
+      : '';
+  return `  ${label}  ${call.status}${attempts}${where}`;
+}
+
+function formatReplay(report: ReplayReport, view: InstanceView, firstReplayRun: number, fileLabel: string): string {
+  const { replay } = report;
+  const lines = [
+    `Replayed ${view.id} (${view.workflowName}) from ${replay.journal} against ${fileLabel}: ${replay.fromSeq} journal events, then run() again from the top.`,
+  ];
+  if (replay.divergences.length === 0) lines.push('No divergence: the code made the calls the journal holds.');
+  for (const d of replay.divergences) {
+    const got = d.got
+      ? `${callText(d.got)}${d.gotLine === null ? '' : ` (${fileLabel}:${d.gotLine})`}`
+      : 'no further call';
+    lines.push(`Divergence in run ${d.run} (seq ${d.seq}): expected ${callText(d.expected)}, got ${got}.`);
+    if (d.missing.length > 1)
+      lines.push(`  journaled calls the code no longer makes: ${d.missing.map(callText).join(', ')}`);
+  }
+  lines.push(`Now ${view.status} after ${view.runs.length} runs (journal: ${replay.before.status}):`);
+  for (const call of view.calls.filter((c) => c.generation === view.generation)) {
+    lines.push(callLine(call, firstReplayRun));
+    if (call.kind !== 'do') continue;
+    for (const a of call.attempts.filter((x) => x.run >= firstReplayRun && x.error)) {
+      lines.push(`    ${a.attempt}! ${a.error?.name}: ${a.error?.message}`);
+    }
+  }
+  if (view.status === 'complete') {
+    lines.push(
+      `output: ${JSON.stringify(view.output)}${replay.outputChanged ? ` (journal: ${JSON.stringify(replay.before.output)})` : ''}`,
+    );
+  }
+  if (view.error) lines.push(`error: ${view.error.name}: ${view.error.message}`);
+  const wait =
+    view.pendingWake?.kind === 'wait-timeout'
+      ? view.calls.find((c) => c.kind === 'wait' && c.status === 'waiting')
+      : undefined;
+  if (view.status === 'waiting' && wait?.kind === 'wait') {
+    lines.push(`waiting for an event of type "${wait.eventType}" (replay sends no events)`);
+  }
+  return lines.join('\n');
+}
+
+interface ReplayOptions {
+  journal: string;
+  file: string | undefined;
+  className: string | undefined;
+  id: string | undefined;
+  json: boolean;
+}
+
+function parse(argv: readonly string[]): ReplayOptions | 'help' {
+  const args = parseCommandArgs(argv, {
+    values: { '--class': '--class OrderWorkflow', '--id': '--id order-42' },
+    flags: ['--json'],
+  });
+  if (!args.ok) throw new BadInput(args.message.replace(/^error: /, ''));
+  if (args.help) return 'help';
+  const [journal, file, ...extra] = args.positional;
+  if (journal === undefined) throw new BadInput('missing journal file: workflow-studio replay JOURNAL.json [FILE.py]');
+  if (extra.length > 0) {
+    throw new BadInput(
+      `expected a journal file and at most one workflow file, got ${args.positional.length}: ${args.positional.join(' ')}`,
+    );
+  }
+  return {
+    journal,
+    file,
+    className: args.values.get('--class'),
+    id: args.values.get('--id'),
+    json: args.flags.has('--json'),
+  };
+}
+
+/** Runs `workflow-studio replay <argv>`; returns the exit code. */
+export async function runReplayCommand(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
+  try {
+    const opts = parse(argv);
+    if (opts === 'help') {
+      io.stdout(`${REPLAY_USAGE}\n`);
+      return 0;
+    }
+    return await replay(opts, io, deps);
+  } catch (e) {
+    if (!(e instanceof BadInput)) throw e;
+    io.stderr(`error: ${e.message}\n`);
+    return 2;
+  }
+}
+
+async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<number> {
+  const journal = loadReplayJournal(opts.journal, opts.id);
+  let source: string;
+  let fileLabel: string;
+  if (opts.file !== undefined) {
+    try {
+      source = readFileSync(opts.file, 'utf8');
+    } catch (e) {
+      throw new BadInput(`cannot read ${opts.file}: ${readProblem(e)}; pass the path of a Python workflow file`);
+    }
+    fileLabel = opts.file;
+  } else if (journal.source) {
+    source = journal.source.text;
+    fileLabel = journal.source.name;
+  } else {
+    throw new BadInput(
+      `${opts.journal} holds no source; pass the workflow file: workflow-studio replay ${opts.journal} FILE.py`,
+    );
+  }
+  const start = replayStart(journal);
+  const before = reduceJournal(journal.events);
+  const { instance } = journal;
+  const store = createMemoryJournalStore();
+  await store.append(instance.id, start.events, { ...instance, lastSeq: start.events.length });
+
+  const { runtime } = await deps.python();
+  const clock = createVirtualClock(start.at);
+  let module: WorkflowModule | undefined;
+  let chosen: WorkflowInfo | undefined;
+  const engine = createEngine({
+    store,
+    clock,
+    resolveWorkflow: (name) =>
+      name === instance.workflowName && chosen ? module?.body(chosen.workflowName) : undefined,
+    wallNow: deps.now,
+    defer: (cb) => setImmediate(cb),
+    evictionTurns: 8,
+  });
+  try {
+    const loaded = runtime.loadModule({
+      source,
+      filename: fileLabel,
+      clock,
+      binding: (name) => engine.binding(name),
+      onRunLog: (entry) => io.stderr(entry.text),
+    });
+    if (!loaded.ok) {
+      const { name, message, line, column, kind } = loaded.error;
+      const where = line === null ? fileLabel : `${fileLabel}:${line}${column ? `:${column}` : ''}`;
+      const hint = kind === 'syntax' ? 'fix the syntax and replay again' : 'the module failed while being imported';
+      throw new BadInput(`${where}: ${name}: ${message} (${hint})`);
+    }
+    module = loaded.module;
+    chosen = pickWorkflow(fileLabel, module, instance.workflowName, opts.className);
+    const handle = await engine.binding(instance.workflowName).get(instance.id);
+    if (before.status === 'paused') await handle.resume();
+    const view = await driveInstance({
+      engine,
+      runtime,
+      clock,
+      instanceId: instance.id,
+      expireWaits: false,
+      view: async () => reduceJournal(await store.read(instance.id)),
+    });
+    const divergences = withLines(
+      view.divergences.filter((d) => d.seq > start.events.length),
+      source,
+      chosen.className,
+    );
+    const outputChanged =
+      before.status === 'complete' &&
+      view.status === 'complete' &&
+      JSON.stringify(before.output) !== JSON.stringify(view.output);
+    const report: ReplayReport = {
+      ...toReport(view),
+      replay: {
+        journal: opts.journal,
+        file: fileLabel,
+        fromSeq: start.events.length,
+        before: {
+          status: before.status,
+          output: before.output,
+          error: before.error ? { name: before.error.name, message: before.error.message } : null,
+        },
+        divergences,
+        outputChanged,
+      },
+    };
+    io.stdout(
+      opts.json ? `${JSON.stringify(report)}\n` : `${formatReplay(report, view, before.runs.length + 1, fileLabel)}\n`,
+    );
+    return view.status === 'complete' && divergences.length === 0 ? 0 : 1;
+  } finally {
+    engine.dispose();
+    module?.dispose();
+  }
+}

@@ -48,15 +48,21 @@ function checkOut(dir: string, force: boolean): void {
   }
 }
 
+/** Writes the files; directories first, so a path that cannot be created fails before any file is written. */
 function write(dir: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    const target = join(dir, path);
-    try {
+  const targets = Object.entries(files).map(([path, text]) => [join(dir, path), text] as const);
+  let current = '';
+  try {
+    for (const [target] of targets) {
+      current = target;
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-    } catch (e) {
-      throw new BadInput(`cannot write ${target}: ${(e as Error).message}`);
     }
+    for (const [target, text] of targets) {
+      current = target;
+      writeFileSync(target, text);
+    }
+  } catch (e) {
+    throw new BadInput(`cannot write ${current}: ${(e as Error).message}`);
   }
 }
 

@@ -91,7 +91,7 @@ function callLine(call: CallView, firstReplayRun: number): string {
   const attempts =
     call.kind === 'do' ? ` (${call.attempts.length} attempt${call.attempts.length === 1 ? '' : 's'})` : '';
   const where = call.orphaned
-    ? '  <- no longer made by the code'
+    ? '  <- orphaned by the divergence'
     : call.run >= firstReplayRun
       ? '  <- new in the replay'
       : '';
@@ -110,7 +110,7 @@ function formatReplay(report: ReplayReport, view: InstanceView, firstReplayRun: 
       : 'no further call';
     lines.push(`Divergence in run ${d.run} (seq ${d.seq}): expected ${callText(d.expected)}, got ${got}.`);
     if (d.missing.length > 1)
-      lines.push(`  journaled calls the code no longer makes: ${d.missing.map(callText).join(', ')}`);
+      lines.push(`  journaled calls this run did not make again: ${d.missing.map(callText).join(', ')}`);
   }
   lines.push(`Now ${view.status} after ${view.runs.length} runs (journal: ${replay.before.status}):`);
   for (const call of view.calls.filter((c) => c.generation === view.generation)) {
@@ -185,6 +185,7 @@ export async function runReplayCommand(argv: readonly string[], io: CliIo, deps:
 
 async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<number> {
   const journal = loadReplayJournal(opts.journal, opts.id);
+  const start = replayStart(journal);
   let source: string;
   let fileLabel: string;
   if (opts.file !== undefined) {
@@ -202,7 +203,6 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
       `${opts.journal} holds no source; pass the workflow file: workflow-studio replay ${opts.journal} FILE.py`,
     );
   }
-  const start = replayStart(journal);
   const before = reduceJournal(journal.events);
   const { instance } = journal;
   const store = createMemoryJournalStore();

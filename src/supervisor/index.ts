@@ -1,3 +1,27 @@
-export { createSupervisor, type Supervisor, type SupervisorDeps } from './create-supervisor';
 export { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
-export type { ExecutorState, Unsubscribe, WorkerLike } from './types';
+export {
+  createExecutorSupervisor,
+  type ExecutorSupervisor,
+  type ExecutorSupervisorDeps,
+  type WorkerState,
+} from './executor-supervisor';
+export { electLeader, LEADER_LOCK } from './leader-election';
+export { createStudioClient, type StudioClientDeps, type StudioClientHandle } from './studio-client';
+export type {
+  ChannelLike,
+  ExecutorState,
+  LoadSourceResult,
+  LocksLike,
+  NoticeInput,
+  RestartFrom,
+  StudioClient,
+  StudioNotice,
+  Unsubscribe,
+  WorkerLike,
+  WorkflowInfo,
+} from './types';
+export { DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
+
+import type { StudioClientHandle } from './studio-client';
+/** What the UI's `SupervisorContext` holds: the tab's studio client. Prefer `StudioClient` in new code. */
+export type Supervisor = StudioClientHandle;

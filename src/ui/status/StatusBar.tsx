@@ -5,7 +5,7 @@ import { describeExecutor } from './describe-executor';
 /** The bottom bar: what the Python executor is doing. */
 export function StatusBar() {
   const state = useExecutorState();
-  const now = useNow(state.status === 'starting');
+  const now = useNow(state.status === 'starting' || state.status === 'restarting');
   const view = describeExecutor(state, now);
   return (
     <footer className="status-bar">

@@ -3,7 +3,7 @@ import { describeExecutor, formatSeconds } from './describe-executor';
 
 describe('describeExecutor()', () => {
   it('shows the time elapsed since the worker was spawned while Python starts', () => {
-    expect(describeExecutor({ status: 'starting', since: 1000 }, 5812)).toEqual({
+    expect(describeExecutor({ status: 'starting', since: 1000, role: 'leader' }, 5812)).toEqual({
       tone: 'busy',
       text: 'Python starting…',
       live: '4.8 s',
@@ -12,15 +12,42 @@ describe('describeExecutor()', () => {
 
   it('shows the cold start once ready, and the versions as detail', () => {
     const python = { type: 'python-ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.2', loadMs: 4210 } as const;
-    expect(describeExecutor({ status: 'ready', since: 0, coldStartMs: 4812, python }, 9999)).toEqual({
+    expect(
+      describeExecutor({ status: 'ready', since: 0, coldStartMs: 4812, warm: false, python, role: 'leader' }, 9999),
+    ).toEqual({
       tone: 'ok',
       text: 'Python ready (cold start 4.8 s)',
       detail: 'Python 3.14.2 · Pyodide 314.0.7 · loadPyodide 4.2 s',
     });
   });
 
+  it('says warm start when Python came from the snapshot, and that another tab runs it for a follower', () => {
+    const python = { type: 'python-ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.2', loadMs: 610 } as const;
+    expect(
+      describeExecutor({ status: 'ready', since: 0, coldStartMs: 812, warm: true, python, role: 'follower' }, 0),
+    ).toEqual({
+      tone: 'ok',
+      text: 'Python ready (warm start 0.8 s)',
+      detail: 'Runs in another tab · Python 3.14.2 · Pyodide 314.0.7 · loadPyodide 0.6 s',
+    });
+  });
+
+  it('shows why the executor is restarting, with a live timer', () => {
+    const state = { status: 'restarting', since: 100, reason: 'killed from the studio', role: 'leader' } as const;
+    expect(describeExecutor(state, 1300)).toEqual({
+      tone: 'busy',
+      text: 'Python restarting… (killed from the studio)',
+      live: '1.2 s',
+    });
+  });
+
   it('shows a boot error with its name and message', () => {
-    const state = { status: 'failed', since: 0, error: { name: 'TypeError', message: 'Failed to fetch' } } as const;
+    const state = {
+      status: 'failed',
+      since: 0,
+      error: { name: 'TypeError', message: 'Failed to fetch' },
+      role: 'leader',
+    } as const;
     expect(describeExecutor(state, 0).text).toBe('Python failed to start — TypeError: Failed to fetch');
   });
 

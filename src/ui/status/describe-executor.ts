@@ -18,12 +18,15 @@ export function describeExecutor(state: ExecutorState, now: number): ExecutorSta
       return { tone: 'busy', text: 'Python starting…', live: formatSeconds(now - state.since) };
     case 'ready': {
       const { pyodideVersion, pythonVersion, loadMs } = state.python;
+      const where = state.role === 'follower' ? 'Runs in another tab · ' : '';
       return {
         tone: 'ok',
-        text: `Python ready (cold start ${formatSeconds(state.coldStartMs)})`,
-        detail: `Python ${pythonVersion} · Pyodide ${pyodideVersion} · loadPyodide ${formatSeconds(loadMs)}`,
+        text: `Python ready (${state.warm ? 'warm' : 'cold'} start ${formatSeconds(state.coldStartMs)})`,
+        detail: `${where}Python ${pythonVersion} · Pyodide ${pyodideVersion} · loadPyodide ${formatSeconds(loadMs)}`,
       };
     }
+    case 'restarting':
+      return { tone: 'busy', text: `Python restarting… (${state.reason})`, live: formatSeconds(now - state.since) };
     case 'failed':
       return { tone: 'error', text: `Python failed to start — ${state.error.name}: ${state.error.message}` };
   }

@@ -1,0 +1,276 @@
+import { describe, expect, it } from 'vitest';
+import { INTERRUPT } from '../protocol';
+import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
+import { createExecutorSupervisor } from './executor-supervisor';
+import { createFakeTime, createFakeWorker, flush, readyOutput } from './test-fakes';
+import type { NoticeInput } from './types';
+
+function setup(options: { interrupt?: boolean } = {}) {
+  const workers: ReturnType<typeof createFakeWorker>[] = [];
+  const time = createFakeTime();
+  const notices: NoticeInput[] = [];
+  const buffers: SharedArrayBuffer[] = [];
+  const supervisor = createExecutorSupervisor({
+    spawn: () => {
+      const w = createFakeWorker();
+      workers.push(w);
+      return w.worker;
+    },
+    now: time.now,
+    every: time.every,
+    pyodideIndexURL: 'http://x/py/',
+    createInterruptBuffer: () => {
+      if (options.interrupt === false) return undefined;
+      const b = new SharedArrayBuffer(INTERRUPT.length * 4);
+      buffers.push(b);
+      return b;
+    },
+    notify: (n) => notices.push(n),
+  });
+  const current = () => workers.at(-1) as ReturnType<typeof createFakeWorker>;
+  /** Boots the current worker: answers boot-python and recover. */
+  const boot = async (warm = false) => {
+    current().answer('boot-python', readyOutput(warm));
+    await flush();
+    current().answer('recover', { type: 'recovered', resumed: 1, waitingForSource: 0 });
+    await flush();
+  };
+  const slots = () => new Int32Array(buffers.at(-1) as SharedArrayBuffer);
+  return { supervisor, workers, current, time, notices, boot, slots };
+}
+
+describe('createExecutorSupervisor()', () => {
+  it('boots at once with the interrupt buffer, reports ready (warm or cold) and then recovers', async () => {
+    const { supervisor, current, time, boot } = setup();
+    expect(supervisor.getState()).toEqual({ status: 'starting', since: 1000 });
+    expect(current().posted[0]?.input).toMatchObject({ type: 'boot-python', indexURL: 'http://x/py/' });
+    expect(current().posted[0]?.input).toHaveProperty('interruptBuffer');
+    current().emit({ type: 'boot-progress', phase: 'restoring-snapshot' });
+    expect(supervisor.getState()).toEqual({ status: 'starting', since: 1000, phase: 'restoring-snapshot' });
+    time.advance(800);
+    await boot(true);
+    expect(supervisor.getState()).toEqual({
+      status: 'ready',
+      since: 1000,
+      coldStartMs: 800,
+      warm: true,
+      python: readyOutput(true),
+    });
+    expect(current().types()).toEqual(['boot-python', 'recover']);
+  });
+
+  it('shows a boot error with its message and rejects requests from then on', async () => {
+    const { supervisor, current } = setup();
+    const waiting = supervisor.request({ type: 'skip-wait', id: 'a' }).catch((e: unknown) => e);
+    current().fail('boot-python', 'TypeError', 'Failed to fetch pyodide.asm.wasm');
+    await flush();
+    expect(supervisor.getState()).toEqual({
+      status: 'failed',
+      since: 1000,
+      error: { name: 'TypeError', message: 'Failed to fetch pyodide.asm.wasm' },
+    });
+    expect(await waiting).toEqual(new WorkerCrashedError('Failed to fetch pyodide.asm.wasm'));
+    await expect(supervisor.request({ type: 'ping' })).rejects.toBeInstanceOf(WorkerCrashedError);
+  });
+
+  it('holds requests made while Python starts and sends them once it is ready', async () => {
+    const { supervisor, current, boot } = setup();
+    const paused = supervisor.request({ type: 'pause-instance', id: 'a' });
+    expect(current().types()).toEqual(['boot-python']);
+    await boot();
+    expect(current().types()).toEqual(['boot-python', 'pause-instance', 'recover']);
+    current().answer('pause-instance', { type: 'done' });
+    await expect(paused).resolves.toEqual({ type: 'done' });
+  });
+
+  it('rehydrates a worker error by name, keeping the engine message', async () => {
+    const { supervisor, current, boot } = setup();
+    await boot();
+    const created = supervisor.request({ type: 'create-instance', fileId: 'f', workflowName: 'w', id: 'x' });
+    current().fail(
+      'create-instance',
+      'WorkflowError',
+      '(instance.already_exists) Workflow instance with id "x" already exists',
+    );
+    const error = await created.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExecutorError);
+    expect(error).toMatchObject({
+      name: 'WorkflowError',
+      message: '(instance.already_exists) Workflow instance with id "x" already exists',
+    });
+  });
+
+  it('rejects in-flight requests when the worker dies, restarts it, recovers, and serves new requests', async () => {
+    const { supervisor, workers, current, time, notices, boot } = setup();
+    await boot();
+    const inFlight = supervisor.request({ type: 'send-event', id: 'a', event: { type: 'go' } });
+    time.advance(50);
+    workers[0]?.crash('Uncaught RangeError: out of memory');
+    await expect(inFlight).rejects.toThrow(
+      new WorkerCrashedError(
+        'The Python executor stopped (the worker crashed: Uncaught RangeError: out of memory) while handling this request.',
+      ),
+    );
+    expect(workers[0]?.isTerminated()).toBe(true);
+    expect(supervisor.getState()).toEqual({
+      status: 'restarting',
+      since: 1050,
+      reason: 'the worker crashed: Uncaught RangeError: out of memory',
+    });
+    expect(notices.at(-1)).toEqual({
+      level: 'warning',
+      name: 'ExecutorRestarted',
+      message:
+        'The Python executor stopped (the worker crashed: Uncaught RangeError: out of memory) and is restarting; unfinished instances resume from the journal.',
+    });
+    const later = supervisor.request({ type: 'skip-wait', id: 'a' });
+    expect(workers).toHaveLength(2);
+    time.advance(700);
+    await boot(true);
+    expect(supervisor.getState()).toMatchObject({ status: 'ready', since: 1050, coldStartMs: 700, warm: true });
+    expect(current().types()).toEqual(['boot-python', 'skip-wait', 'recover']);
+    current().answer('skip-wait', { type: 'done' });
+    await expect(later).resolves.toEqual({ type: 'done' });
+  });
+
+  it('replaces the worker on kill(), on crash injection (self-kill) and when the executor halts on a journal conflict', async () => {
+    const { supervisor, workers, current, boot } = setup();
+    await boot();
+    supervisor.kill('killed from the studio');
+    expect(supervisor.getState()).toMatchObject({ status: 'restarting', reason: 'killed from the studio' });
+    await boot();
+    current().emit({ type: 'self-kill' });
+    expect(supervisor.getState()).toMatchObject({
+      status: 'restarting',
+      reason: 'crash injection: the executor was killed just before a step attempt',
+    });
+    await boot();
+    current().emit({
+      type: 'executor-halted',
+      error: { type: 'error', name: 'JournalConflictError', message: 'Event #3 of instance "a" was already journaled' },
+    });
+    expect(supervisor.getState()).toMatchObject({
+      status: 'restarting',
+      reason: 'JournalConflictError: Event #3 of instance "a" was already journaled',
+    });
+    expect(workers.map((w) => w.isTerminated())).toEqual([true, true, true, false]);
+  });
+
+  it('gives up after three workers in a row die before becoming ready', async () => {
+    const { supervisor, workers, current, boot } = setup();
+    await boot();
+    current().crash('boom 1');
+    current().crash('boom 2');
+    expect(supervisor.getState().status).toBe('restarting');
+    current().crash('boom 3');
+    current().crash('boom 4');
+    expect(supervisor.getState()).toMatchObject({
+      status: 'failed',
+      error: { name: 'WorkerCrashedError', message: 'The Python executor kept stopping (the worker crashed: boom 4).' },
+    });
+    expect(workers).toHaveLength(4);
+  });
+
+  it('pings the worker and stays calm while it answers', async () => {
+    const { current, time, boot, notices } = setup();
+    await boot();
+    for (let i = 0; i < 5; i++) {
+      time.advance(1000);
+      current().answer('ping', { type: 'pong' });
+      await flush();
+    }
+    expect(
+      current()
+        .types()
+        .filter((t) => t === 'ping'),
+    ).toHaveLength(5);
+    expect(notices).toEqual([]);
+  });
+
+  it('interrupts a step stuck past its timeout with its token, and restarts the worker if Python does not stop', async () => {
+    const { supervisor, current, time, boot, slots, notices, workers } = setup();
+    await boot();
+    current().emit({
+      type: 'attempt-started',
+      token: 7,
+      instanceId: 'spin-1',
+      step: { name: 'spin', count: 1 },
+      attempt: 1,
+      timeoutMs: 2000,
+    });
+    time.advance(2250); // past the timeout, but within the slack
+    expect(slots()[INTERRUPT.signal]).toBe(0);
+    time.advance(500); // the ping sent at 1 s is unanswered: Python is stuck
+    expect(slots()[INTERRUPT.token]).toBe(7);
+    expect(slots()[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
+    expect(notices.at(-1)).toEqual({
+      level: 'warning',
+      name: 'Interrupted',
+      message: 'Python was interrupted: Step "spin" (attempt 1) of instance spin-1 ran past its timeout of 2 s.',
+    });
+    time.advance(3000);
+    expect(supervisor.getState()).toMatchObject({
+      status: 'restarting',
+      reason:
+        'Step "spin" (attempt 1) of instance spin-1 ran past its timeout of 2 s, and Python did not stop when interrupted',
+    });
+    expect(workers[0]?.isTerminated()).toBe(true);
+  });
+
+  it('leaves a step alone that holds the thread within its timeout, and an interrupted step that ends is forgotten', async () => {
+    const { supervisor, current, time, boot, slots } = setup();
+    await boot();
+    current().emit({
+      type: 'attempt-started',
+      token: 1,
+      instanceId: 'a',
+      step: { name: 'crunch', count: 1 },
+      attempt: 1,
+      timeoutMs: 60_000,
+    });
+    time.advance(30_000);
+    expect(slots()[INTERRUPT.signal]).toBe(0);
+    current().emit({ type: 'attempt-ended', token: 1 });
+    current().answer('ping', { type: 'pong' });
+    await flush();
+    time.advance(2000);
+    expect(supervisor.getState().status).toBe('ready');
+  });
+
+  it('interrupts a worker that stops answering with no step running (a loop in run() or at import)', async () => {
+    const { current, time, boot, slots } = setup();
+    await boot();
+    current().posted.length = 0;
+    time.advance(6000);
+    expect(slots()[INTERRUPT.token]).toBe(INTERRUPT.ANY_TOKEN);
+    expect(slots()[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
+  });
+
+  it('without an interrupt buffer (no cross-origin isolation) terminates and restarts a stuck worker', async () => {
+    const { supervisor, time, boot, workers } = setup({ interrupt: false });
+    await boot();
+    time.advance(6000);
+    expect(supervisor.getState()).toMatchObject({
+      status: 'restarting',
+      reason: 'the executor did not answer for 5 s; this page cannot interrupt Python',
+    });
+    expect(workers).toHaveLength(2);
+  });
+
+  it('throws IllegalStateError on a response for an unknown request id', async () => {
+    const { current } = setup();
+    const reply = () =>
+      current().reply({ type: 'response', requestId: 99, result: { type: 'ok', output: { type: 'pong' } } });
+    expect(reply).toThrow(new IllegalStateError('Response for unknown request 99'));
+  });
+
+  it('rejects pending requests on dispose, terminates the worker and is safe to dispose twice', async () => {
+    const { supervisor, current } = setup();
+    const waiting = supervisor.request({ type: 'skip-wait', id: 'a' });
+    supervisor.dispose();
+    supervisor.dispose();
+    await expect(waiting).rejects.toThrow(new IllegalStateError('The supervisor was disposed'));
+    expect(current().isTerminated()).toBe(true);
+    await expect(supervisor.request({ type: 'ping' })).rejects.toThrow(IllegalStateError);
+  });
+});

@@ -1,0 +1,348 @@
+/**
+ * The leader tab's owner of the executor worker: spawns it, boots Python, recovers unfinished instances,
+ * matches responses to requests, watches it (watchdog.ts), and replaces it when it dies.
+ *
+ * Invariants:
+ * - Every request settles exactly once: with its response; rejected with `WorkerCrashedError` when the
+ *   worker dies with it in flight; rejected when the supervisor is disposed or has given up (`failed`).
+ *   A request made while the worker is (re)starting waits for it to be ready.
+ * - A response for an unknown request id is a bug and throws `IllegalStateError`.
+ * - Only the current worker's messages count; a replaced worker is terminated first.
+ */
+import {
+  assertNever,
+  type BootProgress,
+  type HostToWorker,
+  INTERRUPT,
+  type OutputOf,
+  type PythonReady,
+  type WorkerEvent,
+  type WorkerInput,
+  type WorkerOutput,
+  type WorkerToHost,
+} from '../protocol';
+import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
+import type { NoticeInput, Unsubscribe, WorkerLike } from './types';
+import { createWatchdog, DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
+
+/** The worker's state as the leader sees it (the tab-level `ExecutorState` adds the role). */
+export type WorkerState =
+  | { status: 'starting'; since: number; phase?: BootProgress['phase'] }
+  | { status: 'ready'; since: number; coldStartMs: number; warm: boolean; python: PythonReady }
+  | { status: 'restarting'; since: number; reason: string }
+  | { status: 'failed'; since: number; error: { name: string; message: string } };
+
+/** What the supervisor needs from its host; injected so tests use a fake worker and a fake clock. */
+export interface ExecutorSupervisorDeps {
+  spawn(): WorkerLike;
+  /** Milliseconds, monotonic (`performance.now`). */
+  now(): number;
+  /** Absolute, same-origin URL of the Pyodide runtime files (ends with `/`). */
+  pyodideIndexURL: string;
+  /** A SharedArrayBuffer for interrupts, when the page is cross-origin isolated. */
+  createInterruptBuffer?(): SharedArrayBuffer | undefined;
+  /** Runs the watchdog every `ms`; returns a stop function. Default: `setInterval`. */
+  every?(ms: number, tick: () => void): () => void;
+  watchdog?: Partial<WatchdogConfig>;
+  /** Passed to `boot-python`. */
+  dbName?: string;
+  snapshots?: boolean;
+  /** Deaths before the worker ever becomes ready again, after which the supervisor gives up. Default 3. */
+  maxFailedStarts?: number;
+  /** Something the user should read (restarts, storage full…). */
+  notify?(notice: NoticeInput): void;
+}
+
+/** The handle `createExecutorSupervisor` returns. */
+export interface ExecutorSupervisor {
+  getState(): WorkerState;
+  subscribe(listener: () => void): Unsubscribe;
+  /** Sends one request (after the worker is ready); typed output, or `ExecutorError` / `WorkerCrashedError`. */
+  request<T extends WorkerInput>(input: T): Promise<OutputOf[T['type']]>;
+  onEvent(listener: (event: WorkerEvent) => void): Unsubscribe;
+  /** Terminates the worker now and starts a new one that recovers from the journal. */
+  kill(reason: string): void;
+  /** Terminates the worker and rejects what is pending. Safe to call twice. */
+  dispose(): void;
+}
+
+type Pending = { resolve(output: WorkerOutput): void; reject(error: Error): void };
+type Waiting = { send(): void; reject(error: Error): void };
+
+/** One spawned worker and what belongs to it. */
+interface Connection {
+  worker: WorkerLike;
+  pending: Map<number, Pending>;
+  interrupt: Int32Array | undefined;
+  watchdog: ReturnType<typeof createWatchdog>;
+  alive: boolean;
+  stopTicking(): void;
+}
+
+const TICK_MS = 250;
+/** More restarts than this within the window means something kills every new worker: give up, say why. */
+const MAX_RESTARTS_PER_WINDOW = 5;
+const RESTART_WINDOW_MS = 60_000;
+
+/** Spawns the executor worker at once and starts booting Python in it. */
+export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): ExecutorSupervisor {
+  const config: WatchdogConfig = { ...DEFAULT_WATCHDOG, ...deps.watchdog };
+  const every =
+    deps.every ??
+    ((ms: number, tick: () => void) => {
+      const handle = setInterval(tick, ms);
+      return () => clearInterval(handle);
+    });
+  const maxFailedStarts = deps.maxFailedStarts ?? 3;
+  const stateListeners = new Set<() => void>();
+  const eventListeners = new Set<(event: WorkerEvent) => void>();
+  let waiting: Waiting[] = [];
+  let nextRequestId = 1;
+  let disposed = false;
+  let failedStarts = 0;
+  let restarts: number[] = [];
+  let state: WorkerState = { status: 'starting', since: deps.now() };
+  let conn: Connection;
+
+  function setState(next: WorkerState): void {
+    state = next;
+    for (const l of [...stateListeners]) l();
+  }
+
+  function post(c: Connection, input: WorkerInput): Promise<WorkerOutput> {
+    const requestId = nextRequestId++;
+    return new Promise<WorkerOutput>((resolve, reject) => {
+      c.pending.set(requestId, { resolve, reject });
+      const message: HostToWorker = { type: 'request', requestId, input };
+      try {
+        c.worker.postMessage(message);
+      } catch (error) {
+        c.pending.delete(requestId);
+        reject(error);
+      }
+    });
+  }
+
+  function onMessage(c: Connection, msg: WorkerToHost): void {
+    if (!c.alive) return;
+    switch (msg.type) {
+      case 'response': {
+        const p = c.pending.get(msg.requestId);
+        if (!p) throw new IllegalStateError(`Response for unknown request ${msg.requestId}`);
+        c.pending.delete(msg.requestId);
+        if (msg.result.type === 'ok') p.resolve(msg.result.output);
+        else p.reject(new ExecutorError(msg.result));
+        return;
+      }
+      case 'event':
+        onEvent(c, msg.event);
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  function onEvent(c: Connection, event: WorkerEvent): void {
+    switch (event.type) {
+      case 'attempt-started':
+        c.watchdog.attemptStarted(deps.now(), {
+          token: event.token,
+          label: `Step "${event.step.name}" (attempt ${event.attempt}) of instance ${event.instanceId}`,
+          timeoutMs: event.timeoutMs,
+        });
+        break;
+      case 'attempt-ended':
+        c.watchdog.attemptEnded(event.token);
+        break;
+      case 'boot-progress':
+        if (state.status === 'starting') setState({ ...state, phase: event.phase });
+        break;
+      case 'self-kill':
+        restart(c, 'crash injection: the executor was killed just before a step attempt');
+        break;
+      case 'executor-halted':
+        restart(c, `${event.error.name}: ${event.error.message}`);
+        break;
+      case 'notice':
+        deps.notify?.({ level: event.level, name: event.name, message: event.message });
+        break;
+      case 'worker-fault':
+        console.error('Executor fault:', event.error);
+        break;
+      case 'worker-started':
+      case 'snapshot-stored':
+        break;
+      default:
+        assertNever(event);
+    }
+    for (const l of [...eventListeners]) l(event);
+  }
+
+  function tick(c: Connection): void {
+    if (!c.alive || state.status !== 'ready') return;
+    const action = c.watchdog.tick(deps.now());
+    switch (action.type) {
+      case 'none':
+        return;
+      case 'ping':
+        c.watchdog.pingSent(deps.now());
+        post(c, { type: 'ping' }).then(
+          () => c.watchdog.alive(),
+          () => {},
+        );
+        return;
+      case 'interrupt':
+        if (c.interrupt) {
+          Atomics.store(c.interrupt, INTERRUPT.token, action.token);
+          Atomics.store(c.interrupt, INTERRUPT.signal, INTERRUPT.SIGINT);
+        }
+        deps.notify?.({ level: 'warning', name: 'Interrupted', message: `Python was interrupted: ${action.reason}.` });
+        return;
+      case 'kill':
+        restart(c, action.reason);
+        return;
+      default:
+        assertNever(action);
+    }
+  }
+
+  function start(): void {
+    const buffer = deps.createInterruptBuffer?.();
+    const c: Connection = {
+      worker: deps.spawn(),
+      pending: new Map(),
+      interrupt: buffer ? new Int32Array(buffer) : undefined,
+      watchdog: createWatchdog(config, buffer !== undefined),
+      alive: true,
+      stopTicking: () => {},
+    };
+    conn = c;
+    c.stopTicking = every(TICK_MS, () => tick(c));
+    const gone = (cause: string) => restart(c, cause);
+    c.worker.addEventListener('message', (e) => onMessage(c, e.data));
+    c.worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      gone(`the worker crashed: ${e.message || 'its script failed to load or threw outside a request'}`);
+    });
+    c.worker.addEventListener('messageerror', () => gone('the worker sent a message that could not be read'));
+
+    const input: WorkerInput = {
+      type: 'boot-python',
+      indexURL: deps.pyodideIndexURL,
+      ...(buffer ? { interruptBuffer: buffer } : {}),
+      ...(deps.dbName !== undefined ? { dbName: deps.dbName } : {}),
+      ...(deps.snapshots !== undefined ? { snapshots: deps.snapshots } : {}),
+    };
+    post(c, input).then(
+      (output) => {
+        if (!c.alive || output.type !== 'python-ready') return;
+        failedStarts = 0;
+        const since = state.since;
+        setState({
+          status: 'ready',
+          since,
+          coldStartMs: deps.now() - since,
+          warm: output.warm === true,
+          python: output,
+        });
+        for (const w of waiting.splice(0)) w.send();
+        post(c, { type: 'recover' }).then(
+          (recovered) => {
+            if (recovered.type === 'recovered' && recovered.waitingForSource > 0) {
+              deps.notify?.({
+                level: 'info',
+                name: 'WaitingForSource',
+                message: `${recovered.waitingForSource} unfinished instance(s) wait until their workflow file is loaded again.`,
+              });
+            }
+          },
+          () => {},
+        );
+      },
+      (error: Error) => {
+        if (!c.alive) return;
+        giveUp(c, error);
+      },
+    );
+  }
+
+  function close(c: Connection, error: Error): void {
+    if (!c.alive) return;
+    c.alive = false;
+    c.stopTicking();
+    c.worker.terminate();
+    const all = [...c.pending.values()];
+    c.pending.clear();
+    for (const p of all) p.reject(error);
+  }
+
+  function giveUp(c: Connection, error: Error): void {
+    close(c, error);
+    setState({ status: 'failed', since: state.since, error: { name: error.name, message: error.message } });
+    for (const w of waiting.splice(0)) w.reject(new WorkerCrashedError(error.message));
+  }
+
+  function restart(c: Connection, reason: string): void {
+    if (!c.alive || disposed) return;
+    const wasReady = state.status === 'ready';
+    close(c, new WorkerCrashedError(`The Python executor stopped (${reason}) while handling this request.`));
+    failedStarts = wasReady ? 0 : failedStarts + 1;
+    const now = deps.now();
+    restarts = [...restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    if (failedStarts >= maxFailedStarts || restarts.length > MAX_RESTARTS_PER_WINDOW) {
+      setState({
+        status: 'failed',
+        since: state.since,
+        error: { name: 'WorkerCrashedError', message: `The Python executor kept stopping (${reason}).` },
+      });
+      for (const w of waiting.splice(0))
+        w.reject(new WorkerCrashedError(`The Python executor kept stopping (${reason}).`));
+      return;
+    }
+    deps.notify?.({
+      level: 'warning',
+      name: 'ExecutorRestarted',
+      message: `The Python executor stopped (${reason}) and is restarting; unfinished instances resume from the journal.`,
+    });
+    setState({ status: 'restarting', since: deps.now(), reason });
+    start();
+  }
+
+  start();
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    request<T extends WorkerInput>(input: T): Promise<OutputOf[T['type']]> {
+      if (disposed) return Promise.reject(new IllegalStateError('The supervisor was disposed'));
+      if (state.status === 'failed') return Promise.reject(new WorkerCrashedError(state.error.message));
+      if (state.status === 'ready') return post(conn, input) as Promise<OutputOf[T['type']]>;
+      return new Promise<OutputOf[T['type']]>((resolve, reject) => {
+        waiting.push({
+          send: () => (post(conn, input) as Promise<OutputOf[T['type']]>).then(resolve, reject),
+          reject,
+        });
+      });
+    },
+    kill(reason) {
+      restart(conn, reason);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      const error = new IllegalStateError('The supervisor was disposed');
+      close(conn, error);
+      for (const w of waiting.splice(0)) w.reject(error);
+      waiting = [];
+      stateListeners.clear();
+      eventListeners.clear();
+    },
+  };
+}

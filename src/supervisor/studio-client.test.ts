@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { TabMessage, WorkerInput, WorkerOutput } from '../protocol';
+import { ExecutorError, WorkerCrashedError } from './errors';
+import type { ExecutorSupervisor, WorkerState } from './executor-supervisor';
+import { createStudioClient } from './studio-client';
+import { createChannelHub, createFakeLocks, flush, readyOutput } from './test-fakes';
+import type { NoticeInput, StudioNotice } from './types';
+
+/** An executor supervisor double: the test sets its state and decides how requests are answered. */
+function fakeExecutor(tab: string, log: string[]) {
+  let state: WorkerState = { status: 'starting', since: 0 };
+  const listeners = new Set<() => void>();
+  let notify: (n: NoticeInput) => void = () => {};
+  const executor: ExecutorSupervisor & { setState(s: WorkerState): void; hold: boolean } = {
+    hold: false,
+    getState: () => state,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    async request<T extends WorkerInput>(input: T) {
+      log.push(`${tab} runs ${input.type}`);
+      if (executor.hold) return new Promise(() => {});
+      if (input.type === 'create-instance' && input.id === 'dup') {
+        throw new ExecutorError({ type: 'error', name: 'WorkflowError', message: 'already exists' });
+      }
+      const out: WorkerOutput =
+        input.type === 'create-instance'
+          ? { type: 'instances-created', ids: [input.id ?? `from-${tab}`] }
+          : { type: 'done' };
+      return out as never;
+    },
+    onEvent: () => () => {},
+    kill: (reason) => log.push(`${tab} kills: ${reason}`),
+    dispose: () => log.push(`${tab} disposes`),
+    setState(s) {
+      state = s;
+      for (const l of [...listeners]) l();
+    },
+  };
+  return { executor, notify: (n: NoticeInput) => notify(n), bindNotify: (n: typeof notify) => (notify = n) };
+}
+
+function world() {
+  const locks = createFakeLocks();
+  const hub = createChannelHub<TabMessage>();
+  const log: string[] = [];
+  let clock = 10_000;
+  const executors = new Map<string, ReturnType<typeof fakeExecutor>>();
+  const open = (tabId: string) =>
+    createStudioClient({
+      tabId,
+      now: () => clock,
+      locks,
+      channel: hub.channel(),
+      startExecutor: (notify) => {
+        const fake = fakeExecutor(tabId, log);
+        fake.bindNotify(notify);
+        executors.set(tabId, fake);
+        log.push(`${tabId} starts the executor`);
+        return fake.executor;
+      },
+    });
+  return { open, log, executors, advance: (ms: number) => (clock += ms) };
+}
+
+const ready: WorkerState = { status: 'ready', since: 0, coldStartMs: 700, warm: true, python: readyOutput(true) };
+
+describe('createStudioClient()', () => {
+  it('lets exactly one tab run the executor; the other shows the leader’s state as a follower', async () => {
+    const w = world();
+    const a = w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    expect(w.log).toEqual(['a starts the executor']);
+    expect(a.getState()).toEqual({ status: 'starting', since: 0, role: 'leader' });
+    w.executors.get('a')?.executor.setState(ready);
+    await flush();
+    expect(a.getState()).toMatchObject({ status: 'ready', role: 'leader', warm: true });
+    expect(b.getState()).toEqual({ ...ready, since: 0, role: 'follower' });
+  });
+
+  it('forwards a follower’s commands to the leader and returns the leader’s answers and errors', async () => {
+    const w = world();
+    w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    await expect(b.create({ fileId: 'f', workflowName: 'wf', id: 'x1' })).resolves.toEqual({ id: 'x1' });
+    await expect(b.pause('x1')).resolves.toBeUndefined();
+    const error = await b.create({ fileId: 'f', workflowName: 'wf', id: 'dup' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExecutorError);
+    expect(error).toMatchObject({ name: 'WorkflowError', message: 'already exists' });
+    await b.killExecutor();
+    expect(w.log).toEqual([
+      'a starts the executor',
+      'a runs create-instance',
+      'a runs pause-instance',
+      'a runs create-instance',
+      'a kills: killed from the studio',
+    ]);
+  });
+
+  it('holds commands until the tab knows its role, then runs them where they belong', async () => {
+    const w = world();
+    const a = w.open('a');
+    const early = a.create({ fileId: 'f', workflowName: 'wf' });
+    await expect(early).resolves.toEqual({ id: 'from-a' });
+  });
+
+  it('hands over when the leader tab closes: the follower starts its own executor and rejects what was in flight', async () => {
+    const w = world();
+    const a = w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    const executorA = w.executors.get('a')?.executor;
+    if (executorA) executorA.hold = true;
+    const lost = b.resume('x').catch((e: unknown) => e);
+    await flush();
+    a.dispose();
+    await flush();
+    expect(await lost).toEqual(
+      new WorkerCrashedError(
+        'The command was lost because the leader tab closed and this tab took over; check the instance and try again.',
+      ),
+    );
+    expect(w.log.slice(-3)).toEqual(['a runs resume-instance', 'a disposes', 'b starts the executor']);
+    expect(b.getState()).toMatchObject({ status: 'starting', role: 'leader' });
+    await expect(b.create({ fileId: 'f', workflowName: 'wf' })).resolves.toEqual({ id: 'from-b' });
+  });
+
+  it('shows the leader’s notices in every tab, and keeps notices raised before anyone listens', async () => {
+    const w = world();
+    const a = w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    w.executors.get('a')?.notify({ level: 'error', name: 'StorageFullError', message: 'full' });
+    await flush();
+    const seenA: StudioNotice[] = [];
+    const seenB: StudioNotice[] = [];
+    a.onNotice((n) => seenA.push(n));
+    const stop = b.onNotice((n) => seenB.push(n));
+    expect(seenA).toEqual([{ id: 1, level: 'error', name: 'StorageFullError', message: 'full', at: 10_000 }]);
+    expect(seenB).toMatchObject([{ level: 'error', name: 'StorageFullError', message: 'full' }]);
+    stop();
+    w.executors.get('a')?.notify({ level: 'info', name: 'X', message: 'y' });
+    await flush();
+    expect(seenB).toHaveLength(1);
+    expect(seenA).toHaveLength(2);
+  });
+
+  it('without Web Locks or a channel (one tab, old browser) leads at once', () => {
+    const log: string[] = [];
+    const client = createStudioClient({
+      now: () => 0,
+      startExecutor: () => fakeExecutor('solo', log).executor,
+    });
+    expect(client.getState()).toMatchObject({ role: 'leader' });
+    client.dispose();
+    client.dispose();
+    expect(log).toEqual(['solo disposes']);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * The tab-level `StudioClient` (docs/studio-client.md): which tab executes, and how every tab's commands get
+ * to that tab's executor.
+ *
+ * - Leadership: a Web Lock (leader-election.ts). The leader creates the executor supervisor (worker, watchdog,
+ *   restarts); a follower never spawns a worker, shows the leader's state, and forwards commands over a
+ *   BroadcastChannel (request/response with ids). When the leader tab closes, a follower gets the lock, starts
+ *   its own executor and recovers every unfinished instance from the journal.
+ * - A command forwarded to a leader that goes away is rejected with `WorkerCrashedError` (it may or may not
+ *   have run: the journal says). Commands issued before the tab knows its role, or before a follower has
+ *   heard from the leader, wait.
+ * - Instance data is never sent between tabs: every tab reads the journal from IndexedDB (`liveQuery`).
+ */
+import {
+  assertNever,
+  type ForwardedCommand,
+  type SharedExecutorState,
+  serializeError,
+  type TabMessage,
+  type WorkerOutput,
+  type WorkerResult,
+} from '../protocol';
+import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
+import type { ExecutorSupervisor, WorkerState } from './executor-supervisor';
+import { electLeader } from './leader-election';
+import type {
+  ChannelLike,
+  ExecutorState,
+  LocksLike,
+  NoticeInput,
+  StudioClient,
+  StudioNotice,
+  Unsubscribe,
+} from './types';
+
+/** What the client needs from its host; injected so tests use fake locks, channels and executors. */
+export interface StudioClientDeps {
+  /** Milliseconds, monotonic (`performance.now`). */
+  now(): number;
+  /** `navigator.locks`; without it this tab always leads. */
+  locks?: LocksLike;
+  /** A BroadcastChannel shared by the studio's tabs; without it the tab is alone. */
+  channel?: ChannelLike<TabMessage>;
+  /** Starts this tab's executor when it becomes the leader. */
+  startExecutor(notify: (notice: NoticeInput) => void): ExecutorSupervisor;
+  /** This tab's id on the channel. Default: a random UUID. */
+  tabId?: string;
+}
+
+/** The client plus `dispose()` (releases leadership, stops the worker). */
+export interface StudioClientHandle extends StudioClient {
+  dispose(): void;
+}
+
+type Forwarded = { to: string; resolve(output: WorkerOutput): void; reject(error: Error): void };
+type Queued = { command: ForwardedCommand; resolve(output: WorkerOutput): void; reject(error: Error): void };
+
+/** Creates the client and starts the election at once. */
+export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
+  const tabId = deps.tabId ?? crypto.randomUUID();
+  const listeners = new Set<() => void>();
+  const noticeListeners = new Set<(notice: StudioNotice) => void>();
+  const unseenNotices: StudioNotice[] = [];
+  const forwarded = new Map<number, Forwarded>();
+  let queued: Queued[] = [];
+  let role: 'undecided' | 'leader' | 'follower' = 'undecided';
+  let executor: ExecutorSupervisor | undefined;
+  let leaderId: string | undefined;
+  let nextRequestId = 1;
+  let nextNoticeId = 1;
+  let disposed = false;
+  let state: ExecutorState = { status: 'starting', since: deps.now(), role: 'follower' };
+
+  function setState(next: ExecutorState): void {
+    state = next;
+    for (const l of [...listeners]) l();
+  }
+
+  function notify(input: NoticeInput, broadcast = role === 'leader'): void {
+    const notice: StudioNotice = { ...input, id: nextNoticeId++, at: deps.now() };
+    if (noticeListeners.size === 0) unseenNotices.push(notice);
+    for (const l of [...noticeListeners]) l(notice);
+    if (broadcast) deps.channel?.postMessage({ type: 'tab-notice', leaderId: tabId, notice: input });
+  }
+
+  // ── leader ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  function shared(s: WorkerState): SharedExecutorState {
+    const elapsedMs = deps.now() - s.since;
+    switch (s.status) {
+      case 'starting':
+        return { status: 'starting', elapsedMs, ...(s.phase ? { phase: s.phase } : {}) };
+      case 'ready':
+        return { status: 'ready', elapsedMs, coldStartMs: s.coldStartMs, warm: s.warm, python: s.python };
+      case 'restarting':
+        return { status: 'restarting', elapsedMs, reason: s.reason };
+      case 'failed':
+        return { status: 'failed', elapsedMs, error: s.error };
+      default:
+        return assertNever(s);
+    }
+  }
+
+  function announce(): void {
+    if (executor)
+      deps.channel?.postMessage({ type: 'leader-state', leaderId: tabId, state: shared(executor.getState()) });
+  }
+
+  function becomeLeader(): void {
+    if (disposed || role === 'leader') return;
+    role = 'leader';
+    leaderId = tabId;
+    rejectForwarded(() => true, 'the leader tab closed and this tab took over');
+    executor = deps.startExecutor((notice) => notify(notice));
+    const follow = () => {
+      if (!executor) return;
+      setState({ ...executor.getState(), role: 'leader' } as ExecutorState);
+      announce();
+    };
+    executor.subscribe(follow);
+    follow();
+    flushQueued();
+  }
+
+  async function runLocally(command: ForwardedCommand): Promise<WorkerOutput> {
+    if (!executor) throw new IllegalStateError('This tab does not run the executor');
+    if (command.type === 'kill-executor') {
+      executor.kill('killed from the studio');
+      return { type: 'done' };
+    }
+    return executor.request(command);
+  }
+
+  // ── follower ────────────────────────────────────────────────────────────────────────────────────────────
+
+  function becomeFollower(): void {
+    if (disposed || role !== 'undecided') return;
+    role = 'follower';
+    deps.channel?.postMessage({ type: 'tab-hello', tabId });
+  }
+
+  function fromLeader(s: SharedExecutorState): ExecutorState {
+    const since = deps.now() - s.elapsedMs;
+    switch (s.status) {
+      case 'starting':
+        return { status: 'starting', since, role: 'follower', ...(s.phase ? { phase: s.phase } : {}) };
+      case 'restarting':
+        return { status: 'starting', since, role: 'follower' };
+      case 'ready':
+        return { status: 'ready', since, coldStartMs: s.coldStartMs, warm: s.warm, python: s.python, role: 'follower' };
+      case 'failed':
+        return { status: 'failed', since, error: s.error, role: 'follower' };
+      default:
+        return assertNever(s);
+    }
+  }
+
+  function rejectForwarded(which: (f: Forwarded) => boolean, why: string): void {
+    for (const [id, f] of [...forwarded]) {
+      if (!which(f)) continue;
+      forwarded.delete(id);
+      f.reject(new WorkerCrashedError(`The command was lost because ${why}; check the instance and try again.`));
+    }
+  }
+
+  function forward(command: ForwardedCommand, to: string): Promise<WorkerOutput> {
+    const requestId = nextRequestId++;
+    return new Promise((resolve, reject) => {
+      forwarded.set(requestId, { to, resolve, reject });
+      deps.channel?.postMessage({ type: 'tab-command', from: tabId, to, requestId, command });
+    });
+  }
+
+  // ── both ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  function call(command: ForwardedCommand): Promise<WorkerOutput> {
+    if (disposed) return Promise.reject(new IllegalStateError('The studio client was disposed'));
+    if (role === 'leader') return runLocally(command);
+    if (role === 'follower' && leaderId !== undefined) return forward(command, leaderId);
+    return new Promise((resolve, reject) => queued.push({ command, resolve, reject }));
+  }
+
+  function flushQueued(): void {
+    const now = queued;
+    queued = [];
+    for (const q of now) call(q.command).then(q.resolve, q.reject);
+  }
+
+  function settle(result: WorkerResult, f: { resolve(o: WorkerOutput): void; reject(e: Error): void }): void {
+    if (result.type === 'ok') f.resolve(result.output);
+    else f.reject(new ExecutorError(result));
+  }
+
+  function onTabMessage(msg: TabMessage): void {
+    switch (msg.type) {
+      case 'tab-hello':
+        if (role === 'leader') announce();
+        return;
+      case 'leader-state':
+        if (role === 'leader' || msg.leaderId === tabId) return;
+        if (leaderId !== msg.leaderId) {
+          rejectForwarded((f) => f.to !== msg.leaderId, 'the leader tab closed');
+          leaderId = msg.leaderId;
+        }
+        setState(fromLeader(msg.state));
+        if (role === 'follower') flushQueued();
+        return;
+      case 'tab-command': {
+        if (role !== 'leader' || msg.to !== tabId) return;
+        const reply = (result: WorkerResult) =>
+          deps.channel?.postMessage({ type: 'tab-result', to: msg.from, requestId: msg.requestId, result });
+        runLocally(msg.command).then(
+          (output) => reply({ type: 'ok', output }),
+          (error: unknown) => reply(serializeError(error)),
+        );
+        return;
+      }
+      case 'tab-result': {
+        if (msg.to !== tabId) return;
+        const f = forwarded.get(msg.requestId);
+        if (!f) return;
+        forwarded.delete(msg.requestId);
+        settle(msg.result, f);
+        return;
+      }
+      case 'tab-notice':
+        if (role !== 'leader' && msg.leaderId !== tabId) notify(msg.notice, false);
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  deps.channel?.addEventListener('message', (e) => {
+    if (!disposed) onTabMessage(e.data);
+  });
+  const election = deps.locks
+    ? electLeader({ locks: deps.locks, onLeader: becomeLeader, onFollower: becomeFollower })
+    : undefined;
+  if (!deps.locks) becomeLeader();
+
+  const output = async <T extends WorkerOutput['type']>(command: ForwardedCommand, type: T) => {
+    const out = await call(command);
+    if (out.type !== type) throw new IllegalStateError(`Expected a ${type} answer, got ${out.type}`);
+    return out as Extract<WorkerOutput, { type: T }>;
+  };
+  const done = async (command: ForwardedCommand) => {
+    await output(command, 'done');
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onNotice(listener): Unsubscribe {
+      noticeListeners.add(listener);
+      for (const notice of unseenNotices.splice(0)) listener(notice);
+      return () => noticeListeners.delete(listener);
+    },
+    loadSource: async (file) => (await output({ type: 'load-source', ...file }, 'source-loaded')).result,
+    async create(req) {
+      const { ids } = await output({ type: 'create-instance', ...req }, 'instances-created');
+      return { id: ids[0] as string };
+    },
+    async createBatch(req) {
+      const { ids } = await output({ type: 'create-batch', ...req }, 'instances-created');
+      return { ids };
+    },
+    pause: (id) => done({ type: 'pause-instance', id }),
+    resume: (id) => done({ type: 'resume-instance', id }),
+    terminate: (id) => done({ type: 'terminate-instance', id }),
+    restart: (id, from) => done(from ? { type: 'restart-instance', id, from } : { type: 'restart-instance', id }),
+    sendEvent: (id, event) => done({ type: 'send-event', id, event }),
+    skipWait: (id) => done({ type: 'skip-wait', id }),
+    deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
+    killExecutor: () => done({ type: 'kill-executor' }),
+    killAtNextStep: () => done({ type: 'kill-at-next-step' }),
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      election?.dispose();
+      executor?.dispose();
+      deps.channel?.close();
+      rejectForwarded(() => true, 'this tab was closed');
+      for (const q of queued.splice(0)) q.reject(new IllegalStateError('The studio client was disposed'));
+      listeners.clear();
+      noticeListeners.clear();
+    },
+  };
+}

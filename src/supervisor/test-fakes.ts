@@ -1,0 +1,158 @@
+/**
+ * Test doubles for the supervisor (not exported from index.ts): a worker whose side the test plays, a clock
+ * with manual ticks, Web Locks with `ifAvailable` and queued requests, and a BroadcastChannel hub.
+ */
+import type { HostToWorker, PythonReady, WorkerEvent, WorkerInput, WorkerToHost } from '../protocol';
+import type { ChannelLike, LocksLike, WorkerLike } from './types';
+
+type Listener = (e: never) => void;
+
+/** A worker double: records what the supervisor posts and lets the test answer as the worker. */
+export function createFakeWorker() {
+  const listeners = new Map<string, Listener[]>();
+  const posted: HostToWorker[] = [];
+  let terminated = false;
+  const worker = {
+    postMessage: (m: HostToWorker) => posted.push(m),
+    addEventListener: (type: string, l: Listener) => listeners.set(type, [...(listeners.get(type) ?? []), l]),
+    terminate: () => {
+      terminated = true;
+    },
+  } as unknown as WorkerLike;
+  const dispatch = (type: string, e: unknown) => {
+    for (const l of listeners.get(type) ?? []) l(e as never);
+  };
+  const reply = (m: WorkerToHost) => dispatch('message', { data: m });
+  /** The newest request of this type not yet answered by the test. */
+  const answered = new Set<number>();
+  const requestOf = (type: WorkerInput['type']) => {
+    const found = posted.find((m) => m.input.type === type && !answered.has(m.requestId));
+    if (!found) throw new Error(`No unanswered ${type} request; posted: ${posted.map((m) => m.input.type).join(', ')}`);
+    return found;
+  };
+  return {
+    worker,
+    posted,
+    types: () => posted.map((m) => m.input.type),
+    isTerminated: () => terminated,
+    reply,
+    /** Answers the oldest unanswered request of `type` with `output`. */
+    answer(type: WorkerInput['type'], output: unknown) {
+      const req = requestOf(type);
+      answered.add(req.requestId);
+      reply({ type: 'response', requestId: req.requestId, result: { type: 'ok', output } as never });
+    },
+    fail(type: WorkerInput['type'], name: string, message: string) {
+      const req = requestOf(type);
+      answered.add(req.requestId);
+      reply({ type: 'response', requestId: req.requestId, result: { type: 'error', name, message } });
+    },
+    emit: (event: WorkerEvent) => reply({ type: 'event', event }),
+    crash: (message: string) => dispatch('error', { message, preventDefault() {} }),
+  };
+}
+
+/** What a fake worker answers to boot-python. */
+export const readyOutput = (warm = false): PythonReady => ({
+  type: 'python-ready',
+  pyodideVersion: '314.0.7',
+  pythonVersion: '3.14.2',
+  loadMs: warm ? 600 : 4200,
+  warm,
+  snapshot: warm ? 'used' : 'missing',
+  bootMs: warm ? 700 : 4500,
+});
+
+/** A manual clock with `every()` ticks: `advance(ms)` moves time and runs due ticks. */
+export function createFakeTime(start = 1000) {
+  let now = start;
+  const tickers = new Set<{ ms: number; next: number; tick: () => void }>();
+  return {
+    now: () => now,
+    every(ms: number, tick: () => void) {
+      const t = { ms, next: now + ms, tick };
+      tickers.add(t);
+      return () => tickers.delete(t);
+    },
+    advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        let due: { ms: number; next: number; tick: () => void } | undefined;
+        for (const t of tickers) if (t.next <= end && (!due || t.next < due.next)) due = t;
+        if (!due) break;
+        now = due.next;
+        due.next += due.ms;
+        due.tick();
+      }
+      now = end;
+    },
+  };
+}
+
+/** In-memory Web Locks shared by fake tabs: exclusive, `ifAvailable`, queued requests, abort signals. */
+export function createFakeLocks(): LocksLike & { holder(): string | undefined } {
+  let held: string | undefined;
+  let counter = 0;
+  const queue: Array<{
+    id: string;
+    cb: (lock: unknown) => unknown;
+    resolve(v: unknown): void;
+    reject(e: unknown): void;
+  }> = [];
+  const grant = (id: string, cb: (lock: unknown) => unknown): Promise<unknown> => {
+    held = id;
+    return Promise.resolve()
+      .then(() => cb({ name: 'lock' }))
+      .finally(() => {
+        held = undefined;
+        const next = queue.shift();
+        if (next) grant(next.id, next.cb).then(next.resolve, next.reject);
+      });
+  };
+  return {
+    holder: () => held,
+    request(_name, options, cb) {
+      const id = `req-${++counter}`;
+      if (held === undefined) return grant(id, cb);
+      if (options.ifAvailable) return Promise.resolve().then(() => cb(null));
+      return new Promise((resolve, reject) => {
+        const entry = { id, cb, resolve, reject };
+        queue.push(entry);
+        options.signal?.addEventListener('abort', () => {
+          const at = queue.indexOf(entry);
+          if (at >= 0) queue.splice(at, 1);
+          reject(new DOMException('aborted', 'AbortError'));
+        });
+      });
+    },
+  };
+}
+
+/** A BroadcastChannel hub: a message reaches every other open channel (not the sender), asynchronously. */
+export function createChannelHub<T>() {
+  const open = new Set<{ deliver(m: T): void }>();
+  return {
+    channel(): ChannelLike<T> {
+      const listeners: Array<(e: MessageEvent<T>) => void> = [];
+      const self = {
+        deliver: (m: T) => {
+          for (const l of listeners) l({ data: m } as MessageEvent<T>);
+        },
+      };
+      open.add(self);
+      return {
+        postMessage(message: T) {
+          const copy = structuredClone(message);
+          for (const other of open) if (other !== self) setTimeout(() => other.deliver(copy), 0);
+        },
+        addEventListener: (_type, listener) => listeners.push(listener),
+        close: () => open.delete(self),
+      };
+    },
+  };
+}
+
+/** Lets pending promise callbacks and zero-delay timers run. */
+export const flush = async (rounds = 3) => {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
+};

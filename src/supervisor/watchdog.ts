@@ -1,0 +1,108 @@
+/**
+ * The supervisor's watchdog, as pure decisions over a clock the caller passes in (so tests need no timers).
+ *
+ * The executor runs all Python on one thread, so a step in a tight loop blocks it: the engine's own
+ * step-timeout timer cannot fire and pings go unanswered. The rules:
+ * - a ping goes out every `pingIntervalMs`; a pong clears it;
+ * - an attempt past its timeout (+ `slackMs`) while a ping has been unanswered for `slackMs` is stuck in
+ *   Python: interrupt it (its token goes into the interrupt buffer, so it is journaled as timed out);
+ * - no pong for `unresponsiveMs` with no attempt in flight (an endless loop in `run()` or at import): interrupt;
+ *   with an attempt still inside its timeout, wait: a CPU-bound step may legitimately hold the thread;
+ * - still no pong `interruptGraceMs` after an interrupt (or no interrupt buffer at all): kill the worker,
+ *   and the supervisor restarts it and recovers from the journal.
+ */
+import { INTERRUPT } from '../protocol';
+
+/** Timings of the watchdog, in milliseconds. */
+export interface WatchdogConfig {
+  pingIntervalMs: number;
+  slackMs: number;
+  unresponsiveMs: number;
+  interruptGraceMs: number;
+}
+
+/** Defaults: ping every second; a blocked worker with nothing to excuse it is interrupted after 5 s. */
+export const DEFAULT_WATCHDOG: WatchdogConfig = {
+  pingIntervalMs: 1_000,
+  slackMs: 500,
+  unresponsiveMs: 5_000,
+  interruptGraceMs: 3_000,
+};
+
+/** What the supervisor should do now. */
+export type WatchdogAction =
+  | { type: 'none' }
+  | { type: 'ping' }
+  | { type: 'interrupt'; token: number; reason: string }
+  | { type: 'kill'; reason: string };
+
+interface Attempt {
+  token: number;
+  label: string;
+  timeoutMs: number;
+  deadline: number;
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** One watchdog per worker. `canInterrupt`: the worker has an interrupt buffer (cross-origin isolation). */
+export function createWatchdog(config: WatchdogConfig, canInterrupt: boolean) {
+  const attempts = new Map<number, Attempt>();
+  let lastPingAt: number | undefined;
+  let pingOutstandingSince: number | undefined;
+  let interruptedAt: number | undefined;
+  let interruptReason = '';
+
+  function interrupt(now: number, token: number, reason: string): WatchdogAction {
+    if (!canInterrupt) return { type: 'kill', reason: `${reason}; this page cannot interrupt Python` };
+    interruptedAt = now;
+    interruptReason = reason;
+    return { type: 'interrupt', token, reason };
+  }
+
+  return {
+    attemptStarted(now: number, a: { token: number; label: string; timeoutMs: number }): void {
+      attempts.set(a.token, { ...a, deadline: now + a.timeoutMs });
+    },
+    attemptEnded(token: number): void {
+      attempts.delete(token);
+    },
+    pingSent(now: number): void {
+      lastPingAt = now;
+      pingOutstandingSince ??= now;
+    },
+    /** Any answer from the worker proves it is not blocked. */
+    alive(): void {
+      pingOutstandingSince = undefined;
+      interruptedAt = undefined;
+    },
+    tick(now: number): WatchdogAction {
+      if (interruptedAt !== undefined) {
+        if (now - interruptedAt < config.interruptGraceMs) return { type: 'none' };
+        return { type: 'kill', reason: `${interruptReason}, and Python did not stop when interrupted` };
+      }
+      const blockedFor = pingOutstandingSince === undefined ? 0 : now - pingOutstandingSince;
+      if (blockedFor >= config.slackMs) {
+        for (const a of attempts.values()) {
+          if (now >= a.deadline + config.slackMs) {
+            attempts.delete(a.token);
+            return interrupt(now, a.token, `${a.label} ran past its timeout of ${seconds(a.timeoutMs)}`);
+          }
+        }
+      }
+      if (blockedFor >= config.unresponsiveMs && attempts.size === 0) {
+        return interrupt(now, INTERRUPT.ANY_TOKEN, `the executor did not answer for ${seconds(blockedFor)}`);
+      }
+      if (
+        pingOutstandingSince === undefined &&
+        (lastPingAt === undefined || now - lastPingAt >= config.pingIntervalMs)
+      ) {
+        return { type: 'ping' };
+      }
+      return { type: 'none' };
+    },
+  };
+}
+
+/** The handle `createWatchdog` returns. */
+export type Watchdog = ReturnType<typeof createWatchdog>;

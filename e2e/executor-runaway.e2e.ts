@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { AttemptFailedEvent } from '../src/engine';
+import {
+  collectNotices,
+  notices,
+  READY_TIMEOUT,
+  readInstance,
+  run,
+  waitForStatus,
+  waitReady,
+} from './executor-helpers';
+
+/** The first attempt never yields (a CPU loop); the retry returns at once. */
+const RUNAWAY = `from workers import WorkflowEntrypoint
+
+class RunawayWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("spin", config={"retries": {"limit": 1, "delay": "1 second", "backoff": "constant"}, "timeout": "2 seconds"})
+        async def spin(ctx):
+            if ctx["attempt"] == 1:
+                n = 0
+                while True:
+                    n += 1
+            return "stopped spinning"
+
+        return await spin()
+`;
+
+test.describe('executor: runaway Python', () => {
+  test('an endless loop in a step is interrupted at its timeout, journaled as a failed attempt and retried; the page stays responsive', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await waitReady(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await collectNotices(page);
+    await run(page, { source: RUNAWAY, workflowName: 'runaway-workflow', id: 'spin-1' });
+
+    // While Python spins in the worker, the page answers at once.
+    await expect.poll(async () => (await readInstance(page, 'spin-1')).summary?.status).toBe('running');
+    const lags: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      lags.push(
+        await page.evaluate(() => {
+          const t0 = performance.now();
+          return new Promise<number>((resolve) => setTimeout(() => resolve(performance.now() - t0), 0));
+        }),
+      );
+      await page.waitForTimeout(200);
+    }
+    expect(Math.max(...lags)).toBeLessThan(200);
+    await page.mouse.move(200, 200);
+    await expect(page.getByTestId('executor-status')).toBeVisible();
+
+    await waitForStatus(page, 'spin-1', 'complete', READY_TIMEOUT);
+    const { journal } = await readInstance(page, 'spin-1');
+    const failed = journal.filter((e): e is AttemptFailedEvent => e.type === 'attempt-failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({
+      name: 'spin',
+      attempt: 1,
+      error: { name: 'WorkflowTimeoutError', message: 'Execution timed out after 2000ms' },
+    });
+    expect(failed[0]?.error.traceback).toContain('KeyboardInterrupt');
+    expect(journal.find((e) => e.type === 'run-finished')).toMatchObject({ output: 'stopped spinning' });
+    // Interrupted, not killed: the same worker carried on.
+    expect(await notices(page)).toEqual([
+      expect.objectContaining({
+        name: 'Interrupted',
+        message: 'Python was interrupted: Step "spin" (attempt 1) of instance spin-1 ran past its timeout of 2 s.',
+      }),
+    ]);
+    mkdirSync('e2e-artifacts', { recursive: true });
+    await page.screenshot({ path: 'e2e-artifacts/executor-runaway.png' });
+  });
+
+  test('the second load of the studio starts Python warm from the memory snapshot', async ({ page }) => {
+    await page.goto('/');
+    const first = await waitReady(page);
+    expect(first).toMatchObject({ warm: false });
+    // The snapshot is stored after "ready"; wait for it to land in IndexedDB.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve, reject) => {
+              const req = indexedDB.open('workflow-studio');
+              req.onerror = () => reject(req.error);
+              req.onsuccess = () => {
+                const count = req.result.transaction('snapshots').objectStore('snapshots').count();
+                count.onsuccess = () => {
+                  resolve(count.result);
+                  req.result.close();
+                };
+              };
+            }),
+        ),
+      )
+      .toBe(1);
+    await page.reload();
+    const second = await waitReady(page);
+    expect(second).toMatchObject({ warm: true, python: { snapshot: 'used' } });
+    await expect(page.getByTestId('executor-status')).toHaveText(/^Python ready \(warm start \d+\.\d s\)$/);
+    if (second.status === 'ready' && first.status === 'ready') {
+      console.log(`cold ${Math.round(first.coldStartMs)} ms → warm ${Math.round(second.coldStartMs)} ms`);
+      expect(second.coldStartMs).toBeLessThan(first.coldStartMs);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { expect, type Page, test } from '@playwright/test';
+import { readInstance, run, succeededPrints, waitForStatus, waitReady } from './executor-helpers';
+
+/** Five steps that each print once; slow enough that both tabs are open while it runs. */
+const COUNTED = `import asyncio
+from workers import WorkflowEntrypoint
+
+class CountedWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        for i in range(5):
+            @step.do(f"step-{i}")
+            async def work():
+                await asyncio.sleep(0.2)
+                print(f"step-{i} ran")
+                return i
+
+            await work()
+        await step.sleep("pause", "3 seconds")
+
+        @step.do("last")
+        async def last():
+            print("last ran")
+            return "done"
+
+        return await last()
+`;
+
+/** The dedicated workers of a page that are the Python executor (not Monaco's editor worker). */
+const executorWorkers = (page: Page) => page.workers().filter((w) => /\/assets\/worker-[^/]*\.js/.test(w.url()));
+
+test.describe('executor: one leader tab executes, the others follow', () => {
+  test('two tabs: only the leader runs Python, a follower’s commands run once there, and it takes over on close', async ({
+    context,
+  }) => {
+    const leader = await context.newPage();
+    await leader.goto('/');
+    expect(await waitReady(leader)).toMatchObject({ role: 'leader' });
+
+    const follower = await context.newPage();
+    await follower.goto('/');
+    expect(await waitReady(follower)).toMatchObject({ role: 'follower' });
+    expect(executorWorkers(leader)).toHaveLength(1);
+    expect(executorWorkers(follower)).toHaveLength(0);
+
+    // Created from the follower: forwarded to the leader, executed there once, visible in both tabs.
+    await run(follower, { source: COUNTED, workflowName: 'counted-workflow', id: 'tabs-1' });
+    await waitForStatus(follower, 'tabs-1', 'waiting');
+    const beforeClose = await readInstance(leader, 'tabs-1');
+    expect(succeededPrints(beforeClose.journal)).toEqual(['step-0 ran', 'step-1 ran', 'step-2 ran', 'step-3 ran', 'step-4 ran']);
+
+    // The leader closes mid-sleep: the follower gets the lock, starts its executor and finishes the instance.
+    await leader.close();
+    await expect.poll(() => follower.evaluate(() => window.__studio?.getState().role)).toBe('leader');
+    await waitReady(follower);
+    expect(executorWorkers(follower)).toHaveLength(1);
+    await waitForStatus(follower, 'tabs-1', 'complete');
+    const { journal } = await readInstance(follower, 'tabs-1');
+    expect(succeededPrints(journal)).toEqual([
+      'step-0 ran',
+      'step-1 ran',
+      'step-2 ran',
+      'step-3 ran',
+      'step-4 ran',
+      'last ran',
+    ]);
+    // No event was written twice: every (instance, seq) is unique and the sequence has no gaps.
+    expect(journal.map((e) => e.seq)).toEqual(journal.map((_, i) => i + 1));
+  });
+
+  test('the follower tab shows the instance live as the leader journals it', async ({ context }) => {
+    const leader = await context.newPage();
+    await leader.goto('/');
+    await waitReady(leader);
+    const follower = await context.newPage();
+    await follower.goto('/');
+    await waitReady(follower);
+    await expect(follower.getByTestId('executor-status')).toHaveText(/^Python ready \((warm|cold) start/);
+    await expect(follower.getByText(/Runs in another tab/)).toBeVisible();
+    await run(leader, { source: COUNTED, workflowName: 'counted-workflow', id: 'tabs-2' });
+    // Read in the follower while the leader runs: the journal grows there too.
+    await expect
+      .poll(async () => succeededPrints((await readInstance(follower, 'tabs-2')).journal).length)
+      .toBeGreaterThanOrEqual(3);
+  });
+});

@@ -99,7 +99,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
   if (command !== 'run')
-    return fail(`unknown command ${JSON.stringify(command)}; the only command is "run". ${USAGE.split('\n')[0]}`);
+    return fail(
+      `unknown command ${JSON.stringify(command)}; commands are run, export, graph, replay. ${USAGE.split('\n')[0]}`,
+    );
 
   const values = new Map<ValueOption, string>();
   const events: QueuedEvent[] = [];

@@ -3,11 +3,11 @@
  * Cloudflare Workers, so naive datetimes mean the same thing here and after export.
  */
 import { loadNodePython } from '../runtime/node';
-import { runCli } from './run-command';
+import { runCommand } from './commands';
 
 process.env.TZ = 'UTC';
 
-const code = await runCli(
+const code = await runCommand(
   process.argv.slice(2),
   { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   { python: () => loadNodePython(), now: Date.now },

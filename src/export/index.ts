@@ -21,6 +21,7 @@ export {
   type ParseJournalResult,
   parseJournalFile,
   parseJournalValue,
+  renameJournalInstance,
   serializeJournalFile,
 } from './journal-file';
 export { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';

@@ -10,6 +10,7 @@ import {
   journalFileName,
   MAX_JOURNAL_FILE_CHARS,
   parseJournalFile,
+  renameJournalInstance,
   serializeJournalFile,
 } from './index';
 import { journalEventSchema } from './journal-schema';
@@ -79,6 +80,18 @@ describe('journal files', () => {
     });
     expect(serializeJournalFile(file)).toBe(orderText);
     expect(journalFileName(instance)).toBe('order-workflow-order-a17.journal.json');
+  });
+});
+
+describe('renameJournalInstance()', () => {
+  it('moves every event to the new id, so an import never overwrites an instance with the same id', () => {
+    const file = parsed(orderText);
+    const renamed = renameJournalInstance(file, 'order-a17-copy');
+    expect(renamed.instance.id).toBe('order-a17-copy');
+    expect(new Set(renamed.events.map((e) => e.instanceId))).toEqual(new Set(['order-a17-copy']));
+    expect(parseJournalFile(serializeJournalFile(renamed)).ok).toBe(true);
+    expect(file.instance.id).toBe('order-a17');
+    expect(file.events[0]?.instanceId).toBe('order-a17');
   });
 });
 

@@ -80,6 +80,18 @@ export function journalFileName(instance: Pick<InstanceSummary, 'id' | 'workflow
   return `${instance.workflowName}-${instance.id}.journal.json`;
 }
 
+/**
+ * The same journal under another instance id (every event's `instanceId` and the summary's `id`), for importing
+ * a file whose id is already taken without overwriting that instance. `id` must be a valid instance id.
+ */
+export function renameJournalInstance(file: JournalFile, id: string): JournalFile {
+  return {
+    ...file,
+    instance: { ...file.instance, id },
+    events: file.events.map((e) => ({ ...e, instanceId: id })),
+  };
+}
+
 const invalid = (message: string): ParseJournalResult => ({ ok: false, message: `Invalid journal file: ${message}` });
 
 /** Reads a journal file's text. */

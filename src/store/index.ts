@@ -1,4 +1,19 @@
-export { type AppState, appStore, useAppStore } from './app-store';
-export type { EditorSlice } from './editor-slice';
-export type { SelectionSlice } from './selection-slice';
-export { selectSelectedInstanceId, selectSource } from './selectors';
+export { type AppState, appStore, createAppStore, useAppStore } from './app-store';
+export type { CommandsSlice } from './commands-slice';
+export type { DialogName, DialogsSlice } from './dialogs-slice';
+export { type EditorSlice, type RevealRequest, STARTER_FILE_NAME, STARTER_SOURCE } from './editor-slice';
+export { ALL_STATUSES, type InstanceFilter, type InstancesSlice } from './instances-slice';
+export { MAX_NOTICES, type Notice, type NoticesSlice } from './notices-slice';
+export type { CallSelection, Selection, SelectionSlice } from './selection-slice';
+export {
+  selectActiveFileId,
+  selectDialog,
+  selectInstanceFilter,
+  selectNotices,
+  selectReveal,
+  selectRunNowNonce,
+  selectSelectedInstanceId,
+  selectSelectedNodeId,
+  selectSelection,
+  selectSource,
+} from './selectors';

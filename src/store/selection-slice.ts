@@ -1,13 +1,35 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 
-/** What the user has selected; the history and inspector panes follow it. */
+/** One journaled call, as the engine names it: kind, name and 1-based count of that name in a run. */
+export interface CallSelection {
+  kind: 'do' | 'sleep' | 'wait';
+  name: string;
+  count: number;
+}
+
+/**
+ * What the inspector shows: a plan node (and, when an instance ran it, one of its calls), or an event sent to
+ * the selected instance (by its journal `seq`).
+ */
+export type Selection =
+  | { type: 'node'; nodeId: string; call: CallSelection | null }
+  | { type: 'call'; call: CallSelection }
+  | { type: 'event'; seq: number };
+
+/** What the user has selected; the graph, history and inspector panes all follow it. */
 export interface SelectionSlice {
   selectedInstanceId: string | null;
+  selection: Selection | null;
+  /** Selects an instance; the step selection is kept, so switching instances compares the same step. */
   selectInstance(id: string | null): void;
+  select(selection: Selection | null): void;
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   selectedInstanceId: null,
-  selectInstance: (selectedInstanceId) => set({ selectedInstanceId }),
+  selection: null,
+  selectInstance: (selectedInstanceId) =>
+    set((s) => ({ selectedInstanceId, selection: s.selection?.type === 'event' ? null : s.selection })),
+  select: (selection) => set({ selection }),
 });

@@ -2,5 +2,21 @@ import type { AppState } from './app-store';
 
 /** The editor's source text. */
 export const selectSource = (s: AppState) => s.source;
+/** Id of the open file, or null before the files have loaded. */
+export const selectActiveFileId = (s: AppState) => s.activeFileId;
+/** The editor's pending scroll-to request. */
+export const selectReveal = (s: AppState) => s.reveal;
 /** The selected instance id, or null. */
 export const selectSelectedInstanceId = (s: AppState) => s.selectedInstanceId;
+/** The selected node, call or event, or null. */
+export const selectSelection = (s: AppState) => s.selection;
+/** The selected plan node's id, or null when no node is selected. */
+export const selectSelectedNodeId = (s: AppState) => (s.selection?.type === 'node' ? s.selection.nodeId : null);
+/** The instance list's status and search filter. */
+export const selectInstanceFilter = (s: AppState) => s.instanceFilter;
+/** The open dialog, or null. */
+export const selectDialog = (s: AppState) => s.dialog;
+/** The notices on screen, oldest first. */
+export const selectNotices = (s: AppState) => s.notices;
+/** Bumped by every Ctrl/Cmd+Enter "run now" request. */
+export const selectRunNowNonce = (s: AppState) => s.runNowNonce;

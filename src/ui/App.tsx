@@ -1,16 +1,44 @@
 import './editor/monaco-setup';
+import { useEffect } from 'react';
+import { useRunNowCommand } from './actions/useRunNowCommand';
+import { SelectedInstanceProvider } from './data/SelectedInstanceProvider';
+import { DialogHost } from './dialogs/DialogHost';
+import { getFilesController } from './files/files';
+import { useShortcuts } from './keyboard/useShortcuts';
 import { Workbench } from './layout/Workbench';
+import { Notices } from './notices/Notices';
+import { PlanProvider } from './plan/PlanProvider';
 import { StatusBar } from './status/StatusBar';
+import { Toolbar } from './toolbar/Toolbar';
 import './theme.css';
+import './studio.css';
 
-/** The studio: the resizable workbench above the status bar. */
+/** Commands without a component of their own: keyboard shortcuts and Ctrl/Cmd+Enter runs. */
+function Commands() {
+  useShortcuts();
+  useRunNowCommand();
+  return null;
+}
+
+/** The studio: toolbar, the resizable workbench, the status bar, dialogs and notices. */
 export function App() {
+  useEffect(() => {
+    void getFilesController().load();
+  }, []);
   return (
-    <div className="app">
-      <main className="app__main">
-        <Workbench />
-      </main>
-      <StatusBar />
-    </div>
+    <PlanProvider>
+      <SelectedInstanceProvider>
+        <div className="app">
+          <Toolbar />
+          <main className="app__main">
+            <Workbench />
+          </main>
+          <StatusBar />
+        </div>
+        <Commands />
+        <DialogHost />
+        <Notices />
+      </SelectedInstanceProvider>
+    </PlanProvider>
   );
 }

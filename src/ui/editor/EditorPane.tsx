@@ -1,7 +1,14 @@
-import Editor from '@monaco-editor/react';
-import { appStore, selectSource, useAppStore } from '../../store';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useState } from 'react';
+import { appStore, selectActiveFileId, selectSource, useAppStore } from '../../store';
+import { useFiles } from '../files/useFiles';
+import { useSaveState } from '../files/useSaveState';
 import { useColorScheme } from '../hooks/useColorScheme';
+import { EmptyState } from '../layout/EmptyState';
 import { Pane } from '../layout/Pane';
+import { LoadingFiles } from './LoadingFiles';
+import { SaveStatus } from './SaveStatus';
+import { type MountedEditor, useEditorBindings } from './useEditorBindings';
 
 const OPTIONS = {
   automaticLayout: true,
@@ -13,24 +20,46 @@ const OPTIONS = {
   scrollBeyondLastLine: false,
   scrollBeyondLastColumn: 2,
   tabSize: 4,
+  fixedOverflowWidgets: true,
 } as const;
 
 const onChange = (value: string | undefined) => appStore.getState().setSource(value ?? '');
 
-/** The workflow source in Monaco, with Python highlighting. */
+/** The open workflow file in Monaco: Python highlighting, SDK completions, hovers and squiggles. */
 export function EditorPane() {
   const source = useAppStore(selectSource);
+  const fileId = useAppStore(selectActiveFileId);
+  const save = useSaveState();
+  const fileName = useFiles()?.find((f) => f.id === fileId)?.name;
   const scheme = useColorScheme();
+  const [mounted, setMounted] = useState<MountedEditor | null>(null);
+  const onMount: OnMount = (editor, monaco) => setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
+  useEditorBindings(mounted);
   return (
-    <Pane title="Editor · workflow.py" flush>
-      <Editor
-        defaultLanguage="python"
-        value={source}
-        onChange={onChange}
-        theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
-        options={OPTIONS}
-        loading={<p className="empty">Loading editor…</p>}
-      />
+    <Pane
+      title={fileName ? `Editor · ${fileName}` : 'Editor'}
+      label="Editor"
+      flush
+      actions={<SaveStatus state={save} />}
+    >
+      {save.status === 'load-failed' ? (
+        <EmptyState title="Your files could not be read from IndexedDB">
+          {save.error.name}: {save.error.message}
+        </EmptyState>
+      ) : fileId === null ? (
+        <LoadingFiles since={save.status === 'loading' ? save.since : performance.now()} />
+      ) : (
+        <Editor
+          path={`file:///${fileId}.py`}
+          defaultLanguage="python"
+          value={source}
+          onChange={onChange}
+          onMount={onMount}
+          theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+          options={OPTIONS}
+          loading={<p className="empty">Loading the editor (Monaco, from this site)…</p>}
+        />
+      )}
     </Pane>
   );
 }

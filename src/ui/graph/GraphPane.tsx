@@ -1,27 +1,70 @@
-import { Background, Controls, ReactFlow } from '@xyflow/react';
+import { Background, Controls, type NodeMouseHandler, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { selectSelectedNodeId, useAppStore } from '../../store';
+import { useSelectedInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
 import { Pane } from '../layout/Pane';
-import { type PlanGraph, toFlow } from './to-flow';
+import { usePlan } from '../plan/usePlan';
+import { FitView } from './FitView';
+import { GraphNotes } from './GraphNotes';
+import { GroupFrame } from './GroupFrame';
+import type { FlowNode } from './graph-model';
+import { pickWorkflow } from './pick-workflow';
+import { StepNode } from './StepNode';
+import { selectPlanNode } from './select-node';
+import { DAGRE_MAX_NODES } from './stable-layout';
+import { useGraphModel } from './useGraphModel';
 
-/** No plan yet: the static analysis of the editor's code is not wired in. */
-const NO_PLAN: PlanGraph = { nodes: [], edges: [] };
+const NODE_TYPES = { step: StepNode, 'group-frame': GroupFrame };
 
-/** The workflow's steps as a left-to-right graph on a React Flow canvas. */
+const onNodeClick: NodeMouseHandler<FlowNode> = (_event, node) => {
+  if (node.type === 'step') selectPlanNode(node.id, node.data.range);
+};
+
+/** The workflow's plan as a left-to-right graph, with the selected instance's progress drawn over it. */
 export function GraphPane() {
-  const { nodes, edges } = useMemo(() => toFlow(NO_PLAN), []);
+  const { plan, fileId, analysisMs } = usePlan();
+  const instance = useSelectedInstance();
+  const view = instance.status === 'ready' ? instance.view : null;
+  const selectedNodeId = useAppStore(selectSelectedNodeId);
+  const { analysis, instanceMatches } = pickWorkflow(plan, view?.workflowName ?? null);
+  const model = useGraphModel(analysis, instanceMatches ? view : null, selectedNodeId);
+  const big = model.nodes.length > DAGRE_MAX_NODES;
   return (
-    <Pane title="Graph" flush>
-      <div className="graph">
-        <ReactFlow nodes={nodes} edges={edges} colorMode="system" fitView nodesConnectable={false}>
-          <Background />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-        {nodes.length === 0 && (
+    <Pane title={analysis ? `Graph · ${analysis.className}` : 'Graph'} flush>
+      <div className="graph" data-testid="graph" data-analysis-ms={analysisMs.toFixed(1)}>
+        <ReactFlowProvider>
+          <ReactFlow
+            nodes={model.nodes}
+            edges={model.edges}
+            nodeTypes={NODE_TYPES}
+            onNodeClick={onNodeClick}
+            colorMode="system"
+            fitView
+            minZoom={0.05}
+            nodesConnectable={false}
+            nodesDraggable={false}
+            onlyRenderVisibleElements={big}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background />
+            <Controls showInteractive={false} />
+            <FitView watch={`${fileId}|${analysis?.className ?? ''}|${model.nodes.length === 0}`} />
+          </ReactFlow>
+        </ReactFlowProvider>
+        <GraphNotes
+          plan={plan}
+          view={view}
+          instanceMatches={instanceMatches}
+          unmatched={model.unmatched}
+          analysisMs={analysisMs}
+        />
+        {model.nodes.length === 0 && (
           <div className="graph__overlay">
-            <EmptyState title="No step graph yet">
-              Steps, sleeps and waits of the workflow will be drawn here, with their dependencies.
+            <EmptyState title={analysis ? 'No steps yet' : 'No workflow class'}>
+              {analysis
+                ? 'Add a @step.do() function, step.sleep() or step.wait_for_event() to run(); it appears here as you type.'
+                : 'Write a class that extends WorkflowEntrypoint with async def run(self, event, step): its steps are drawn here.'}
             </EmptyState>
           </div>
         )}

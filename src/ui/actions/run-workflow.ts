@@ -1,0 +1,103 @@
+/**
+ * Run: save the open file, load that version into Python, create an instance of the chosen workflow and
+ * select it. Every failure comes back as a {@link RunFailure} with the executor's own words.
+ */
+import type { WorkflowFile } from '../../persistence';
+import type { StudioClient, WorkflowInfo } from '../client/studio-client';
+
+/** What the user asked to run. */
+export interface RunRequest {
+  params: unknown;
+  /** Empty or absent: the engine generates an id. */
+  id?: string;
+  /** Which workflow of the file; absent: the first one. */
+  workflowName?: string;
+}
+
+/** Why a run did not start: a title, the verbatim error, and for Python load errors the line and traceback. */
+export interface RunFailure {
+  title: string;
+  message: string;
+  line?: number | null;
+  traceback?: string;
+}
+
+/** The started instance, or why it did not start. */
+export type RunOutcome = { ok: true; id: string; workflowName: string } | { ok: false; failure: RunFailure };
+
+/** What `runWorkflow` needs. */
+export interface RunDeps {
+  client: StudioClient;
+  /** Writes pending edits and returns the open file as saved. */
+  saveOpenFile(): Promise<WorkflowFile | undefined>;
+}
+
+/** `Name: message`, as the user should read an error. */
+export const errorText = (e: unknown): string =>
+  e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : JSON.stringify(e);
+
+function pick(workflows: readonly WorkflowInfo[], wanted: string | undefined): WorkflowInfo | RunFailure {
+  const found = wanted === undefined ? workflows[0] : workflows.find((w) => w.workflowName === wanted);
+  if (found) return found;
+  if (workflows.length === 0) {
+    return {
+      title: 'No workflow in this file',
+      message:
+        'Python loaded the file but found no class that extends WorkflowEntrypoint. Add one with async def run(self, event, step).',
+    };
+  }
+  return {
+    title: `No workflow named "${wanted}" in this file`,
+    message: `This file defines: ${workflows.map((w) => `${w.workflowName} (class ${w.className})`).join(', ')}.`,
+  };
+}
+
+/** Saves, loads and creates; resolves with the new instance id or the failure to show. Never rejects. */
+export async function runWorkflow(deps: RunDeps, req: RunRequest): Promise<RunOutcome> {
+  let file: WorkflowFile | undefined;
+  try {
+    file = await deps.saveOpenFile();
+  } catch (e) {
+    return { ok: false, failure: { title: 'The file could not be saved', message: errorText(e) } };
+  }
+  if (!file)
+    return { ok: false, failure: { title: 'No file is open', message: 'Open or create a workflow file first.' } };
+  let workflows: WorkflowInfo[];
+  try {
+    const loaded = await deps.client.loadSource({
+      fileId: file.id,
+      version: file.version,
+      name: file.name,
+      source: file.source,
+    });
+    if (!loaded.ok) {
+      const { name, message, line, traceback } = loaded.error;
+      return {
+        ok: false,
+        failure: {
+          title: `Python could not load ${file.name}${line === null ? '' : ` (line ${line})`}`,
+          message: `${name}: ${message}`,
+          line,
+          traceback,
+        },
+      };
+    }
+    workflows = loaded.workflows;
+  } catch (e) {
+    return { ok: false, failure: { title: `Loading ${file.name} into Python failed`, message: errorText(e) } };
+  }
+  const chosen = pick(workflows, req.workflowName);
+  if ('title' in chosen) return { ok: false, failure: chosen };
+  try {
+    const id = req.id === undefined || req.id === '' ? undefined : req.id;
+    const { id: created } = await deps.client.create({
+      fileId: file.id,
+      workflowName: chosen.workflowName,
+      ...(id === undefined ? {} : { id }),
+      ...(req.params === undefined ? {} : { params: req.params }),
+    });
+    return { ok: true, id: created, workflowName: chosen.workflowName };
+  } catch (e) {
+    return { ok: false, failure: { title: `The instance was not created`, message: errorText(e) } };
+  }
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { appStore, selectRunNowNonce, useAppStore } from '../../store';
+import { parseParams } from './run-params';
+import { loadLastRun } from './run-settings';
+import { useRunner } from './useRunner';
+
+/** Carries out Ctrl/Cmd+Enter: run the open file again with the params last used for it (new id). */
+export function useRunNowCommand(): void {
+  const nonce = useAppStore(selectRunNowNonce);
+  const run = useRunner();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new nonce is the request; `run` changing is not
+  useEffect(() => {
+    if (nonce === 0) return;
+    const s = appStore.getState();
+    const fileId = s.activeFileId;
+    if (fileId === null || s.dialog !== null) return;
+    void (async () => {
+      const last = await loadLastRun(fileId);
+      const params = parseParams(last.params);
+      if (!params.ok) {
+        s.openDialog('run');
+        return;
+      }
+      const outcome = await run({ params: params.value, workflowName: last.workflowName ?? undefined });
+      if (outcome.ok) s.notify({ tone: 'info', title: `Started ${outcome.id}`, detail: `${outcome.workflowName}` });
+      else s.notify({ tone: 'error', title: outcome.failure.title, detail: outcome.failure.message });
+    })();
+  }, [nonce]);
+}

@@ -1,0 +1,176 @@
+/**
+ * Keeps the editor's open file and IndexedDB in step: loads the files on start (seeding the starter workflow on
+ * a first visit), reopens the last file, autosaves typing after a pause, and creates, renames, deletes and
+ * switches files. Framework-free; `useFilesController` wires it to React.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { FilesRepo, SettingsRepo, WorkflowFile } from '../../persistence';
+import type { AppState } from '../../store';
+import { newFileName, uniqueFileName } from './file-names';
+
+/** What the editor title shows about saving. */
+export type SaveState =
+  | { status: 'loading'; since: number }
+  | { status: 'saved'; version: number }
+  | { status: 'pending' }
+  | { status: 'saving' }
+  | { status: 'failed'; error: { name: string; message: string } }
+  | { status: 'load-failed'; error: { name: string; message: string } };
+
+/** Dependencies of {@link createFilesController}. */
+export interface FilesControllerDeps {
+  repo: FilesRepo;
+  settings: SettingsRepo;
+  store: StoreApi<AppState>;
+  starter: { name: string; source: string };
+  /** Quiet time after the last keystroke before the file is written. */
+  autosaveMs: number;
+  now(): number;
+  setTimer(cb: () => void, ms: number): () => void;
+}
+
+/** The handle: file operations plus the save state as an external store (fits `useSyncExternalStore`). */
+export interface FilesController {
+  load(): Promise<void>;
+  open(id: string): Promise<void>;
+  /** Creates a file with a free name based on `wanted` (never overwrites) and opens it. */
+  create(wanted: string | null, source: string): Promise<WorkflowFile>;
+  /** Creates exactly `name`; throws `FileNameError` with the reason when the name is refused. */
+  createNamed(name: string, source: string): Promise<WorkflowFile>;
+  rename(id: string, name: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Writes pending edits now; resolves with the open file as saved (its version is what Run loads). */
+  flush(): Promise<WorkflowFile | undefined>;
+  getSaveState(): SaveState;
+  subscribe(listener: () => void): () => void;
+  dispose(): void;
+}
+
+/** The setting that remembers the open file across reloads. */
+export const ACTIVE_FILE_SETTING = 'editor.activeFileId';
+
+const toError = (e: unknown) =>
+  e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) };
+
+export function createFilesController(deps: FilesControllerDeps): FilesController {
+  const { repo, settings, store } = deps;
+  const listeners = new Set<() => void>();
+  let saveState: SaveState = { status: 'loading', since: deps.now() };
+  /** The text last written to (or read from) IndexedDB for the open file. */
+  let persisted: { id: string; source: string; file: WorkflowFile } | null = null;
+  let cancelTimer: (() => void) | null = null;
+  let saving: Promise<WorkflowFile | undefined> = Promise.resolve(undefined);
+  let disposed = false;
+
+  const setSaveState = (next: SaveState) => {
+    saveState = next;
+    for (const l of listeners) l();
+  };
+
+  const show = async (file: WorkflowFile) => {
+    persisted = { id: file.id, source: file.source, file };
+    store.getState().openFile(file.id, file.source);
+    setSaveState({ status: 'saved', version: file.version });
+    await settings.set(ACTIVE_FILE_SETTING, file.id);
+  };
+
+  const writeNow = (): Promise<WorkflowFile | undefined> => {
+    cancelTimer?.();
+    cancelTimer = null;
+    saving = saving
+      .catch(() => undefined)
+      .then(async () => {
+        const { activeFileId, source } = store.getState();
+        if (!persisted || activeFileId !== persisted.id) return persisted?.file;
+        if (source === persisted.source) return persisted.file;
+        setSaveState({ status: 'saving' });
+        try {
+          const file = await repo.save(persisted.id, source);
+          persisted = { id: file.id, source, file };
+          const stillCurrent = store.getState().source === source;
+          setSaveState(stillCurrent ? { status: 'saved', version: file.version } : { status: 'pending' });
+          return file;
+        } catch (e) {
+          setSaveState({ status: 'failed', error: toError(e) });
+          throw e;
+        }
+      });
+    return saving;
+  };
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (disposed || state.source === prev.source || !persisted) return;
+    if (state.activeFileId !== persisted.id || state.source === persisted.source) return;
+    setSaveState({ status: 'pending' });
+    cancelTimer?.();
+    cancelTimer = deps.setTimer(() => void writeNow().catch(() => {}), deps.autosaveMs);
+  });
+
+  const takenNames = async () => (await repo.list()).map((f) => f.name);
+
+  return {
+    async load() {
+      try {
+        let files = await repo.list();
+        if (files.length === 0) {
+          await repo.create(deps.starter.name, deps.starter.source);
+          files = await repo.list();
+        }
+        const lastId = await settings.get<string | null>(ACTIVE_FILE_SETTING, null);
+        const file = files.find((f) => f.id === lastId) ?? files[0];
+        if (file) await show(file);
+      } catch (e) {
+        setSaveState({ status: 'load-failed', error: toError(e) });
+      }
+    },
+    async open(id) {
+      if (persisted?.id === id) return;
+      await writeNow();
+      const file = await repo.get(id);
+      if (file) await show(file);
+    },
+    async create(wanted, source) {
+      const taken = await takenNames();
+      const name = wanted === null ? newFileName(taken) : uniqueFileName(wanted, taken);
+      return this.createNamed(name, source);
+    },
+    async createNamed(name, source) {
+      await writeNow();
+      const file = await repo.create(name, source);
+      await show(file);
+      return file;
+    },
+    async rename(id, name) {
+      await repo.rename(id, name);
+      if (persisted?.id === id) {
+        const file = await repo.get(id);
+        if (file) persisted = { ...persisted, file };
+      }
+    },
+    async remove(id) {
+      if (persisted?.id === id) {
+        cancelTimer?.();
+        cancelTimer = null;
+        persisted = null;
+      }
+      await repo.delete(id);
+      if (store.getState().activeFileId !== id) return;
+      const rest = await repo.list();
+      const next = rest[0] ?? (await repo.create(deps.starter.name, deps.starter.source));
+      await show(next);
+    },
+    flush: writeNow,
+    getSaveState: () => saveState,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      cancelTimer?.();
+      unsubscribe();
+      listeners.clear();
+    },
+  };
+}

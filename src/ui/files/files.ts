@@ -1,0 +1,25 @@
+import { appStore, STARTER_FILE_NAME, STARTER_SOURCE } from '../../store';
+import { filesRepo, settingsRepo } from '../data/studio-db';
+import { createFilesController, type FilesController } from './files-controller';
+
+/** Quiet time after the last keystroke before the open file is written to IndexedDB. */
+export const AUTOSAVE_MS = 400;
+
+let controller: FilesController | null = null;
+
+/** The page's one files controller (created on first use; it lives as long as the page). */
+export function getFilesController(): FilesController {
+  controller ??= createFilesController({
+    repo: filesRepo,
+    settings: settingsRepo,
+    store: appStore,
+    starter: { name: STARTER_FILE_NAME, source: STARTER_SOURCE },
+    autosaveMs: AUTOSAVE_MS,
+    now: () => performance.now(),
+    setTimer: (cb, ms) => {
+      const id = setTimeout(cb, ms);
+      return () => clearTimeout(id);
+    },
+  });
+  return controller;
+}

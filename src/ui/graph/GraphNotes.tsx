@@ -1,0 +1,39 @@
+import type { WorkflowPlan } from '../../analysis';
+import type { CallView, InstanceView } from '../../engine';
+
+interface GraphNotesProps {
+  plan: WorkflowPlan;
+  view: InstanceView | null;
+  instanceMatches: boolean;
+  unmatched: CallView[];
+  analysisMs: number;
+}
+
+const MAX_LISTED = 4;
+
+/** Honest footnotes over the graph: syntax errors, an instance of another workflow, calls the code lacks. */
+export function GraphNotes({ plan, view, instanceMatches, unmatched, analysisMs }: GraphNotesProps) {
+  const names = unmatched.slice(0, MAX_LISTED).map((c) => `${c.name}#${c.count}`);
+  const more = unmatched.length - names.length;
+  return (
+    <div className="graph__notes">
+      {plan.syntaxErrors > 0 && (
+        <p className="note note--warn">Syntax error in the code: the graph shows what could be parsed.</p>
+      )}
+      {view && !instanceMatches && (
+        <p className="note note--warn">
+          Instance {view.id} runs workflow “{view.workflowName}”, which is not defined in this file: no runtime overlay.
+        </p>
+      )}
+      {view && instanceMatches && unmatched.length > 0 && (
+        <p className="note note--warn">
+          Journaled calls not in the code: {names.join(', ')}
+          {more > 0 ? ` and ${more} more` : ''} (the code changed since this instance ran).
+        </p>
+      )}
+      <p className="note note--muted" data-testid="analysis-time">
+        analysed in {analysisMs < 1 ? '<1' : Math.round(analysisMs)} ms
+      </p>
+    </div>
+  );
+}

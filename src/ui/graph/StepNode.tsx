@@ -1,0 +1,45 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { Countdown } from './Countdown';
+import type { StepFlowNode } from './graph-model';
+import { KIND_LABELS, overlayFacts, STATUS_LABELS } from './node-labels';
+
+/** One call of the plan: kind, name, line and loop/branch marks, plus the selected instance's runtime state. */
+export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
+  const o = data.overlay;
+  const status = o?.status ?? 'plan';
+  const label = `${KIND_LABELS[data.kind]} ${data.name}${o ? `, ${STATUS_LABELS[o.status]}` : ''}`;
+  return (
+    <div
+      className={`plan-node plan-node--${data.kind} plan-node--${status}${selected ? ' plan-node--selected' : ''}`}
+      data-testid="plan-node"
+      data-node-name={data.name}
+      data-status={status}
+      title={label}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="plan-node__head">
+        <span className="plan-node__kind">{KIND_LABELS[data.kind]}</span>
+        <span className="plan-node__line">L{data.line}</span>
+        {data.control && <span className="chip chip--control">{data.control}</span>}
+        {data.concurrent && <span className="chip chip--concurrent">concurrent</span>}
+      </div>
+      <div className={data.dynamic ? 'plan-node__name plan-node__name--dynamic' : 'plan-node__name'}>{data.name}</div>
+      {o && (
+        <div className="plan-node__overlay">
+          <span className="plan-node__status">{STATUS_LABELS[o.status]}</span>
+          {overlayFacts(o).map((f) => (
+            <span key={f}>{f}</span>
+          ))}
+          {o.replays > 0 && (
+            <span className="chip chip--replay" title={`Served from the journal by ${o.replays} later run(s)`}>
+              ↻ cached ×{o.replays}
+            </span>
+          )}
+          {o.wakeAt !== null && o.wakeKind && <Countdown at={o.wakeAt} kind={o.wakeKind} />}
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});

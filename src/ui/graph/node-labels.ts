@@ -1,0 +1,33 @@
+import type { PlanNode } from '../../analysis';
+import { formatDuration, plural } from '../format';
+import type { NodeOverlay, OverlayStatus } from './overlay';
+
+/** The kind tag shown on a node. */
+export const KIND_LABELS: Record<PlanNode['kind'], string> = {
+  do: 'step.do',
+  sleep: 'step.sleep',
+  sleep_until: 'step.sleep_until',
+  wait_for_event: 'step.wait_for_event',
+};
+
+/** What each overlay status says, for the tooltip and screen readers. */
+export const STATUS_LABELS: Record<OverlayStatus, string> = {
+  running: 'running',
+  retrying: 'waiting to retry',
+  sleeping: 'sleeping',
+  waiting: 'waiting for an event',
+  failed: 'failed',
+  'timed-out': 'timed out',
+  diverged: 'diverged (the code no longer makes this call)',
+  done: 'done',
+  'not-run': 'not run yet',
+};
+
+/** The facts line of a node's overlay: "2 calls · 3 attempts · 1.2 s". */
+export function overlayFacts(o: NodeOverlay): string[] {
+  const facts: string[] = [];
+  if (o.calls > 1) facts.push(plural(o.calls, 'call'));
+  if (o.attempts > 0) facts.push(plural(o.attempts, 'attempt'));
+  if (o.durationMs !== null) facts.push(formatDuration(o.durationMs));
+  return facts;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkflow } from '../../analysis';
+import { createTestEngine, T0 } from '../test-support/engine-journal';
+import { buildOverlay } from './overlay';
+
+const SOURCE = `from workers import WorkflowEntrypoint
+
+class Wf(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do()
+        async def fetch():
+            return 1
+
+        await fetch()
+        await step.sleep("nap", "10 seconds")
+        for i in range(2):
+            @step.do(f"item-{i}")
+            async def item():
+                return i
+            await item()
+        evt = await step.wait_for_event("approval", "approve", timeout="1 hour")
+`;
+const analysis = analyzeWorkflow(SOURCE).workflows[0]!;
+
+function engineFor() {
+  return createTestEngine(async ({ step }) => {
+    await step.do('fetch', () => 1);
+    await step.sleep('nap', '10 seconds');
+    for (const i of [0, 1]) await step.do(`item-${i}`, () => i);
+    return step.waitForEvent('approval', { type: 'approve', timeout: '1 hour' });
+  });
+}
+
+describe('buildOverlay()', () => {
+  it('shows a pending sleep with its wake time and the nodes after it as not run', async () => {
+    const t = engineFor();
+    await t.create();
+    await t.idle(T0 + 1000);
+    const overlay = buildOverlay(analysis, await t.view());
+    expect(overlay.get('do:fetch#1')).toMatchObject({ status: 'done', calls: 1, attempts: 1, replays: 0 });
+    expect(overlay.get('sleep:nap#1')).toMatchObject({ status: 'sleeping', wakeAt: T0 + 10_000, wakeKind: 'sleep' });
+    expect(overlay.get('do:f"item-{i}"#1')).toMatchObject({ status: 'not-run', calls: 0 });
+  });
+
+  it('counts replays, folds loop calls into one node, and shows the wait with its timeout', async () => {
+    const t = engineFor();
+    await t.create();
+    await t.idle(T0 + 20_000);
+    const overlay = buildOverlay(analysis, await t.view());
+    expect(overlay.get('do:fetch#1')).toMatchObject({ status: 'done', replays: 1 });
+    expect(overlay.get('do:f"item-{i}"#1')).toMatchObject({ status: 'done', calls: 2, attempts: 2 });
+    expect(overlay.get('wait_for_event:approval#1')).toMatchObject({
+      status: 'waiting',
+      wakeAt: T0 + 10_000 + 3_600_000,
+      wakeKind: 'wait-timeout',
+    });
+  });
+
+  it('turns the wait done once the event arrives', async () => {
+    const t = engineFor();
+    const handle = await t.create();
+    await t.idle(T0 + 20_000);
+    await handle.sendEvent({ type: 'approve', payload: { ok: true } });
+    await t.idle(T0 + 30_000);
+    const view = await t.view();
+    expect(view.status).toBe('complete');
+    const overlay = buildOverlay(analysis, view);
+    expect(overlay.get('wait_for_event:approval#1')).toMatchObject({ status: 'done', wakeAt: null });
+    expect([...overlay.values()].every((o) => o.status === 'done')).toBe(true);
+  });
+
+  it('shows retries and the failure of a step that never succeeds', async () => {
+    const t = createTestEngine(async ({ step }) => {
+      await step.do(
+        'fetch',
+        () => {
+          throw new Error('boom');
+        },
+        { retries: { limit: 1, delay: '1 second' } },
+      );
+    });
+    await t.create();
+    await t.idle(T0 + 500);
+    expect(buildOverlay(analysis, await t.view()).get('do:fetch#1')).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      wakeKind: 'retry',
+    });
+    await t.idle(T0 + 5_000);
+    expect(buildOverlay(analysis, await t.view()).get('do:fetch#1')).toMatchObject({ status: 'failed', attempts: 2 });
+  });
+});

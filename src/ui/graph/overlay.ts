@@ -1,0 +1,95 @@
+/**
+ * The runtime overlay of the graph: for each plan node, what the selected instance's journal says about it —
+ * status colour, attempts, duration, how often replay served it from the journal, and the wake time of a
+ * pending sleep, retry delay or wait (for the live countdown). Pure; times are engine clock ms.
+ */
+import type { WorkflowAnalysis } from '../../analysis';
+import { type CallView, callKey, type InstanceView } from '../../engine';
+import { callsByNode } from './node-calls';
+
+/** A node's runtime state, in the order it is most worth showing. */
+export type OverlayStatus =
+  | 'running'
+  | 'retrying'
+  | 'sleeping'
+  | 'waiting'
+  | 'failed'
+  | 'timed-out'
+  | 'diverged'
+  | 'done'
+  | 'not-run';
+
+/** What the graph draws over one node. */
+export interface NodeOverlay {
+  status: OverlayStatus;
+  /** How many calls of the node the instance made (loops call one node many times). */
+  calls: number;
+  /** Attempts over all calls (`do` nodes). */
+  attempts: number;
+  /** Start of the first call to the end of the last; null while one is unfinished. */
+  durationMs: number | null;
+  /** Start of the first call, for a live duration while unfinished. */
+  startedAt: number | null;
+  /** Later runs that served this node from the journal instead of running it. */
+  replays: number;
+  /** When the pending sleep / retry delay / wait timeout of this node fires. */
+  wakeAt: number | null;
+  wakeKind: 'sleep' | 'retry' | 'wait-timeout' | null;
+}
+
+/** A call's own status mapped onto the overlay's. */
+function callStatus(c: CallView): OverlayStatus {
+  if (c.orphaned) return 'diverged';
+  switch (c.kind) {
+    case 'do':
+      return c.status === 'succeeded' ? 'done' : c.status;
+    case 'sleep':
+      return c.status === 'finished' ? 'done' : 'sleeping';
+    case 'wait':
+      return c.status === 'received' ? 'done' : c.status;
+  }
+}
+
+const PRIORITY: readonly OverlayStatus[] = [
+  'running',
+  'retrying',
+  'sleeping',
+  'waiting',
+  'failed',
+  'timed-out',
+  'diverged',
+  'done',
+  'not-run',
+];
+
+/** The overlay of every node of `analysis` for `view`. */
+export function buildOverlay(
+  analysis: WorkflowAnalysis,
+  view: InstanceView,
+  byNode: ReadonlyMap<string, CallView[]> = callsByNode(analysis, view),
+): Map<string, NodeOverlay> {
+  const replays = new Map<string, number>();
+  for (const run of view.runs)
+    for (const ref of run.replayed) replays.set(callKey(ref), (replays.get(callKey(ref)) ?? 0) + 1);
+  const wake = view.pendingWake;
+  const result = new Map<string, NodeOverlay>();
+  for (const [nodeId, calls] of byNode) {
+    const statuses = calls.map(callStatus);
+    const status = PRIORITY.find((p) => statuses.includes(p)) ?? 'not-run';
+    const unfinished = calls.some((c) => c.endedAt === null);
+    const first = calls[0];
+    const last = calls.reduce((m, c) => Math.max(m, c.endedAt ?? 0), 0);
+    const pending = wake && calls.some((c) => callKey(c) === callKey(wake.call)) ? wake : undefined;
+    result.set(nodeId, {
+      status,
+      calls: calls.length,
+      attempts: calls.reduce((n, c) => n + (c.kind === 'do' ? c.attempts.length : 0), 0),
+      durationMs: first && !unfinished ? last - first.startedAt : null,
+      startedAt: first?.startedAt ?? null,
+      replays: calls.reduce((n, c) => n + (replays.get(callKey(c)) ?? 0), 0),
+      wakeAt: pending?.at ?? null,
+      wakeKind: pending?.kind ?? null,
+    });
+  }
+  return result;
+}

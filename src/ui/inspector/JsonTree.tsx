@@ -1,0 +1,81 @@
+import type { Json } from '../../engine';
+
+/** Children shown per object/array before "… n more". */
+const MAX_CHILDREN = 200;
+
+interface JsonTreeProps {
+  value: Json;
+  /** Levels opened at first. */
+  openDepth?: number;
+}
+
+function summary(value: Json): string {
+  if (Array.isArray(value)) return `[…] ${value.length} item${value.length === 1 ? '' : 's'}`;
+  const n = Object.keys(value as object).length;
+  return `{…} ${n} key${n === 1 ? '' : 's'}`;
+}
+
+function Leaf({ value }: { value: Json }) {
+  if (value === null) return <span className="json-null">null</span>;
+  if (typeof value === 'string') return <span className="json-string">{JSON.stringify(value)}</span>;
+  if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
+  return <span className="json-bool">{String(value)}</span>;
+}
+
+function Node({
+  name,
+  value,
+  depth,
+  openDepth,
+}: {
+  name: string | null;
+  value: Json;
+  depth: number;
+  openDepth: number;
+}) {
+  const label = name !== null && <span className="json-key">{name}: </span>;
+  if (value === null || typeof value !== 'object') {
+    return (
+      <div className="json-row">
+        {label}
+        <Leaf value={value} />
+      </div>
+    );
+  }
+  const entries: [string, Json][] = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value as { [k: string]: Json });
+  if (entries.length === 0) {
+    return (
+      <div className="json-row">
+        {label}
+        <span className="json-empty">{Array.isArray(value) ? '[]' : '{}'}</span>
+      </div>
+    );
+  }
+  return (
+    <details className="json-node" open={depth < openDepth}>
+      <summary>
+        {label}
+        <span className="json-summary">{summary(value)}</span>
+      </summary>
+      <div className="json-children">
+        {entries.slice(0, MAX_CHILDREN).map(([k, v]) => (
+          <Node key={k} name={k} value={v} depth={depth + 1} openDepth={openDepth} />
+        ))}
+        {entries.length > MAX_CHILDREN && (
+          <div className="json-row json-more">… {entries.length - MAX_CHILDREN} more (copy the value to see all)</div>
+        )}
+      </div>
+    </details>
+  );
+}
+
+/** A JSON value as a collapsible tree. Every value is rendered as text, never as HTML. */
+export function JsonTree({ value, openDepth = 2 }: JsonTreeProps) {
+  return (
+    <div className="json-tree" data-testid="json-tree">
+      <Node name={null} value={value} depth={0} openDepth={openDepth} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { InstanceStatus } from '../../engine';
+import { appStore, type InstanceFilter } from '../../store';
+import { STATUS_ORDER, STATUS_TEXT } from './instance-rows';
+
+const setStatus = (status: string) => appStore.getState().setInstanceFilter({ status });
+const setSearch = (search: string) => appStore.getState().setInstanceFilter({ search });
+
+interface InstanceFiltersProps {
+  filter: InstanceFilter;
+  counts: ReadonlyMap<InstanceStatus, number>;
+  total: number;
+}
+
+/** Status filter (with counts) and id search of the instance list. */
+export function InstanceFilters({ filter, counts, total }: InstanceFiltersProps) {
+  return (
+    <span className="instance-filters">
+      <select
+        aria-label="Filter by status"
+        value={filter.status}
+        onChange={(e) => setStatus(e.currentTarget.value)}
+        data-testid="status-filter"
+      >
+        <option value="all">all ({total})</option>
+        {STATUS_ORDER.filter((s) => counts.has(s) || s === filter.status).map((s) => (
+          <option key={s} value={s}>
+            {STATUS_TEXT[s]} ({counts.get(s) ?? 0})
+          </option>
+        ))}
+      </select>
+      <input
+        type="search"
+        aria-label="Search instances by id"
+        placeholder="Search ids"
+        value={filter.search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        data-testid="instance-search"
+      />
+    </span>
+  );
+}

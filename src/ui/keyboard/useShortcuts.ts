@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { appStore } from '../../store';
+import { performAction } from '../actions/instance-actions';
+import { instanceActionLegality } from '../actions/legality';
+import { useClient } from '../client/useClient';
+import { useSelectedInstance } from '../data/SelectedInstanceProvider';
+import { commandFor, type ShortcutCommand } from './shortcuts';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.closest('.monaco-editor') !== null);
+
+/** Global keyboard shortcuts (the table in `shortcuts.ts`); inactive while a dialog is open. */
+export function useShortcuts(): void {
+  const client = useClient();
+  const instance = useSelectedInstance();
+  const latest = useRef({ client, instance });
+  latest.current = { client, instance };
+
+  useEffect(() => {
+    const run = (command: ShortcutCommand) => {
+      const s = appStore.getState();
+      const { client, instance } = latest.current;
+      const view = instance.status === 'ready' ? instance.view : null;
+      switch (command) {
+        case 'run-now':
+          return s.requestRunNow();
+        case 'run-dialog':
+          return s.openDialog('run');
+        case 'help':
+          return s.openDialog('help');
+        case 'samples':
+          return s.openDialog('samples');
+        case 'send-event':
+          if (instanceActionLegality('send-event', view).ok) s.openDialog('send-event');
+          return;
+        case 'pause-resume': {
+          if (!client || !view) return;
+          const action = instanceActionLegality('pause', view).ok ? 'pause' : 'resume';
+          if (instanceActionLegality(action, view).ok) void performAction(client, action, view.id);
+          return;
+        }
+        case 'skip-wait':
+          if (client && view && instanceActionLegality('skip-wait', view).ok)
+            void performAction(client, 'skip-wait', view.id);
+          return;
+      }
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || appStore.getState().dialog !== null) return;
+      const typing = isTyping(e.target);
+      const { key, ctrlKey, metaKey, shiftKey, altKey } = e;
+      const command = commandFor({ key, ctrlKey, metaKey, shiftKey, altKey, typing });
+      if (command === null) return;
+      // Monaco runs Ctrl/Cmd+Enter itself (its own keybinding, see useEditorBindings).
+      if (e.target instanceof HTMLElement && e.target.closest('.monaco-editor') && command.startsWith('run')) return;
+      e.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,112 @@
+/**
+ * The Samples gallery: small workflows that each teach one idea of durable execution, with what to try.
+ * Every sample runs on the studio's SDK as is (`samples.test.ts` runs each through the CLI).
+ */
+import approvalWait from './approval_wait.py?raw';
+import concurrentFanIn from './concurrent_fan_in.py?raw';
+import ctxUsage from './ctx_usage.py?raw';
+import dagDependencies from './dag_dependencies.py?raw';
+import helloWorld from './hello_world.py?raw';
+import nonRetryable from './non_retryable.py?raw';
+import nondeterminismPitfall from './nondeterminism_pitfall.py?raw';
+import retriesBackoff from './retries_backoff.py?raw';
+import sleepAndReplay from './sleep_and_replay.py?raw';
+
+/** One sample: its file, what it teaches, suggested params, and the event to send if it waits for one. */
+export interface Sample {
+  id: string;
+  fileName: string;
+  title: string;
+  summary: string;
+  tryThis: string;
+  source: string;
+  /** JSON text prefilled in the Run dialog. */
+  params: string;
+  event?: { type: string; payload: string };
+}
+
+/** The gallery, in teaching order. */
+export const SAMPLES: readonly Sample[] = [
+  {
+    id: 'hello-world',
+    fileName: 'hello_world.py',
+    title: 'Hello world',
+    summary: 'One durable step: decorate a function with @step.do(), call it, and its result is journaled.',
+    tryThis: 'Run it, click the step in the graph, and read its output and captured print in the inspector.',
+    source: helloWorld,
+    params: '{"name": "Ada"}',
+  },
+  {
+    id: 'dag',
+    fileName: 'dag_dependencies.py',
+    title: 'DAG with dependency injection',
+    summary: 'Parameters named after earlier steps receive their results; a shared dependency runs only once.',
+    tryThis: 'Rename a parameter to a step that does not exist and watch the red squiggle explain why.',
+    source: dagDependencies,
+    params: '{"user_id": 7}',
+  },
+  {
+    id: 'fan-in',
+    fileName: 'concurrent_fan_in.py',
+    title: 'Concurrent fan-in',
+    summary: 'concurrent=True and asyncio.gather run independent steps at the same time, then join.',
+    tryThis: 'Compare the three price steps’ start times in the inspector: they overlap.',
+    source: concurrentFanIn,
+    params: '{}',
+  },
+  {
+    id: 'retries',
+    fileName: 'retries_backoff.py',
+    title: 'Retries with backoff',
+    summary: 'A flaky step fails twice and succeeds on attempt 3; retries wait 1 s, then 2 s (exponential).',
+    tryThis: 'Watch the retry countdown on the node, then open it: each attempt has its error and print.',
+    source: retriesBackoff,
+    params: '{"fail_times": 2}',
+  },
+  {
+    id: 'non-retryable',
+    fileName: 'non_retryable.py',
+    title: 'NonRetryableError',
+    summary: 'A declined card raises NonRetryableError: the step fails at once, and run() handles it.',
+    tryThis: 'Run with {"card": "4000-0000-0000-0077"} to see the happy path instead.',
+    source: nonRetryable,
+    params: '{"card": "4000-0000-0000-0002"}',
+  },
+  {
+    id: 'sleep-replay',
+    fileName: 'sleep_and_replay.py',
+    title: 'Sleep and replay',
+    summary: 'A durable sleep ends the run; afterwards run() replays from the top and cached steps do not run again.',
+    tryThis: 'Watch the countdown, or press Skip wait; then see “cached” on the first step and a second run.',
+    source: sleepAndReplay,
+    params: '{}',
+  },
+  {
+    id: 'approval',
+    fileName: 'approval_wait.py',
+    title: 'Waiting for approval (with timeout)',
+    summary: 'wait_for_event pauses the workflow until a person sends an “approval” event, or 1 hour passes.',
+    tryThis: 'Run it, then Send event → type “approval”, payload {"approved": true, "by": "ana"}.',
+    source: approvalWait,
+    params: '{"amount": 120}',
+    event: { type: 'approval', payload: '{"approved": true, "by": "ana"}' },
+  },
+  {
+    id: 'pitfall',
+    fileName: 'nondeterminism_pitfall.py',
+    title: 'Non-determinism pitfall',
+    summary: 'State kept outside steps is lost on replay, and a time-based step name runs again on every replay.',
+    tryThis: 'Run it: the output says 0 items from outside state, and the graph shows the stamp step diverged.',
+    source: nondeterminismPitfall,
+    params: '{}',
+  },
+  {
+    id: 'ctx',
+    fileName: 'ctx_usage.py',
+    title: 'Step context (ctx)',
+    summary: 'ctx gives a step its name, its count (calls with the same name), its attempt and its config.',
+    tryThis: 'Open the inspect step: two calls (count 1 and 2), the first with a failed attempt 1.',
+    source: ctxUsage,
+    params: '{}',
+  },
+];

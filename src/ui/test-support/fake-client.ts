@@ -1,0 +1,39 @@
+/** Test support: a scriptable {@link StudioClient} that records its calls. */
+import type { ClientExecutorState, LoadSourceResult, StudioClient } from '../client/studio-client';
+
+/** A fake client; override any method through `overrides`. `calls` lists `[method, ...args]`. */
+export function createFakeClient(overrides: Partial<StudioClient> = {}) {
+  const calls: unknown[][] = [];
+  const state: ClientExecutorState = { status: 'starting', since: 0, role: 'leader' };
+  const record =
+    <A extends unknown[], R>(name: string, result: (...args: A) => R) =>
+    (...args: A): R => {
+      calls.push([name, ...args]);
+      return result(...args);
+    };
+  const client: StudioClient = {
+    getState: () => state,
+    subscribe: () => () => {},
+    loadSource: record(
+      'loadSource',
+      async (f): Promise<LoadSourceResult> => ({
+        ok: true,
+        fileId: f.fileId,
+        version: f.version,
+        workflows: [{ className: 'OrderWorkflow', workflowName: 'order-workflow', binding: 'ORDER_WORKFLOW' }],
+      }),
+    ),
+    create: record('create', async (req) => ({ id: req.id ?? 'generated-1' })),
+    pause: record('pause', async () => {}),
+    resume: record('resume', async () => {}),
+    terminate: record('terminate', async () => {}),
+    restart: record('restart', async () => {}),
+    sendEvent: record('sendEvent', async () => {}),
+    skipWait: record('skipWait', async () => {}),
+    deleteInstances: record('deleteInstances', async () => {}),
+    killExecutor: record('killExecutor', async () => {}),
+    killAtNextStep: record('killAtNextStep', async () => {}),
+    ...overrides,
+  };
+  return { client, calls };
+}

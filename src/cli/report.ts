@@ -59,6 +59,18 @@ const indent = (text: string, prefix: string) =>
     .map((line) => `${prefix}${line}`)
     .join('\n');
 
+/** The last failed attempt whose error is `name: message` (where an error that reached run() came from). */
+function failedStepOf(view: InstanceView, name: string, message: string) {
+  for (const step of [...view.steps].reverse()) {
+    for (const attempt of [...step.attempts].reverse()) {
+      if (attempt.error?.name === name && attempt.error.message === message) {
+        return { name: step.name, attempt: attempt.attempt, traceback: attempt.error.traceback };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The human-readable summary (without `--json`): status, each call with its attempts and prints, output. */
 export function formatReadable(view: InstanceView): string {
   const lines: string[] = [];
@@ -83,8 +95,13 @@ export function formatReadable(view: InstanceView): string {
     lines.push(`error: ${view.error.name}: ${view.error.message}`);
     const cause = view.error.cause;
     if (cause) lines.push(`cause: ${cause.name}: ${cause.message}`);
+    const original = cause ?? view.error;
+    const step = failedStepOf(view, original.name, original.message);
+    if (step?.traceback)
+      lines.push(`  in step "${step.name}", attempt ${step.attempt}:`, indent(step.traceback, '    '));
     const traceback = view.error.traceback ?? cause?.traceback;
-    if (traceback) lines.push(indent(traceback, '  '));
+    if (traceback && step) lines.push('  raised into run():', indent(traceback, '    '));
+    else if (traceback) lines.push(indent(traceback, '  '));
   }
   if (view.status === 'waiting' && view.pendingWake?.kind === 'wait-timeout') {
     const wait = view.calls.find(

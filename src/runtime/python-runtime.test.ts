@@ -425,6 +425,7 @@ class Values(WorkflowEntrypoint):
       '$.self refers back to one of its parents (a cycle)',
     ],
     ['an object', 'return object()', '$ is a object object, not a plain object'],
+    ['an int JSON cannot hold exactly', 'return {"id": 2**53 + 1}', '$.id is a bigint'],
   ];
   for (const [what, body, reason] of unserialisable) {
     it(`errors the instance, naming the step, when a step returns ${what}`, async () => {
@@ -451,6 +452,22 @@ class Bad(WorkflowEntrypoint):
       expect(ofType(journal, 'attempt-started')).toHaveLength(1);
     });
   }
+
+  it('journals a JS object returned by a step as what it converts to', async () => {
+    const { view } = await runOnce(`${HEADER}
+from js import Object
+from pyodide.ffi import to_js
+
+class FromJs(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do()
+        async def js_value():
+            return to_js({"a": [1, None], "b": "x"}, dict_converter=Object.fromEntries)
+
+        return await js_value()
+`);
+    expect(view.output).toEqual({ a: [1, null], b: 'x' });
+  });
 
   it('errors the instance when run() returns something that is not JSON-like', async () => {
     const { view } = await runOnce(`${HEADER}

@@ -27,5 +27,6 @@ describe('unserialisableStandIn()', () => {
       '$.a.self refers back to one of its parents (a cycle)',
     );
     expect(reason({ path: [1], kind: 'cycle', type: 'list' })).toBe('$[1] refers back to one of its parents (a cycle)');
+    expect(reason({ path: ['id'], kind: 'bigint', type: 'int' })).toBe('$.id is a bigint');
   });
 });

@@ -313,3 +313,46 @@ describe('bin/workflow-studio.mjs as a subprocess', () => {
     expect(help.stdout).toContain('Usage: workflow-studio run FILE.py');
   });
 });
+
+describe('the readable summary (without --json)', () => {
+  it('shows each attempt with its prints and error, and where an uncaught error came from', async () => {
+    const file = `${CASES_DIR}/err-04-uncaught-error-errors-instance.py`;
+    const result = await runInProcess(['run', file, '--id', 'readable'], python);
+    expect(result.exit).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        'my-workflow readable: errored after 2 runs',
+        '  do    lookup  failed (2 attempts)',
+        "    1! KeyError: 'missing'",
+        "    2! KeyError: 'missing'",
+        "error: KeyError: 'missing'",
+        '  in step "lookup", attempt 2:',
+        '    Traceback (most recent call last):',
+        `      File "${file}", line 9, in lookup`,
+        '        return {}["missing"]',
+        '               ~~^^^^^^^^^^^',
+        "    KeyError: 'missing'",
+        '  raised into run():',
+        '    Traceback (most recent call last):',
+        `      File "${file}", line 11, in run`,
+        '        await lookup()',
+        "    pyodide.ffi.JsException: KeyError: 'missing'",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("prints each attempt's captured print() output, and print() outside steps on stderr", async () => {
+    const result = await runInProcess(['run', `${CASES_DIR}/ref-06-error-handling.py`, '--id', 'prints'], python);
+    expect(result.exit).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 6)).toEqual([
+      'my-workflow prints: complete after 6 runs',
+      '  do    my_failing  failed (6 attempts)',
+      '    1| Executing my_failing',
+      '    1! TypeError: Intentional error in my_failing',
+      '    2| Executing my_failing',
+      '    2! TypeError: Intentional error in my_failing',
+    ]);
+    expect(result.stderr).toBe('Successfully caught TypeError: Intentional error in my_failing\n');
+  });
+});

@@ -20,8 +20,8 @@ class UnserialisableError(TypeError):
     """A step result or workflow output that cannot be journaled.
 
     ``problem`` says where and what, so the bridge can rebuild it as a JS value the engine rejects with its
-    own message: ``{"path": [keys and indexes], "kind": "type" | "nan" | "inf" | "-inf" | "cycle" | "key",
-    "type": Python type name}``.
+    own message: ``{"path": [keys and indexes], "kind": "type" | "nan" | "inf" | "-inf" | "cycle" | "key" |
+    "bigint", "type": Python type name}``.
     """
 
     def __init__(self, problem):
@@ -33,8 +33,22 @@ def _fail(path, kind, value):
     raise UnserialisableError({"path": list(path), "kind": kind, "type": type(value).__name__})
 
 
+_MAX_EXACT_INT = 2**53  # beyond this, JSON numbers lose digits in JavaScript
+
+
 def _check(value, path, active):
-    if value is None or value is jsnull or isinstance(value, (bool, str, int)):
+    if value is None or value is jsnull or isinstance(value, (bool, str)):
+        return
+    if isinstance(value, int):
+        if -_MAX_EXACT_INT <= value <= _MAX_EXACT_INT:
+            return
+        _fail(path, "bigint", value)
+    if isinstance(value, JsProxy):
+        # A JS value (e.g. from to_js): journal what it converts to, as Cloudflare's RPC would send it.
+        converted = value.to_py()
+        if isinstance(converted, JsProxy):
+            _fail(path, "type", value)
+        _check(converted, path, active)
         return
     if isinstance(value, float):
         if math.isfinite(value):
@@ -64,6 +78,8 @@ def _check(value, path, active):
 def _default(value):
     if value is jsnull:
         return None
+    if isinstance(value, JsProxy):
+        return value.to_py()
     raise TypeError(type(value).__name__)
 
 

@@ -11,6 +11,7 @@ import asyncio
 import datetime as _dt
 import inspect
 import json
+import weakref
 
 from pyodide.ffi import JsException
 
@@ -105,7 +106,9 @@ class _InFlight:
         return self.result
 
 
-_PARAMS = {}  # code object -> parameter names: step functions are often redefined on every run
+# code object -> parameter names: step functions are redefined on every run, their code is not. Weak, so
+# the entries of an unloaded module go away with it.
+_PARAMS = weakref.WeakKeyDictionary()
 
 
 def _parameter_names(func):

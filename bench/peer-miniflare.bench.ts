@@ -239,9 +239,13 @@ function checkOutput(steps: number, output: unknown, who: string): void {
 
 // ---------- one measurement for all cases ----------
 
+/** Bytes of the files under `dir`, recursively (miniflare keeps its SQLite files in a subfolder). */
 function dirBytes(dir: string): number {
   let total = 0;
-  for (const name of readdirSync(dir)) total += statSync(join(dir, name)).size;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? dirBytes(path) : statSync(path).size;
+  }
   return total;
 }
 

@@ -1,7 +1,13 @@
-/** Reducer cases for call events (steps, attempts, sleeps, waits, skips). @internal */
+/**
+ * Reducer cases for call events (steps, attempts, sleeps, waits, skips). @internal
+ *
+ * Views are built as complete object literals and updated by plain field writes (no spreads, no temporary
+ * objects): a long journal is reduced on every recovery, and this keeps its garbage low and lets V8 allocate
+ * the long-lived views straight into the old generation.
+ */
 import { assertNever } from './errors';
 import type { AttemptView, CallView, SleepView, StepView, WaitView } from './instance-view';
-import { type CallKind, type CallRef, callKey, type JournalEvent } from './journal';
+import type { CallKind, CallRef, JournalEvent } from './journal';
 import type { Ledger } from './ledger';
 
 type CallEvent = Extract<
@@ -21,43 +27,25 @@ type CallEvent = Extract<
       | 'wake-skipped';
   }
 >;
+type Started<T extends CallEvent['type']> = Extract<CallEvent, { type: T }>;
+
+/** Logs of an attempt still running (shared: never written to). */
+const NO_LOGS: string[] = Object.freeze([]) as unknown as string[];
 
 /** Applies a call event to the ledger. Events naming a call the journal never started are ignored. */
 export function applyCallEvent(l: Ledger, e: CallEvent): void {
   switch (e.type) {
     case 'step-started':
-      start<StepView>(l, e, {
-        kind: 'do',
-        config: e.config,
-        status: 'running',
-        attempts: [],
-        result: null,
-        error: null,
-      });
+      register(l, stepView(l, e));
       return;
     case 'sleep-started':
-      start<SleepView>(l, e, {
-        kind: 'sleep',
-        until: e.until,
-        durationMs: e.durationMs,
-        status: 'sleeping',
-        skipped: false,
-      });
+      register(l, sleepView(l, e));
       return;
     case 'wait-started':
-      start<WaitView>(l, e, {
-        kind: 'wait',
-        eventType: e.eventType,
-        timeoutAt: e.timeoutAt,
-        timeoutMs: e.timeoutMs,
-        status: 'waiting',
-        event: null,
-        eventSeq: null,
-        error: null,
-      });
+      register(l, waitView(l, e));
       return;
     case 'attempt-started': {
-      const step = touch<StepView>(l, 'do', e);
+      const step = touch(l, 'do', e) as StepView | undefined;
       if (!step) return;
       const attempt: AttemptView = {
         attempt: e.attempt,
@@ -67,7 +55,7 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
         outcome: 'running',
         error: null,
         retryAt: null,
-        logs: [],
+        logs: NO_LOGS,
       };
       step.attempts.push(attempt);
       step.status = 'running';
@@ -76,7 +64,7 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
       return;
     }
     case 'attempt-failed': {
-      const step = touch<StepView>(l, 'do', e);
+      const step = touch(l, 'do', e) as StepView | undefined;
       const attempt = step && endAttempt(l, step, e.at, 'failed', e.logs);
       if (!step || !attempt) return;
       attempt.error = e.error;
@@ -88,33 +76,40 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
       return;
     }
     case 'step-succeeded': {
-      const step = touch<StepView>(l, 'do', e);
+      const step = touch(l, 'do', e) as StepView | undefined;
       if (!step) return;
       endAttempt(l, step, e.at, 'succeeded', e.logs);
-      Object.assign(step, { status: 'succeeded', result: e.result, endedAt: e.at });
+      step.status = 'succeeded';
+      step.result = e.result;
+      step.endedAt = e.at;
       l.pending.delete(step);
       return;
     }
     case 'step-failed': {
-      const step = touch<StepView>(l, 'do', e);
+      const step = touch(l, 'do', e) as StepView | undefined;
       if (!step) return;
-      if (step.attempts.at(-1)?.outcome === 'running') endAttempt(l, step, e.at, 'failed', []);
-      Object.assign(step, { status: 'failed', error: e.error, endedAt: e.at });
+      if (step.attempts.at(-1)?.outcome === 'running') endAttempt(l, step, e.at, 'failed', NO_LOGS);
+      step.status = 'failed';
+      step.error = e.error;
+      step.endedAt = e.at;
       l.pending.delete(step);
       return;
     }
     case 'sleep-finished': {
-      const sleep = touch<SleepView>(l, 'sleep', e);
+      const sleep = touch(l, 'sleep', e) as SleepView | undefined;
       if (!sleep) return;
-      Object.assign(sleep, { status: 'finished', endedAt: e.at });
+      sleep.status = 'finished';
+      sleep.endedAt = e.at;
       l.pending.delete(sleep);
       return;
     }
     case 'event-received': {
-      const wait = touch<WaitView>(l, 'wait', e);
+      const wait = touch(l, 'wait', e) as WaitView | undefined;
       const sent = l.sentBySeq.get(e.eventSeq);
       if (!wait || !sent) return;
-      Object.assign(wait, { status: 'received', eventSeq: e.eventSeq, endedAt: e.at });
+      wait.status = 'received';
+      wait.eventSeq = e.eventSeq;
+      wait.endedAt = e.at;
       wait.event = { type: sent.type, payload: sent.payload, timestamp: sent.timestamp };
       sent.consumedBy = { kind: 'wait', name: wait.name, count: wait.count };
       const queue = l.queues.get(sent.type);
@@ -124,9 +119,11 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
       return;
     }
     case 'wait-timed-out': {
-      const wait = touch<WaitView>(l, 'wait', e);
+      const wait = touch(l, 'wait', e) as WaitView | undefined;
       if (!wait) return;
-      Object.assign(wait, { status: 'timed-out', error: e.error, endedAt: e.at });
+      wait.status = 'timed-out';
+      wait.error = e.error;
+      wait.endedAt = e.at;
       l.pending.delete(wait);
       return;
     }
@@ -138,14 +135,10 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
   }
 }
 
-type CallFields<V extends CallView> = Omit<
-  V,
-  'name' | 'count' | 'generation' | 'run' | 'startSeq' | 'startedAt' | 'endedAt' | 'runs' | 'orphaned'
->;
-
-function start<V extends CallView>(l: Ledger, e: CallEvent & { name: string; count: number }, fields: CallFields<V>) {
+function stepView(l: Ledger, e: Started<'step-started'>): StepView {
   const run = l.activeRun?.run ?? 0;
-  const call = {
+  return {
+    kind: 'do',
     name: e.name,
     count: e.count,
     generation: l.view.generation,
@@ -155,9 +148,59 @@ function start<V extends CallView>(l: Ledger, e: CallEvent & { name: string; cou
     endedAt: null,
     runs: [run],
     orphaned: false,
-    ...fields,
-  } as V;
-  l.index.set(callKey(call), call);
+    config: e.config,
+    status: 'running',
+    attempts: [],
+    result: null,
+    error: null,
+  };
+}
+
+function sleepView(l: Ledger, e: Started<'sleep-started'>): SleepView {
+  const run = l.activeRun?.run ?? 0;
+  return {
+    kind: 'sleep',
+    name: e.name,
+    count: e.count,
+    generation: l.view.generation,
+    run,
+    startSeq: e.seq,
+    startedAt: e.at,
+    endedAt: null,
+    runs: [run],
+    orphaned: false,
+    until: e.until,
+    durationMs: e.durationMs,
+    status: 'sleeping',
+    skipped: false,
+  };
+}
+
+function waitView(l: Ledger, e: Started<'wait-started'>): WaitView {
+  const run = l.activeRun?.run ?? 0;
+  return {
+    kind: 'wait',
+    name: e.name,
+    count: e.count,
+    generation: l.view.generation,
+    run,
+    startSeq: e.seq,
+    startedAt: e.at,
+    endedAt: null,
+    runs: [run],
+    orphaned: false,
+    eventType: e.eventType,
+    timeoutAt: e.timeoutAt,
+    timeoutMs: e.timeoutMs,
+    status: 'waiting',
+    event: null,
+    eventSeq: null,
+    error: null,
+  };
+}
+
+function register(l: Ledger, call: CallView): void {
+  l.index.add(call);
   l.current.push(call);
   l.view.calls.push(call);
   if (call.kind === 'do') l.stepCount += 1;
@@ -166,10 +209,10 @@ function start<V extends CallView>(l: Ledger, e: CallEvent & { name: string; cou
 }
 
 /** Finds the call and records that the active run journaled something for it. */
-function touch<V extends CallView>(l: Ledger, kind: CallKind, e: { name: string; count: number }): V | undefined {
-  const call = l.index.get(callKey({ kind, name: e.name, count: e.count })) as V | undefined;
+function touch(l: Ledger, kind: CallKind, e: { name: string; count: number }): CallView | undefined {
+  const call = l.index.get(kind, e.name, e.count);
   const run = l.activeRun;
-  if (call && run && call.runs.at(-1) !== run.run) {
+  if (call && run && call.runs[call.runs.length - 1] !== run.run) {
     call.runs.push(run.run);
     run.executed.push({ kind, name: call.name, count: call.count });
   }
@@ -177,7 +220,7 @@ function touch<V extends CallView>(l: Ledger, kind: CallKind, e: { name: string;
 }
 
 function endAttempt(l: Ledger, step: StepView, at: number, outcome: 'succeeded' | 'failed', logs: string[]) {
-  const attempt = step.attempts.at(-1);
+  const attempt = step.attempts[step.attempts.length - 1];
   if (!attempt) return undefined;
   if (attempt.outcome === 'running') l.inFlight -= 1;
   attempt.outcome = outcome;
@@ -194,7 +237,7 @@ function skip(l: Ledger, ref: CallRef, at: number): void {
     call.skipped = true;
   } else if (call.kind === 'wait') call.timeoutAt = at;
   else {
-    const last = call.attempts.at(-1);
+    const last = call.attempts[call.attempts.length - 1];
     if (last) last.retryAt = at;
   }
 }

@@ -6,6 +6,7 @@
  * it appends it, so replay never rescans the journal.
  */
 
+import { CallIndex } from './call-index';
 import { assertNever } from './errors';
 import type {
   CallView,
@@ -16,7 +17,7 @@ import type {
   SentEventView,
   WaitView,
 } from './instance-view';
-import { type CallRef, callKey, type JournalEvent, type RestartedEvent } from './journal';
+import type { CallRef, JournalEvent, RestartedEvent } from './journal';
 import { applyCallEvent } from './ledger-calls';
 
 /** Folds a whole journal into the instance view. `reduceJournal(events.slice(0, k))` is the state after event k. */
@@ -52,7 +53,7 @@ export class Ledger {
   activeRun: RunView | null = null;
   /** Calls of the current generation, in start order. */
   current: CallView[] = [];
-  index = new Map<string, CallView>();
+  index = new CallIndex();
   /** Unfinished sleeps, unanswered waits and steps waiting for a retry (current generation). */
   pending = new Set<CallView>();
   /** Attempts started without an outcome (current generation). */
@@ -173,7 +174,7 @@ export class Ledger {
 
   /** The current generation's call for `ref`, if journaled. */
   lookup(ref: CallRef): CallView | undefined {
-    return this.index.get(callKey(ref));
+    return this.index.get(ref.kind, ref.name, ref.count);
   }
 
   /** Status with `waiting` derived: running, nothing in flight, and at least one pending timer or wait. */
@@ -239,7 +240,7 @@ export class Ledger {
       ? this.current.findIndex((c) => c.kind === from.kind && c.name === from.name && c.count === from.count)
       : 0;
     this.current = this.current.slice(0, Math.max(cut, 0));
-    this.index = new Map(this.current.map((c) => [callKey(c), c]));
+    this.index = CallIndex.of(this.current);
     this.pending = new Set(this.current.filter(isPending));
     this.inFlight = this.current.filter((c) => c.kind === 'do' && c.attempts.at(-1)?.outcome === 'running').length;
     this.stepCount = this.current.filter((c) => c.kind === 'do').length;

@@ -268,11 +268,10 @@ export class Run {
   }
 
   private issue(ref: CallRef): CallView | undefined {
-    const key = callKey(ref);
-    const call = this.machine.ledger.index.get(key);
+    const call = this.machine.ledger.index.get(ref.kind, ref.name, ref.count);
     if (call) this.issuedCalls.add(call);
     else {
-      this.issuedNew.add(key);
+      this.issuedNew.add(callKey(ref));
       if (this.firstNew === null) this.firstNew = ref;
     }
     this.machine.changed(this);

@@ -70,9 +70,12 @@ async function runAll(): Promise<Row[]> {
   return rows;
 }
 
+const loadAtStart = os.loadavg()[0] ?? 0;
+
 function machine() {
   const cpus = os.cpus();
   return {
+    loadAverage: { start: round1(loadAtStart), end: round1(os.loadavg()[0] ?? 0) },
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
@@ -80,6 +83,10 @@ function machine() {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
   };
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
 }
 
 function fmt(n: number): string {
@@ -103,6 +110,7 @@ function markdown(rows: Row[], m: ReturnType<typeof machine>): string {
     `- Memory: ${m.memoryGiB} GiB`,
     `- Node: ${m.node} on ${m.platform}`,
     `- Date: ${m.date}${quick ? ' (quick run: fewer samples)' : ''}`,
+    `- Load average (1 min) at start / end: ${m.loadAverage.start} / ${m.loadAverage.end} — other work on the machine widens min…max`,
     '',
     '## Results',
     '',

@@ -156,6 +156,7 @@ export class InstanceMachine {
 
   /** A step returned a value the journal cannot hold: the step fails and the instance errors, no retry. */
   failRunOnResult(run: Run, ref: CallRef, attempt: number, problem: string, logs: string[]): Promise<never> {
+    if (!run.alive) return NEVER;
     run.inFlight -= 1;
     const { name, count } = ref;
     const error = { name: 'WorkflowFatalError', message: problem };
@@ -169,6 +170,7 @@ export class InstanceMachine {
 
   /** An attempt ended: journal it, and complete a pending pause if it was the last one in flight. */
   attemptEnded(run: Run, drafts: JournalEventDraft[]): Promise<void> {
+    if (!run.alive) return NEVER;
     run.inFlight -= 1;
     if (this.ledger.base === 'waitingForPause' && run.inFlight === 0) {
       this.commit([...drafts, { type: 'paused' }]);

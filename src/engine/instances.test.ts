@@ -289,6 +289,30 @@ describe('restart()', () => {
     );
   });
 
+  it.each([0, 1, 2, 3, 4, 5])(
+    'journals nothing for a run stopped by restart() %i microtasks after its step returned a bad value',
+    async (offset) => {
+      const result = deferred<unknown>();
+      let runs = 0;
+      const h = createHarness({
+        wf: async ({ step }) => {
+          runs++;
+          return step.do('bad', () => (runs === 1 ? result.promise : 'fine'));
+        },
+      });
+      const inst = await h.engine.binding('wf').create();
+      await h.engine.settle();
+      const restarted = inst.restart();
+      for (let i = 0; i < offset; i++) await Promise.resolve();
+      result.resolve({ notJson: () => 1 });
+      await restarted;
+      await h.runToIdle();
+      const types = (await h.journal(inst.id)).map((e) => e.type);
+      expect(types.slice(types.indexOf('restarted'))).not.toContain('run-errored');
+      expect(await inst.status()).toEqual({ status: 'complete', output: 'fine', error: null });
+    },
+  );
+
   it('restarts from a waitForEvent call (type: "waitForEvent") and its count', async () => {
     const h = createHarness({
       wf: async ({ step }) => {

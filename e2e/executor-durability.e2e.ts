@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { SleepStartedEvent } from '../src/engine';
-import { readInstance, recordErrors, run, succeededPrints, waitForStatus, waitReady } from './executor-helpers';
+import {
+  READY_TIMEOUT,
+  readInstance,
+  recordErrors,
+  run,
+  succeededPrints,
+  waitForStatus,
+  waitReady,
+} from './executor-helpers';
 
 const HELLO = `from workers import WorkflowEntrypoint
 
@@ -73,11 +81,14 @@ test.describe('executor: durable runs in the browser', () => {
     expect(succeededPrints(journal)).toEqual(['greet ran', 'shout ran']);
     // A duplicate id comes back with the engine's own message.
     const duplicate = await page.evaluate(() =>
-      window.__studio
-        ?.create({ fileId: 'e2e-file', workflowName: 'hello-workflow', id: 'hello-1' })
-        .then(() => 'created', (e: Error) => `${e.name}: ${e.message}`),
+      window.__studio?.create({ fileId: 'e2e-file', workflowName: 'hello-workflow', id: 'hello-1' }).then(
+        () => 'created',
+        (e: Error) => `${e.name}: ${e.message}`,
+      ),
     );
-    expect(duplicate).toBe('WorkflowError: (instance.already_exists) Workflow instance with id "hello-1" already exists');
+    expect(duplicate).toBe(
+      'WorkflowError: (instance.already_exists) Workflow instance with id "hello-1" already exists',
+    );
     mkdirSync('e2e-artifacts', { recursive: true });
     await page.screenshot({ path: 'e2e-artifacts/executor-complete.png' });
     expect(errors).toEqual([]);

@@ -46,7 +46,13 @@ test.describe('executor: one leader tab executes, the others follow', () => {
     await run(follower, { source: COUNTED, workflowName: 'counted-workflow', id: 'tabs-1' });
     await waitForStatus(follower, 'tabs-1', 'waiting');
     const beforeClose = await readInstance(leader, 'tabs-1');
-    expect(succeededPrints(beforeClose.journal)).toEqual(['step-0 ran', 'step-1 ran', 'step-2 ran', 'step-3 ran', 'step-4 ran']);
+    expect(succeededPrints(beforeClose.journal)).toEqual([
+      'step-0 ran',
+      'step-1 ran',
+      'step-2 ran',
+      'step-3 ran',
+      'step-4 ran',
+    ]);
 
     // The leader closes mid-sleep: the follower gets the lock, starts its executor and finishes the instance.
     await leader.close();

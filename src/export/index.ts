@@ -34,10 +34,10 @@ export {
   MAX_SHARE_LINK_CHARS,
   MAX_SHARE_PARAMS_BYTES,
   MAX_SHARE_SOURCE_BYTES,
-  pickFreeFileName,
   SHARE_LINK_VERSION,
   SHARE_PREFIX,
   type SharedWorkflow,
   type ShareLinkProblem,
+  toStudioFileName,
 } from './share-link';
 export { type ZipOptions, zipProject } from './zip';

@@ -5,9 +5,9 @@ import {
   decodeShareLink,
   encodeShareLink,
   MAX_SHARE_LINK_CHARS,
-  pickFreeFileName,
   SHARE_PREFIX,
   type SharedWorkflow,
+  toStudioFileName,
 } from './index';
 
 const fragmentOf = (shared: SharedWorkflow): string => {
@@ -37,9 +37,16 @@ describe('share links', () => {
     expect(decodeShareLink(`https://studio.example/app/?x=1#${fragment}`)).toEqual({ ok: true, shared });
   });
 
-  it('leaves params out when there are none, and keeps unicode', () => {
-    const shared = { name: 'grüße.py', source: 'print("héllo ✓ 你好")\n' };
+  it('leaves params out when there are none, and keeps unicode in the code', () => {
+    const shared = { name: 'greet.py', source: 'print("héllo ✓ 你好")\n' };
     expect(decodeShareLink(fragmentOf(shared))).toEqual({ ok: true, shared });
+  });
+
+  it('opens a link whose file name the studio would refuse under a name it accepts', () => {
+    expect(decodeShareLink(fragmentOf({ name: 'grüße flow.py', source: 'x = 1\n' }))).toEqual({
+      ok: true,
+      shared: { name: 'gr__e_flow.py', source: 'x = 1\n' },
+    });
   });
 
   it('survives a link whose characters were percent-encoded on the way', () => {
@@ -130,11 +137,13 @@ describe('decodeShareLink() on bad links', () => {
   });
 });
 
-describe('pickFreeFileName()', () => {
-  it('never overwrites: numbers the name before its extension', () => {
-    expect(pickFreeFileName('order.py', ['other.py'])).toBe('order.py');
-    expect(pickFreeFileName('order.py', ['order.py'])).toBe('order (2).py');
-    expect(pickFreeFileName('order.py', ['order.py', 'order (2).py'])).toBe('order (3).py');
-    expect(pickFreeFileName('Makefile', ['Makefile'])).toBe('Makefile (2)');
+describe('toStudioFileName()', () => {
+  it("keeps studio names and turns others into names the studio's file list accepts", () => {
+    expect(toStudioFileName('order_workflow.py')).toBe('order_workflow.py');
+    expect(toStudioFileName('My Order.py')).toBe('My_Order.py');
+    expect(toStudioFileName('grüße.PY')).toBe('gr__e.py');
+    expect(toStudioFileName('2fast')).toBe('_2fast.py');
+    expect(toStudioFileName('.py')).toBe('shared.py');
+    expect(toStudioFileName(`${'x'.repeat(100)}.py`)).toBe(`${'x'.repeat(63)}.py`);
   });
 });

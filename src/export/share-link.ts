@@ -2,7 +2,8 @@
  * Share links: a workflow file (and optionally the params to run it with) compressed into the URL fragment, so
  * nothing is uploaded anywhere. The fragment is `share=<lz-string of {"v":1,"name","source","params"?}>`.
  * Decoding never throws: a link that is corrupt, oversize, or from another format version gets a message to
- * show as is; a fragment without `share=` is `absent` (not a share link at all, so say nothing).
+ * show as is; a fragment without `share=` is `absent` (not a share link at all, so say nothing). The decoded
+ * name is one the studio's file list accepts; the UI creates the file under a free variant of it.
  */
 import LZString from 'lz-string';
 import { z } from 'zod';
@@ -52,6 +53,17 @@ const nameProblem = (name: string): string | undefined => {
   if (/[/\\\u0000-\u001f\u007f]/.test(name)) return 'the file name contains "/", "\\" or a control character';
   return undefined;
 };
+
+/**
+ * A name the studio's file list accepts (`^[A-Za-z_][A-Za-z0-9_.-]{0,62}\.py$`, src/persistence/files-repo.ts):
+ * other characters become `_`, so a link made elsewhere still opens (`My Order.py` → `My_Order.py`).
+ */
+export function toStudioFileName(name: string): string {
+  let stem = name.replace(/\.py$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+  if (stem === '') stem = 'shared';
+  if (!/^[A-Za-z_]/.test(stem)) stem = `_${stem}`;
+  return `${stem.slice(0, 63)}.py`;
+}
 
 const payloadSchema = z.strictObject({
   v: z.literal(SHARE_LINK_VERSION),
@@ -158,21 +170,10 @@ export function decodeShareLink(input: string): DecodeShareResult {
   const parsed = payloadSchema.safeParse(payload, { reportInput: true });
   if (!parsed.success)
     return fail('invalid', `This share link cannot be opened: ${formatIssues(parsed.error.issues)}.`);
-  const { name, source, params } = parsed.data;
+  const { source, params } = parsed.data;
+  const name = toStudioFileName(parsed.data.name);
   const shared: SharedWorkflow = params === undefined ? { name, source } : { name, source, params: params as Json };
   const tooLarge = sizeProblem(shared, 'link');
   if (tooLarge) return fail('too-large', tooLarge);
   return { ok: true, shared };
-}
-
-/** `wanted` if no file has that name, else `name (2).py`, `name (3).py`, … — opening a link never overwrites. */
-export function pickFreeFileName(wanted: string, taken: Iterable<string>): string {
-  const names = new Set(taken);
-  if (!names.has(wanted)) return wanted;
-  const dot = wanted.lastIndexOf('.');
-  const [stem, ext] = dot > 0 ? [wanted.slice(0, dot), wanted.slice(dot)] : [wanted, ''];
-  for (let n = 2; ; n++) {
-    const candidate = `${stem} (${n})${ext}`;
-    if (!names.has(candidate)) return candidate;
-  }
 }

@@ -4,7 +4,7 @@ import type { AppState } from './app-store';
 /** A message in the notice area: what an action did, or the error it failed with (verbatim). */
 export interface Notice {
   id: number;
-  tone: 'info' | 'error';
+  tone: 'info' | 'warning' | 'error';
   title: string;
   detail?: string;
 }

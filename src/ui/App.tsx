@@ -7,6 +7,7 @@ import { getFilesController } from './files/files';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { Workbench } from './layout/Workbench';
 import { Notices } from './notices/Notices';
+import { useExecutorNotices } from './notices/useExecutorNotices';
 import { PlanProvider } from './plan/PlanProvider';
 import { StatusBar } from './status/StatusBar';
 import { Toolbar } from './toolbar/Toolbar';
@@ -17,6 +18,7 @@ import './studio.css';
 function Commands() {
   useShortcuts();
   useRunNowCommand();
+  useExecutorNotices();
   return null;
 }
 

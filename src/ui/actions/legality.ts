@@ -4,7 +4,7 @@
  * disabled button tells the user exactly what the engine would have answered.
  */
 import { FINITE_STATUSES, type InstanceView } from '../../engine';
-import type { ClientExecutorState } from '../client/studio-client';
+import type { ExecutorState } from '../client/studio-client';
 
 /** The actions of the toolbar that act on the selected instance. */
 export type InstanceAction =
@@ -24,7 +24,7 @@ const OK: Legality = { ok: true };
 const no = (reason: string): Legality => ({ ok: false, reason });
 
 /** Why the executor cannot take requests now, or null when it can (a starting executor queues them). */
-export function executorBlocker(state: ClientExecutorState | null): string | null {
+export function executorBlocker(state: ExecutorState | null): string | null {
   if (state === null) return 'The executor is not connected to this page yet.';
   if (state.status === 'failed') return `The executor failed: ${state.error.name}: ${state.error.message}`;
   return null;

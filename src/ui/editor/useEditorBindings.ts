@@ -43,13 +43,13 @@ export function useEditorBindings(mounted: MountedEditor | null): void {
 
   useEffect(() => {
     if (!mounted || !reveal) return;
-    const range = {
-      startLineNumber: reveal.line,
-      startColumn: reveal.column,
-      endLineNumber: reveal.endLine,
-      endColumn: reveal.endColumn,
-    };
-    mounted.editor.setSelection(range);
-    mounted.editor.revealRangeInCenterIfOutsideViewport(range);
+    // Cursor at the start of the range (selection made backwards), so a long call does not scroll sideways.
+    mounted.editor.setSelection({
+      selectionStartLineNumber: reveal.endLine,
+      selectionStartColumn: reveal.endColumn,
+      positionLineNumber: reveal.line,
+      positionColumn: reveal.column,
+    });
+    mounted.editor.revealLinesInCenterIfOutsideViewport(reveal.line, reveal.endLine);
   }, [mounted, reveal]);
 }

@@ -6,7 +6,7 @@ export function FitView({ watch }: { watch: string }) {
   const { fitView } = useReactFlow();
   // biome-ignore lint/correctness/useExhaustiveDependencies: refitting is exactly what a change of `watch` asks for
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ maxZoom: 1, padding: 0.15 }));
+    const id = requestAnimationFrame(() => void fitView({ maxZoom: 1, minZoom: 0.45, padding: 0.12 }));
     return () => cancelAnimationFrame(id);
   }, [watch, fitView]);
   return null;

@@ -23,11 +23,24 @@ export const STATUS_LABELS: Record<OverlayStatus, string> = {
   'not-run': 'not run yet',
 };
 
+/** The one-word status a node shows (the long form is its tooltip). */
+export const STATUS_SHORT: Record<OverlayStatus, string> = {
+  running: 'running',
+  retrying: 'retrying',
+  sleeping: 'sleeping',
+  waiting: 'waiting',
+  failed: 'failed',
+  'timed-out': 'timed out',
+  diverged: 'diverged',
+  done: 'done',
+  'not-run': 'not run yet',
+};
+
 /** The facts line of a node's overlay: "2 calls · 3 attempts · 1.2 s". */
 export function overlayFacts(o: NodeOverlay): string[] {
   const facts: string[] = [];
   if (o.calls > 1) facts.push(plural(o.calls, 'call'));
-  if (o.attempts > 0) facts.push(plural(o.attempts, 'attempt'));
+  if (o.attempts > 1) facts.push(plural(o.attempts, 'attempt'));
   if (o.durationMs !== null) facts.push(formatDuration(o.durationMs));
   return facts;
 }

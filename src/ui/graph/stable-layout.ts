@@ -7,7 +7,7 @@ import { layout as dagreLayout, Graph } from '@dagrejs/dagre';
 import { type LayoutSpacing, layeredLayout, type Point } from './layered-layout';
 
 /** Node size and gaps of the plan graph. */
-export const SPACING: LayoutSpacing = { width: 210, height: 68, nodeGap: 28, rankGap: 56 };
+export const SPACING: LayoutSpacing = { width: 184, height: 64, nodeGap: 24, rankGap: 40 };
 
 /** Above this many nodes dagre takes too long for the as-you-type budget. */
 export const DAGRE_MAX_NODES = 120;

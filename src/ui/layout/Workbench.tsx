@@ -9,11 +9,11 @@ import { InstancesPane } from '../instances/InstancesPane';
 export function Workbench() {
   return (
     <Group orientation="horizontal" className="workbench" id="workbench">
-      <Panel id="editor" defaultSize="45" minSize="15">
+      <Panel id="editor" defaultSize="36" minSize="15">
         <EditorPane />
       </Panel>
       <Separator className="separator separator--vertical" />
-      <Panel id="middle" defaultSize="33" minSize="15">
+      <Panel id="middle" defaultSize="40" minSize="15">
         <Group orientation="vertical" id="middle-column">
           <Panel id="graph" defaultSize="62" minSize="15">
             <GraphPane />
@@ -25,7 +25,7 @@ export function Workbench() {
         </Group>
       </Panel>
       <Separator className="separator separator--vertical" />
-      <Panel id="right" defaultSize="22" minSize="12">
+      <Panel id="right" defaultSize="24" minSize="12">
         <Group orientation="vertical" id="right-column">
           <Panel id="history" defaultSize="50" minSize="10">
             <HistoryPane />

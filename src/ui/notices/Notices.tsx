@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { appStore, type Notice, selectNotices, useAppStore } from '../../store';
 
 /** Info notices go away by themselves after this long; errors stay until dismissed. */
-const INFO_MS = 6000;
+const INFO_MS = 5000;
 
 function NoticeItem({ notice }: { notice: Notice }) {
   useEffect(() => {
@@ -13,8 +13,9 @@ function NoticeItem({ notice }: { notice: Notice }) {
   return (
     <li
       className={`notice notice--${notice.tone}`}
-      role={notice.tone === 'error' ? 'alert' : 'status'}
+      role={notice.tone === 'info' ? 'status' : 'alert'}
       data-testid="notice"
+      data-tone={notice.tone}
     >
       <div className="notice__text">
         <p className="notice__title">{notice.title}</p>

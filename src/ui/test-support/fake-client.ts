@@ -1,10 +1,10 @@
 /** Test support: a scriptable {@link StudioClient} that records its calls. */
-import type { ClientExecutorState, LoadSourceResult, StudioClient } from '../client/studio-client';
+import type { ExecutorState, LoadSourceResult, StudioClient } from '../client/studio-client';
 
 /** A fake client; override any method through `overrides`. `calls` lists `[method, ...args]`. */
 export function createFakeClient(overrides: Partial<StudioClient> = {}) {
   const calls: unknown[][] = [];
-  const state: ClientExecutorState = { status: 'starting', since: 0, role: 'leader' };
+  const state: ExecutorState = { status: 'starting', since: 0, role: 'leader' };
   const record =
     <A extends unknown[], R>(name: string, result: (...args: A) => R) =>
     (...args: A): R => {
@@ -20,10 +20,11 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
         ok: true,
         fileId: f.fileId,
         version: f.version,
-        workflows: [{ className: 'OrderWorkflow', workflowName: 'order-workflow', binding: 'ORDER_WORKFLOW' }],
+        workflows: [{ className: 'OrderWorkflow', workflowName: 'order-workflow', binding: 'ORDER_WORKFLOW', line: 7 }],
       }),
     ),
     create: record('create', async (req) => ({ id: req.id ?? 'generated-1' })),
+    createBatch: record('createBatch', async (req) => ({ ids: req.items.map((_, i) => `b-${i}`) })),
     pause: record('pause', async () => {}),
     resume: record('resume', async () => {}),
     terminate: record('terminate', async () => {}),
@@ -33,6 +34,7 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     deleteInstances: record('deleteInstances', async () => {}),
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),
+    onNotice: () => () => {},
     ...overrides,
   };
   return { client, calls };

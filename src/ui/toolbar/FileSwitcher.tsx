@@ -12,7 +12,7 @@ const openFile = (id: string) =>
 
 const open = (dialog: 'new-file' | 'rename-file' | 'delete-file') => () => appStore.getState().openDialog(dialog);
 
-/** Which workflow file is open, and new / rename / delete. */
+/** Which workflow file is open, and new / rename / delete (compact icon buttons with names). */
 export function FileSwitcher() {
   const files = useFiles();
   const activeId = useAppStore(selectActiveFileId);
@@ -34,26 +34,34 @@ export function FileSwitcher() {
           </option>
         ))}
       </select>
-      <button type="button" className="tool-button" onClick={open('new-file')} title="New workflow file">
-        New
+      <button
+        type="button"
+        className="tool-button tool-button--icon"
+        onClick={open('new-file')}
+        title="New file"
+        aria-label="New file"
+      >
+        +
       </button>
       <button
         type="button"
-        className="tool-button"
+        className="tool-button tool-button--icon"
         onClick={open('rename-file')}
         title="Rename the open file"
+        aria-label="Rename file"
         disabled={!activeId}
       >
-        Rename
+        ✎
       </button>
       <button
         type="button"
-        className="tool-button"
+        className="tool-button tool-button--icon"
         onClick={open('delete-file')}
         title="Delete the open file"
+        aria-label="Delete file"
         disabled={!activeId}
       >
-        Delete
+        ✕
       </button>
     </fieldset>
   );

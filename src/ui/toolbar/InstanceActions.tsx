@@ -49,7 +49,7 @@ export function InstanceActions() {
         onClick={() => act('skip-wait')}
         testId="action-skip-wait"
       >
-        Skip wait ⏩
+        Skip wait
       </ActionButton>
       <ActionButton
         legality={legality('terminate')}
@@ -74,7 +74,7 @@ export function InstanceActions() {
         onClick={open('restart-from')}
         testId="action-restart-from"
       >
-        Restart from…
+        From step…
       </ActionButton>
       <ActionButton
         legality={legality('delete')}

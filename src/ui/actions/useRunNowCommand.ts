@@ -22,8 +22,7 @@ export function useRunNowCommand(): void {
         return;
       }
       const outcome = await run({ params: params.value, workflowName: last.workflowName ?? undefined });
-      if (outcome.ok) s.notify({ tone: 'info', title: `Started ${outcome.id}`, detail: `${outcome.workflowName}` });
-      else s.notify({ tone: 'error', title: outcome.failure.title, detail: outcome.failure.message });
+      if (!outcome.ok) s.notify({ tone: 'error', title: outcome.failure.title, detail: outcome.failure.message });
     })();
   }, [nonce]);
 }

@@ -7,7 +7,7 @@ import { studioDb } from './studio-db';
 /** What the panes know about the selected instance's journal. */
 export type InstanceViewState =
   | { status: 'none' }
-  | { status: 'loading' }
+  | { status: 'loading'; id: string }
   | { status: 'missing'; id: string }
   | { status: 'ready'; view: InstanceView };
 
@@ -22,7 +22,7 @@ export function useInstanceView(id: string | null): InstanceViewState {
   const events = useLiveQuery(async () => (id === null ? null : await readJournal(id)), [id]);
   return useMemo((): InstanceViewState => {
     if (id === null) return { status: 'none' };
-    if (events === undefined) return { status: 'loading' };
+    if (events === undefined) return { status: 'loading', id };
     if (events === null || events.length === 0) return { status: 'missing', id };
     return { status: 'ready', view: reduceJournal(events) };
   }, [id, events]);

@@ -13,6 +13,22 @@ interface DialogProps {
 
 const close = () => appStore.getState().closeDialog();
 
+const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Where Tab goes when it would leave the dialog: from the last control back to the first (Shift+Tab: the
+ * other way round). A modal `<dialog>` makes the page inert, but Tab can still move to the browser's own UI.
+ */
+function wrapFocus(dialog: HTMLElement, active: Element | null, backwards: boolean): HTMLElement | null {
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled'));
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return null;
+  if (backwards && active === first) return last;
+  if (!backwards && active === last) return first;
+  return null;
+}
+
 /**
  * A modal dialog on the native `<dialog>` element: `showModal()` makes the rest of the page inert (focus
  * stays inside), Esc closes it, and focus returns to where it was when it closes.
@@ -37,6 +53,12 @@ export function Dialog({ title, onSubmit, footer, wide = false, testId, children
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       onSubmit?.();
+    } else if (e.key === 'Tab' && ref.current) {
+      const next = wrapFocus(ref.current, document.activeElement, e.shiftKey);
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
     }
   };
   return (

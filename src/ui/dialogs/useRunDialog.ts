@@ -49,7 +49,6 @@ export function useRunDialog() {
     setStartedAt(null);
     if (outcome.ok) {
       appStore.getState().closeDialog();
-      appStore.getState().notify({ tone: 'info', title: `Started ${outcome.id}`, detail: outcome.workflowName });
     } else {
       setFailure(outcome.failure);
     }

@@ -42,7 +42,6 @@ export function useSendEventDialog() {
     try {
       await client.sendEvent(id, { type: type.trim(), payload: payloadCheck.value ?? {} });
       appStore.getState().closeDialog();
-      appStore.getState().notify({ tone: 'info', title: `Sent “${type.trim()}” to ${id}` });
     } catch (e) {
       setError(errorText(e));
     } finally {

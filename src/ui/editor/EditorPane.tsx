@@ -50,6 +50,7 @@ export function EditorPane() {
         <LoadingFiles since={save.status === 'loading' ? save.since : performance.now()} />
       ) : (
         <Editor
+          className="nokey"
           path={`file:///${fileId}.py`}
           defaultLanguage="python"
           value={source}

@@ -45,6 +45,14 @@ export function GraphPane() {
             nodesConnectable={false}
             nodesDraggable={false}
             onlyRenderVisibleElements={big}
+            // React Flow listens for these keys on the whole document and calls preventDefault; Monaco types
+            // through EditContext (no textarea), which React Flow does not recognise as an input, so Space and
+            // Backspace would never reach the editor. The graph needs none of them.
+            panActivationKeyCode={null}
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            zoomActivationKeyCode={null}
             proOptions={{ hideAttribution: true }}
           >
             <Background />

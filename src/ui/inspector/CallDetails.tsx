@@ -25,17 +25,6 @@ function StepDetails({ call, now }: { call: StepView; now: number }) {
   const { retries, timeout } = call.config;
   return (
     <>
-      <Section title="Config (as journaled)">
-        <Facts
-          rows={[
-            ['retries', `limit ${retries.limit}, delay ${retries.delay}, ${retries.backoff}`],
-            ['timeout', String(timeout)],
-          ]}
-        />
-      </Section>
-      <Section title={`Attempts (${call.attempts.length})`}>
-        <AttemptList attempts={call.attempts} now={now} />
-      </Section>
       {call.status === 'succeeded' && (
         <Section title="Output" actions={<CopyButton value={call.result} />}>
           <JsonTree value={call.result} />
@@ -46,6 +35,17 @@ function StepDetails({ call, now }: { call: StepView; now: number }) {
           <ErrorView error={call.error} />
         </Section>
       )}
+      <Section title={`Attempts (${call.attempts.length})`}>
+        <AttemptList attempts={call.attempts} now={now} />
+      </Section>
+      <Section title="Config (as journaled)">
+        <Facts
+          rows={[
+            ['retries', `limit ${retries.limit}, delay ${retries.delay}, ${retries.backoff}`],
+            ['timeout', String(timeout)],
+          ]}
+        />
+      </Section>
     </>
   );
 }

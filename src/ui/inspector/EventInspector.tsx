@@ -12,7 +12,7 @@ export function EventInspector({ event, consumer }: { event: SentEventView; cons
       ? 'dropped by a restart'
       : 'queued: no wait has taken it yet';
   return (
-    <div className="inspector" data-testid="inspector">
+    <div className="inspector" data-testid="inspector-details">
       <header className="inspector__head">
         <span className="inspector__kind">event</span>
         <h2 className="inspector__name">{event.type}</h2>

@@ -25,7 +25,7 @@ export function InspectorPane() {
         <NodeInspector node={i.node} calls={i.calls} call={i.call} inputs={i.inputs} instanceId={i.instanceId} />
       )}
       {i.type === 'call' && (
-        <div className="inspector" data-testid="inspector">
+        <div className="inspector" data-testid="inspector-details">
           <header className="inspector__head">
             <span className="inspector__kind">{i.call.kind}</span>
             <h2 className="inspector__name">{i.call.name}</h2>

@@ -42,7 +42,7 @@ const chooseCall = (nodeId: string, c: CallView) =>
 export function NodeInspector({ node, calls, call, inputs, instanceId }: NodeInspectorProps) {
   const where = node.control.length > 0 ? ` · inside ${node.control.join(' › ')}` : '';
   return (
-    <div className="inspector" data-testid="inspector" data-node-name={node.name}>
+    <div className="inspector" data-testid="inspector-details" data-node-name={node.name}>
       <header className="inspector__head">
         <span className="inspector__kind">{KIND_LABELS[node.kind]}</span>
         <h2 className="inspector__name">{node.name}</h2>

@@ -35,7 +35,7 @@ export function InstancesPane() {
           {filter.search.trim() !== '' && `Id contains “${filter.search.trim()}”.`}
         </EmptyState>
       ) : (
-        <InstanceList rows={rows} />
+        <InstanceList key={`${filter.status}|${filter.search}`} rows={rows} />
       )}
     </Pane>
   );

@@ -27,11 +27,11 @@ export function Workbench() {
       <Separator className="separator separator--vertical" />
       <Panel id="right" defaultSize="24" minSize="12">
         <Group orientation="vertical" id="right-column">
-          <Panel id="history" defaultSize="50" minSize="10">
+          <Panel id="history" defaultSize="38" minSize="10">
             <HistoryPane />
           </Panel>
           <Separator className="separator separator--horizontal" />
-          <Panel id="inspector" defaultSize="50" minSize="10">
+          <Panel id="inspector" defaultSize="62" minSize="10">
             <InspectorPane />
           </Panel>
         </Group>

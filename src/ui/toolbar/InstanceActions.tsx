@@ -8,7 +8,7 @@ const open = (dialog: 'send-event' | 'restart-from' | 'delete-instances') => () 
 
 /** The selected instance and what can be done to it; illegal actions say why in their tooltip. */
 export function InstanceActions() {
-  const { view, legality, act } = useToolbarActions();
+  const { view, instance, legality, act } = useToolbarActions();
   return (
     <fieldset className="toolbar__group">
       <legend className="visually-hidden">Selected instance</legend>
@@ -18,6 +18,13 @@ export function InstanceActions() {
             <span className={`status-pill status-pill--${view.status}`}>{STATUS_TEXT[view.status]}</span>
             <span className="toolbar__instance-id" title={view.id}>
               {view.id}
+            </span>
+          </>
+        ) : instance.status === 'loading' || instance.status === 'missing' ? (
+          <>
+            <span className="muted">{instance.status === 'loading' ? 'reading journal…' : 'no journal'}</span>
+            <span className="toolbar__instance-id" title={instance.id}>
+              {instance.id}
             </span>
           </>
         ) : (

@@ -1,0 +1,102 @@
+import { expect, type Page, test } from '@playwright/test';
+import {
+  hoverWord,
+  node,
+  offOrigin,
+  openSample,
+  openStudio,
+  recordErrors,
+  recordRequests,
+  snap,
+  wordCenter,
+} from './studio-helpers';
+
+/** Double-clicks a word in the editor (selecting it) on the first line that contains `lineText`. */
+async function selectWord(page: Page, lineText: string, word: string): Promise<void> {
+  const { x, y } = await wordCenter(page, lineText, word);
+  await page.mouse.dblclick(x, y);
+}
+
+test.describe('studio: editor', () => {
+  test('a bad dependency name gets a red squiggle with the SDK’s words, fixed as you type', async ({ page }) => {
+    const requests = recordRequests(page);
+    const errors = recordErrors(page);
+    await openStudio(page);
+    await openSample(page, 'DAG with dependency injection');
+    await expect(node(page, 'fetch_prefs')).toBeVisible();
+    await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+
+    await selectWord(page, 'async def fetch_prefs(fetch_user):', 'fetch_user');
+    await page.keyboard.type('fetch_usr');
+    const squiggle = page.locator('.monaco-editor .squiggly-error');
+    await expect(squiggle).toHaveCount(1);
+    await hoverWord(page, 'async def fetch_prefs(fetch_usr):', 'fetch_usr');
+    await expect(page.locator('.monaco-hover-content').first()).toContainText(
+      'Received unexpected parameter fetch_usr: a parameter of step "fetch_prefs" must be ctx or the name of a step declared before it runs.',
+    );
+    await snap(page, 'studio-squiggle');
+
+    // Undo: the squiggle goes away and the file is saved again.
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Z');
+    await expect(squiggle).toHaveCount(0);
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+    expect(offOrigin(requests)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('offers SDK completions after step. and documents them on hover', async ({ page }) => {
+    await openStudio(page);
+    await hoverWord(page, 'await step.sleep("cool-off"', 'sleep');
+    await expect(page.locator('.monaco-hover-content').first()).toContainText('step.sleep(name, duration)');
+
+    await page.locator('.monaco-editor .view-line', { hasText: 'await step.sleep("cool-off"' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('await step.');
+    const suggest = page.locator('.monaco-editor .suggest-widget');
+    await expect(suggest).toBeVisible();
+    for (const method of ['do', 'sleep', 'sleep_until', 'wait_for_event']) {
+      await expect(suggest.getByRole('option', { name: new RegExp(`^${method}\\b`) })).toBeVisible();
+    }
+    await snap(page, 'studio-completions');
+    await page.keyboard.press('Escape');
+  });
+
+  test('files live in IndexedDB: create, rename, switch and delete survive a reload', async ({ page }) => {
+    await openStudio(page);
+    await page.getByRole('button', { name: 'New file' }).click();
+    const nameDialog = page.getByTestId('file-name-dialog');
+    await nameDialog.getByRole('textbox').fill('bad name');
+    await expect(nameDialog.getByRole('alert')).toHaveText('"bad name" must end in .py.');
+    await nameDialog.getByRole('textbox').fill('payments.py');
+    await nameDialog.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByTestId('file-select').locator('option:checked')).toHaveText('payments.py');
+    await expect(node(page, 'first_step')).toBeVisible();
+
+    // Type a comment; autosave writes it (version 2).
+    await page.locator('.monaco-editor .view-line', { hasText: 'return await first_step()' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('  # kept');
+    await expect(page.getByTestId('save-status')).toHaveText('saved · v2');
+
+    await page.getByRole('button', { name: 'Rename file' }).click();
+    await nameDialog.getByRole('textbox').fill('billing.py');
+    await nameDialog.getByRole('button', { name: 'Rename' }).click();
+    await expect(page.getByTestId('file-select').locator('option:checked')).toHaveText('billing.py');
+
+    await page.reload();
+    await expect(page.getByTestId('file-select').locator('option:checked')).toHaveText('billing.py');
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('return await first_step()  # kept');
+    await expect(page.getByTestId('file-select').locator('option')).toHaveText(['billing.py', 'order_workflow.py']);
+
+    await page.getByTestId('file-select').selectOption({ label: 'order_workflow.py' });
+    await expect(node(page, 'fetch_order')).toBeVisible();
+    await page.getByTestId('file-select').selectOption({ label: 'billing.py' });
+    await page.getByRole('button', { name: 'Delete file' }).click();
+    await page.getByTestId('delete-file-dialog').getByRole('button', { name: 'Delete file' }).click();
+    await expect(page.getByTestId('file-select').locator('option')).toHaveText(['order_workflow.py']);
+    await page.reload();
+    await expect(page.getByTestId('file-select').locator('option')).toHaveText(['order_workflow.py']);
+  });
+});

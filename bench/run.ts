@@ -1,9 +1,13 @@
 /**
- * Benchmark runner (`npm run bench`; `npm run bench -- --quick` for a smoke run; extra words filter cases by
- * name or group). It imports every `bench/*.bench.ts`, each default-exporting an array of {@link BenchCase},
- * runs the cases one after another, and writes a report with the machine it ran on:
- * `docs/benchmarks.md` + `docs/benchmarks.json` for a full run, `bench/.out/` for a quick or filtered run (so
- * a smoke run never overwrites the committed figures). Exit code 1 if any case threw.
+ * Benchmark runner. `npm run bench` runs every case; options (after `--`):
+ * - `--quick`: fewer samples, a smoke run;
+ * - words: only cases whose group or name contains one of them;
+ * - `--exclude=a.bench.ts,b.bench.ts`: skip those files (listed in the report);
+ * - `--timeout=SECONDS`: per case (default 900); a case that runs longer is reported as failed.
+ * It imports every `bench/*.bench.ts`, each default-exporting an array of {@link BenchCase}, runs the cases one
+ * after another, and writes a report with the machine it ran on: `docs/benchmarks.md` + `docs/benchmarks.json`
+ * for a full run, `bench/.out/` for a quick or filtered run (so a smoke run never overwrites the committed
+ * figures). Exit code 1 if any case failed; the process exits even if a case left handles open.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,10 +30,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const filters = args.filter((a) => !a.startsWith('--')).map((a) => a.toLowerCase());
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const excluded = (option('exclude') ?? '').split(',').filter(Boolean);
+const timeoutMs = Number(option('timeout') ?? 900) * 1000;
 
 async function loadCases(): Promise<Array<{ file: string; bench: BenchCase }>> {
   const files = readdirSync(here)
-    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => f.endsWith('.bench.ts') && !excluded.includes(f))
     .sort();
   const cases: Array<{ file: string; bench: BenchCase }> = [];
   for (const file of files) {
@@ -57,12 +64,18 @@ async function runAll(): Promise<Row[]> {
       error: null,
       seconds: 0,
     };
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    });
     try {
-      row.result = await bench.run({ quick });
+      row.result = await Promise.race([bench.run({ quick }), timedOut]);
       process.stdout.write(`${fmt(row.result.value)} ${row.result.unit}\n`);
     } catch (error) {
       row.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       process.stdout.write(`FAILED: ${row.error}\n`);
+    } finally {
+      clearTimeout(timer);
     }
     row.seconds = (performance.now() - start) / 1000;
     rows.push(row);
@@ -111,6 +124,7 @@ function markdown(rows: Row[], m: ReturnType<typeof machine>): string {
     `- Node: ${m.node} on ${m.platform}`,
     `- Date: ${m.date}${quick ? ' (quick run: fewer samples)' : ''}`,
     `- Load average (1 min) at start / end: ${m.loadAverage.start} / ${m.loadAverage.end} — other work on the machine widens min…max`,
+    ...(excluded.length > 0 ? [`- Not run (excluded): ${excluded.map((f) => `\`bench/${f}\``).join(', ')}`] : []),
     '',
     '## Results',
     '',
@@ -143,6 +157,9 @@ const full = !quick && filters.length === 0;
 const outDir = full ? join(here, '..', 'docs') : join(here, '.out');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'benchmarks.md'), markdown(rows, m));
-writeFileSync(join(outDir, 'benchmarks.json'), `${JSON.stringify({ machine: m, quick, results: rows }, null, 2)}\n`);
+writeFileSync(
+  join(outDir, 'benchmarks.json'),
+  `${JSON.stringify({ machine: m, quick, excluded, results: rows }, null, 2)}\n`,
+);
 console.log(`\nwrote ${join(outDir, 'benchmarks.md')} and benchmarks.json`);
-process.exitCode = rows.some((r) => r.error !== null) ? 1 : 0;
+process.exit(rows.some((r) => r.error !== null) ? 1 : 0);

@@ -46,8 +46,8 @@ export class InstanceMachine {
   private wakeTimer: Disposable | undefined;
   private gateWaiters: Array<() => void> = [];
   /**
-   * Calls the last evicted run issued. Only these can wake the instance: a pending call that code no longer
-   * issues (after a divergence) would otherwise wake it forever.
+   * The last evicted run: only calls it issued can wake the instance, since a pending call that code no longer
+   * issues (after a divergence) would otherwise wake it forever. Cleared when a run starts.
    */
   private wakeScope: Run | undefined;
 
@@ -115,6 +115,7 @@ export class InstanceMachine {
     this.cancelWake();
     const run = new Run(this, this.ledger.view.runs.length + 1);
     this.run = run;
+    this.wakeScope = undefined;
     const started = run.commit([...before, { type: 'run-started', run: run.n, reason }]);
     run.recordedAtStart = this.ledger.current.length;
     void started.then(() => this.execute(run, body));

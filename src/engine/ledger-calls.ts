@@ -57,7 +57,9 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
         retryAt: null,
         logs: NO_LOGS,
       };
-      step.attempts.push(attempt);
+      // A literal array holds exactly one element; push() on [] would reserve 17 slots for every step.
+      if (step.attempts.length === 0) step.attempts = [attempt];
+      else step.attempts.push(attempt);
       step.status = 'running';
       l.inFlight += 1;
       l.pending.delete(step);

@@ -5,6 +5,7 @@
  * terminated, restarted, killed) leaves every pending promise unresolved forever and never journals again.
  */
 import { deferred, NEVER, safely } from './async-utils';
+import { callOf } from './call-index';
 import type { Disposable } from './clock';
 import { MAX_SLEEP_MS, parseDuration } from './duration';
 import { StepFailedError, WorkflowFatalError, WorkflowTimeoutError } from './errors';
@@ -41,9 +42,7 @@ export class Run {
   evictCheckScheduled = false;
   /** Calls served from the journal since the last append (flushed into a `calls-replayed` event). */
   replayed: CallRef[] = [];
-  /** Journaled calls this run issued (replayed or continued), keys of the calls it issued new, and the first new one. */
-  readonly issuedCalls = new Set<CallView>();
-  readonly issuedNew = new Set<string>();
+  /** The first call this run issued that the journal did not hold. */
   firstNew: CallRef | null = null;
   /** Calls of the current generation journaled before this run started. */
   recordedAtStart = 0;
@@ -52,11 +51,6 @@ export class Run {
   /** Cancel functions of attempts in flight. */
   readonly attempts = new Set<() => void>();
   readonly evictCallbacks = new Set<() => void>();
-  private readonly counters = {
-    do: new Map<string, number>(),
-    sleep: new Map<string, number>(),
-    wait: new Map<string, number>(),
-  };
   private doCalls = 0;
 
   /** The `step` object handed to the body (no engine internals reachable from it). */
@@ -79,8 +73,8 @@ export class Run {
     if (!isValidStepName(name)) throw new WorkflowFatalError(messages.invalidStepName(String(name)));
     const checked = resolveStepConfig(config);
     if (!checked.ok) throw new WorkflowFatalError(messages.invalidStepConfig(name, checked.detail));
-    const ref = this.nextRef('do', name);
-    const call = this.issue(ref) as StepView | undefined;
+    const { ref, call: found } = this.issue('do', name);
+    const call = found as StepView | undefined;
     if (call?.status === 'succeeded') return this.replay(ref, cloneJson(call.result));
     if (call?.status === 'failed' && call.error) throw this.replay(ref, new StepFailedError(call.error));
     return runStep(this, ref, call?.config ?? checked.config, fn);
@@ -111,8 +105,8 @@ export class Run {
 
   private async sleepCall(name: string, untilFrom: (now: number) => number): Promise<void> {
     const clock = this.machine.env.clock;
-    const ref = this.nextRef('sleep', name);
-    const call = this.issue(ref) as SleepView | undefined;
+    const { ref, call: found } = this.issue('sleep', name);
+    const call = found as SleepView | undefined;
     if (call?.status === 'finished') return this.replay(ref, undefined);
     if (!call) {
       untilFrom(clock.now());
@@ -131,8 +125,8 @@ export class Run {
     if (typeof type !== 'string' || type === '') throw new WorkflowFatalError(messages.invalidEventType());
     const timeoutMs = parseDuration(opts.timeout || '24 hours');
     if (timeoutMs > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
-    const ref = this.nextRef('wait', name);
-    let call = this.issue(ref) as WaitView | undefined;
+    const { ref, call: found } = this.issue('wait', name);
+    let call = found as WaitView | undefined;
     if (call?.status === 'received' && call.event) return this.replay(ref, toReceived(call.event));
     if (call?.status === 'timed-out') throw this.replay(ref, new WorkflowTimeoutError(call.error?.message ?? ''));
     if (!call) {
@@ -260,27 +254,24 @@ export class Run {
     for (const cb of [...this.evictCallbacks]) safely(cb);
   }
 
-  private nextRef(kind: CallKind, name: string): CallRef {
-    const counter = this.counters[kind];
-    const count = (counter.get(name) ?? 0) + 1;
-    counter.set(name, count);
-    return { kind, name, count };
-  }
-
-  private issue(ref: CallRef): CallView | undefined {
-    const call = this.machine.ledger.index.get(ref.kind, ref.name, ref.count);
-    if (call) this.issuedCalls.add(call);
-    else {
-      this.issuedNew.add(callKey(ref));
-      if (this.firstNew === null) this.firstNew = ref;
+  /** Gives the call its count (occurrence of the name in this run) and finds it in the journal. */
+  private issue(kind: CallKind, name: string): { ref: CallRef; call: CallView | undefined } {
+    const record = this.machine.ledger.index.record(kind, name);
+    if (record.issuedRun !== this.n) {
+      record.issuedRun = this.n;
+      record.issued = 0;
     }
+    const count = ++record.issued;
+    const ref = { kind, name, count };
+    const call = callOf(record, count);
+    if (!call && this.firstNew === null) this.firstNew = ref;
     this.machine.changed(this);
-    return call;
+    return { ref, call };
   }
 
   /** Whether this run issued `call` (a call of the current generation). */
-  issued(call: CallView): boolean {
-    return this.issuedCalls.has(call) || this.issuedNew.has(callKey(call));
+  issued(call: CallRef): boolean {
+    return this.machine.ledger.index.issuedBy(call, this.n);
   }
 
   private replay<T>(ref: CallRef, value: T): T {

@@ -81,6 +81,25 @@ async function replaySample(n: number): Promise<number> {
   return total / REPLAYS_PER_SAMPLE;
 }
 
+/**
+ * Mean replay times of `a` and `b` steps over {@link REPLAYS_PER_SAMPLE} replays each, interleaved one by one
+ * (a b, b a, a b, …) so that both sizes see the same machine load and the same share of GC.
+ */
+async function interleaved(a: number, b: number): Promise<[number, number]> {
+  let ta = 0;
+  let tb = 0;
+  for (let i = 0; i < REPLAYS_PER_SAMPLE; i++) {
+    if (i % 2 === 0) {
+      ta += await replaySteps(a);
+      tb += await replaySteps(b);
+    } else {
+      tb += await replaySteps(b);
+      ta += await replaySteps(a);
+    }
+  }
+  return [ta / REPLAYS_PER_SAMPLE, tb / REPLAYS_PER_SAMPLE];
+}
+
 /** Milliseconds for recover() on a fresh engine to finish an instance whose journal holds `n` successes. */
 async function replaySteps(n: number): Promise<number> {
   const journal = await crashedJournal(n);
@@ -160,9 +179,9 @@ const replayRatio: BenchCase = {
     const small: number[] = [];
     const large: number[] = [];
     for (let i = 0; i < pairs; i++) {
-      for (const n of i % 2 === 0 ? [5_000, 10_000] : [10_000, 5_000]) {
-        (n === 5_000 ? small : large).push(await replaySample(n));
-      }
+      const [a, b] = await interleaved(5_000, 10_000);
+      small.push(a);
+      large.push(b);
     }
     const ratios = large.map((ms, i) => ms / (small[i] as number));
     const fixed = (n: number) => n.toFixed(2);
@@ -170,7 +189,7 @@ const replayRatio: BenchCase = {
       value: median(ratios),
       unit: '×',
       samples: ratios,
-      note: `Replay time at 10,000 steps ÷ replay time at 5,000 (each the mean of ${REPLAYS_PER_SAMPLE} consecutive replays), measured in back-to-back pairs (order alternating) so both sides of a pair see the same machine load; the result is the median of the per-pair ratios. For reference: ratio of medians ${fixed(median(large) / median(small))} (${median(large).toFixed(1)} ÷ ${median(small).toFixed(1)} ms), ratio of minimums ${fixed(Math.min(...large) / Math.min(...small))}. 2.0 = linear; a quadratic replay would give about 4.`,
+      note: `Replay time at 10,000 steps ÷ replay time at 5,000. One sample = ${REPLAYS_PER_SAMPLE} replays of each size, interleaved one by one (order alternating) so both sizes see the same machine load and share of GC; the result is the median of the per-sample ratios. For reference: ratio of medians ${fixed(median(large) / median(small))} (${median(large).toFixed(1)} ÷ ${median(small).toFixed(1)} ms), ratio of minimums ${fixed(Math.min(...large) / Math.min(...small))}. 2.0 = linear; a quadratic replay would give about 4.`,
     };
   },
 };

@@ -38,7 +38,9 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   const started = deps.now();
   deps.emit({ type: 'boot-progress', phase: 'opening-database' });
   const db = new StudioDB(input.dbName);
+  const t0 = deps.now();
   await db.open();
+  const databaseMs = Math.round(deps.now() - t0);
   const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now() });
   const python = await bootPython(input.indexURL, {
     loadPyodide: deps.loadPyodide,
@@ -70,7 +72,11 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
       return 'Importing the file did not finish in time and was interrupted (an endless loop at module level?).';
     },
   });
-  const ready: PythonReady = { ...python.ready, bootMs: deps.now() - started };
+  const ready: PythonReady = {
+    ...python.ready,
+    bootMs: deps.now() - started,
+    phases: { database: databaseMs, ...python.ready.phases },
+  };
   const pending = python.pendingSnapshot;
   delete python.pendingSnapshot;
 

@@ -17,7 +17,7 @@ import { createPythonRuntime, installSdk, type PythonRuntime, type SdkSources, s
 export interface LoadPyodideOptions {
   indexURL: string;
   _makeSnapshot?: boolean;
-  _loadSnapshot?: Uint8Array;
+  _loadSnapshot?: Uint8Array | PromiseLike<Uint8Array>;
 }
 
 /** What booting needs; injected so Node tests use the real Pyodide from node_modules. */
@@ -26,7 +26,7 @@ export interface BootPythonDeps {
   pyodideVersion: string;
   sdkSources: SdkSources;
   /** Where snapshots live; absent = snapshots disabled (always a plain load). */
-  snapshots?: Pick<SnapshotRepo, 'get' | 'delete'>;
+  snapshots?: Pick<SnapshotRepo, 'has' | 'get' | 'delete'>;
   now(): number;
   progress(phase: BootProgress['phase']): void;
 }
@@ -46,51 +46,72 @@ export interface BootedPython {
  */
 export async function bootPython(indexURL: string, deps: BootPythonDeps): Promise<BootedPython> {
   const started = deps.now();
+  const phases: Record<string, number> = {};
+  const timed = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
+    const t0 = deps.now();
+    try {
+      return await work();
+    } finally {
+      phases[phase] = Math.round(deps.now() - t0);
+    }
+  };
   const key = snapshotKey(deps.pyodideVersion, sdkHash(deps.sdkSources));
   let snapshot: SnapshotUse = deps.snapshots ? 'missing' : 'disabled';
-  let loadMs = 0;
+  const repo = deps.snapshots;
 
-  if (deps.snapshots) {
+  if (repo) {
     deps.progress('reading-snapshot');
-    const record = await deps.snapshots.get(key).catch(() => undefined);
-    if (record) {
+    const stored = await timed('snapshot-check', () => repo.has(key).catch(() => false));
+    if (stored) {
       deps.progress('restoring-snapshot');
-      const t0 = deps.now();
       try {
-        const pyodide = await deps.loadPyodide({ indexURL, _loadSnapshot: record.bytes });
-        const runtime = createPythonRuntime({ pyodide, sources: deps.sdkSources });
-        loadMs = deps.now() - t0;
-        return { pyodide, runtime, ready: ready(pyodide, loadMs, 'used', deps.now() - started) };
+        // The ~30 MB read overlaps with Pyodide fetching and compiling its runtime: loadPyodide awaits the
+        // snapshot only when it is about to instantiate the wasm.
+        const bytes = repo.get(key).then((record) => {
+          if (!record) throw new Error('The snapshot disappeared while it was being read');
+          return record.bytes;
+        });
+        const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, _loadSnapshot: bytes }));
+        const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+        const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'used', deps.now() - started, phases);
+        return { pyodide, runtime, ready };
       } catch (error) {
         console.warn('The Python start-up snapshot could not be restored; loading Python plainly.', error);
         snapshot = 'failed';
-        await deps.snapshots.delete(key).catch(() => undefined);
+        await repo.delete(key).catch(() => undefined);
       }
     }
   }
 
   deps.progress('loading-python');
-  const t0 = deps.now();
-  const makeSnapshot = deps.snapshots !== undefined;
-  const pyodide = await deps.loadPyodide(makeSnapshot ? { indexURL, _makeSnapshot: true } : { indexURL });
-  loadMs = deps.now() - t0;
+  const makeSnapshot = repo !== undefined;
+  const pyodide = await timed('pyodide', () =>
+    deps.loadPyodide(makeSnapshot ? { indexURL, _makeSnapshot: true } : { indexURL }),
+  );
   deps.progress('installing-sdk');
   let pendingSnapshot: BootedPython['pendingSnapshot'];
   if (makeSnapshot) {
     try {
-      installSdk(pyodide, deps.sdkSources);
-      pendingSnapshot = { key, bytes: pyodide.makeMemorySnapshot() };
+      await timed('sdk', () => installSdk(pyodide, deps.sdkSources));
+      pendingSnapshot = { key, bytes: await timed('snapshot-make', () => pyodide.makeMemorySnapshot()) };
     } catch (error) {
       console.warn('No Python start-up snapshot this time:', error);
     }
   }
-  const runtime = createPythonRuntime({ pyodide, sources: deps.sdkSources });
-  const booted: BootedPython = { pyodide, runtime, ready: ready(pyodide, loadMs, snapshot, deps.now() - started) };
+  const runtime = await timed('runtime', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+  const ready = readyAnswer(pyodide, phases.pyodide ?? 0, snapshot, deps.now() - started, phases);
+  const booted: BootedPython = { pyodide, runtime, ready };
   if (pendingSnapshot) booted.pendingSnapshot = pendingSnapshot;
   return booted;
 }
 
-function ready(pyodide: PyodideAPI, loadMs: number, snapshot: SnapshotUse, bootMs: number): PythonReady {
+function readyAnswer(
+  pyodide: PyodideAPI,
+  loadMs: number,
+  snapshot: SnapshotUse,
+  bootMs: number,
+  phases: Record<string, number>,
+): PythonReady {
   return {
     type: 'python-ready',
     pyodideVersion: pyodide.version,
@@ -99,5 +120,6 @@ function ready(pyodide: PyodideAPI, loadMs: number, snapshot: SnapshotUse, bootM
     warm: snapshot === 'used',
     snapshot,
     bootMs,
+    phases,
   };
 }

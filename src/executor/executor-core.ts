@@ -104,6 +104,8 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     newId: deps.newId,
     wallNow: deps.wallNow,
     defer: deps.defer,
+    // Python needs a few host turns between two engine calls (src/runtime/README.md, "Hosting it").
+    evictionTurns: 8,
     onError: (error, instanceId) => onStoreError(error, instanceId),
   });
 

@@ -81,6 +81,8 @@ describe('snapshot repo', () => {
     await snaps.put(oldKey, new Uint8Array([1, 2]));
     await snaps.put(newKey, new Uint8Array([3, 4, 5]));
     expect(await snaps.get(oldKey)).toBeUndefined();
+    expect(await snaps.has(oldKey)).toBe(false);
+    expect(await snaps.has(newKey)).toBe(true);
     const rec = await snaps.get(newKey);
     expect(rec?.size).toBe(3);
     expect(Array.from(rec?.bytes ?? [])).toEqual([3, 4, 5]);

@@ -12,6 +12,10 @@ export function createSnapshotRepo(db: StudioDB, deps: { now(): number }) {
     get(key: string): Promise<SnapshotRecord | undefined> {
       return db.snapshots.get(key);
     },
+    /** Whether a snapshot is stored under `key`, without reading its bytes. */
+    async has(key: string): Promise<boolean> {
+      return (await db.snapshots.where('key').equals(key).count()) > 0;
+    },
     /** Stores the snapshot and drops every other key, so a stale snapshot never wastes quota. */
     put(key: string, bytes: Uint8Array): Promise<void> {
       return guardQuota('the Python start-up snapshot', () =>

@@ -166,6 +166,8 @@ export interface PythonReady {
   snapshot?: SnapshotUse;
   /** Whole boot in the worker: snapshot read, Python, SDK, database. */
   bootMs?: number;
+  /** Where the boot went, in ms (e.g. `database`, `snapshot-check`, `pyodide`, `sdk`, `snapshot-make`). */
+  phases?: Record<string, number>;
 }
 
 /** Answer to `ping`. */

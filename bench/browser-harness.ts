@@ -1,0 +1,179 @@
+/**
+ * Shared by the browser benchmarks (`browser-*.bench.ts`): builds the app once, serves `dist/` with
+ * `vite preview` on a free 127.0.0.1 port (started by the bench, stopped when the process exits), and
+ * launches the system's Chromium through Playwright, as the e2e tests do.
+ *
+ * For the baseline it also serves a bare page (`/__bench/bare.html`) whose module worker does nothing but
+ * `loadPyodide()` from the same `/pyodide/` files the studio uses: "page load → Python ready" with no app.
+ */
+import { type ChildProcess, execFileSync, execSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type LaunchOptions, type Page } from '@playwright/test';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+
+/** Chromium flags from playwright.config.ts: headless, and no phoning home (the sandbox refuses it). */
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const BARE_HTML = `<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
+<script type="module">
+  const worker = new Worker('/__bench/bare-worker.mjs', { type: 'module' });
+  window.__bare = new Promise((resolve, reject) => {
+    worker.onmessage = (e) => resolve({ readyAt: performance.now(), ...e.data });
+    worker.onerror = (e) => reject(new Error(e.message));
+  });
+</script>`;
+
+const BARE_WORKER = `import { loadPyodide } from '/__bench/pyodide.mjs';
+const t0 = performance.now();
+const pyodide = await loadPyodide({ indexURL: new URL('/pyodide/', self.location.origin).href });
+const loadMs = performance.now() - t0;
+postMessage({ loadMs, python: pyodide.runPython('import sys; sys.version.split()[0]') });
+`;
+
+let server: Promise<string> | undefined;
+let child: ChildProcess | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Builds the app (once per process), adds the bare baseline page, and serves `dist/`. Resolves the origin. */
+export function serveStudio(): Promise<string> {
+  server ??= (async () => {
+    execFileSync(bin('vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+    const bench = join(root, 'dist', '__bench');
+    mkdirSync(bench, { recursive: true });
+    copyFileSync(join(root, 'node_modules', 'pyodide', 'pyodide.mjs'), join(bench, 'pyodide.mjs'));
+    writeFileSync(join(bench, 'bare.html'), BARE_HTML);
+    writeFileSync(join(bench, 'bare-worker.mjs'), BARE_WORKER);
+    const port = await freePort();
+    child = spawn(bin('vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    process.once('exit', () => child?.kill());
+    const origin = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${origin}/`, 30_000);
+    return origin;
+  })();
+  return server;
+}
+
+function chromiumPath(): string {
+  return execSync('which chromium', { encoding: 'utf8' }).trim();
+}
+
+const launchOptions = (): LaunchOptions => ({ executablePath: chromiumPath(), args: ARGS });
+
+/** A fresh browser (empty HTTP cache, empty IndexedDB): a first visit. Close it when done. */
+export async function freshBrowser(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await chromium.launch(launchOptions());
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { browser, context, page };
+}
+
+/** A browser on a profile directory that survives `close()`: HTTP cache and IndexedDB persist, as for a user. */
+export async function persistentBrowser(userDataDir: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(userDataDir, launchOptions());
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+/** What the studio reports once Python is ready: when (page clock, ms since navigation) and how. */
+export interface StudioReady {
+  readyAt: number;
+  /** When the page started the executor (ms since navigation). */
+  spawnAt: number;
+  coldStartMs: number;
+  warm: boolean;
+  loadMs: number;
+  bootMs: number;
+  /** The worker's boot phases (ms). */
+  phases: Record<string, number>;
+}
+
+/** Opens the studio and waits until its executor is ready. */
+export async function openStudio(page: Page, origin: string): Promise<StudioReady> {
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => window.__studio?.getState().status === 'ready', undefined, { timeout: 120_000 });
+  return page.evaluate(() => {
+    const s = window.__studio?.getState();
+    if (s?.status !== 'ready') throw new Error('not ready');
+    return {
+      readyAt: s.since + s.coldStartMs,
+      spawnAt: s.since,
+      coldStartMs: s.coldStartMs,
+      warm: s.warm,
+      loadMs: s.python.loadMs,
+      bootMs: s.python.bootMs ?? Number.NaN,
+      phases: s.python.phases ?? {},
+    };
+  });
+}
+
+/** Opens the bare page and waits for its worker's `loadPyodide()`. */
+export async function openBare(page: Page, origin: string): Promise<{ readyAt: number; loadMs: number }> {
+  await page.goto(`${origin}/__bench/bare.html`);
+  return page.evaluate(() => (window as unknown as { __bare: Promise<{ readyAt: number; loadMs: number }> }).__bare);
+}
+
+/** Resolves once the studio has stored its Python snapshot in IndexedDB (it does so after "ready"). */
+export async function waitForSnapshot(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const req = indexedDB.open('workflow-studio');
+        req.onerror = () => resolve(false);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('snapshots')) {
+            db.close();
+            return resolve(false);
+          }
+          const count = db.transaction('snapshots').objectStore('snapshots').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result > 0);
+          };
+        };
+      }),
+    undefined,
+    { timeout: 60_000, polling: 200 },
+  );
+}

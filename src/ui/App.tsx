@@ -1,6 +1,7 @@
 import './editor/monaco-setup';
 import { useEffect } from 'react';
 import { useRunNowCommand } from './actions/useRunNowCommand';
+import { GraphBench } from './bench/GraphBench';
 import { SelectedInstanceProvider } from './data/SelectedInstanceProvider';
 import { DialogHost } from './dialogs/DialogHost';
 import { getFilesController } from './files/files';
@@ -22,8 +23,16 @@ function Commands() {
   return null;
 }
 
+/** `?bench=graph&steps=N` renders the graph benchmark instead of the studio (bench/ui-graph.bench.ts). */
+const BENCH = new URLSearchParams(window.location.search);
+
 /** The studio: toolbar, the resizable workbench, the status bar, dialogs and notices. */
 export function App() {
+  if (BENCH.get('bench') === 'graph') return <GraphBench steps={Number(BENCH.get('steps') ?? 500)} />;
+  return <Studio />;
+}
+
+function Studio() {
   useEffect(() => {
     void getFilesController().load();
   }, []);

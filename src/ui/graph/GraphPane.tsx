@@ -1,5 +1,6 @@
 import { Background, Controls, type NodeMouseHandler, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { useRef } from 'react';
 import { selectSelectedNodeId, useAppStore } from '../../store';
 import { useSelectedInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
@@ -30,9 +31,10 @@ export function GraphPane() {
   const { analysis, instanceMatches } = pickWorkflow(plan, view?.workflowName ?? null);
   const model = useGraphModel(analysis, instanceMatches ? view : null, selectedNodeId);
   const big = model.nodes.length > DAGRE_MAX_NODES;
+  const paneRef = useRef<HTMLDivElement>(null);
   return (
     <Pane title={analysis ? `Graph · ${analysis.className}` : 'Graph'} flush>
-      <div className="graph" data-testid="graph" data-analysis-ms={analysisMs.toFixed(1)}>
+      <div className="graph" ref={paneRef} data-testid="graph" data-analysis-ms={analysisMs.toFixed(1)}>
         <ReactFlowProvider>
           <ReactFlow
             nodes={model.nodes}
@@ -40,7 +42,6 @@ export function GraphPane() {
             nodeTypes={NODE_TYPES}
             onNodeClick={onNodeClick}
             colorMode="system"
-            fitView
             minZoom={0.05}
             nodesConnectable={false}
             nodesDraggable={false}
@@ -57,7 +58,11 @@ export function GraphPane() {
           >
             <Background />
             <Controls showInteractive={false} />
-            <FitView watch={`${fileId}|${analysis?.className ?? ''}|${model.nodes.length === 0}`} />
+            <FitView
+              watch={`${fileId}|${analysis?.className ?? ''}|${model.nodes.length === 0}`}
+              bounds={model.bounds}
+              pane={paneRef}
+            />
           </ReactFlow>
         </ReactFlowProvider>
         <GraphNotes

@@ -2,7 +2,7 @@
  * Turns one workflow's plan (+ its layout and the runtime overlay) into React Flow nodes and edges. Pure.
  * Step nodes carry everything their component draws; concurrency groups become frames behind their members.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
 import type { ControlKind, PlanNode, SourceRange, WorkflowAnalysis } from '../../analysis';
 import type { NodeOverlay } from './overlay';
 import { type PlanLayout, SPACING } from './stable-layout';
@@ -31,6 +31,31 @@ export type GroupFrameNode = Node<GroupFrameData, 'group-frame'>;
 export type FlowNode = StepFlowNode | GroupFrameNode;
 
 const FRAME_PAD = 12;
+/** React Flow's default handle size. */
+const HANDLE = 6;
+
+/**
+ * Where each step node's handles are, given up front: React Flow otherwise mounts every node once (even with
+ * `onlyRenderVisibleElements`) just to measure its handles, which for 500 nodes costs more than the layout.
+ */
+const STEP_HANDLES: NodeHandle[] = [
+  {
+    type: 'target',
+    position: Position.Left,
+    x: -HANDLE / 2,
+    y: (SPACING.height - HANDLE) / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+  {
+    type: 'source',
+    position: Position.Right,
+    x: SPACING.width - HANDLE / 2,
+    y: (SPACING.height - HANDLE) / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
+];
 const FRAME_LABEL = 18;
 
 const GROUP_LABELS = { concurrent: 'concurrent=True', gather: 'asyncio.gather', wait: 'asyncio.wait' } as const;
@@ -92,6 +117,7 @@ function frames(analysis: WorkflowAnalysis, layout: PlanLayout): GroupFrameNode[
       draggable: false,
       focusable: false,
       zIndex: -1,
+      handles: [],
     });
   }
   return result;
@@ -110,6 +136,7 @@ export function buildFlow(
     position: layout.positions.get(n.id) ?? { x: 0, y: 0 },
     width: SPACING.width,
     height: SPACING.height,
+    handles: STEP_HANDLES,
     selected: n.id === selectedNodeId,
     draggable: false,
     ariaLabel: `${n.kind} ${n.name}, line ${n.line}`,

@@ -5,6 +5,7 @@
  */
 import { FINITE_STATUSES, type InstanceView } from '../../engine';
 import type { ExecutorState } from '../client/studio-client';
+import { currentCalls } from '../data/current-calls';
 
 /** The actions of the toolbar that act on the selected instance. */
 export type InstanceAction =
@@ -50,7 +51,7 @@ export function instanceActionLegality(action: InstanceAction, view: InstanceVie
     case 'restart':
       return OK;
     case 'restart-from':
-      return view.calls.some((c) => c.generation === view.generation)
+      return currentCalls(view).length > 0
         ? OK
         : no('No step has run in this instance yet: there is nothing to restart from.');
     case 'send-event':
@@ -69,8 +70,8 @@ export function instanceActionLegality(action: InstanceAction, view: InstanceVie
 /** Event types the instance is waiting for right now (unanswered waits of the current generation). */
 export function awaitedEventTypes(view: InstanceView | null): string[] {
   if (!view) return [];
-  const types = view.calls
-    .filter((c) => c.kind === 'wait' && c.status === 'waiting' && c.generation === view.generation && !c.orphaned)
+  const types = currentCalls(view)
+    .filter((c) => c.kind === 'wait' && c.status === 'waiting' && !c.orphaned)
     .map((c) => (c.kind === 'wait' ? c.eventType : ''));
   return [...new Set(types)];
 }

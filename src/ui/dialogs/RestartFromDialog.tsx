@@ -3,6 +3,7 @@ import type { CallView } from '../../engine';
 import { appStore } from '../../store';
 import { restartFrom } from '../actions/instance-actions';
 import { useClient } from '../client/useClient';
+import { currentCalls } from '../data/current-calls';
 import { useSelectedInstance } from '../data/SelectedInstanceProvider';
 import { CancelButton, Dialog } from './Dialog';
 import { useSelectedCall } from './useSelectedCall';
@@ -16,7 +17,7 @@ export function RestartFromDialog() {
   const instance = useSelectedInstance();
   const client = useClient();
   const view = instance.status === 'ready' ? instance.view : null;
-  const calls = view ? view.calls.filter((c) => c.generation === view.generation) : [];
+  const calls = view ? currentCalls(view) : [];
   const preselected = useSelectedCall();
   const [chosen, setChosen] = useState(() => (preselected ? callId(preselected) : calls[0] ? callId(calls[0]) : ''));
   const [error, setError] = useState<string | null>(null);

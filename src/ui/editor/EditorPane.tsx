@@ -5,8 +5,8 @@ import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
 import { useColorScheme } from '../hooks/useColorScheme';
 import { EmptyState } from '../layout/EmptyState';
+import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
-import { LoadingFiles } from './LoadingFiles';
 import { SaveStatus } from './SaveStatus';
 import { type MountedEditor, useEditorBindings } from './useEditorBindings';
 
@@ -47,7 +47,10 @@ export function EditorPane() {
           {save.error.name}: {save.error.message}
         </EmptyState>
       ) : fileId === null ? (
-        <LoadingFiles since={save.status === 'loading' ? save.since : performance.now()} />
+        <Loading
+          what="Reading your workflow files from IndexedDB"
+          since={save.status === 'loading' ? save.since : undefined}
+        />
       ) : (
         <Editor
           className="nokey"
@@ -58,7 +61,7 @@ export function EditorPane() {
           onMount={onMount}
           theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
           options={OPTIONS}
-          loading={<p className="empty">Loading the editor (Monaco, from this site)…</p>}
+          loading={<Loading what="Loading the editor (Monaco, from this site)" />}
         />
       )}
     </Pane>

@@ -2,7 +2,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { Countdown } from './Countdown';
 import type { StepFlowNode } from './graph-model';
-import { KIND_LABELS, overlayFacts, STATUS_LABELS, STATUS_SHORT } from './node-labels';
+import { KIND_LABELS, NODE_KINDS, overlayFacts, STATUS_LABELS, STATUS_SHORT } from './node-labels';
 
 /** One call of the plan: kind, name, line and loop/branch marks, plus the selected instance's runtime state. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
@@ -19,23 +19,23 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="plan-node__head">
-        <span className="plan-node__kind">{KIND_LABELS[data.kind]}</span>
-        <span className="plan-node__line">L{data.line}</span>
+        <span className="plan-node__kind">{NODE_KINDS[data.kind]}</span>
         {data.control && <span className="chip chip--control">{data.control}</span>}
         {data.concurrent && <span className="chip chip--concurrent">concurrent</span>}
+        {o && o.replays > 0 && (
+          <span className="chip chip--replay" title={`Served from the journal by ${o.replays} later run(s)`}>
+            ↻ cached{o.replays > 1 ? ` ×${o.replays}` : ''}
+          </span>
+        )}
+        <span className="plan-node__line">L{data.line}</span>
       </div>
       <div className={data.dynamic ? 'plan-node__name plan-node__name--dynamic' : 'plan-node__name'}>{data.name}</div>
       {o && (
         <div className="plan-node__overlay">
           <span className="plan-node__status">{STATUS_SHORT[o.status]}</span>
-          {overlayFacts(o).map((f) => (
+          {overlayFacts(o, data.kind).map((f) => (
             <span key={f}>{f}</span>
           ))}
-          {o.replays > 0 && (
-            <span className="chip chip--replay" title={`Served from the journal by ${o.replays} later run(s)`}>
-              ↻ cached{o.replays > 1 ? ` ×${o.replays}` : ''}
-            </span>
-          )}
           {o.wakeAt !== null && o.wakeKind && <Countdown at={o.wakeAt} kind={o.wakeKind} />}
         </div>
       )}

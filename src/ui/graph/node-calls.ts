@@ -6,6 +6,7 @@
  */
 import { dynamicNamePattern, type PlanNode, type WorkflowAnalysis } from '../../analysis';
 import type { CallKind, CallView, InstanceView } from '../../engine';
+import { currentCalls } from '../data/current-calls';
 
 /** The journal kind of a plan node kind. */
 export const callKindOf = (kind: PlanNode['kind']): CallKind =>
@@ -13,10 +14,10 @@ export const callKindOf = (kind: PlanNode['kind']): CallKind =>
 
 const occurrenceOf = (node: PlanNode) => Number(/#(\d+)$/.exec(node.id)?.[1] ?? 1);
 
-/** Calls of the instance's current generation for each node of `analysis`, in start order. */
+/** Calls of the instance's current generation (kept ones included) for each node of `analysis`, in start order. */
 export function callsByNode(analysis: WorkflowAnalysis, view: InstanceView): Map<string, CallView[]> {
   const result = new Map<string, CallView[]>();
-  const current = view.calls.filter((c) => c.generation === view.generation);
+  const current = currentCalls(view);
   const sameName = new Map<string, PlanNode[]>();
   for (const node of analysis.nodes) {
     if (node.dynamicName) continue;
@@ -45,5 +46,5 @@ export function callsByNode(analysis: WorkflowAnalysis, view: InstanceView): Map
 export function unmatchedCalls(view: InstanceView, byNode: ReadonlyMap<string, CallView[]>): CallView[] {
   const matched = new Set<CallView>();
   for (const calls of byNode.values()) for (const c of calls) matched.add(c);
-  return view.calls.filter((c) => c.generation === view.generation && !matched.has(c));
+  return currentCalls(view).filter((c) => !matched.has(c));
 }

@@ -10,6 +10,14 @@ export const KIND_LABELS: Record<PlanNode['kind'], string> = {
   wait_for_event: 'step.wait_for_event',
 };
 
+/** The kind tag on a graph node: short enough to leave room for the marks beside it. */
+export const NODE_KINDS: Record<PlanNode['kind'], string> = {
+  do: 'step.do',
+  sleep: 'sleep',
+  sleep_until: 'sleep_until',
+  wait_for_event: 'wait_for_event',
+};
+
 /** What each overlay status says, for the tooltip and screen readers. */
 export const STATUS_LABELS: Record<OverlayStatus, string> = {
   running: 'running',
@@ -37,10 +45,10 @@ export const STATUS_SHORT: Record<OverlayStatus, string> = {
 };
 
 /** The facts line of a node's overlay: "2 calls · 3 attempts · 1.2 s". */
-export function overlayFacts(o: NodeOverlay): string[] {
+export function overlayFacts(o: NodeOverlay, kind: PlanNode['kind']): string[] {
   const facts: string[] = [];
   if (o.calls > 1) facts.push(plural(o.calls, 'call'));
-  if (o.attempts > 1) facts.push(plural(o.attempts, 'attempt'));
+  if (kind === 'do' && o.calls > 0) facts.push(plural(o.attempts, 'attempt'));
   if (o.durationMs !== null) facts.push(formatDuration(o.durationMs));
   return facts;
 }

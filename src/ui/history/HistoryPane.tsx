@@ -3,6 +3,7 @@ import { appStore, selectSelectedInstanceId, selectSelection, useAppStore } from
 import { useSelectedInstance } from '../data/SelectedInstanceProvider';
 import { formatClock } from '../format';
 import { EmptyState } from '../layout/EmptyState';
+import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
 import { callLabel, historyItems, REASONS, runEnd } from './history-items';
 
@@ -20,9 +21,7 @@ export function HistoryPane() {
         {selected === null ? (
           <EmptyState title="Select an instance">Its journal appears here, one entry per replay of run().</EmptyState>
         ) : instance.status === 'loading' ? (
-          <p className="empty" role="status">
-            Reading the journal of {selected} from IndexedDB…
-          </p>
+          <Loading what={`Reading the journal of ${selected} from IndexedDB`} />
         ) : (
           <EmptyState title={`No journal for ${selected}`}>It was deleted, or it has not been written yet.</EmptyState>
         )}
@@ -32,7 +31,7 @@ export function HistoryPane() {
   const { view } = instance;
   return (
     <Pane title={`History · ${view.id}`} label="History">
-      <ol className="history" data-testid="history">
+      <ol className="history" data-testid="history-list">
         {historyItems(view).map((item) =>
           item.type === 'event' ? (
             <li key={`e${item.seq}`} className="history__event">

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { selectInstanceFilter, useAppStore } from '../../store';
 import { EmptyState } from '../layout/EmptyState';
+import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
 import { InstanceFilters } from './InstanceFilters';
 import { InstanceList } from './InstanceList';
@@ -22,9 +23,7 @@ export function InstancesPane() {
       actions={<InstanceFilters filter={filter} counts={counts} total={total} />}
     >
       {all === undefined ? (
-        <p className="empty" role="status">
-          Reading instances from IndexedDB…
-        </p>
+        <Loading what="Reading instances from IndexedDB" />
       ) : total === 0 ? (
         <EmptyState title="No instances yet — run the workflow">
           Press Run (or Ctrl/Cmd+Enter in the editor); every instance you start is listed here and kept across reloads.

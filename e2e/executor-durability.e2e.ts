@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { SleepStartedEvent } from '../src/engine';
 import {
@@ -10,6 +9,7 @@ import {
   waitForStatus,
   waitReady,
 } from './executor-helpers';
+import { openSample, openStudio, runFromDialog, snap } from './studio-helpers';
 
 const HELLO = `from workers import WorkflowEntrypoint
 
@@ -68,18 +68,38 @@ class SlowWorkflow(WorkflowEntrypoint):
 `;
 
 test.describe('executor: durable runs in the browser', () => {
-  test('runs a workflow to completion and journals it in IndexedDB, the UI staying error-free', async ({ page }) => {
+  test('a sample run from the Run dialog completes, shows in the instances list, and each step ran once', async ({
+    page,
+  }) => {
+    await openStudio(page);
+    expect(await page.evaluate(() => window.__studio?.getState())).toMatchObject({ role: 'leader', warm: false });
+    await openSample(page, 'Hello world');
+    await runFromDialog(page);
+    const row = page.getByTestId('instance-row').first();
+    await expect(row).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+    const id = (await row.getAttribute('data-instance-id')) as string;
+    const { summary, journal } = await readInstance(page, id);
+    expect(summary).toMatchObject({ workflowName: 'hello-workflow', status: 'complete', steps: 1, error: null });
+    expect(succeededPrints(journal)).toEqual(['greeting Ada']);
+    await snap(page, 'executor-sample-complete');
+  });
+
+  test('runs a two-step workflow through the client, journaled in IndexedDB; a duplicate id gets the engine’s message', async ({
+    page,
+  }) => {
     const errors = recordErrors(page);
     await page.goto('/');
-    const state = await waitReady(page);
-    expect(state).toMatchObject({ status: 'ready', role: 'leader', warm: false });
+    await waitReady(page);
     await run(page, { source: HELLO, workflowName: 'hello-workflow', id: 'hello-1', params: { name: 'Ada' } });
     await waitForStatus(page, 'hello-1', 'complete');
     const { summary, journal } = await readInstance(page, 'hello-1');
     expect(summary).toMatchObject({ workflowName: 'hello-workflow', status: 'complete', steps: 2, error: null });
     expect(journal.find((e) => e.type === 'run-finished')).toMatchObject({ output: 'HELLO, ADA!' });
     expect(succeededPrints(journal)).toEqual(['greet ran', 'shout ran']);
-    // A duplicate id comes back with the engine's own message.
+    await expect(page.locator('[data-testid="instance-row"][data-instance-id="hello-1"]')).toHaveAttribute(
+      'data-status',
+      'complete',
+    );
     const duplicate = await page.evaluate(() =>
       window.__studio?.create({ fileId: 'e2e-file', workflowName: 'hello-workflow', id: 'hello-1' }).then(
         () => 'created',
@@ -89,8 +109,6 @@ test.describe('executor: durable runs in the browser', () => {
     expect(duplicate).toBe(
       'WorkflowError: (instance.already_exists) Workflow instance with id "hello-1" already exists',
     );
-    mkdirSync('e2e-artifacts', { recursive: true });
-    await page.screenshot({ path: 'e2e-artifacts/executor-complete.png' });
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,12 @@
 /**
- * Composition root. The executor's cold start is ~5 s, so this module starts it before anything else: it
- * only imports the supervisor, spawns (or, in a follower tab, joins) the executor, and then loads the UI
- * bundle (React, Monaco…) while Python boots in the worker.
+ * Composition root. The executor's cold start takes seconds, so this module starts it before anything else:
+ * it only imports the supervisor and spawns (or, in a follower tab, joins) the executor.
+ *
+ * The UI bundle (React, Monaco, React Flow, the analysis: ~4.5 MB) is loaded once Python is ready — or failed,
+ * or restarting, or after `UI_AT_THE_LATEST_MS`. On the 2-core machine the studio is built on, the UI's
+ * start-up work competed with Pyodide's boot in the worker: it made "Python ready" about 25 % later on a first
+ * visit while the UI itself appeared no sooner (bench/browser-start.bench.ts). Until then the page shows the
+ * one status line the status bar would show.
  */
 import { INTERRUPT, type TabMessage } from './protocol';
 import { type ChannelLike, createExecutorSupervisor, createStudioClient, type StudioClient } from './supervisor';
@@ -37,15 +42,54 @@ window.__studio = client;
 // In dev, a hot update of this module would otherwise leave the old worker running.
 import.meta.hot?.dispose(() => client.dispose());
 
+/** Rendering the UI does not wait longer than this for Python. */
+const UI_AT_THE_LATEST_MS = 20_000;
+
+/** A plain-DOM "Python starting… 1.2 s" line (the status bar's words) until the UI renders; returns its remover. */
+function showStartingLine(root: HTMLElement): () => void {
+  const line = document.createElement('div');
+  line.setAttribute('role', 'status');
+  line.setAttribute('data-testid', 'executor-status');
+  line.setAttribute('data-status', 'starting');
+  line.style.cssText = 'font: 13px system-ui, sans-serif; padding: 8px 12px; opacity: 0.8';
+  const tick = () => {
+    line.textContent = `Python starting… ${(Math.max(0, performance.now() - client.getState().since) / 1000).toFixed(1)} s`;
+  };
+  tick();
+  const timer = setInterval(tick, 100);
+  root.append(line);
+  return () => {
+    clearInterval(timer);
+    line.remove();
+  };
+}
+
+/** Resolves when the executor has left `starting` (ready, failed, restarting), or after `UI_AT_THE_LATEST_MS`. */
+function pythonSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      unsubscribe();
+      clearTimeout(timer);
+      resolve();
+    };
+    const unsubscribe = client.subscribe(() => client.getState().status !== 'starting' && done());
+    const timer = setTimeout(done, UI_AT_THE_LATEST_MS);
+    if (client.getState().status !== 'starting') done();
+  });
+}
+
 async function render(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  const hideStartingLine = showStartingLine(root);
+  await pythonSettled();
   const [{ StrictMode }, { createRoot }, { App, SupervisorContext }, { StudioClientContext }] = await Promise.all([
     import('react'),
     import('react-dom/client'),
     import('./ui'),
     import('./ui/hooks/useStudioClient'),
   ]);
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root element');
+  hideStartingLine();
   createRoot(root).render(
     <StrictMode>
       <StudioClientContext value={client}>

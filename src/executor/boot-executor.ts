@@ -31,11 +31,14 @@ export interface BootExecutorDeps {
   kill(): void;
   /** A macrotask that is not clamped (MessageChannel), for the engine's eviction checks. */
   defer(cb: () => void): void;
+  /** Starts fetching Pyodide's runtime script from `indexURL` while the database opens (optional). */
+  preload?(indexURL: string): void;
 }
 
 /** Boots everything for one `boot-python` request. */
 export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): Promise<Executor> {
   const started = deps.now();
+  deps.preload?.(input.indexURL);
   deps.emit({ type: 'boot-progress', phase: 'opening-database' });
   const db = new StudioDB(input.dbName);
   const t0 = deps.now();

@@ -35,6 +35,8 @@ startExecutorHost(scope, {
       emit,
       now: () => performance.now(),
       defer: createDefer(),
+      // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
+      preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       kill: () => {
         emit({ type: 'self-kill' });
         scope.close();

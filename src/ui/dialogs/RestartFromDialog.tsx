@@ -5,8 +5,8 @@ import { restartFrom } from '../actions/instance-actions';
 import { useClient } from '../client/useClient';
 import { currentCalls } from '../data/current-calls';
 import { useSelectedInstance } from '../data/SelectedInstanceProvider';
+import { useSelectedCall } from '../inspector/useSelectedCall';
 import { CancelButton, Dialog } from './Dialog';
-import { useSelectedCall } from './useSelectedCall';
 
 const TYPE = { do: 'do', sleep: 'sleep', wait: 'waitForEvent' } as const;
 const KIND_TEXT = { do: 'step', sleep: 'sleep', wait: 'wait' } as const;

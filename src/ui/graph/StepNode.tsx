@@ -33,10 +33,11 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
       {o && (
         <div className="plan-node__overlay">
           <span className="plan-node__status">{STATUS_SHORT[o.status]}</span>
-          {overlayFacts(o, data.kind).map((f) => (
-            <span key={f}>{f}</span>
-          ))}
-          {o.wakeAt !== null && o.wakeKind && <Countdown at={o.wakeAt} kind={o.wakeKind} />}
+          {o.wakeAt !== null && o.wakeKind ? (
+            <Countdown at={o.wakeAt} kind={o.wakeKind} />
+          ) : (
+            overlayFacts(o, data.kind).map((f) => <span key={f}>{f}</span>)
+          )}
         </div>
       )}
       <Handle type="source" position={Position.Right} isConnectable={false} />

@@ -2,6 +2,7 @@ import type { CallRef } from '../../engine';
 import { appStore, selectSelectedInstanceId, selectSelection, useAppStore } from '../../store';
 import { useSelectedInstance } from '../data/SelectedInstanceProvider';
 import { formatClock } from '../format';
+import { useSelectedCall } from '../inspector/useSelectedCall';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
@@ -15,6 +16,12 @@ export function HistoryPane() {
   const selected = useAppStore(selectSelectedInstanceId);
   const selection = useAppStore(selectSelection);
   const instance = useSelectedInstance();
+  const selectedCall = useSelectedCall();
+  const isSelected = (c: CallRef) =>
+    selectedCall !== null &&
+    selectedCall.kind === c.kind &&
+    selectedCall.name === c.name &&
+    selectedCall.count === c.count;
   if (instance.status !== 'ready') {
     return (
       <Pane title="History">
@@ -63,7 +70,11 @@ export function HistoryPane() {
                 <ul className="history__calls">
                   {item.run.executed.map((c) => (
                     <li key={`${c.kind}:${c.name}#${c.count}`}>
-                      <button type="button" className="history__item" onClick={() => selectCall(c)}>
+                      <button
+                        type="button"
+                        className={isSelected(c) ? 'history__item is-selected' : 'history__item'}
+                        onClick={() => selectCall(c)}
+                      >
                         {c.kind === 'do' ? 'step' : c.kind} {callLabel(c)}
                       </button>
                     </li>

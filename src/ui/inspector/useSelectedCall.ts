@@ -1,8 +1,8 @@
 import type { CallView } from '../../engine';
 import { selectSelection, useAppStore } from '../../store';
 import { useSelectedInstance } from '../data/SelectedInstanceProvider';
-import { inspect } from '../inspector/inspect';
 import { usePlan } from '../plan/usePlan';
+import { inspect } from './inspect';
 
 /** The journaled call the selection points at in the selected instance, if any. */
 export function useSelectedCall(): CallView | null {

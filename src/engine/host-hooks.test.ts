@@ -91,3 +91,21 @@ describe('forget(id)', () => {
     });
   });
 });
+
+describe('a store that fails on a wake', () => {
+  it('reports the error once through onError and leaves no unhandled rejection behind', async () => {
+    const errors: Array<[string, string]> = [];
+    const wf: WorkflowBody = async ({ step }) => {
+      await step.sleep('nap', '1 minute');
+      return step.do('after', () => 1);
+    };
+    const h = createHarness({ wf }, { onError: (e, id) => errors.push([(e as Error).message, id]) });
+    await h.engine.binding('wf').create({ id: 'full' });
+    await h.engine.settle();
+    const append = h.store.append.bind(h.store);
+    h.store.append = () => Promise.reject(new Error('disk full'));
+    await h.runToIdle();
+    expect(errors).toEqual([['disk full', 'full']]);
+    h.store.append = append;
+  });
+});

@@ -118,7 +118,11 @@ export class InstanceMachine {
     this.wakeScope = undefined;
     const started = run.commit([...before, { type: 'run-started', run: run.n, reason }]);
     run.recordedAtStart = this.ledger.current.length;
-    void started.then(() => this.execute(run, body));
+    // A failed append has already killed the machine and reported it (onDead → onError): nothing to run.
+    void started.then(
+      () => this.execute(run, body),
+      () => undefined,
+    );
   }
 
   private async execute(run: Run, body: WorkflowBody): Promise<void> {

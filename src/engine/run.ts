@@ -172,7 +172,10 @@ export class Run {
       timeoutAt: call.timeoutAt,
       deliver: (got) => {
         unblock();
-        this.commit([{ type: 'event-received', name, count, eventSeq: got.seq }]).then(() => resolve(toReceived(got)));
+        this.commit([{ type: 'event-received', name, count, eventSeq: got.seq }]).then(
+          () => resolve(toReceived(got)),
+          () => undefined, // the failed append killed the machine and was reported; the run is over
+        );
       },
     };
     const unblock = () => {

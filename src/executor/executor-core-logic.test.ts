@@ -1,0 +1,162 @@
+/**
+ * The executor core's own rules, with TypeScript bodies standing in for Python modules (fast, no Pyodide):
+ * what store failures become, which instances wait for their file, and the name-only fallback.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createVirtualClock, type JournalEvent, type WorkflowBody } from '../engine';
+import { createDexieJournalStore, StudioDB } from '../persistence';
+import type { WorkerEvent } from '../protocol';
+import type { LoadModuleParams, PythonRuntime } from '../runtime';
+import { createExecutorCore, type ExecutorCore } from './executor-core';
+import { createStepGuard } from './step-guard';
+
+/** A runtime whose "modules" are TypeScript: the source text names an entry of `bodies`. */
+function fakeRuntime(bodies: Record<string, WorkflowBody>): Pick<PythonRuntime, 'loadModule'> {
+  return {
+    loadModule(params: LoadModuleParams) {
+      const body = bodies[params.source];
+      if (!body) {
+        return {
+          ok: false,
+          error: { kind: 'syntax', name: 'SyntaxError', message: 'invalid syntax', line: 1, traceback: '' },
+        };
+      }
+      return {
+        ok: true,
+        module: {
+          workflows: [{ className: 'Wf', workflowName: 'wf', bindingName: 'WF', line: 1 }],
+          body: (name) => (name === 'wf' ? body : undefined),
+          dispose() {},
+        },
+      };
+    },
+  };
+}
+
+const napThenStep: WorkflowBody = async ({ step }) => {
+  await step.sleep('nap', '1 hour');
+  return step.do('after', () => 'done');
+};
+
+const cores: ExecutorCore[] = [];
+afterEach(() => {
+  for (const c of cores.splice(0)) c.dispose();
+});
+
+function setup(dbName: string, bodies: Record<string, WorkflowBody> = { nap: napThenStep }) {
+  const events: WorkerEvent[] = [];
+  const db = new StudioDB(dbName);
+  const clock = createVirtualClock(1_700_000_000_000);
+  let ids = 0;
+  const core = createExecutorCore({
+    runtime: fakeRuntime(bodies),
+    db,
+    clock,
+    guard: createStepGuard({ emit: () => {}, kill: () => {} }),
+    emit: (e) => events.push(e),
+    defer: (cb) => setImmediate(cb),
+    wallNow: () => 0,
+    newId: () => `id-${++ids}`,
+  });
+  cores.push(core);
+  return { core, events, db, clock };
+}
+
+const fresh = () => `core-logic-${Math.random().toString(36).slice(2)}`;
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+describe('executor core', () => {
+  it('turns a full disk into a notice for the user; the instance stays as journaled and resumes later', async () => {
+    const name = fresh();
+    const { core, events, db, clock } = setup(name);
+    await core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
+    const [id] = await core.create({ fileId: 'f', workflowName: 'wf' });
+    await settle();
+    const before = await createDexieJournalStore(db).read(id as string);
+    db.journal.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    clock.advanceBy(3_600_000);
+    await settle();
+    expect(events.filter((e) => e.type === 'notice')).toEqual([
+      {
+        type: 'notice',
+        level: 'error',
+        name: 'StorageFullError',
+        message: `The browser's storage for this site is full, so the journal of instance "${id}" could not be saved. Nothing already saved was lost. Delete old instances or snapshots (or free disk space) and try again.`,
+        instanceId: id,
+      },
+    ]);
+    expect(await createDexieJournalStore(db).read(id as string)).toEqual(before);
+  });
+
+  it('halts (stops its engine, asks to be replaced) when another writer journaled the same event', async () => {
+    const name = fresh();
+    const { core, events, db, clock } = setup(name);
+    await core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
+    const [id] = await core.create({ fileId: 'f', workflowName: 'wf' });
+    await settle();
+    const journal = await createDexieJournalStore(db).read(id as string);
+    const last = journal.at(-1) as JournalEvent;
+    // Another executor (another tab) got there first with the next event.
+    await db.journal.add({ ...last, seq: last.seq + 1, type: 'paused' } as JournalEvent);
+    clock.advanceBy(3_600_000);
+    await settle();
+    expect(events.filter((e) => e.type === 'executor-halted')).toMatchObject([
+      { error: { name: 'JournalConflictError' } },
+    ]);
+    expect(events.filter((e) => e.type === 'notice')).toEqual([]);
+  });
+
+  it('keeps an instance whose file no longer imports waiting, and resumes it once a working version loads', async () => {
+    const name = fresh();
+    const first = setup(name);
+    await first.core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
+    const [id] = await first.core.create({ fileId: 'f', workflowName: 'wf' });
+    await settle();
+    first.core.dispose();
+    // The stored source is version 1 ("nap"); in this executor it fails to import (a changed SDK, say).
+    const second = setup(name, { fixed: napThenStep });
+    expect(await second.core.recover()).toEqual({ type: 'recovered', resumed: 0, waitingForSource: 1 });
+    expect(second.events.filter((e) => e.type === 'notice')).toMatchObject([
+      { level: 'warning', name: 'SyntaxError', message: expect.stringContaining('a.py no longer imports') },
+    ]);
+    await second.core.loadSource({ fileId: 'f', version: 2, name: 'a.py', source: 'fixed' });
+    second.clock.advanceBy(3_600_000);
+    await settle();
+    expect((await second.db.instances.get(id as string))?.status).toBe('complete');
+  });
+
+  it('never lets a failed import replace the stored working source', async () => {
+    const name = fresh();
+    const { core, db } = setup(name);
+    await core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
+    const broken = await core.loadSource({ fileId: 'f', version: 2, name: 'a.py', source: 'does not parse' });
+    expect(broken).toMatchObject({ ok: false, version: 2, error: { name: 'SyntaxError', line: 1 } });
+    expect((await db.loadedSources.get('f'))?.source).toBe('nap');
+  });
+
+  it('resumes instances from before file tracking (no file row) with any loaded file that defines the workflow', async () => {
+    const name = fresh();
+    const first = setup(name);
+    await first.core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
+    const [id] = await first.core.create({ fileId: 'f', workflowName: 'wf' });
+    await settle();
+    first.core.dispose();
+    await first.db.instanceFiles.clear();
+    const second = setup(name);
+    expect(await second.core.recover()).toEqual({ type: 'recovered', resumed: 0, waitingForSource: 1 });
+    await second.core.loadSource({ fileId: 'other', version: 1, name: 'b.py', source: 'nap' });
+    second.clock.advanceBy(3_600_000);
+    await settle();
+    expect((await second.db.instances.get(id as string))?.status).toBe('complete');
+  });
+
+  it('answers commands on unknown instances with the engine’s not-found message', async () => {
+    const { core } = setup(fresh());
+    await expect(core.pause('nope')).rejects.toThrow('(instance.not_found) Workflow instance with id "nope" not found');
+    await expect(core.create({ fileId: 'never', workflowName: 'wf' })).rejects.toThrow(
+      'The file never has not been loaded into Python yet; load it before running it.',
+    );
+  });
+});

@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import { type InstanceView, reduceJournal } from '../../engine';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { InstanceView } from '../../engine';
+import { feedTiming } from './feed-timing';
+import { createJournalFeed } from './journal-feed';
 import { studioDb } from './studio-db';
 
 /** What the panes know about the selected instance's journal. */
@@ -11,19 +11,21 @@ export type InstanceViewState =
   | { status: 'missing'; id: string }
   | { status: 'ready'; view: InstanceView };
 
-const readJournal = (id: string) =>
-  studioDb.journal.where('[instanceId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+/** At most ten re-derivations a second while the executor appends to the journal. */
+const JOURNAL_THROTTLE_MS = 100;
 
-/**
- * The instance's view, derived with `reduceJournal` from its journal in IndexedDB and re-derived whenever the
- * executor appends to it (Dexie liveQuery).
- */
+const noFeed = () => () => {};
+const nothing = () => undefined;
+
+/** The instance's view, derived with `reduceJournal` from its journal in IndexedDB, following new appends. */
 export function useInstanceView(id: string | null): InstanceViewState {
-  const events = useLiveQuery(async () => (id === null ? null : await readJournal(id)), [id]);
-  return useMemo((): InstanceViewState => {
-    if (id === null) return { status: 'none' };
-    if (events === undefined) return { status: 'loading', id };
-    if (events === null || events.length === 0) return { status: 'missing', id };
-    return { status: 'ready', view: reduceJournal(events) };
-  }, [id, events]);
+  const feed = useMemo(
+    () => (id === null ? null : createJournalFeed(studioDb, id, { ...feedTiming, throttleMs: JOURNAL_THROTTLE_MS })),
+    [id],
+  );
+  const read = useSyncExternalStore(feed?.subscribe ?? noFeed, feed?.getSnapshot ?? nothing);
+  if (id === null) return { status: 'none' };
+  if (read === undefined) return { status: 'loading', id };
+  if (read.status === 'missing') return { status: 'missing', id };
+  return { status: 'ready', view: read.view };
 }

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { StudioDB } from '../../persistence';
+import { createThrottledFeed } from './throttled-feed';
+
+let n = 0;
+const dbs: StudioDB[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const summary = (id: string, updatedAt: number) => ({
+  id,
+  workflowName: 'wf',
+  status: 'running' as const,
+  createdAt: 0,
+  updatedAt,
+  lastSeq: 1,
+  runs: 1,
+  steps: 0,
+  error: null,
+});
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('createThrottledFeed()', () => {
+  it('reads once at start, then at most once per throttle window however many writes happen', async () => {
+    const db = new StudioDB(`throttled-${++n}`);
+    dbs.push(db);
+    let reads = 0;
+    const feed = createThrottledFeed({
+      signal: () => db.instances.count(),
+      read: async () => {
+        reads++;
+        return db.instances.count();
+      },
+      throttleMs: 200,
+      now: () => performance.now(),
+      setTimer: (cb, ms) => {
+        const id = setTimeout(cb, ms);
+        return () => clearTimeout(id);
+      },
+      onError: (e) => {
+        throw e;
+      },
+    });
+    const stop = feed.subscribe(() => {});
+    await until(() => feed.getSnapshot() === 0);
+    for (let i = 0; i < 30; i++) await db.instances.put(summary(`i${i}`, i));
+    await until(() => feed.getSnapshot() === 30);
+    expect(reads).toBeLessThan(6);
+    stop();
+  });
+
+  it('watches nothing without listeners', async () => {
+    const db = new StudioDB(`throttled-${++n}`);
+    dbs.push(db);
+    let reads = 0;
+    const feed = createThrottledFeed({
+      signal: () => db.instances.count(),
+      read: async () => ++reads,
+      throttleMs: 0,
+      now: () => 0,
+      setTimer: (cb) => {
+        cb();
+        return () => {};
+      },
+      onError: () => {},
+    });
+    const stop = feed.subscribe(() => {});
+    await until(() => reads === 1);
+    stop();
+    await db.instances.put(summary('x', 1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reads).toBe(1);
+  });
+});

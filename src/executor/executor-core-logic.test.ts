@@ -10,11 +10,17 @@ import type { LoadModuleParams, PythonRuntime } from '../runtime';
 import { createExecutorCore, type ExecutorCore } from './executor-core';
 import { createStepGuard } from './step-guard';
 
-/** A runtime whose "modules" are TypeScript: the source text names an entry of `bodies`. */
-function fakeRuntime(bodies: Record<string, WorkflowBody>): Pick<PythonRuntime, 'loadModule'> {
+/**
+ * A runtime whose "modules" are TypeScript: the source text names an entry of `bodies`. A body gets the
+ * module's `self.env` as `env`, like Python's `self.env.<BINDING>`.
+ */
+function fakeRuntime(
+  bodies: Record<string, (env: LoadModuleParams['binding']) => WorkflowBody>,
+): Pick<PythonRuntime, 'loadModule'> {
   return {
     loadModule(params: LoadModuleParams) {
-      const body = bodies[params.source];
+      const make = bodies[params.source];
+      const body = make?.(params.binding);
       if (!body) {
         return {
           ok: false,
@@ -33,17 +39,22 @@ function fakeRuntime(bodies: Record<string, WorkflowBody>): Pick<PythonRuntime, 
   };
 }
 
-const napThenStep: WorkflowBody = async ({ step }) => {
-  await step.sleep('nap', '1 hour');
-  return step.do('after', () => 'done');
-};
+const napThenStep =
+  (): WorkflowBody =>
+  async ({ step }) => {
+    await step.sleep('nap', '1 hour');
+    return step.do('after', () => 'done');
+  };
 
 const cores: ExecutorCore[] = [];
 afterEach(() => {
   for (const c of cores.splice(0)) c.dispose();
 });
 
-function setup(dbName: string, bodies: Record<string, WorkflowBody> = { nap: napThenStep }) {
+function setup(
+  dbName: string,
+  bodies: Record<string, (env: LoadModuleParams['binding']) => WorkflowBody> = { nap: napThenStep },
+) {
   const events: WorkerEvent[] = [];
   const db = new StudioDB(dbName);
   const clock = createVirtualClock(1_700_000_000_000);
@@ -150,6 +161,22 @@ describe('executor core', () => {
     second.clock.advanceBy(3_600_000);
     await settle();
     expect((await second.db.instances.get(id as string))?.status).toBe('complete');
+  });
+
+  it('attributes an instance a workflow creates through self.env to the creating workflow’s file', async () => {
+    const name = fresh();
+    const parent =
+      (env: LoadModuleParams['binding']): WorkflowBody =>
+      async ({ step, event }) => {
+        if (event.instanceId === 'child') return 'I am the child';
+        return step.do('spawn', async () => (await env('wf').create({ id: 'child' })).id);
+      };
+    const { core, db } = setup(name, { parent });
+    await core.loadSource({ fileId: 'parent-file', version: 1, name: 'p.py', source: 'parent' });
+    await core.create({ fileId: 'parent-file', workflowName: 'wf', id: 'parent' });
+    await settle();
+    expect((await db.instances.get('child'))?.status).toBe('complete');
+    expect(await db.instanceFiles.get('child')).toEqual({ instanceId: 'child', fileId: 'parent-file' });
   });
 
   it('answers commands on unknown instances with the engine’s not-found message', async () => {

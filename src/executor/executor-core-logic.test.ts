@@ -2,7 +2,7 @@
  * The executor core's own rules, with TypeScript bodies standing in for Python modules (fast, no Pyodide):
  * what store failures become, which instances wait for their file, and the name-only fallback.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVirtualClock, type JournalEvent, type WorkflowBody } from '../engine';
 import { createDexieJournalStore, StudioDB } from '../persistence';
 import type { WorkerEvent } from '../protocol';
@@ -74,7 +74,10 @@ function setup(
 }
 
 const fresh = () => `core-logic-${Math.random().toString(36).slice(2)}`;
-const settle = () => new Promise((r) => setTimeout(r, 30));
+/** Waits (polling) until the instance has `status`; under load a fixed pause is not enough. */
+const statusIs = (db: StudioDB, id: string, status: string) =>
+  vi.waitFor(async () => expect((await db.instances.get(id))?.status).toBe(status), { timeout: 10_000 });
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000 });
 
 describe('executor core', () => {
   it('turns a full disk into a notice for the user; the instance stays as journaled and resumes later', async () => {
@@ -82,13 +85,13 @@ describe('executor core', () => {
     const { core, events, db, clock } = setup(name);
     await core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
     const [id] = await core.create({ fileId: 'f', workflowName: 'wf' });
-    await settle();
+    await statusIs(db, id as string, 'waiting');
     const before = await createDexieJournalStore(db).read(id as string);
     db.journal.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     clock.advanceBy(3_600_000);
-    await settle();
+    await eventually(() => expect(events.some((e) => e.type === 'notice')).toBe(true));
     expect(events.filter((e) => e.type === 'notice')).toEqual([
       {
         type: 'notice',
@@ -106,13 +109,13 @@ describe('executor core', () => {
     const { core, events, db, clock } = setup(name);
     await core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
     const [id] = await core.create({ fileId: 'f', workflowName: 'wf' });
-    await settle();
+    await statusIs(db, id as string, 'waiting');
     const journal = await createDexieJournalStore(db).read(id as string);
     const last = journal.at(-1) as JournalEvent;
     // Another executor (another tab) got there first with the next event.
     await db.journal.add({ ...last, seq: last.seq + 1, type: 'paused' } as JournalEvent);
     clock.advanceBy(3_600_000);
-    await settle();
+    await eventually(() => expect(events.some((e) => e.type === 'executor-halted')).toBe(true));
     expect(events.filter((e) => e.type === 'executor-halted')).toMatchObject([
       { error: { name: 'JournalConflictError' } },
     ]);
@@ -124,7 +127,7 @@ describe('executor core', () => {
     const first = setup(name);
     await first.core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
     const [id] = await first.core.create({ fileId: 'f', workflowName: 'wf' });
-    await settle();
+    await statusIs(first.db, id as string, 'waiting');
     first.core.dispose();
     // The stored source is version 1 ("nap"); in this executor it fails to import (a changed SDK, say).
     const second = setup(name, { fixed: napThenStep });
@@ -134,8 +137,7 @@ describe('executor core', () => {
     ]);
     await second.core.loadSource({ fileId: 'f', version: 2, name: 'a.py', source: 'fixed' });
     second.clock.advanceBy(3_600_000);
-    await settle();
-    expect((await second.db.instances.get(id as string))?.status).toBe('complete');
+    await statusIs(second.db, id as string, 'complete');
   });
 
   it('never lets a failed import replace the stored working source', async () => {
@@ -152,15 +154,14 @@ describe('executor core', () => {
     const first = setup(name);
     await first.core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
     const [id] = await first.core.create({ fileId: 'f', workflowName: 'wf' });
-    await settle();
+    await statusIs(first.db, id as string, 'waiting');
     first.core.dispose();
     await first.db.instanceFiles.clear();
     const second = setup(name);
     expect(await second.core.recover()).toEqual({ type: 'recovered', resumed: 0, waitingForSource: 1 });
     await second.core.loadSource({ fileId: 'other', version: 1, name: 'b.py', source: 'nap' });
     second.clock.advanceBy(3_600_000);
-    await settle();
-    expect((await second.db.instances.get(id as string))?.status).toBe('complete');
+    await statusIs(second.db, id as string, 'complete');
   });
 
   it('attributes an instance a workflow creates through self.env to the creating workflow’s file', async () => {
@@ -174,8 +175,7 @@ describe('executor core', () => {
     const { core, db } = setup(name, { parent });
     await core.loadSource({ fileId: 'parent-file', version: 1, name: 'p.py', source: 'parent' });
     await core.create({ fileId: 'parent-file', workflowName: 'wf', id: 'parent' });
-    await settle();
-    expect((await db.instances.get('child'))?.status).toBe('complete');
+    await statusIs(db, 'child', 'complete');
     expect(await db.instanceFiles.get('child')).toEqual({ instanceId: 'child', fileId: 'parent-file' });
   });
 

@@ -245,8 +245,7 @@ class Spin(WorkflowEntrypoint):
     executor.armKill();
     const [id] = await executor.core.create({ fileId: 'f', workflowName: 'greeter', params: { name: 'k' } });
     await waitForStatus(dbName, id as string, 'running');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(events.filter((e) => e.type === 'self-kill')).toHaveLength(1);
+    await vi.waitFor(() => expect(events.filter((e) => e.type === 'self-kill')).toHaveLength(1));
     expect(logsOf(await journal(dbName, id as string))).toEqual([]);
   }, 30_000);
 });

@@ -80,7 +80,8 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     bootMs: deps.now() - started,
     phases: { database: databaseMs, ...python.ready.phases },
   };
-  const pending = python.pendingSnapshot;
+  // ~30 MB: dropped once stored (or not), so the worker does not hold a second copy of its memory for life.
+  let pending = python.pendingSnapshot;
   delete python.pendingSnapshot;
 
   return {
@@ -88,22 +89,20 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     core,
     armKill: () => guard.armKill(),
     async afterReady() {
-      if (!pending || !snapshots) return;
+      const snapshot = pending;
+      pending = undefined;
+      if (!snapshot || !snapshots) return;
       const t0 = deps.now();
+      const bytes = snapshot.bytes.byteLength;
       try {
-        await snapshots.put(pending.key, pending.bytes);
-        deps.emit({ type: 'snapshot-stored', ok: true, bytes: pending.bytes.byteLength, ms: deps.now() - t0 });
+        await snapshots.put(snapshot.key, snapshot.bytes);
+        deps.emit({ type: 'snapshot-stored', ok: true, bytes, ms: deps.now() - t0 });
       } catch (error) {
         const e = serializeError(error);
-        deps.emit({
-          type: 'snapshot-stored',
-          ok: false,
-          bytes: pending.bytes.byteLength,
-          ms: deps.now() - t0,
-          error: e,
-        });
-        if (error instanceof StorageFullError)
+        deps.emit({ type: 'snapshot-stored', ok: false, bytes, ms: deps.now() - t0, error: e });
+        if (error instanceof StorageFullError) {
           deps.emit({ type: 'notice', level: 'warning', name: e.name, message: e.message });
+        }
       }
     },
   };

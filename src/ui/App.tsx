@@ -13,7 +13,16 @@ import { PlanProvider } from './plan/PlanProvider';
 import { StatusBar } from './status/StatusBar';
 import { Toolbar } from './toolbar/Toolbar';
 import './theme.css';
-import './studio.css';
+import './styles/base.css';
+import './styles/panes.css';
+import './styles/pills.css';
+import './styles/toolbar.css';
+import './styles/graph.css';
+import './styles/instances.css';
+import './styles/history.css';
+import './styles/inspector.css';
+import './styles/dialogs.css';
+import './styles/notices.css';
 
 /** Commands without a component of their own: keyboard shortcuts and Ctrl/Cmd+Enter runs. */
 function Commands() {

@@ -11,7 +11,7 @@ import {
   type JournalEvent,
   type JournalStore,
 } from '../src/engine';
-import { type PythonRuntime, type WorkflowModule, whenIdle } from '../src/runtime';
+import type { PythonRuntime, WorkflowModule } from '../src/runtime';
 import { loadNodePython } from '../src/runtime/node';
 import { median, settleHeap, time } from './stats';
 import type { BenchCase } from './types';
@@ -47,8 +47,6 @@ async function boot(): Promise<{ runtime: PythonRuntime; loadMs: number }> {
   return booted;
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** A fresh engine on a virtual clock and `store`, with the bench module loaded into it. */
 function engineOn(runtime: PythonRuntime, store: JournalStore): { engine: Engine; module: WorkflowModule } {
   const clock = createVirtualClock(T0);
@@ -58,7 +56,7 @@ function engineOn(runtime: PythonRuntime, store: JournalStore): { engine: Engine
     clock,
     resolveWorkflow: (name) => module?.body(name),
     defer: (cb) => setImmediate(cb),
-    evictionTurns: 8,
+    hostActivity: () => runtime.activity(),
   });
   const loaded = runtime.loadModule({ source: SOURCE, filename: 'bench.py', clock, binding: (n) => engine.binding(n) });
   if (!loaded.ok) throw new Error(`${loaded.error.name}: ${loaded.error.message}`);
@@ -78,7 +76,7 @@ async function runSteps(runtime: PythonRuntime, n: number): Promise<number> {
   const { engine, module } = engineOn(runtime, createMemoryJournalStore());
   const ms = await time(async () => {
     await engine.binding('bench').create({ id: 'run', params: { n } });
-    await whenIdle(engine, runtime, turn);
+    await engine.settle();
   });
   await expectComplete(engine, 'run', n);
   engine.dispose();
@@ -104,7 +102,7 @@ async function replaySteps(runtime: PythonRuntime, journal: JournalEvent[], n: n
   const { engine, module } = engineOn(runtime, store);
   const ms = await time(async () => {
     await engine.recover();
-    await whenIdle(engine, runtime, turn);
+    await engine.settle();
   });
   await expectComplete(engine, 'replay', n);
   engine.dispose();
@@ -116,7 +114,7 @@ async function crashedJournal(runtime: PythonRuntime, n: number): Promise<Journa
   const store = createMemoryJournalStore();
   const { engine, module } = engineOn(runtime, store);
   await engine.binding('bench').create({ id: 'replay', params: { n } });
-  await whenIdle(engine, runtime, turn);
+  await engine.settle();
   engine.dispose();
   module.dispose();
   return (await store.read('replay')).filter((e) => e.type !== 'run-finished');
@@ -146,7 +144,7 @@ const throughput: BenchCase = {
       value: median(rates),
       unit: 'steps/s',
       samples: rates,
-      note: 'One sample = create() → complete of one instance of a Python workflow whose run() awaits 1,000 sequential @step.do calls (each returns a small dict), on a fresh engine with a virtual clock and the in-memory store, until engine and Python are idle (whenIdle). Per step: Python → engine do(), journal appends, engine → Python attempt Task, result as JSON text back. Full GC before each sample. Higher is better.',
+      note: 'One sample = create() → complete of one instance of a Python workflow whose run() awaits 1,000 sequential @step.do calls (each returns a small dict), on a fresh engine with a virtual clock and the in-memory store, until engine and Python are idle (engine.settle() with hostActivity = runtime.activity()). Per step: Python → engine do(), journal appends, engine → Python attempt Task, result as JSON text back. Full GC before each sample. Higher is better.',
     };
   },
 };

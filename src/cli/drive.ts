@@ -1,5 +1,5 @@
 import { type Engine, FINITE_STATUSES, type InstanceView, type VirtualClock } from '../engine';
-import { type PythonRuntime, whenIdle } from '../runtime';
+import type { PythonRuntime } from '../runtime';
 
 /** How the CLI moves an instance forward until it completes, errors, or waits for an event nobody sends. */
 export interface DriveParams {
@@ -15,7 +15,6 @@ export interface DriveParams {
   onIdle?(): Promise<void>;
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const isDone = (view: InstanceView) => FINITE_STATUSES.includes(view.status) || view.status === 'paused';
@@ -27,7 +26,7 @@ const isDone = (view: InstanceView) => FINITE_STATUSES.includes(view.status) || 
  */
 export async function driveInstance(p: DriveParams): Promise<InstanceView> {
   for (;;) {
-    await whenIdle(p.engine, p.runtime, turn);
+    await p.engine.settle(); // engine and Python idle: the engine watches runtime.activity() (hostActivity)
     await p.onIdle?.();
     const view = await p.view();
     if (isDone(view)) return view;

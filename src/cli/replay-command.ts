@@ -219,7 +219,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
       name === instance.workflowName && chosen ? module?.body(chosen.workflowName) : undefined,
     wallNow: deps.now,
     defer: (cb) => setImmediate(cb),
-    evictionTurns: 8,
+    hostActivity: () => runtime.activity(), // Python between two engine calls is work too
   });
   try {
     const loaded = runtime.loadModule({

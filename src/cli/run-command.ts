@@ -120,7 +120,7 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
     resolveWorkflow: (name) => module?.body(name),
     wallNow: deps.now,
     defer: (cb) => setImmediate(cb),
-    evictionTurns: 8,
+    hostActivity: () => runtime.activity(), // Python between two engine calls is work too
   });
   try {
     const loaded = runtime.loadModule({

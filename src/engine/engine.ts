@@ -31,6 +31,7 @@ export function createEngine(deps: EngineDeps): Engine {
     resolveWorkflow: (name, instanceId) => deps.resolveWorkflow(name, instanceId),
     stepLimit: deps.stepLimit ?? DEFAULT_STEP_LIMIT,
     evictionTurns: deps.evictionTurns ?? 3,
+    hostActivity: deps.hostActivity ?? (() => 0),
     activity: { busy: 0, version: 0 },
     onDead(machine, error) {
       if (machines.get(machine.id) === machine) machines.delete(machine.id);
@@ -151,8 +152,9 @@ export function createEngine(deps: EngineDeps): Engine {
       for (;;) {
         if (disposed) return;
         const seen = env.activity.version;
+        const hostSeen = env.hostActivity();
         await new Promise<void>((resolve) => afterTurns(defer, 2, resolve));
-        if (env.activity.busy === 0 && env.activity.version === seen) return;
+        if (env.activity.busy === 0 && env.activity.version === seen && env.hostActivity() === hostSeen) return;
       }
     },
     pendingWake(id) {

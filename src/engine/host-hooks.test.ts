@@ -109,3 +109,70 @@ describe('a store that fails on a wake', () => {
     h.store.append = append;
   });
 });
+
+describe('hostActivity: "idle" means engine and host idle', () => {
+  /** Host work the engine cannot see: `hops` macrotasks (like Python's asyncio hops), each counted. */
+  function hostWork() {
+    const counter = { n: 0 };
+    const hops = async (hops: number) => {
+      for (let i = 0; i < hops; i++) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        counter.n++;
+      }
+    };
+    return { counter, hops };
+  }
+
+  it('settle() waits while the host works between two engine calls', async () => {
+    const { counter, hops } = hostWork();
+    const ran: string[] = [];
+    const wf: WorkflowBody = async ({ step }) => {
+      await step.do('a', () => ran.push('a'));
+      await hops(20);
+      return step.do('b', () => ran.push('b'));
+    };
+    const blind = createHarness({ wf });
+    await blind.engine.binding('wf').create({ id: 'blind' });
+    await blind.engine.settle();
+    // Without hostActivity the engine looks idle while the body is between its two calls.
+    expect(ran).toEqual(['a']);
+    await blind.runToIdle();
+    blind.engine.dispose();
+
+    ran.length = 0;
+    const h = createHarness({ wf }, { hostActivity: () => counter.n });
+    await h.engine.binding('wf').create({ id: 'seen' });
+    await h.engine.settle();
+    expect(ran).toEqual(['a', 'b']);
+    expect((await h.view('seen')).status).toBe('complete');
+  });
+
+  it('does not evict a run while the host is about to issue its next call', async () => {
+    const { counter, hops } = hostWork();
+    const runsOfLate: number[] = [];
+    const wf: WorkflowBody = async ({ step, run }) => {
+      await Promise.all([
+        step.sleep('nap', '1 minute'),
+        (async () => {
+          await hops(20);
+          await step.do('late', () => runsOfLate.push(run));
+        })(),
+      ]);
+    };
+    const blind = createHarness({ wf });
+    await blind.engine.binding('wf').create({ id: 'blind' });
+    await blind.runToIdle();
+    await hops(40); // runToIdle is as blind as settle(): let the second run's host work finish
+    // Evicted while only the sleep was pending: "late" had to wait for the next run, a minute later.
+    expect(runsOfLate).toEqual([2]);
+    blind.engine.dispose();
+
+    runsOfLate.length = 0;
+    const h = createHarness({ wf }, { hostActivity: () => counter.n });
+    await h.engine.binding('wf').create({ id: 'seen' });
+    await h.engine.settle();
+    expect(runsOfLate).toEqual([1]);
+    await h.runToIdle();
+    expect((await h.view('seen')).runs.map((r) => r.end)).toEqual(['evicted', 'finished']);
+  });
+});

@@ -6,7 +6,8 @@
  *    instance are serialized. Once the machine is dead (engine disposed, store failure) nothing is appended.
  * 2. **Runs** — `startRun` journals `run-started` and calls the body with a fresh {@link Run}; its end is
  *    journaled as finished, errored or evicted. A run blocked only on timers/waits for `evictionTurns` host
- *    turns is evicted and a wake timer is set for the earliest pending timer; the wake starts a new run.
+ *    turns, with neither it nor the host doing anything meanwhile, is evicted and a wake timer is set for the
+ *    earliest pending timer; the wake starts a new run.
  * 3. **Instance API** — pause, resume, terminate, restart, sendEvent, skipWait, with Cloudflare's transitions.
  *
  * Invariants: at most one live run; a stopped run never journals again; a journaled success is never executed
@@ -33,6 +34,8 @@ export interface MachineEnv {
   resolveWorkflow(name: string, instanceId: string): WorkflowBody | undefined;
   stepLimit: number;
   evictionTurns: number;
+  /** The host's activity counter (`EngineDeps.hostActivity`); constant when the host gives none. */
+  hostActivity(): number;
   /** `busy` counts work in progress (appends, eviction checks); `version` changes on any progress. */
   activity: { busy: number; version: number };
   onDead(machine: InstanceMachine, error: unknown): void;
@@ -192,12 +195,14 @@ export class InstanceMachine {
     if (run.evictCheckScheduled || !evictable(run)) return;
     run.evictCheckScheduled = true;
     const seen = run.version;
+    // Host work (e.g. Python between two engine calls) may be about to issue another call of this run.
+    const hostSeen = this.env.hostActivity();
     this.env.activity.busy += 1;
     afterTurns(this.env.defer, this.env.evictionTurns, () => {
       run.evictCheckScheduled = false;
       this.env.activity.busy -= 1;
       if (!run.alive || !evictable(run)) return;
-      if (run.version !== seen) this.changed(run);
+      if (run.version !== seen || this.env.hostActivity() !== hostSeen) this.changed(run);
       else this.evict(run);
     });
   }

@@ -71,8 +71,15 @@ export interface EngineDeps {
   defer?(cb: () => void): void;
   /** `step.do` calls allowed per run. Default 10 000 (Cloudflare's default). */
   stepLimit?: number;
-  /** Host `defer` turns a run must stay blocked only on timers/waits before it is evicted. Default 3. */
+  /** Host `defer` turns a run must stay blocked only on timers/waits (and the host idle) before it is evicted. Default 3. */
   evictionTurns?: number;
+  /**
+   * A counter that changes whenever the host did work the engine cannot see — e.g. Python running between two
+   * engine calls (`runtime.activity()`, a count of asyncio callbacks). `settle()` and the eviction check also
+   * wait until it stands still, so "idle" means engine *and* host idle. Without it only the engine is watched,
+   * which is enough for TypeScript bodies.
+   */
+  hostActivity?(): number;
   /** Called when the store rejects an append; the instance is then dropped from memory as after a crash. */
   onError?(error: unknown, instanceId: string): void;
 }
@@ -126,7 +133,10 @@ export interface Engine {
   binding(workflowName: string): WorkflowBinding;
   /** Resumes every unfinished instance found in the store. */
   recover(): Promise<void>;
-  /** Resolves when no run is executing: every run finished, was evicted, or waits only on timers. */
+  /**
+   * Resolves when no run is executing: every run finished, was evicted, or waits only on timers — and the host
+   * is idle too when it reports `hostActivity`.
+   */
   settle(): Promise<void>;
   pendingWake(id: string): PendingWakeInfo | undefined;
   /** Ends the instance's current sleep / retry delay / wait timeout now (the wait then times out). */

@@ -38,7 +38,8 @@ import type { StepGuard } from './step-guard';
 
 /** What the core needs from its host; injected so it runs in Node tests with fake-indexeddb. */
 export interface ExecutorCoreDeps {
-  runtime: Pick<PythonRuntime, 'loadModule'>;
+  /** `activity` (Python's asyncio callback count) tells the engine when Python is idle; tests may omit it. */
+  runtime: Pick<PythonRuntime, 'loadModule'> & Partial<Pick<PythonRuntime, 'activity'>>;
   db: StudioDB;
   clock: Clock;
   guard: StepGuard;
@@ -104,8 +105,8 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     newId: deps.newId,
     wallNow: deps.wallNow,
     defer: deps.defer,
-    // Python needs a few host turns between two engine calls (src/runtime/README.md, "Hosting it").
-    evictionTurns: 8,
+    // Python working between two engine calls is not idle (src/runtime/README.md, "Hosting it").
+    hostActivity: deps.runtime.activity && (() => deps.runtime.activity?.() ?? 0),
     onError: (error, instanceId) => onStoreError(error, instanceId),
   });
 

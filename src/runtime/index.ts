@@ -5,7 +5,6 @@
  * the sources from disk, booting Pyodide) are in `./node`.
  */
 
-export { whenIdle } from './idle';
 export { PythonError } from './python-error';
 export {
   createPythonRuntime,

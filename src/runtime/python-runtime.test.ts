@@ -544,6 +544,33 @@ class Slow(WorkflowEntrypoint):
     });
     expect(view.output).toEqual([2, ['attempt 1 cancelled']]);
   });
+  it('does not evict a run, nor settle, while Python hops between two engine calls', async () => {
+    const h = harness(`${HEADER}
+class Hops(WorkflowEntrypoint):
+    async def run(self, event, step):
+        async def later():
+            for _ in range(40):
+                await asyncio.sleep(0)
+
+            @step.do()
+            async def late(ctx):
+                return "late"
+
+            return await late()
+
+        _, late = await asyncio.gather(step.sleep("nap", "1 minute"), later())
+        return late
+`);
+    await h.engine.binding('hops').create({ id: 'hops' });
+    await h.idle();
+    // Forty asyncio hops with only the sleep pending: the run stays alive until "late" is journaled.
+    const started = ofType(await h.journal('hops'), 'step-started');
+    expect(started.map((e) => e.name)).toEqual(['late']);
+    const view = await h.run('hops');
+    expect(view.steps[0]?.attempts.map((a) => a.run)).toEqual([1]);
+    expect(view.runs.map((r) => r.end)).toEqual(['evicted', 'finished']);
+    expect(view.output).toBe('late');
+  });
 });
 
 describe('time', () => {

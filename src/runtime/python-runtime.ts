@@ -17,8 +17,9 @@ export interface PythonRuntime extends Disposable {
   /** Live Python-side registries (tests use this to check that nothing leaks). */
   stats(): { modules: number; runs: number; attempts: number };
   /**
-   * A counter of asyncio callbacks scheduled so far. `engine.settle()` cannot see Python working between two
-   * engine calls; a counter that stands still for a few host turns means Python is idle too (see `whenIdle`).
+   * A counter of asyncio callbacks scheduled so far. The engine cannot see Python working between two engine
+   * calls; hosts pass this as the engine's `hostActivity`, so a counter that stands still for a few host turns
+   * means Python is idle too.
    */
   activity(): number;
 }

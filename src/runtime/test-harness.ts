@@ -14,7 +14,6 @@ import {
   reduceJournal,
   type VirtualClock,
 } from '../engine';
-import { whenIdle } from './idle';
 import type { PythonRuntime, RunLogEntry } from './python-runtime';
 import type { WorkflowModule } from './workflow-module';
 
@@ -36,8 +35,6 @@ export interface Harness {
   dispose(): void;
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** Loads `source` into `runtime` and wires it to a fresh engine on a virtual clock at {@link T0}. */
 export function createHarness(runtime: PythonRuntime, source: string, filename = 'flow.py'): Harness {
   const clock = createVirtualClock(T0);
@@ -48,7 +45,7 @@ export function createHarness(runtime: PythonRuntime, source: string, filename =
     clock,
     resolveWorkflow: (name) => module?.body(name),
     defer: (cb) => setImmediate(cb),
-    evictionTurns: 8,
+    hostActivity: () => runtime.activity(),
   });
   const runLogs: RunLogEntry[] = [];
   const loaded = runtime.loadModule({
@@ -60,7 +57,7 @@ export function createHarness(runtime: PythonRuntime, source: string, filename =
   });
   if (!loaded.ok) throw new Error(`${loaded.error.name}: ${loaded.error.message} (line ${loaded.error.line})`);
   module = loaded.module;
-  const idle = () => whenIdle(engine, runtime, turn);
+  const idle = () => engine.settle();
   return {
     engine,
     clock,

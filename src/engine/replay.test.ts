@@ -229,6 +229,71 @@ describe('replay', () => {
     expect(await inst.status()).toEqual({ status: 'complete', output: 'done', error: null });
   });
 
+  it('does not call journaled calls missing when an evicted run had not reached them yet', async () => {
+    let renamed = false;
+    const wf: WorkflowBody = async ({ step }) => {
+      await step.do('fetch', () => 'order');
+      if (!renamed) await step.do('charge', () => 'charged');
+      else {
+        await step.do(
+          'charge-payment',
+          (ctx) => {
+            if (ctx.attempt === 1) throw new Error('card declined, try again');
+            return 'charged';
+          },
+          { retries: { limit: 2, delay: '5 seconds', backoff: 'constant' } },
+        );
+      }
+      await step.sleep('cool off', '1 hour');
+      return step.do('receipt', () => 'receipt');
+    };
+    const h = createHarness({ wf });
+    const inst = await h.engine.binding('wf').create();
+    await h.engine.settle();
+    renamed = true;
+    await h.runToIdle();
+    const view = await h.view(inst.id);
+    // Run 2 made "charge-payment" and was evicted for its retry delay before it got to "cool off": only run 3,
+    // which finished, shows that "charge" is gone for good — and "cool off" is still the code's.
+    expect(view.runs.map((r) => r.end)).toEqual(['evicted', 'evicted', 'finished']);
+    expect(view.divergences.map(({ run, expected, got, missing }) => ({ run, expected, got, missing }))).toEqual([
+      {
+        run: 3,
+        expected: { kind: 'do', name: 'charge', count: 1 },
+        got: { kind: 'do', name: 'charge-payment', count: 1 },
+        missing: [{ kind: 'do', name: 'charge', count: 1 }],
+      },
+    ]);
+    expect(view.calls.filter((c) => c.orphaned).map((c) => c.name)).toEqual(['charge']);
+    expect(await inst.status()).toEqual({ status: 'complete', output: 'receipt', error: null });
+  });
+
+  it('calls a journaled call missing when an evicted run skipped it to make a later journaled call', async () => {
+    let edited = false;
+    const wf: WorkflowBody = async ({ step }) => {
+      if (!edited) await step.do('a', () => 'a');
+      await step.do('b', () => 'b');
+      await step.sleep(edited ? 'longer nap' : 'nap', '1 minute');
+      return step.do('c', () => 'c');
+    };
+    const h = createHarness({ wf });
+    const inst = await h.engine.binding('wf').create();
+    await h.engine.settle();
+    edited = true;
+    await h.runToIdle(h.clock.now() + 60_000);
+    const view = await h.view(inst.id);
+    expect(view.runs.map((r) => r.end)).toEqual(['evicted', 'evicted']);
+    // Run 2 went on to "b" without "a": "a" is missing at once; the sleep it has not reached is not.
+    expect(view.divergences.map(({ run, expected, got, missing }) => ({ run, expected, got, missing }))).toEqual([
+      {
+        run: 2,
+        expected: { kind: 'do', name: 'a', count: 1 },
+        got: { kind: 'do', name: 'b', count: 1 },
+        missing: [{ kind: 'do', name: 'a', count: 1 }],
+      },
+    ]);
+  });
+
   it('does not report reordered concurrent replays as a divergence', async () => {
     const order: string[] = [];
     const wf: WorkflowBody = async ({ step }) => {

@@ -42,8 +42,11 @@ export class Run {
   evictCheckScheduled = false;
   /** Calls served from the journal since the last append (flushed into a `calls-replayed` event). */
   replayed: CallRef[] = [];
-  /** The first call this run issued that the journal did not hold. */
-  firstNew: CallRef | null = null;
+  /**
+   * Every call this run issued, in issue order: the journaled call it matched, or its ref when it was new.
+   * Read only when the run ends with a divergence (what the run made instead of the missing call).
+   */
+  readonly issuedLog: Array<CallView | CallRef> = [];
   /** Calls of the current generation journaled before this run started. */
   recordedAtStart = 0;
   readonly blockers = new Map<string, Blocker>();
@@ -267,7 +270,7 @@ export class Run {
     const count = ++record.issued;
     const ref = { kind, name, count };
     const call = callOf(record, count);
-    if (!call && this.firstNew === null) this.firstNew = ref;
+    this.issuedLog.push(call ?? ref);
     this.machine.changed(this);
     return { ref, call };
   }

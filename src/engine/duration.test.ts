@@ -78,7 +78,7 @@ describe('sleeps', () => {
     });
   });
 
-  it('sleeps until a time and refuses a time in the past', async () => {
+  it('sleeps until a time and refuses a time in the past with a plain Error, as Cloudflare does', async () => {
     const { status, elapsed } = await outcome(async ({ step, event }) => {
       await step.sleepUntil('later', event.timestamp + 42_000);
       await step.sleepUntil('past', event.timestamp);

@@ -19,7 +19,9 @@ export const messages = {
 
   stepLimit: (limit: number) =>
     `The limit of ${limit} steps has been reached. This limit can be changed in your worker configuration.`,
-  invalidStepName: (name: string) => `Step name "${name}" exceeds max length (256 chars) or invalid characters found`,
+  // The name may hold control characters (that is what is wrong with it): escape them as JSON does.
+  invalidStepName: (name: string) =>
+    `Step name ${JSON.stringify(name)} exceeds max length (256 chars) or invalid characters found`,
   invalidStepConfig: (name: string, detail: string) =>
     `Step config for "${name}" is in a invalid format: ${detail}. See https://developers.cloudflare.com/workflows/build/sleeping-and-retrying/`,
   stepTimeout: (ms: number) => `Execution timed out after ${ms}ms`,

@@ -100,6 +100,9 @@ export class Run {
       return Promise.reject(new WorkflowFatalError(messages.invalidDurationNumber(Number(at))));
     }
     return this.sleepCall(name, (now) => {
+      // A plain Error, not WorkflowFatalError: Cloudflare's engine throws exactly this (workers-sdk,
+      // packages/workflows-shared/src/context.ts, sleepUntil), so code that inspects the error's name behaves
+      // the same after export. Python sees it as a JsException "Error: You can't sleep until…".
       if (at < now) throw new Error(messages.sleepUntilPast());
       if (at - now > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
       return at;

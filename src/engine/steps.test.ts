@@ -292,9 +292,20 @@ describe('step names', () => {
       await step.do('n'.repeat(256), () => 1);
       await step.do('tab\there', () => 1);
     });
+    // The name is escaped as in JSON, so the message has no raw control character in it.
     expect(status.error?.message).toBe(
-      'Step name "tab\there" exceeds max length (256 chars) or invalid characters found',
+      'Step name "tab\\there" exceeds max length (256 chars) or invalid characters found',
     );
+  });
+
+  it('escapes a NUL in the name, so the message can be read', async () => {
+    const { status } = await runOnce(async ({ step }) => {
+      await step.do('\0', () => 1);
+    });
+    expect(status.error).toEqual({
+      name: 'WorkflowFatalError',
+      message: 'Step name "\\u0000" exceeds max length (256 chars) or invalid characters found',
+    });
   });
 
   it('counts only step.do calls toward the step limit', async () => {

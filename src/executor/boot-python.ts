@@ -67,7 +67,9 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
       try {
         // The ~30 MB read overlaps with Pyodide fetching and compiling its runtime: loadPyodide awaits the
         // snapshot only when it is about to instantiate the wasm.
+        const readStarted = deps.now();
         const bytes = repo.get(key).then((record) => {
+          phases['snapshot-read'] = Math.round(deps.now() - readStarted);
           if (!record) throw new Error('The snapshot disappeared while it was being read');
           return record.bytes;
         });

@@ -16,6 +16,7 @@ import {
   type Engine,
   FINITE_STATUSES,
   type InstanceHandle,
+  type JournalEvent,
   type JournalStore,
   messages,
   type WorkflowBinding,
@@ -33,6 +34,7 @@ import {
   type WorkerEvent,
 } from '../protocol';
 import type { PythonRuntime } from '../runtime';
+import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
 import type { StepGuard } from './step-guard';
 
@@ -66,6 +68,8 @@ export interface ExecutorCore {
   sendEvent(id: string, event: { type: string; payload?: unknown }): Promise<void>;
   skipWait(id: string): Promise<void>;
   deleteInstances(ids: string[]): Promise<void>;
+  /** Writes an imported journal (events + derived summary, one transaction) under a free id; resolves with the id. */
+  importJournal(events: JournalEvent[]): Promise<string>;
   /** Stops the engine (crash-like). Idempotent. */
   dispose(): void;
 }
@@ -268,6 +272,13 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
         await store.deleteInstance(id);
         instanceFiles.delete(id);
       }
+    },
+    async importJournal(events) {
+      const summary = importedSummary(events);
+      if (await store.getInstance(summary.id)) throw new WorkflowError(messages.instanceExists(summary.id));
+      await store.append(summary.id, events, summary);
+      if (!FINITE_STATUSES.includes(summary.status)) await resume([summary.id]);
+      return summary.id;
     },
     dispose() {
       engine.dispose();

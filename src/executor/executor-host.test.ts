@@ -38,6 +38,7 @@ function fakeCore(calls: string[]): ExecutorCore {
     sendEvent: log('sendEvent'),
     skipWait: log('skipWait'),
     deleteInstances: log('deleteInstances'),
+    importJournal: async (events) => events[0]?.instanceId ?? 'imported',
     dispose: () => calls.push('dispose'),
   };
 }

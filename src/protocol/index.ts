@@ -7,6 +7,7 @@
  * Adding a variant is a compile error in every `switch` with `assertNever` until it is handled.
  * Everything here must survive `postMessage` (structured clone): plain data only, no classes, no PyProxy.
  */
+import type { JournalEvent } from '../engine';
 
 /** An error flattened for `postMessage`; the receiver rehydrates it by `name` (prototypes don't survive). */
 export interface SerializedError {
@@ -121,6 +122,16 @@ export interface KillAtNextStep {
   type: 'kill-at-next-step';
 }
 
+/**
+ * Import one instance's journal (an exported journal file, docs/journal-format.md): every event and the summary
+ * derived from them are written in one transaction. Refused when the id is taken or the events are not one
+ * consistent journal; an unfinished imported instance resumes like a recovered one.
+ */
+export interface ImportJournal {
+  type: 'import-journal';
+  events: JournalEvent[];
+}
+
 /** Everything the host can ask of the worker. */
 export type WorkerInput =
   | BootPython
@@ -136,7 +147,8 @@ export type WorkerInput =
   | SendEvent
   | SkipWait
   | DeleteInstances
-  | KillAtNextStep;
+  | KillAtNextStep
+  | ImportJournal;
 
 /** The only message the host sends: a request with an id that its response echoes. */
 export interface WorkerRequest {
@@ -208,7 +220,7 @@ export interface SourceLoaded {
   result: LoadSourceResult;
 }
 
-/** Answer to `create-instance` / `create-batch`: the ids, in request order. */
+/** Answer to `create-instance` / `create-batch` / `import-journal`: the ids, in request order. */
 export interface InstancesCreated {
   type: 'instances-created';
   ids: string[];
@@ -238,6 +250,7 @@ export interface OutputOf {
   'skip-wait': Done;
   'delete-instances': Done;
   'kill-at-next-step': Done;
+  'import-journal': InstancesCreated;
 }
 
 /** The outcome of one request: ok with an output, or an error. */
@@ -359,7 +372,8 @@ export type ForwardedCommand =
   | SkipWait
   | DeleteInstances
   | KillAtNextStep
-  | KillExecutor;
+  | KillExecutor
+  | ImportJournal;
 
 /** The leader's executor state, with ages instead of clock times (each tab has its own `performance.now`). */
 export type SharedExecutorState =

@@ -275,6 +275,10 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     sendEvent: (id, event) => done({ type: 'send-event', id, event }),
     skipWait: (id) => done({ type: 'skip-wait', id }),
     deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
+    async importJournal(req) {
+      const { ids } = await output({ type: 'import-journal', events: req.events }, 'instances-created');
+      return { id: ids[0] as string };
+    },
     killExecutor: () => done({ type: 'kill-executor' }),
     killAtNextStep: () => done({ type: 'kill-at-next-step' }),
     dispose() {

@@ -1,3 +1,4 @@
+import type { JournalEvent } from '../engine';
 import type {
   BootProgress,
   HostToWorker,
@@ -76,6 +77,11 @@ export interface StudioClient {
   /** Ends the instance's current sleep / retry delay / wait timeout now. */
   skipWait(id: string): Promise<void>;
   deleteInstances(ids: string[]): Promise<void>;
+  /**
+   * Imports one instance's journal (the events of an exported journal file) under its own id, which must be
+   * free; an unfinished instance resumes. Rejects with the reason when the id is taken or the journal is bad.
+   */
+  importJournal(req: { events: JournalEvent[] }): Promise<{ id: string }>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code. */

@@ -1,0 +1,116 @@
+/** `importJournal` of the executor core: one transaction, a derived summary, refusals, and resuming. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createEngine,
+  createMemoryJournalStore,
+  createVirtualClock,
+  type JournalEvent,
+  runToIdle,
+  type WorkflowBody,
+} from '../engine';
+import { StudioDB } from '../persistence';
+import type { PythonRuntime } from '../runtime';
+import { createExecutorCore, type ExecutorCore } from './executor-core';
+import { createStepGuard } from './step-guard';
+
+const T0 = 1_700_000_000_000;
+const body: WorkflowBody = async ({ step }) => {
+  await step.do('a', () => 1);
+  await step.sleep('nap', '1 hour');
+  return step.do('b', () => 2);
+};
+
+/** A journal recorded by the engine: until the sleep (`until`), or to the end. */
+async function record(id: string, until?: number): Promise<JournalEvent[]> {
+  const clock = createVirtualClock(T0);
+  const store = createMemoryJournalStore();
+  const engine = createEngine({ store, clock, resolveWorkflow: () => body, defer: (cb) => setImmediate(cb) });
+  await engine.binding('wf').create({ id });
+  await runToIdle(engine, clock, until === undefined ? {} : { until });
+  engine.dispose();
+  return store.read(id);
+}
+
+const runtime: Pick<PythonRuntime, 'loadModule'> = {
+  loadModule: () => ({
+    ok: true,
+    module: {
+      workflows: [{ className: 'Wf', workflowName: 'wf', bindingName: 'WF', line: 1 }],
+      body: (name) => (name === 'wf' ? body : undefined),
+      dispose() {},
+    },
+  }),
+};
+
+const cores: ExecutorCore[] = [];
+afterEach(() => {
+  for (const c of cores.splice(0)) c.dispose();
+});
+
+function setup() {
+  const db = new StudioDB(`import-${Math.random().toString(36).slice(2)}`);
+  const clock = createVirtualClock(T0);
+  const core = createExecutorCore({
+    runtime,
+    db,
+    clock,
+    guard: createStepGuard({ emit: () => {}, kill: () => {} }),
+    emit: () => {},
+    defer: (cb) => setImmediate(cb),
+    wallNow: () => 0,
+    newId: () => 'new',
+  });
+  cores.push(core);
+  return { core, db, clock };
+}
+
+describe('ExecutorCore.importJournal()', () => {
+  it('writes every event and the summary derived from them', async () => {
+    const events = await record('done-1');
+    const { core, db } = setup();
+    expect(await core.importJournal(events)).toBe('done-1');
+    expect(await db.journal.where('instanceId').equals('done-1').toArray()).toEqual(events);
+    expect(await db.instances.get('done-1')).toMatchObject({
+      id: 'done-1',
+      workflowName: 'wf',
+      status: 'complete',
+      lastSeq: events.length,
+      runs: 2,
+      steps: 2,
+      error: null,
+    });
+  });
+
+  it('refuses a taken id and changes nothing', async () => {
+    const events = await record('dup');
+    const { core, db } = setup();
+    await core.importJournal(events);
+    await expect(core.importJournal(events)).rejects.toThrow(
+      '(instance.already_exists) Workflow instance with id "dup" already exists',
+    );
+    expect(await db.journal.where('instanceId').equals('dup').count()).toBe(events.length);
+  });
+
+  it('refuses events that are not one journal', async () => {
+    const events = await record('bad');
+    const { core, db } = setup();
+    await expect(core.importJournal(events.slice(1))).rejects.toThrow(
+      'Not imported: a journal starts with an "instance-created" event.',
+    );
+    const gap = [...events.slice(0, 3), ...events.slice(4)];
+    await expect(core.importJournal(gap)).rejects.toThrow('Not imported: event 4 is not event 4 of instance "bad".');
+    expect(await db.instances.count()).toBe(0);
+  });
+
+  it('resumes an unfinished imported instance once its workflow is loaded', async () => {
+    const events = await record('sleepy', T0 + 1000);
+    const { core, db, clock } = setup();
+    await core.loadSource({ fileId: 'f', version: 1, name: 'wf.py', source: 'wf' });
+    await core.importJournal(events);
+    expect((await db.instances.get('sleepy'))?.status).toBe('waiting');
+    clock.advanceBy(3_600_000);
+    await vi.waitFor(async () => expect((await db.instances.get('sleepy'))?.status).toBe('complete'), {
+      timeout: 10_000,
+    });
+  });
+});

@@ -4,14 +4,78 @@
  * journaled, every acknowledged event was journaled once and consumed once, and every journal is well-formed.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { type JournalEvent, reduceJournal } from '../../src/engine';
+import { type InstanceSummary, type InstanceView, type JournalEvent, reduceJournal } from '../../src/engine';
 import { buildJournalFile, parseJournalValue, serializeJournalFile } from '../../src/export';
 import type { SoakRun } from './soak-driver';
 import { expectedOutput, payloadFor } from './soak-workload';
 
 const DONE = new Set(['succeeded', 'finished', 'received', 'timed-out']);
 
-/** Every broken guarantee, as one line each (empty when the soak passed). */
+/** What a soak knows about one instance besides its journal. */
+export interface InstanceRecord {
+  /** Executions of each step function counted from inside it: `"name#count" → n`. */
+  executed: ReadonlyMap<string, number>;
+  /** Event types whose `sendEvent` resolved. */
+  acked: Iterable<string>;
+}
+
+/**
+ * The guarantees every journal must keep, whatever the workload: problems as lines, and the reduced view.
+ * - well-formed: the journal file's zod schema accepts every event (kinds and fields), seq runs 1..n, every
+ *   event names the instance, the summary's lastSeq matches, and time never goes backwards;
+ * - the status is derivable: the summary row (a cache) says what the reducer derives, and nothing diverged;
+ * - no journaled success ran twice: one success per step, executed at least once and never more often than
+ *   its journaled attempts (an attempt is journaled before its function runs);
+ * - no event lost or delivered twice: each type journaled once, each journaled event consumed by exactly one
+ *   wait, every acknowledged event journaled.
+ */
+export function journalProblems(
+  summary: InstanceSummary,
+  events: readonly JournalEvent[],
+  record: InstanceRecord,
+): { problems: string[]; view: InstanceView } {
+  const problems: string[] = [];
+  const say = (what: string) => problems.push(`${summary.id}: ${what}`);
+  const file = buildJournalFile({ instance: summary, events, exportedAt: '2026-01-01T00:00:00.000Z' });
+  const parsed = parseJournalValue(JSON.parse(serializeJournalFile(file)));
+  if (!parsed.ok) say(parsed.message);
+  for (let i = 1; i < events.length; i++) {
+    if ((events[i] as JournalEvent).at < (events[i - 1] as JournalEvent).at) say(`event ${i + 1} goes back in time`);
+  }
+
+  const view = reduceJournal(events);
+  if (view.status !== summary.status) say(`summary says ${summary.status}, the journal ${view.status}`);
+  if (view.divergences.length > 0) say(`unexpected divergence ${JSON.stringify(view.divergences[0])}`);
+
+  const attempts = new Map<string, number>();
+  const successes = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const e of events) {
+    if (e.type === 'attempt-started') add(attempts, `${e.name}#${e.count}`);
+    if (e.type === 'step-succeeded') add(successes, `${e.name}#${e.count}`);
+  }
+  for (const [key, n] of successes) {
+    if (n !== 1) say(`${key} succeeded ${n} times in the journal`);
+    if ((record.executed.get(key) ?? 0) < 1) say(`${key} succeeded without being executed`);
+  }
+  for (const [key, n] of record.executed) {
+    if (n > (attempts.get(key) ?? 0)) say(`${key} executed ${n} times, journaled ${attempts.get(key) ?? 0} attempts`);
+  }
+
+  const consumed = events.filter((e) => e.type === 'event-received').map((e) => e.eventSeq);
+  if (new Set(consumed).size !== consumed.length) say('an event was delivered twice');
+  const byType = new Map<string, number>();
+  for (const e of events) {
+    if (e.type !== 'event-buffered') continue;
+    add(byType, e.eventType);
+    if (!consumed.includes(e.seq)) say(`event ${e.eventType} (seq ${e.seq}) was never delivered`);
+  }
+  for (const [type, n] of byType) if (n !== 1) say(`event ${type} journaled ${n} times`);
+  for (const type of record.acked) if (!byType.has(type)) say(`acknowledged event ${type} was lost`);
+  return { problems, view };
+}
+
+/** Every broken guarantee of an engine soak, as one line each (empty when the soak passed). */
 export async function checkSoak(run: SoakRun): Promise<string[]> {
   const problems = [...run.violations];
   for (const [id, plan] of run.plans) {
@@ -22,20 +86,10 @@ export async function checkSoak(run: SoakRun): Promise<string[]> {
       continue;
     }
     const say = (what: string) => problems.push(`${id}: ${what}`);
-
-    // Well-formed: every event is a known kind with valid fields (the journal file's zod schema), seq runs
-    // 1..n, every event names this instance, the summary's lastSeq matches; time never goes backwards.
-    const file = buildJournalFile({ instance: summary, events, exportedAt: '2026-01-01T00:00:00.000Z' });
-    const parsed = parseJournalValue(JSON.parse(serializeJournalFile(file)));
-    if (!parsed.ok) say(parsed.message);
-    for (let i = 1; i < events.length; i++) {
-      if ((events[i] as JournalEvent).at < (events[i - 1] as JournalEvent).at) say(`event ${i + 1} goes back in time`);
-    }
-
-    // The status is derivable: the summary row (a cache) says what the reducer derives from the journal.
-    const view = reduceJournal(events);
-    if (view.status !== summary.status) say(`summary says ${summary.status}, the journal ${view.status}`);
-    if (view.divergences.length > 0) say(`unexpected divergence ${JSON.stringify(view.divergences[0])}`);
+    const record = { executed: run.executions.get(id) ?? new Map(), acked: run.acked.get(id) ?? [] };
+    const checked = journalProblems(summary, events, record);
+    problems.push(...checked.problems);
+    const { view } = checked;
 
     // Finished, or correctly waiting.
     if (plan.ops.at(-1)?.k === 'forever') {
@@ -52,40 +106,14 @@ export async function checkSoak(run: SoakRun): Promise<string[]> {
       else if (!isDeepStrictEqual(view.output, expected)) say(`output ${JSON.stringify(view.output)}`);
     }
 
-    // No journaled success ran twice: one success per step, executed no more often than journaled attempts
-    // (an attempt is journaled before its function runs), at least once.
-    const attempts = new Map<string, number>();
-    const successes = new Map<string, number>();
+    // Every event of the plan was sent, and with the payload the client sent.
     for (const e of events) {
-      if (e.type === 'attempt-started')
-        attempts.set(`${e.name}#${e.count}`, (attempts.get(`${e.name}#${e.count}`) ?? 0) + 1);
-      if (e.type === 'step-succeeded')
-        successes.set(`${e.name}#${e.count}`, (successes.get(`${e.name}#${e.count}`) ?? 0) + 1);
-    }
-    const executed = run.executions.get(id) ?? new Map<string, number>();
-    for (const [key, n] of successes) {
-      if (n !== 1) say(`${key} succeeded ${n} times in the journal`);
-      if ((executed.get(key) ?? 0) < 1) say(`${key} succeeded without being executed`);
-    }
-    for (const [key, n] of executed) {
-      if (n > (attempts.get(key) ?? 0)) say(`${key} executed ${n} times, journaled ${attempts.get(key) ?? 0} attempts`);
-    }
-
-    // No event lost or delivered twice: each sent event is journaled once (payloads are unique), every
-    // acknowledged one is journaled, each is consumed by exactly one wait, and no wait consumes two.
-    const buffered = events.filter((e) => e.type === 'event-buffered');
-    const consumedSeqs = events.filter((e) => e.type === 'event-received').map((e) => e.eventSeq);
-    if (new Set(consumedSeqs).size !== consumedSeqs.length) say('an event was delivered twice');
-    const byType = new Map<string, number>();
-    for (const e of buffered) {
-      byType.set(e.eventType, (byType.get(e.eventType) ?? 0) + 1);
-      if (!isDeepStrictEqual(e.payload, payloadFor(id, e.eventType)))
+      if (e.type === 'event-buffered' && !isDeepStrictEqual(e.payload, payloadFor(id, e.eventType))) {
         say(`foreign payload ${JSON.stringify(e.payload)}`);
-      if (!consumedSeqs.includes(e.seq)) say(`event ${e.eventType} (seq ${e.seq}) was never delivered`);
+      }
     }
-    for (const [type, n] of byType) if (n !== 1) say(`event ${type} journaled ${n} times`);
-    for (const type of run.acked.get(id) ?? []) if (!byType.has(type)) say(`acknowledged event ${type} was lost`);
-    for (const op of plan.ops) if (op.k === 'wait' && !byType.has(op.type)) say(`event ${op.type} was never sent`);
+    const sent = new Set(events.flatMap((e) => (e.type === 'event-buffered' ? [e.eventType] : [])));
+    for (const op of plan.ops) if (op.k === 'wait' && !sent.has(op.type)) say(`event ${op.type} was never sent`);
   }
   return problems;
 }

@@ -5,7 +5,7 @@
  *
  * Reproduce a failure with its seed: `SOAK_SEED=<seed> npx vitest run tests/reliability/soak.test.ts`.
  * Longer local runs: `SOAK=long` (1 000 instances, 3 000 kills, a random seed), or set `SOAK_INSTANCES` and
- * `SOAK_KILLS` yourself.
+ * `SOAK_KILLS` yourself; `SOAK_VERBOSE=1` prints what the soak did.
  */
 import { describe, expect, it } from 'vitest';
 import { checkSoak } from './soak-checks';

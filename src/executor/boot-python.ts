@@ -80,7 +80,6 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
       } catch (error) {
         console.warn('The Python start-up snapshot could not be restored; loading Python plainly.', error);
         snapshot = 'failed';
-        await repo.delete(key).catch(() => undefined);
       }
     }
   }
@@ -90,6 +89,8 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
   const pyodide = await timed('pyodide', () =>
     deps.loadPyodide(makeSnapshot ? { indexURL, _makeSnapshot: true } : { indexURL }),
   );
+  // Only now is the snapshot known to be the problem (not, say, the network that also failed the plain load).
+  if (snapshot === 'failed') await repo?.delete(key).catch(() => undefined);
   deps.progress('installing-sdk');
   let pendingSnapshot: BootedPython['pendingSnapshot'];
   if (makeSnapshot) {

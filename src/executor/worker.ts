@@ -6,6 +6,7 @@
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
+import { failOnRuntimeFetchError } from './watch-fetches';
 
 const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
   query: '?raw',
@@ -29,7 +30,7 @@ function createDefer(): (cb: () => void) => void {
 startExecutorHost(scope, {
   boot: (input, emit) =>
     bootExecutor(input, {
-      loadPyodide: (options) => loadPyodide(options),
+      loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
       pyodideVersion,
       sdkSources,
       emit,

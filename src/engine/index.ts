@@ -42,6 +42,7 @@ export { cloneJson, type Json, type JsonCheck, MAX_VALUE_BYTES, toJson } from '.
 export { reduceJournal } from './ledger';
 export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
+export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
 export { createRealClock, type HostTimers } from './real-clock';
 export {
   type Backoff,

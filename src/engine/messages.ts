@@ -35,6 +35,7 @@ export const messages = {
   runTerminatedByNonRetryable: () =>
     'The execution of the Workflow instance was terminated, as a step threw an NonRetryableError and it was not handled',
   outputNotSerialisable: (reason: string) => `The value returned by run() is not serialisable: ${reason}`,
+  outputTruncated: (bytes: number) => `[truncated ${bytes} bytes]`,
 
   invalidDuration: (text: string) =>
     `Invalid duration ${JSON.stringify(text)}: use "<number> <unit>" with unit second, minute, hour, day, week, month or year, singular or plural (e.g. "10 seconds", "1.5 hours")`,

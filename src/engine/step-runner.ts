@@ -10,6 +10,7 @@ import type { StepView } from './instance-view';
 import type { CallRef } from './journal';
 import { cloneJson, type Json, MAX_VALUE_BYTES, toJson } from './json';
 import { messages } from './messages';
+import { createOutputCap } from './output-cap';
 import type { Run } from './run';
 import { type ResolvedStepConfig, retryDelayMs, timeoutMs } from './step-config';
 import type { StepFn } from './types';
@@ -88,10 +89,11 @@ async function failLostAttempt(run: Run, step: StepView): Promise<void> {
   ]);
 }
 
-/** Calls the step function once, racing it against the attempt timeout. */
+/** Calls the step function once, racing it against the attempt timeout. Its output is capped (output-cap.ts). */
 function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): Promise<AttemptOutcome> {
   const clock = run.machine.env.clock;
   const logs: string[] = [];
+  const cap = createOutputCap();
   const cancelCallbacks = new Set<() => void>();
   const limitMs = timeoutMs(step.config);
   let done = false;
@@ -110,6 +112,8 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
       done = true;
       timer.dispose();
       run.attempts.delete(cancel);
+      const marker = cap.marker();
+      if (marker !== undefined) logs.push(marker);
       resolve(outcome);
     };
     const timer = clock.setTimer(clock.now() + limitMs, () => {
@@ -119,7 +123,9 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
     run.attempts.add(cancel);
     const hooks = {
       log: (text: string) => {
-        if (!done) logs.push(String(text));
+        if (done) return;
+        const kept = cap.add(String(text));
+        if (kept !== '') logs.push(kept);
       },
       onCancel: (cb: () => void) => {
         if (cancelled) safely(cb);

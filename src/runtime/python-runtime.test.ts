@@ -200,6 +200,20 @@ class Loud(WorkflowEntrypoint):
       { instanceId: 'i1', workflowName: 'loud', run: 2, text: 'after the nap' },
     ]);
   });
+
+  it('caps print() outside steps at 64 KiB per run and says how much it dropped when the run ends', async () => {
+    const { h, view } = await runOnce(`${HEADER}
+class Flood(WorkflowEntrypoint):
+    async def run(self, event, step):
+        for i in range(100):
+            print("y" * 1023)
+        return "done"
+`);
+    expect(view.output).toBe('done');
+    const text = h.runLogs.map((entry) => entry.text).join('');
+    const kept = `${'y'.repeat(1023)}\n`.repeat(64);
+    expect(text).toBe(`${kept}[truncated 36864 bytes]\n`);
+  });
 });
 
 describe('errors', () => {

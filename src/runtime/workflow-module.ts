@@ -1,4 +1,12 @@
-import type { AttemptHooks, Disposable, RunContext, StepContext, StepFn, WorkflowBody } from '../engine';
+import {
+  type AttemptHooks,
+  createOutputCap,
+  type Disposable,
+  type RunContext,
+  type StepContext,
+  type StepFn,
+  type WorkflowBody,
+} from '../engine';
 import { createEnvHost } from './env-host';
 import { fromPythonJson, toPythonJson } from './json-text';
 import { PythonError } from './python-error';
@@ -94,9 +102,23 @@ function createBody(
       const runKey = runCounter;
       let settled = false;
       let evicted: Disposable | undefined;
+      // print() outside steps is capped per run like a step's per attempt; the marker comes when the run ends.
+      const runLog = createOutputCap();
+      const emitRunLog = (text: string) =>
+        params.onRunLog?.({
+          instanceId: ctx.event.instanceId,
+          workflowName: ctx.event.workflowName,
+          run: ctx.run,
+          text,
+        });
+      const endRunLog = () => {
+        const marker = runLog.marker();
+        if (marker !== undefined) emitRunLog(marker);
+      };
       const finish = () => {
         settled = true;
         evicted?.dispose();
+        endRunLog();
       };
       const stepFn =
         (callId: number): StepFn =>
@@ -141,13 +163,10 @@ function createBody(
         sleepUntil: (name: string, at: number) => ctx.step.sleepUntil(name, at),
         waitForEvent: (name: string, type: string, timeout: number | string) =>
           ctx.step.waitForEvent(name, { type, timeout }).then(toPythonJson),
-        log: (text: string) =>
-          params.onRunLog?.({
-            instanceId: ctx.event.instanceId,
-            workflowName: ctx.event.workflowName,
-            run: ctx.run,
-            text,
-          }),
+        log: (text: string) => {
+          const kept = runLog.add(text);
+          if (kept !== '') emitRunLog(kept);
+        },
         resolve: (json: string) => {
           if (settled) return;
           finish();
@@ -168,6 +187,7 @@ function createBody(
         if (settled) return;
         settled = true;
         fns.evict_run(runKey);
+        endRunLog();
       });
       fns.start_run(moduleKey, info.className, host, runKey, virtual);
     });

@@ -308,6 +308,8 @@ class Misuse(WorkflowEntrypoint):
         attempt(lambda: self.env.NOPE)
         attempt(lambda: step.sleep_until("until", [1]))
         attempt(lambda: step.wait_for_event(3, "t"))
+        attempt(lambda: step.sleep("nap", -5))
+        attempt(lambda: step.wait_for_event("w", "t", timeout=float("inf")))
 
         @step.do("a")
         async def a(b):
@@ -333,6 +335,8 @@ class Misuse(WorkflowEntrypoint):
       "AttributeError: env has no binding 'NOPE' (bindings here: MISUSE; each WorkflowEntrypoint subclass gets one, named UPPER_SNAKE of its class name)",
       'TypeError: timestamp must be a number of seconds or a duration string like "10 seconds", not list',
       'TypeError: step.wait_for_event name must be a str, not int',
+      'ValueError: duration must be a number of seconds ≥ 0 or a duration string like "10 seconds", got -5',
+      'ValueError: timeout must be a number of seconds ≥ 0 or a duration string like "10 seconds", got inf',
       'TypeError: Steps depend on each other in a cycle: a -> b -> a',
     ]);
   });

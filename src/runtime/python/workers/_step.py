@@ -11,6 +11,7 @@ import asyncio
 import datetime as _dt
 import inspect
 import json
+import math
 import weakref
 
 from pyodide.ffi import JsException
@@ -45,7 +46,15 @@ def _seconds_to_ms(value, what):
 
 
 def _duration(value, what):
-    return value if isinstance(value, str) else _seconds_to_ms(value, what)
+    if isinstance(value, str):
+        return value
+    ms = _seconds_to_ms(value, what)
+    # Checked here, in the user's unit: the engine would name the milliseconds it got.
+    if not math.isfinite(ms) or ms < 0:
+        raise ValueError(
+            f"{what} must be a number of seconds \u2265 0 or a duration string like \"10 seconds\", got {value!r}"
+        )
+    return ms
 
 
 def _check_name(name, method):

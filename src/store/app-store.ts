@@ -3,12 +3,19 @@ import { createStore } from 'zustand/vanilla';
 import { type CommandsSlice, createCommandsSlice } from './commands-slice';
 import { createDialogsSlice, type DialogsSlice } from './dialogs-slice';
 import { createEditorSlice, type EditorSlice } from './editor-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createInstancesSlice, type InstancesSlice } from './instances-slice';
 import { createNoticesSlice, type NoticesSlice } from './notices-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
 /** UI-only state. Durable data (files, instances, journals) lives in IndexedDB, never here. */
-export type AppState = EditorSlice & SelectionSlice & InstancesSlice & DialogsSlice & NoticesSlice & CommandsSlice;
+export type AppState = EditorSlice &
+  SelectionSlice &
+  InstancesSlice &
+  DialogsSlice &
+  NoticesSlice &
+  CommandsSlice &
+  HistorySlice;
 
 /** Builds a fresh store (tests use their own; the app has one, {@link appStore}). */
 export const createAppStore = () =>
@@ -19,6 +26,7 @@ export const createAppStore = () =>
     ...createDialogsSlice(...a),
     ...createNoticesSlice(...a),
     ...createCommandsSlice(...a),
+    ...createHistorySlice(...a),
   }));
 
 /** The one store, vanilla so non-React code (tests, handlers) can read and update it. */

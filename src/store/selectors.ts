@@ -20,3 +20,11 @@ export const selectDialog = (s: AppState) => s.dialog;
 export const selectNotices = (s: AppState) => s.notices;
 /** Bumped by every Ctrl/Cmd+Enter "run now" request. */
 export const selectRunNowNonce = (s: AppState) => s.runNowNonce;
+const NONE: readonly number[] = [];
+
+/** The journal seq the selected instance is shown at (time travel), or null when it is shown live. */
+export const selectTravelSeq = (s: AppState) =>
+  s.travel !== null && s.travel.instanceId === s.selectedInstanceId ? s.travel.seq : null;
+/** Runs of the selected instance whose replayed calls the history lists one by one. */
+export const selectExpandedReplays = (s: AppState) =>
+  s.expandedReplays !== null && s.expandedReplays.instanceId === s.selectedInstanceId ? s.expandedReplays.runs : NONE;

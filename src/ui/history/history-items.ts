@@ -30,6 +30,22 @@ export const REASONS: Record<RunView['reason'], string> = {
   skip: 'wait skipped',
 };
 
+/** Why a run started, in one word (lane headers). */
+export const REASON_WORD: Record<RunView['reason'], string> = {
+  create: 'created',
+  wake: 'woke',
+  event: 'event',
+  resume: 'resumed',
+  restart: 'restarted',
+  recover: 'recovered',
+  skip: 'skipped wait',
+};
+
+/** How a run ended, in one or two words (lane headers). */
+export function runEndWord(run: RunView): string {
+  return run.end === null ? 'running' : run.end === 'crashed' ? 'lost (crash)' : run.end;
+}
+
 /** How a run ended, in words; null while it runs. */
 export function runEnd(run: RunView): string {
   switch (run.end) {
@@ -53,4 +69,4 @@ export function runEnd(run: RunView): string {
 }
 
 /** `name#count` for a call, `name` when the count is 1. */
-export const callLabel = (c: CallRef) => (c.count > 1 ? `${c.name} #${c.count}` : c.name);
+export const callLabel = (c: Pick<CallRef, 'name' | 'count'>) => (c.count > 1 ? `${c.name} #${c.count}` : c.name);

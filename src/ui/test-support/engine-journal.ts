@@ -20,17 +20,27 @@ export const T0 = 1_700_000_000_000;
 export function createTestEngine(body: WorkflowBody) {
   const clock = createVirtualClock(T0);
   const store = createMemoryJournalStore();
-  const engine = createEngine({
-    store,
-    clock,
-    resolveWorkflow: (name) => (name === 'wf' ? body : undefined),
-    newId: () => 'i-1',
-    defer: (cb) => setImmediate(cb),
-  });
+  const start = () =>
+    createEngine({
+      store,
+      clock,
+      resolveWorkflow: (name) => (name === 'wf' ? body : undefined),
+      newId: () => 'i-1',
+      defer: (cb) => setImmediate(cb),
+    });
+  let engine = start();
   return {
-    engine,
+    get engine() {
+      return engine;
+    },
     clock,
     create: (params?: unknown) => engine.binding('wf').create({ id: 'i-1', params }),
+    /** Stops the engine as a crash would and starts a new one on the same journal, which recovers. */
+    async crash() {
+      engine.dispose();
+      engine = start();
+      await engine.recover();
+    },
     idle: (until?: number) => runToIdle(engine, clock, until === undefined ? {} : { until }),
     journal: (): Promise<JournalEvent[]> => store.read('i-1'),
     view: async (): Promise<InstanceView> => reduceJournal(await store.read('i-1')),

@@ -1,0 +1,37 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from './app-store';
+
+/**
+ * Time travel: the journal `seq` the graph, inspector, status and history show for one instance, instead of
+ * its live state. Kept with the instance id, so selecting another instance shows it live.
+ */
+export interface TimeTravel {
+  instanceId: string;
+  seq: number;
+}
+
+/** The history pane's UI state: time travel, and which lanes list their replayed calls one by one. */
+export interface HistorySlice {
+  travel: TimeTravel | null;
+  /** Shows instance `instanceId` as it was after event `seq`; `null` goes back to live. */
+  travelTo(travel: TimeTravel | null): void;
+  /** Runs (of the instance in `expandedFor`) whose replayed calls are listed. */
+  expandedReplays: { instanceId: string; runs: number[] } | null;
+  toggleReplays(instanceId: string, run: number): void;
+}
+
+export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({
+  travel: null,
+  travelTo: (travel) => set({ travel }),
+  expandedReplays: null,
+  toggleReplays: (instanceId, run) =>
+    set((s) => {
+      const runs = s.expandedReplays?.instanceId === instanceId ? s.expandedReplays.runs : [];
+      return {
+        expandedReplays: {
+          instanceId,
+          runs: runs.includes(run) ? runs.filter((r) => r !== run) : [...runs, run],
+        },
+      };
+    }),
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeAxis } from './time-axis';
+
+const DAY = 86_400_000;
+
+describe('buildTimeAxis()', () => {
+  it('is linear when every gap is short', () => {
+    const axis = buildTimeAxis({ points: [0, 100, 200, 400] }, { width: 400 });
+    expect(axis.breaks).toEqual([]);
+    expect(axis.toX(0)).toBe(0);
+    expect(axis.toX(200)).toBe(200);
+    expect(axis.toX(400)).toBe(400);
+  });
+
+  it('compresses a 1-day sleep into one break so both bursts stay readable', () => {
+    const axis = buildTimeAxis({ points: [0, 20, 40, 60, DAY + 60, DAY + 80, DAY + 100] }, { width: 300, breakPx: 20 });
+    expect(axis.breaks).toHaveLength(1);
+    expect(axis.breaks[0]).toMatchObject({ from: 60, to: DAY + 60, width: 20 });
+    // 100 ms of activity share the 280 px left: 2.8 px per ms.
+    expect(axis.toX(60)).toBeCloseTo(168);
+    expect(axis.toX(DAY + 60)).toBeCloseTo(188);
+    expect(axis.toX(DAY + 100)).toBeCloseTo(300);
+    expect(axis.toX(DAY / 2)).toBeGreaterThan(168);
+    expect(axis.toX(DAY / 2)).toBeLessThan(188);
+  });
+
+  it('keeps points in order and within the width, breaks included', () => {
+    const points = [0, 5, 1000, 1010, 3010, 3020, 3020, 7020, 7500];
+    const axis = buildTimeAxis({ points }, { width: 500 });
+    const xs = points.map(axis.toX);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(Math.max(...xs)).toBeCloseTo(500);
+    const total = axis.segments.reduce((n, s) => n + s.width, 0);
+    expect(total).toBeCloseTo(500);
+  });
+
+  it('never compresses a gap a step attempt spans, however long', () => {
+    const axis = buildTimeAxis({ points: [0, 10, 5_010, 5_020, DAY], busy: [[10, 5_010]] }, { width: 400 });
+    expect(axis.breaks.map((b) => [b.from, b.to])).toEqual([[5_020, DAY]]);
+    expect(axis.toX(5_010) - axis.toX(10)).toBeGreaterThan(300);
+  });
+
+  it('never compresses gaps shorter than minIdleMs', () => {
+    const axis = buildTimeAxis({ points: [0, 1, 200, 201] }, { width: 400, minIdleMs: 250 });
+    expect(axis.breaks).toEqual([]);
+  });
+
+  it('shrinks breaks when there are many, keeping them under the share of the width', () => {
+    const points = Array.from({ length: 51 }, (_, i) => [i * 60_000, i * 60_000 + 50]).flat();
+    const axis = buildTimeAxis({ points }, { width: 600, maxBreakShare: 0.4 });
+    expect(axis.breaks).toHaveLength(50);
+    expect(axis.breaks.reduce((n, b) => n + b.width, 0)).toBeLessThanOrEqual(600 * 0.4 + 1e-6);
+    expect(axis.breaks[0]!.width).toBeCloseTo(4.8);
+  });
+
+  it('handles one point or none', () => {
+    expect(buildTimeAxis({ points: [5] }, { width: 100 }).toX(5)).toBe(0);
+    expect(buildTimeAxis({ points: [] }, { width: 100 }).segments).toHaveLength(1);
+  });
+});

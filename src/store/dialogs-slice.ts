@@ -11,7 +11,8 @@ export type DialogName =
   | 'rename-file'
   | 'delete-file'
   | 'restart-from'
-  | 'delete-instances';
+  | 'delete-instances'
+  | 'import-journal';
 
 /** Which dialog is open. */
 export interface DialogsSlice {

@@ -1,4 +1,5 @@
 import { selectDialog, useAppStore } from '../../store';
+import { ImportJournalDialog } from '../transfer/ImportJournalDialog';
 import { DeleteFileDialog } from './DeleteFileDialog';
 import { DeleteInstancesDialog } from './DeleteInstancesDialog';
 import { FileNameDialog } from './FileNameDialog';
@@ -32,5 +33,7 @@ export function DialogHost() {
       return <RestartFromDialog />;
     case 'delete-instances':
       return <DeleteInstancesDialog />;
+    case 'import-journal':
+      return <ImportJournalDialog />;
   }
 }

@@ -4,7 +4,7 @@ import { appStore } from '../../store';
 import { restartFrom } from '../actions/instance-actions';
 import { useClient } from '../client/useClient';
 import { currentCalls } from '../data/current-calls';
-import { useSelectedInstance } from '../data/SelectedInstanceProvider';
+import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { useSelectedCall } from '../inspector/useSelectedCall';
 import { CancelButton, Dialog } from './Dialog';
 
@@ -14,7 +14,7 @@ const callId = (c: CallView) => `${c.kind}:${c.name}#${c.count}`;
 
 /** Restart the selected instance from one of its journaled calls, keeping the results before it. */
 export function RestartFromDialog() {
-  const instance = useSelectedInstance();
+  const instance = useLiveInstance();
   const client = useClient();
   const view = instance.status === 'ready' ? instance.view : null;
   const calls = view ? currentCalls(view) : [];

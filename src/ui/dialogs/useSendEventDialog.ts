@@ -4,7 +4,7 @@ import { awaitedEventTypes } from '../actions/legality';
 import { parseJsonField } from '../actions/run-params';
 import { errorText } from '../actions/run-workflow';
 import { useClient } from '../client/useClient';
-import { useSelectedInstance } from '../data/SelectedInstanceProvider';
+import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { usePlan } from '../plan/usePlan';
 
 /** Event types the code waits for anywhere (literal `event_type` arguments of wait_for_event). */
@@ -21,7 +21,7 @@ function plannedEventTypes(plan: ReturnType<typeof usePlan>['plan']): string[] {
 /** The Send event dialog's state: type (offering what the instance waits for), payload, outcome. */
 export function useSendEventDialog() {
   const id = useAppStore(selectSelectedInstanceId);
-  const instance = useSelectedInstance();
+  const instance = useLiveInstance();
   const view = instance.status === 'ready' ? instance.view : null;
   const { plan } = usePlan();
   const client = useClient();

@@ -1,6 +1,6 @@
 import { Background, Controls, type NodeMouseHandler, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { selectSelectedNodeId, useAppStore } from '../../store';
 import { useSelectedInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
@@ -26,7 +26,10 @@ const onNodeClick: NodeMouseHandler<FlowNode> = (_event, node) => {
 export function GraphPane() {
   const { plan, fileId, analysisMs } = usePlan();
   const instance = useSelectedInstance();
-  const view = instance.status === 'ready' ? instance.view : null;
+  const travel = instance.status === 'ready' ? instance.travel : null;
+  const live = instance.status === 'ready' ? instance.view : null;
+  // While time travelling, a pending wake of the past has no countdown: the nodes show their facts instead.
+  const view = useMemo(() => (live && travel ? { ...live, pendingWake: undefined } : live), [live, travel]);
   const selectedNodeId = useAppStore(selectSelectedNodeId);
   const { analysis, instanceMatches } = pickWorkflow(plan, view?.workflowName ?? null);
   const model = useGraphModel(analysis, instanceMatches ? view : null, selectedNodeId);

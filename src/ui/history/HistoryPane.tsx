@@ -1,32 +1,44 @@
-import type { CallRef } from '../../engine';
-import { appStore, selectSelectedInstanceId, selectSelection, useAppStore } from '../../store';
-import { useSelectedInstance } from '../data/SelectedInstanceProvider';
-import { formatClock } from '../format';
-import { useSelectedCall } from '../inspector/useSelectedCall';
+import { selectSelectedInstanceId, useAppStore } from '../../store';
+import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
-import { callLabel, historyItems, REASONS, runEnd } from './history-items';
+import { downloadJournal } from '../transfer/useJournalExport';
+import { CrashControls } from './CrashControls';
+import { TimeScrubber } from './TimeScrubber';
+import { Waterfall } from './Waterfall';
 
-const selectCall = (call: CallRef) => appStore.getState().select({ type: 'call', call });
-const selectEvent = (seq: number) => appStore.getState().select({ type: 'event', seq });
-
-/** The selected instance's runs (one per replay of run()) and the events sent to it, in journal order. */
+/**
+ * The selected instance's history: a lane per run of `run()` (replayed vs executed calls, attempts on a
+ * compressed time axis), a scrubber for time travel, crash injection and the journal's export.
+ */
 export function HistoryPane() {
   const selected = useAppStore(selectSelectedInstanceId);
-  const selection = useAppStore(selectSelection);
-  const instance = useSelectedInstance();
-  const selectedCall = useSelectedCall();
-  const isSelected = (c: CallRef) =>
-    selectedCall !== null &&
-    selectedCall.kind === c.kind &&
-    selectedCall.name === c.name &&
-    selectedCall.count === c.count;
+  const instance = useLiveInstance();
+  const actions = (
+    <>
+      {instance.status === 'ready' && (
+        <button
+          type="button"
+          className="pane-button"
+          onClick={() => void downloadJournal(instance.view.id)}
+          title="Download this instance's journal (.journal.json, docs/journal-format.md)"
+          data-testid="export-journal"
+        >
+          Export
+        </button>
+      )}
+      <CrashControls />
+    </>
+  );
   if (instance.status !== 'ready') {
     return (
-      <Pane title="History">
+      <Pane title="History" actions={actions}>
         {selected === null ? (
-          <EmptyState title="Select an instance">Its journal appears here, one entry per replay of run().</EmptyState>
+          <EmptyState title="Select an instance">
+            Its journal appears here: one lane per run of run(), the steps it replayed from the journal and the ones it
+            executed, and a scrubber to travel back in time.
+          </EmptyState>
         ) : instance.status === 'loading' ? (
           <Loading what={`Reading the journal of ${selected} from IndexedDB`} />
         ) : (
@@ -35,62 +47,12 @@ export function HistoryPane() {
       </Pane>
     );
   }
-  const { view } = instance;
   return (
-    <Pane title={`History · ${view.id}`} label="History">
-      <ol className="history" data-testid="history-list">
-        {historyItems(view).map((item) =>
-          item.type === 'event' ? (
-            <li key={`e${item.seq}`} className="history__event">
-              <button
-                type="button"
-                className={
-                  selection?.type === 'event' && selection.seq === item.seq
-                    ? 'history__item is-selected'
-                    : 'history__item'
-                }
-                onClick={() => selectEvent(item.seq)}
-              >
-                <span className="history__time">{formatClock(item.event.timestamp)}</span> event “{item.event.type}”
-                {item.event.consumedBy ? ` → ${callLabel(item.event.consumedBy)}` : ' (queued)'}
-              </button>
-            </li>
-          ) : (
-            <li key={`r${item.run.run}`} className="history__run" data-testid="history-run">
-              <div className="history__run-head">
-                <span className="history__time">{formatClock(item.run.startedAt)}</span>
-                <strong>run {item.run.run}</strong> · {REASONS[item.run.reason]} · {runEnd(item.run)}
-              </div>
-              {item.run.replayed.length > 0 && (
-                <p className="history__replayed">
-                  ↻ replayed {item.run.replayed.length} from the journal: {item.run.replayed.map(callLabel).join(', ')}
-                </p>
-              )}
-              {item.run.executed.length > 0 && (
-                <ul className="history__calls">
-                  {item.run.executed.map((c) => (
-                    <li key={`${c.kind}:${c.name}#${c.count}`}>
-                      <button
-                        type="button"
-                        className={isSelected(c) ? 'history__item is-selected' : 'history__item'}
-                        onClick={() => selectCall(c)}
-                      >
-                        {c.kind === 'do' ? 'step' : c.kind} {callLabel(c)}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {item.run.divergence && (
-                <p className="history__divergence">
-                  diverged: expected {callLabel(item.run.divergence.expected)}, got{' '}
-                  {item.run.divergence.got ? callLabel(item.run.divergence.got) : 'nothing'}
-                </p>
-              )}
-            </li>
-          ),
-        )}
-      </ol>
+    <Pane title={`History · ${instance.view.id}`} label="History" actions={actions} flush>
+      <div className="history">
+        <TimeScrubber />
+        <Waterfall />
+      </div>
     </Pane>
   );
 }

@@ -3,6 +3,7 @@ import { selectInstanceFilter, useAppStore } from '../../store';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
+import { TransferActions } from '../transfer/TransferActions';
 import { InstanceFilters } from './InstanceFilters';
 import { InstanceList } from './InstanceList';
 import { countByStatus, filterInstances, STATUS_TEXT } from './instance-rows';
@@ -20,7 +21,12 @@ export function InstancesPane() {
       title={all ? `Instances · ${rows.length === total ? total : `${rows.length} of ${total}`}` : 'Instances'}
       label="Instances"
       flush
-      actions={<InstanceFilters filter={filter} counts={counts} total={total} />}
+      actions={
+        <>
+          <InstanceFilters filter={filter} counts={counts} total={total} />
+          <TransferActions />
+        </>
+      }
     >
       {all === undefined ? (
         <Loading what="Reading instances from IndexedDB" />

@@ -3,7 +3,7 @@ import { appStore } from '../../store';
 import { performAction } from '../actions/instance-actions';
 import { instanceActionLegality } from '../actions/legality';
 import { useClient } from '../client/useClient';
-import { useSelectedInstance } from '../data/SelectedInstanceProvider';
+import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { commandFor, type ShortcutCommand } from './shortcuts';
 
 const isTyping = (target: EventTarget | null) =>
@@ -15,7 +15,7 @@ const isTyping = (target: EventTarget | null) =>
 /** Global keyboard shortcuts (the table in `shortcuts.ts`); inactive while a dialog is open. */
 export function useShortcuts(): void {
   const client = useClient();
-  const instance = useSelectedInstance();
+  const instance = useLiveInstance();
   const latest = useRef({ client, instance });
   latest.current = { client, instance };
 

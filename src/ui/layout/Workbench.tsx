@@ -9,11 +9,11 @@ import { InstancesPane } from '../instances/InstancesPane';
 export function Workbench() {
   return (
     <Group orientation="horizontal" className="workbench" id="workbench">
-      <Panel id="editor" defaultSize="36" minSize="15">
+      <Panel id="editor" defaultSize="32" minSize="15">
         <EditorPane />
       </Panel>
       <Separator className="separator separator--vertical" />
-      <Panel id="middle" defaultSize="40" minSize="15">
+      <Panel id="middle" defaultSize="38" minSize="15">
         <Group orientation="vertical" id="middle-column">
           <Panel id="graph" defaultSize="62" minSize="15">
             <GraphPane />
@@ -25,13 +25,13 @@ export function Workbench() {
         </Group>
       </Panel>
       <Separator className="separator separator--vertical" />
-      <Panel id="right" defaultSize="24" minSize="12">
+      <Panel id="right" defaultSize="30" minSize="12">
         <Group orientation="vertical" id="right-column">
-          <Panel id="history" defaultSize="38" minSize="10">
+          <Panel id="history" defaultSize="55" minSize="10">
             <HistoryPane />
           </Panel>
           <Separator className="separator separator--horizontal" />
-          <Panel id="inspector" defaultSize="62" minSize="10">
+          <Panel id="inspector" defaultSize="45" minSize="10">
             <InspectorPane />
           </Panel>
         </Group>

@@ -8,14 +8,25 @@ const open = (dialog: 'send-event' | 'restart-from' | 'delete-instances') => () 
 
 /** The selected instance and what can be done to it; illegal actions say why in their tooltip. */
 export function InstanceActions() {
-  const { view, instance, legality, act } = useToolbarActions();
+  const { view, instance, shown, legality, act } = useToolbarActions();
+  const past = shown.status === 'ready' && shown.travel ? shown : null;
+  const status = past?.view.status ?? view?.status;
   return (
     <fieldset className="toolbar__group">
       <legend className="visually-hidden">Selected instance</legend>
       <span className="toolbar__instance" data-testid="toolbar-instance">
-        {view ? (
+        {view && status ? (
           <>
-            <span className={`status-pill status-pill--${view.status}`}>{STATUS_TEXT[view.status]}</span>
+            <span className={`status-pill status-pill--${status}`}>{STATUS_TEXT[status]}</span>
+            {past?.travel && (
+              <span
+                className="chip chip--travel"
+                data-testid="toolbar-travel"
+                title="Time travel: the status, graph and inspector show the instance as it was after this journal event. Actions act on it as it is now."
+              >
+                ◀ seq {past.travel.seq}/{past.travel.lastSeq}
+              </span>
+            )}
             <span className="toolbar__instance-id" title={view.id}>
               {view.id}
             </span>

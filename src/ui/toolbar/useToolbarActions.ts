@@ -1,13 +1,17 @@
 import { type DirectAction, performAction } from '../actions/instance-actions';
 import { executorBlocker, type InstanceAction, instanceActionLegality, type Legality } from '../actions/legality';
 import { useClient, useClientState } from '../client/useClient';
-import { useSelectedInstance } from '../data/SelectedInstanceProvider';
+import { useLiveInstance, useSelectedInstance } from '../data/SelectedInstanceProvider';
 
-/** Legality of every toolbar action for the selected instance, and the handler of the direct ones. */
+/**
+ * Legality of every toolbar action for the selected instance (live, whatever the scrubber shows), the handler
+ * of the direct ones, and the state shown (`shown`: at the scrubber's event while time travelling).
+ */
 export function useToolbarActions() {
   const client = useClient();
   const state = useClientState(client);
-  const instance = useSelectedInstance();
+  const instance = useLiveInstance();
+  const shown = useSelectedInstance();
   const view = instance.status === 'ready' ? instance.view : null;
   const blocker = executorBlocker(client ? state : null);
   const legality = (action: InstanceAction | 'run'): Legality => {
@@ -19,5 +23,5 @@ export function useToolbarActions() {
   const act = (action: DirectAction) => {
     if (client && view && legality(action).ok) void performAction(client, action, view.id);
   };
-  return { view, instance, legality, act };
+  return { view, instance, shown, legality, act };
 }

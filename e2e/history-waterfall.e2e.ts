@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { attemptsOf, callRow, lanes, readJournal, selectedId, snapHistory, toolbarStatus } from './history-helpers';
+import { node, openSample, openStudio, recordErrors, runFromDialog, snap } from './studio-helpers';
+
+test.describe('history: lanes, waterfall and time travel', () => {
+  test('the retry sample draws three attempts across three lanes; scrubbing back shows the earlier state', async ({
+    page,
+  }) => {
+    const errors = recordErrors(page);
+    await openStudio(page);
+    await openSample(page, 'Retries with backoff');
+    await runFromDialog(page);
+    await expect(toolbarStatus(page)).toHaveText('complete', { timeout: 30_000 });
+
+    // One lane per run: attempt 1 and 2 fail (each run is evicted during its retry delay), attempt 3 succeeds.
+    await expect(lanes(page)).toHaveCount(3);
+    await expect(lanes(page).nth(0)).toHaveAttribute('data-end', 'evicted');
+    await expect(lanes(page).nth(2)).toHaveAttribute('data-end', 'finished');
+    await expect(attemptsOf(page, 'call_flaky_api')).toHaveCount(3);
+    await expect(attemptsOf(page, 'call_flaky_api').nth(0)).toHaveAttribute('data-kind', 'attempt-failed');
+    await expect(attemptsOf(page, 'call_flaky_api').nth(2)).toHaveAttribute('data-kind', 'attempt-succeeded');
+    await expect(callRow(page, 'call_flaky_api', 1)).toContainText('retry in 1.0 s');
+    await expect(callRow(page, 'call_flaky_api', 2)).toContainText('retry in 2.0 s');
+    await expect(attemptsOf(page, 'store_result')).toHaveCount(1);
+    await snap(page, 'history-retry-waterfall');
+    await snapHistory(page, 'history-retry-waterfall-pane');
+
+    // Scrub to the end of run 1: the instance was waiting for the retry, the step retrying.
+    const id = await selectedId(page);
+    const journal = await readJournal(page, id);
+    const evicted = journal.find((e) => e.type === 'run-evicted');
+    if (!evicted) throw new Error('no eviction in the journal');
+    const scrubber = page.getByTestId('time-scrubber');
+    await scrubber.fill(String(evicted.seq));
+    await expect(page.getByTestId('travel-indicator')).toHaveText(`◀ viewing seq ${evicted.seq} of ${journal.length}`);
+    await expect(toolbarStatus(page)).toHaveText('waiting');
+    await expect(page.getByTestId('toolbar-travel')).toHaveText(`◀ seq ${evicted.seq}/${journal.length}`);
+    await expect(node(page, 'call_flaky_api')).toHaveAttribute('data-status', 'retrying');
+    await expect(node(page, 'store_result')).toHaveAttribute('data-status', 'not-run');
+    await expect(lanes(page)).toHaveCount(1);
+    await expect(page.getByTestId('history-cursor')).toBeVisible();
+    await snap(page, 'history-time-travel');
+    await snapHistory(page, 'history-time-travel-pane');
+
+    // The arrow keys step one event at a time; Home goes to the first event.
+    await scrubber.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('travel-indicator')).toHaveText(
+      `◀ viewing seq ${evicted.seq + 1} of ${journal.length}`,
+    );
+    await expect(lanes(page)).toHaveCount(2);
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('travel-indicator')).toHaveText(`◀ viewing seq 1 of ${journal.length}`);
+    await expect(toolbarStatus(page)).toHaveText('queued');
+
+    // Back to live: End, or the button.
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('travel-indicator')).toHaveText(`● live · ${journal.length} events`);
+    await expect(toolbarStatus(page)).toHaveText('complete');
+    await scrubber.fill('3');
+    await page.getByTestId('travel-live').click();
+    await expect(page.getByTestId('travel-indicator')).toContainText('live');
+    await expect(node(page, 'store_result')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('toolbar-travel')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,126 @@
+import { type CSSProperties, type MouseEvent, memo } from 'react';
+import { formatClock } from '../format';
+import { callLabel, REASON_WORD, REASONS, runEnd, runEndWord } from './history-items';
+import { type HistoryRow, KIND_WORD } from './lanes';
+import { restartFromCall, selectCall, selectEvent, toggleReplays } from './row-actions';
+import { besideLane, Track } from './Track';
+import type { TimeAxis } from './time-axis';
+
+interface RowProps {
+  row: HistoryRow;
+  axis: TimeAxis;
+  selected: boolean;
+  style: CSSProperties;
+}
+
+const onContext = (row: Extract<HistoryRow, { type: 'call' }>) => (e: MouseEvent) => {
+  e.preventDefault();
+  restartFromCall(row.ref);
+};
+
+/** One row of the waterfall: a lane header, a call, a lane's replayed calls, a divergence or a sent event. */
+export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected, style }: RowProps) {
+  switch (row.type) {
+    case 'lane': {
+      const x = axis.toX(row.from);
+      const w = Math.max(3, axis.toX(row.to) - x);
+      const end = runEndWord(row.run);
+      return (
+        <div
+          className={`hrow hrow--lane hrow--end-${row.run.end ?? 'running'}`}
+          style={style}
+          data-testid="history-lane"
+          data-run={row.run.run}
+          data-reason={row.run.reason}
+          data-end={row.run.end ?? 'running'}
+          title={`run ${row.run.run}: ${REASONS[row.run.reason]}, ${runEnd(row.run)}. Started ${formatClock(row.from)}; executed ${row.executed} call(s), replayed ${row.replayed} from the journal.`}
+        >
+          <span className="hrow__label">
+            <strong>run {row.run.run}</strong> · {REASON_WORD[row.run.reason]}
+            {row.replayed > 0 && <span className="hrow__replay-count"> · ↻{row.replayed}</span>}
+          </span>
+          <span className="track">
+            <span className="track__lane" style={{ left: x, width: w }} />
+            <span className="hrow__lane-end" style={besideLane(x, w, axis.width, end.length)}>
+              {end}
+            </span>
+          </span>
+        </div>
+      );
+    }
+    case 'replayed':
+      return (
+        <div className="hrow hrow--replayed" style={style} data-testid="history-replayed" data-run={row.run}>
+          <button type="button" className="hrow__label hrow__toggle" onClick={() => toggleReplays(row.run)}>
+            {row.expanded ? '▾' : '▸'} ↻ {row.count} from the journal
+          </button>
+          {!row.expanded && (
+            <span className="hrow__names">
+              {row.names}
+              {row.count > 3 ? ', …' : ''}
+            </span>
+          )}
+        </div>
+      );
+    case 'call':
+      return (
+        <div
+          className={`hrow hrow--call hrow--${row.ref.kind}${row.replayed ? ' hrow--from-journal' : ''}${row.orphaned ? ' hrow--orphaned' : ''}${selected ? ' is-selected' : ''}`}
+          style={style}
+          data-testid="history-call"
+          data-name={row.ref.name}
+          data-run={row.run}
+          data-replayed={row.replayed}
+        >
+          <button
+            type="button"
+            className="hrow__label"
+            onClick={() => selectCall(row.ref)}
+            onContextMenu={row.replayed ? undefined : onContext(row)}
+            title={`${row.status}${row.replayed ? '' : ' · right-click: restart from here'}`}
+          >
+            <span className="hrow__kind">{row.replayed ? '↻' : KIND_WORD[row.ref.kind]}</span> {callLabel(row.ref)}
+          </button>
+          {!row.replayed && (
+            <button
+              type="button"
+              className="hrow__restart"
+              title={`Restart from ${callLabel(row.ref)} (keeps the results before it)`}
+              aria-label={`Restart from ${callLabel(row.ref)}`}
+              onClick={() => restartFromCall(row.ref)}
+            >
+              ⟲
+            </button>
+          )}
+          <Track spans={row.spans} markers={row.markers} axis={axis} />
+        </div>
+      );
+    case 'divergence': {
+      const { expected, got } = row.divergence;
+      return (
+        <div className="hrow hrow--divergence" style={style} data-testid="history-divergence" role="note">
+          <span className="hrow__divergence-head">⚠ run {row.run} diverged from the journal</span>
+          <span className="hrow__divergence-body">
+            journal expected {KIND_WORD[expected.kind]} <code>{callLabel(expected)}</code>, the code asked for{' '}
+            {got ? (
+              <>
+                {KIND_WORD[got.kind]} <code>{callLabel(got)}</code>
+              </>
+            ) : (
+              'nothing more'
+            )}
+          </span>
+        </div>
+      );
+    }
+    case 'event':
+      return (
+        <div className={`hrow hrow--event${selected ? ' is-selected' : ''}`} style={style} data-testid="history-event">
+          <button type="button" className="hrow__label" onClick={() => selectEvent(row.sent.seq)}>
+            ✉ event “{row.sent.type}”{row.sent.consumedBy ? ` → ${callLabel(row.sent.consumedBy)}` : ''}
+          </button>
+          <Track spans={[]} markers={row.markers} axis={axis} />
+        </div>
+      );
+  }
+});

@@ -1,0 +1,67 @@
+import { type CSSProperties, memo } from 'react';
+import type { Marker, Span } from './lanes';
+import type { TimeAxis } from './time-axis';
+
+interface TrackProps {
+  spans: readonly Span[];
+  markers: readonly Marker[];
+  axis: TimeAxis;
+}
+
+/** Narrowest drawn span: a 1 ms attempt must still be visible and clickable. */
+const MIN_WIDTH = 3;
+
+/** Approximate width of one character of the track's 10 px text. */
+const CHAR_PX = 5.6;
+
+/**
+ * Where `chars` characters of a span's words go: just after the span's start (`x`), moved left as far as
+ * needed to stay inside the track when the span starts near its right end.
+ */
+export function textPlace(x: number, _w: number, width: number, chars: number): CSSProperties {
+  return { left: Math.max(0, Math.min(x + 3, width - chars * CHAR_PX - 4)) };
+}
+
+/** Where a lane's end word goes: right of the lane's bar, or left of it when the bar ends near the track's end. */
+export function besideLane(x: number, w: number, width: number, chars: number): CSSProperties {
+  const textWidth = chars * CHAR_PX + 4;
+  return x + w + 3 + textWidth <= width ? { left: x + w + 3 } : { left: Math.max(0, x - textWidth - 2) };
+}
+
+/** One row's spans (attempts, retry delays, sleeps, waits) and markers on the shared time axis. */
+export const Track = memo(function Track({ spans, markers, axis }: TrackProps) {
+  return (
+    <div className="track">
+      {spans.map((s, i) => {
+        const x = axis.toX(s.from);
+        const w = Math.max(MIN_WIDTH, axis.toX(s.to) - x);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row's spans never reorder.
+          <span key={i}>
+            <span
+              className={`track__span track__span--${s.kind}`}
+              style={{ left: x, width: w }}
+              title={s.label}
+              data-testid={s.kind.startsWith('attempt') ? 'history-attempt' : `history-${s.kind}`}
+              data-kind={s.kind}
+            />
+            {s.text && (
+              <span className={`track__text track__text--${s.kind}`} style={textPlace(x, w, axis.width, s.text.length)}>
+                {s.text}
+              </span>
+            )}
+          </span>
+        );
+      })}
+      {markers.map((m, i) => (
+        <span
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row's markers never reorder.
+          key={`m${i}`}
+          className={`track__marker track__marker--${m.kind}`}
+          style={{ left: axis.toX(m.at) }}
+          title={m.label}
+        />
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,53 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type RefObject, useRef } from 'react';
+import { AxisHeader } from './AxisHeader';
+import { HistoryRowView } from './HistoryRowView';
+import { columns, ROW_HEIGHT } from './layout';
+import { useElementWidth } from './useElementWidth';
+import { useHistoryModel } from './useHistoryModel';
+import { useRevealSelected } from './useRevealSelected';
+
+/**
+ * The lanes as a virtualized waterfall: only the rows in view (and a few around) are in the DOM, so a journal
+ * of 10 000 events scrolls as smoothly as one of ten. Breaks (compressed idle time) and the time-travel cursor
+ * are drawn across every row.
+ */
+export function Waterfall() {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scrollRef as RefObject<HTMLElement | null>);
+  const { label, track } = columns(width);
+  const { rows, axis, cursor } = useHistoryModel(track);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => ROW_HEIGHT[rows[i]!.type],
+    getItemKey: (i) => rows[i]!.key,
+    overscan: 12,
+  });
+  const selectedIndex = useRevealSelected(rows, virtualizer);
+  const total = virtualizer.getTotalSize();
+  return (
+    <div className="waterfall" style={{ '--label-w': `${label}px` } as React.CSSProperties}>
+      <AxisHeader axis={axis} />
+      <div className="waterfall__scroll" ref={scrollRef} data-testid="history-list" tabIndex={-1}>
+        <div className="waterfall__inner" style={{ height: total }}>
+          {axis.breaks.map((b) => (
+            <div key={b.from} className="waterfall__break" style={{ left: label + b.x, width: b.width }} />
+          ))}
+          {cursor !== null && (
+            <div className="waterfall__cursor" style={{ left: label + cursor }} data-testid="history-cursor" />
+          )}
+          {virtualizer.getVirtualItems().map((item) => (
+            <HistoryRowView
+              key={item.key}
+              row={rows[item.index]!}
+              axis={axis}
+              selected={item.index === selectedIndex}
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

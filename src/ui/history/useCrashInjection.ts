@@ -1,0 +1,35 @@
+import { appStore } from '../../store';
+import { errorText } from '../actions/run-workflow';
+import { useClient, useClientState } from '../client/useClient';
+
+/** The crash-injection commands of the executor client, with what happened as a notice. */
+export function useCrashInjection() {
+  const client = useClient();
+  const state = useClientState(client);
+  const notify = appStore.getState().notify;
+  const run = async (what: () => Promise<void>, done: string, detail: string) => {
+    try {
+      await what();
+      notify({ tone: 'info', title: done, detail });
+    } catch (e) {
+      notify({ tone: 'error', title: 'Crash injection failed', detail: errorText(e) });
+    }
+  };
+  return {
+    disabled: !client || state?.status !== 'ready',
+    killNow: () =>
+      client &&
+      void run(
+        () => client.killExecutor(),
+        'Executor killed',
+        'It restarts and recovers every unfinished instance from the journal: watch the next run lane.',
+      ),
+    killAtNextStep: () =>
+      client &&
+      void run(
+        () => client.killAtNextStep(),
+        'Armed: the executor dies before the next step attempt',
+        'Run or wake an instance; the attempt is lost, the executor restarts and the step runs again in a new lane.',
+      ),
+  };
+}

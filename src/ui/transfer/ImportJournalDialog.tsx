@@ -1,0 +1,71 @@
+import { CancelButton, Dialog } from '../dialogs/Dialog';
+import { formatDateTime } from '../format';
+import { STATUS_TEXT } from '../instances/instance-rows';
+import { useImportDialog } from './useImportDialog';
+
+/** Import an exported journal file (docs/journal-format.md) as an instance of this studio. */
+export function ImportJournalDialog() {
+  const d = useImportDialog();
+  const ok = d.picked && !('error' in d.picked) ? d.picked : null;
+  return (
+    <Dialog
+      title="Import a journal"
+      testId="import-dialog"
+      onSubmit={() => void d.submit()}
+      footer={
+        <>
+          <CancelButton />
+          <button type="submit" className="button button--primary" aria-disabled={!d.canImport || d.busy}>
+            Import
+          </button>
+        </>
+      }
+    >
+      <p className="dialog__note">
+        A <code>.journal.json</code> file exported from Workflow Studio. Its events become an instance here: inspect its
+        history, scrub through it, restart it. An unfinished instance resumes with the loaded code of its workflow.
+      </p>
+      <label className="field">
+        <span className="field__label">Journal file</span>
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void d.pick(e.currentTarget.files?.[0])}
+          data-testid="import-file"
+          autoFocus
+        />
+      </label>
+      {d.picked && 'error' in d.picked && (
+        <p className="field__error" role="alert" data-testid="import-error">
+          {d.picked.error} Nothing was imported.
+        </p>
+      )}
+      {ok && (
+        <div className="import-summary" data-testid="import-summary">
+          <p>
+            <strong>{ok.file.instance.id}</strong> · {ok.file.instance.workflowName} ·{' '}
+            {STATUS_TEXT[ok.file.instance.status]} · {ok.file.events.length} events · {ok.file.instance.runs} runs ·
+            created {formatDateTime(ok.file.instance.createdAt)}
+          </p>
+          {ok.clash && (
+            <label className="field">
+              <span className="field__label">An instance “{ok.file.instance.id}” already exists here. Import as:</span>
+              <input
+                type="text"
+                value={d.id}
+                spellCheck={false}
+                onChange={(e) => d.setId(e.currentTarget.value)}
+                data-testid="import-id"
+              />
+            </label>
+          )}
+        </div>
+      )}
+      {d.error && (
+        <p className="field__error" role="alert" data-testid="import-error">
+          {d.error}
+        </p>
+      )}
+    </Dialog>
+  );
+}

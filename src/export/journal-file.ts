@@ -4,6 +4,7 @@
  * file gets one message that says what is wrong and where (`events[3].seq: expected 4, got 7`).
  */
 import { z } from 'zod';
+import './zod-jitless';
 import type { InstanceSummary, JournalEvent } from '../engine';
 import { instanceSummarySchema, journalEventSchema } from './journal-schema';
 import { describeValue, formatIssues } from './zod-issues';

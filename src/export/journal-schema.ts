@@ -4,6 +4,7 @@
  * apart, so a new event kind cannot be exported without a schema that reads it back.
  */
 import { z } from 'zod';
+import './zod-jitless';
 import type { InstanceSummary, JournalEvent, SerializedError } from '../engine';
 
 const name = z.string();

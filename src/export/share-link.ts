@@ -7,6 +7,7 @@
  */
 import LZString from 'lz-string';
 import { z } from 'zod';
+import './zod-jitless';
 import type { Json } from '../engine';
 import { formatIssues } from './zod-issues';
 

@@ -2,20 +2,25 @@ import { memo } from 'react';
 import { formatClock, formatDuration } from '../format';
 import type { TimeAxis } from './time-axis';
 
-/** Break labels closer than this (px) would overlap; later ones are left out (their tooltip still tells). */
-const LABEL_GAP = 34;
+/** Room kept for the start and end times at both ends of the axis (px). */
+const END_LABEL_PX = 52;
+/** Approximate width of one character of the axis' 10 px text. */
+const CHAR_PX = 6;
 
 /** The time axis over the track: where it starts and ends, and each compressed idle gap with its real length. */
 export const AxisHeader = memo(function AxisHeader({ axis }: { axis: TimeAxis }) {
-  let lastLabel = Number.NEGATIVE_INFINITY;
+  let lastRight = END_LABEL_PX;
   return (
     <div className="axis" aria-hidden="true">
       <span className="axis__label-col">time →</span>
       <span className="axis__track">
         <span className="axis__start">{formatClock(axis.start).slice(0, 8)}</span>
         {axis.breaks.map((b) => {
-          const show = b.x - lastLabel >= LABEL_GAP && b.x > 56 && b.x < axis.width - 64;
-          if (show) lastLabel = b.x;
+          const text = formatDuration(b.to - b.from);
+          const half = (text.length * CHAR_PX) / 2 + 2;
+          const center = b.x + b.width / 2;
+          const show = center - half > lastRight && center + half < axis.width - END_LABEL_PX;
+          if (show) lastRight = center + half;
           return (
             <span
               key={b.from}
@@ -23,7 +28,7 @@ export const AxisHeader = memo(function AxisHeader({ axis }: { axis: TimeAxis })
               style={{ left: b.x, width: b.width }}
               title={`${formatDuration(b.to - b.from)} of idle time compressed (${formatClock(b.from)} → ${formatClock(b.to)})`}
             >
-              {show && <span className="axis__break-text">{formatDuration(b.to - b.from)}</span>}
+              {show && <span className="axis__break-text">{text}</span>}
             </span>
           );
         })}

@@ -2,8 +2,9 @@ import { type CSSProperties, type MouseEvent, memo } from 'react';
 import { formatClock } from '../format';
 import { callLabel, REASON_WORD, REASONS, runEnd, runEndWord } from './history-items';
 import { type HistoryRow, KIND_WORD } from './lanes';
+import { besideBar } from './layout';
 import { restartFromCall, selectCall, selectEvent, toggleReplays } from './row-actions';
-import { besideLane, Track } from './Track';
+import { Track } from './Track';
 import type { TimeAxis } from './time-axis';
 
 interface RowProps {
@@ -41,7 +42,7 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
           </span>
           <span className="track">
             <span className="track__lane" style={{ left: x, width: w }} />
-            <span className="hrow__lane-end" style={besideLane(x, w, axis.width, end.length)}>
+            <span className="hrow__lane-end" style={besideBar(x, w, axis.width, end.length)}>
               {end}
             </span>
           </span>

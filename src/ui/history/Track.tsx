@@ -1,5 +1,6 @@
-import { type CSSProperties, memo } from 'react';
+import { memo } from 'react';
 import type { Marker, Span } from './lanes';
+import { besideBar } from './layout';
 import type { TimeAxis } from './time-axis';
 
 interface TrackProps {
@@ -10,23 +11,6 @@ interface TrackProps {
 
 /** Narrowest drawn span: a 1 ms attempt must still be visible and clickable. */
 const MIN_WIDTH = 3;
-
-/** Approximate width of one character of the track's 10 px text. */
-const CHAR_PX = 5.6;
-
-/**
- * Where `chars` characters of a span's words go: just after the span's start (`x`), moved left as far as
- * needed to stay inside the track when the span starts near its right end.
- */
-export function textPlace(x: number, _w: number, width: number, chars: number): CSSProperties {
-  return { left: Math.max(0, Math.min(x + 3, width - chars * CHAR_PX - 4)) };
-}
-
-/** Where a lane's end word goes: right of the lane's bar, or left of it when the bar ends near the track's end. */
-export function besideLane(x: number, w: number, width: number, chars: number): CSSProperties {
-  const textWidth = chars * CHAR_PX + 4;
-  return x + w + 3 + textWidth <= width ? { left: x + w + 3 } : { left: Math.max(0, x - textWidth - 2) };
-}
 
 /** One row's spans (attempts, retry delays, sleeps, waits) and markers on the shared time axis. */
 export const Track = memo(function Track({ spans, markers, axis }: TrackProps) {
@@ -46,7 +30,7 @@ export const Track = memo(function Track({ spans, markers, axis }: TrackProps) {
               data-kind={s.kind}
             />
             {s.text && (
-              <span className={`track__text track__text--${s.kind}`} style={textPlace(x, w, axis.width, s.text.length)}>
+              <span className={`track__text track__text--${s.kind}`} style={besideBar(x, w, axis.width, s.text.length)}>
                 {s.text}
               </span>
             )}

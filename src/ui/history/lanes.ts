@@ -97,7 +97,8 @@ export function buildHistoryRows(view: InstanceView, options: HistoryRowsOptions
     for (; e < events.length && (events[e] as SentEventView).seq < run.startSeq; e++) rows.push(eventRow(events[e]!));
     const touched = byRun.get(run.run) ?? [];
     const next = runs[r + 1];
-    const laneEnd = run.endedAt ?? next?.startedAt ?? end;
+    // A run the executor lost has no end event: its lane ends with the last thing it did.
+    const laneEnd = run.endedAt ?? (run.end === 'crashed' ? lastTouch(touched, run) : end);
     rows.push({
       type: 'lane',
       key: `lane:${run.run}`,
@@ -186,6 +187,13 @@ function callsByRun(view: InstanceView): Map<number, CallView[]> {
     );
   }
   return result;
+}
+
+/** The latest start of something run `run` did (its lane's end when it has no end event). */
+function lastTouch(calls: readonly CallView[], run: RunView): number {
+  let last = run.startedAt;
+  for (const c of calls) last = Math.max(last, touchedAt(c, run.run));
+  return last;
 }
 
 function touchedAt(call: CallView, run: number): number {

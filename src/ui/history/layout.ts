@@ -15,3 +15,17 @@ export function columns(width: number): { label: number; track: number } {
   const label = Math.round(Math.min(200, Math.max(110, width * 0.36)));
   return { label, track: Math.max(40, width - label - 10) };
 }
+
+/** Approximate width of one character of the track's 10 px text. */
+const CHAR_PX = 5.6;
+
+/**
+ * Where `chars` characters of words about a bar from `x` to `x + w` go without covering it: right of its end,
+ * else left of its start, else as far right as the track allows. A `left` in px within the track.
+ */
+export function besideBar(x: number, w: number, width: number, chars: number): { left: number } {
+  const textWidth = chars * CHAR_PX + 4;
+  if (x + w + 3 + textWidth <= width) return { left: x + w + 3 };
+  if (x - textWidth - 2 >= 0) return { left: x - textWidth - 2 };
+  return { left: Math.max(0, width - textWidth) };
+}

@@ -47,6 +47,17 @@ export function ImportJournalDialog() {
             {STATUS_TEXT[ok.file.instance.status]} · {ok.file.events.length} events · {ok.file.instance.runs} runs ·
             created {formatDateTime(ok.file.instance.createdAt)}
           </p>
+          {ok.file.source && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={d.openSource}
+                onChange={(e) => d.setOpenSource(e.currentTarget.checked)}
+                data-testid="import-open-source"
+              />{' '}
+              Open its workflow source ({ok.file.source.name}) in the editor, so the graph shows the instance
+            </label>
+          )}
           {ok.clash && (
             <label className="field">
               <span className="field__label">An instance “{ok.file.instance.id}” already exists here. Import as:</span>

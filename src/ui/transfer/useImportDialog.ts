@@ -4,6 +4,7 @@ import { appStore } from '../../store';
 import { errorText } from '../actions/run-workflow';
 import { useClient } from '../client/useClient';
 import { studioDb } from '../data/studio-db';
+import { getFilesController } from '../files/files';
 import { fileForId, importIdProblem, planImport } from './journal-import';
 
 const taken = async (id: string) => (await studioDb.instances.get(id)) !== undefined;
@@ -21,6 +22,7 @@ export function useImportDialog() {
   const [id, setId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [openSource, setOpenSource] = useState(true);
 
   const pick = async (input: File | undefined) => {
     setError(null);
@@ -41,6 +43,7 @@ export function useImportDialog() {
       const { id: imported } = await client.importJournal({ events: file.events });
       const s = appStore.getState();
       s.closeDialog();
+      if (openSource && file.source) await openJournalSource(file.source);
       s.selectInstance(imported);
       s.notify({
         tone: 'info',
@@ -54,5 +57,24 @@ export function useImportDialog() {
     }
   };
 
-  return { picked, id, setId, error, busy, canImport: !!client && !!picked && !('error' in picked), pick, submit };
+  return {
+    picked,
+    id,
+    setId,
+    error,
+    busy,
+    openSource,
+    setOpenSource,
+    canImport: !!client && !!picked && !('error' in picked),
+    pick,
+    submit,
+  };
+}
+
+/** Opens the file holding exactly this source, or creates one (a free name based on the journal's). */
+async function openJournalSource(source: { name: string; text: string }): Promise<void> {
+  const files = getFilesController();
+  const same = (await studioDb.files.toArray()).find((f) => f.source === source.text);
+  if (same) await files.open(same.id);
+  else await files.create(source.name, source.text);
 }

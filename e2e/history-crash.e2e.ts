@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import {
+  attemptsOf,
+  executorReady,
+  lanes,
+  printsOf,
+  readJournal,
+  selectedId,
+  snapHistory,
+  toolbarStatus,
+} from './history-helpers';
+import { node, openSample, openStudio, runFromDialog, snap } from './studio-helpers';
+
+test.describe('history: crash injection and recovery', () => {
+  test('a kill at the next step starts a recovery lane that replays the journaled step instead of running it again', async ({
+    page,
+  }) => {
+    await openStudio(page);
+    await openSample(page, 'Sleep and replay');
+    await runFromDialog(page);
+    await expect(node(page, 'wait-for-morning')).toHaveAttribute('data-status', 'sleeping', { timeout: 30_000 });
+    const id = await selectedId(page);
+
+    // Armed now; when the sleep ends, run 2 replays draft and the executor dies as send's attempt starts.
+    await page.getByTestId('kill-at-next-step').click();
+    await expect(page.getByText('Armed: the executor dies before the next step attempt')).toBeVisible();
+    await expect(toolbarStatus(page)).toHaveText('complete', { timeout: 90_000 });
+    await executorReady(page);
+
+    await expect(lanes(page)).toHaveCount(3);
+    await expect(lanes(page).nth(1)).toHaveAttribute('data-end', 'crashed');
+    await expect(lanes(page).nth(2)).toHaveAttribute('data-reason', 'recover');
+    await expect(lanes(page).nth(2)).toHaveAttribute('data-end', 'finished');
+    // draft ran once (run 1) and was served from the journal by both later runs.
+    await expect(attemptsOf(page, 'draft')).toHaveCount(1);
+    await expect(page.locator('[data-testid="history-call"][data-name="draft"][data-replayed="true"]')).toHaveCount(2);
+    // send's first attempt was lost with the executor; the recovery ran it again.
+    await expect(attemptsOf(page, 'send')).toHaveCount(2);
+    await expect(attemptsOf(page, 'send').nth(0)).toHaveAttribute('data-kind', 'attempt-lost');
+    await expect(attemptsOf(page, 'send').nth(1)).toHaveAttribute('data-kind', 'attempt-succeeded');
+    const journal = await readJournal(page, id);
+    expect(printsOf(journal, 'drafting (this print appears once)')).toBe(1);
+    await snap(page, 'history-crash-recovered');
+    await snapHistory(page, 'history-crash-recovered-pane');
+  });
+
+  test('killing the executor while an instance sleeps loses nothing: the wake replays, no step runs twice', async ({
+    page,
+  }) => {
+    await openStudio(page);
+    await openSample(page, 'Sleep and replay');
+    await runFromDialog(page);
+    await expect(node(page, 'wait-for-morning')).toHaveAttribute('data-status', 'sleeping', { timeout: 30_000 });
+    const id = await selectedId(page);
+
+    await page.getByTestId('kill-executor').click();
+    await expect(page.getByText('Executor killed', { exact: true })).toBeVisible();
+    await executorReady(page);
+    await expect(toolbarStatus(page)).toHaveText('complete', { timeout: 60_000 });
+
+    const journal = await readJournal(page, id);
+    expect(printsOf(journal, 'drafting (this print appears once)')).toBe(1);
+    await expect(attemptsOf(page, 'draft')).toHaveCount(1);
+    await expect(attemptsOf(page, 'send')).toHaveCount(1);
+    await expect(lanes(page).last()).toHaveAttribute('data-end', 'finished');
+    await snapHistory(page, 'history-kill-now-pane');
+  });
+});

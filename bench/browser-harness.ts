@@ -28,14 +28,16 @@ const ARGS = [
   '--disable-sync',
 ];
 
+// No inline script: the studio's Content-Security-Policy (csp.ts, sent by vite preview) allows 'self' only.
 const BARE_HTML = `<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
-<script type="module">
-  const worker = new Worker('/__bench/bare-worker.mjs', { type: 'module' });
-  window.__bare = new Promise((resolve, reject) => {
-    worker.onmessage = (e) => resolve({ readyAt: performance.now(), ...e.data });
-    worker.onerror = (e) => reject(new Error(e.message));
-  });
-</script>`;
+<script type="module" src="/__bench/bare.mjs"></script>`;
+
+const BARE_PAGE = `const worker = new Worker('/__bench/bare-worker.mjs', { type: 'module' });
+window.__bare = new Promise((resolve, reject) => {
+  worker.onmessage = (e) => resolve({ readyAt: performance.now(), ...e.data });
+  worker.onerror = (e) => reject(new Error(e.message));
+});
+`;
 
 const BARE_WORKER = `import { loadPyodide } from '/__bench/pyodide.mjs';
 const t0 = performance.now();
@@ -80,6 +82,7 @@ export function serveStudio(): Promise<string> {
     mkdirSync(bench, { recursive: true });
     copyFileSync(join(root, 'node_modules', 'pyodide', 'pyodide.mjs'), join(bench, 'pyodide.mjs'));
     writeFileSync(join(bench, 'bare.html'), BARE_HTML);
+    writeFileSync(join(bench, 'bare.mjs'), BARE_PAGE);
     writeFileSync(join(bench, 'bare-worker.mjs'), BARE_WORKER);
     const port = await freePort();
     child = spawn(bin('vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
@@ -150,6 +153,7 @@ export async function openStudio(page: Page, origin: string): Promise<StudioRead
 /** Opens the bare page and waits for its worker's `loadPyodide()`. */
 export async function openBare(page: Page, origin: string): Promise<{ readyAt: number; loadMs: number }> {
   await page.goto(`${origin}/__bench/bare.html`);
+  await page.waitForFunction(() => '__bare' in window);
   return page.evaluate(() => (window as unknown as { __bare: Promise<{ readyAt: number; loadMs: number }> }).__bare);
 }
 

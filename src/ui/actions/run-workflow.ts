@@ -52,8 +52,16 @@ function pick(workflows: readonly WorkflowInfo[], wanted: string | undefined): W
   };
 }
 
-/** Saves, loads and creates; resolves with the new instance id or the failure to show. Never rejects. */
-export async function runWorkflow(deps: RunDeps, req: RunRequest): Promise<RunOutcome> {
+/** The open file as saved and loaded into Python, with its workflows; or why that failed. */
+export type LoadOutcome =
+  | { ok: true; file: WorkflowFile; workflows: WorkflowInfo[] }
+  | { ok: false; failure: RunFailure };
+
+/**
+ * Saves the open file and loads that version into Python. Unfinished instances of the file replay with it
+ * from their next run (as a deploy does on Cloudflare). Never rejects.
+ */
+export async function saveAndLoad(deps: RunDeps): Promise<LoadOutcome> {
   let file: WorkflowFile | undefined;
   try {
     file = await deps.saveOpenFile();
@@ -62,7 +70,6 @@ export async function runWorkflow(deps: RunDeps, req: RunRequest): Promise<RunOu
   }
   if (!file)
     return { ok: false, failure: { title: 'No file is open', message: 'Open or create a workflow file first.' } };
-  let workflows: WorkflowInfo[];
   try {
     const loaded = await deps.client.loadSource({
       fileId: file.id,
@@ -82,10 +89,17 @@ export async function runWorkflow(deps: RunDeps, req: RunRequest): Promise<RunOu
         },
       };
     }
-    workflows = loaded.workflows;
+    return { ok: true, file, workflows: loaded.workflows };
   } catch (e) {
     return { ok: false, failure: { title: `Loading ${file.name} into Python failed`, message: errorText(e) } };
   }
+}
+
+/** Saves, loads and creates; resolves with the new instance id or the failure to show. Never rejects. */
+export async function runWorkflow(deps: RunDeps, req: RunRequest): Promise<RunOutcome> {
+  const loaded = await saveAndLoad(deps);
+  if (!loaded.ok) return loaded;
+  const { file, workflows } = loaded;
   const chosen = pick(workflows, req.workflowName);
   if ('title' in chosen) return { ok: false, failure: chosen };
   try {

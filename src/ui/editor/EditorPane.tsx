@@ -7,6 +7,7 @@ import { useColorScheme } from '../hooks/useColorScheme';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
+import { LoadCodeButton } from './LoadCodeButton';
 import { SaveStatus } from './SaveStatus';
 import { type MountedEditor, useEditorBindings } from './useEditorBindings';
 
@@ -40,7 +41,12 @@ export function EditorPane() {
       title={fileName ? `Editor · ${fileName}` : 'Editor'}
       label="Editor"
       flush
-      actions={<SaveStatus state={save} />}
+      actions={
+        <>
+          <SaveStatus state={save} />
+          <LoadCodeButton />
+        </>
+      }
     >
       {save.status === 'load-failed' ? (
         <EmptyState title="Your files could not be read from IndexedDB">

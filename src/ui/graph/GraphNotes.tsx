@@ -10,6 +10,7 @@ interface GraphNotesProps {
 }
 
 const MAX_LISTED = 4;
+const KIND = { do: 'step', sleep: 'sleep', wait: 'wait' } as const;
 
 /** Honest footnotes over the graph: syntax errors, an instance of another workflow, calls the code lacks. */
 export function GraphNotes({ plan, view, instanceMatches, unmatched, analysisMs }: GraphNotesProps) {
@@ -25,6 +26,13 @@ export function GraphNotes({ plan, view, instanceMatches, unmatched, analysisMs 
           Instance {view.id} runs workflow “{view.workflowName}”, which is not defined in this file: no runtime overlay.
         </p>
       )}
+      {view?.divergences.slice(-2).map((d) => (
+        <p key={d.seq} className="note note--error" data-testid="graph-divergence">
+          ⚠ Run {d.run} diverged from the journal: it expected {KIND[d.expected.kind]} “{d.expected.name}”
+          {d.got ? `, the code asked for ${KIND[d.got.kind]} “${d.got.name}”` : ', the code issued no further call'}.
+          The journaled call is orphaned{d.got ? ` and “${d.got.name}” ran as a new call` : ''}.
+        </p>
+      ))}
       {view && instanceMatches && unmatched.length > 0 && (
         <p className="note note--warn">
           Journaled calls not in the code: {names.join(', ')}

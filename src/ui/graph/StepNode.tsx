@@ -27,6 +27,15 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
             ↻ cached{o.replays > 1 ? ` ×${o.replays}` : ''}
           </span>
         )}
+        {o?.divergence && (
+          <span
+            className="chip chip--diverged"
+            data-testid="node-diverged"
+            title={`Run ${o.divergence.run} diverged here: the journal expected ${o.divergence.expected.name}, the code asked for ${o.divergence.got.name}`}
+          >
+            ⚠ diverged
+          </span>
+        )}
         <span className="plan-node__line">L{data.line}</span>
       </div>
       <div className={data.dynamic ? 'plan-node__name plan-node__name--dynamic' : 'plan-node__name'}>{data.name}</div>

@@ -89,4 +89,37 @@ describe('buildOverlay()', () => {
     await t.idle(T0 + 5_000);
     expect(buildOverlay(analysis, await t.view()).get('do:fetch#1')).toMatchObject({ status: 'failed', attempts: 2 });
   });
+
+  it('marks the node whose call came where a replay diverged from the journal, with what was expected', async () => {
+    const edited = analyzeWorkflow(`from workers import WorkflowEntrypoint
+
+class Wf(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("reserve inventory")
+        async def reserve():
+            return 3
+
+        await reserve()
+        await step.sleep("nap", "1 minute")
+`).workflows[0]!;
+    let name = 'reserve stock';
+    const t = createTestEngine(async ({ step }) => {
+      await step.do(name, () => 3);
+      await step.sleep('nap', '1 minute');
+    });
+    await t.create();
+    await t.idle(T0 + 1000);
+    name = 'reserve inventory';
+    await t.idle();
+    const overlay = buildOverlay(edited, await t.view());
+    expect(overlay.get('do:reserve inventory#1')).toMatchObject({
+      status: 'done',
+      divergence: {
+        run: 2,
+        expected: { kind: 'do', name: 'reserve stock', count: 1 },
+        got: { kind: 'do', name: 'reserve inventory', count: 1 },
+      },
+    });
+    expect(overlay.get('sleep:nap#1')?.divergence).toBeNull();
+  });
 });

@@ -4,7 +4,7 @@
  * pending sleep, retry delay or wait (for the live countdown). Pure; times are engine clock ms.
  */
 import type { WorkflowAnalysis } from '../../analysis';
-import { type CallView, callKey, type InstanceView } from '../../engine';
+import { type CallRef, type CallView, callKey, type DivergenceView, type InstanceView } from '../../engine';
 import { callsByNode } from './node-calls';
 
 /** A node's runtime state, in the order it is most worth showing. */
@@ -35,6 +35,8 @@ export interface NodeOverlay {
   /** When the pending sleep / retry delay / wait timeout of this node fires. */
   wakeAt: number | null;
   wakeKind: 'sleep' | 'retry' | 'wait-timeout' | null;
+  /** A replay diverged here: the code issued this node's call where the journal held another one. */
+  divergence: { run: number; expected: CallRef; got: CallRef } | null;
 }
 
 /** A call's own status mapped onto the overlay's. */
@@ -72,6 +74,8 @@ export function buildOverlay(
   for (const run of view.runs)
     for (const ref of run.replayed) replays.set(callKey(ref), (replays.get(callKey(ref)) ?? 0) + 1);
   const wake = view.pendingWake;
+  const divergedAt = new Map<string, DivergenceView>();
+  for (const d of view.divergences) if (d.got) divergedAt.set(callKey(d.got), d);
   const result = new Map<string, NodeOverlay>();
   for (const [nodeId, calls] of byNode) {
     const statuses = calls.map(callStatus);
@@ -89,7 +93,21 @@ export function buildOverlay(
       replays: calls.reduce((n, c) => n + (replays.get(callKey(c)) ?? 0), 0),
       wakeAt: pending?.at ?? null,
       wakeKind: pending?.kind ?? null,
+      divergence: divergenceOf(calls, divergedAt),
     });
   }
   return result;
+}
+
+/** The latest divergence whose new call is one of `calls`. */
+function divergenceOf(
+  calls: readonly CallView[],
+  divergedAt: ReadonlyMap<string, DivergenceView>,
+): NodeOverlay['divergence'] {
+  let found: DivergenceView | undefined;
+  for (const c of calls) {
+    const d = divergedAt.get(callKey(c));
+    if (d && (!found || d.run > found.run)) found = d;
+  }
+  return found?.got ? { run: found.run, expected: found.expected, got: found.got } : null;
 }

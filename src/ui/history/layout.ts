@@ -6,7 +6,7 @@ export const ROW_HEIGHT: Record<HistoryRow['type'], number> = {
   lane: 26,
   replayed: 20,
   call: 20,
-  divergence: 38,
+  divergence: 52,
   event: 20,
 };
 

@@ -3,6 +3,7 @@
  * Every sample runs on the studio's SDK as is (`samples.test.ts` runs each through the CLI).
  */
 import approvalWait from './approval_wait.py?raw';
+import codeChangeDivergence from './code_change_divergence.py?raw';
 import concurrentFanIn from './concurrent_fan_in.py?raw';
 import ctxUsage from './ctx_usage.py?raw';
 import dagDependencies from './dag_dependencies.py?raw';
@@ -98,6 +99,16 @@ export const SAMPLES: readonly Sample[] = [
     summary: 'State kept outside steps is lost on replay, and a time-based step name runs again on every replay.',
     tryThis: 'Run it: the output says 0 items from outside state, and the graph shows the stamp step diverged.',
     source: nondeterminismPitfall,
+    params: '{}',
+  },
+  {
+    id: 'divergence',
+    fileName: 'code_change_divergence.py',
+    title: 'Editing code mid-flight (divergence)',
+    summary: 'Renaming a step while an instance sleeps: on replay the code asks for a step the journal does not hold.',
+    tryThis:
+      'Run it. While it sleeps, rename "reserve stock" to "reserve inventory", press ⟳ Load, then Skip wait: the history and the graph mark where run 2 diverged, what the journal expected and what came.',
+    source: codeChangeDivergence,
     params: '{}',
   },
   {

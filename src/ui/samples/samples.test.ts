@@ -65,6 +65,10 @@ const expectations: Record<string, (r: CliResult) => void> = {
     expect(r.output).toEqual({ from_step_result: 1, from_outside_state: 0 });
     expect(r.steps.filter((s) => s.name.startsWith('stamp-'))).toHaveLength(2);
   },
+  divergence: (r) => {
+    expect(r.runs).toBe(2);
+    expect(r.output).toEqual({ shipped: 3 });
+  },
   ctx: (r) => expect(r.output).toMatchObject({ first: { count: 1, attempt: 2 }, second: { count: 2, attempt: 1 } }),
 };
 

@@ -49,7 +49,8 @@ test.describe('executor: runaway Python', () => {
       );
       await page.waitForTimeout(200);
     }
-    expect(Math.max(...lags)).toBeLessThan(200);
+    // A blocked main thread would stall for the whole 2 s timeout; half of it leaves room for a loaded CI machine.
+    expect(Math.max(...lags)).toBeLessThan(1000);
     await page.mouse.move(200, 200);
     await expect(page.getByTestId('executor-status')).toBeVisible();
 

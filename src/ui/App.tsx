@@ -10,6 +10,7 @@ import { Workbench } from './layout/Workbench';
 import { Notices } from './notices/Notices';
 import { useExecutorNotices } from './notices/useExecutorNotices';
 import { PlanProvider } from './plan/PlanProvider';
+import { openSharedFromLocation, useShareLinkOpener } from './share/useProjectShare';
 import { StatusBar } from './status/StatusBar';
 import { Toolbar } from './toolbar/Toolbar';
 import './theme.css';
@@ -29,6 +30,7 @@ function Commands() {
   useShortcuts();
   useRunNowCommand();
   useExecutorNotices();
+  useShareLinkOpener();
   return null;
 }
 
@@ -43,7 +45,7 @@ export function App() {
 
 function Studio() {
   useEffect(() => {
-    void getFilesController().load();
+    void getFilesController().load().then(openSharedFromLocation);
   }, []);
   return (
     <PlanProvider>

@@ -1,4 +1,5 @@
 import { appStore } from '../../store';
+import { ProjectShareActions } from '../share/ProjectShareActions';
 import { ActionButton } from './ActionButton';
 import { FileSwitcher } from './FileSwitcher';
 import { InstanceActions } from './InstanceActions';
@@ -24,6 +25,7 @@ export function Toolbar() {
       >
         Samples
       </button>
+      <ProjectShareActions />
       <span className="toolbar__sep" aria-hidden="true" />
       <ActionButton
         legality={legality('run')}

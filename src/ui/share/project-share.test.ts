@@ -1,0 +1,111 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
+import { loadLastRun, saveLastRun } from '../actions/run-settings';
+import { exportProject, openShareLink, shareLink } from './project-share';
+
+const SOURCE = `from workers import WorkflowEntrypoint
+
+
+class OrderWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do()
+        async def fetch_order():
+            return {"id": 1}
+
+        return await fetch_order()
+`;
+
+describe('exportProject', () => {
+  it('downloads a zip whose wrangler.jsonc binds the workflow class, and says how to deploy', () => {
+    const notify = vi.fn();
+    const download = vi.fn();
+    expect(exportProject({ name: 'order_flow.py', source: SOURCE }, { notify, download })).toBe(true);
+    const [name, bytes, type] = download.mock.calls[0] as [string, Uint8Array, string];
+    expect([name, type]).toEqual(['order-flow.zip', 'application/zip']);
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).sort()).toEqual([
+      'order-flow/README.md',
+      'order-flow/pyproject.toml',
+      'order-flow/src/entry.py',
+      'order-flow/wrangler.jsonc',
+    ]);
+    expect(strFromU8(files['order-flow/wrangler.jsonc']!)).toContain('"class_name": "OrderWorkflow"');
+    expect(notify).toHaveBeenCalledWith(
+      expect.objectContaining({
+        tone: 'info',
+        title: 'Exported order-flow.zip',
+        detail: expect.stringContaining('self.env.ORDER_WORKFLOW → OrderWorkflow'),
+      }),
+    );
+  });
+
+  it('shows why a file without a workflow class cannot be exported, and downloads nothing', () => {
+    const notify = vi.fn();
+    const download = vi.fn();
+    expect(exportProject({ name: 'empty.py', source: 'x = 1\n' }, { notify, download })).toBe(false);
+    expect(download).not.toHaveBeenCalled();
+    expect(notify).toHaveBeenCalledWith(expect.objectContaining({ tone: 'error', title: 'Export failed' }));
+    expect(notify.mock.calls[0]?.[0].detail).toMatch(/WorkflowEntrypoint/);
+  });
+});
+
+describe('share links', () => {
+  it('round-trips a file and its last Run params into a new file, and clears the fragment', async () => {
+    await saveLastRun('f-share', { params: '{"order": 7}', id: '', workflowName: null });
+    const notify = vi.fn();
+    const copy = vi.fn(async () => {});
+    const url = await shareLink(
+      { id: 'f-share', name: 'order_flow.py', source: SOURCE },
+      { notify, baseUrl: 'http://127.0.0.1:4173/', copy },
+    );
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#share=/);
+    expect(copy).toHaveBeenCalledWith(url);
+    expect(notify).toHaveBeenCalledWith({ tone: 'info', title: 'Share link copied', detail: url });
+
+    const created: { name: string; source: string }[] = [];
+    const clearHash = vi.fn();
+    const opened = await openShareLink(new URL(url!).hash, {
+      notify,
+      clearHash,
+      createFile: async (name, source) => {
+        created.push({ name, source });
+        return { id: 'f-opened', name: 'order_flow_2.py' };
+      },
+    });
+    expect(opened).toBe(true);
+    expect(created).toEqual([{ name: 'order_flow.py', source: SOURCE }]);
+    expect(JSON.parse((await loadLastRun('f-opened')).params)).toEqual({ order: 7 });
+    expect(clearHash).toHaveBeenCalled();
+    expect(notify).toHaveBeenLastCalledWith({
+      tone: 'info',
+      title: 'Opened a shared workflow as order_flow_2.py',
+      detail: 'Its params are in the Run dialog.',
+    });
+  });
+
+  it('says when the clipboard refused, and still shows the link', async () => {
+    const notify = vi.fn();
+    const url = await shareLink(
+      { id: 'f-none', name: 'a.py', source: SOURCE },
+      { notify, baseUrl: 'http://127.0.0.1/', copy: async () => Promise.reject(new Error('denied')) },
+    );
+    expect(notify).toHaveBeenCalledWith({ tone: 'info', title: 'Share link ready (copy it from here)', detail: url });
+  });
+
+  it('refuses a corrupt link with its message and creates no file', async () => {
+    const notify = vi.fn();
+    const createFile = vi.fn();
+    const opened = await openShareLink('#share=%%%not-lz%%%', { notify, createFile, clearHash: () => {} });
+    expect(opened).toBe(false);
+    expect(createFile).not.toHaveBeenCalled();
+    expect(notify).toHaveBeenCalledWith(
+      expect.objectContaining({ tone: 'error', title: 'Could not open the share link' }),
+    );
+  });
+
+  it('ignores a page URL without a share fragment', async () => {
+    const notify = vi.fn();
+    expect(await openShareLink('', { notify, createFile: vi.fn(), clearHash: vi.fn() })).toBe(false);
+    expect(notify).not.toHaveBeenCalled();
+  });
+});

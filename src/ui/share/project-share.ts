@@ -1,0 +1,99 @@
+/**
+ * The studio's way out to Cloudflare and back in: export the open file as a deployable project, copy a share
+ * link for it, and open a share link found in the page's URL fragment. The work is in src/export (pure,
+ * validated with zod); this module only wires it to files, settings, downloads and notices.
+ */
+
+import type { Json } from '../../engine';
+import { buildCloudflareProject, decodeShareLink, encodeShareLink, toStudioFileName, zipProject } from '../../export';
+import type { Notice } from '../../store';
+import { parseParams } from '../actions/run-params';
+import { loadLastRun, saveLastRun } from '../actions/run-settings';
+
+type Notify = (notice: Omit<Notice, 'id'>) => void;
+
+/** Builds the project zip of `source`; returns the download, or reports why it can't be exported. */
+export function exportProject(
+  file: { name: string; source: string },
+  deps: { notify: Notify; download(name: string, data: Uint8Array, type: string): void },
+): boolean {
+  const project = buildCloudflareProject({ source: file.source, fileName: file.name });
+  if (!project.ok) {
+    deps.notify({ tone: 'error', title: 'Export failed', detail: project.message });
+    return false;
+  }
+  deps.download(
+    `${project.projectName}.zip`,
+    zipProject(project.files, { folder: project.projectName }),
+    'application/zip',
+  );
+  const bindings = project.workflows.map((w) => `self.env.${w.binding} → ${w.className}`).join(', ');
+  deps.notify({
+    tone: project.warnings.length > 0 ? 'warning' : 'info',
+    title: `Exported ${project.projectName}.zip`,
+    detail: [`Deploy with: uv run pywrangler deploy. Bindings: ${bindings}.`, ...project.warnings].join('\n'),
+  });
+  return true;
+}
+
+/** Makes a share link of the open file with its last Run params; copies it when the clipboard allows. */
+export async function shareLink(
+  file: { id: string; name: string; source: string },
+  deps: { notify: Notify; baseUrl: string; copy(text: string): Promise<void> },
+): Promise<string | null> {
+  const params = parseParams((await loadLastRun(file.id)).params);
+  const encoded = encodeShareLink({
+    name: file.name,
+    source: file.source,
+    ...(params.ok && !isEmptyObject(params.value) ? { params: params.value as Json } : {}),
+  });
+  if (!encoded.ok) {
+    deps.notify({ tone: 'error', title: 'Cannot make a share link', detail: encoded.message });
+    return null;
+  }
+  const url = `${deps.baseUrl}#${encoded.fragment}`;
+  const copied = await deps.copy(url).then(
+    () => true,
+    () => false,
+  );
+  deps.notify({
+    tone: 'info',
+    title: copied ? 'Share link copied' : 'Share link ready (copy it from here)',
+    detail: url,
+  });
+  return url;
+}
+
+/** Opens the workflow a share link carries as a new file (never overwriting one) with its params for Run. */
+export async function openShareLink(
+  hash: string,
+  deps: {
+    notify: Notify;
+    createFile(name: string, source: string): Promise<{ id: string; name: string }>;
+    clearHash(): void;
+  },
+): Promise<boolean> {
+  const decoded = decodeShareLink(hash);
+  if (!decoded.ok) {
+    if (decoded.problem !== 'absent') {
+      deps.notify({ tone: 'error', title: 'Could not open the share link', detail: decoded.message });
+      deps.clearHash();
+    }
+    return false;
+  }
+  const { name, source, params } = decoded.shared;
+  const file = await deps.createFile(toStudioFileName(name), source);
+  if (params !== undefined) {
+    await saveLastRun(file.id, { params: JSON.stringify(params, null, 2), id: '', workflowName: null });
+  }
+  deps.clearHash();
+  deps.notify({
+    tone: 'info',
+    title: `Opened a shared workflow as ${file.name}`,
+    detail: params === undefined ? 'Your other files are untouched.' : 'Its params are in the Run dialog.',
+  });
+  return true;
+}
+
+const isEmptyObject = (v: unknown) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;

@@ -1,0 +1,50 @@
+import { useCallback, useEffect } from 'react';
+import { appStore, selectActiveFileId, useAppStore } from '../../store';
+import { getFilesController } from '../files/files';
+import { useFiles } from '../files/useFiles';
+import { download } from '../transfer/download';
+import { exportProject, openShareLink, shareLink } from './project-share';
+
+const notify = (n: Parameters<ReturnType<typeof appStore.getState>['notify']>[0]) => {
+  appStore.getState().notify(n);
+};
+
+/** Export-project and share-link actions for the open file; `null` until the files have loaded. */
+export function useProjectShare() {
+  const fileId = useAppStore(selectActiveFileId);
+  const name = useFiles()?.find((f) => f.id === fileId)?.name ?? null;
+  const onExport = useCallback(() => {
+    if (name === null) return;
+    exportProject({ name, source: appStore.getState().source }, { notify, download });
+  }, [name]);
+  const onShare = useCallback(() => {
+    if (name === null || fileId === null) return;
+    void shareLink(
+      { id: fileId, name, source: appStore.getState().source },
+      {
+        notify,
+        baseUrl: window.location.origin + window.location.pathname,
+        copy: (text) => navigator.clipboard.writeText(text),
+      },
+    );
+  }, [fileId, name]);
+  return { ready: name !== null, onExport, onShare };
+}
+
+/** Opens the share link in the URL fragment, if any, as a new file. Call once the files have loaded. */
+export function openSharedFromLocation(): Promise<boolean> {
+  return openShareLink(window.location.hash, {
+    notify,
+    createFile: (name, source) => getFilesController().create(name, source),
+    clearHash: () => window.history.replaceState(null, '', window.location.pathname + window.location.search),
+  });
+}
+
+/** Opens a share link pasted into the address bar of an already open studio (the fragment changes). */
+export function useShareLinkOpener(): void {
+  useEffect(() => {
+    const open = () => void openSharedFromLocation();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, []);
+}

@@ -1,7 +1,8 @@
 import { type CSSProperties, type MouseEvent, memo } from 'react';
 import { formatClock } from '../format';
+import { callDetail, eventMarkers } from './call-detail';
 import { callLabel, REASON_WORD, REASONS, runEnd, runEndWord } from './history-items';
-import { type HistoryRow, KIND_WORD } from './lanes';
+import { type CallRow, type HistoryRow, KIND_WORD } from './lanes';
 import { besideBar } from './layout';
 import { restartFromCall, selectCall, selectEvent, toggleReplays } from './row-actions';
 import { Track } from './Track';
@@ -11,16 +12,21 @@ interface RowProps {
   row: HistoryRow;
   axis: TimeAxis;
   selected: boolean;
-  style: CSSProperties;
+  /** Offset from the list's top and height, px (numbers, so an unchanged row is not re-rendered). */
+  top: number;
+  height: number;
 }
 
-const onContext = (row: Extract<HistoryRow, { type: 'call' }>) => (e: MouseEvent) => {
+const NO_SPANS: never[] = [];
+
+const onContext = (row: CallRow) => (e: MouseEvent) => {
   e.preventDefault();
   restartFromCall(row.ref);
 };
 
 /** One row of the waterfall: a lane header, a call, a lane's replayed calls, a divergence or a sent event. */
-export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected, style }: RowProps) {
+export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected, top, height }: RowProps) {
+  const style: CSSProperties = { transform: `translateY(${top}px)`, height };
   switch (row.type) {
     case 'lane': {
       const x = axis.toX(row.from);
@@ -63,7 +69,8 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
           )}
         </div>
       );
-    case 'call':
+    case 'call': {
+      const detail = callDetail(row.source);
       return (
         <div
           className={`hrow hrow--call hrow--${row.ref.kind}${row.replayed ? ' hrow--from-journal' : ''}${row.orphaned ? ' hrow--orphaned' : ''}${selected ? ' is-selected' : ''}`}
@@ -78,7 +85,7 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
             className="hrow__label"
             onClick={() => selectCall(row.ref)}
             onContextMenu={row.replayed ? undefined : onContext(row)}
-            title={`${row.status}${row.replayed ? '' : ' · right-click: restart from here'}`}
+            title={`${detail.status}${row.replayed ? '' : ' · right-click: restart from here'}`}
           >
             <span className="hrow__kind">{row.replayed ? '↻' : KIND_WORD[row.ref.kind]}</span> {callLabel(row.ref)}
           </button>
@@ -93,9 +100,10 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
               ⟲
             </button>
           )}
-          <Track spans={row.spans} markers={row.markers} axis={axis} />
+          <Track spans={detail.spans} markers={detail.markers} axis={axis} />
         </div>
       );
+    }
     case 'divergence': {
       const { expected, got } = row.divergence;
       return (
@@ -120,7 +128,7 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
           <button type="button" className="hrow__label" onClick={() => selectEvent(row.sent.seq)}>
             ✉ event “{row.sent.type}”{row.sent.consumedBy ? ` → ${callLabel(row.sent.consumedBy)}` : ''}
           </button>
-          <Track spans={[]} markers={row.markers} axis={axis} />
+          <Track spans={NO_SPANS} markers={eventMarkers(row.sent)} axis={axis} />
         </div>
       );
   }

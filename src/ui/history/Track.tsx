@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Marker, Span } from './lanes';
+import type { Marker, Span } from './call-detail';
 import { besideBar } from './layout';
 import type { TimeAxis } from './time-axis';
 

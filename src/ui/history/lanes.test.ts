@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { InstanceView, WorkflowStep } from '../../engine';
 import { createTestEngine, T0 } from '../test-support/engine-journal';
-import { axisInput, buildHistoryRows, type HistoryRow } from './lanes';
+import { callDetail } from './call-detail';
+import { axisInput, buildHistoryRows, type CallRow, type HistoryRow } from './lanes';
 
-type CallRow = Extract<HistoryRow, { type: 'call' }>;
+const d = (r: CallRow) => callDetail(r.source);
 const lanes = (rows: HistoryRow[]) => rows.filter((r) => r.type === 'lane');
 const calls = (rows: HistoryRow[], run: number) => rows.filter((r): r is CallRow => r.type === 'call' && r.run === run);
 const shape = (rows: HistoryRow[]) =>
@@ -11,7 +12,9 @@ const shape = (rows: HistoryRow[]) =>
     r.type === 'lane'
       ? `lane ${r.run.run} ${r.run.reason}→${r.run.end}`
       : r.type === 'call'
-        ? `  ${r.replayed ? '↻' : '▸'} ${r.ref.name} ${r.spans.map((s) => s.kind).join(',')}`
+        ? `  ${r.replayed ? '↻' : '▸'} ${r.ref.name} ${d(r)
+            .spans.map((s) => s.kind)
+            .join(',')}`
         : r.type === 'replayed'
           ? `  replayed ${r.count}${r.expanded ? '' : ' (collapsed)'}`
           : r.type === 'event'
@@ -48,14 +51,12 @@ describe('buildHistoryRows()', () => {
       '  ▸ flaky attempt-succeeded',
       '  ▸ store attempt-succeeded',
     ]);
-    const delays = rows.flatMap((r) => (r.type === 'call' ? r.spans.filter((s) => s.kind === 'retry-delay') : []));
-    expect(delays.map((d) => d.label)).toEqual([
-      'retry in 1.0 s (exponential backoff)',
-      'retry in 2.0 s (exponential backoff)',
-    ]);
+    const delays = rows.flatMap((r) => (r.type === 'call' ? d(r).spans.filter((s) => s.kind === 'retry-delay') : []));
+    expect(delays.map((d) => d.text)).toEqual(['retry in 1.0 s', 'retry in 2.0 s']);
+    expect(delays[1]!.label).toMatch(/^retry in 2\.0 s \(exponential backoff\), at \d\d:\d\d:\d\d\.\d{3}$/);
     expect(delays.map((d) => d.to - d.from)).toEqual([1000, 2000]);
-    expect(calls(rows, 1)[0]!.spans[0]!.label).toContain('attempt 1');
-    expect(calls(rows, 1)[0]!.spans[0]!.label).toContain('failed: Error: timeout 1');
+    expect(d(calls(rows, 1)[0]!).spans[0]!.label).toContain('attempt 1');
+    expect(d(calls(rows, 1)[0]!).spans[0]!.label).toContain('failed: Error: timeout 1');
   });
 
   it('shows what a run after a sleep served from the journal, and the sleep with its end time', async () => {
@@ -79,9 +80,9 @@ describe('buildHistoryRows()', () => {
       '  ▸ send attempt-succeeded',
     ]);
     const nap = calls(rows, 1)[1]!;
-    expect(nap.spans[0]).toMatchObject({ kind: 'sleep', from: T0, to: T0 + 86_400_000 });
-    expect(nap.status).toMatch(/^sleeps 1 d 0 h, until \d\d:\d\d:\d\d\.\d{3}$/);
-    expect(calls(rows, 2)[1]!.markers[0]!.kind).toBe('sleep-finished');
+    expect(d(nap).spans[0]).toMatchObject({ kind: 'sleep', from: T0, to: T0 + 86_400_000 });
+    expect(d(nap).status).toMatch(/^sleeps 1 d 0 h, until \d\d:\d\d:\d\d\.\d{3}$/);
+    expect(d(calls(rows, 2)[1]!).markers[0]!.kind).toBe('sleep-finished');
   });
 
   it('collapses long replay lists unless the lane is expanded', async () => {
@@ -126,8 +127,8 @@ describe('buildHistoryRows()', () => {
       '  ▸ approval ',
     ]);
     const wait = calls(rows, 1)[1]!;
-    expect(wait.spans[0]!.to - wait.spans[0]!.from).toBe(1000);
-    expect(calls(rows, 2)[1]!.markers[0]).toMatchObject({ kind: 'event-received' });
+    expect(d(wait).spans[0]!.to - d(wait).spans[0]!.from).toBe(1000);
+    expect(d(calls(rows, 2)[1]!).markers[0]).toMatchObject({ kind: 'event-received' });
   });
 
   it('marks the divergence in the lane of the run that diverged, with what was expected and what came', async () => {
@@ -172,11 +173,11 @@ describe('buildHistoryRows()', () => {
       'create→crashed',
       'recover→finished',
     ]);
-    expect(
-      calls(rows, 1)
-        .find((r) => r.ref.name === 'slow')!
-        .spans.map((s) => s.kind),
-    ).toEqual(['attempt-lost']);
+    const lost = d(calls(rows, 1).find((r) => r.ref.name === 'slow')!).spans;
+    expect(lost.map((s) => s.kind)).toEqual(['attempt-lost']);
+    // The lost run's lane ends with the last thing it did, not when the recovery started.
+    expect(lanes(rows)[0]).toMatchObject({ to: lost[0]!.from });
+    expect(d(calls(rows, 1).find((r) => r.ref.name === 'slow')!).status).toBe('attempt 1: lost');
     expect(calls(rows, 2).map((r) => `${r.replayed ? '↻' : '▸'} ${r.ref.name}`)).toEqual(['↻ a', '▸ slow']);
     expect(runs).toBe(2);
   });

@@ -1,0 +1,167 @@
+/**
+ * The history pane over a long journal, in headless Chromium against the production build: a journal of
+ * ~10 000 events (3 100 steps, retries, 21 sleeps — 140 runs, each replaying every earlier step) recorded by
+ * the engine in Node, imported through the real executor (`StudioClient.importJournal`), then shown in the
+ * studio's real history. Measured on the page's clock:
+ * - scrolling the virtualized waterfall top to bottom (240 px a frame): every frame's duration (rAF to rAF);
+ * - time travel: stepping the scrubber back one event at a time (ArrowLeft with focus), each step's frame.
+ * Goal: no frame longer than 50 ms.
+ */
+import type { Page } from '@playwright/test';
+import { type JournalEvent, reduceJournal } from '../src/engine';
+import { generateJournal } from '../src/ui/bench/generate-journal';
+import { freshBrowser, openStudio, serveStudio } from './browser-harness';
+import { median } from './stats';
+import type { BenchCase } from './types';
+
+const TARGET_EVENTS = 10_000;
+const SCROLL_PX_PER_FRAME = 240;
+
+/** A journal of at least 10 000 events. */
+async function journal(): Promise<JournalEvent[]> {
+  for (let steps = 3_100; ; steps += 100) {
+    const events = await generateJournal({ steps, defer: (cb) => setImmediate(cb) });
+    if (events.length >= TARGET_EVENTS) return events;
+  }
+}
+
+/** Opens the studio with the journal imported and its history on screen. */
+async function historyOf(events: JournalEvent[]) {
+  const origin = await serveStudio();
+  const opened = await freshBrowser();
+  const { page, context } = opened;
+  // tsx names the functions in the page.evaluate callbacks below with a `__name` helper the page lacks.
+  await context.addInitScript('window.__name = (f) => f');
+  await openStudio(page, origin);
+  const id = await page.evaluate(async (events) => {
+    const studio = window.__studio;
+    if (!studio) throw new Error('no window.__studio');
+    return (await studio.importJournal({ events: events as JournalEvent[] })).id;
+  }, events as unknown[]);
+  await page.locator(`[data-testid="instance-row"]`, { hasText: id }).click();
+  await page
+    .getByTestId('travel-indicator')
+    .filter({ hasText: `live · ${events.length} events` })
+    .waitFor();
+  await page.getByTestId('history-lane').first().waitFor();
+  return opened;
+}
+
+/** Scrolls the waterfall from top to bottom, a fixed distance per frame; every frame's duration (ms). */
+function scrollPass(page: Page): Promise<number[]> {
+  return page.evaluate(
+    (step) =>
+      new Promise<number[]>((resolve) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="history-list"]');
+        if (!el) throw new Error('no history list');
+        el.scrollTop = 0;
+        const frames: number[] = [];
+        let last = performance.now();
+        const tick = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve(frames.slice(1));
+          el.scrollTop += step;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame((now) => {
+          last = now;
+          requestAnimationFrame(tick);
+        });
+      }),
+    SCROLL_PX_PER_FRAME,
+  );
+}
+
+/** Presses ArrowLeft on the focused scrubber `count` times, one press a frame; each press's frame (ms). */
+async function scrubPass(page: Page, count: number): Promise<number[]> {
+  await page.getByTestId('time-scrubber').focus();
+  await page.keyboard.press('End');
+  return page.evaluate(
+    (count) =>
+      new Promise<number[]>((resolve) => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="time-scrubber"]');
+        if (!input) throw new Error('no scrubber');
+        const frames: number[] = [];
+        let last = performance.now();
+        let left = count;
+        const tick = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          if (left-- === 0) return resolve(frames.slice(1));
+          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+          // A synthetic key event does not move a range input: step it as the browser would.
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+          setter?.call(input, String(Number(input.value) - 1));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame((now) => {
+          last = now;
+          requestAnimationFrame(tick);
+        });
+      }),
+    count,
+  );
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? Number.NaN;
+const fmt = (n: number) => n.toFixed(1);
+
+let cached: Promise<JournalEvent[]> | undefined;
+const events = () => {
+  cached ??= journal();
+  return cached;
+};
+
+const cases: BenchCase[] = [
+  {
+    name: 'history of a 10 000-event journal: longest frame while scrolling the waterfall (Chromium)',
+    group: 'ui',
+    goal: '≤ 50 ms',
+    async run({ quick }) {
+      const journalEvents = await events();
+      const view = reduceJournal(journalEvents);
+      const { browser, page } = await historyOf(journalEvents);
+      try {
+        await scrollPass(page); // warm-up: JIT, first paint of every row shape
+        const frames: number[] = [];
+        for (let i = 0; i < (quick ? 1 : 4); i++) frames.push(...(await scrollPass(page)));
+        const rows = await page.evaluate(
+          () => document.querySelector('[data-testid="history-list"]')?.scrollHeight ?? 0,
+        );
+        return {
+          value: Math.max(...frames),
+          unit: 'ms',
+          samples: frames,
+          note: `${journalEvents.length} events, ${view.runs.length} runs, ${view.calls.length} calls; ${rows} px of rows scrolled ${SCROLL_PX_PER_FRAME} px a frame, ${frames.length} frames: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms.`,
+        };
+      } finally {
+        await browser.close();
+      }
+    },
+  },
+  {
+    name: 'history of a 10 000-event journal: longest frame while stepping the scrubber back one event at a time',
+    group: 'ui',
+    goal: '≤ 50 ms',
+    async run({ quick }) {
+      const journalEvents = await events();
+      const { browser, page } = await historyOf(journalEvents);
+      try {
+        await scrubPass(page, 10); // warm-up
+        const frames = await scrubPass(page, quick ? 20 : 60);
+        return {
+          value: Math.max(...frames),
+          unit: 'ms',
+          samples: frames,
+          note: `Each step: reduceJournal on a prefix of ~${journalEvents.length} events (cached per position), lanes rebuilt, graph/inspector/status re-derived. ${frames.length} steps: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms.`,
+        };
+      } finally {
+        await browser.close();
+      }
+    },
+  },
+];
+
+export default cases;

@@ -62,6 +62,21 @@ test.describe('history: lanes, waterfall and time travel', () => {
     await expect(page.getByTestId('travel-indicator')).toContainText('live');
     await expect(node(page, 'store_result')).toHaveAttribute('data-status', 'done');
     await expect(page.getByTestId('toolbar-travel')).toHaveCount(0);
+
+    // Restart from a step, from its row in the history: a new lane replays what came before it.
+    await callRow(page, 'store_result', 3).getByRole('button', { name: 'Restart from store_result' }).click();
+    const restart = page.getByTestId('restart-from-dialog');
+    await expect(restart.getByRole('radio', { checked: true })).toHaveValue('do:store_result#1');
+    await restart.getByRole('button', { name: 'Restart from here' }).click();
+    await expect(lanes(page)).toHaveCount(4, { timeout: 30_000 });
+    await expect(lanes(page).nth(3)).toHaveAttribute('data-reason', 'restart');
+    await expect(lanes(page).nth(3)).toHaveAttribute('data-end', 'finished', { timeout: 30_000 });
+    await expect(callRow(page, 'store_result', 4)).toHaveCount(1);
+    await expect(
+      page.locator('[data-testid="history-call"][data-name="call_flaky_api"][data-run="4"][data-replayed="true"]'),
+    ).toHaveCount(1);
+    await expect(attemptsOf(page, 'call_flaky_api')).toHaveCount(3);
+    await snapHistory(page, 'history-restart-from-step-pane');
     expect(errors).toEqual([]);
   });
 });

@@ -52,6 +52,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export const OTHER_KEYS: readonly { keys: string; description: string }[] = [
   { keys: '↑ / ↓, Home / End', description: 'Move through the instance list (when it has focus)' },
   { keys: 'Delete', description: 'Delete the selected instance (from the instance list)' },
+  {
+    keys: '← / →, Home / End',
+    description: 'Time travel: one journal event back / forward, first event / live (when the scrubber has focus)',
+  },
+  { keys: 'Right-click a step', description: 'Restart from it (in the history)' },
   { keys: 'Esc', description: 'Close a dialog' },
   { keys: 'Tab / Shift + Tab', description: 'Move between controls; dialogs keep focus inside' },
   { keys: 'Ctrl/Cmd + Space', description: 'SDK completions in the editor' },

@@ -53,7 +53,10 @@ function showStartingLine(root: HTMLElement): () => void {
   line.setAttribute('data-status', 'starting');
   line.style.cssText = 'font: 13px system-ui, sans-serif; padding: 8px 12px; opacity: 0.8';
   const tick = () => {
-    line.textContent = `Python starting… ${(Math.max(0, performance.now() - client.getState().since) / 1000).toFixed(1)} s`;
+    const state = client.getState();
+    line.textContent = `Python starting… ${(Math.max(0, performance.now() - state.since) / 1000).toFixed(1)} s`;
+    // Where the boot is (opening-database, restoring-snapshot…), for tests and for a person in devtools.
+    if (state.status === 'starting' && state.phase) line.setAttribute('data-phase', state.phase);
   };
   tick();
   const timer = setInterval(tick, 100);

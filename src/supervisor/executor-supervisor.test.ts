@@ -171,6 +171,20 @@ describe('createExecutorSupervisor()', () => {
     expect(workers).toHaveLength(4);
   });
 
+  it('replaces a worker whose boot hangs (no answer within the boot timeout), saying where it was stuck', async () => {
+    const { supervisor, current, time, workers } = setup();
+    current().emit({ type: 'boot-progress', phase: 'loading-python' });
+    time.advance(59_000);
+    expect(supervisor.getState().status).toBe('starting');
+    time.advance(1_000);
+    expect(supervisor.getState()).toMatchObject({
+      status: 'restarting',
+      reason: 'Python did not start within 60 s (stuck loading-python)',
+    });
+    expect(workers[0]?.isTerminated()).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
   it('pings the worker and stays calm while it answers', async () => {
     const { current, time, boot, notices } = setup();
     await boot();

@@ -49,6 +49,8 @@ export interface ExecutorSupervisorDeps {
   snapshots?: boolean;
   /** Deaths before the worker ever becomes ready again, after which the supervisor gives up. Default 3. */
   maxFailedStarts?: number;
+  /** A boot that has not answered after this long is treated as a dead worker (replaced). Default 60 s. */
+  bootTimeoutMs?: number;
   /** Something the user should read (restarts, storage full…). */
   notify?(notice: NoticeInput): void;
 }
@@ -77,6 +79,9 @@ interface Connection {
   watchdog: ReturnType<typeof createWatchdog>;
   alive: boolean;
   stopTicking(): void;
+  /** When it was spawned (`now()`), and the last boot phase it reported. */
+  startedAt: number;
+  phase: BootProgress['phase'] | undefined;
 }
 
 const TICK_MS = 250;
@@ -94,6 +99,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       return () => clearInterval(handle);
     });
   const maxFailedStarts = deps.maxFailedStarts ?? 3;
+  const bootTimeoutMs = deps.bootTimeoutMs ?? 60_000;
   const stateListeners = new Set<() => void>();
   const eventListeners = new Set<(event: WorkerEvent) => void>();
   let waiting: Waiting[] = [];
@@ -155,6 +161,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         c.watchdog.attemptEnded(event.token);
         break;
       case 'boot-progress':
+        c.phase = event.phase;
         if (state.status === 'starting') setState({ ...state, phase: event.phase });
         break;
       case 'self-kill':
@@ -179,7 +186,17 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
   }
 
   function tick(c: Connection): void {
-    if (!c.alive || state.status !== 'ready') return;
+    if (!c.alive) return;
+    if (state.status !== 'ready') {
+      // A boot can hang without the worker dying (Pyodide swallowing a failure); treat it as a dead worker.
+      if (state.status !== 'failed' && deps.now() - c.startedAt >= bootTimeoutMs) {
+        restart(
+          c,
+          `Python did not start within ${Math.round(bootTimeoutMs / 1000)} s (stuck ${c.phase ?? 'loading the worker'})`,
+        );
+      }
+      return;
+    }
     const action = c.watchdog.tick(deps.now());
     switch (action.type) {
       case 'none':
@@ -215,6 +232,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       watchdog: createWatchdog(config, buffer !== undefined),
       alive: true,
       stopTicking: () => {},
+      startedAt: deps.now(),
+      phase: undefined,
     };
     conn = c;
     c.stopTicking = every(TICK_MS, () => tick(c));

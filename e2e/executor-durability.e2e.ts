@@ -121,6 +121,7 @@ test.describe('executor: durable runs in the browser', () => {
     await waitForStatus(page, 'sleepy-1', 'waiting');
     await page.reload();
     const after = await waitReady(page);
+    const readyAt = Date.now();
     expect(after.role).toBe('leader');
     await waitForStatus(page, 'sleepy-1', 'complete', 30_000);
     const { journal } = await readInstance(page, 'sleepy-1');
@@ -128,10 +129,10 @@ test.describe('executor: durable runs in the browser', () => {
     const sleep = journal.find((e): e is SleepStartedEvent => e.type === 'sleep-started');
     const woke = journal.find((e) => e.type === 'sleep-finished');
     expect(sleep && woke).toBeTruthy();
-    // On time: not before the journaled wake time, and within a second and a half of it.
-    const late = (woke?.wall ?? 0) - (sleep?.until ?? 0);
-    expect(late).toBeGreaterThanOrEqual(0);
-    expect(late).toBeLessThan(1_500);
+    // On time: not before the journaled wake time, and within a second and a half of it — or, when a loaded
+    // machine took longer than the sleep to reload, of Python being ready again (the wake time had passed).
+    expect((woke?.wall ?? 0) - (sleep?.until ?? 0)).toBeGreaterThanOrEqual(0);
+    expect((woke?.wall ?? 0) - Math.max(sleep?.until ?? 0, readyAt)).toBeLessThan(1_500);
     const runs = journal.filter((e) => e.type === 'run-started').map((e) => e.type === 'run-started' && e.reason);
     expect(runs).toEqual(['create', 'wake']);
   });

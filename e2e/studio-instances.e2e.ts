@@ -79,7 +79,8 @@ test.describe('studio: instances', () => {
       type: 'scroll frames',
       description: `120 frames: median ${sorted[60]?.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`,
     });
-    expect(p95).toBeLessThan(100);
+    // Frame times are reported above, not asserted: on a shared machine they are noise. The budget lives in
+    // `npm run bench` (bench/ui-history.bench.ts); here the test pins that scrolling keeps the DOM small.
     expect(await rows.count()).toBeLessThan(60);
 
     await page.getByTestId('instance-list').press('End');

@@ -18,7 +18,7 @@ const TARGET_EVENTS = 10_000;
 const SCROLL_PX_PER_FRAME = 240;
 
 /** A journal of at least 10 000 events. */
-async function journal(): Promise<JournalEvent[]> {
+export async function journal(): Promise<JournalEvent[]> {
   for (let steps = 3_100; ; steps += 100) {
     const events = await generateJournal({ steps, defer: (cb) => setImmediate(cb) });
     if (events.length >= TARGET_EVENTS) return events;
@@ -26,7 +26,7 @@ async function journal(): Promise<JournalEvent[]> {
 }
 
 /** Opens the studio with the journal imported and its history on screen. */
-async function historyOf(events: JournalEvent[]) {
+export async function historyOf(events: JournalEvent[]) {
   const origin = await serveStudio();
   const opened = await freshBrowser();
   const { page, context } = opened;
@@ -48,7 +48,7 @@ async function historyOf(events: JournalEvent[]) {
 }
 
 /** Scrolls the waterfall from top to bottom, a fixed distance per frame; every frame's duration (ms). */
-function scrollPass(page: Page): Promise<number[]> {
+export function scrollPass(page: Page): Promise<number[]> {
   return page.evaluate(
     (step) =>
       new Promise<number[]>((resolve) => {
@@ -74,7 +74,7 @@ function scrollPass(page: Page): Promise<number[]> {
 }
 
 /** Presses ArrowLeft on the focused scrubber `count` times, one press a frame; each press's frame (ms). */
-async function scrubPass(page: Page, count: number): Promise<number[]> {
+export async function scrubPass(page: Page, count: number): Promise<number[]> {
   await page.getByTestId('time-scrubber').focus();
   await page.keyboard.press('End');
   return page.evaluate(

@@ -5,8 +5,22 @@
  */
 import { type CallView, callKey, type InstanceView } from '../../engine';
 
-/** The current generation's calls (kept ones included), in start order. */
+const cache = new WeakMap<InstanceView, CallView[]>();
+
+/**
+ * The current generation's calls (kept ones included), in start order. Cached per view (views are immutable),
+ * since the toolbar, graph and dialogs ask on every render, and a long journal's runs replay thousands of calls.
+ */
 export function currentCalls(view: InstanceView): CallView[] {
+  const hit = cache.get(view);
+  if (hit) return hit;
+  // Never restarted: every call is of generation 0, and current.
+  const calls = view.generation === 0 ? view.calls : computeCurrentCalls(view);
+  cache.set(view, calls);
+  return calls;
+}
+
+function computeCurrentCalls(view: InstanceView): CallView[] {
   const keys = new Set<string>();
   for (const run of view.runs) {
     if (run.generation !== view.generation) continue;

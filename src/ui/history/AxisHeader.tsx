@@ -3,13 +3,14 @@ import { formatClock, formatDuration } from '../format';
 import type { TimeAxis } from './time-axis';
 
 /** Room kept for the start and end times at both ends of the axis (px). */
-const END_LABEL_PX = 52;
+const END_LABEL_PX = 58;
 /** Approximate width of one character of the axis' 10 px text. */
 const CHAR_PX = 6;
 
 /** The time axis over the track: where it starts and ends, and each compressed idle gap with its real length. */
 export const AxisHeader = memo(function AxisHeader({ axis }: { axis: TimeAxis }) {
   let lastRight = END_LABEL_PX;
+  const days = Math.floor((axis.end - axis.start) / 86_400_000);
   return (
     <div className="axis" aria-hidden="true">
       <span className="axis__label-col">time →</span>
@@ -19,7 +20,7 @@ export const AxisHeader = memo(function AxisHeader({ axis }: { axis: TimeAxis })
           const text = formatDuration(b.to - b.from);
           const half = (text.length * CHAR_PX) / 2 + 2;
           const center = b.x + b.width / 2;
-          const show = center - half > lastRight && center + half < axis.width - END_LABEL_PX;
+          const show = center - half > lastRight && center + half < axis.width - END_LABEL_PX - (days > 0 ? 34 : 0);
           if (show) lastRight = center + half;
           return (
             <span
@@ -32,7 +33,10 @@ export const AxisHeader = memo(function AxisHeader({ axis }: { axis: TimeAxis })
             </span>
           );
         })}
-        <span className="axis__end">{formatClock(axis.end).slice(0, 8)}</span>
+        <span className="axis__end">
+          {days > 0 && `+${days} d `}
+          {formatClock(axis.end).slice(0, 8)}
+        </span>
       </span>
     </div>
   );

@@ -16,7 +16,11 @@ const Breaks = memo(function Breaks({ axis, left }: { axis: TimeAxis; left: numb
   return (
     <div className="waterfall__breaks" aria-hidden="true">
       {axis.breaks.map((b) => (
-        <div key={b.from} className="waterfall__break" style={{ left: left + b.x, width: b.width }} />
+        <div
+          key={b.from}
+          className={b.width < 4 ? 'waterfall__break waterfall__break--thin' : 'waterfall__break'}
+          style={{ left: left + b.x, width: b.width }}
+        />
       ))}
     </div>
   );

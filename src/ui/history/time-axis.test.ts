@@ -53,6 +53,21 @@ describe('buildTimeAxis()', () => {
     expect(axis.breaks[0]!.width).toBeCloseTo(4.8);
   });
 
+  it('keeps every break inside the width, even when there are more breaks than pixels to spare', () => {
+    const points = Array.from({ length: 145 }, (_, i) => [i * 60_000, i * 60_000 + 5]).flat();
+    const axis = buildTimeAxis({ points }, { width: 230 });
+    expect(axis.breaks).toHaveLength(144);
+    expect(axis.segments.every((s) => s.width >= 0)).toBe(true);
+    expect(axis.toX(points.at(-1)!)).toBeCloseTo(230);
+    expect(axis.breaks.reduce((n, b) => n + b.width, 0)).toBeCloseTo(230 * 0.4);
+  });
+
+  it('spreads instantaneous bursts (a virtual-clock journal) over the whole width', () => {
+    const axis = buildTimeAxis({ points: [0, 0, 60_000, 120_000, 120_000] }, { width: 300 });
+    expect(axis.breaks.map((b) => b.width)).toEqual([150, 150]);
+    expect([0, 60_000, 120_000].map(axis.toX)).toEqual([0, 150, 300]);
+  });
+
   it('handles one point or none', () => {
     expect(buildTimeAxis({ points: [5] }, { width: 100 }).toX(5)).toBe(0);
     expect(buildTimeAxis({ points: [] }, { width: 100 }).segments).toHaveLength(1);

@@ -37,7 +37,7 @@ export interface AxisInput {
 export interface TimeAxisOptions {
   /** Pixels available. */
   width: number;
-  /** Width of one break marker, when there is room (shrinks, down to 3 px, when there are many). */
+  /** Width of one break marker, when there is room (shrinks when there are many). */
   breakPx?: number;
   /** Idle gaps shorter than this stay linear. */
   minIdleMs?: number;
@@ -68,9 +68,13 @@ export function buildTimeAxis(input: AxisInput, options: TimeAxisOptions): TimeA
     if (!covered) idle.push({ from, to });
   }
   const n = idle.length;
-  const breakPx = n === 0 ? 0 : Math.max(3, Math.min(o.breakPx, (width * o.maxBreakShare) / n));
   const idleMs = idle.reduce((sum, g) => sum + (g.to - g.from), 0);
-  const scale = (width - n * breakPx) / Math.max(end - start - idleMs, 1);
+  const linearMs = end - start - idleMs;
+  // Many breaks share `maxBreakShare` of the width, however thin that makes them: the activity keeps the rest.
+  // A journal written on a virtual clock has no linear time at all (every burst is one instant): then the
+  // breaks take the whole width, so the bursts still spread over it.
+  const breakPx = n === 0 ? 0 : linearMs <= 0 ? width / n : Math.min(o.breakPx, (width * o.maxBreakShare) / n);
+  const scale = linearMs <= 0 ? 0 : (width - n * breakPx) / linearMs;
 
   const segments: AxisSegment[] = [];
   let x = 0;

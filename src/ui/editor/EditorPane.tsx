@@ -7,6 +7,7 @@ import { useColorScheme } from '../hooks/useColorScheme';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
+import { ProjectShareActions } from '../share/ProjectShareActions';
 import { LoadCodeButton } from './LoadCodeButton';
 import { SaveStatus } from './SaveStatus';
 import { type MountedEditor, useEditorBindings } from './useEditorBindings';
@@ -45,6 +46,7 @@ export function EditorPane() {
         <>
           <SaveStatus state={save} />
           <LoadCodeButton />
+          <ProjectShareActions />
         </>
       }
     >

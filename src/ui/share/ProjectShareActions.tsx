@@ -1,6 +1,6 @@
 import { useProjectShare } from './useProjectShare';
 
-/** Toolbar buttons: download the open file as a deployable Cloudflare project, and copy a share link. */
+/** Editor header buttons for the open file: download the open file as a deployable Cloudflare project, and copy a share link. */
 export function ProjectShareActions() {
   const { ready, onExport, onShare } = useProjectShare();
   const why = ready ? undefined : 'The workflow files are still loading.';
@@ -8,7 +8,7 @@ export function ProjectShareActions() {
     <>
       <button
         type="button"
-        className="tool-button"
+        className="pane-button"
         onClick={onExport}
         disabled={!ready}
         title={why ?? 'Download a Cloudflare Python Worker project (wrangler.jsonc, pyproject.toml, src/entry.py)'}
@@ -18,7 +18,7 @@ export function ProjectShareActions() {
       </button>
       <button
         type="button"
-        className="tool-button"
+        className="pane-button"
         onClick={onShare}
         disabled={!ready}
         title={why ?? 'Copy a link that opens this file (and its last Run params) in the studio'}

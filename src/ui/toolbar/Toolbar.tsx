@@ -1,5 +1,4 @@
 import { appStore } from '../../store';
-import { ProjectShareActions } from '../share/ProjectShareActions';
 import { ActionButton } from './ActionButton';
 import { FileSwitcher } from './FileSwitcher';
 import { InstanceActions } from './InstanceActions';
@@ -25,7 +24,6 @@ export function Toolbar() {
       >
         Samples
       </button>
-      <ProjectShareActions />
       <span className="toolbar__sep" aria-hidden="true" />
       <ActionButton
         legality={legality('run')}

@@ -105,6 +105,7 @@ export async function scrubPass(page: Page, count: number): Promise<number[]> {
   );
 }
 
+const over = (xs: number[], ms: number) => xs.filter((x) => x > ms).length;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? Number.NaN;
 const fmt = (n: number) => n.toFixed(1);
 
@@ -134,7 +135,7 @@ const cases: BenchCase[] = [
           value: Math.max(...frames),
           unit: 'ms',
           samples: frames,
-          note: `${journalEvents.length} events, ${view.runs.length} runs, ${view.calls.length} calls; ${rows} px of rows scrolled ${SCROLL_PX_PER_FRAME} px a frame, ${frames.length} frames: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms.`,
+          note: `${journalEvents.length} events, ${view.runs.length} runs, ${view.calls.length} calls; ${rows} px of rows scrolled ${SCROLL_PX_PER_FRAME} px a frame, ${frames.length} frames: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms; ${over(frames, 50)} over 50 ms.`,
         };
       } finally {
         await browser.close();
@@ -155,7 +156,7 @@ const cases: BenchCase[] = [
           value: Math.max(...frames),
           unit: 'ms',
           samples: frames,
-          note: `Each step: reduceJournal on a prefix of ~${journalEvents.length} events (cached per position), lanes rebuilt, graph/inspector/status re-derived. ${frames.length} steps: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms.`,
+          note: `Each step: reduceJournal on a prefix of ~${journalEvents.length} events (cached per position), lanes rebuilt, graph/inspector/status re-derived. ${frames.length} steps: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms; ${over(frames, 50)} over 50 ms.`,
         };
       } finally {
         await browser.close();

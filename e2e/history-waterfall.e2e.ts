@@ -77,6 +77,8 @@ test.describe('history: lanes, waterfall and time travel', () => {
     ).toHaveCount(1);
     await expect(attemptsOf(page, 'call_flaky_api')).toHaveCount(3);
     await snapHistory(page, 'history-restart-from-step-pane');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await snap(page, 'history-dark');
     expect(errors).toEqual([]);
   });
 });

@@ -1,11 +1,15 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from './app-store';
 
-/** One journaled call, as the engine names it: kind, name and 1-based count of that name in a run. */
+/**
+ * One journaled call, as the engine names it: kind, name and 1-based count of that name in a run; and, when
+ * known, its restart generation (after a restart the same name and count can be journaled once per generation).
+ */
 export interface CallSelection {
   kind: 'do' | 'sleep' | 'wait';
   name: string;
   count: number;
+  generation?: number;
 }
 
 /**

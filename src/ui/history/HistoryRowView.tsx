@@ -19,9 +19,13 @@ interface RowProps {
 
 const NO_SPANS: never[] = [];
 
+/** The row's call as a selection: with its generation when the row executed it. */
+const selectionOf = (row: CallRow) =>
+  row.source.call ? { ...row.ref, generation: row.source.call.generation } : row.ref;
+
 const onContext = (row: CallRow) => (e: MouseEvent) => {
   e.preventDefault();
-  restartFromCall(row.ref);
+  restartFromCall(selectionOf(row));
 };
 
 /** One row of the waterfall: a lane header, a call, a lane's replayed calls, a divergence or a sent event. */
@@ -83,7 +87,7 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
           <button
             type="button"
             className="hrow__label"
-            onClick={() => selectCall(row.ref)}
+            onClick={() => selectCall(selectionOf(row))}
             onContextMenu={row.replayed ? undefined : onContext(row)}
             title={`${detail.status}${row.replayed ? '' : ' · right-click: restart from here'}`}
           >
@@ -95,7 +99,7 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
               className="hrow__restart"
               title={`Restart from ${callLabel(row.ref)} (keeps the results before it)`}
               aria-label={`Restart from ${callLabel(row.ref)}`}
-              onClick={() => restartFromCall(row.ref)}
+              onClick={() => restartFromCall(selectionOf(row))}
             >
               ⟲
             </button>

@@ -20,7 +20,8 @@ export function useRevealSelected(rows: readonly HistoryRow[], virtualizer: Virt
         !r.replayed &&
         r.ref.kind === call.kind &&
         r.ref.name === call.name &&
-        r.ref.count === call.count,
+        r.ref.count === call.count &&
+        r.source.call?.generation === call.generation,
     );
   }, [rows, selection, call]);
   const revealed = useRef<unknown>(null);

@@ -30,7 +30,11 @@ export function InspectorPane() {
             <span className="inspector__kind">{i.call.kind}</span>
             <h2 className="inspector__name">{i.call.name}</h2>
           </header>
-          <p className="inspector__hint">This call is not in the code of the open file.</p>
+          <p className="inspector__hint">
+            {i.why === 'earlier-generation'
+              ? `From generation ${i.call.generation}, before a restart: the instance has run it again since.`
+              : 'This call is not in the code of the open file.'}
+          </p>
           <CallDetails call={i.call} />
         </div>
       )}

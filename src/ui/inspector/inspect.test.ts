@@ -77,4 +77,15 @@ describe('inspect()', () => {
     expect(inspect({ type: 'event', seq: 999 }, plan, await t.view())).toEqual({ type: 'none' });
     expect(inspect({ type: 'node', nodeId: 'do:gone#1', call: null }, plan, null)).toEqual({ type: 'none' });
   });
+
+  it('shows the latest journaled call of a name after a restart, or the one of the generation asked for', async () => {
+    const { t, handle } = await waitingInstance();
+    await handle.restart({ from: { name: 'charge' } });
+    await t.idle(T0 + 2000);
+    const view = await t.view();
+    const latest = inspect({ type: 'call', call: { kind: 'do', name: 'charge', count: 1 } }, plan, view);
+    expect(latest.type === 'node' && latest.call?.generation).toBe(1);
+    const old = inspect({ type: 'call', call: { kind: 'do', name: 'charge', count: 1, generation: 0 } }, plan, view);
+    expect(old).toMatchObject({ type: 'call', why: 'earlier-generation', call: { generation: 0 } });
+  });
 });

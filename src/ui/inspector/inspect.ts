@@ -29,10 +29,17 @@ export type Inspection =
       inputs: InputDependency[];
       instanceId: string | null;
     }
-  | { type: 'call'; call: CallView; instanceId: string }
+  | {
+      type: 'call';
+      call: CallView;
+      instanceId: string;
+      /** Why no node shows it: the open file lacks it, or it belongs to a generation before a restart. */
+      why: 'not-in-code' | 'earlier-generation';
+    }
   | { type: 'event'; event: SentEventView; consumer: CallView | null; instanceId: string };
 
-const sameCall = (c: CallView, s: CallSelection) => c.kind === s.kind && c.name === s.name && c.count === s.count;
+const sameCall = (c: CallView, s: CallSelection) =>
+  c.kind === s.kind && c.name === s.name && c.count === s.count && (s.generation ?? c.generation) === c.generation;
 
 function inputsOf(
   node: PlanNode,
@@ -69,11 +76,15 @@ export function inspect(selection: Selection | null, plan: WorkflowPlan, view: I
   }
   const { analysis, instanceMatches } = pickWorkflow(plan, view?.workflowName ?? null);
   if (selection.type === 'call') {
-    const call = view?.calls.find((c) => sameCall(c, selection.call));
+    // Without a generation, the latest journaled call of that name (a restart journals it again).
+    const call = view?.calls.findLast((c) => sameCall(c, selection.call));
     if (!view || !call) return { type: 'none' };
     const byNode = analysis && instanceMatches ? callsByNode(analysis, view) : null;
     const node = byNode && analysis?.nodes.find((n) => byNode.get(n.id)?.includes(call));
-    if (!node || !analysis || !byNode) return { type: 'call', call, instanceId: view.id };
+    if (!node || !analysis || !byNode) {
+      const why = call.generation < view.generation ? 'earlier-generation' : 'not-in-code';
+      return { type: 'call', call, instanceId: view.id, why };
+    }
     const calls = byNode.get(node.id) ?? [];
     return { type: 'node', node, calls, call, inputs: inputsOf(node, analysis, byNode), instanceId: view.id };
   }

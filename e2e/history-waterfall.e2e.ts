@@ -81,4 +81,32 @@ test.describe('history: lanes, waterfall and time travel', () => {
     await snap(page, 'history-dark');
     expect(errors).toEqual([]);
   });
+
+  test('a wait is a span to its event, and the sent event a marker between the lanes', async ({ page }) => {
+    const errors = recordErrors(page);
+    await openStudio(page);
+    await openSample(page, 'Waiting for approval (with timeout)');
+    await runFromDialog(page);
+    await expect(node(page, 'wait-for-approval')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+    await expect(callRow(page, 'wait-for-approval', 1).getByTestId('history-wait')).toHaveCount(1);
+    await expect(callRow(page, 'wait-for-approval', 1)).toContainText('timeout');
+
+    await page.getByTestId('action-send-event').click();
+    const send = page.getByTestId('send-event-dialog');
+    await send.getByTestId('event-payload').fill('{"approved": true, "by": "ana"}');
+    await send.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(toolbarStatus(page)).toHaveText('complete', { timeout: 30_000 });
+
+    // Lane 1 waited; the event sits between lane 1 and lane 2, which the event woke.
+    const rows = page.locator('[data-testid="history-lane"], [data-testid="history-event"]');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(1)).toHaveAttribute('data-testid', 'history-event');
+    await expect(rows.nth(1)).toContainText('event “approval” → wait-for-approval');
+    await expect(lanes(page).nth(1)).toHaveAttribute('data-reason', 'event');
+    await expect(callRow(page, 'wait-for-approval', 1)).toContainText('“approval” ✓');
+    await page.getByTestId('history-event').getByRole('button').click();
+    await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('"ana"');
+    await snapHistory(page, 'history-event-wait-pane');
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { CallView, SleepView, StepView, WaitView } from '../../engine';
+import { useSelectedInstance } from '../data/SelectedInstanceProvider';
 import { formatClock, formatDuration } from '../format';
 import { useWallClock } from '../hooks/useWallClock';
 import { AttemptList } from './AttemptList';
@@ -98,7 +99,11 @@ function WaitDetails({ call }: { call: WaitView }) {
 
 /** One journaled call in detail: timing, and per kind its attempts and output, its sleep, or its event. */
 export function CallDetails({ call }: { call: CallView }) {
-  const now = useWallClock(call.endedAt === null, 500);
+  // While time travelling, "now" is the moment shown: an unfinished call has run until then, not until today.
+  const shown = useSelectedInstance();
+  const asOf = shown.status === 'ready' && shown.travel ? shown.view.updatedAt : null;
+  const wall = useWallClock(call.endedAt === null && asOf === null, 500);
+  const now = asOf ?? wall;
   return (
     <>
       <Section title={`Call #${call.count}`}>

@@ -101,7 +101,7 @@ test.describe('history: lanes, waterfall and time travel', () => {
     const rows = page.locator('[data-testid="history-lane"], [data-testid="history-event"]');
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toHaveAttribute('data-testid', 'history-event');
-    await expect(rows.nth(1)).toContainText('event “approval” → wait-for-approval');
+    await expect(rows.nth(1)).toContainText('event “approval”→ wait-for-approval');
     await expect(lanes(page).nth(1)).toHaveAttribute('data-reason', 'event');
     await expect(callRow(page, 'wait-for-approval', 1)).toContainText('“approval” ✓');
     await page.getByTestId('history-event').getByRole('button').click();

@@ -19,6 +19,11 @@ interface RowProps {
 
 const NO_SPANS: never[] = [];
 
+/** Where an event's words go on the track (which starts after the label column). */
+const eventTextPlace = (axis: TimeAxis, at: number, text: string): CSSProperties => ({
+  left: `calc(var(--label-w) + ${besideBar(axis.toX(at), 5, axis.width, text.length).left}px)`,
+});
+
 /** The row's call as a selection: with its generation when the row executed it. */
 const selectionOf = (row: CallRow) =>
   row.source.call ? { ...row.ref, generation: row.source.call.generation } : row.ref;
@@ -126,14 +131,29 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
         </div>
       );
     }
-    case 'event':
+    case 'event': {
+      const markers = eventMarkers(row.sent);
+      const to = row.sent.consumedBy
+        ? `→ ${callLabel(row.sent.consumedBy)}`
+        : row.sent.dropped
+          ? 'dropped by a restart'
+          : 'queued';
       return (
         <div className={`hrow hrow--event${selected ? ' is-selected' : ''}`} style={style} data-testid="history-event">
-          <button type="button" className="hrow__label" onClick={() => selectEvent(row.sent.seq)}>
-            ✉ event “{row.sent.type}”{row.sent.consumedBy ? ` → ${callLabel(row.sent.consumedBy)}` : ''}
+          <button
+            type="button"
+            className="hrow__label"
+            onClick={() => selectEvent(row.sent.seq)}
+            title={markers[0]?.label}
+          >
+            ✉ event “{row.sent.type}”
           </button>
-          <Track spans={NO_SPANS} markers={eventMarkers(row.sent)} axis={axis} />
+          <Track spans={NO_SPANS} markers={markers} axis={axis} />
+          <span className="track__text track__text--event" style={eventTextPlace(axis, row.sent.timestamp, to)}>
+            {to}
+          </span>
         </div>
       );
+    }
   }
 });

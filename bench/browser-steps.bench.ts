@@ -5,26 +5,13 @@
  */
 import type { Page } from '@playwright/test';
 import { freshBrowser, openStudio, serveStudio } from './browser-harness';
+import { SEQUENTIAL_WORKFLOW_PY } from './sequential-workflow';
 import { median } from './stats';
 import type { BenchCase } from './types';
 
 const N = 1_000;
 
-const SOURCE = `
-from workers import WorkflowEntrypoint
-
-
-class Bench(WorkflowEntrypoint):
-    async def run(self, event, step):
-        last = None
-        for i in range(event["payload"]["n"]):
-            @step.do(f"step-{i}")
-            async def work():
-                return {"i": i}
-
-            last = await work()
-        return last
-`;
+const SOURCE = SEQUENTIAL_WORKFLOW_PY;
 
 /** Runs one instance of `n` steps to completion; the journal's own wall times give the duration. */
 async function runOnce(page: Page, id: string, n: number): Promise<{ ms: number; events: number }> {

@@ -13,26 +13,13 @@ import {
 } from '../src/engine';
 import type { PythonRuntime, WorkflowModule } from '../src/runtime';
 import { loadNodePython } from '../src/runtime/node';
+import { SEQUENTIAL_WORKFLOW_PY } from './sequential-workflow';
 import { median, settleHeap, time } from './stats';
 import type { BenchCase } from './types';
 
 const T0 = 1_700_000_000_000;
 
-const SOURCE = `
-from workers import WorkflowEntrypoint
-
-
-class Bench(WorkflowEntrypoint):
-    async def run(self, event, step):
-        last = None
-        for i in range(event["payload"]["n"]):
-            @step.do(f"step-{i}")
-            async def work():
-                return {"i": i}
-
-            last = await work()
-        return last
-`;
+const SOURCE = SEQUENTIAL_WORKFLOW_PY;
 
 let booted: { runtime: PythonRuntime; loadMs: number } | undefined;
 

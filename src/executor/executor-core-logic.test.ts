@@ -2,9 +2,10 @@
  * The executor core's own rules, with TypeScript bodies standing in for Python modules (fast, no Pyodide):
  * what store failures become, which instances wait for their file, and the name-only fallback.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createVirtualClock, type JournalEvent, type WorkflowBody } from '../engine';
 import { createDexieJournalStore, StudioDB } from '../persistence';
+import { failWritesTo } from '../persistence/test-faults';
 import type { WorkerEvent } from '../protocol';
 import type { LoadModuleParams, PythonRuntime } from '../runtime';
 import { createExecutorCore, type ExecutorCore } from './executor-core';
@@ -87,9 +88,8 @@ describe('executor core', () => {
     const [id] = await core.create({ fileId: 'f', workflowName: 'wf' });
     await statusIs(db, id as string, 'waiting');
     const before = await createDexieJournalStore(db).read(id as string);
-    db.journal.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    const restore = failWritesTo(db, 'journal');
+    onTestFinished(restore);
     clock.advanceBy(3_600_000);
     await eventually(() => expect(events.some((e) => e.type === 'notice')).toBe(true));
     expect(events.filter((e) => e.type === 'notice')).toEqual([

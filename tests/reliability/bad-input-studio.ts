@@ -7,6 +7,7 @@ import { createVirtualClock, type VirtualClock } from '../../src/engine';
 import { createExecutorCore, type ExecutorCore } from '../../src/executor/executor-core';
 import { createStepGuard } from '../../src/executor/step-guard';
 import { createFilesRepo, StudioDB } from '../../src/persistence';
+import { failWritesTo } from '../../src/persistence/test-faults';
 import type { PythonRuntime } from '../../src/runtime';
 import { GOOD } from './bad-input-sources';
 
@@ -175,14 +176,11 @@ export const coreRows: CoreRow[] = [
   {
     what: 'IndexedDB quota exceeded while an instance is created',
     async run(s) {
-      const full = () => {
-        throw quota();
-      };
-      s.db.journal.hook('creating', full);
+      const restore = failWritesTo(s.db, 'journal', quota);
       try {
         await create(s, { id: 'no-room' });
       } finally {
-        s.db.journal.hook('creating').unsubscribe(full);
+        restore();
       }
     },
     error: {

@@ -7,8 +7,8 @@ import { createVirtualClock, type JournalEvent, type WorkflowBody } from '../eng
 import { createDexieJournalStore, StudioDB } from '../persistence';
 import type { WorkerEvent } from '../protocol';
 import type { LoadModuleParams, PythonRuntime } from '../runtime';
-import { createExecutorCore, type ExecutorCore } from './executor-core';
-import { createStepGuard } from './step-guard';
+import type { ExecutorCore } from './executor-core';
+import { createTestCore } from './test-core';
 
 /**
  * A runtime whose "modules" are TypeScript: the source text names an entry of `bodies`. A body gets the
@@ -58,17 +58,7 @@ function setup(
   const events: WorkerEvent[] = [];
   const db = new StudioDB(dbName);
   const clock = createVirtualClock(1_700_000_000_000);
-  let ids = 0;
-  const core = createExecutorCore({
-    runtime: fakeRuntime(bodies),
-    db,
-    clock,
-    guard: createStepGuard({ emit: () => {}, kill: () => {} }),
-    emit: (e) => events.push(e),
-    defer: (cb) => setImmediate(cb),
-    wallNow: () => 0,
-    newId: () => `id-${++ids}`,
-  });
+  const core = createTestCore({ runtime: fakeRuntime(bodies), db, clock, emit: (e) => events.push(e) });
   cores.push(core);
   return { core, events, db, clock };
 }

@@ -7,6 +7,7 @@ import { createMemoryJournalStore, type Engine, type JournalEvent, type JournalS
 import type { PythonRuntime, WorkflowModule } from '../src/runtime';
 import { loadNodePython } from '../src/runtime/node';
 import { createHarness } from '../src/runtime/test-harness';
+import { storeForReplay } from './replay-store';
 import { SEQUENTIAL_WORKFLOW_PY } from './sequential-workflow';
 import { median, settleHeap, time } from './stats';
 import type { BenchCase } from './types';
@@ -55,19 +56,7 @@ async function runSteps(runtime: PythonRuntime, n: number): Promise<number> {
 
 /** Milliseconds for recover() to replay `n` journaled Python steps (cut before `run-finished`) and finish. */
 async function replaySteps(runtime: PythonRuntime, journal: JournalEvent[], n: number): Promise<number> {
-  const store = createMemoryJournalStore();
-  const last = journal.at(-1) as JournalEvent;
-  await store.append('replay', journal, {
-    id: 'replay',
-    workflowName: 'bench',
-    status: 'running',
-    createdAt: T0,
-    updatedAt: last.at,
-    lastSeq: last.seq,
-    runs: 1,
-    steps: n,
-    error: null,
-  });
+  const store = await storeForReplay(journal, n, T0);
   const { engine, module } = engineOn(runtime, store);
   const ms = await time(async () => {
     await engine.recover();

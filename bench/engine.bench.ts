@@ -11,6 +11,7 @@ import {
   type JournalStore,
   type WorkflowBody,
 } from '../src/engine';
+import { storeForReplay } from './replay-store';
 import { median, time } from './stats';
 import type { BenchCase } from './types';
 
@@ -116,20 +117,7 @@ async function interleaved(a: number, b: number): Promise<[number, number]> {
 /** Milliseconds for recover() on a fresh engine to finish an instance whose journal holds `n` successes. */
 async function replaySteps(n: number): Promise<number> {
   const journal = await crashedJournal(n);
-  const store = createMemoryJournalStore();
-  const last = journal.at(-1) as JournalEvent;
-  const summary = {
-    id: 'replay',
-    workflowName: 'bench',
-    status: 'running' as const,
-    createdAt: T0,
-    updatedAt: last.at,
-    lastSeq: last.seq,
-    runs: 1,
-    steps: n,
-    error: null,
-  };
-  await store.append('replay', journal, summary);
+  const store = await storeForReplay(journal, n, T0);
   const engine = engineOn(store, n);
   const ms = await time(async () => {
     await engine.recover();

@@ -4,8 +4,8 @@
  */
 import { expect, vi } from 'vitest';
 import { createVirtualClock, type VirtualClock } from '../../src/engine';
-import { createExecutorCore, type ExecutorCore } from '../../src/executor/executor-core';
-import { createStepGuard } from '../../src/executor/step-guard';
+import type { ExecutorCore } from '../../src/executor/executor-core';
+import { createTestCore } from '../../src/executor/test-core';
 import { createFilesRepo, StudioDB } from '../../src/persistence';
 import { failWritesTo } from '../../src/persistence/test-faults';
 import type { PythonRuntime } from '../../src/runtime';
@@ -29,16 +29,7 @@ export type CoreRuntime = Pick<PythonRuntime, 'loadModule' | 'activity'>;
 /** An executor core on a fresh database (the worker's core, without the worker). */
 export function coreOn(runtime: CoreRuntime, db: StudioDB, clock: VirtualClock): ExecutorCore {
   let ids = 0;
-  return createExecutorCore({
-    runtime,
-    db,
-    clock,
-    guard: createStepGuard({ emit: () => {}, kill: () => {} }),
-    emit: () => {},
-    defer: (cb) => setImmediate(cb),
-    wallNow: () => T0,
-    newId: () => `generated-${++ids}`,
-  });
+  return createTestCore({ runtime, db, clock, wallNow: () => T0, newId: () => `generated-${++ids}` });
 }
 
 export const statusIs = (db: StudioDB, id: string, status: string) =>

@@ -122,6 +122,11 @@ export interface KillAtNextStep {
   type: 'kill-at-next-step';
 }
 
+/** Crash injection: forget an armed `kill-at-next-step` (nothing happens if none is armed). */
+export interface DisarmKill {
+  type: 'disarm-kill';
+}
+
 /**
  * Import one instance's journal (an exported journal file, docs/journal-format.md): every event and the summary
  * derived from them are written in one transaction. Refused when the id is taken or the events are not one
@@ -148,6 +153,7 @@ export type WorkerInput =
   | SkipWait
   | DeleteInstances
   | KillAtNextStep
+  | DisarmKill
   | ImportJournal;
 
 /** The only message the host sends: a request with an id that its response echoes. */
@@ -250,6 +256,7 @@ export interface OutputOf {
   'skip-wait': Done;
   'delete-instances': Done;
   'kill-at-next-step': Done;
+  'disarm-kill': Done;
   'import-journal': InstancesCreated;
 }
 
@@ -372,13 +379,22 @@ export type ForwardedCommand =
   | SkipWait
   | DeleteInstances
   | KillAtNextStep
+  | DisarmKill
   | KillExecutor
   | ImportJournal;
 
 /** The leader's executor state, with ages instead of clock times (each tab has its own `performance.now`). */
 export type SharedExecutorState =
   | { status: 'starting'; elapsedMs: number; phase?: BootProgress['phase'] }
-  | { status: 'ready'; elapsedMs: number; coldStartMs: number; warm: boolean; python: PythonReady }
+  | {
+      status: 'ready';
+      elapsedMs: number;
+      coldStartMs: number;
+      warm: boolean;
+      python: PythonReady;
+      /** A `kill-at-next-step` is armed in the leader's worker. */
+      killArmed?: boolean;
+    }
   | { status: 'restarting'; elapsedMs: number; reason: string }
   | { status: 'failed'; elapsedMs: number; error: { name: string; message: string } };
 

@@ -26,6 +26,8 @@ export type ExecutorState =
       warm: boolean;
       python: PythonReady;
       role: 'leader' | 'follower';
+      /** Crash injection armed: the executor dies just before the next step attempt. */
+      killArmed?: boolean;
     }
   | { status: 'restarting'; since: number; reason: string; role: 'leader' }
   | { status: 'failed'; since: number; error: { name: string; message: string }; role: 'leader' | 'follower' };
@@ -84,8 +86,10 @@ export interface StudioClient {
   importJournal(req: { events: JournalEvent[] }): Promise<{ id: string }>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
-  /** Crash injection: kill it just before the next step attempt runs user code. */
+  /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */
   killAtNextStep(): Promise<void>;
+  /** Forgets an armed `killAtNextStep`. */
+  disarmKill(): Promise<void>;
   /** Notices as they happen; notices raised before the first listener are delivered to it. */
   onNotice(listener: (notice: StudioNotice) => void): Unsubscribe;
 }

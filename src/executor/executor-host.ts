@@ -145,7 +145,10 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
         (await booted()).disarmKill();
         return done;
       case 'import-journal':
-        return { type: 'instances-created', ids: [await (await booted()).core.importJournal(input.events)] };
+        return {
+          type: 'instances-created',
+          ids: [await (await booted()).core.importJournal(input.events, input.fileId)],
+        };
       default:
         return assertNever(input);
     }

@@ -135,6 +135,12 @@ export interface DisarmKill {
 export interface ImportJournal {
   type: 'import-journal';
   events: JournalEvent[];
+  /**
+   * The studio file holding the journal's source (the import opened or created it): written as the instance's
+   * file in the same transaction, so it replays with that file's code and exports with its source. Without it
+   * the instance has no file, like before.
+   */
+  fileId?: string;
 }
 
 /** Everything the host can ask of the worker. */

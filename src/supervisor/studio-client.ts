@@ -291,7 +291,12 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     skipWait: (id) => done({ type: 'skip-wait', id }),
     deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
     async importJournal(req) {
-      const { ids } = await output({ type: 'import-journal', events: req.events }, 'instances-created');
+      const { ids } = await output(
+        req.fileId === undefined
+          ? { type: 'import-journal', events: req.events }
+          : { type: 'import-journal', events: req.events, fileId: req.fileId },
+        'instances-created',
+      );
       return { id: ids[0] as string };
     },
     killExecutor: () => done({ type: 'kill-executor' }),

@@ -82,8 +82,9 @@ export interface StudioClient {
   /**
    * Imports one instance's journal (the events of an exported journal file) under its own id, which must be
    * free; an unfinished instance resumes. Rejects with the reason when the id is taken or the journal is bad.
+   * `fileId`: the studio file holding its source, linked to the instance in the same transaction.
    */
-  importJournal(req: { events: JournalEvent[] }): Promise<{ id: string }>;
+  importJournal(req: { events: JournalEvent[]; fileId?: string }): Promise<{ id: string }>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */

@@ -1,5 +1,5 @@
 /**
- * Shared by the browser benchmarks (`browser-*.bench.ts`): builds the app once, serves `dist/` with
+ * Shared by the browser benchmarks (`browser-*.bench.ts`, `ui-*.bench.ts`): builds the app once, serves it with
  * `vite preview` on a free 127.0.0.1 port (started by the bench, stopped when the process exits), and
  * launches the system's Chromium through Playwright, as the e2e tests do.
  *
@@ -63,21 +63,32 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Builds the app (once per process), adds the bare baseline page, and serves `dist/`. Resolves the origin. */
+/**
+ * Where the benchmarks build the app: their own folder, not `dist/`. An e2e run (`vite build` into `dist/`) in
+ * the same checkout during a long bench run replaced the chunks the served pages load, so a page opened later
+ * failed to load its UI ("page.waitForFunction: Timeout 30000ms exceeded" in the graph bench).
+ */
+const OUT_DIR = join(root, 'bench', '.out', 'dist');
+
+/** Builds the app (once per process) into {@link OUT_DIR}, adds the bare baseline page, serves it. Resolves the origin. */
 export function serveStudio(): Promise<string> {
   server ??= (async () => {
-    execFileSync(bin('vite'), ['build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-    const bench = join(root, 'dist', '__bench');
+    execFileSync(bin('vite'), ['build', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    const bench = join(OUT_DIR, '__bench');
     mkdirSync(bench, { recursive: true });
     copyFileSync(join(root, 'node_modules', 'pyodide', 'pyodide.mjs'), join(bench, 'pyodide.mjs'));
     writeFileSync(join(bench, 'bare.html'), BARE_HTML);
     writeFileSync(join(bench, 'bare.mjs'), BARE_PAGE);
     writeFileSync(join(bench, 'bare-worker.mjs'), BARE_WORKER);
     const port = await freePort();
-    child = spawn(bin('vite'), ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    child = spawn(
+      bin('vite'),
+      ['preview', '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+      { cwd: root, stdio: 'ignore' },
+    );
     process.once('exit', () => child?.kill());
     const origin = `http://127.0.0.1:${port}`;
     await waitForHttp(`${origin}/`, 30_000);
@@ -165,4 +176,21 @@ export async function waitForSnapshot(page: Page): Promise<void> {
     undefined,
     { timeout: 60_000, polling: 200 },
   );
+}
+
+/**
+ * Waits until `ready` holds in the page, or fails at once with the page's own words when its UI bundle did not
+ * load (main.tsx then shows `ui-load-failed`), instead of a bare "waitForFunction: Timeout" much later.
+ */
+export async function waitForUi(page: Page, ready: () => unknown, timeoutMs = 120_000): Promise<void> {
+  const failure = page.getByTestId('ui-load-failed');
+  const failed = failure.waitFor({ timeout: timeoutMs }).then(
+    async () => {
+      throw new Error(`the studio page did not load its UI: ${await failure.textContent()}`);
+    },
+    () => undefined, // no failure shown before the timeout: `ready` decides
+  );
+  const done = page.waitForFunction(ready, undefined, { timeout: timeoutMs });
+  done.catch(() => undefined); // when `failed` wins, this one rejects later, as the page closes
+  await Promise.race([done, failed]);
 }

@@ -5,7 +5,7 @@
  * Each sample is a fresh page (cold JIT, as for a user opening a big file), taken once Python is ready so the
  * executor's start does not compete for the CPU.
  */
-import { freshBrowser, serveStudio } from './browser-harness';
+import { freshBrowser, serveStudio, waitForUi } from './browser-harness';
 import { median } from './stats';
 import type { BenchCase } from './types';
 
@@ -22,7 +22,7 @@ async function sample(origin: string): Promise<Sample> {
   try {
     await page.goto(`${origin}/?bench=graph&steps=${STEPS}`);
     await page.waitForFunction(() => window.__studio?.getState().status === 'ready', undefined, { timeout: 120_000 });
-    await page.waitForFunction(() => window.__benchGraph !== undefined);
+    await waitForUi(page, () => window.__benchGraph !== undefined);
     return await page.evaluate(() => {
       const bench = window.__benchGraph;
       if (!bench) throw new Error('?bench=graph did not install window.__benchGraph');

@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import { type JournalEvent, reduceJournal } from '../src/engine';
 import { generateJournal } from '../src/ui/bench/generate-journal';
-import { freshBrowser, openStudio, serveStudio } from './browser-harness';
+import { freshBrowser, openStudio, serveStudio, waitForUi } from './browser-harness';
 import { median } from './stats';
 import type { BenchCase } from './types';
 
@@ -33,6 +33,7 @@ export async function historyOf(events: JournalEvent[]) {
   // tsx names the functions in the page.evaluate callbacks below with a `__name` helper the page lacks.
   await context.addInitScript('window.__name = (f) => f');
   await openStudio(page, origin);
+  await waitForUi(page, () => document.querySelector('.app') !== null);
   const id = await page.evaluate(async (events) => {
     const studio = window.__studio;
     if (!studio) throw new Error('no window.__studio');

@@ -78,4 +78,21 @@ test.describe('studio shell', () => {
     mkdirSync('e2e-artifacts', { recursive: true });
     await page.screenshot({ path: 'e2e-artifacts/boot-error.png' });
   });
+
+  test('says the interface failed to load, with the failed file, instead of counting "Python starting…" on', async ({
+    page,
+  }) => {
+    // A page opened before the site was rebuilt asks for a UI chunk that no longer exists.
+    await page.route(/\/assets\/ui-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto('/');
+    const failed = page.getByTestId('ui-load-failed');
+    await expect(failed).toContainText(
+      "The studio's interface failed to load: Failed to fetch dynamically imported module: http://127.0.0.1:",
+      { timeout: READY_TIMEOUT },
+    );
+    await expect(failed).toContainText(
+      'Reload the page; if the site was just rebuilt, the reload fetches the new files.',
+    );
+    await expect(page.getByText(/Python starting…/)).toHaveCount(0);
+  });
 });

@@ -67,6 +67,20 @@ function showStartingLine(root: HTMLElement): () => void {
   };
 }
 
+/**
+ * The UI bundle did not load (a chunk missing, e.g. the site was rebuilt while this page was open, or the
+ * network failed): say so instead of counting "Python starting…" forever. Python itself may be fine.
+ */
+function showUiLoadFailure(root: HTMLElement, error: unknown): void {
+  const line = document.createElement('div');
+  line.setAttribute('role', 'alert');
+  line.setAttribute('data-testid', 'ui-load-failed');
+  line.style.cssText = 'font: 13px system-ui, sans-serif; padding: 8px 12px';
+  const message = error instanceof Error ? error.message : String(error);
+  line.textContent = `The studio's interface failed to load: ${message}. Reload the page; if the site was just rebuilt, the reload fetches the new files. Your workflows and journals are kept in this browser.`;
+  root.append(line);
+}
+
 /** Resolves when the executor has left `starting` (ready, failed, restarting), or after `UI_AT_THE_LATEST_MS`. */
 function pythonSettled(): Promise<void> {
   return new Promise((resolve) => {
@@ -86,12 +100,25 @@ async function render(): Promise<void> {
   if (!root) throw new Error('index.html has no #root element');
   const hideStartingLine = showStartingLine(root);
   await pythonSettled();
-  const [{ StrictMode }, { createRoot }, { App, SupervisorContext }, { StudioClientContext }] = await Promise.all([
-    import('react'),
-    import('react-dom/client'),
-    import('./ui'),
-    import('./ui/hooks/useStudioClient'),
-  ]);
+  let modules: [
+    typeof import('react'),
+    typeof import('react-dom/client'),
+    typeof import('./ui'),
+    typeof import('./ui/hooks/useStudioClient'),
+  ];
+  try {
+    modules = await Promise.all([
+      import('react'),
+      import('react-dom/client'),
+      import('./ui'),
+      import('./ui/hooks/useStudioClient'),
+    ]);
+  } catch (error) {
+    hideStartingLine();
+    showUiLoadFailure(root, error);
+    throw error;
+  }
+  const [{ StrictMode }, { createRoot }, { App, SupervisorContext }, { StudioClientContext }] = modules;
   hideStartingLine();
   createRoot(root).render(
     <StrictMode>

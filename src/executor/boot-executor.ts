@@ -17,6 +17,7 @@ export interface Executor {
   /** Work that must not delay "ready": storing the snapshot a cold start made. */
   afterReady(): Promise<void>;
   armKill(): void;
+  disarmKill(): void;
 }
 
 /** The host services an executor needs. */
@@ -88,6 +89,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     ready,
     core,
     armKill: () => guard.armKill(),
+    disarmKill: () => guard.disarmKill(),
     async afterReady() {
       const snapshot = pending;
       pending = undefined;

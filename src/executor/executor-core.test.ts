@@ -248,6 +248,17 @@ class Spin(WorkflowEntrypoint):
     await vi.waitFor(() => expect(events.filter((e) => e.type === 'self-kill')).toHaveLength(1));
     expect(logsOf(await journal(dbName, id as string))).toEqual([]);
   }, 30_000);
+
+  it('runs the next attempt after all when the armed kill is disarmed first', async () => {
+    const dbName = freshDb();
+    const { executor, events } = await boot(dbName);
+    await executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
+    executor.armKill();
+    executor.disarmKill();
+    const [id] = await executor.core.create({ fileId: 'f', workflowName: 'greeter', params: { name: 'k' } });
+    await waitForStatus(dbName, id as string, 'complete');
+    expect(events.filter((e) => e.type === 'self-kill')).toEqual([]);
+  }, 30_000);
 });
 
 describe('warm start', () => {

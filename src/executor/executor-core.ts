@@ -68,8 +68,11 @@ export interface ExecutorCore {
   sendEvent(id: string, event: { type: string; payload?: unknown }): Promise<void>;
   skipWait(id: string): Promise<void>;
   deleteInstances(ids: string[]): Promise<void>;
-  /** Writes an imported journal (events + derived summary, one transaction) under a free id; resolves with the id. */
-  importJournal(events: JournalEvent[]): Promise<string>;
+  /**
+   * Writes an imported journal (events + derived summary, one transaction) under a free id; resolves with the id.
+   * With `fileId`, the instance's file row is written in the same transaction.
+   */
+  importJournal(events: JournalEvent[], fileId?: string): Promise<string>;
   /** Stops the engine (crash-like). Idempotent. */
   dispose(): void;
 }
@@ -273,10 +276,21 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
         instanceFiles.delete(id);
       }
     },
-    async importJournal(events) {
+    async importJournal(events, fileId) {
       const summary = importedSummary(events);
       if (await store.getInstance(summary.id)) throw new WorkflowError(messages.instanceExists(summary.id));
-      await store.append(summary.id, events, summary);
+      if (fileId === undefined || instanceFiles.has(summary.id) || creating.has(summary.id)) {
+        await store.append(summary.id, events, summary);
+      } else {
+        // The store writes the file row with `instance-created`, in the journal's transaction.
+        creating.set(summary.id, fileId);
+        try {
+          await store.append(summary.id, events, summary);
+          instanceFiles.set(summary.id, fileId);
+        } finally {
+          creating.delete(summary.id);
+        }
+      }
       if (!FINITE_STATUSES.includes(summary.status)) await resume([summary.id]);
       return summary.id;
     },

@@ -60,6 +60,7 @@ function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Prom
         calls.push('afterReady');
       },
       armKill: () => calls.push('armKill'),
+      disarmKill: () => calls.push('disarmKill'),
       ...(await boot(input, emit)),
     }),
     later: (cb) => later.push(cb),
@@ -177,6 +178,7 @@ describe('startExecutorHost()', () => {
       request({ type: 'skip-wait', id: 'i1' }),
       request({ type: 'delete-instances', ids: ['i1'] }),
       request({ type: 'kill-at-next-step' }),
+      request({ type: 'disarm-kill' }),
     ];
     await flush();
     const outputs = ids.map((id) => posted.find((m) => m.type === 'response' && m.requestId === id));
@@ -185,7 +187,7 @@ describe('startExecutorHost()', () => {
       { type: 'source-loaded', result: { ok: true, fileId: 'f', version: 2, workflows: [] } },
       { type: 'instances-created', ids: ['i1'] },
       { type: 'instances-created', ids: ['b0', 'b1'] },
-      ...Array(8).fill({ type: 'done' }),
+      ...Array(9).fill({ type: 'done' }),
     ]);
     expect(calls).toEqual([
       'pause ["i1"]',
@@ -196,6 +198,7 @@ describe('startExecutorHost()', () => {
       'skipWait ["i1"]',
       'deleteInstances [["i1"]]',
       'armKill',
+      'disarmKill',
     ]);
   });
 

@@ -141,8 +141,14 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       case 'kill-at-next-step':
         (await booted()).armKill();
         return done;
+      case 'disarm-kill':
+        (await booted()).disarmKill();
+        return done;
       case 'import-journal':
-        return { type: 'instances-created', ids: [await (await booted()).core.importJournal(input.events)] };
+        return {
+          type: 'instances-created',
+          ids: [await (await booted()).core.importJournal(input.events, input.fileId)],
+        };
       default:
         return assertNever(input);
     }

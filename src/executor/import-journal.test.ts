@@ -72,6 +72,26 @@ describe('ExecutorCore.importJournal()', () => {
     });
   });
 
+  it('links the instance to the file holding its source, in the same transaction, when asked to', async () => {
+    const events = await record('linked');
+    const { core, db } = setup();
+    await core.importJournal(events, 'file-7');
+    expect(await db.instanceFiles.get('linked')).toEqual({ instanceId: 'linked', fileId: 'file-7' });
+    await core.importJournal(await record('unlinked'));
+    expect(await db.instanceFiles.get('unlinked')).toBeUndefined();
+  });
+
+  it('resumes an unfinished instance imported with its file with that file’s code', async () => {
+    const events = await record('mine', T0 + 1000);
+    const { core, db, clock } = setup();
+    await core.loadSource({ fileId: 'f', version: 1, name: 'wf.py', source: 'wf' });
+    await core.importJournal(events, 'f');
+    clock.advanceBy(3_600_000);
+    await vi.waitFor(async () => expect((await db.instances.get('mine'))?.status).toBe('complete'), {
+      timeout: 10_000,
+    });
+  });
+
   it('refuses a taken id and changes nothing', async () => {
     const events = await record('dup');
     const { core, db } = setup();

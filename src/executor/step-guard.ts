@@ -111,6 +111,10 @@ export function createStepGuard(deps: StepGuardDeps) {
     armKill(): void {
       killArmed = true;
     },
+    /** Forgets an armed kill. */
+    disarmKill(): void {
+      killArmed = false;
+    },
   };
 }
 

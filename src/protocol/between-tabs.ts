@@ -16,7 +16,15 @@ export type ForwardedCommand = StudioCommand | KillExecutor;
 /** The leader's executor state, with ages instead of clock times (each tab has its own `performance.now`). */
 export type SharedExecutorState =
   | { status: 'starting'; elapsedMs: number; phase?: BootProgress['phase'] }
-  | { status: 'ready'; elapsedMs: number; coldStartMs: number; warm: boolean; python: PythonReady }
+  | {
+      status: 'ready';
+      elapsedMs: number;
+      coldStartMs: number;
+      warm: boolean;
+      python: PythonReady;
+      /** A `kill-at-next-step` is armed in the leader's worker. */
+      killArmed?: boolean;
+    }
   | { status: 'restarting'; elapsedMs: number; reason: string }
   | { status: 'failed'; elapsedMs: number; error: { name: string; message: string } };
 

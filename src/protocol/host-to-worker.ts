@@ -105,6 +105,11 @@ export interface KillAtNextStep {
   type: 'kill-at-next-step';
 }
 
+/** Crash injection: forget an armed `kill-at-next-step` (nothing happens if none is armed). */
+export interface DisarmKill {
+  type: 'disarm-kill';
+}
+
 /**
  * Import one instance's journal (an exported journal file, docs/journal-format.md): every event and the summary
  * derived from them are written in one transaction. Refused when the id is taken or the events are not one
@@ -113,6 +118,12 @@ export interface KillAtNextStep {
 export interface ImportJournal {
   type: 'import-journal';
   events: JournalEvent[];
+  /**
+   * The studio file holding the journal's source (the import opened or created it): written as the instance's
+   * file in the same transaction, so it replays with that file's code and exports with its source. Without it
+   * the instance has no file, like before.
+   */
+  fileId?: string;
 }
 
 /**
@@ -131,6 +142,7 @@ export type StudioCommand =
   | SkipWait
   | DeleteInstances
   | KillAtNextStep
+  | DisarmKill
   | ImportJournal;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */

@@ -92,6 +92,7 @@ export interface OutputOf {
   'skip-wait': Done;
   'delete-instances': Done;
   'kill-at-next-step': Done;
+  'disarm-kill': Done;
   'import-journal': InstancesCreated;
 }
 

@@ -10,7 +10,7 @@ export interface TimeTravel {
   seq: number;
 }
 
-/** The history pane's UI state: time travel, and which lanes list their replayed calls one by one. */
+/** The history pane's UI state: time travel, which lanes list their replayed calls one by one, the zoom. */
 export interface HistorySlice {
   travel: TimeTravel | null;
   /** Shows instance `instanceId` as it was after event `seq`; `null` goes back to live. */
@@ -18,12 +18,17 @@ export interface HistorySlice {
   /** Runs (of the instance in `expandedFor`) whose replayed calls are listed. */
   expandedReplays: { instanceId: string; runs: number[] } | null;
   toggleReplays(instanceId: string, run: number): void;
+  /** The zoom of instance `instanceId`'s time axis (1 = fits all); another instance is shown at 1. */
+  historyZoom: { instanceId: string; zoom: number } | null;
+  setHistoryZoom(instanceId: string, zoom: number): void;
 }
 
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({
   travel: null,
   travelTo: (travel) => set({ travel }),
   expandedReplays: null,
+  historyZoom: null,
+  setHistoryZoom: (instanceId, zoom) => set({ historyZoom: { instanceId, zoom } }),
   toggleReplays: (instanceId, run) =>
     set((s) => {
       const runs = s.expandedReplays?.instanceId === instanceId ? s.expandedReplays.runs : [];

@@ -10,6 +10,7 @@ export {
   selectActiveFileId,
   selectDialog,
   selectExpandedReplays,
+  selectHistoryZoom,
   selectInstanceFilter,
   selectNotices,
   selectReveal,

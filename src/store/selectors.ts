@@ -28,3 +28,6 @@ export const selectTravelSeq = (s: AppState) =>
 /** Runs of the selected instance whose replayed calls the history lists one by one. */
 export const selectExpandedReplays = (s: AppState) =>
   s.expandedReplays !== null && s.expandedReplays.instanceId === s.selectedInstanceId ? s.expandedReplays.runs : NONE;
+/** The zoom of the selected instance's history time axis: 1 (fits all) unless it was zoomed. */
+export const selectHistoryZoom = (s: AppState) =>
+  s.historyZoom !== null && s.historyZoom.instanceId === s.selectedInstanceId ? s.historyZoom.zoom : 1;

@@ -156,6 +156,33 @@ describe('createExecutorSupervisor()', () => {
     expect(workers.map((w) => w.isTerminated())).toEqual([true, true, true, false]);
   });
 
+  it('marks the ready state armed once the worker took kill-at-next-step, until it is disarmed or fires', async () => {
+    const { supervisor, current, boot } = setup();
+    await boot();
+    expect(supervisor.getState()).not.toHaveProperty('killArmed');
+    const arm = supervisor.request({ type: 'kill-at-next-step' });
+    expect(supervisor.getState()).not.toHaveProperty('killArmed'); // not before the worker answered
+    current().answer('kill-at-next-step', { type: 'done' });
+    await arm;
+    await flush();
+    expect(supervisor.getState()).toMatchObject({ status: 'ready', killArmed: true });
+    const disarm = supervisor.request({ type: 'disarm-kill' });
+    current().answer('disarm-kill', { type: 'done' });
+    await disarm;
+    await flush();
+    expect(supervisor.getState()).toMatchObject({ status: 'ready', killArmed: false });
+
+    const again = supervisor.request({ type: 'kill-at-next-step' });
+    current().answer('kill-at-next-step', { type: 'done' });
+    await again;
+    await flush();
+    expect(supervisor.getState()).toMatchObject({ killArmed: true });
+    current().emit({ type: 'self-kill' }); // it fired: the new worker starts unarmed
+    await boot();
+    expect(supervisor.getState()).toMatchObject({ status: 'ready' });
+    expect(supervisor.getState()).not.toHaveProperty('killArmed');
+  });
+
   it('gives up after three workers in a row die before becoming ready', async () => {
     const { supervisor, workers, current, boot } = setup();
     await boot();

@@ -28,7 +28,15 @@ import { createWatchdog, DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdo
 /** The worker's state as the leader sees it (the tab-level `ExecutorState` adds the role). */
 export type WorkerState =
   | { status: 'starting'; since: number; phase?: BootProgress['phase'] }
-  | { status: 'ready'; since: number; coldStartMs: number; warm: boolean; python: PythonReady }
+  | {
+      status: 'ready';
+      since: number;
+      coldStartMs: number;
+      warm: boolean;
+      python: PythonReady;
+      /** `kill-at-next-step` was armed in this worker and has neither fired nor been disarmed. */
+      killArmed?: boolean;
+    }
   | { status: 'restarting'; since: number; reason: string }
   | { status: 'failed'; since: number; error: { name: string; message: string } };
 
@@ -327,6 +335,25 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     start();
   }
 
+  /**
+   * Posts to the current worker; an answered `kill-at-next-step` / `disarm-kill` marks the ready state armed or
+   * not. A new worker starts unarmed (its state is a new `ready`), and a fired kill replaces the worker.
+   */
+  function sendTracked(input: WorkerInput): Promise<WorkerOutput> {
+    const c = conn;
+    const sent = post(c, input);
+    if (input.type === 'kill-at-next-step' || input.type === 'disarm-kill') {
+      const armed = input.type === 'kill-at-next-step';
+      sent.then(
+        () => {
+          if (c === conn && c.alive && state.status === 'ready') setState({ ...state, killArmed: armed });
+        },
+        () => {},
+      );
+    }
+    return sent;
+  }
+
   start();
 
   return {
@@ -342,10 +369,10 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     request<T extends WorkerInput>(input: T): Promise<OutputOf[T['type']]> {
       if (disposed) return Promise.reject(new IllegalStateError('The supervisor was disposed'));
       if (state.status === 'failed') return Promise.reject(new WorkerCrashedError(state.error.message));
-      if (state.status === 'ready') return post(conn, input) as Promise<OutputOf[T['type']]>;
+      if (state.status === 'ready') return sendTracked(input) as Promise<OutputOf[T['type']]>;
       return new Promise<OutputOf[T['type']]>((resolve, reject) => {
         waiting.push({
-          send: () => (post(conn, input) as Promise<OutputOf[T['type']]>).then(resolve, reject),
+          send: () => (sendTracked(input) as Promise<OutputOf[T['type']]>).then(resolve, reject),
           reject,
         });
       });

@@ -81,6 +81,24 @@ describe('createStudioClient()', () => {
     expect(b.getState()).toEqual({ ...ready, since: 0, role: 'follower' });
   });
 
+  it('shows an armed kill-at-next-step in every tab, and its end', async () => {
+    const w = world();
+    const a = w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    const leader = w.executors.get('a')?.executor;
+    leader?.setState({ ...ready, killArmed: true });
+    await flush();
+    expect(a.getState()).toMatchObject({ status: 'ready', role: 'leader', killArmed: true });
+    expect(b.getState()).toMatchObject({ status: 'ready', role: 'follower', killArmed: true });
+    await b.disarmKill();
+    expect(w.log).toContain('a runs disarm-kill');
+    leader?.setState({ ...ready, killArmed: false });
+    await flush();
+    expect(b.getState()).not.toHaveProperty('killArmed');
+  });
+
   it('forwards a follower’s commands to the leader and returns the leader’s answers and errors', async () => {
     const w = world();
     w.open('a');

@@ -91,7 +91,14 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
       case 'starting':
         return { status: 'starting', elapsedMs, ...(s.phase ? { phase: s.phase } : {}) };
       case 'ready':
-        return { status: 'ready', elapsedMs, coldStartMs: s.coldStartMs, warm: s.warm, python: s.python };
+        return {
+          status: 'ready',
+          elapsedMs,
+          coldStartMs: s.coldStartMs,
+          warm: s.warm,
+          python: s.python,
+          ...(s.killArmed ? { killArmed: true } : {}),
+        };
       case 'restarting':
         return { status: 'restarting', elapsedMs, reason: s.reason };
       case 'failed':
@@ -147,7 +154,15 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
       case 'restarting':
         return { status: 'starting', since, role: 'follower' };
       case 'ready':
-        return { status: 'ready', since, coldStartMs: s.coldStartMs, warm: s.warm, python: s.python, role: 'follower' };
+        return {
+          status: 'ready',
+          since,
+          coldStartMs: s.coldStartMs,
+          warm: s.warm,
+          python: s.python,
+          role: 'follower',
+          ...(s.killArmed ? { killArmed: true } : {}),
+        };
       case 'failed':
         return { status: 'failed', since, error: s.error, role: 'follower' };
       default:
@@ -276,11 +291,17 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     skipWait: (id) => done({ type: 'skip-wait', id }),
     deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
     async importJournal(req) {
-      const { ids } = await output({ type: 'import-journal', events: req.events }, 'instances-created');
+      const { ids } = await output(
+        req.fileId === undefined
+          ? { type: 'import-journal', events: req.events }
+          : { type: 'import-journal', events: req.events, fileId: req.fileId },
+        'instances-created',
+      );
       return { id: ids[0] as string };
     },
     killExecutor: () => done({ type: 'kill-executor' }),
     killAtNextStep: () => done({ type: 'kill-at-next-step' }),
+    disarmKill: () => done({ type: 'disarm-kill' }),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -26,6 +26,8 @@ export type ExecutorState =
       warm: boolean;
       python: PythonReady;
       role: 'leader' | 'follower';
+      /** Crash injection armed: the executor dies just before the next step attempt. */
+      killArmed?: boolean;
     }
   | { status: 'restarting'; since: number; reason: string; role: 'leader' }
   | { status: 'failed'; since: number; error: { name: string; message: string }; role: 'leader' | 'follower' };
@@ -80,12 +82,15 @@ export interface StudioClient {
   /**
    * Imports one instance's journal (the events of an exported journal file) under its own id, which must be
    * free; an unfinished instance resumes. Rejects with the reason when the id is taken or the journal is bad.
+   * `fileId`: the studio file holding its source, linked to the instance in the same transaction.
    */
-  importJournal(req: { events: JournalEvent[] }): Promise<{ id: string }>;
+  importJournal(req: { events: JournalEvent[]; fileId?: string }): Promise<{ id: string }>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
-  /** Crash injection: kill it just before the next step attempt runs user code. */
+  /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */
   killAtNextStep(): Promise<void>;
+  /** Forgets an armed `killAtNextStep`. */
+  disarmKill(): Promise<void>;
   /** Notices as they happen; notices raised before the first listener are delivered to it. */
   onNotice(listener: (notice: StudioNotice) => void): Unsubscribe;
 }

@@ -5,6 +5,7 @@ import { GraphBench } from './bench/GraphBench';
 import { SelectedInstanceProvider } from './data/SelectedInstanceProvider';
 import { DialogHost } from './dialogs/DialogHost';
 import { getFilesController } from './files/files';
+import { useSchemeSwitchWithoutFades } from './hooks/useSchemeSwitchWithoutFades';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { Workbench } from './layout/Workbench';
 import { Notices } from './notices/Notices';
@@ -31,6 +32,7 @@ function Commands() {
   useRunNowCommand();
   useExecutorNotices();
   useShareLinkOpener();
+  useSchemeSwitchWithoutFades();
   return null;
 }
 

@@ -1,5 +1,6 @@
 import type { WorkflowPlan } from '../../analysis';
 import type { CallView, InstanceView } from '../../engine';
+import { InstanceFileNote } from './InstanceFileNote';
 
 interface GraphNotesProps {
   plan: WorkflowPlan;
@@ -21,11 +22,7 @@ export function GraphNotes({ plan, view, instanceMatches, unmatched, analysisMs 
       {plan.syntaxErrors > 0 && (
         <p className="note note--warn">Syntax error in the code: the graph shows what could be parsed.</p>
       )}
-      {view && !instanceMatches && (
-        <p className="note note--warn">
-          Instance {view.id} runs workflow “{view.workflowName}”, which is not defined in this file: no runtime overlay.
-        </p>
-      )}
+      {view && !instanceMatches && <InstanceFileNote view={view} />}
       {view?.divergences.slice(-2).map((d) => (
         <p key={d.seq} className="note note--error" data-testid="graph-divergence">
           ⚠ Run {d.run} diverged from the journal: it expected {KIND[d.expected.kind]} “{d.expected.name}”

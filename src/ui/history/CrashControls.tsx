@@ -1,8 +1,8 @@
 import { useCrashInjection } from './useCrashInjection';
 
-/** Crash injection: kill the executor now, or just before the next step attempt, and watch it recover. */
+/** Crash injection: kill the executor now, or just before the next step attempt (and disarm that), and watch it recover. */
 export function CrashControls() {
-  const { disabled, killNow, killAtNextStep } = useCrashInjection();
+  const { disabled, armed, killNow, killAtNextStep, disarm } = useCrashInjection();
   return (
     <>
       <button
@@ -15,16 +15,29 @@ export function CrashControls() {
       >
         ⚡ Kill now
       </button>
-      <button
-        type="button"
-        className="pane-button pane-button--danger"
-        onClick={killAtNextStep}
-        disabled={disabled}
-        title="Crash injection: kill the executor just before the next step attempt runs user code. The attempt is journaled as lost and runs again after recovery."
-        data-testid="kill-at-next-step"
-      >
-        ⚡ At next step
-      </button>
+      {armed ? (
+        <button
+          type="button"
+          className="pane-button pane-button--armed"
+          onClick={disarm}
+          aria-pressed="true"
+          title="Armed: the executor is killed just before the next step attempt. Click to disarm."
+          data-testid="disarm-kill"
+        >
+          ⚡ Armed · Disarm
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="pane-button pane-button--danger"
+          onClick={killAtNextStep}
+          disabled={disabled}
+          title="Crash injection: kill the executor just before the next step attempt runs user code. The attempt is journaled as lost and runs again after recovery."
+          data-testid="kill-at-next-step"
+        >
+          ⚡ At next step
+        </button>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Pane } from '../layout/Pane';
 import { downloadJournal } from '../transfer/useJournalExport';
 import { CrashControls } from './CrashControls';
 import { TimeScrubber } from './TimeScrubber';
+import { useZoomKeys } from './useHistoryZoom';
 import { Waterfall } from './Waterfall';
 
 /**
@@ -15,6 +16,7 @@ import { Waterfall } from './Waterfall';
 export function HistoryPane() {
   const selected = useAppStore(selectSelectedInstanceId);
   const instance = useLiveInstance();
+  const onZoomKey = useZoomKeys();
   const actions = (
     <>
       {instance.status === 'ready' && (
@@ -49,7 +51,8 @@ export function HistoryPane() {
   }
   return (
     <Pane title={`History · ${instance.view.id}`} label="History" actions={actions} flush>
-      <div className="history">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: keys bubbling from the scrubber, rows and list. */}
+      <div className="history" onKeyDown={onZoomKey}>
         <TimeScrubber />
         <Waterfall />
       </div>

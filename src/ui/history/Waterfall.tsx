@@ -1,41 +1,46 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, type RefObject, useRef } from 'react';
+import { selectHistoryZoom, useAppStore } from '../../store';
 import { AxisHeader } from './AxisHeader';
 import { HistoryRowView } from './HistoryRowView';
-import { columns, ROW_HEIGHT } from './layout';
+import { columns, ROW_HEIGHT, TRACK_END } from './layout';
 import type { TimeAxis } from './time-axis';
 import { useElementWidth } from './useElementWidth';
 import { useHistoryModel } from './useHistoryModel';
+import { useTrackPan } from './useHistoryZoom';
 import { useRevealSelected } from './useRevealSelected';
 
 /**
- * The compressed idle gaps as stripes over the whole height. They do not scroll (they are the same on every
- * row), so they stay out of the scrolled content and are painted once, not on every scrolled frame.
+ * The compressed idle gaps as stripes over the whole height. They do not scroll up and down (they are the same on
+ * every row), so they stay out of the scrolled content and are painted once, not on every scrolled frame.
  */
-const Breaks = memo(function Breaks({ axis, left }: { axis: TimeAxis; left: number }) {
+const Breaks = memo(function Breaks({ axis }: { axis: TimeAxis }) {
   return (
-    <div className="waterfall__breaks" aria-hidden="true">
+    <>
       {axis.breaks.map((b) => (
         <div
           key={b.from}
           className={b.width < 4 ? 'waterfall__break waterfall__break--thin' : 'waterfall__break'}
-          style={{ left: left + b.x, width: b.width }}
+          style={{ left: b.x, width: b.width }}
         />
       ))}
-    </div>
+    </>
   );
 });
 
 /**
  * The lanes as a virtualized waterfall: only the rows in view (and a few around) are in the DOM, so a journal
  * of 10 000 events scrolls as smoothly as one of ten. Breaks (compressed idle time) and the time-travel cursor
- * are drawn across every row.
+ * are drawn across every row. Zoomed in, the track scrolls sideways under the fixed label column.
  */
 export function Waterfall() {
+  const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef as RefObject<HTMLElement | null>);
   const { label, track } = columns(width);
-  const { rows, axis, cursor } = useHistoryModel(track);
+  const zoom = useAppStore(selectHistoryZoom);
+  const { rows, axis, cursor } = useHistoryModel(track * zoom);
+  useTrackPan({ rootRef, scrollRef, axis, label, view: track, cursor });
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -45,13 +50,24 @@ export function Waterfall() {
   });
   const selectedIndex = useRevealSelected(rows, virtualizer);
   const total = virtualizer.getTotalSize();
+  const overlay = { left: label, width: track };
   return (
-    <div className="waterfall" style={{ '--label-w': `${label}px` } as React.CSSProperties}>
+    <div
+      className="waterfall"
+      ref={rootRef}
+      style={{ '--label-w': `${label}px`, '--track-w': `${track}px` } as React.CSSProperties}
+      data-testid="history-waterfall"
+      data-zoom={zoom}
+    >
       <AxisHeader axis={axis} />
       <div className="waterfall__body">
-        <Breaks axis={axis} left={label} />
+        <div className="waterfall__overlay" style={overlay} aria-hidden="true">
+          <div className="waterfall__pan">
+            <Breaks axis={axis} />
+          </div>
+        </div>
         <div className="waterfall__scroll" ref={scrollRef} data-testid="history-list" tabIndex={-1}>
-          <div className="waterfall__inner" style={{ height: total }}>
+          <div className="waterfall__inner" style={{ height: total, width: label + axis.width + TRACK_END }}>
             {virtualizer.getVirtualItems().map((item) => (
               <HistoryRowView
                 key={item.key}
@@ -65,7 +81,11 @@ export function Waterfall() {
           </div>
         </div>
         {cursor !== null && (
-          <div className="waterfall__cursor" style={{ left: label + cursor }} data-testid="history-cursor" />
+          <div className="waterfall__overlay waterfall__overlay--top" style={overlay}>
+            <div className="waterfall__pan">
+              <div className="waterfall__cursor" style={{ left: cursor }} data-testid="history-cursor" />
+            </div>
+          </div>
         )}
       </div>
     </div>

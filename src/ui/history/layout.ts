@@ -10,10 +10,13 @@ export const ROW_HEIGHT: Record<HistoryRow['type'], number> = {
   event: 20,
 };
 
-/** Where the track starts and how wide it is, for a waterfall `width` px wide. */
+/** Room right of the track (px), so the last mark is not cut by the edge. */
+export const TRACK_END = 10;
+
+/** Where the track starts and how wide its visible part is, for a waterfall `width` px wide. */
 export function columns(width: number): { label: number; track: number } {
   const label = Math.round(Math.min(200, Math.max(110, width * 0.36)));
-  return { label, track: Math.max(40, width - label - 10) };
+  return { label, track: Math.max(40, width - label - TRACK_END) };
 }
 
 /** Approximate width of one character of the track's 10 px text. */

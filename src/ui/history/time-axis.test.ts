@@ -73,3 +73,22 @@ describe('buildTimeAxis()', () => {
     expect(buildTimeAxis({ points: [] }, { width: 100 }).segments).toHaveLength(1);
   });
 });
+
+describe('TimeAxis.toTime()', () => {
+  it('inverts toX on linear stretches and breaks, and clamps outside the axis', () => {
+    const points = [0, 20, 40, 60, DAY + 60, DAY + 80, DAY + 100];
+    const axis = buildTimeAxis({ points }, { width: 300, breakPx: 20 });
+    for (const t of [0, 10, 45, 60, DAY / 2, DAY + 60, DAY + 90, DAY + 100]) {
+      expect(axis.toTime(axis.toX(t))).toBeCloseTo(t, 3);
+    }
+    expect(axis.toTime(-5)).toBe(0);
+    expect(axis.toTime(301)).toBe(DAY + 100);
+  });
+
+  it('is monotonic across a virtual-clock journal (no linear time, breaks only)', () => {
+    const axis = buildTimeAxis({ points: [0, 60_000, 120_000, 180_000] }, { width: 90 });
+    const ts = [0, 15, 30, 45, 60, 75, 90].map(axis.toTime);
+    expect(ts).toEqual([...ts].sort((a, b) => a - b));
+    expect(axis.toTime(45)).toBeCloseTo(90_000);
+  });
+});

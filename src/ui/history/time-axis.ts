@@ -25,6 +25,8 @@ export interface TimeAxis {
   breaks: AxisSegment[];
   /** x of clock time `t` (clamped to the axis). */
   toX(t: number): number;
+  /** The clock time drawn at `x` (clamped to the axis): inside a break, a time within its gap. */
+  toTime(x: number): number;
 }
 
 /** What the axis must show: moments, and intervals during which something ran (never compressed). */
@@ -124,5 +126,18 @@ function axisOf(start: number, end: number, width: number, segments: AxisSegment
     const span = s.to - s.from;
     return span <= 0 ? s.x : s.x + ((t - s.from) / span) * s.width;
   };
-  return { start, end, width, segments, breaks: segments.filter((s) => s.kind === 'break'), toX };
+  const toTime = (x: number): number => {
+    if (x <= 0) return start;
+    if (x >= width) return end;
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid]!.x + segments[mid]!.width < x) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = segments[lo]!;
+    return s.width <= 0 ? s.from : s.from + ((x - s.x) / s.width) * (s.to - s.from);
+  };
+  return { start, end, width, segments, breaks: segments.filter((s) => s.kind === 'break'), toX, toTime };
 }

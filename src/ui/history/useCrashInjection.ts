@@ -17,6 +17,8 @@ export function useCrashInjection() {
   };
   return {
     disabled: !client || state?.status !== 'ready',
+    /** A kill at the next step attempt is armed in the executor (until it fires or is disarmed). */
+    armed: state?.status === 'ready' && state.killArmed === true,
     killNow: () =>
       client &&
       void run(
@@ -31,5 +33,8 @@ export function useCrashInjection() {
         'Armed: the executor dies before the next step attempt',
         'Run or wake an instance; the attempt is lost, the executor restarts and the step runs again in a new lane.',
       ),
+    disarm: () =>
+      client &&
+      void run(() => client.disarmKill(), 'Disarmed', 'The next step attempt runs normally; nothing was killed.'),
   };
 }

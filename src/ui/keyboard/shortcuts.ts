@@ -56,6 +56,10 @@ export const OTHER_KEYS: readonly { keys: string; description: string }[] = [
     keys: '← / →, Home / End',
     description: 'Time travel: one journal event back / forward, first event / live (when the scrubber has focus)',
   },
+  {
+    keys: '+ / − / 0, Ctrl/Cmd + wheel',
+    description: "Zoom the history's time axis in / out / to fit all (when the history has focus)",
+  },
   { keys: 'Right-click a step', description: 'Restart from it (in the history)' },
   { keys: 'Esc', description: 'Close a dialog' },
   { keys: 'Tab / Shift + Tab', description: 'Move between controls; dialogs keep focus inside' },

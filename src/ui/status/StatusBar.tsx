@@ -1,6 +1,7 @@
 import { useExecutorState } from '../hooks/useExecutorState';
 import { useNow } from '../hooks/useNow';
 import { describeExecutor } from './describe-executor';
+import { KillArmed } from './KillArmed';
 
 /** The bottom bar: what the Python executor is doing. */
 export function StatusBar() {
@@ -19,6 +20,7 @@ export function StatusBar() {
         {view.text}
         {view.live && <span aria-hidden="true"> {view.live}</span>}
       </span>
+      {state.status === 'ready' && state.killArmed && <KillArmed />}
       {view.detail && <span className="status-bar__detail">{view.detail}</span>}
     </footer>
   );

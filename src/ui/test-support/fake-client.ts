@@ -35,6 +35,7 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     importJournal: record('importJournal', async (req) => ({ id: req.events[0]?.instanceId ?? 'imported' })),
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),
+    disarmKill: record('disarmKill', async () => {}),
     onNotice: () => () => {},
     ...overrides,
   };

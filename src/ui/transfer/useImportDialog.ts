@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { FINITE_STATUSES } from '../../engine';
 import type { JournalFile } from '../../export';
+import type { WorkflowFile } from '../../persistence';
 import { appStore } from '../../store';
 import { errorText } from '../actions/run-workflow';
+import type { StudioClient } from '../client/studio-client';
 import { useClient } from '../client/useClient';
 import { studioDb } from '../data/studio-db';
 import { getFilesController } from '../files/files';
@@ -40,16 +43,27 @@ export function useImportDialog() {
       const problem = await importIdProblem(id.trim(), taken);
       if (problem) return setError(problem);
       const file = fileForId(picked.file, id.trim());
-      const { id: imported } = await client.importJournal({ events: file.events });
+      // Its source becomes (or is found as) a studio file first, so the instance is linked to it on import:
+      // the graph shows it, an export carries the source again, and an unfinished run resumes with that code.
+      const source = openSource && file.source ? await journalSourceFile(file.source) : undefined;
+      let imported: string;
+      try {
+        imported = (await client.importJournal({ events: file.events, ...(source ? { fileId: source.file.id } : {}) }))
+          .id;
+      } catch (e) {
+        if (source?.created) await getFilesController().remove(source.file.id);
+        throw e;
+      }
       const s = appStore.getState();
       s.closeDialog();
-      if (openSource && file.source) await openJournalSource(file.source);
+      if (source) await getFilesController().open(source.file.id);
       s.selectInstance(imported);
       s.notify({
         tone: 'info',
         title: `Imported ${imported}`,
-        detail: `${file.events.length} journal events of “${file.instance.workflowName}” from ${picked.fileName}.`,
+        detail: `${file.events.length} journal events of “${file.instance.workflowName}” from ${picked.fileName}${source ? `, linked to ${source.file.name}` : ', with no source file'}.`,
       });
+      if (source && !FINITE_STATUSES.includes(file.instance.status)) await loadForResume(client, imported, source.file);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -71,10 +85,33 @@ export function useImportDialog() {
   };
 }
 
-/** Opens the file holding exactly this source, or creates one (a free name based on the journal's). */
-async function openJournalSource(source: { name: string; text: string }): Promise<void> {
-  const files = getFilesController();
+/** Loads the linked file into Python, so the unfinished imported instance resumes with it; says so if it cannot. */
+async function loadForResume(client: StudioClient, id: string, file: WorkflowFile): Promise<void> {
+  const failed = (detail: string) =>
+    appStore.getState().notify({
+      tone: 'error',
+      title: `${id} waits for its code: ${file.name} did not load into Python`,
+      detail: `${detail} Fix the file and press Load; the instance resumes then.`,
+    });
+  try {
+    const loaded = await client.loadSource({
+      fileId: file.id,
+      version: file.version,
+      name: file.name,
+      source: file.source,
+    });
+    if (!loaded.ok) failed(`${loaded.error.name}: ${loaded.error.message}.`);
+  } catch (e) {
+    failed(`${errorText(e)}.`);
+  }
+}
+
+/** The file holding exactly this source, or a new one (a free name based on the journal's; it opens). */
+async function journalSourceFile(source: {
+  name: string;
+  text: string;
+}): Promise<{ file: WorkflowFile; created: boolean }> {
   const same = (await studioDb.files.toArray()).find((f) => f.source === source.text);
-  if (same) await files.open(same.id);
-  else await files.create(source.name, source.text);
+  if (same) return { file: same, created: false };
+  return { file: await getFilesController().create(source.name, source.text), created: true };
 }

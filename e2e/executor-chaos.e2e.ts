@@ -32,6 +32,8 @@ const SLEEP_BEFORE = 25;
 const SLEEP_SECONDS = 8;
 /** Kills per page life: the supervisor gives up after more than 5 restarts a minute. */
 const KILLS_PER_PAGE = 3;
+/** Fewest steps between two kills' counts (see `plan`). */
+const KILL_GAP = 4;
 
 const CHAOS = `import asyncio
 import js
@@ -82,34 +84,51 @@ interface Kill {
   delayMs: number;
 }
 
-/** `count` kills at distinct step counts in [lo, hi], in order. */
+/**
+ * `count` kills at step counts in [lo, hi], at least {@link KILL_GAP} apart, so they are spread over the run
+ * even though a kill can land a few steps after its count (the page polls the journal; an armed kill waits for
+ * the next attempt).
+ */
 function plan(random: () => number, count: number, lo: number, hi: number): Kill[] {
-  const afters = new Set<number>();
-  while (afters.size < count) afters.add(lo + Math.floor(random() * (hi - lo + 1)));
-  return [...afters]
-    .sort((a, b) => a - b)
-    .map((after) => ({ after, kind: random() < 0.5 ? 'now' : 'next-step', delayMs: Math.floor(random() * 80) }));
+  for (;;) {
+    const afters = Array.from({ length: count }, () => lo + Math.floor(random() * (hi - lo + 1))).sort((a, b) => a - b);
+    if (afters.some((a, i) => i > 0 && a - (afters[i - 1] as number) < KILL_GAP)) continue;
+    return afters.map((after) => ({
+      after,
+      kind: random() < 0.5 ? 'now' : 'next-step',
+      delayMs: Math.floor(random() * 80),
+    }));
+  }
 }
 
-/** Waits in the page until `after` steps of `id` have succeeded, then kills as `kill` says. */
-async function killWhen(page: Page, id: string, kill: Kill): Promise<void> {
+/**
+ * Waits in the page until `after` steps of `id` have succeeded, one of them journaled after `sinceSeq` (so the
+ * run of the worker that replaced the last one killed has begun: each kill interrupts a run), then kills as
+ * `kill` says.
+ */
+async function killWhen(page: Page, id: string, kill: Kill, sinceSeq: number): Promise<void> {
   await page.evaluate(
-    async ({ id, kill }) => {
+    async ({ id, kill, sinceSeq }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('workflow-studio');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const succeeded = () =>
-        new Promise<number>((resolve, reject) => {
+      const due = () =>
+        new Promise<boolean>((resolve, reject) => {
           const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
           const req = db.transaction('journal', 'readonly').objectStore('journal').getAll(range);
-          req.onsuccess = () => resolve(req.result.filter((e: { type: string }) => e.type === 'step-succeeded').length);
+          req.onsuccess = () => {
+            const successes = (req.result as { type: string; seq: number }[]).filter(
+              (e) => e.type === 'step-succeeded',
+            );
+            resolve(successes.length >= kill.after && (successes.at(-1)?.seq ?? 0) > sinceSeq);
+          };
           req.onerror = () => reject(req.error);
         });
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       try {
-        while ((await succeeded()) < kill.after) await pause(5);
+        while (!(await due())) await pause(5);
       } finally {
         db.close();
       }
@@ -117,19 +136,25 @@ async function killWhen(page: Page, id: string, kill: Kill): Promise<void> {
       await pause(kill.delayMs);
       return window.__studio?.killExecutor();
     },
-    { id, kill },
+    { id, kill, sinceSeq },
   );
 }
 
-/** Waits until the page has seen `count` executor restarts and Python is ready again. */
-async function restarted(page: Page, count: number): Promise<void> {
+/**
+ * Waits until the page has seen `count` executor restarts and Python is ready again; returns the instance's
+ * last journaled seq.
+ */
+async function restarted(page: Page, count: number, id: string): Promise<number> {
   await expect
     .poll(async () => (await notices(page)).filter((n) => n.name === 'ExecutorRestarted').length, {
       timeout: READY_TIMEOUT,
     })
     .toBe(count);
   await waitReady(page);
+  return lastSeq(page, id);
 }
+
+const lastSeq = async (page: Page, id: string) => (await readInstance(page, id)).journal.at(-1)?.seq ?? 0;
 
 const stepOf = (e: JournalEvent) => ('name' in e ? e.name : '');
 
@@ -141,8 +166,10 @@ test.describe('executor: chaos in the browser', () => {
     const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = prng(seed);
     const start = Math.floor(random() * 1000);
-    const before = plan(random, KILLS_PER_PAGE, 1, SLEEP_BEFORE - 1);
-    const after = plan(random, KILLS_PER_PAGE, SLEEP_BEFORE + 1, STEPS - 2);
+    // The last kill of each page life leaves 7 steps to run before the sleep (or the end): a kill can land a few
+    // steps after its count, and must still interrupt a run — an armed one must fire before the sleep.
+    const before = plan(random, KILLS_PER_PAGE, 1, SLEEP_BEFORE - 8);
+    const after = plan(random, KILLS_PER_PAGE, SLEEP_BEFORE + 1, STEPS - 8);
     const why = `seed ${seed} (CHAOS_SEED=${seed} reproduces it); kills ${JSON.stringify([...before, ...after])}`;
     console.log(`executor chaos: ${why}`);
     test.info().annotations.push({ type: 'seed', description: why });
@@ -154,21 +181,24 @@ test.describe('executor: chaos in the browser', () => {
     await collectNotices(page);
     await run(page, { source: CHAOS, workflowName: 'chaos-workflow', id: 'chaos-1', params: { start } });
 
+    let sinceSeq = 0;
     for (const [i, kill] of before.entries()) {
-      await killWhen(page, 'chaos-1', kill);
-      await restarted(page, i + 1);
+      await killWhen(page, 'chaos-1', kill, sinceSeq);
+      sinceSeq = await restarted(page, i + 1, 'chaos-1');
     }
 
     // Mid-sleep: reload the page. The sleep must go on from its journaled end, not start again.
     await waitForStatus(page, 'chaos-1', 'waiting', READY_TIMEOUT);
+    const reloadAt = Date.now();
     await page.reload();
     expect(await waitReady(page)).toMatchObject({ role: 'leader' });
     const readyAt = Date.now();
     await collectNotices(page);
 
+    sinceSeq = await lastSeq(page, 'chaos-1');
     for (const [i, kill] of after.entries()) {
-      await killWhen(page, 'chaos-1', kill);
-      await restarted(page, i + 1);
+      await killWhen(page, 'chaos-1', kill, sinceSeq);
+      sinceSeq = await restarted(page, i + 1, 'chaos-1');
     }
     await waitForStatus(page, 'chaos-1', 'complete', 2 * READY_TIMEOUT);
 
@@ -240,6 +270,7 @@ test.describe('executor: chaos in the browser', () => {
     expect(woke.map(stepOf)).toEqual(['nap']);
     const sleep = sleeps[0] as SleepStartedEvent;
     const wall = woke[0]?.wall ?? 0;
+    expect(wall, `the reload came before the sleep ended; ${why}`).toBeGreaterThan(reloadAt);
     expect(wall - sleep.until, why).toBeGreaterThanOrEqual(0);
     expect(wall - Math.max(sleep.until, readyAt), why).toBeLessThan(2_000);
 

@@ -1,14 +1,5 @@
-import { execSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
-
-/** The system's Chromium (Debian's package; `.ci/run` installs it). Playwright's own download is not used. */
-function findChromium(): string {
-  try {
-    return execSync('which chromium', { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('No `chromium` on PATH. Install it (Debian: apt-get install -y chromium) or run .ci/run.');
-  }
-}
+import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 const PORT = Number(process.env.PORT ?? 4173);
 /** `E2E_DEV=1` runs the same tests against the dev server instead of the production build. */
@@ -36,17 +27,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: findChromium(),
-      // Without the background-networking flags Chromium phones home at start, which this sandbox refuses.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

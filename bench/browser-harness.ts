@@ -6,27 +6,16 @@
  * For the baseline it also serves a bare page (`/__bench/bare.html`) whose module worker does nothing but
  * `loadPyodide()` from the same `/pyodide/` files the studio uses: "page load → Python ready" with no app.
  */
-import { type ChildProcess, execFileSync, execSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type LaunchOptions, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../chromium';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
-
-/** Chromium flags from playwright.config.ts: headless, and no phoning home (the sandbox refuses it). */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // No inline script: the studio's Content-Security-Policy (csp.ts, sent by vite preview) allows 'self' only.
 const BARE_HTML = `<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
@@ -97,11 +86,7 @@ export function serveStudio(): Promise<string> {
   return server;
 }
 
-function chromiumPath(): string {
-  return execSync('which chromium', { encoding: 'utf8' }).trim();
-}
-
-const launchOptions = (): LaunchOptions => ({ executablePath: chromiumPath(), args: ARGS });
+const launchOptions = (): LaunchOptions => ({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 
 /** A fresh browser (empty HTTP cache, empty IndexedDB): a first visit. Close it when done. */
 export async function freshBrowser(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {

@@ -1,7 +1,8 @@
 /**
  * Python steps per second in the browser: the whole studio path — headless Chromium, the executor worker,
- * Pyodide with the `workers` SDK, the engine on the real clock, and the Dexie (IndexedDB) journal, each step
- * durable before the next one starts — for one instance of 1,000 sequential `@step.do` calls.
+ * Pyodide with the `workers` SDK, the engine on the real clock, and the Dexie (IndexedDB) journal — every step's
+ * start durable before its body runs, its success written with the next step's start (group commit) — for one
+ * instance of 1,000 sequential `@step.do` calls.
  */
 import type { Page } from '@playwright/test';
 import { freshBrowser, openStudio, serveStudio } from './browser-harness';
@@ -78,7 +79,7 @@ export default [
           value: median(rates),
           unit: 'steps/s',
           samples: rates,
-          note: `One sample = one instance of ${N.toLocaleString('en-US')} sequential Python @step.do calls (each returns a small dict) in the studio running in headless Chromium: executor worker, Pyodide + workers SDK, engine on the real clock, IndexedDB journal (${events.toLocaleString('en-US')} events, one transaction per transition; each step durable before the next starts). Time = instance-created → run-finished, from the journal's wall times. Higher is better.`,
+          note: `One sample = one instance of ${N.toLocaleString('en-US')} sequential Python @step.do calls (each returns a small dict) in the studio running in headless Chromium: executor worker, Pyodide + workers SDK, engine on the real clock, IndexedDB journal (${events.toLocaleString('en-US')} events; group commit: one transaction per step, holding the previous step's success and this step's start, durable before the step body runs). Time = instance-created → run-finished, from the journal's wall times. Higher is better.`,
         };
       } finally {
         await browser.close();

@@ -3,16 +3,11 @@
  * the engine, the same code path as the CLI and the executor), replay of a Python run, and what booting
  * Pyodide costs. One Pyodide is booted lazily and shared by every case.
  */
-import {
-  createEngine,
-  createMemoryJournalStore,
-  createVirtualClock,
-  type Engine,
-  type JournalEvent,
-  type JournalStore,
-} from '../src/engine';
+import { createMemoryJournalStore, type Engine, type JournalEvent, type JournalStore } from '../src/engine';
 import type { PythonRuntime, WorkflowModule } from '../src/runtime';
 import { loadNodePython } from '../src/runtime/node';
+import { createHarness } from '../src/runtime/test-harness';
+import { storeForReplay } from './replay-store';
 import { SEQUENTIAL_WORKFLOW_PY } from './sequential-workflow';
 import { median, settleHeap, time } from './stats';
 import type { BenchCase } from './types';
@@ -36,19 +31,7 @@ async function boot(): Promise<{ runtime: PythonRuntime; loadMs: number }> {
 
 /** A fresh engine on a virtual clock and `store`, with the bench module loaded into it. */
 function engineOn(runtime: PythonRuntime, store: JournalStore): { engine: Engine; module: WorkflowModule } {
-  const clock = createVirtualClock(T0);
-  let module: WorkflowModule | undefined;
-  const engine = createEngine({
-    store,
-    clock,
-    resolveWorkflow: (name) => module?.body(name),
-    defer: (cb) => setImmediate(cb),
-    hostActivity: () => runtime.activity(),
-  });
-  const loaded = runtime.loadModule({ source: SOURCE, filename: 'bench.py', clock, binding: (n) => engine.binding(n) });
-  if (!loaded.ok) throw new Error(`${loaded.error.name}: ${loaded.error.message}`);
-  module = loaded.module;
-  return { engine, module };
+  return createHarness(runtime, SOURCE, { filename: 'bench.py', store, start: T0 });
 }
 
 async function expectComplete(engine: Engine, id: string, n: number): Promise<void> {
@@ -73,19 +56,7 @@ async function runSteps(runtime: PythonRuntime, n: number): Promise<number> {
 
 /** Milliseconds for recover() to replay `n` journaled Python steps (cut before `run-finished`) and finish. */
 async function replaySteps(runtime: PythonRuntime, journal: JournalEvent[], n: number): Promise<number> {
-  const store = createMemoryJournalStore();
-  const last = journal.at(-1) as JournalEvent;
-  await store.append('replay', journal, {
-    id: 'replay',
-    workflowName: 'bench',
-    status: 'running',
-    createdAt: T0,
-    updatedAt: last.at,
-    lastSeq: last.seq,
-    runs: 1,
-    steps: n,
-    error: null,
-  });
+  const store = await storeForReplay(journal, n, T0);
   const { engine, module } = engineOn(runtime, store);
   const ms = await time(async () => {
     await engine.recover();

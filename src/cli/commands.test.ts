@@ -2,38 +2,20 @@
  * The export, graph and replay commands through the real binary (`node bin/workflow-studio.mjs`): exit codes,
  * stdout and the one-line stderr message, as a shell script would see them.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runBin } from './test-io';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const F = 'src/export/__fixtures__';
-
-function bin(args: string[]): Promise<{ exit: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/workflow-studio.mjs', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (exit) => resolve({ exit, stdout, stderr }));
-  });
-}
 
 describe('workflow-studio export | graph | replay (subprocess)', () => {
   it('export writes the project and exits 0; bad input exits 2 with one line on stderr', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'ws-bin-')), 'order-worker');
     const [ok, bad] = await Promise.all([
-      bin(['export', `${F}/order_workflow.py`, '--out', out]),
-      bin(['export', `${F}/order_workflow.py`]),
+      runBin(['export', `${F}/order_workflow.py`, '--out', out]),
+      runBin(['export', `${F}/order_workflow.py`]),
     ]);
     expect(ok.exit).toBe(0);
     expect(ok.stdout).toContain(`Exported ${F}/order_workflow.py to ${out} (Worker "order-workflow"):`);
@@ -50,9 +32,9 @@ describe('workflow-studio export | graph | replay (subprocess)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ws-bin-')), 'flow.py');
     writeFileSync(file, 'print("no workflow here")\n');
     const [ok, flagged, missing] = await Promise.all([
-      bin(['graph', `${F}/order_workflow.py`, '--json']),
-      bin(['graph', file]),
-      bin(['graph']),
+      runBin(['graph', `${F}/order_workflow.py`, '--json']),
+      runBin(['graph', file]),
+      runBin(['graph']),
     ]);
     expect(ok.exit).toBe(0);
     expect(JSON.parse(ok.stdout).workflows[0].className).toBe('OrderWorkflow');
@@ -67,9 +49,9 @@ describe('workflow-studio export | graph | replay (subprocess)', () => {
 
   it('replay exits 1 on a divergence, 0 when the code matches the journal, 2 on a bad journal', async () => {
     const [diverged, same, bad] = await Promise.all([
-      bin(['replay', `${F}/order-complete.journal.json`, `${F}/order_workflow_renamed.py`, '--json']),
-      bin(['replay', `${F}/order-complete.journal.json`]),
-      bin(['replay', `${F}/order_workflow.py`]),
+      runBin(['replay', `${F}/order-complete.journal.json`, `${F}/order_workflow_renamed.py`, '--json']),
+      runBin(['replay', `${F}/order-complete.journal.json`]),
+      runBin(['replay', `${F}/order_workflow.py`]),
     ]);
     expect(diverged.exit).toBe(1);
     expect(JSON.parse(diverged.stdout).replay.divergences[0]).toMatchObject({
@@ -86,7 +68,7 @@ describe('workflow-studio export | graph | replay (subprocess)', () => {
   });
 
   it('--help lists every command, and an unknown command names them', async () => {
-    const [help, unknown] = await Promise.all([bin(['--help']), bin(['deploy'])]);
+    const [help, unknown] = await Promise.all([runBin(['--help']), runBin(['deploy'])]);
     expect(help.exit).toBe(0);
     for (const usage of [
       'Usage: workflow-studio run FILE.py',

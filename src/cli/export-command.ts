@@ -2,9 +2,10 @@
  * `workflow-studio export FILE.py --out DIR`: writes the same Cloudflare project the studio's "Export project"
  * zips (src/export), ready for `uv run pywrangler deploy`.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { buildCloudflareProject } from '../export';
+import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import type { CliIo } from './run-command';
 
@@ -19,16 +20,6 @@ HTTP entrypoint unless it has one) and README.md. The same files as the studio's
   --force             write into a non-empty directory, replacing the project's files
 
 Exit codes: 0 written, 2 bad input (unreadable file, syntax error, no WorkflowEntrypoint subclass, bad --out).`;
-
-class BadInput extends Error {}
-
-function readSource(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new BadInput(`cannot read ${file}: ${readProblem(e)}; pass the path of a Python workflow file`);
-  }
-}
 
 /** Checks `dir` can take the project: missing, an empty directory, or any directory with `force`. */
 function checkOut(dir: string, force: boolean): void {
@@ -92,7 +83,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
     }
     const name = args.values.get('--name');
     const project = buildCloudflareProject({
-      source: readSource(file),
+      source: readWorkflowSource(file),
       fileName: basename(file),
       ...(name === undefined ? {} : { projectName: name }),
     });

@@ -3,10 +3,10 @@
  * and CI. `--json` prints the analysis result exactly as the UI receives it: `{ workflows: [{ className,
  * nodes, edges, groups, calls, … }], diagnostics, syntaxErrors }`. Exit 0, or 1 when a diagnostic is an error.
  */
-import { readFileSync } from 'node:fs';
 import { analyzeWorkflow, type PlanNode, type WorkflowPlan } from '../analysis';
 import { kebabCase, upperSnake } from '../export';
-import { parseCommandArgs, readProblem } from './command-args';
+import { BadInput, readWorkflowSource } from './bad-input';
+import { parseCommandArgs } from './command-args';
 import type { CliIo } from './run-command';
 
 export const GRAPH_USAGE = `Usage: workflow-studio graph FILE.py [--json]
@@ -73,9 +73,10 @@ export async function runGraphCommand(argv: readonly string[], io: CliIo): Promi
   }
   let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    source = readWorkflowSource(file);
   } catch (e) {
-    io.stderr(`error: cannot read ${file}: ${readProblem(e)}; pass the path of a Python workflow file\n`);
+    if (!(e instanceof BadInput)) throw e;
+    io.stderr(`error: ${e.message}\n`);
     return 2;
   }
   const plan = analyzeWorkflow(source);

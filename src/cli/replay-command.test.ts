@@ -29,6 +29,12 @@ async function replayJson(...argv: string[]): Promise<{ exit: number; report: Re
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'ws-replay-'));
+/** A copy of fixture `name` in a fresh directory with `from` replaced by `to`; returns its path. */
+function editedFixture(name: string, from: string, to: string): string {
+  const file = join(tmp(), name);
+  writeFileSync(file, readFileSync(`${F}/${name}`, 'utf8').replace(from, to));
+  return file;
+}
 const journalValue = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
 describe('workflow-studio replay', () => {
@@ -116,14 +122,10 @@ error: KeyError: 'amount'
   });
 
   it('notes an output that changed without a divergence', async () => {
-    const dir = tmp();
-    const file = join(dir, 'order.py');
-    writeFileSync(
-      file,
-      readFileSync(`${F}/order_workflow.py`, 'utf8').replace(
-        'return await send_receipt()',
-        'return (await send_receipt()).upper()',
-      ),
+    const file = editedFixture(
+      'order_workflow.py',
+      'return await send_receipt()',
+      'return (await send_receipt()).upper()',
     );
     const result = await replay(ORDER_JOURNAL, file);
     expect(result.exit).toBe(0);
@@ -131,12 +133,7 @@ error: KeyError: 'amount'
   });
 
   it('replays a renamed class with --class', async () => {
-    const dir = tmp();
-    const file = join(dir, 'renamed.py');
-    writeFileSync(
-      file,
-      readFileSync(`${F}/invoice_workflow_fixed.py`, 'utf8').replace('class InvoiceWorkflow', 'class BillingFlow'),
-    );
+    const file = editedFixture('invoice_workflow_fixed.py', 'class InvoiceWorkflow', 'class BillingFlow');
     const { exit, report } = await replayJson(INVOICE_JOURNAL, file, '--class', 'BillingFlow');
     expect(exit).toBe(0);
     expect(report).toMatchObject({ workflowName: 'invoice-workflow', status: 'complete', output: '120 EUR' });

@@ -3,12 +3,10 @@
  * with the engine and the Python runtime on a virtual clock, and reports where the code diverged from the
  * journal (expected vs got) and the status it ends in. See replay-journal.ts for what "replay" does.
  */
-import { readFileSync } from 'node:fs';
 import { analyzeWorkflow } from '../analysis';
 import {
   type CallRef,
   type CallView,
-  createEngine,
   createMemoryJournalStore,
   createVirtualClock,
   type DivergenceView,
@@ -16,9 +14,11 @@ import {
   reduceJournal,
 } from '../engine';
 import type { WorkflowInfo, WorkflowModule } from '../runtime';
-import { parseCommandArgs, readProblem } from './command-args';
+import { BadInput, readWorkflowSource } from './bad-input';
+import { parseCommandArgs } from './command-args';
 import { driveInstance } from './drive';
-import { BadInput, loadReplayJournal, replayStart } from './replay-journal';
+import { hostModule } from './host-module';
+import { loadReplayJournal, replayStart } from './replay-journal';
 import { type RunReport, toReport } from './report';
 import type { CliDeps, CliIo } from './run-command';
 
@@ -189,11 +189,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
   let source: string;
   let fileLabel: string;
   if (opts.file !== undefined) {
-    try {
-      source = readFileSync(opts.file, 'utf8');
-    } catch (e) {
-      throw new BadInput(`cannot read ${opts.file}: ${readProblem(e)}; pass the path of a Python workflow file`);
-    }
+    source = readWorkflowSource(opts.file);
     fileLabel = opts.file;
   } else if (journal.source) {
     source = journal.source.text;
@@ -210,32 +206,19 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
 
   const { runtime } = await deps.python();
   const clock = createVirtualClock(start.at);
-  let module: WorkflowModule | undefined;
   let chosen: WorkflowInfo | undefined;
-  const engine = createEngine({
+  const { engine, module, dispose } = hostModule({
+    runtime,
     store,
     clock,
-    resolveWorkflow: (name) =>
-      name === instance.workflowName && chosen ? module?.body(chosen.workflowName) : undefined,
-    wallNow: deps.now,
-    defer: (cb) => setImmediate(cb),
-    hostActivity: () => runtime.activity(), // Python between two engine calls is work too
+    source,
+    filename: fileLabel,
+    now: deps.now,
+    io,
+    again: 'replay',
+    resolveWorkflow: (name, m) => (name === instance.workflowName && chosen ? m.body(chosen.workflowName) : undefined),
   });
   try {
-    const loaded = runtime.loadModule({
-      source,
-      filename: fileLabel,
-      clock,
-      binding: (name) => engine.binding(name),
-      onRunLog: (entry) => io.stderr(entry.text),
-    });
-    if (!loaded.ok) {
-      const { name, message, line, column, kind } = loaded.error;
-      const where = line === null ? fileLabel : `${fileLabel}:${line}${column ? `:${column}` : ''}`;
-      const hint = kind === 'syntax' ? 'fix the syntax and replay again' : 'the module failed while being imported';
-      throw new BadInput(`${where}: ${name}: ${message} (${hint})`);
-    }
-    module = loaded.module;
     chosen = pickWorkflow(fileLabel, module, instance.workflowName, opts.className);
     const handle = await engine.binding(instance.workflowName).get(instance.id);
     if (before.status === 'paused') await handle.resume();
@@ -276,7 +259,6 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
     );
     return view.status === 'complete' && divergences.length === 0 ? 0 : 1;
   } finally {
-    engine.dispose();
-    module?.dispose();
+    dispose();
   }
 }

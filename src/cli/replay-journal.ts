@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { InstanceSummary, JournalEvent } from '../engine';
 import { buildJournalFile, type JournalFile, parseJournalFile, parseJournalValue } from '../export';
+import { BadInput } from './bad-input';
 import { readProblem } from './command-args';
-
-/** A bad input: the one-line stderr message (exit code 2). */
-export class BadInput extends Error {}
 
 /** Reads `path` as a journal file; a `run --journal` store is read when it holds the instance (`id`). */
 export function loadReplayJournal(path: string, id: string | undefined): JournalFile {

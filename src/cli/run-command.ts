@@ -1,21 +1,20 @@
-import { readFileSync } from 'node:fs';
 import {
-  createEngine,
   createMemoryJournalStore,
   createRealClock,
   createVirtualClock,
-  type Engine,
   type InstanceHandle,
   instanceIdProblem,
   type JournalStore,
   reduceJournal,
   type VirtualClock,
 } from '../engine';
-import type { WorkflowInfo, WorkflowModule } from '../runtime';
+import type { WorkflowInfo } from '../runtime';
 import type { NodePython } from '../runtime/node';
 import { parseArgs, type RunOptions, USAGE } from './args';
+import { BadInput, readWorkflowSource } from './bad-input';
 import { driveInstance } from './drive';
 import { type FileJournalStore, openFileJournalStore } from './file-store';
+import { hostModule } from './host-module';
 import { exitCodeFor, formatReadable, toReport } from './report';
 
 /** Where the CLI writes (the process streams, or buffers in tests). */
@@ -29,9 +28,6 @@ export interface CliDeps {
   python(): Promise<NodePython>;
   now(): number;
 }
-
-/** A bad input: the one-line stderr message (exit code 2). */
-class BadInput extends Error {}
 
 /** Runs `workflow-studio <argv>`; returns the exit code. Never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
@@ -52,16 +48,6 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
       return 2;
     }
     throw e;
-  }
-}
-
-function readSource(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new BadInput(`cannot read ${file}: ${why}; pass the path of a Python workflow file`);
   }
 }
 
@@ -88,7 +74,7 @@ function pickWorkflow(file: string, workflows: readonly WorkflowInfo[], classNam
 }
 
 async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> {
-  const source = readSource(opts.file);
+  const source = readWorkflowSource(opts.file);
   if (opts.id !== undefined) {
     const problem = instanceIdProblem(opts.id);
     if (problem !== undefined) throw new BadInput(`--id is not a valid instance id: ${problem}`);
@@ -113,30 +99,17 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
     opts.clock === 'virtual' ? createVirtualClock(Math.max(wallStart, lastAt)) : undefined;
   const clock = virtualClock ?? createRealClock({ setTimeout, clearTimeout, now: Date.now });
 
-  let module: WorkflowModule | undefined;
-  const engine: Engine = createEngine({
+  const { engine, module, dispose } = hostModule({
+    runtime,
     store,
     clock,
-    resolveWorkflow: (name) => module?.body(name),
-    wallNow: deps.now,
-    defer: (cb) => setImmediate(cb),
-    hostActivity: () => runtime.activity(), // Python between two engine calls is work too
+    source,
+    filename: opts.file,
+    now: deps.now,
+    io,
+    again: 'run',
   });
   try {
-    const loaded = runtime.loadModule({
-      source,
-      filename: opts.file,
-      clock,
-      binding: (name) => engine.binding(name),
-      onRunLog: (entry) => io.stderr(entry.text),
-    });
-    if (!loaded.ok) {
-      const { name, message, line, column, kind } = loaded.error;
-      const where = line === null ? opts.file : `${opts.file}:${line}${column ? `:${column}` : ''}`;
-      const hint = kind === 'syntax' ? 'fix the syntax and run again' : 'the module failed while being imported';
-      throw new BadInput(`${where}: ${name}: ${message} (${hint})`);
-    }
-    module = loaded.module;
     const workflow = pickWorkflow(opts.file, module.workflows, opts.className);
     const binding = engine.binding(workflow.workflowName);
 
@@ -182,8 +155,7 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
     io.stdout(opts.json ? `${JSON.stringify(toReport(view))}\n` : `${formatReadable(view)}\n`);
     return exitCodeFor(view.status);
   } finally {
-    engine.dispose();
-    module?.dispose();
+    dispose();
   }
 }
 

@@ -2,8 +2,9 @@
  * The central state machine of one instance. Sections:
  *
  * 1. **Journal** — `commit` stamps drafts (`seq`, `at`, `wall`), applies them to the live {@link Ledger} at once
- *    (so every decision sees them) and appends them, with the summary, in one store call; appends of an
- *    instance are serialized. Once the machine is dead (engine disposed, store failure) nothing is appended.
+ *    (so every decision sees them) and hands them to its {@link JournalWriter}, which appends them in order
+ *    with the summary, coalescing a step's success with the next durable commit (group commit). Once the
+ *    machine is dead (engine disposed, store failure) nothing is appended.
  * 2. **Runs** — `startRun` journals `run-started` and calls the body with a fresh {@link Run}; its end is
  *    journaled as finished, errored or evicted. A run blocked only on timers/waits for `evictionTurns` host
  *    turns, with neither it nor the host doing anything meanwhile, is evicted and a wake timer is set for the
@@ -18,11 +19,12 @@ import type { Clock, Disposable } from './clock';
 import { isNonRetryable, type SerializedError, serializeError, WorkflowError } from './errors';
 import { type CallView, FINITE_STATUSES, type PendingWake } from './instance-view';
 import { type CallRef, callKey, type JournalEvent, type JournalEventDraft, type RunReason } from './journal';
+import { type CommitMode, JournalWriter } from './journal-writer';
 import { cloneJson, MAX_VALUE_BYTES, toJson } from './json';
 import type { Ledger } from './ledger';
 import { messages } from './messages';
 import { Run } from './run';
-import { type JournalStore, summarize } from './store';
+import type { JournalStore } from './store';
 import type { InstanceStatusResult, RestartFrom, WorkflowBody } from './types';
 
 /** What machines share with their engine. @internal */
@@ -44,7 +46,6 @@ export interface MachineEnv {
 /** @internal One instance's live state. */
 export class InstanceMachine {
   run: Run | undefined;
-  private tail: Promise<unknown> = Promise.resolve();
   private dead = false;
   private wakeTimer: Disposable | undefined;
   private gateWaiters: Array<() => void> = [];
@@ -54,16 +55,30 @@ export class InstanceMachine {
    */
   private wakeScope: Run | undefined;
 
+  private readonly writer: JournalWriter;
+
   constructor(
     readonly id: string,
     readonly env: MachineEnv,
     readonly ledger: Ledger,
-  ) {}
+  ) {
+    this.writer = new JournalWriter(id, ledger, {
+      store: env.store,
+      defer: env.defer,
+      turns: env.evictionTurns,
+      activity: env.activity,
+      onFailed: (error) => this.die(error),
+    });
+  }
 
   // ── 1. Journal ───────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Journals one transition. Resolves once durable; never resolves if the machine is dead. */
-  commit(drafts: JournalEventDraft[]): Promise<void> {
+  /**
+   * Journals one transition: stamps and applies it to the ledger now, and hands it to the group-commit writer
+   * (journal-writer.ts). A `durable` commit resolves once stored; a `deferred` one (a step's success) resolves
+   * once stored too, but is written with the next durable commit. Never resolves if the machine is dead.
+   */
+  commit(drafts: JournalEventDraft[], mode: CommitMode = 'durable'): Promise<void> {
     if (this.dead) return NEVER;
     const run = this.run;
     if (run && run.replayed.length > 0) {
@@ -79,34 +94,12 @@ export class InstanceMachine {
       const event = Object.assign(draft, { instanceId: this.id, seq: ++seq, at, wall }) as JournalEvent;
       this.ledger.apply(event);
     }
-    const summary = summarize(this.ledger);
-    const activity = this.env.activity;
-    activity.busy += 1;
-    activity.version += 1;
-    const appended = this.tail.then(() => {
-      if (this.dead) {
-        activity.busy -= 1;
-        return NEVER;
-      }
-      return this.env.store.append(this.id, events, summary).then(
-        () => {
-          activity.busy -= 1;
-          activity.version += 1;
-        },
-        (error: unknown) => {
-          activity.busy -= 1;
-          this.die(error);
-          throw error;
-        },
-      );
-    });
-    this.tail = appended.catch(() => undefined);
-    return appended;
+    return this.writer.add(events, mode);
   }
 
   /** Resolves when everything journaled so far is durable. */
   flushed(): Promise<unknown> {
-    return this.tail;
+    return this.writer.flushed();
   }
 
   // ── 2. Runs ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -176,8 +169,11 @@ export class InstanceMachine {
     return NEVER;
   }
 
-  /** An attempt ended: journal it, and complete a pending pause if it was the last one in flight. */
-  attemptEnded(run: Run, drafts: JournalEventDraft[]): Promise<void> {
+  /**
+   * An attempt ended: journal it, and complete a pending pause if it was the last one in flight. A success is
+   * `deferred`: it is stored with the next durable commit (journal-writer.ts), so resolves at once.
+   */
+  attemptEnded(run: Run, drafts: JournalEventDraft[], mode: CommitMode = 'durable'): Promise<void> {
     if (!run.alive) return NEVER;
     run.inFlight -= 1;
     if (this.ledger.base === 'waitingForPause' && run.inFlight === 0) {
@@ -185,7 +181,7 @@ export class InstanceMachine {
       this.stopRun(run);
       return NEVER;
     }
-    return run.commit(drafts);
+    return run.commit(drafts, mode);
   }
 
   /** Notes progress of `run` and schedules an eviction check when it is blocked only on timers/waits. */
@@ -316,6 +312,7 @@ export class InstanceMachine {
   /** Crash-like stop: cancel everything and journal nothing more. */
   kill(): void {
     this.dead = true;
+    this.writer.stop();
     if (this.run) this.stopRun(this.run);
     this.cancelWake();
   }

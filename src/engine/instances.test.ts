@@ -194,17 +194,20 @@ describe('pause() and resume()', () => {
 
   it('holds new steps while a pause is pending and runs them after resume', async () => {
     const slow = deferred<string>();
+    const issueLater = deferred<void>();
     const started: string[] = [];
     const h = createHarness({
       wf: async ({ step }) => {
         const a = step.do('slow', () => slow.promise);
-        await Promise.resolve();
+        await issueLater.promise;
         const b = step.do('later', () => started.push('later'));
         return Promise.all([a, b]);
       },
     });
     const inst = await h.engine.binding('wf').create();
     await inst.pause();
+    // 'later' is issued only now, while the pause waits for 'slow'.
+    issueLater.resolve();
     await h.engine.settle();
     expect(started).toEqual([]);
     slow.resolve('done');

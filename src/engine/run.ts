@@ -12,6 +12,7 @@ import { StepFailedError, WorkflowFatalError, WorkflowTimeoutError } from './err
 import type { InstanceMachine } from './instance-machine';
 import type { CallView, ReceivedEvent, SentEventView, SleepView, StepView, WaitView } from './instance-view';
 import { type CallKind, type CallRef, callKey, type JournalEventDraft } from './journal';
+import type { CommitMode } from './journal-writer';
 import { cloneJson, type Json } from './json';
 import { messages } from './messages';
 import { resolveStepConfig } from './step-config';
@@ -231,9 +232,17 @@ export class Run {
     if (waiter && sent) waiter.deliver(sent);
   }
 
-  /** Journals through the instance; never resolves once the run is stopped. */
-  async commit(drafts: JournalEventDraft[]): Promise<void> {
+  /**
+   * Journals through the instance; never resolves once the run is stopped. A `deferred` commit (a step's
+   * success) returns at once and is stored with the next durable one (journal-writer.ts).
+   */
+  async commit(drafts: JournalEventDraft[], mode: CommitMode = 'durable'): Promise<void> {
     if (!this.alive) return NEVER;
+    if (mode === 'deferred') {
+      void this.machine.commit(drafts, mode);
+      this.machine.changed(this);
+      return;
+    }
     this.busy += 1;
     try {
       await this.machine.commit(drafts);

@@ -59,7 +59,9 @@ export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig
         return run.machine.failRunOnResult(run, ref, attempt, problem ?? '', outcome.logs);
       }
       const { logs } = outcome;
-      await run.machine.attemptEnded(run, [{ type: 'step-succeeded', name, count, attempt, result: json.value, logs }]);
+      // Output gate: stored with the next durable commit, before any later step body runs (journal-writer.ts).
+      const succeeded = { type: 'step-succeeded', name, count, attempt, result: json.value, logs } as const;
+      await run.machine.attemptEnded(run, [succeeded], 'deferred');
       return cloneJson(json.value);
     }
     const { error, logs } = outcome;

@@ -2,13 +2,14 @@
  * The executor core's own rules, with TypeScript bodies standing in for Python modules (fast, no Pyodide):
  * what store failures become, which instances wait for their file, and the name-only fallback.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createVirtualClock, type JournalEvent, type WorkflowBody } from '../engine';
 import { createDexieJournalStore, StudioDB } from '../persistence';
+import { failWritesTo } from '../persistence/test-faults';
 import type { WorkerEvent } from '../protocol';
 import type { LoadModuleParams, PythonRuntime } from '../runtime';
-import { createExecutorCore, type ExecutorCore } from './executor-core';
-import { createStepGuard } from './step-guard';
+import type { ExecutorCore } from './executor-core';
+import { createTestCore } from './test-core';
 
 /**
  * A runtime whose "modules" are TypeScript: the source text names an entry of `bodies`. A body gets the
@@ -58,17 +59,7 @@ function setup(
   const events: WorkerEvent[] = [];
   const db = new StudioDB(dbName);
   const clock = createVirtualClock(1_700_000_000_000);
-  let ids = 0;
-  const core = createExecutorCore({
-    runtime: fakeRuntime(bodies),
-    db,
-    clock,
-    guard: createStepGuard({ emit: () => {}, kill: () => {} }),
-    emit: (e) => events.push(e),
-    defer: (cb) => setImmediate(cb),
-    wallNow: () => 0,
-    newId: () => `id-${++ids}`,
-  });
+  const core = createTestCore({ runtime: fakeRuntime(bodies), db, clock, emit: (e) => events.push(e) });
   cores.push(core);
   return { core, events, db, clock };
 }
@@ -79,17 +70,22 @@ const statusIs = (db: StudioDB, id: string, status: string) =>
   vi.waitFor(async () => expect((await db.instances.get(id))?.status).toBe(status), { timeout: 10_000 });
 const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000 });
 
+/** Loads the "nap" file and creates one instance of it; resolves once the instance waits on its sleep. */
+async function napping(core: ExecutorCore, db: StudioDB): Promise<string> {
+  await core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
+  const [id] = await core.create({ fileId: 'f', workflowName: 'wf' });
+  await statusIs(db, id as string, 'waiting');
+  return id as string;
+}
+
 describe('executor core', () => {
   it('turns a full disk into a notice for the user; the instance stays as journaled and resumes later', async () => {
     const name = fresh();
     const { core, events, db, clock } = setup(name);
-    await core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
-    const [id] = await core.create({ fileId: 'f', workflowName: 'wf' });
-    await statusIs(db, id as string, 'waiting');
-    const before = await createDexieJournalStore(db).read(id as string);
-    db.journal.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    const id = await napping(core, db);
+    const before = await createDexieJournalStore(db).read(id);
+    const restore = failWritesTo(db, 'journal');
+    onTestFinished(restore);
     clock.advanceBy(3_600_000);
     await eventually(() => expect(events.some((e) => e.type === 'notice')).toBe(true));
     expect(events.filter((e) => e.type === 'notice')).toEqual([
@@ -101,16 +97,14 @@ describe('executor core', () => {
         instanceId: id,
       },
     ]);
-    expect(await createDexieJournalStore(db).read(id as string)).toEqual(before);
+    expect(await createDexieJournalStore(db).read(id)).toEqual(before);
   });
 
   it('halts (stops its engine, asks to be replaced) when another writer journaled the same event', async () => {
     const name = fresh();
     const { core, events, db, clock } = setup(name);
-    await core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
-    const [id] = await core.create({ fileId: 'f', workflowName: 'wf' });
-    await statusIs(db, id as string, 'waiting');
-    const journal = await createDexieJournalStore(db).read(id as string);
+    const id = await napping(core, db);
+    const journal = await createDexieJournalStore(db).read(id);
     const last = journal.at(-1) as JournalEvent;
     // Another executor (another tab) got there first with the next event.
     await db.journal.add({ ...last, seq: last.seq + 1, type: 'paused' } as JournalEvent);
@@ -125,9 +119,7 @@ describe('executor core', () => {
   it('keeps an instance whose file no longer imports waiting, and resumes it once a working version loads', async () => {
     const name = fresh();
     const first = setup(name);
-    await first.core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
-    const [id] = await first.core.create({ fileId: 'f', workflowName: 'wf' });
-    await statusIs(first.db, id as string, 'waiting');
+    const id = await napping(first.core, first.db);
     first.core.dispose();
     // The stored source is version 1 ("nap"); in this executor it fails to import (a changed SDK, say).
     const second = setup(name, { fixed: napThenStep });
@@ -137,7 +129,7 @@ describe('executor core', () => {
     ]);
     await second.core.loadSource({ fileId: 'f', version: 2, name: 'a.py', source: 'fixed' });
     second.clock.advanceBy(3_600_000);
-    await statusIs(second.db, id as string, 'complete');
+    await statusIs(second.db, id, 'complete');
   });
 
   it('never lets a failed import replace the stored working source', async () => {
@@ -152,16 +144,14 @@ describe('executor core', () => {
   it('resumes instances from before file tracking (no file row) with any loaded file that defines the workflow', async () => {
     const name = fresh();
     const first = setup(name);
-    await first.core.loadSource({ fileId: 'f', version: 1, name: 'a.py', source: 'nap' });
-    const [id] = await first.core.create({ fileId: 'f', workflowName: 'wf' });
-    await statusIs(first.db, id as string, 'waiting');
+    const id = await napping(first.core, first.db);
     first.core.dispose();
     await first.db.instanceFiles.clear();
     const second = setup(name);
     expect(await second.core.recover()).toEqual({ type: 'recovered', resumed: 0, waitingForSource: 1 });
     await second.core.loadSource({ fileId: 'other', version: 1, name: 'b.py', source: 'nap' });
     second.clock.advanceBy(3_600_000);
-    await statusIs(second.db, id as string, 'complete');
+    await statusIs(second.db, id, 'complete');
   });
 
   it('attributes an instance a workflow creates through self.env to the creating workflow’s file', async () => {

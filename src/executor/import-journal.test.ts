@@ -10,8 +10,8 @@ import {
 } from '../engine';
 import { StudioDB } from '../persistence';
 import type { PythonRuntime } from '../runtime';
-import { createExecutorCore, type ExecutorCore } from './executor-core';
-import { createStepGuard } from './step-guard';
+import type { ExecutorCore } from './executor-core';
+import { createTestCore } from './test-core';
 
 const T0 = 1_700_000_000_000;
 const body: WorkflowBody = async ({ step }) => {
@@ -50,16 +50,7 @@ afterEach(() => {
 function setup() {
   const db = new StudioDB(`import-${Math.random().toString(36).slice(2)}`);
   const clock = createVirtualClock(T0);
-  const core = createExecutorCore({
-    runtime,
-    db,
-    clock,
-    guard: createStepGuard({ emit: () => {}, kill: () => {} }),
-    emit: () => {},
-    defer: (cb) => setImmediate(cb),
-    wallNow: () => 0,
-    newId: () => 'new',
-  });
+  const core = createTestCore({ runtime, db, clock, newId: () => 'new' });
   cores.push(core);
   return { core, db, clock };
 }

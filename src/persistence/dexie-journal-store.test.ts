@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createEngine,
   createVirtualClock,
@@ -10,6 +11,7 @@ import {
 import { createDexieJournalStore } from './dexie-journal-store';
 import { JournalConflictError, StorageFullError } from './storage-errors';
 import { StudioDB } from './studio-db';
+import { failWritesTo } from './test-faults';
 
 let dbCounter = 0;
 const freshName = () => `journal-test-${++dbCounter}-${Math.random().toString(36).slice(2)}`;
@@ -43,6 +45,28 @@ function engineOn(store: JournalStore, body: WorkflowBody, start = 1_700_000_000
 }
 
 describe('createDexieJournalStore', () => {
+  it("wakes Dexie live queries on the journal and the instance row, as Dexie's own writes do", async () => {
+    const db = new StudioDB(freshName());
+    const { engine, clock } = engineOn(createDexieJournalStore(db), sleepyWorkflow({}));
+    const seen = { status: [] as string[], events: [] as number[] };
+    const subs = [
+      liveQuery(() => db.instances.get('live')).subscribe((row) => {
+        if (row) seen.status.push(row.status);
+      }),
+      liveQuery(() => db.journal.where('instanceId').equals('live').count()).subscribe((n) => seen.events.push(n)),
+    ];
+    await engine.binding('sleepy').create({ id: 'live', params: { n: 1 } });
+    await runToIdle(engine, clock);
+    const total = (await createDexieJournalStore(db).read('live')).length;
+    await vi.waitFor(() => {
+      expect(seen.status.at(-1)).toBe('complete');
+      expect(seen.events.at(-1)).toBe(total);
+    });
+    for (const sub of subs) sub.unsubscribe();
+    engine.dispose();
+    db.close();
+  });
+
   it('journals a run and reads the events back in seq order with the instance summary', async () => {
     const db = new StudioDB(freshName());
     const ran: Record<string, number> = {};
@@ -136,9 +160,7 @@ describe('createDexieJournalStore', () => {
     const before = await store.read('full');
     const summary = (await store.getInstance('full'))!;
 
-    db.journal.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    const restore = failWritesTo(db, 'journal');
     const extra = { ...(before.at(-1) as JournalEvent), seq: before.length + 1 };
     const err = await store.append('full', [extra], { ...summary, lastSeq: extra.seq }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageFullError);
@@ -148,6 +170,7 @@ describe('createDexieJournalStore', () => {
     );
     expect(await store.read('full')).toEqual(before);
     expect((await store.getInstance('full'))?.lastSeq).toBe(before.length);
+    restore();
     engine.dispose();
     db.close();
   });

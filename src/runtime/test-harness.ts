@@ -35,10 +35,20 @@ export interface Harness {
   dispose(): void;
 }
 
-/** Loads `source` into `runtime` and wires it to a fresh engine on a virtual clock at {@link T0}. */
-export function createHarness(runtime: PythonRuntime, source: string, filename = 'flow.py'): Harness {
-  const clock = createVirtualClock(T0);
-  const store = createMemoryJournalStore();
+/** Where a harness keeps its journal and starts its clock, and the file name Python reports. */
+export interface HarnessOptions {
+  /** Default `flow.py`. */
+  filename?: string;
+  /** Default: a fresh in-memory store (pass one to replay a journal on a new engine). */
+  store?: JournalStore;
+  /** Default {@link T0}. */
+  start?: number;
+}
+
+/** Loads `source` into `runtime` and wires it to a fresh engine on a virtual clock at `start`. */
+export function createHarness(runtime: PythonRuntime, source: string, opts: HarnessOptions = {}): Harness {
+  const { filename = 'flow.py', store = createMemoryJournalStore(), start = T0 } = opts;
+  const clock = createVirtualClock(start);
   let module: WorkflowModule | undefined;
   const engine = createEngine({
     store,

@@ -1,16 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from '../../src/cli/test-io';
 import { loadNodePython, type NodePython } from '../../src/runtime/node';
 import { CASES_DIR, loadCases, runCase, runInProcess } from './harness';
 
 // Python runs in UTC, as on Workers (bin/workflow-studio.mjs does the same).
 process.env.TZ = 'UTC';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BAD = 'tests/conformance/bad-input';
 const cases = loadCases();
 
@@ -246,23 +244,6 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
     expect(again.exit).toBe(2);
   });
 });
-
-/** Runs bin/workflow-studio.mjs as a real process from the repo root. */
-function runBin(args: string[]): Promise<{ exit: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/workflow-studio.mjs', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (exit) => resolve({ exit, stdout, stderr }));
-  });
-}
 
 describe('bin/workflow-studio.mjs as a subprocess', () => {
   it('exit codes 0 (complete), 1 (waiting, errored) and 2 (bad input), with --json on stdout', async () => {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/run-command';
+import { capture } from '../../src/cli/test-io';
 import type { NodePython } from '../../src/runtime/node';
 
 export const CASES_DIR = fileURLToPath(new URL('./cases/', import.meta.url));
@@ -56,19 +57,8 @@ export interface CallResult {
 
 /** Runs `workflow-studio <argv>` in-process and captures its output. */
 export async function runInProcess(argv: string[], python: NodePython): Promise<CallResult> {
-  let stdout = '';
-  let stderr = '';
-  const exit = await runCli(
-    argv,
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-    { python: async () => python, now: Date.now },
+  const { exit, stdout, stderr } = await capture((io) =>
+    runCli(argv, io, { python: async () => python, now: Date.now }),
   );
   let json: Record<string, unknown> | undefined;
   try {

@@ -4,9 +4,10 @@
  */
 import { expect, vi } from 'vitest';
 import { createVirtualClock, type VirtualClock } from '../../src/engine';
-import { createExecutorCore, type ExecutorCore } from '../../src/executor/executor-core';
-import { createStepGuard } from '../../src/executor/step-guard';
+import type { ExecutorCore } from '../../src/executor/executor-core';
+import { createTestCore } from '../../src/executor/test-core';
 import { createFilesRepo, StudioDB } from '../../src/persistence';
+import { failWritesTo } from '../../src/persistence/test-faults';
 import type { PythonRuntime } from '../../src/runtime';
 import { GOOD } from './bad-input-sources';
 
@@ -28,16 +29,7 @@ export type CoreRuntime = Pick<PythonRuntime, 'loadModule' | 'activity'>;
 /** An executor core on a fresh database (the worker's core, without the worker). */
 export function coreOn(runtime: CoreRuntime, db: StudioDB, clock: VirtualClock): ExecutorCore {
   let ids = 0;
-  return createExecutorCore({
-    runtime,
-    db,
-    clock,
-    guard: createStepGuard({ emit: () => {}, kill: () => {} }),
-    emit: () => {},
-    defer: (cb) => setImmediate(cb),
-    wallNow: () => T0,
-    newId: () => `generated-${++ids}`,
-  });
+  return createTestCore({ runtime, db, clock, wallNow: () => T0, newId: () => `generated-${++ids}` });
 }
 
 export const statusIs = (db: StudioDB, id: string, status: string) =>
@@ -175,14 +167,11 @@ export const coreRows: CoreRow[] = [
   {
     what: 'IndexedDB quota exceeded while an instance is created',
     async run(s) {
-      const full = () => {
-        throw quota();
-      };
-      s.db.journal.hook('creating', full);
+      const restore = failWritesTo(s.db, 'journal', quota);
       try {
         await create(s, { id: 'no-room' });
       } finally {
-        s.db.journal.hook('creating').unsubscribe(full);
+        restore();
       }
     },
     error: {

@@ -54,6 +54,36 @@ describe('createThrottledFeed()', () => {
     stop();
   });
 
+  it('does not query the signal on every write while a read is pending', async () => {
+    const db = new StudioDB(`throttled-${++n}`);
+    dbs.push(db);
+    let signals = 0;
+    const feed = createThrottledFeed({
+      signal: () => {
+        signals++;
+        return db.instances.count();
+      },
+      read: () => db.instances.count(),
+      throttleMs: 300,
+      now: () => performance.now(),
+      setTimer: (cb, ms) => {
+        const id = setTimeout(cb, ms);
+        return () => clearTimeout(id);
+      },
+      onError: (e) => {
+        throw e;
+      },
+    });
+    const stop = feed.subscribe(() => {});
+    await until(() => feed.getSnapshot() === 0);
+    const before = signals;
+    for (let i = 0; i < 40; i++) await db.instances.put(summary(`i${i}`, i));
+    await until(() => feed.getSnapshot() === 40);
+    // 40 writes; a signal per write would be 40 queries. Watching only between reads takes a handful.
+    expect(signals - before).toBeLessThan(12);
+    stop();
+  });
+
   it('watches nothing without listeners', async () => {
     const db = new StudioDB(`throttled-${++n}`);
     dbs.push(db);

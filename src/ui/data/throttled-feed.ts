@@ -2,7 +2,8 @@
  * A throttled live read of IndexedDB. Dexie's `liveQuery` re-runs its query on every write to the range it
  * watched; while the executor journals hundreds of steps a second, re-reading 10 000 instance rows (or a long
  * journal) on each write would keep the UI thread busy. So a cheap query is watched as the change signal, and
- * the expensive read runs at most once per `throttleMs` (always once more after the last change).
+ * the expensive read runs at most once per `throttleMs` (always once more after the last change); the signal
+ * itself is not watched while a read is pending, so a busy executor costs the page two queries per window.
  * Framework-free: an external store for `useSyncExternalStore`; it watches only while it has listeners.
  */
 import { liveQuery, type Subscription } from 'dexie';
@@ -30,53 +31,67 @@ export function createThrottledFeed<T>(deps: ThrottledFeedDeps<T>): ThrottledFee
   const listeners = new Set<() => void>();
   let value: T | undefined;
   let subscription: Subscription | null = null;
+  let active = false;
+  /** The signal's value the last read covers (JSON), or undefined before the first read. */
+  let seen: string | undefined;
   let lastReadAt = Number.NEGATIVE_INFINITY;
-  let reading = false;
-  let dirty = false;
   let cancelTimer: (() => void) | null = null;
 
-  const read = async () => {
+  // The signal is watched only between reads: a change stops watching and schedules the read; the read then
+  // watches again, and the fresh first answer says whether anything changed meanwhile. So however fast the
+  // executor writes, the page queries IndexedDB about twice per `throttleMs`, not once per write — a read
+  // transaction per write would make every journal write wait behind one of ours.
+  const watch = () => {
+    if (!active || subscription) return;
+    subscription = liveQuery(deps.signal).subscribe({ next: onSignal, error: deps.onError });
+  };
+  const unwatch = () => {
+    subscription?.unsubscribe();
+    subscription = null;
+  };
+
+  const onSignal = (signal: unknown) => {
+    const key = JSON.stringify(signal) ?? 'undefined';
+    if (key === seen || cancelTimer) return;
+    unwatch();
+    const wait = lastReadAt + deps.throttleMs - deps.now();
+    cancelTimer = deps.setTimer(() => void read(key), Math.max(0, wait));
+  };
+
+  const read = async (key: string) => {
     cancelTimer = null;
-    if (reading) {
-      dirty = true;
-      return;
-    }
-    reading = true;
-    dirty = false;
+    if (!active) return;
     lastReadAt = deps.now();
+    // A failed read is retried at the next change, not in a loop of error notices.
+    seen = key;
     try {
       value = await deps.read(value);
       for (const l of listeners) l();
     } catch (e) {
       deps.onError(e);
     } finally {
-      reading = false;
-      if (dirty && subscription) schedule();
+      watch();
     }
   };
 
-  const schedule = () => {
-    if (cancelTimer) return;
-    const wait = lastReadAt + deps.throttleMs - deps.now();
-    if (wait <= 0 && !reading) void read();
-    else cancelTimer = deps.setTimer(() => void read(), Math.max(0, wait));
-  };
-
   const start = () => {
-    subscription = liveQuery(deps.signal).subscribe({ next: schedule, error: deps.onError });
+    active = true;
+    watch();
   };
   const stop = () => {
-    subscription?.unsubscribe();
-    subscription = null;
+    active = false;
+    unwatch();
     cancelTimer?.();
     cancelTimer = null;
+    // Watching again later must read again: changes made while nobody watched are unknown.
+    seen = undefined;
   };
 
   return {
     getSnapshot: () => value,
     subscribe(listener) {
       listeners.add(listener);
-      if (!subscription) start();
+      if (!active) start();
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) stop();

@@ -1,0 +1,61 @@
+/**
+ * Between tabs (BroadcastChannel): followers forward commands to the leader, which executes them and
+ * broadcasts its executor state and notices.
+ */
+import type { StudioCommand } from './host-to-worker';
+import type { BootProgress, NoticeText, PythonReady, WorkerResult } from './worker-to-host';
+
+/** Crash injection from any tab: the leader terminates its executor worker now. */
+export interface KillExecutor {
+  type: 'kill-executor';
+}
+
+/** A command a follower tab forwards to the leader tab. */
+export type ForwardedCommand = StudioCommand | KillExecutor;
+
+/** The leader's executor state, with ages instead of clock times (each tab has its own `performance.now`). */
+export type SharedExecutorState =
+  | { status: 'starting'; elapsedMs: number; phase?: BootProgress['phase'] }
+  | { status: 'ready'; elapsedMs: number; coldStartMs: number; warm: boolean; python: PythonReady }
+  | { status: 'restarting'; elapsedMs: number; reason: string }
+  | { status: 'failed'; elapsedMs: number; error: { name: string; message: string } };
+
+/** A tab opened (or lost its leader): the leader answers with `leader-state`. */
+export interface TabHello {
+  type: 'tab-hello';
+  tabId: string;
+}
+
+/** The leader's state, sent on every change and in answer to `tab-hello`. */
+export interface LeaderState {
+  type: 'leader-state';
+  leaderId: string;
+  state: SharedExecutorState;
+}
+
+/** A follower's command for the leader `to`; answered by `tab-result` with the same `requestId`. */
+export interface TabCommand {
+  type: 'tab-command';
+  from: string;
+  to: string;
+  requestId: number;
+  command: ForwardedCommand;
+}
+
+/** The leader's answer to a forwarded command. */
+export interface TabResult {
+  type: 'tab-result';
+  to: string;
+  requestId: number;
+  result: WorkerResult;
+}
+
+/** A notice the leader raised, shown in every tab. */
+export interface TabNotice {
+  type: 'tab-notice';
+  leaderId: string;
+  notice: NoticeText;
+}
+
+/** Every message between tabs. */
+export type TabMessage = TabHello | LeaderState | TabCommand | TabResult | TabNotice;

@@ -1,0 +1,147 @@
+/**
+ * Host → worker: the one message the host sends (`WorkerRequest`) and what a request asks (`WorkerInput`).
+ * Each request is answered by a `WorkerResponse` (worker-to-host.ts) with the same `requestId`.
+ */
+import type { JournalEvent } from '../engine';
+
+/**
+ * Start Python and the engine: load Pyodide from `indexURL` (warm from a memory snapshot when one matches),
+ * open the database. Idempotent: a second request answers with the same boot. `interruptBuffer` (when the
+ * page is cross-origin isolated) lets the supervisor raise `KeyboardInterrupt` in runaway Python.
+ */
+export interface BootPython {
+  type: 'boot-python';
+  indexURL: string;
+  /** Int32 slots laid out as {@link INTERRUPT}; absent without cross-origin isolation. */
+  interruptBuffer?: SharedArrayBuffer;
+  /** Use and make memory snapshots (default true); false forces a plain load every time. */
+  snapshots?: boolean;
+  /** IndexedDB database name; default `workflow-studio` (tests and benches pass their own). */
+  dbName?: string;
+}
+
+/** Liveness check; the worker answers at once unless it is blocked (e.g. by Python in a tight loop). */
+export interface Ping {
+  type: 'ping';
+}
+
+/** Resume every unfinished instance from the journal (after boot, also after a crash or in a new tab). */
+export interface Recover {
+  type: 'recover';
+}
+
+/** Import one version of a workflow file into Python (once per version). */
+export interface LoadSource {
+  type: 'load-source';
+  fileId: string;
+  version: number;
+  name: string;
+  source: string;
+}
+
+/** Create and start an instance of `workflowName` from the newest loaded version of `fileId`. */
+export interface CreateInstance {
+  type: 'create-instance';
+  fileId: string;
+  workflowName: string;
+  id?: string;
+  params?: unknown;
+}
+
+/** Create up to 100 instances at once (Cloudflare's `createBatch`): all or none pass validation. */
+export interface CreateBatch {
+  type: 'create-batch';
+  fileId: string;
+  workflowName: string;
+  items: { id?: string; params?: unknown }[];
+}
+
+/** Pause an instance (waits for attempts in flight: `waitingForPause`). */
+export interface PauseInstance {
+  type: 'pause-instance';
+  id: string;
+}
+
+/** Resume a paused instance, or cancel a pending pause. */
+export interface ResumeInstance {
+  type: 'resume-instance';
+  id: string;
+}
+
+/** Stop an instance for good. */
+export interface TerminateInstance {
+  type: 'terminate-instance';
+  id: string;
+}
+
+/** Start an instance over, keeping the calls before `from` when given. */
+export interface RestartInstance {
+  type: 'restart-instance';
+  id: string;
+  from?: { name: string; count?: number; type?: 'do' | 'sleep' | 'waitForEvent' };
+}
+
+/** Send an event to an instance (journaled, then delivered to a matching wait). */
+export interface SendEvent {
+  type: 'send-event';
+  id: string;
+  event: { type: string; payload?: unknown };
+}
+
+/** End the instance's current sleep / retry delay / wait timeout now. */
+export interface SkipWait {
+  type: 'skip-wait';
+  id: string;
+}
+
+/** Stop and delete instances with their journals. */
+export interface DeleteInstances {
+  type: 'delete-instances';
+  ids: string[];
+}
+
+/** Crash injection: the worker stops itself just before the next step attempt runs user code. */
+export interface KillAtNextStep {
+  type: 'kill-at-next-step';
+}
+
+/**
+ * Import one instance's journal (an exported journal file, docs/journal-format.md): every event and the summary
+ * derived from them are written in one transaction. Refused when the id is taken or the events are not one
+ * consistent journal; an unfinished imported instance resumes like a recovered one.
+ */
+export interface ImportJournal {
+  type: 'import-journal';
+  events: JournalEvent[];
+}
+
+/**
+ * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
+ * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
+ */
+export type StudioCommand =
+  | LoadSource
+  | CreateInstance
+  | CreateBatch
+  | PauseInstance
+  | ResumeInstance
+  | TerminateInstance
+  | RestartInstance
+  | SendEvent
+  | SkipWait
+  | DeleteInstances
+  | KillAtNextStep
+  | ImportJournal;
+
+/** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */
+export type WorkerInput = BootPython | Ping | Recover | StudioCommand;
+
+/** The only message the host sends: a request with an id that its response echoes. */
+export interface WorkerRequest {
+  type: 'request';
+  requestId: number;
+  input: WorkerInput;
+}
+
+/** All host → worker messages. */
+export type HostToWorker = WorkerRequest;

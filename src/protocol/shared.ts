@@ -1,0 +1,34 @@
+/** What both sides of every channel share: errors flattened for `postMessage`, the interrupt buffer's layout. */
+
+/** An error flattened for `postMessage`; the receiver rehydrates it by `name` (prototypes don't survive). */
+export interface SerializedError {
+  type: 'error';
+  name: string;
+  message: string;
+  stack?: string;
+  /** The Python traceback, when the error came from Python. */
+  pythonTraceback?: string;
+}
+
+/**
+ * Layout of the Int32 interrupt buffer shared by supervisor and worker. Pyodide reads slot `signal`
+ * (`setInterruptBuffer`): writing `SIGINT` there raises `KeyboardInterrupt` in running Python. Before that,
+ * the supervisor writes into `token` the attempt token it interrupts (or `LOAD_TOKEN`/`ANY_TOKEN`), so the
+ * worker can journal the attempt as timed out rather than as a user `KeyboardInterrupt`.
+ */
+export const INTERRUPT = { signal: 0, token: 1, length: 2, SIGINT: 2, ANY_TOKEN: -1 } as const;
+
+/** Flattens anything thrown into a `SerializedError`. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    const out: SerializedError = { type: 'error', name: error.name, message: error.message };
+    if (error.stack !== undefined) out.stack = error.stack;
+    return out;
+  }
+  return { type: 'error', name: 'Error', message: String(error) };
+}
+
+/** Marks a `switch` as exhaustive: adding a union variant makes the call site a compile error. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled variant: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,199 @@
+/**
+ * Worker → host: the answer to each request (`WorkerResponse`, typed per request by `OutputOf`) and the
+ * worker's unsolicited events (`WorkerEventMessage`).
+ */
+import type { SerializedError } from './shared';
+
+/** How Python started: from a matching memory snapshot, or a plain load (and why). */
+export type SnapshotUse = 'used' | 'missing' | 'failed' | 'disabled';
+
+/** Answer to `boot-python`: the interpreter and the engine are ready. Times are milliseconds. */
+export interface PythonReady {
+  type: 'python-ready';
+  pyodideVersion: string;
+  pythonVersion: string;
+  /** Time spent inside `loadPyodide()` in the worker (with a snapshot: restoring it). */
+  loadMs: number;
+  /** True when Python was restored from a memory snapshot. Absent in answers from before snapshots. */
+  warm?: boolean;
+  /** What happened with the snapshot. */
+  snapshot?: SnapshotUse;
+  /** Whole boot in the worker: snapshot read, Python, SDK, database. */
+  bootMs?: number;
+  /** Where the boot went, in ms (e.g. `database`, `snapshot-check`, `pyodide`, `sdk`, `snapshot-make`). */
+  phases?: Record<string, number>;
+}
+
+/** Answer to `ping`. */
+export interface Pong {
+  type: 'pong';
+}
+
+/** Answer to `recover`: how many unfinished instances were resumed, and how many wait for their file's source. */
+export interface Recovered {
+  type: 'recovered';
+  resumed: number;
+  waitingForSource: number;
+}
+
+/** A workflow class found in a loaded file. */
+export interface WorkflowInfo {
+  className: string;
+  workflowName: string;
+  /** The `env` binding name (UPPER_SNAKE of the class name). */
+  binding: string;
+  /** 1-based line of the `class` statement, when known. */
+  line: number | null;
+}
+
+/** Result of loading a file's source: its workflows, or the Python error (with line and traceback). */
+export type LoadSourceResult =
+  | { ok: true; fileId: string; version: number; workflows: WorkflowInfo[] }
+  | {
+      ok: false;
+      fileId: string;
+      version: number;
+      error: { name: string; message: string; line: number | null; traceback: string };
+    };
+
+/** Answer to `load-source`. An error in the user's code is a result, not a failed request. */
+export interface SourceLoaded {
+  type: 'source-loaded';
+  result: LoadSourceResult;
+}
+
+/** Answer to `create-instance` / `create-batch` / `import-journal`: the ids, in request order. */
+export interface InstancesCreated {
+  type: 'instances-created';
+  ids: string[];
+}
+
+/** Answer to a command that returns nothing (journaled before this answer is sent). */
+export interface Done {
+  type: 'done';
+}
+
+/** Everything a successful request can answer. */
+export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done;
+
+/** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
+export interface OutputOf {
+  'boot-python': PythonReady;
+  ping: Pong;
+  recover: Recovered;
+  'load-source': SourceLoaded;
+  'create-instance': InstancesCreated;
+  'create-batch': InstancesCreated;
+  'pause-instance': Done;
+  'resume-instance': Done;
+  'terminate-instance': Done;
+  'restart-instance': Done;
+  'send-event': Done;
+  'skip-wait': Done;
+  'delete-instances': Done;
+  'kill-at-next-step': Done;
+  'import-journal': InstancesCreated;
+}
+
+/** The outcome of one request: ok with an output, or an error. */
+export type WorkerResult = { type: 'ok'; output: WorkerOutput } | SerializedError;
+
+/** The answer to the request with the same `requestId`. */
+export interface WorkerResponse {
+  type: 'response';
+  requestId: number;
+  result: WorkerResult;
+}
+
+/** The worker's module has loaded and its message handler is installed. */
+export interface WorkerStarted {
+  type: 'worker-started';
+}
+
+/** Something failed in the worker outside any request (an unhandled rejection, a bad message). */
+export interface WorkerFault {
+  type: 'worker-fault';
+  error: SerializedError;
+}
+
+/** What the boot is doing now, for the status bar. */
+export interface BootProgress {
+  type: 'boot-progress';
+  phase: 'reading-snapshot' | 'restoring-snapshot' | 'loading-python' | 'installing-sdk' | 'opening-database';
+}
+
+/** A memory snapshot made after a plain load was stored (or could not be); the next start is warm. */
+export interface SnapshotStored {
+  type: 'snapshot-stored';
+  ok: boolean;
+  bytes: number;
+  ms: number;
+  error?: SerializedError;
+}
+
+/**
+ * A step attempt is about to run user code. `token` identifies it in `attempt-ended` and in the interrupt
+ * buffer; the supervisor's watchdog expects it to end within `timeoutMs`.
+ */
+export interface AttemptStarted {
+  type: 'attempt-started';
+  token: number;
+  instanceId: string;
+  step: { name: string; count: number };
+  attempt: number;
+  timeoutMs: number;
+}
+
+/** The attempt with this token ended (any outcome). */
+export interface AttemptEnded {
+  type: 'attempt-ended';
+  token: number;
+}
+
+/** Crash injection fired (`kill-at-next-step`): the worker is stopping itself now. */
+export interface SelfKill {
+  type: 'self-kill';
+}
+
+/**
+ * The executor stopped its engine and must be replaced: another writer journaled the same events (a second
+ * executor, e.g. in another tab), so continuing could run a step twice. A fresh executor resumes from the journal.
+ */
+export interface ExecutorHalted {
+  type: 'executor-halted';
+  error: SerializedError;
+}
+
+/** What a notice says: its level, a short title (usually an error name) and the message the person reads. */
+export interface NoticeText {
+  level: 'error' | 'warning' | 'info';
+  name: string;
+  message: string;
+}
+
+/** A message for the person using the studio (storage full, an instance dropped from memory…). */
+export interface Notice extends NoticeText {
+  type: 'notice';
+  instanceId?: string;
+}
+
+/** Unsolicited news from the worker. */
+export type WorkerEvent =
+  | WorkerStarted
+  | WorkerFault
+  | BootProgress
+  | SnapshotStored
+  | AttemptStarted
+  | AttemptEnded
+  | SelfKill
+  | ExecutorHalted
+  | Notice;
+
+/** An unsolicited event from the worker. */
+export interface WorkerEventMessage {
+  type: 'event';
+  event: WorkerEvent;
+}
+
+/** All worker → host messages. */
+export type WorkerToHost = WorkerResponse | WorkerEventMessage;

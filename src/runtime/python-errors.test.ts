@@ -1,0 +1,209 @@
+/**
+ * Errors across the boundary: tracebacks, which exception types reach run(), and the messages for SDK and
+ * binding misuse.
+ */
+import { describe, expect, it } from 'vitest';
+import { type AttemptFailedEvent, reduceJournal } from '../engine';
+import { HEADER, ofType, setupPythonRuntime } from './test-runtime';
+
+const { harness, runOnce } = setupPythonRuntime();
+
+describe('errors', () => {
+  it('keeps the Python traceback (user frames only) on the journaled error', async () => {
+    const { journal, view } = await runOnce(`${HEADER}
+def parse(text):
+    return int(text)
+
+class Failing(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do(config={"retries": {"limit": 0, "delay": 0}})
+        async def convert():
+            return parse("x")
+
+        await convert()
+`);
+    const [failed] = ofType(journal, 'attempt-failed') as AttemptFailedEvent[];
+    expect(failed?.error.name).toBe('ValueError');
+    expect(failed?.error.message).toBe("invalid literal for int() with base 10: 'x'");
+    expect(failed?.error.traceback).toBe(
+      [
+        'Traceback (most recent call last):',
+        '  File "flow.py", line 14, in convert',
+        '    return parse("x")',
+        '  File "flow.py", line 8, in parse',
+        '    return int(text)',
+        "ValueError: invalid literal for int() with base 10: 'x'",
+        '',
+      ].join('\n'),
+    );
+    expect(view.error?.name).toBe('ValueError');
+    expect(view.error?.traceback).toContain('File "flow.py", line 16, in run');
+    expect(view.error?.traceback).not.toContain('workers/_');
+  });
+
+  it('maps step errors into run(): ValueError, TypeError, NonRetryableError keep their type; others are JsException', async () => {
+    const { view } = await runOnce(`${HEADER}
+class Custom(Exception):
+    pass
+
+class Mapper(WorkflowEntrypoint):
+    async def run(self, event, step):
+        seen = []
+        for exc in [ValueError("v"), TypeError("t"), NonRetryableError("n"), KeyError("k"), Custom("c")]:
+            @step.do(type(exc).__name__, config={"retries": {"limit": 0, "delay": 0}})
+            async def boom():
+                raise exc
+            try:
+                await boom()
+            except Exception as e:
+                seen.append([type(e).__name__, str(e)])
+        return seen
+`);
+    expect(view.output).toEqual([
+      ['ValueError', 'v'],
+      ['TypeError', 't'],
+      ['NonRetryableError', 'n'],
+      ['JsException', "KeyError: 'k'"],
+      ['JsException', 'Custom: c'],
+    ]);
+  });
+
+  it('reports SDK misuse with messages that say what to write instead', async () => {
+    const { view } = await runOnce(`${HEADER}
+class Misuse(WorkflowEntrypoint):
+    async def run(self, event, step):
+        out = []
+        def attempt(fn):
+            try:
+                fn()
+            except Exception as e:
+                out.append(f"{type(e).__name__}: {e}")
+        async def attempt_async(coro_fn):
+            try:
+                await coro_fn()
+            except Exception as e:
+                out.append(f"{type(e).__name__}: {e}")
+
+        def bare():
+            @step.do
+            async def no_parens():
+                return 1
+        attempt(bare)
+        attempt(lambda: step.do(42))
+        attempt(lambda: step.do("x", depends="a"))
+        attempt(lambda: step.do("x", depends=[print])(lambda x: x))
+        attempt(lambda: step.do("x")(42))
+        attempt(lambda: step.sleep("nap", True))
+        attempt(lambda: step.sleep(7, 1))
+        attempt(lambda: step.wait_for_event("w", 5))
+        attempt(lambda: step.wait_for_event("w", "t", timeout=[1]))
+        attempt(lambda: self.env.NOPE)
+        attempt(lambda: step.sleep_until("until", [1]))
+        attempt(lambda: step.wait_for_event(3, "t"))
+        attempt(lambda: step.sleep("nap", -5))
+        attempt(lambda: step.wait_for_event("w", "t", timeout=float("inf")))
+
+        @step.do("a")
+        async def a(b):
+            return b
+
+        @step.do("b")
+        async def b(a):
+            return a
+
+        await attempt_async(a)
+        return out
+`);
+    expect(view.output).toEqual([
+      'TypeError: step.do must be called to make the decorator: write @step.do() or @step.do("name")',
+      'TypeError: step.do name must be a str, not int',
+      'TypeError: depends must be a list of steps, not str',
+      'TypeError: depends[0] is not a step: pass functions decorated with @step.do',
+      'TypeError: @step.do must decorate a function, not int',
+      'TypeError: duration must be a number of seconds or a duration string like "10 seconds", not bool',
+      'TypeError: step.sleep name must be a str, not int',
+      'TypeError: event_type must be a str, not int',
+      'TypeError: timeout must be a number of seconds or a duration string like "10 seconds", not list',
+      "AttributeError: env has no binding 'NOPE' (bindings here: MISUSE; each WorkflowEntrypoint subclass gets one, named UPPER_SNAKE of its class name)",
+      'TypeError: timestamp must be a number of seconds or a duration string like "10 seconds", not list',
+      'TypeError: step.wait_for_event name must be a str, not int',
+      'ValueError: duration must be a number of seconds ≥ 0 or a duration string like "10 seconds", got -5',
+      'ValueError: timeout must be a number of seconds ≥ 0 or a duration string like "10 seconds", got inf',
+      'TypeError: Steps depend on each other in a cycle: a -> b -> a',
+    ]);
+  });
+
+  it('reports binding misuse and a missing run() with messages that say what to pass', async () => {
+    const { view } = await runOnce(`${HEADER}
+class Binder(WorkflowEntrypoint):
+    async def run(self, event, step):
+        out = []
+        async def attempt(coro):
+            try:
+                await coro
+            except Exception as e:
+                out.append(f"{type(e).__name__}: {e}")
+        await attempt(self.env.NO_RUN.create(["id"]))
+        await attempt(self.env.NO_RUN.create({"params": {1, 2}}))
+        await attempt(self.env.NO_RUN.create_batch("x"))
+        await attempt(self.env.NO_RUN.get(42))
+        await attempt(self.env.NO_RUN.get("nobody"))
+
+        @step.do()
+        async def make_child():
+            return (await self.env.NO_RUN.create(id="child")).id
+
+        child_id = await make_child()
+        await step.sleep("let it fail", 1)
+        child = await self.env.NO_RUN.get(child_id)
+        status = await child.status()
+        out.append([status.status, status.error])
+        await attempt(child.send_event({"type": "x"}))
+        return out
+
+class NoRun(WorkflowEntrypoint):
+    pass
+`);
+    expect(view.output).toEqual([
+      'TypeError: create options must be a dict (or a JS object), not list',
+      'TypeError: workflow binding arguments must be JSON-like: Object of type set is not JSON serializable',
+      'TypeError: create_batch takes a list of option dicts, not str',
+      'TypeError: instance id must be a str, not int',
+      'JsException: WorkflowError: (instance.not_found) Workflow instance with id "nobody" not found',
+      ['errored', { name: 'NotImplementedError', message: 'NoRun must define: async def run(self, event, step)' }],
+      'JsException: WorkflowError: (instance.cannot_send_event) Cannot send an event to a workflow instance in the finite state "errored"',
+    ]);
+  });
+
+  it('says which fields a received event has when an attribute is wrong', async () => {
+    const h = harness(`${HEADER}
+class Waiter(WorkflowEntrypoint):
+    async def run(self, event, step):
+        evt = await step.wait_for_event("w", "go")
+        try:
+            return evt.body
+        except AttributeError as e:
+            return str(e)
+`);
+    const handle = await h.engine.binding('waiter').create({ id: 'w1' });
+    await handle.sendEvent({ type: 'go', payload: {} });
+    expect((await h.run('w1')).output).toBe("event has no field 'body'; fields: type, payload, timestamp");
+  });
+
+  it('fails an attempt whose own code raises CancelledError instead of hanging', async () => {
+    const { journal } = await runOnce(`${HEADER}
+class SelfCancel(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do(config={"retries": {"limit": 0, "delay": 0}})
+        async def quits():
+            raise asyncio.CancelledError("by the user")
+        try:
+            await quits()
+        except Exception as e:
+            return str(e)
+`);
+    const [failed] = ofType(journal, 'attempt-failed');
+    expect(failed?.error).toMatchObject({ name: 'CancelledError', message: 'by the user' });
+    expect(reduceJournal(journal).output).toBe('CancelledError: by the user');
+  });
+});

@@ -88,3 +88,27 @@ export function recordErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return errors;
 }
+
+/**
+ * The channel a test workflow's step bodies post on (`js.BroadcastChannel.new(PROBE_CHANNEL).postMessage(…)`)
+ * to be counted from outside the executor, however often it is killed.
+ */
+export const PROBE_CHANNEL = 'e2e-probe';
+
+/**
+ * Turns `page` into a blank page of the studio's origin (not the studio: it takes no part in leader election
+ * and survives reloads and closes of the studio tabs) that collects every message posted on
+ * {@link PROBE_CHANNEL}. Returns a reader of the messages so far, in arrival order.
+ */
+export async function openProbe(page: Page): Promise<() => Promise<string[]>> {
+  await page.route('**/e2e-probe', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>probe</title>' }),
+  );
+  await page.goto('/e2e-probe');
+  await page.evaluate((name) => {
+    const w = window as unknown as { __probe: string[] };
+    w.__probe = [];
+    new BroadcastChannel(name).onmessage = (e: MessageEvent<string>) => w.__probe.push(e.data);
+  }, PROBE_CHANNEL);
+  return () => page.evaluate(() => (window as unknown as { __probe: string[] }).__probe);
+}

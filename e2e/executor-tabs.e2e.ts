@@ -1,24 +1,40 @@
 import { expect, type Page, test } from '@playwright/test';
-import { readInstance, run, succeededPrints, waitForStatus, waitReady } from './executor-helpers';
+import {
+  openProbe,
+  PROBE_CHANNEL,
+  readInstance,
+  run,
+  succeededPrints,
+  waitForStatus,
+  waitReady,
+} from './executor-helpers';
 
-/** Five steps that each print once; slow enough that both tabs are open while it runs. */
+/**
+ * Five steps that each print once, slow enough that both tabs are open while it runs, then a sleep long enough
+ * to close the leader in. Every step body also posts its name on the probe channel, so executions are counted
+ * from outside both tabs.
+ */
 const COUNTED = `import asyncio
+import js
 from workers import WorkflowEntrypoint
 
 class CountedWorkflow(WorkflowEntrypoint):
     async def run(self, event, step):
+        probe = js.BroadcastChannel.new("${PROBE_CHANNEL}")
         for i in range(5):
             @step.do(f"step-{i}")
             async def work():
+                probe.postMessage(f"step-{i}")
                 await asyncio.sleep(0.2)
                 print(f"step-{i} ran")
                 return i
 
             await work()
-        await step.sleep("pause", "3 seconds")
+        await step.sleep("pause", "5 seconds")
 
         @step.do("last")
         async def last():
+            probe.postMessage("last")
             print("last ran")
             return "done"
 
@@ -32,6 +48,7 @@ test.describe('executor: one leader tab executes, the others follow', () => {
   test('two tabs: only the leader runs Python, a follower’s commands run once there, and it takes over on close', async ({
     context,
   }) => {
+    const executions = await openProbe(await context.newPage());
     const leader = await context.newPage();
     await leader.goto('/');
     expect(await waitReady(leader)).toMatchObject({ role: 'leader' });
@@ -55,6 +72,7 @@ test.describe('executor: one leader tab executes, the others follow', () => {
     ]);
 
     // The leader closes mid-sleep: the follower gets the lock, starts its executor and finishes the instance.
+    const closedAt = Date.now();
     await leader.close();
     await expect.poll(() => follower.evaluate(() => window.__studio?.getState().role)).toBe('leader');
     await waitReady(follower);
@@ -71,6 +89,11 @@ test.describe('executor: one leader tab executes, the others follow', () => {
     ]);
     // No event was written twice: every (instance, seq) is unique and the sequence has no gaps.
     expect(journal.map((e) => e.seq)).toEqual(journal.map((_, i) => i + 1));
+    // The follower finished what the leader started: the sleep ended after the leader was gone (so `last` ran there),
+    // and across both tabs every step body ran exactly once (counted outside both by the probe page).
+    expect(beforeClose.journal.some((e) => e.type === 'sleep-finished')).toBe(false);
+    expect(journal.find((e) => e.type === 'sleep-finished')?.wall).toBeGreaterThan(closedAt);
+    expect(await executions()).toEqual(['step-0', 'step-1', 'step-2', 'step-3', 'step-4', 'last']);
   });
 
   test('the follower tab shows the instance live as the leader journals it', async ({ context }) => {

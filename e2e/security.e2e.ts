@@ -170,7 +170,7 @@ test.describe('security', () => {
 
     await pick('hostile.journal.json', JSON.stringify(fixture));
     await expect(dialog.getByTestId('import-error')).toHaveText(
-      `Invalid journal file: instance.id: ${JSON.stringify(IMG)} contains "<"; only letters, digits, "-" and "_" are allowed Nothing was imported.`,
+      `Invalid journal file: instance.id: ${JSON.stringify(IMG)} contains "<"; only letters, digits, "-" and "_" are allowed. Nothing was imported.`,
     );
     await expect(dialog.getByTestId('import-summary')).toHaveCount(0);
     await expectNothingExecuted(page);

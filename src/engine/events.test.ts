@@ -138,7 +138,7 @@ describe('events', () => {
       'Event payload is invalid: 1048578 bytes; the maximum is 1 MiB',
     );
     await expect(inst.sendEvent({ type: 't', payload: { when: new Map() } })).rejects.toThrow(
-      'Event payload is invalid: $.when is a Map object, not a plain object',
+      'Event payload is invalid: $.when is a Map, not a plain object',
     );
   });
 

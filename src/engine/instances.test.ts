@@ -71,7 +71,7 @@ describe('create()', () => {
   it('rejects params that are not JSON or over 1 MiB', async () => {
     const h = createHarness({ wf: sleeper });
     await expect(h.engine.binding('wf').create({ params: { f: () => 1 } })).rejects.toThrow(
-      werr('Workflow instance params are invalid: $.f is a function'),
+      werr('Workflow instance params are invalid: $.f is a function, which JSON cannot represent'),
     );
     await expect(h.engine.binding('wf').create({ params: 'x'.repeat(1024 * 1024) })).rejects.toThrow(
       werr('Workflow instance params are invalid: 1048578 bytes; the maximum is 1 MiB'),

@@ -12,11 +12,11 @@ describe('toJson', () => {
   });
 
   it.each([
-    [{ f: () => 1 }, '$.f is a function'],
-    [[1, 2n], '$[1] is a bigint'],
+    [{ f: () => 1 }, '$.f is a function, which JSON cannot represent'],
+    [[1, 2n], '$[1] is an integer JSON numbers cannot hold exactly (a BigInt)'],
     [{ 'a b': Number.NaN }, '$["a b"] is NaN, which JSON cannot represent'],
-    [{ d: new Map() }, '$.d is a Map object, not a plain object'],
-    [{ s: Symbol('x') }, '$.s is a symbol'],
+    [{ d: new Map() }, '$.d is a Map, not a plain object'],
+    [{ s: Symbol('x') }, '$.s is a symbol, which JSON cannot represent'],
   ])('rejects %o: %s', (value, reason) => {
     expect(toJson(value)).toEqual({ ok: false, reason });
   });

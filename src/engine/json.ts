@@ -28,8 +28,11 @@ export function toJson(value: unknown): JsonCheck {
         return v;
       case 'object':
         return copyObject(v, path);
+      case 'bigint':
+        reason = `${path} is an integer JSON numbers cannot hold exactly (a BigInt)`;
+        return null;
       default:
-        reason = `${path} is a ${typeof v}`;
+        reason = `${path} is a ${typeof v}, which JSON cannot represent`;
         return null;
     }
   };
@@ -43,7 +46,7 @@ export function toJson(value: unknown): JsonCheck {
       if (Array.isArray(v)) return v.map((item, i) => copy(item, `${path}[${i}]`));
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) {
-        reason = `${path} is a ${v.constructor?.name ?? 'non-plain'} object, not a plain object`;
+        reason = `${path} is ${classOf(v)}, not a plain object`;
         return null;
       }
       const out: { [key: string]: Json } = {};
@@ -80,6 +83,15 @@ export function utf8Length(text: string): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** `a set`, `an Order`, `an instance of object`: the class of a value that is not a plain object, for messages. */
+function classOf(v: object): string {
+  const name: unknown = (v.constructor as { name?: unknown } | undefined)?.name;
+  if (typeof name !== 'string' || name === '') return 'an object of an unnamed class';
+  if (name === 'object' || name === 'Object') return 'an instance of object';
+  // "an Order", "an unknown", but "a Uint8Array", "a union".
+  return `${/^(?:[aeio]|u[^aeiouy\d](?![aeiouy]))/i.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 function formatKey(key: string): string {

@@ -249,7 +249,7 @@ describe('step results', () => {
         'The execution of the Workflow instance was terminated, as the step "returns-fn" returned a value which is not serialisable or larger than 1 MiB',
     });
     expect(view.steps[0]?.error?.message).toBe(
-      'Value returned from step "returns-fn" is not serialisable: $.fn is a function',
+      'Value returned from step "returns-fn" is not serialisable: $.fn is a function, which JSON cannot represent',
     );
   });
 

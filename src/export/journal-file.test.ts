@@ -105,10 +105,20 @@ describe('parseJournalFile() on bad files: what is wrong and where', () => {
   it('rejects text that is not a journal file', () => {
     expect(messageOf('{"format":')).toBe('Not a journal file: it is not JSON (Unexpected end of JSON input).');
     expect(messageOf([])).toBe(
-      'Not a journal file: expected a JSON object with "format": "workflow-studio-journal", got a list.',
+      'Not a journal file: the file is a list, not a JSON object with "format": "workflow-studio-journal".',
+    );
+    expect(messageOf('null')).toBe(
+      'Not a journal file: the file is null, not a JSON object with "format": "workflow-studio-journal".',
+    );
+    expect(messageOf('42')).toBe(
+      'Not a journal file: the file is 42, not a JSON object with "format": "workflow-studio-journal".',
     );
     expect(messageOf({ format: 'har', log: {} })).toBe(
       'Not a journal file: "format" is "har"; expected "workflow-studio-journal".',
+    );
+    expect(messageOf({ log: {} })).toBe('Not a journal file: "format" is missing; expected "workflow-studio-journal".');
+    expect(messageOf({ format: 'workflow-studio-journal', instances: [{ summary: {} }] })).toBe(
+      'Not a journal file: this is a "workflow-studio run --journal" store holding 1 instance (one without an id), not one exported instance.',
     );
     expect(
       messageOf({
@@ -117,7 +127,7 @@ describe('parseJournalFile() on bad files: what is wrong and where', () => {
         instances: [{ summary: { id: 'a' } }, { summary: { id: 'b' } }],
       }),
     ).toBe(
-      'Not a journal file: this is a "workflow-studio run --journal" store holding 2 instance(s) ("a", "b"), not one exported instance.',
+      'Not a journal file: this is a "workflow-studio run --journal" store holding 2 instances ("a", "b"), not one exported instance.',
     );
   });
 
@@ -126,6 +136,7 @@ describe('parseJournalFile() on bad files: what is wrong and where', () => {
       'Not imported: the file was written by a newer Workflow Studio (journal format version 2); this one reads version 1.',
     );
     expect(messageOf({ ...raw(), version: '1' })).toBe('Invalid journal file: version: expected 1, got "1".');
+    expect(messageOf({ ...raw(), version: undefined })).toBe('Invalid journal file: version: missing (expected 1).');
   });
 
   it('refuses files larger than 64 MB', () => {
@@ -139,12 +150,12 @@ describe('parseJournalFile() on bad files: what is wrong and where', () => {
       'Invalid journal file: exportedAt: expected an ISO 8601 date-time such as "2026-03-01T12:00:00.000Z", got "yesterday".',
     );
     expect(messageOf({ ...raw(), instance: { ...(raw().instance as object), status: 'done' } })).toBe(
-      'Invalid journal file: instance.status: expected "queued" or "running" or "paused" or "errored" or "terminated" or "complete" or "waiting" or "waitingForPause" or "unknown", got "done".',
+      'Invalid journal file: instance.status: expected one of "queued", "running", "paused", "errored", "terminated", "complete", "waiting", "waitingForPause", "unknown", got "done".',
     );
     expect(messageOf({ ...raw(), events: undefined })).toBe('Invalid journal file: events: missing (expected a list).');
     expect(messageOf({ ...raw(), comment: 'hi' })).toBe('Invalid journal file: unknown field "comment".');
     expect(messageOf({ ...raw(), source: { name: '', text: 'x' } })).toBe(
-      'Invalid journal file: source.name: expected text of at least 1 characters, got "".',
+      'Invalid journal file: source.name: expected non-empty text, got "".',
     );
   });
 
@@ -171,7 +182,7 @@ describe('parseJournalFile() on bad files: what is wrong and where', () => {
       'Invalid journal file: events[2]: unknown fields "note", "extra".',
     );
     expect(messageOf(withEvent(1, { reason: 'boot' }))).toBe(
-      'Invalid journal file: events[1].reason: expected "create" or "wake" or "event" or "resume" or "restart" or "recover" or "skip", got "boot".',
+      'Invalid journal file: events[1].reason: expected one of "create", "wake", "event", "resume", "restart", "recover", "skip", got "boot".',
     );
     expect(messageOf(withEvent(4, { result: () => 1 }))).toBe('Invalid journal file: events[4].result: missing.');
   });

@@ -118,21 +118,26 @@ export function parseJournalValue(value: unknown): ParseJournalResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       ok: false,
-      message: `Not a journal file: expected a JSON object with "format": "${JOURNAL_FILE_FORMAT}", got ${describeValue(value)}.`,
+      message: `Not a journal file: the file is ${describeValue(value)}, not a JSON object with "format": "${JOURNAL_FILE_FORMAT}".`,
     };
   }
   const head = value as Record<string, unknown>;
   if (head.format !== JOURNAL_FILE_FORMAT) {
     return {
       ok: false,
-      message: `Not a journal file: "format" is ${describeValue(head.format)}; expected "${JOURNAL_FILE_FORMAT}".`,
+      message: `Not a journal file: "format" is ${head.format === undefined ? 'missing' : describeValue(head.format)}; expected "${JOURNAL_FILE_FORMAT}".`,
     };
   }
   if (Array.isArray(head.instances)) {
-    const ids = head.instances.map((i) => describeValue((i as { summary?: { id?: unknown } })?.summary?.id)).join(', ');
+    const ids = head.instances.map((i) => {
+      const id = (i as { summary?: { id?: unknown } } | null)?.summary?.id;
+      return id === undefined ? 'one without an id' : describeValue(id);
+    });
+    const holding =
+      ids.length === 0 ? 'no instances' : `${ids.length} instance${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`;
     return {
       ok: false,
-      message: `Not a journal file: this is a "workflow-studio run --journal" store holding ${head.instances.length} instance(s) (${ids}), not one exported instance.`,
+      message: `Not a journal file: this is a "workflow-studio run --journal" store holding ${holding}, not one exported instance.`,
     };
   }
   if (typeof head.version === 'number' && head.version > JOURNAL_FILE_VERSION) {

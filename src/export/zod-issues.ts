@@ -44,28 +44,55 @@ function expectedType(expected: string): string {
 }
 
 function sizeBound(issue: core.$ZodIssueTooSmall | core.$ZodIssueTooBig, small: boolean): string {
-  const bound = String('minimum' in issue ? issue.minimum : issue.maximum);
+  const bound = Number('minimum' in issue ? issue.minimum : issue.maximum);
   const inclusive = issue.inclusive !== false;
   const op = small ? (inclusive ? '≥' : '>') : inclusive ? '≤' : '<';
+  const count = (one: string) => `${small ? 'at least' : 'at most'} ${bound} ${one}${bound === 1 ? '' : 's'}`;
   switch (issue.origin) {
     case 'string':
-      return `text of ${small ? 'at least' : 'at most'} ${bound} characters`;
+      return small && bound === 1 ? 'non-empty text' : `text of ${count('character')}`;
     case 'array':
-      return `a list of ${small ? 'at least' : 'at most'} ${bound} items`;
+      return small && bound === 1 ? 'a non-empty list' : `a list of ${count('item')}`;
     default:
       return `a number ${op} ${bound}`;
   }
 }
 
-/** What is wrong, without the path. */
-export function describeIssue(issue: core.$ZodIssue): string {
-  const got = `got ${describeValue(issue.input)}`;
+/** `"a"`, `"a" or "b"`, `one of "a", "b", "c"`. */
+function oneOf(values: readonly unknown[]): string {
+  const quoted = values.map((v) => describeValue(v));
+  return quoted.length <= 2 ? quoted.join(' or ') : `one of ${quoted.join(', ')}`;
+}
+
+/** What the value should have been, for issues that say it; undefined for the others. */
+function expectation(issue: core.$ZodIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `missing (expected ${expectedType(issue.expected)})`;
-      return `expected ${expectedType(issue.expected)}, ${got}`;
+      return expectedType(issue.expected);
     case 'invalid_value':
-      return `expected ${issue.values.map((v) => describeValue(v)).join(' or ')}, ${got}`;
+      return oneOf(issue.values);
+    case 'too_small':
+      return sizeBound(issue, true);
+    case 'too_big':
+      return sizeBound(issue, false);
+    case 'invalid_format':
+      return issue.format === 'datetime'
+        ? 'an ISO 8601 date-time such as "2026-03-01T12:00:00.000Z"'
+        : `${issue.format} text`;
+    default:
+      return undefined;
+  }
+}
+
+/** What is wrong, without the path. */
+export function describeIssue(issue: core.$ZodIssue): string {
+  const expected = expectation(issue);
+  if (expected !== undefined) {
+    return issue.input === undefined
+      ? `missing (expected ${expected})`
+      : `expected ${expected}, got ${describeValue(issue.input)}`;
+  }
+  switch (issue.code) {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_union': {
@@ -77,16 +104,8 @@ export function describeIssue(issue: core.$ZodIssue): string {
           ? `missing; expected one of: ${known}`
           : `unknown value ${describeValue(value)}; expected one of: ${known}`;
       }
-      return issue.input === undefined ? 'missing' : `not a valid value (${got})`;
+      return issue.input === undefined ? 'missing' : `not a valid value (got ${describeValue(issue.input)})`;
     }
-    case 'too_small':
-      return `expected ${sizeBound(issue, true)}, ${got}`;
-    case 'too_big':
-      return `expected ${sizeBound(issue, false)}, ${got}`;
-    case 'invalid_format':
-      return issue.format === 'datetime'
-        ? `expected an ISO 8601 date-time such as "2026-03-01T12:00:00.000Z", ${got}`
-        : `expected ${issue.format} text, ${got}`;
     default:
       return issue.message;
   }

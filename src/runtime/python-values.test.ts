@@ -26,16 +26,20 @@ class Values(WorkflowEntrypoint):
   });
 
   const unserialisable: [string, string, string][] = [
-    ['a set', 'return {"tags": {"a"}}', '$.tags is a set object, not a plain object'],
-    ['a dict with int keys', 'return [{1: "a"}]', '$[0] is a dict with int keys object, not a plain object'],
+    ['a set', 'return {"tags": {"a"}}', '$.tags is a set, not a plain object'],
+    ['a dict with int keys', 'return [{1: "a"}]', '$[0] is a dict with int keys, not a plain object'],
     ['NaN', 'return {"x": [1, float("nan")]}', '$.x[1] is NaN, which JSON cannot represent'],
     [
       'a cycle',
       'x = {}\n            x["self"] = x\n            return x',
       '$.self refers back to one of its parents (a cycle)',
     ],
-    ['an object', 'return object()', '$ is a object object, not a plain object'],
-    ['an int JSON cannot hold exactly', 'return {"id": 2**53 + 1}', '$.id is a bigint'],
+    ['an object', 'return object()', '$ is an instance of object, not a plain object'],
+    [
+      'an int JSON cannot hold exactly',
+      'return {"id": 2**53 + 1}',
+      '$.id is an integer JSON numbers cannot hold exactly (a BigInt)',
+    ],
   ];
   for (const [what, body, reason] of unserialisable) {
     it(`errors the instance, naming the step, when a step returns ${what}`, async () => {
@@ -87,7 +91,7 @@ class BadOutput(WorkflowEntrypoint):
 `);
     expect(view.error).toEqual({
       name: 'WorkflowFatalError',
-      message: 'The value returned by run() is not serialisable: $.when is a datetime object, not a plain object',
+      message: 'The value returned by run() is not serialisable: $.when is a datetime, not a plain object',
     });
   });
 });

@@ -59,6 +59,31 @@ describe('createExecutorSupervisor()', () => {
     expect(current().types()).toEqual(['boot-python', 'recover']);
   });
 
+  it('says how many unfinished instances wait for their workflow file after recovery', async () => {
+    const { current, notices } = setup();
+    current().answer('boot-python', readyOutput(false));
+    await flush();
+    current().answer('recover', { type: 'recovered', resumed: 0, waitingForSource: 1 });
+    await flush();
+    const second = setup();
+    second.current().answer('boot-python', readyOutput(false));
+    await flush();
+    second.current().answer('recover', { type: 'recovered', resumed: 2, waitingForSource: 3 });
+    await flush();
+    expect([...notices, ...second.notices]).toEqual([
+      {
+        level: 'info',
+        name: 'WaitingForSource',
+        message: '1 unfinished instance waits until its workflow file is loaded again.',
+      },
+      {
+        level: 'info',
+        name: 'WaitingForSource',
+        message: '3 unfinished instances wait until their workflow file is loaded again.',
+      },
+    ]);
+  });
+
   it('shows a boot error with its message and rejects requests from then on', async () => {
     const { supervisor, current } = setup();
     const waiting = supervisor.request({ type: 'skip-wait', id: 'a' }).catch((e: unknown) => e);

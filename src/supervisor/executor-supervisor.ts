@@ -279,7 +279,10 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
               deps.notify?.({
                 level: 'info',
                 name: 'WaitingForSource',
-                message: `${recovered.waitingForSource} unfinished instance(s) wait until their workflow file is loaded again.`,
+                message:
+                  recovered.waitingForSource === 1
+                    ? '1 unfinished instance waits until its workflow file is loaded again.'
+                    : `${recovered.waitingForSource} unfinished instances wait until their workflow file is loaded again.`,
               });
             }
           },

@@ -73,7 +73,7 @@ export const moduleRows: ModuleRow[] = [
   {
     what: 'import: a JSON file that is not a journal',
     run: () => importMessage('{"name": "workflow-studio", "version": "0.1.0"}'),
-    message: 'Not a journal file: "format" is nothing; expected "workflow-studio-journal".',
+    message: 'Not a journal file: "format" is missing; expected "workflow-studio-journal".',
   },
   {
     what: 'import: an event with a gap in seq',

@@ -289,7 +289,7 @@ const MISUSE: MisuseRow[] = [
     check(events) {
       noSuccess(events);
       expect(attemptError(events)).toEqual(
-        fatal('Value returned from step "tags" is not serialisable: $.tags is a set object, not a plain object'),
+        fatal('Value returned from step "tags" is not serialisable: $.tags is a set, not a plain object'),
       );
     },
   },
@@ -310,7 +310,7 @@ const MISUSE: MisuseRow[] = [
   {
     what: 'a run() output that is not serialisable',
     source: 'unserialisable-output',
-    error: fatal('The value returned by run() is not serialisable: $.when is a WebLoop object, not a plain object'),
+    error: fatal('The value returned by run() is not serialisable: $.when is a WebLoop, not a plain object'),
     calls: [],
     check: (events) => expect(events.filter((e) => e.type === 'run-finished')).toEqual([]),
   },

@@ -20,7 +20,7 @@ export async function planImport(text: string, taken: IdTaken): Promise<ImportPl
   if (!parsed.ok) return parsed;
   const id = parsed.file.instance.id;
   const problem = instanceIdProblem(id);
-  if (problem) return { ok: false, message: `Invalid journal file: instance.id: ${problem}` };
+  if (problem) return { ok: false, message: `Invalid journal file: instance.id: ${problem}.` };
   const clash = await taken(id);
   return { ok: true, file: parsed.file, clash, suggestedId: clash ? await freeId(id, taken) : id };
 }

@@ -97,7 +97,23 @@ describe('journal import', () => {
       ok: false,
       message: expect.stringMatching(/^Not a journal file: it is not JSON/),
     });
-    expect(await planImport('[]', async () => false)).toMatchObject({ ok: false });
+    expect(await planImport('[]', async () => false)).toEqual({
+      ok: false,
+      message: 'Not a journal file: the file is a list, not a JSON object with "format": "workflow-studio-journal".',
+    });
+  });
+
+  it('refuses a file whose instance id the engine would refuse, in a sentence of its own', async () => {
+    const { db } = await dbWithInstance();
+    const text = (await exportJournal(db, 'i-1', AT))?.text ?? '';
+    const file = parseJournalFile(text);
+    if (!file.ok) throw new Error(file.message);
+    const renamed = serializeJournalFile(fileForId(file.file, 'order 42'));
+    expect(await planImport(renamed, async () => false)).toEqual({
+      ok: false,
+      message:
+        'Invalid journal file: instance.id: "order 42" contains " "; only letters, digits, "-" and "_" are allowed.',
+    });
   });
 
   it('keeps a suggested id within the length limit, and explains why an id cannot be used', async () => {

@@ -1,12 +1,11 @@
 /**
  * Composition root. The executor's cold start takes seconds, so this module starts it before anything else:
- * it only imports the supervisor and spawns (or, in a follower tab, joins) the executor.
- *
- * The UI bundle (React, Monaco, React Flow, the analysis: ~4.5 MB) is loaded once Python is ready — or failed,
- * or restarting, or after `UI_AT_THE_LATEST_MS`. On the 2-core machine the studio is built on, the UI's
- * start-up work competed with Pyodide's boot in the worker: it made "Python ready" about 25 % later on a first
- * visit while the UI itself appeared no sooner (bench/browser-start.bench.ts). Until then the page shows the
- * one status line the status bar would show.
+ * it only imports the supervisor and spawns (or, in a follower tab, joins) the executor. The UI bundle
+ * (React, React Flow, the analysis) is imported once the worker has reported its first boot phase — it is
+ * then running and fetching Pyodide, so the UI's parsing does not delay the worker's start — and the studio
+ * is usable at once: editing, files, samples, the graph (static analysis) and the instances list (IndexedDB)
+ * need no Python. What does (Run, Send event, …) says "Python is starting…" until it is ready. Monaco, the
+ * biggest part, is its own chunk, loaded by the editor pane right after the UI renders.
  */
 import { INTERRUPT, type TabMessage } from './protocol';
 import { type ChannelLike, createExecutorSupervisor, createStudioClient, type StudioClient } from './supervisor';
@@ -42,57 +41,44 @@ window.__studio = client;
 // In dev, a hot update of this module would otherwise leave the old worker running.
 import.meta.hot?.dispose(() => client.dispose());
 
-/** Rendering the UI does not wait longer than this for Python. */
-const UI_AT_THE_LATEST_MS = 20_000;
+/** The UI does not wait longer than this for the worker's first sign of life. */
+const UI_AT_THE_LATEST_MS = 1_000;
 
-/** A plain-DOM "Python starting… 1.2 s" line (the status bar's words) until the UI renders; returns its remover. */
-function showStartingLine(root: HTMLElement): () => void {
-  const line = document.createElement('div');
-  line.setAttribute('role', 'status');
-  line.setAttribute('data-testid', 'executor-status');
-  line.setAttribute('data-status', 'starting');
-  line.style.cssText = 'font: 13px system-ui, sans-serif; padding: 8px 12px; opacity: 0.8';
-  const tick = () => {
-    const state = client.getState();
-    line.textContent = `Python starting… ${(Math.max(0, performance.now() - state.since) / 1000).toFixed(1)} s`;
-    // Where the boot is (opening-database, restoring-snapshot…), for tests and for a person in devtools.
-    if (state.status === 'starting' && state.phase) line.setAttribute('data-phase', state.phase);
-  };
-  tick();
-  const timer = setInterval(tick, 100);
-  root.append(line);
-  return () => {
-    clearInterval(timer);
-    line.remove();
-  };
-}
-
-/** Resolves when the executor has left `starting` (ready, failed, restarting), or after `UI_AT_THE_LATEST_MS`. */
-function pythonSettled(): Promise<void> {
+/**
+ * Resolves once the executor is under way: its worker reported a boot phase (so it runs and fetches Pyodide),
+ * or it left `starting`, or after `UI_AT_THE_LATEST_MS` (a follower tab, whose leader is already up, or a
+ * worker that is slow to load: the UI then says so itself).
+ */
+function executorUnderway(): Promise<void> {
   return new Promise((resolve) => {
+    const underway = () => {
+      const s = client.getState();
+      return s.status !== 'starting' || s.phase !== undefined;
+    };
     const done = () => {
       unsubscribe();
       clearTimeout(timer);
       resolve();
     };
-    const unsubscribe = client.subscribe(() => client.getState().status !== 'starting' && done());
+    const unsubscribe = client.subscribe(() => underway() && done());
     const timer = setTimeout(done, UI_AT_THE_LATEST_MS);
-    if (client.getState().status !== 'starting') done();
+    if (underway()) done();
   });
 }
 
 async function render(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  const hideStartingLine = showStartingLine(root);
-  await pythonSettled();
+  await executorUnderway();
+  // Monaco's chunk is fetched and parsed alongside the UI's (the editor pane awaits the same import), so the
+  // editor is there about when the rest is, and its parsing is done before Python's heaviest part.
+  void import('./ui/editor/MonacoEditor');
   const [{ StrictMode }, { createRoot }, { App, SupervisorContext }, { StudioClientContext }] = await Promise.all([
     import('react'),
     import('react-dom/client'),
     import('./ui'),
     import('./ui/hooks/useStudioClient'),
   ]);
-  hideStartingLine();
   createRoot(root).render(
     <StrictMode>
       <StudioClientContext value={client}>

@@ -5,7 +5,8 @@
  * then running and fetching Pyodide, so the UI's parsing does not delay the worker's start — and the studio
  * is usable at once: editing, files, samples, the graph (static analysis) and the instances list (IndexedDB)
  * need no Python. What does (Run, Send event, …) says "Python is starting…" until it is ready. Monaco, the
- * biggest part, is its own chunk, loaded by the editor pane right after the UI renders.
+ * biggest part, is its own chunk, loaded by the editor pane at once on a cold start, after a warm one
+ * (ui/editor/useMonacoGate.ts).
  */
 import { INTERRUPT, type TabMessage } from './protocol';
 import { type ChannelLike, createExecutorSupervisor, createStudioClient, type StudioClient } from './supervisor';
@@ -70,9 +71,6 @@ async function render(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   await executorUnderway();
-  // Monaco's chunk is fetched and parsed alongside the UI's (the editor pane awaits the same import), so the
-  // editor is there about when the rest is, and its parsing is done before Python's heaviest part.
-  void import('./ui/editor/MonacoEditor');
   const [{ StrictMode }, { createRoot }, { App, SupervisorContext }, { StudioClientContext }] = await Promise.all([
     import('react'),
     import('react-dom/client'),

@@ -1,15 +1,17 @@
 /**
  * Composition root. The executor's cold start takes seconds, so this module starts it before anything else:
- * it only imports the supervisor and spawns (or, in a follower tab, joins) the executor. The UI bundle
- * (React, React Flow, the analysis) is imported once the worker has reported its first boot phase — it is
- * then running and fetching Pyodide, so the UI's parsing does not delay the worker's start — and the studio
- * is usable at once: editing, files, samples, the graph (static analysis) and the instances list (IndexedDB)
- * need no Python. What does (Run, Send event, …) says "Python is starting…" until it is ready. Monaco, the
- * biggest part, is its own chunk, loaded by the editor pane at once on a cold start, after a warm one
- * (ui/editor/useMonacoGate.ts).
+ * it imports only the supervisor (and the words for boot phases) and spawns — or, in a follower tab, joins —
+ * the executor, whose worker starts fetching Pyodide at once. The UI bundle (React, React Flow, the analysis;
+ * Monaco is a chunk of its own, fetched alongside) is imported as soon as the boot shows a cold start, so the
+ * studio is usable while Python boots: editing, files, samples, the graph (static analysis) and the instances
+ * list (IndexedDB) need no Python, and what does (Run, Send event, …) says "Python is starting…" until it is
+ * ready. A warm start (Python restored from its snapshot, about a second) is waited for instead, since the
+ * UI's loading would slow it down (`uiMayRender` in ui/status/boot-phase.ts). Until the UI renders, the page
+ * shows the one status line the status bar would show.
  */
 import { INTERRUPT, type TabMessage } from './protocol';
 import { type ChannelLike, createExecutorSupervisor, createStudioClient, type StudioClient } from './supervisor';
+import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
 
 declare global {
   interface Window {
@@ -42,41 +44,58 @@ window.__studio = client;
 // In dev, a hot update of this module would otherwise leave the old worker running.
 import.meta.hot?.dispose(() => client.dispose());
 
-/** The UI does not wait longer than this for the worker's first sign of life. */
-const UI_AT_THE_LATEST_MS = 1_000;
+/** A plain-DOM "Python is starting… 0.4 s · opening IndexedDB" line (the status bar's words) until the UI renders. */
+function showStartingLine(root: HTMLElement): () => void {
+  const line = document.createElement('div');
+  line.setAttribute('role', 'status');
+  line.setAttribute('data-testid', 'executor-status');
+  line.setAttribute('data-status', 'starting');
+  line.style.cssText = 'font: 13px system-ui, sans-serif; padding: 8px 12px; opacity: 0.8';
+  const tick = () => {
+    const state = client.getState();
+    const phase = state.status === 'starting' ? state.phase : undefined;
+    line.textContent = `Python is starting… ${(Math.max(0, performance.now() - state.since) / 1000).toFixed(1)} s · ${bootPhaseText(phase)}`;
+    if (phase) line.setAttribute('data-phase', phase);
+  };
+  tick();
+  const timer = setInterval(tick, 100);
+  root.append(line);
+  return () => {
+    clearInterval(timer);
+    line.remove();
+  };
+}
 
-/**
- * Resolves once the executor is under way: its worker reported a boot phase (so it runs and fetches Pyodide),
- * or it left `starting`, or after `UI_AT_THE_LATEST_MS` (a follower tab, whose leader is already up, or a
- * worker that is slow to load: the UI then says so itself).
- */
-function executorUnderway(): Promise<void> {
+/** Resolves when `uiMayRender` says so: at once on a cold start, after a warm one (ui/status/boot-phase.ts). */
+function uiMayRenderNow(): Promise<void> {
+  const started = performance.now();
   return new Promise((resolve) => {
-    const underway = () => {
-      const s = client.getState();
-      return s.status !== 'starting' || s.phase !== undefined;
-    };
-    const done = () => {
+    const check = () => {
+      if (!uiMayRender(client.getState(), performance.now() - started)) return;
       unsubscribe();
       clearTimeout(timer);
       resolve();
     };
-    const unsubscribe = client.subscribe(() => underway() && done());
-    const timer = setTimeout(done, UI_AT_THE_LATEST_MS);
-    if (underway()) done();
+    const unsubscribe = client.subscribe(check);
+    const timer = setTimeout(check, UI_AT_THE_LATEST_MS);
+    check();
   });
 }
 
 async function render(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  await executorUnderway();
+  const hideStartingLine = showStartingLine(root);
+  await uiMayRenderNow();
+  // Monaco's chunk (the editor pane imports the same module) is fetched alongside the UI's.
+  void import('./ui/editor/MonacoEditor');
   const [{ StrictMode }, { createRoot }, { App, SupervisorContext }, { StudioClientContext }] = await Promise.all([
     import('react'),
     import('react-dom/client'),
     import('./ui'),
     import('./ui/hooks/useStudioClient'),
   ]);
+  hideStartingLine();
   createRoot(root).render(
     <StrictMode>
       <StudioClientContext value={client}>

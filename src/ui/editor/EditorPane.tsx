@@ -11,14 +11,12 @@ import { ProjectShareActions } from '../share/ProjectShareActions';
 import { LoadCodeButton } from './LoadCodeButton';
 import { SaveStatus } from './SaveStatus';
 import { type MountedEditor, useEditorBindings } from './useEditorBindings';
-import { useMonacoGate } from './useMonacoGate';
 
 /** Fetches Monaco's chunk (see MonacoEditor.tsx); the module is fetched and evaluated once. */
 const loadMonaco = () => import('./MonacoEditor').then((m) => ({ default: m.MonacoEditor }));
 const MonacoEditor = lazy(loadMonaco);
 
 const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
-const editorWaiting = <Loading what="Loading the editor once Python’s warm start is done" />;
 
 const onChange = (value: string | undefined) => appStore.getState().setSource(value ?? '');
 
@@ -32,11 +30,8 @@ export function EditorPane() {
   const [mounted, setMounted] = useState<MountedEditor | null>(null);
   const onMount: OnMount = (editor, monaco) => setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
   useEditorBindings(mounted);
-  const monacoMayLoad = useMonacoGate();
-  // Once it may, Monaco is fetched at once, while the files may still be being read from IndexedDB.
-  useEffect(() => {
-    if (monacoMayLoad) void loadMonaco();
-  }, [monacoMayLoad]);
+  // Monaco is fetched as soon as the pane shows, while the files may still be being read from IndexedDB.
+  useEffect(() => void loadMonaco(), []);
   return (
     <Pane
       title={fileName ? `Editor · ${fileName}` : 'Editor'}
@@ -59,8 +54,6 @@ export function EditorPane() {
           what="Reading your workflow files from IndexedDB"
           since={save.status === 'loading' ? save.since : undefined}
         />
-      ) : !monacoMayLoad ? (
-        editorWaiting
       ) : (
         <Suspense fallback={editorLoading}>
           <MonacoEditor

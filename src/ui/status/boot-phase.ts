@@ -20,3 +20,18 @@ export function bootPhaseText(phase: BootPhase): string {
       return 'installing the workflows SDK';
   }
 }
+
+/** However the boot goes, the UI does not wait longer than this to render. */
+export const UI_AT_THE_LATEST_MS = 3_000;
+
+/**
+ * Whether the studio's UI should render now, `elapsedMs` after the page started the executor. On a cold start
+ * (`loading-python`: seconds of Pyodide loading) at once, so the user edits while Python boots. While the
+ * boot may still become a warm start (database, snapshot lookup, restore from the snapshot: about a second)
+ * the UI waits for it: loading the UI meanwhile competes with the restore for the CPU (measured: warm start
+ * ~1.5 s instead of ~1.0 s) and would not be usable much sooner. Ready, failed or restarting: at once.
+ */
+export function uiMayRender(state: ExecutorState, elapsedMs: number): boolean {
+  if (state.status !== 'starting' || elapsedMs >= UI_AT_THE_LATEST_MS) return true;
+  return state.phase === 'loading-python' || state.phase === 'installing-sdk';
+}

@@ -90,7 +90,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.first.readyAt),
-        `New profile: the studio page (React, Monaco) plus the executor worker: plain Pyodide load, SDK install, memory snapshot made (stored after ready), IndexedDB opened. Medians: worker started at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
+        `New profile: the studio page, whose UI (React, Monaco) loads and renders while the executor worker boots (plain Pyodide load, SDK install, memory snapshot made and stored after ready, IndexedDB opened); 'ready' is Python's, not the UI's. Medians: worker started at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
       );
     },
   },
@@ -101,7 +101,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.warm.readyAt),
-        `The same profile relaunched (HTTP cache and IndexedDB kept): Python restored from the IndexedDB snapshot. Medians: worker started at ${round0(median(rounds.map((r) => r.warm.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.warm.bootMs)))} ms (${phases(rounds.map((r) => r.warm))}).`,
+        `The same profile relaunched (HTTP cache and IndexedDB kept): Python restored from the IndexedDB snapshot; the UI renders after it. Medians: worker started at ${round0(median(rounds.map((r) => r.warm.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.warm.bootMs)))} ms (${phases(rounds.map((r) => r.warm))}).`,
       );
     },
   },

@@ -8,7 +8,10 @@ import type { ExecutorState, StudioNotice } from '../src/supervisor';
 
 export const READY_TIMEOUT = 60_000;
 
-/** Waits until this tab's executor state is ready (leader or follower) and returns it. */
+/**
+ * Waits until this tab's executor state is ready (leader or follower) and returns it: Python ready, not the
+ * UI, which renders before (and the status bar shows 'starting' meanwhile).
+ */
 export async function waitReady(page: Page, timeout = READY_TIMEOUT): Promise<ExecutorState> {
   await page.waitForFunction(() => window.__studio?.getState().status === 'ready', undefined, { timeout });
   return page.evaluate(() => window.__studio?.getState() as ExecutorState);

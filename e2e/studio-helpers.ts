@@ -31,11 +31,17 @@ export function recordErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens the studio and waits until Python is ready and the editor shows the open file. */
+/**
+ * Opens the studio and waits until the editor shows the open file and Python is ready. The UI renders while
+ * Python boots (its actions disabled until then), so the editor comes first; tests that only edit can stop
+ * there (`studio-cold-start.e2e.ts` does, with Python held back).
+ */
 export async function openStudio(page: Page): Promise<void> {
   await page.goto('/');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('WorkflowEntrypoint', {
+    timeout: READY_TIMEOUT,
+  });
   await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText('WorkflowEntrypoint');
 }
 
 /** Saves a screenshot under e2e-artifacts/ (the test run's pictures, looked at by a person). */

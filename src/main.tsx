@@ -1,15 +1,17 @@
 /**
  * Composition root. The executor's cold start takes seconds, so this module starts it before anything else:
- * it only imports the supervisor and spawns (or, in a follower tab, joins) the executor.
- *
- * The UI bundle (React, Monaco, React Flow, the analysis: ~4.5 MB) is loaded once Python is ready — or failed,
- * or restarting, or after `UI_AT_THE_LATEST_MS`. On the 2-core machine the studio is built on, the UI's
- * start-up work competed with Pyodide's boot in the worker: it made "Python ready" about 25 % later on a first
- * visit while the UI itself appeared no sooner (bench/browser-start.bench.ts). Until then the page shows the
- * one status line the status bar would show.
+ * it imports only the supervisor (and the words for boot phases) and spawns — or, in a follower tab, joins —
+ * the executor, whose worker starts fetching Pyodide at once. The UI bundle (React, React Flow, the analysis;
+ * Monaco is a chunk of its own, fetched alongside) is imported as soon as the boot shows a cold start, so the
+ * studio is usable while Python boots: editing, files, samples, the graph (static analysis) and the instances
+ * list (IndexedDB) need no Python, and what does (Run, Send event, …) says "Python is starting…" until it is
+ * ready. A warm start (Python restored from its snapshot, about a second) is waited for instead, since the
+ * UI's loading would slow it down (`uiMayRender` in ui/status/boot-phase.ts). Until the UI renders, the page
+ * shows the one status line the status bar would show.
  */
 import { INTERRUPT, type TabMessage } from './protocol';
 import { type ChannelLike, createExecutorSupervisor, createStudioClient, type StudioClient } from './supervisor';
+import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
 
 declare global {
   interface Window {
@@ -42,10 +44,7 @@ window.__studio = client;
 // In dev, a hot update of this module would otherwise leave the old worker running.
 import.meta.hot?.dispose(() => client.dispose());
 
-/** Rendering the UI does not wait longer than this for Python. */
-const UI_AT_THE_LATEST_MS = 20_000;
-
-/** A plain-DOM "Python starting… 1.2 s" line (the status bar's words) until the UI renders; returns its remover. */
+/** A plain-DOM "Python is starting… 0.4 s · opening IndexedDB" line (the status bar's words) until the UI renders. */
 function showStartingLine(root: HTMLElement): () => void {
   const line = document.createElement('div');
   line.setAttribute('role', 'status');
@@ -54,9 +53,9 @@ function showStartingLine(root: HTMLElement): () => void {
   line.style.cssText = 'font: 13px system-ui, sans-serif; padding: 8px 12px; opacity: 0.8';
   const tick = () => {
     const state = client.getState();
-    line.textContent = `Python starting… ${(Math.max(0, performance.now() - state.since) / 1000).toFixed(1)} s`;
-    // Where the boot is (opening-database, restoring-snapshot…), for tests and for a person in devtools.
-    if (state.status === 'starting' && state.phase) line.setAttribute('data-phase', state.phase);
+    const phase = state.status === 'starting' ? state.phase : undefined;
+    line.textContent = `Python is starting… ${(Math.max(0, performance.now() - state.since) / 1000).toFixed(1)} s · ${bootPhaseText(phase)}`;
+    if (phase) line.setAttribute('data-phase', phase);
   };
   tick();
   const timer = setInterval(tick, 100);
@@ -81,17 +80,19 @@ function showUiLoadFailure(root: HTMLElement, error: unknown): void {
   root.append(line);
 }
 
-/** Resolves when the executor has left `starting` (ready, failed, restarting), or after `UI_AT_THE_LATEST_MS`. */
-function pythonSettled(): Promise<void> {
+/** Resolves when `uiMayRender` says so: at once on a cold start, after a warm one (ui/status/boot-phase.ts). */
+function uiMayRenderNow(): Promise<void> {
+  const started = performance.now();
   return new Promise((resolve) => {
-    const done = () => {
+    const check = () => {
+      if (!uiMayRender(client.getState(), performance.now() - started)) return;
       unsubscribe();
       clearTimeout(timer);
       resolve();
     };
-    const unsubscribe = client.subscribe(() => client.getState().status !== 'starting' && done());
-    const timer = setTimeout(done, UI_AT_THE_LATEST_MS);
-    if (client.getState().status !== 'starting') done();
+    const unsubscribe = client.subscribe(check);
+    const timer = setTimeout(check, UI_AT_THE_LATEST_MS);
+    check();
   });
 }
 
@@ -99,7 +100,9 @@ async function render(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   const hideStartingLine = showStartingLine(root);
-  await pythonSettled();
+  await uiMayRenderNow();
+  // Monaco's chunk (the editor pane imports the same module) is fetched alongside the UI's.
+  void import('./ui/editor/MonacoEditor').catch(() => undefined);
   let modules: [
     typeof import('react'),
     typeof import('react-dom/client'),

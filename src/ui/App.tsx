@@ -1,4 +1,3 @@
-import './editor/monaco-setup';
 import { useEffect } from 'react';
 import { useRunNowCommand } from './actions/useRunNowCommand';
 import { GraphBench } from './bench/GraphBench';

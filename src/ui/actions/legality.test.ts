@@ -96,11 +96,17 @@ describe('awaitedEventTypes()', () => {
 });
 
 describe('executorBlocker()', () => {
-  it('blocks on a failed executor with its error, and lets a starting one queue requests', () => {
+  it('blocks while Python starts (saying where the boot is) and on a failed executor; a restarting one queues', () => {
     expect(executorBlocker(null)).toBe('The executor is not connected to this page yet.');
     expect(
       executorBlocker({ status: 'failed', since: 0, error: { name: 'TypeError', message: 'boom' }, role: 'leader' }),
     ).toBe('The executor failed: TypeError: boom');
-    expect(executorBlocker({ status: 'starting', since: 0, role: 'leader' })).toBeNull();
+    expect(executorBlocker({ status: 'starting', since: 0, role: 'leader' })).toBe(
+      'Python is starting (starting the executor worker): this is enabled once Python is ready.',
+    );
+    expect(executorBlocker({ status: 'starting', since: 0, role: 'follower', phase: 'loading-python' })).toBe(
+      'Python is starting (loading Pyodide): this is enabled once Python is ready.',
+    );
+    expect(executorBlocker({ status: 'restarting', since: 0, reason: 'killed', role: 'leader' })).toBeNull();
   });
 });

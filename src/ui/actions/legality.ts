@@ -6,6 +6,7 @@
 import { FINITE_STATUSES, type InstanceView } from '../../engine';
 import type { ExecutorState } from '../client/studio-client';
 import { currentCalls } from '../data/current-calls';
+import { bootPhaseText } from '../status/boot-phase';
 
 /** The actions of the toolbar that act on the selected instance. */
 export type InstanceAction =
@@ -24,9 +25,15 @@ export type Legality = { ok: true } | { ok: false; reason: string };
 const OK: Legality = { ok: true };
 const no = (reason: string): Legality => ({ ok: false, reason });
 
-/** Why the executor cannot take requests now, or null when it can (a starting executor queues them). */
+/**
+ * Why actions that need Python cannot be used now, or null when they can. While Python boots (seconds on a
+ * first visit) they are disabled with what the boot is doing; a restarting executor queues requests instead
+ * (it was ready a moment ago and comes back warm).
+ */
 export function executorBlocker(state: ExecutorState | null): string | null {
   if (state === null) return 'The executor is not connected to this page yet.';
+  if (state.status === 'starting')
+    return `Python is starting (${bootPhaseText(state.phase)}): this is enabled once Python is ready.`;
   if (state.status === 'failed') return `The executor failed: ${state.error.name}: ${state.error.message}`;
   return null;
 }

@@ -1,5 +1,5 @@
-import Editor, { type OnMount } from '@monaco-editor/react';
-import { useState } from 'react';
+import type { OnMount } from '@monaco-editor/react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { appStore, selectActiveFileId, selectSource, useAppStore } from '../../store';
 import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
@@ -12,18 +12,11 @@ import { LoadCodeButton } from './LoadCodeButton';
 import { SaveStatus } from './SaveStatus';
 import { type MountedEditor, useEditorBindings } from './useEditorBindings';
 
-const OPTIONS = {
-  automaticLayout: true,
-  minimap: { enabled: false },
-  overviewRulerLanes: 0,
-  overviewRulerBorder: false,
-  hideCursorInOverviewRuler: true,
-  fontSize: 13,
-  scrollBeyondLastLine: false,
-  scrollBeyondLastColumn: 2,
-  tabSize: 4,
-  fixedOverflowWidgets: true,
-} as const;
+/** Fetches Monaco's chunk (see MonacoEditor.tsx); the module is fetched and evaluated once. */
+const loadMonaco = () => import('./MonacoEditor').then((m) => ({ default: m.MonacoEditor }));
+const MonacoEditor = lazy(loadMonaco);
+
+const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
 
 const onChange = (value: string | undefined) => appStore.getState().setSource(value ?? '');
 
@@ -37,6 +30,8 @@ export function EditorPane() {
   const [mounted, setMounted] = useState<MountedEditor | null>(null);
   const onMount: OnMount = (editor, monaco) => setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
   useEditorBindings(mounted);
+  // Monaco is fetched as soon as the pane shows, while the files may still be being read from IndexedDB.
+  useEffect(() => void loadMonaco(), []);
   return (
     <Pane
       title={fileName ? `Editor · ${fileName}` : 'Editor'}
@@ -60,17 +55,16 @@ export function EditorPane() {
           since={save.status === 'loading' ? save.since : undefined}
         />
       ) : (
-        <Editor
-          className="nokey"
-          path={`file:///${fileId}.py`}
-          defaultLanguage="python"
-          value={source}
-          onChange={onChange}
-          onMount={onMount}
-          theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
-          options={OPTIONS}
-          loading={<Loading what="Loading the editor (Monaco, from this site)" />}
-        />
+        <Suspense fallback={editorLoading}>
+          <MonacoEditor
+            fileId={fileId}
+            source={source}
+            dark={scheme === 'dark'}
+            onChange={onChange}
+            onMount={onMount}
+            loading={editorLoading}
+          />
+        </Suspense>
       )}
     </Pane>
   );

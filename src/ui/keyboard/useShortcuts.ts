@@ -1,10 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { appStore } from '../../store';
 import { performAction } from '../actions/instance-actions';
-import { instanceActionLegality } from '../actions/legality';
+import { executorBlocker, instanceActionLegality } from '../actions/legality';
 import { useClient } from '../client/useClient';
 import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { commandFor, type ShortcutCommand } from './shortcuts';
+
+/** The shortcut commands that need Python (they are what the toolbar disables while it starts). */
+const NEEDS_PYTHON: ReadonlySet<ShortcutCommand> = new Set([
+  'run-now',
+  'run-dialog',
+  'send-event',
+  'pause-resume',
+  'skip-wait',
+]);
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -24,6 +33,11 @@ export function useShortcuts(): void {
       const s = appStore.getState();
       const { client, instance } = latest.current;
       const view = instance.status === 'ready' ? instance.view : null;
+      const blocker = NEEDS_PYTHON.has(command) ? executorBlocker(client ? client.getState() : null) : null;
+      if (blocker) {
+        s.notify({ tone: 'info', title: 'Python is not ready', detail: blocker });
+        return;
+      }
       switch (command) {
         case 'run-now':
           return s.requestRunNow();

@@ -15,10 +15,12 @@ export function StatusBar() {
         role="status"
         data-testid="executor-status"
         data-status={state.status}
+        data-phase={state.status === 'starting' ? state.phase : undefined}
       >
         <span className="status__dot" aria-hidden="true" />
         {view.text}
         {view.live && <span aria-hidden="true"> {view.live}</span>}
+        {view.phase && <span className="status__phase"> · {view.phase}</span>}
       </span>
       {state.status === 'ready' && state.killArmed && <KillArmed />}
       {view.detail && <span className="status-bar__detail">{view.detail}</span>}

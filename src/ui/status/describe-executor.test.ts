@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { describeExecutor, formatSeconds } from './describe-executor';
 
 describe('describeExecutor()', () => {
-  it('shows the time elapsed since the worker was spawned while Python starts', () => {
+  it('shows the time elapsed since the worker was spawned while Python starts, and the boot phase', () => {
     expect(describeExecutor({ status: 'starting', since: 1000, role: 'leader' }, 5812)).toEqual({
       tone: 'busy',
-      text: 'Python starting…',
+      text: 'Python is starting…',
       live: '4.8 s',
+      phase: 'starting the executor worker',
     });
+    const loading = { status: 'starting', since: 0, role: 'leader', phase: 'loading-python' } as const;
+    expect(describeExecutor(loading, 2100)).toMatchObject({ live: '2.1 s', phase: 'loading Pyodide' });
+    const warm = { status: 'starting', since: 0, role: 'leader', phase: 'restoring-snapshot' } as const;
+    expect(describeExecutor(warm, 0).phase).toBe('restoring Python from its snapshot');
   });
 
   it('shows the cold start once ready, and the versions as detail', () => {

@@ -1,10 +1,15 @@
 import type { ExecutorState } from '../../supervisor';
+import { bootPhaseText } from './boot-phase';
 
-/** What the status bar shows for an executor state. `live` is the part that ticks (not announced). */
+/**
+ * What the status bar shows for an executor state. `live` is the part that ticks (not announced); `phase` what
+ * the boot is doing now (announced when it changes).
+ */
 export interface ExecutorStatusView {
   tone: 'busy' | 'ok' | 'error';
   text: string;
   live?: string;
+  phase?: string;
   detail?: string;
 }
 
@@ -15,7 +20,12 @@ export const formatSeconds = (ms: number): string => `${(Math.max(0, ms) / 1000)
 export function describeExecutor(state: ExecutorState, now: number): ExecutorStatusView {
   switch (state.status) {
     case 'starting':
-      return { tone: 'busy', text: 'Python starting…', live: formatSeconds(now - state.since) };
+      return {
+        tone: 'busy',
+        text: 'Python is starting…',
+        live: formatSeconds(now - state.since),
+        phase: bootPhaseText(state.phase),
+      };
     case 'ready': {
       const { pyodideVersion, pythonVersion, loadMs } = state.python;
       const where = state.role === 'follower' ? 'Runs in another tab · ' : '';

@@ -2,6 +2,7 @@ import { appStore } from '../../store';
 import { ActionButton } from './ActionButton';
 import { FileSwitcher } from './FileSwitcher';
 import { InstanceActions } from './InstanceActions';
+import { PythonWait } from './PythonWait';
 import { useToolbarActions } from './useToolbarActions';
 
 const openRun = () => appStore.getState().openDialog('run');
@@ -34,6 +35,7 @@ export function Toolbar() {
       >
         ▶ Run
       </ActionButton>
+      <PythonWait />
       <span className="toolbar__sep" aria-hidden="true" />
       <InstanceActions />
       <span className="toolbar__spacer" />

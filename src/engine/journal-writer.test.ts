@@ -7,6 +7,8 @@ import { deferred } from './async-utils';
 import type { JournalEvent } from './journal';
 import { createMemoryJournalStore } from './memory-store';
 import type { JournalStore } from './store';
+import { JournalWriter } from './journal-writer';
+import { Ledger } from './ledger';
 import { createHarness, types } from './test-harness';
 import type { WorkflowBody } from './types';
 
@@ -145,4 +147,43 @@ describe('group commit', () => {
     expect(events.filter((e) => e.type === 'step-succeeded')).toHaveLength(1);
     expect(await (await next.engine.binding('wf').get(inst.id)).status()).toMatchObject({ output: 1 });
   });
+
+  it("waits its full turns for every deferred batch: an older batch's timer never writes a newer success alone", async () => {
+    const turns: Array<() => void> = [];
+    const { store, appends } = recordingStore();
+    const ledger = new Ledger();
+    const writer = new JournalWriter('w', ledger, {
+      store,
+      defer: (cb) => turns.push(cb),
+      turns: 3,
+      activity: { busy: 0, version: 0 },
+      onFailed: (error) => {
+        throw error;
+      },
+    });
+    let seq = 0;
+    const event = (type: string) => {
+      const e = { type, instanceId: 'w', seq: ++seq, at: 0, wall: 0, name: 's', count: seq } as unknown as JournalEvent;
+      ledger.apply(e);
+      return [e];
+    };
+    const turn = async () => {
+      turns.shift()?.();
+      await new Promise((r) => setImmediate(r));
+    };
+    writer.add(event('instance-created'), 'durable');
+    await new Promise((r) => setImmediate(r));
+    writer.add(event('run-started'), 'deferred'); // batch 1: its timer starts
+    await turn();
+    await writer.flushed(); // a durable commit takes batch 1 out early
+    writer.add(event('step-started'), 'deferred'); // batch 2, with a timer of its own
+    await turn(); // batch 1's timer: turn 2 of 3
+    await turn(); // batch 1's timer ends here: batch 2 has waited 1 turn only, so nothing is written
+    expect(appends).toHaveLength(2);
+    await turn();
+    await turn();
+    await turn();
+    expect(appends).toEqual([['instance-created'], ['run-started'], ['step-started']]);
+  });
 });
+

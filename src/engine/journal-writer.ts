@@ -51,7 +51,8 @@ export class JournalWriter {
   private open: Batch | undefined;
   private writing: Batch | undefined;
   private urgent = false;
-  private lazyScheduled = false;
+  /** The open batch a lazy-write timer is running for. */
+  private lazyFor: Batch | undefined;
   private stopped = false;
 
   constructor(
@@ -100,16 +101,26 @@ export class JournalWriter {
     else this.scheduleLazyWrite();
   }
 
+  /**
+   * Writes the open batch alone once it has waited `turns` host turns for a durable commit. The timer belongs
+   * to the batch it was set for: if that batch went out meanwhile and a newer one is open, the newer one gets
+   * its own full wait (so a success is never written alone just because an older timer was still running).
+   */
   private scheduleLazyWrite(): void {
-    if (this.lazyScheduled) return;
-    this.lazyScheduled = true;
+    if (this.lazyFor === this.open) return;
+    const batch = this.open;
+    this.lazyFor = batch;
     this.env.activity.busy += 1;
     afterTurns(this.env.defer, this.env.turns, () => {
-      this.lazyScheduled = false;
       this.env.activity.busy -= 1;
-      if (!this.open) return;
-      this.urgent = true;
-      this.pump();
+      if (this.lazyFor === batch) this.lazyFor = undefined;
+      if (!this.open || this.stopped) return;
+      if (this.open === batch) {
+        this.urgent = true;
+        this.pump();
+      } else if (!this.writing) {
+        this.scheduleLazyWrite();
+      }
     });
   }
 

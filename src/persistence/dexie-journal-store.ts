@@ -10,7 +10,16 @@ export interface DexieJournalStoreOptions {
    * written as an `instanceFiles` row in the same transaction, so an instance never exists without its file.
    */
   fileOf?(instanceId: string): string | undefined;
+  /** How long appends' change notices are gathered before live queries are told (default 40 ms). */
+  notifyDelayMs?: number;
 }
+
+/**
+ * Appends' change notices are gathered for this long and sent as one: each notice crosses to the UI thread
+ * (BroadcastChannel) and wakes its live queries, and the UI reads at most a few times a second anyway, while
+ * the executor may append a thousand times a second.
+ */
+const NOTIFY_DELAY_MS = 40;
 
 /**
  * The engine's JournalStore on IndexedDB. One `append` is one IndexedDB transaction over `journal` and
@@ -22,9 +31,11 @@ export interface DexieJournalStoreOptions {
  * middleware layers: raw requests on Dexie's own connection, then an explicit `commit()` so the browser
  * commits without waiting for this thread to go idle first (~3× less latency per transaction in Chromium,
  * bench/browser-steps.bench.ts). Dexie's live queries are then told what changed, in this context and others
- * (the UI tab), exactly as Dexie tells them about its own writes. Reads stay on Dexie.
+ * (the UI tab), as Dexie tells them about its own writes, gathered over a few tens of milliseconds. Reads
+ * stay on Dexie.
  */
 export function createDexieJournalStore(db: StudioDB, options: DexieJournalStoreOptions = {}): JournalStore {
+  const changes = createChangeNotifier(db, options.notifyDelayMs ?? NOTIFY_DELAY_MS);
   return {
     append(instanceId: string, events: readonly JournalEvent[], summary: InstanceSummary): Promise<void> {
       const fileId = events.some((e) => e.type === 'instance-created') ? options.fileOf?.(instanceId) : undefined;
@@ -42,7 +53,7 @@ export function createDexieJournalStore(db: StudioDB, options: DexieJournalStore
           if (isConstraintError(e)) throw new JournalConflictError(instanceId, events[0]?.seq ?? 0, { cause: e });
           throw e;
         }
-        Dexie.on.storagemutated.fire(changedParts(db, instanceId, events, tables));
+        changes.add(instanceId, events, tables);
       });
     },
     read(instanceId: string): Promise<JournalEvent[]> {
@@ -91,26 +102,46 @@ function writeTogether(idb: IDBDatabase, tables: string[], fill: (tx: IDBTransac
   });
 }
 
-/** What an append changed, in the form Dexie's live queries subscribe to (`idb://db/table/index` → keys). */
-function changedParts(
-  db: StudioDB,
-  instanceId: string,
-  events: readonly JournalEvent[],
-  tables: string[],
-): Record<string, RangeSet> {
-  const keys = (list: unknown[]) => new RangeSet().addKeys(list as IndexableType[]);
-  const journalKeys = events.map((e) => [e.instanceId, e.seq]);
-  const parts: Record<string, RangeSet> = {};
-  for (const table of tables) {
-    const primary = table === 'journal' ? journalKeys : [instanceId];
-    const part = (index: string) => `idb://${db.name}/${table}/${index}`;
-    parts[part('')] = keys(primary);
-    parts[part(':dels')] = keys(primary);
-    for (const { name } of db.table(table).schema.indexes) {
-      // The journal's only other index is instanceId; a row's other indexed fields (status, updatedAt…) had
-      // old values that were not read, so every value of those indexes may have changed.
-      parts[part(name)] = name === 'instanceId' ? keys([instanceId]) : new RangeSet(Dexie.minKey, Dexie.maxKey);
+/**
+ * Tells Dexie's live queries — here and in other contexts, exactly as Dexie does for its own writes — what the
+ * appends of the last `delayMs` changed, in the form they subscribe to (`idb://db/table/index` → keys).
+ */
+function createChangeNotifier(db: StudioDB, delayMs: number) {
+  const journalKeys: Array<[string, number]> = [];
+  const instanceIds = new Set<string>();
+  const tables = new Set<string>();
+  let scheduled = false;
+
+  const send = () => {
+    scheduled = false;
+    const keys = (list: unknown[]) => new RangeSet().addKeys(list as IndexableType[]);
+    const ids = [...instanceIds];
+    const parts: Record<string, RangeSet> = {};
+    for (const table of tables) {
+      const primary = table === 'journal' ? journalKeys : ids;
+      const part = (index: string) => `idb://${db.name}/${table}/${index}`;
+      parts[part('')] = keys(primary);
+      parts[part(':dels')] = keys(primary);
+      for (const { name } of db.table(table).schema.indexes) {
+        // The journal's only other index is instanceId; a row's other indexed fields (status, updatedAt…) had
+        // old values that were not read, so every value of those indexes may have changed.
+        parts[part(name)] = name === 'instanceId' ? keys(ids) : new RangeSet(Dexie.minKey, Dexie.maxKey);
+      }
     }
-  }
-  return parts;
+    journalKeys.length = 0;
+    instanceIds.clear();
+    tables.clear();
+    Dexie.on.storagemutated.fire(parts);
+  };
+
+  return {
+    add(instanceId: string, events: readonly JournalEvent[], written: string[]): void {
+      for (const e of events) journalKeys.push([e.instanceId, e.seq]);
+      instanceIds.add(instanceId);
+      for (const t of written) tables.add(t);
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(send, delayMs);
+    },
+  };
 }

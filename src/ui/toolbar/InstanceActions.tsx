@@ -1,4 +1,5 @@
 import { appStore } from '../../store';
+import { useClient, useClientState } from '../client/useClient';
 import { STATUS_TEXT } from '../instances/instance-rows';
 import { ActionButton } from './ActionButton';
 import { useToolbarActions } from './useToolbarActions';
@@ -9,6 +10,8 @@ const open = (dialog: 'send-event' | 'restart-from' | 'delete-instances') => () 
 /** The selected instance and what can be done to it; illegal actions say why in their tooltip. */
 export function InstanceActions() {
   const { view, instance, shown, legality, act } = useToolbarActions();
+  // While Python starts, the boot time beside Run takes this label's room (every button stays on screen).
+  const starting = useClientState(useClient())?.status === 'starting';
   const past = shown.status === 'ready' && shown.travel ? shown : null;
   const status = past?.view.status ?? view?.status;
   return (
@@ -38,7 +41,7 @@ export function InstanceActions() {
               {instance.id}
             </span>
           </>
-        ) : (
+        ) : starting ? null : (
           <span className="muted">no instance selected</span>
         )}
       </span>

@@ -4,7 +4,7 @@ import { bootPhaseText } from '../status/boot-phase';
 import { formatSeconds } from '../status/describe-executor';
 
 /**
- * Beside Run: why the actions that need Python are disabled — "Python is starting… 2.1 s · loading Pyodide"
+ * Beside Run: why the actions that need Python are disabled — "Python starting… 2.1 s" (the boot phase in its tooltip)
  * while it boots, or that it failed to start (the error in full is in the status bar and the tooltips).
  * Nothing once Python is ready (or restarting: requests then wait for it).
  */
@@ -14,9 +14,14 @@ export function PythonWait() {
   const now = useNow(starting, 100);
   if (state?.status === 'starting') {
     return (
-      <span className="toolbar__python-wait" data-testid="python-wait" data-phase={state.phase}>
-        Python is starting… <span className="toolbar__python-time">{formatSeconds(now - state.since)}</span> ·{' '}
-        {bootPhaseText(state.phase)}
+      // Short, so the toolbar keeps every button at 1440 px; the phase is in the tooltip and the status bar.
+      <span
+        className="toolbar__python-wait"
+        data-testid="python-wait"
+        data-phase={state.phase}
+        title={`Python is starting: ${bootPhaseText(state.phase)}. Run and the instance actions are enabled once it is ready.`}
+      >
+        Python starting… <span className="toolbar__python-time">{formatSeconds(now - state.since)}</span>
       </span>
     );
   }

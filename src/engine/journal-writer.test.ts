@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { deferred } from './async-utils';
 import type { JournalEvent } from './journal';
-import { createMemoryJournalStore } from './memory-store';
-import type { JournalStore } from './store';
 import { JournalWriter } from './journal-writer';
 import { Ledger } from './ledger';
+import { createMemoryJournalStore } from './memory-store';
+import type { JournalStore } from './store';
 import { createHarness, types } from './test-harness';
 import type { WorkflowBody } from './types';
 
@@ -186,4 +186,3 @@ describe('group commit', () => {
     expect(appends).toEqual([['instance-created'], ['run-started'], ['step-started']]);
   });
 });
-

@@ -25,6 +25,18 @@ const until = async (check: () => boolean) => {
   expect(check()).toBe(true);
 };
 
+/** Real timers, and a failed read fails the test. */
+const realTimers = {
+  now: () => performance.now(),
+  setTimer: (cb: () => void, ms: number) => {
+    const id = setTimeout(cb, ms);
+    return () => clearTimeout(id);
+  },
+  onError: (e: unknown) => {
+    throw e;
+  },
+};
+
 describe('createThrottledFeed()', () => {
   it('reads once at start, then at most once per throttle window however many writes happen', async () => {
     const db = new StudioDB(`throttled-${++n}`);
@@ -37,14 +49,7 @@ describe('createThrottledFeed()', () => {
         return db.instances.count();
       },
       throttleMs: 200,
-      now: () => performance.now(),
-      setTimer: (cb, ms) => {
-        const id = setTimeout(cb, ms);
-        return () => clearTimeout(id);
-      },
-      onError: (e) => {
-        throw e;
-      },
+      ...realTimers,
     });
     const stop = feed.subscribe(() => {});
     await until(() => feed.getSnapshot() === 0);
@@ -65,14 +70,7 @@ describe('createThrottledFeed()', () => {
       },
       read: () => db.instances.count(),
       throttleMs: 300,
-      now: () => performance.now(),
-      setTimer: (cb, ms) => {
-        const id = setTimeout(cb, ms);
-        return () => clearTimeout(id);
-      },
-      onError: (e) => {
-        throw e;
-      },
+      ...realTimers,
     });
     const stop = feed.subscribe(() => {});
     await until(() => feed.getSnapshot() === 0);

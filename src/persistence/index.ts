@@ -1,6 +1,9 @@
 export { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-journal-store';
 export { createExecutorRepo, type ExecutorRepo } from './executor-repo';
 export { createFilesRepo, FileNameError, type FilesRepo, fileNameProblem } from './files-repo';
+export type { JournalSink, LoggedAppend, MirrorReports } from './journal-mirror';
+export { connectMirror, type FromMirror, type PortLike, serveMirror, type ToMirror } from './journal-mirror-port';
+export { JournalLogBusyError, type OpenOpfsOptions, openOpfsSyncFile } from './opfs-sync-file';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';
 export { createSnapshotRepo, type SnapshotRepo, snapshotKey } from './snapshot-repo';
 export { guardQuota, isQuotaError, JournalConflictError, StorageFullError } from './storage-errors';
@@ -13,3 +16,5 @@ export {
   StudioDB,
   type WorkflowFile,
 } from './studio-db';
+export { createWalJournalStore, type SettlingJournalStore, type WalJournalStoreOptions } from './wal-journal-store';
+export { createWalLog, type SyncFile, type WalLog, type WalLogOptions } from './wal-log';

@@ -3,11 +3,27 @@
  * clock), driven through its core as the worker's message loop does. Slow (Pyodide), so one base snapshot
  * is made once and every other boot restores it.
  */
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI, version as pyodideVersion } from 'pyodide';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AttemptFailedEvent, InstanceStatus, JournalEvent, StepSucceededEvent } from '../engine';
-import { createDexieJournalStore, StudioDB, snapshotKey } from '../persistence';
+import {
+  connectMirror,
+  createDexieJournalStore,
+  type FromMirror,
+  type JournalSink,
+  type PortLike,
+  StudioDB,
+  type SyncFile,
+  serveMirror,
+  snapshotKey,
+  type ToMirror,
+} from '../persistence';
+import { openSyncFile } from '../persistence/test-sync-file';
+import { decodeFrames } from '../persistence/wal-frames';
 import { type BootPython, INTERRUPT, type WorkerEvent } from '../protocol';
 import { sdkHash } from '../runtime';
 import { readSdkSources } from '../runtime/node';
@@ -24,9 +40,27 @@ beforeAll(async () => {
   baseSnapshot = (base as PyodideAPI & { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
 });
 
+const files: SyncFile[] = [];
 afterEach(() => {
   for (const e of live.splice(0)) e.core.dispose();
+  for (const f of files.splice(0)) f.close();
+  for (const c of cleanupPorts.splice(0)) c();
 });
+
+/** The journal mirror behind a message port, as the browser runs it in its own worker. */
+function portMirror(dbName: string) {
+  const { port1, port2 } = new MessageChannel();
+  serveMirror(port2 as unknown as PortLike<ToMirror, FromMirror>, { gatherMs: 10 });
+  cleanupPorts.push(() => {
+    port1.close();
+    port2.close();
+  });
+  return connectMirror(port1 as unknown as PortLike<FromMirror, ToMirror>, dbName);
+}
+const cleanupPorts: Array<() => void> = [];
+
+/** A journal mirror that never writes anything, as one whose worker was terminated. */
+const deadMirror: JournalSink = { send: () => {}, retry: () => {} };
 
 /** A plain-Python loader that restores the base snapshot (0.3 s) instead of a 5 s cold load. */
 const fastLoad = (options: LoadPyodideOptions) =>
@@ -154,6 +188,35 @@ describe('executor (real Pyodide, Dexie, real clock)', () => {
     const events = await journal(dbName, id as string);
     expect(logsOf(events)).toEqual(['hello ran\n', 'after ran\n']);
     expect(events.find((e) => e.type === 'run-finished')).toMatchObject({ output: 'hi Bo!' });
+  }, 30_000);
+
+  it('resumes, in a fresh executor, an instance whose journal reached only the write-ahead log before a crash', async () => {
+    const dbName = freshDb();
+    const path = join(mkdtempSync(join(tmpdir(), 'executor-log-')), 'journal.log');
+    const openLog = async () => {
+      const file = openSyncFile(path);
+      files.push(file);
+      return file;
+    };
+    // The first executor's mirror dies at once (its worker ends with it): IndexedDB never sees a thing.
+    const first = await boot(dbName, {}, { openJournalLog: openLog, startJournalMirror: () => () => deadMirror });
+    await first.executor.core.loadSource({ fileId: 'f1', version: 1, name: 'g.py', source: GREETER('!') });
+    const [id] = await first.executor.core.create({ fileId: 'f1', workflowName: 'greeter', params: { name: 'Lo' } });
+    await vi.waitFor(() => {
+      const logged = decodeFrames(readFileSync(path)).records.flatMap((r) => r.events);
+      expect(logged.some((e) => e.type === 'sleep-started')).toBe(true);
+    });
+    first.executor.core.dispose();
+    expect(await journal(dbName, id as string)).toEqual([]);
+
+    // The second one's mirror is the real one across a message port, as in its worker (10 ms gathering).
+    const second = await boot(dbName, {}, { openJournalLog: openLog, startJournalMirror: portMirror });
+    expect(await second.executor.core.recover()).toEqual({ type: 'recovered', resumed: 1, waitingForSource: 0 });
+    await waitForStatus(dbName, id as string, 'complete');
+    const events = await journal(dbName, id as string);
+    expect(logsOf(events)).toEqual(['hello ran\n', 'after ran\n']);
+    expect(events.find((e) => e.type === 'run-finished')).toMatchObject({ output: 'hi Lo!' });
+    expect(statSync(path).size).toBe(0);
   }, 30_000);
 
   it('replays each instance with its own file, and with the newest loaded version of that file', async () => {

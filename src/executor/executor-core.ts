@@ -1,6 +1,7 @@
 /**
- * The executor's work once Python is up: one engine over the Dexie journal, one Python runtime, the user
- * modules per file version, and the instance commands of the protocol.
+ * The executor's work once Python is up: one engine over the journal (IndexedDB, behind a write-ahead log in
+ * the browser), one Python runtime, the user modules per file version, and the instance commands of the
+ * protocol.
  *
  * Invariants:
  * - An instance replays with the newest successfully imported version of *its* file: instance → file is
@@ -23,7 +24,14 @@ import {
   type WorkflowBody,
   WorkflowError,
 } from '../engine';
-import { createDexieJournalStore, createExecutorRepo, type StudioDB } from '../persistence';
+import {
+  createDexieJournalStore,
+  createExecutorRepo,
+  createWalJournalStore,
+  type StudioDB,
+  type WalJournalStoreOptions,
+  type WalLog,
+} from '../persistence';
 import {
   type CreateBatch,
   type CreateInstance,
@@ -43,6 +51,13 @@ export interface ExecutorCoreDeps {
   /** `activity` (Python's asyncio callback count) tells the engine when Python is idle; tests may omit it. */
   runtime: Pick<PythonRuntime, 'loadModule'> & Partial<Pick<PythonRuntime, 'activity'>>;
   db: StudioDB;
+  /**
+   * The journal's write-ahead log (OPFS in the browser): appends are durable once in it and reach IndexedDB
+   * in batches just after. Without it, every append is its own IndexedDB transaction.
+   */
+  journalLog?: WalLog;
+  /** Where the log's appends go on to IndexedDB (the journal mirror worker); default: this thread. */
+  journalSink?: WalJournalStoreOptions['sink'];
   clock: Clock;
   guard: StepGuard;
   emit(event: WorkerEvent): void;
@@ -90,7 +105,13 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   const waitingForSource = new Set<string>();
   let halted = false;
 
-  const store: JournalStore = createDexieJournalStore(deps.db, { fileOf: (id) => creating.get(id) });
+  const storeOptions = { fileOf: (id: string) => creating.get(id) };
+  const store: JournalStore = deps.journalLog
+    ? createWalJournalStore(deps.db, deps.journalLog, {
+        ...storeOptions,
+        ...(deps.journalSink ? { sink: deps.journalSink } : {}),
+      })
+    : createDexieJournalStore(deps.db, storeOptions);
   const fileOf = (id: string) => instanceFiles.get(id) ?? creating.get(id);
 
   const registry = createModuleRegistry({
@@ -225,8 +246,9 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
 
   return {
     async recover() {
-      for (const [id, fileId] of await repo.instanceFiles()) instanceFiles.set(id, fileId);
+      // The store first: its read waits until IndexedDB holds what the journal's log held, file rows included.
       const unfinished = (await store.listInstances()).filter((s) => !FINITE_STATUSES.includes(s.status));
+      for (const [id, fileId] of await repo.instanceFiles()) instanceFiles.set(id, fileId);
       const files = new Set(unfinished.map((s) => instanceFiles.get(s.id)).filter((f) => f !== undefined));
       for (const fileId of files) await loadStoredSource(fileId);
       const resumed = await resume(unfinished.map((s) => s.id));

@@ -4,6 +4,7 @@
  * executor-host.ts (messages), boot-executor.ts (composition) and executor-core.ts (commands).
  */
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
+import { connectMirror, type FromMirror, openOpfsSyncFile, type PortLike, type ToMirror } from '../persistence';
 import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 import { failOnRuntimeFetchError } from './watch-fetches';
@@ -38,6 +39,14 @@ startExecutorHost(scope, {
       defer: createDefer(),
       // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
       preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
+      openJournalLog: (fileName) => openOpfsSyncFile(fileName),
+      startJournalMirror: (dbName) => {
+        const mirror = new Worker(new URL('./journal-mirror-worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'journal-mirror',
+        });
+        return connectMirror(mirror as PortLike<FromMirror, ToMirror>, dbName);
+      },
       kill: () => {
         emit({ type: 'self-kill' });
         scope.close();

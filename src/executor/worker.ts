@@ -6,6 +6,7 @@
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
+import { fetchShippedSnapshot } from './shipped-snapshot';
 import { failOnRuntimeFetchError } from './watch-fetches';
 
 const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
@@ -33,6 +34,8 @@ startExecutorHost(scope, {
       loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
       pyodideVersion,
       sdkSources,
+      fetchShippedSnapshot: (indexURL, key) =>
+        fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
       emit,
       now: () => performance.now(),
       defer: createDefer(),

@@ -121,6 +121,10 @@ export interface StudioReady {
   spawnAt: number;
   coldStartMs: number;
   warm: boolean;
+  /** Which snapshot Python started from (`shipped`, `used`) or why none (protocol `SnapshotUse`). */
+  snapshot: string;
+  /** Size of the shipped snapshot restored, in bytes (`snapshot: 'shipped'` only). */
+  snapshotBytes?: number;
   loadMs: number;
   bootMs: number;
   /** The worker's boot phases (ms). */
@@ -139,6 +143,8 @@ export async function openStudio(page: Page, origin: string): Promise<StudioRead
       spawnAt: s.since,
       coldStartMs: s.coldStartMs,
       warm: s.warm,
+      snapshot: s.python.snapshot ?? 'unknown',
+      ...(s.python.snapshotBytes !== undefined ? { snapshotBytes: s.python.snapshotBytes } : {}),
       loadMs: s.python.loadMs,
       bootMs: s.python.bootMs ?? Number.NaN,
       phases: s.python.phases ?? {},

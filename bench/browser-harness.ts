@@ -7,7 +7,7 @@
  * `loadPyodide()` from the same `/pyodide/` files the studio uses: "page load → Python ready" with no app.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,12 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
  * failed to load its UI ("page.waitForFunction: Timeout 30000ms exceeded" in the graph bench).
  */
 const OUT_DIR = join(root, 'bench', '.out', 'dist');
+
+/** The Python snapshots the build ships (vite-plugins/python-snapshot.ts): file name and size in bytes. */
+export function shippedSnapshots(): Array<{ name: string; bytes: number }> {
+  const dir = join(OUT_DIR, 'pyodide', 'snapshots');
+  return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
+}
 
 /** Builds the app (once per process) into {@link OUT_DIR}, adds the bare baseline page, serves it. Resolves the origin. */
 export function serveStudio(): Promise<string> {

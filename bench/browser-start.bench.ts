@@ -16,6 +16,7 @@ import {
   persistentBrowser,
   type StudioReady,
   serveStudio,
+  shippedSnapshots,
   waitForSnapshot,
 } from './browser-harness';
 import { median } from './stats';
@@ -30,7 +31,7 @@ interface Round {
 }
 
 /** The shipped snapshot's URL (vite-plugins/python-snapshot.ts). */
-const SHIPPED = /\/pyodide\/snapshots\/[^/]+\.bin$/;
+const SHIPPED = /\/pyodide\/snapshots\/[^/]+\.bin\.gz$/;
 
 let measured: Promise<Round[]> | undefined;
 
@@ -102,9 +103,12 @@ export default [
     async run({ quick }) {
       const rounds = await measure(quick);
       const bytes = [...new Set(rounds.map((r) => r.first.snapshotBytes))].join(' / ');
+      const files = shippedSnapshots()
+        .map((f) => `${f.name}, ${f.bytes} bytes`)
+        .join('; ');
       return ms(
         rounds.map((r) => r.first.readyAt),
-        `New profile: the studio page; its executor worker finds no snapshot in IndexedDB, fetches the one shipped with the studio (${bytes} bytes, made at build time in Node, served from our origin; 'snapshot-fetch' below is its download, which overlaps with Pyodide fetching and compiling its runtime) and restores it; the snapshot is then stored in IndexedDB after ready for the next visit. The UI (React, Monaco) waits for the restore (up to 3 s) as on a warm start; 'ready' is Python's, not the UI's. Medians: worker started at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
+        `New profile: the studio page; its executor worker finds no snapshot in IndexedDB, fetches the one shipped with the studio (${files}: made at build time in Node, served gzipped from our origin, ${bytes} bytes once inflated; 'snapshot-fetch' below is its download and inflation, which overlaps with Pyodide fetching and compiling its runtime) and restores it; the snapshot is then stored in IndexedDB after ready for the next visit. The UI (React, Monaco) waits for the restore (up to 3 s) as on a warm start; 'ready' is Python's, not the UI's. Medians: worker started at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
       );
     },
   },

@@ -62,7 +62,7 @@ test.describe('studio shell', () => {
     const all = [...requests];
     // The wasm and the snapshot are fetched by the executor worker: seeing them proves worker traffic is listed.
     expect(all.some((u) => u.endsWith('/pyodide/pyodide.asm.wasm'))).toBe(true);
-    expect(all.some((u) => /\/pyodide\/snapshots\/[^/]+\.bin$/.test(u))).toBe(true);
+    expect(all.some((u) => /\/pyodide\/snapshots\/[^/]+\.bin\.gz$/.test(u))).toBe(true);
     const offOrigin = all.filter(
       (u) => !u.startsWith('http://127.0.0.1:') && !u.startsWith('data:') && !u.startsWith('blob:'),
     );

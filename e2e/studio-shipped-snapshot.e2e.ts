@@ -7,7 +7,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { readInstance, succeededPrints } from './executor-helpers';
 import { offOrigin, openSample, READY_TIMEOUT, recordErrors, recordRequests, runFromDialog } from './studio-helpers';
 
-const SHIPPED = /\/pyodide\/snapshots\/pyodide-[\d.]+-sdk-[0-9a-f]{8}\.bin$/;
+const SHIPPED = /\/pyodide\/snapshots\/pyodide-[\d.]+-sdk-[0-9a-f]{8}\.bin\.gz$/;
 
 /** Runs the Hello world sample and checks its step ran. */
 async function runHelloWorld(page: Page): Promise<void> {

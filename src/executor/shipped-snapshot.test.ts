@@ -16,7 +16,7 @@ import { checkSnapshotShape, fetchShippedSnapshot, shippedSnapshotPath } from '.
 const sdkSources = readSdkSources();
 const quiet = { stdout: () => {}, stderr: () => {} };
 const INDEX_URL = 'http://127.0.0.1:4173/pyodide/';
-let shipped: { key: string; bytes: Uint8Array };
+let shipped: { key: string; bytes: Uint8Array; gzipped: Uint8Array };
 
 beforeAll(async () => {
   shipped = await makePythonSnapshot(sdkSources);
@@ -78,17 +78,21 @@ function loadsWorkflow(booted: Awaited<ReturnType<typeof bootPython>>): boolean 
 describe('a shipped snapshot', () => {
   it('made in Node by the build is restored on a first visit, runs a workflow file and is kept for next time', async () => {
     const fetched: string[] = [];
-    const { booted, phases } = await boot(async (key) => {
-      fetched.push(key);
-      return shipped.bytes;
-    });
-    expect(fetched).toEqual([shipped.key]);
+    // The served file, gzipped, through the worker's own fetch-and-inflate.
+    const serve = async (url: URL | RequestInfo) => {
+      fetched.push(String(url));
+      return new Response(shipped.gzipped.slice());
+    };
+    const source = { fetch: serve as typeof fetch, origin: new URL(INDEX_URL).origin };
+    const { booted, phases } = await boot((key) => fetchShippedSnapshot(INDEX_URL, key, source));
+    expect(fetched).toEqual([`${INDEX_URL}${shippedSnapshotPath(shipped.key)}`]);
+    expect(shipped.gzipped.byteLength).toBeLessThan(shipped.bytes.byteLength / 3);
     expect(phases).toEqual(['reading-snapshot', 'fetching-snapshot']);
     expect(booted.ready).toMatchObject({ warm: true, snapshot: 'shipped', snapshotBytes: shipped.bytes.byteLength });
     expect(booted.ready.phases).toHaveProperty('snapshot-fetch');
     // Compared by identity: a failed deep comparison of 30 MB would print (and exhaust the heap on) every byte.
     expect(booted.pendingSnapshot?.key).toBe(shipped.key);
-    expect(booted.pendingSnapshot?.bytes === shipped.bytes).toBe(true);
+    expect(booted.pendingSnapshot?.bytes.byteLength).toBe(shipped.bytes.byteLength);
     expect(loadsWorkflow(booted)).toBe(true);
   }, 60_000);
 
@@ -104,7 +108,7 @@ describe('a shipped snapshot', () => {
 
 describe('a shipped snapshot that cannot be used', () => {
   const cases: Array<[string, () => Promise<Uint8Array>, RegExp]> = [
-    ['missing (404)', () => Promise.reject(new Error('404 Not Found for …/snapshots/x.bin')), /404 Not Found/],
+    ['missing (404)', () => Promise.reject(new Error('404 Not Found for …/snapshots/x.bin.gz')), /404 Not Found/],
     ['too small to be one', async () => checked(new Uint8Array(1000)), /too small/],
     ['not a snapshot', async () => checked(new TextEncoder().encode('<!doctype html>'.repeat(9000))), /magic number/],
     ['truncated', async () => checked(shipped.bytes.subarray(0, shipped.bytes.byteLength - 4096)), /truncated/],
@@ -151,6 +155,18 @@ describe('fetchShippedSnapshot()', () => {
     expect(bytes.subarray(0, 48)).toEqual(shipped.bytes.subarray(0, 48));
   });
 
+  it('inflates the gzipped file the build serves', async () => {
+    const fetch = respond(shipped.gzipped.slice()) as typeof globalThis.fetch;
+    const bytes = await fetchShippedSnapshot(INDEX_URL, 'k1', { fetch, origin });
+    expect(bytes.byteLength).toBe(shipped.bytes.byteLength);
+    expect(bytes.subarray(0, 48)).toEqual(shipped.bytes.subarray(0, 48));
+  });
+
+  it('rejects a gzip file that is cut short', async () => {
+    const cut = respond(shipped.gzipped.slice(0, 100_000)) as typeof globalThis.fetch;
+    await expect(fetchShippedSnapshot(INDEX_URL, 'k1', { fetch: cut, origin })).rejects.toThrow();
+  });
+
   it('refuses another origin without asking it', async () => {
     const fetch = respond(shipped.bytes.slice());
     await expect(
@@ -164,7 +180,7 @@ describe('fetchShippedSnapshot()', () => {
   it('says what went wrong: an error status, or bytes that are not a snapshot', async () => {
     const notFound = respond('no such file', 404) as typeof globalThis.fetch;
     await expect(fetchShippedSnapshot(INDEX_URL, 'k1', { fetch: notFound, origin })).rejects.toThrow(
-      `404 Not Found for ${INDEX_URL}snapshots/k1.bin`,
+      `404 Not Found for ${INDEX_URL}snapshots/k1.bin.gz`,
     );
     const html = respond('<!doctype html>'.repeat(9000)) as typeof globalThis.fetch;
     await expect(fetchShippedSnapshot(INDEX_URL, 'k1', { fetch: html, origin })).rejects.toThrow(

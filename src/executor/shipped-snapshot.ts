@@ -6,9 +6,14 @@
  */
 import type { PyodideAPI } from 'pyodide';
 
-/** Where the shipped snapshot for `key` lives, relative to Pyodide's `indexURL` (`<base>pyodide/`). */
+/**
+ * Where the shipped snapshot for `key` lives, relative to Pyodide's `indexURL` (`<base>pyodide/`). It is gzipped
+ * (31 MB → ~6 MB: the wasm memory is mostly zeros) and inflated in the worker, because static hosts rarely
+ * compress `application/octet-stream` themselves, and 31 MB over a real network would cost more than the
+ * plain load the snapshot saves.
+ */
 export function shippedSnapshotPath(key: string): string {
-  return `snapshots/${key}.bin`;
+  return `snapshots/${key}.bin.gz`;
 }
 
 /**
@@ -55,9 +60,19 @@ export async function fetchShippedSnapshot(
   }
   const response = await source.fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText || 'error'} for ${url.href}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bytes = await gunzipped(new Uint8Array(await response.arrayBuffer()));
   checkSnapshotShape(bytes);
   return bytes;
+}
+
+/**
+ * Inflates gzip bytes; anything else is returned as it is — a host that served the file with
+ * `Content-Encoding: gzip` has had the browser inflate it already (and garbage fails the shape check next).
+ */
+async function gunzipped(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const inflated = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
 /**

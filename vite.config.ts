@@ -62,7 +62,8 @@ const CROSS_ORIGIN_ISOLATION = {
 const PRODUCTION_HEADERS = { ...CROSS_ORIGIN_ISOLATION, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
 export default defineConfig({
-  plugins: [react(), pyodideAssets(), pythonSnapshot()],
+  // The snapshot sits next to the runtime files: the worker resolves its path against the same indexURL.
+  plugins: [react(), pyodideAssets(), pythonSnapshot({ pyodideDir: 'pyodide/' })],
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { headers: PRODUCTION_HEADERS },
   // pyodide is bundled into the worker as-is; dexie is imported only by the worker, so name it up front to

@@ -49,8 +49,12 @@ export async function makePythonSnapshot(sources: SdkSources = readSdkSources())
   return { key: shippedSnapshotKey(sources), bytes, gzipped, ms: Math.round(performance.now() - started) };
 }
 
-/** The Vite plugin: emits the snapshot into the build and serves it in dev. */
-export function pythonSnapshot(): Plugin {
+/**
+ * The Vite plugin: emits the snapshot into the build and serves it in dev, under `pyodideDir` (relative to the
+ * app's base): the directory Pyodide's runtime is served from, i.e. the executor's `indexURL`, which the worker
+ * resolves the snapshot's path against.
+ */
+export function pythonSnapshot({ pyodideDir }: { pyodideDir: string }): Plugin {
   let base = '/';
   let building: Promise<MadeSnapshot> | undefined;
   /** Dev: the snapshot for the SDK as it is now on disk (remade when the key changes). */
@@ -73,7 +77,7 @@ export function pythonSnapshot(): Plugin {
       // Made in the background from the start, so the first page load does not wait the whole ~5 s for it.
       const warmUp = forDev();
       warmUp.catch((error) => server.config.logger.warn(`No shipped Python snapshot: ${String(error)}`));
-      const prefix = `${base}pyodide/`;
+      const prefix = `${base}${pyodideDir}`;
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0] ?? '';
         if (!url.startsWith(`${prefix}snapshots/`)) return next();
@@ -104,7 +108,7 @@ export function pythonSnapshot(): Plugin {
       const made = await (building ?? makePythonSnapshot());
       const sizes = `${made.bytes.byteLength} bytes, ${made.gzipped.byteLength} gzipped`;
       this.info(`Python snapshot ${made.key}: ${sizes}, made in ${made.ms} ms`);
-      this.emitFile({ type: 'asset', fileName: `pyodide/${shippedSnapshotPath(made.key)}`, source: made.gzipped });
+      this.emitFile({ type: 'asset', fileName: `${pyodideDir}${shippedSnapshotPath(made.key)}`, source: made.gzipped });
     },
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { pythonSnapshot } from './vite-plugins/python-snapshot.ts';
 
 const require = createRequire(import.meta.url);
 const PYODIDE_DIR = path.dirname(require.resolve('pyodide/package.json'));
@@ -61,7 +62,8 @@ const CROSS_ORIGIN_ISOLATION = {
 const PRODUCTION_HEADERS = { ...CROSS_ORIGIN_ISOLATION, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
 export default defineConfig({
-  plugins: [react(), pyodideAssets()],
+  // The snapshot sits next to the runtime files: the worker resolves its path against the same indexURL.
+  plugins: [react(), pyodideAssets(), pythonSnapshot({ pyodideDir: 'pyodide/' })],
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { headers: PRODUCTION_HEADERS },
   // pyodide is bundled into the worker as-is; dexie is imported only by the worker, so name it up front to

@@ -7,7 +7,7 @@
  * `loadPyodide()` from the same `/pyodide/` files the studio uses: "page load → Python ready" with no app.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,12 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
  */
 const OUT_DIR = join(root, 'bench', '.out', 'dist');
 
+/** The Python snapshots the build ships (vite-plugins/python-snapshot.ts): file name and size in bytes. */
+export function shippedSnapshots(): Array<{ name: string; bytes: number }> {
+  const dir = join(OUT_DIR, 'pyodide', 'snapshots');
+  return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
+}
+
 /** Builds the app (once per process) into {@link OUT_DIR}, adds the bare baseline page, serves it. Resolves the origin. */
 export function serveStudio(): Promise<string> {
   server ??= (async () => {
@@ -121,6 +127,10 @@ export interface StudioReady {
   spawnAt: number;
   coldStartMs: number;
   warm: boolean;
+  /** Which snapshot Python started from (`shipped`, `used`) or why none (protocol `SnapshotUse`). */
+  snapshot: string;
+  /** Size of the shipped snapshot restored, in bytes (`snapshot: 'shipped'` only). */
+  snapshotBytes?: number;
   loadMs: number;
   bootMs: number;
   /** The worker's boot phases (ms). */
@@ -139,6 +149,8 @@ export async function openStudio(page: Page, origin: string): Promise<StudioRead
       spawnAt: s.since,
       coldStartMs: s.coldStartMs,
       warm: s.warm,
+      snapshot: s.python.snapshot ?? 'unknown',
+      ...(s.python.snapshotBytes !== undefined ? { snapshotBytes: s.python.snapshotBytes } : {}),
       loadMs: s.python.loadMs,
       bootMs: s.python.bootMs ?? Number.NaN,
       phases: s.python.phases ?? {},

@@ -72,7 +72,10 @@ test.describe('executor: durable runs in the browser', () => {
     page,
   }) => {
     await openStudio(page);
-    expect(await page.evaluate(() => window.__studio?.getState())).toMatchObject({ role: 'leader', warm: false });
+    expect(await page.evaluate(() => window.__studio?.getState())).toMatchObject({
+      role: 'leader',
+      python: { snapshot: 'shipped' },
+    });
     await openSample(page, 'Hello world');
     await runFromDialog(page);
     const row = page.getByTestId('instance-row').first();

@@ -76,10 +76,10 @@ test.describe('executor: runaway Python', () => {
     await page.screenshot({ path: 'e2e-artifacts/executor-runaway.png' });
   });
 
-  test('the second load of the studio starts Python warm from the memory snapshot', async ({ page }) => {
+  test('the second load of the studio starts Python warm from the memory snapshot it stored', async ({ page }) => {
     await page.goto('/');
     const first = await waitReady(page);
-    expect(first).toMatchObject({ warm: false });
+    expect(first).toMatchObject({ python: { snapshot: 'shipped' } });
     // The snapshot is stored after "ready"; wait for it to land in IndexedDB.
     await expect
       .poll(() =>
@@ -104,8 +104,8 @@ test.describe('executor: runaway Python', () => {
     expect(second).toMatchObject({ warm: true, python: { snapshot: 'used' } });
     await expect(page.getByTestId('executor-status')).toHaveText(/^Python ready \(warm start \d+\.\d s\)$/);
     if (second.status === 'ready' && first.status === 'ready') {
-      console.log(`cold ${Math.round(first.coldStartMs)} ms → warm ${Math.round(second.coldStartMs)} ms`);
-      expect(second.coldStartMs).toBeLessThan(first.coldStartMs);
+      // Both restore a snapshot (shipped, then this browser's own), so neither is reliably the faster one.
+      console.log(`shipped ${Math.round(first.coldStartMs)} ms → warm ${Math.round(second.coldStartMs)} ms`);
     }
   });
 });

@@ -103,7 +103,9 @@ test.describe('executor: one leader tab executes, the others follow', () => {
     const follower = await context.newPage();
     await follower.goto('/');
     await waitReady(follower);
-    await expect(follower.getByTestId('executor-status')).toHaveText(/^Python ready \((warm|cold) start/);
+    await expect(follower.getByTestId('executor-status')).toHaveText(
+      /^Python ready \((warm start|cold start|start from the shipped snapshot) /,
+    );
     await expect(follower.getByText(/Runs in another tab/)).toBeVisible();
     await run(leader, { source: COUNTED, workflowName: 'counted-workflow', id: 'tabs-2' });
     // Read in the follower while the leader runs: the journal grows there too.

@@ -39,6 +39,8 @@ export interface BootExecutorDeps {
   kill(): void;
   /** A macrotask that is not clamped (MessageChannel), for the engine's eviction checks. */
   defer(cb: () => void): void;
+  /** Fetches the snapshot shipped with the app for a key, from under `indexURL` (optional: none shipped). */
+  fetchShippedSnapshot?(indexURL: string, key: string): Promise<Uint8Array>;
   /** Starts fetching Pyodide's runtime script from `indexURL` while the database opens (optional). */
   preload?(indexURL: string): void;
   /**
@@ -75,11 +77,13 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   await db.open();
   const databaseMs = Math.round(deps.now() - t0);
   const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now() });
+  const fetchShipped = deps.fetchShippedSnapshot;
   const python = await bootPython(input.indexURL, {
     loadPyodide: deps.loadPyodide,
     pyodideVersion: deps.pyodideVersion,
     sdkSources: deps.sdkSources,
     ...(snapshots ? { snapshots } : {}),
+    ...(fetchShipped ? { fetchShippedSnapshot: (key: string) => fetchShipped(input.indexURL, key) } : {}),
     now: deps.now,
     progress: (phase) => deps.emit({ type: 'boot-progress', phase }),
   });

@@ -1,6 +1,7 @@
 /**
  * Starts Python for the executor: warm from a memory snapshot in IndexedDB when one matches this Pyodide
- * version and SDK, otherwise a plain load that makes a snapshot for next time.
+ * version and SDK, else from the snapshot shipped with the app (first visit; kept for the next one), otherwise
+ * a plain load that makes a snapshot for next time.
  *
  * A snapshot can only capture an interpreter that holds no JS references, so it is made right after the SDK
  * is installed and before the runtime bridge exists (`installSdk` holds none). Making it is a memory copy
@@ -12,6 +13,7 @@ import type { SnapshotRepo } from '../persistence';
 import { snapshotKey } from '../persistence';
 import type { BootProgress, PythonReady, SnapshotUse } from '../protocol';
 import { createPythonRuntime, installSdk, type PythonRuntime, type SdkSources, sdkHash } from '../runtime';
+import { reseedAfterRestore } from './shipped-snapshot';
 
 /** The `loadPyodide` options the executor uses (the underscore ones are Pyodide's experimental snapshot API). */
 export interface LoadPyodideOptions {
@@ -27,6 +29,8 @@ export interface BootPythonDeps {
   sdkSources: SdkSources;
   /** Where snapshots live; absent = snapshots disabled (always a plain load). */
   snapshots?: Pick<SnapshotRepo, 'has' | 'get' | 'delete'>;
+  /** Fetches the snapshot shipped with the app for a key (see shipped-snapshot.ts); absent = none shipped. */
+  fetchShippedSnapshot?(key: string): Promise<Uint8Array>;
   now(): number;
   progress(phase: BootProgress['phase']): void;
 }
@@ -74,6 +78,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
           return record.bytes;
         });
         const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, _loadSnapshot: bytes }));
+        reseedAfterRestore(pyodide);
         const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
         const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'used', deps.now() - started, phases);
         return { pyodide, runtime, ready };
@@ -81,6 +86,34 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
         console.warn('The Python start-up snapshot could not be restored; loading Python plainly.', error);
         snapshot = 'failed';
       }
+    }
+  }
+
+  const fetchShipped = deps.fetchShippedSnapshot;
+  if (repo && fetchShipped && snapshot === 'missing') {
+    deps.progress('fetching-snapshot');
+    try {
+      // Like the IndexedDB read above, the download overlaps with Pyodide fetching and compiling its runtime.
+      const fetchStarted = deps.now();
+      const bytes = fetchShipped(key).then((b) => {
+        phases['snapshot-fetch'] = Math.round(deps.now() - fetchStarted);
+        return b;
+      });
+      bytes.catch(() => undefined); // loadPyodide may not await it yet when it fails; it is handled below
+      const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, _loadSnapshot: bytes }));
+      reseedAfterRestore(pyodide);
+      const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+      const shipped = await bytes;
+      const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'shipped', deps.now() - started, phases);
+      ready.snapshotBytes = shipped.byteLength;
+      // Kept for the next visit like a snapshot this browser made (the HTTP cache may evict it any time).
+      return { pyodide, runtime, ready, pendingSnapshot: { key, bytes: shipped } };
+    } catch (error) {
+      console.warn(
+        'The Python start-up snapshot shipped with the studio could not be used; loading Python plainly.',
+        error,
+      );
+      snapshot = 'shipped-failed';
     }
   }
 
@@ -120,7 +153,7 @@ function readyAnswer(
     pyodideVersion: pyodide.version,
     pythonVersion: String(pyodide.runPython('import sys; sys.version.split()[0]')),
     loadMs,
-    warm: snapshot === 'used',
+    warm: snapshot === 'used' || snapshot === 'shipped',
     snapshot,
     bootMs,
     phases,

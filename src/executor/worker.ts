@@ -7,6 +7,7 @@ import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import { connectMirror, type FromMirror, openOpfsSyncFile, type PortLike, type ToMirror } from '../persistence';
 import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
+import { fetchShippedSnapshot } from './shipped-snapshot';
 import { failOnRuntimeFetchError } from './watch-fetches';
 
 const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
@@ -34,6 +35,8 @@ startExecutorHost(scope, {
       loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
       pyodideVersion,
       sdkSources,
+      fetchShippedSnapshot: (indexURL, key) =>
+        fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
       emit,
       now: () => performance.now(),
       defer: createDefer(),

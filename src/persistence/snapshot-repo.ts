@@ -1,10 +1,7 @@
 import { guardQuota } from './storage-errors';
 import type { SnapshotRecord, StudioDB } from './studio-db';
 
-/** The key a Pyodide memory snapshot is stored under: a new Pyodide or a changed SDK makes old ones stale. */
-export function snapshotKey(pyodideVersion: string, sdkHash: string): string {
-  return `pyodide-${pyodideVersion}-sdk-${sdkHash}`;
-}
+export { snapshotKey } from './snapshot-key';
 
 /** Pyodide memory snapshots (tens of MB each): only the current key is kept. */
 export function createSnapshotRepo(db: StudioDB, deps: { now(): number }) {

@@ -4,8 +4,12 @@
  */
 import type { SerializedError } from './shared';
 
-/** How Python started: from a matching memory snapshot, or a plain load (and why). */
-export type SnapshotUse = 'used' | 'missing' | 'failed' | 'disabled';
+/**
+ * How Python started: from a matching memory snapshot this browser stored (`used`), from the snapshot shipped
+ * with the app (`shipped`: a first visit), or a plain load, and why: none stored and none shipped (`missing`),
+ * the stored one (`failed`) or the shipped one (`shipped-failed`) could not be restored, snapshots off.
+ */
+export type SnapshotUse = 'used' | 'shipped' | 'missing' | 'failed' | 'shipped-failed' | 'disabled';
 
 /** Answer to `boot-python`: the interpreter and the engine are ready. Times are milliseconds. */
 export interface PythonReady {
@@ -18,6 +22,8 @@ export interface PythonReady {
   warm?: boolean;
   /** What happened with the snapshot. */
   snapshot?: SnapshotUse;
+  /** Size of the shipped snapshot restored (`snapshot: 'shipped'`), in bytes. */
+  snapshotBytes?: number;
   /** Whole boot in the worker: snapshot read, Python, SDK, database. */
   bootMs?: number;
   /** Where the boot went, in ms (e.g. `database`, `snapshot-check`, `pyodide`, `sdk`, `snapshot-make`). */
@@ -120,7 +126,13 @@ export interface WorkerFault {
 /** What the boot is doing now, for the status bar. */
 export interface BootProgress {
   type: 'boot-progress';
-  phase: 'reading-snapshot' | 'restoring-snapshot' | 'loading-python' | 'installing-sdk' | 'opening-database';
+  phase:
+    | 'reading-snapshot'
+    | 'restoring-snapshot'
+    | 'fetching-snapshot'
+    | 'loading-python'
+    | 'installing-sdk'
+    | 'opening-database';
 }
 
 /** A memory snapshot made after a plain load was stored (or could not be); the next start is warm. */

@@ -3,24 +3,11 @@
  * and boot a Pyodide with the runtime installed. Not exported from `index.ts`, so the browser bundle never
  * sees `node:fs`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { createPythonRuntime, type PythonRuntime } from './python-runtime';
-import type { SdkSources } from './sdk-sources';
+import { readSdkSources } from './sdk-files';
 
-/** The directory holding the `workers` package. */
-export const SDK_DIR = fileURLToPath(new URL('./python/workers/', import.meta.url));
-
-/** Reads every `.py` file of the `workers` package, keyed by absolute path. */
-export function readSdkSources(dir: string = SDK_DIR): SdkSources {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.py')) out[join(dir, name)] = readFileSync(join(dir, name), 'utf8');
-  }
-  return out;
-}
+export { readSdkSources, SDK_DIR } from './sdk-files';
 
 /** A Pyodide and the runtime installed in it. */
 export interface NodePython {

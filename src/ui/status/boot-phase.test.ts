@@ -9,7 +9,7 @@ describe('uiMayRender()', () => {
 
   it('waits while the boot may still become a warm start, but not longer than UI_AT_THE_LATEST_MS', () => {
     expect(uiMayRender({ status: 'starting', since: 0, role: 'leader' }, 10)).toBe(false);
-    for (const phase of ['opening-database', 'reading-snapshot', 'restoring-snapshot'] as const) {
+    for (const phase of ['opening-database', 'reading-snapshot', 'restoring-snapshot', 'fetching-snapshot'] as const) {
       expect(uiMayRender({ status: 'starting', since: 0, role: 'leader', phase }, 500)).toBe(false);
       expect(uiMayRender({ status: 'starting', since: 0, role: 'leader', phase }, UI_AT_THE_LATEST_MS)).toBe(true);
     }
@@ -31,5 +31,6 @@ describe('bootPhaseText()', () => {
     expect(bootPhaseText(undefined)).toBe('starting the executor worker');
     expect(bootPhaseText('restoring-snapshot')).toBe('restoring Python from its snapshot');
     expect(bootPhaseText('loading-python')).toBe('loading Pyodide');
+    expect(bootPhaseText('fetching-snapshot')).toBe('restoring Python from the snapshot shipped with the studio');
   });
 });

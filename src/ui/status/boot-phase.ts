@@ -14,6 +14,8 @@ export function bootPhaseText(phase: BootPhase): string {
       return 'looking for a saved Python snapshot';
     case 'restoring-snapshot':
       return 'restoring Python from its snapshot';
+    case 'fetching-snapshot':
+      return 'restoring Python from the snapshot shipped with the studio';
     case 'loading-python':
       return 'loading Pyodide';
     case 'installing-sdk':
@@ -28,7 +30,7 @@ export const UI_AT_THE_LATEST_MS = 3_000;
  * Whether the studio's UI should render now, `elapsedMs` after the page started the executor. On a cold start
  * (`loading-python`: seconds of Pyodide loading) at once, so the user edits while Python boots. While the
  * boot may still become a warm start (database, snapshot lookup, restore from the snapshot: about a second)
- * the UI waits for it: loading the UI meanwhile competes with the restore for the CPU (measured: warm start
+ * or restoring the snapshot shipped with the studio on a first visit, the UI waits for it: loading the UI meanwhile competes with the restore for the CPU (measured: warm start
  * ~1.5 s instead of ~1.0 s) and would not be usable much sooner. Ready, failed or restarting: at once.
  */
 export function uiMayRender(state: ExecutorState, elapsedMs: number): boolean {

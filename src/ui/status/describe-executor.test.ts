@@ -37,6 +37,20 @@ describe('describeExecutor()', () => {
     });
   });
 
+  it('names the shipped snapshot when a first visit started from it, and says so when it could not be used', () => {
+    const python = { type: 'python-ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.2', loadMs: 610 } as const;
+    const shipped = { ...python, warm: true, snapshot: 'shipped' } as const;
+    expect(
+      describeExecutor({ status: 'ready', since: 0, coldStartMs: 1012, warm: true, python: shipped, role: 'leader' }, 0)
+        .text,
+    ).toBe('Python ready (start from the shipped snapshot 1.0 s)');
+    const failed = { ...python, loadMs: 2900, warm: false, snapshot: 'shipped-failed' } as const;
+    expect(
+      describeExecutor({ status: 'ready', since: 0, coldStartMs: 3140, warm: false, python: failed, role: 'leader' }, 0)
+        .text,
+    ).toBe('Python ready (cold start 3.1 s; the snapshot shipped with the studio could not be used)');
+  });
+
   it('shows why the executor is restarting, with a live timer', () => {
     const state = { status: 'restarting', since: 100, reason: 'killed from the studio', role: 'leader' } as const;
     expect(describeExecutor(state, 1300)).toEqual({

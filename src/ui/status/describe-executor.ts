@@ -1,3 +1,4 @@
+import type { SnapshotUse } from '../../protocol';
 import type { ExecutorState } from '../../supervisor';
 import { bootPhaseText } from './boot-phase';
 
@@ -16,6 +17,17 @@ export interface ExecutorStatusView {
 /** Seconds with one decimal: 4812 → "4.8 s". */
 export const formatSeconds = (ms: number): string => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 
+/** How Python started, in words: the shipped snapshot is named, since a first visit is "warm" only thanks to it. */
+function startKind(snapshot: SnapshotUse | undefined, warm: boolean): string {
+  if (snapshot === 'shipped') return 'start from the shipped snapshot';
+  return warm ? 'warm start' : 'cold start';
+}
+
+/** Why a start that could have used a snapshot did not. */
+function snapshotNote(snapshot: SnapshotUse | undefined): string {
+  return snapshot === 'shipped-failed' ? '; the snapshot shipped with the studio could not be used' : '';
+}
+
 /** Describes the executor for a person; `now` is on the same clock as `state.since`. */
 export function describeExecutor(state: ExecutorState, now: number): ExecutorStatusView {
   switch (state.status) {
@@ -31,7 +43,7 @@ export function describeExecutor(state: ExecutorState, now: number): ExecutorSta
       const where = state.role === 'follower' ? 'Runs in another tab · ' : '';
       return {
         tone: 'ok',
-        text: `Python ready (${state.warm ? 'warm' : 'cold'} start ${formatSeconds(state.coldStartMs)})`,
+        text: `Python ready (${startKind(state.python.snapshot, state.warm)} ${formatSeconds(state.coldStartMs)}${snapshotNote(state.python.snapshot)})`,
         detail: `${where}Python ${pythonVersion} · Pyodide ${pyodideVersion} · loadPyodide ${formatSeconds(loadMs)}`,
       };
     }

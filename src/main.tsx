@@ -9,7 +9,7 @@
  * UI's loading would slow it down (`uiMayRender` in ui/status/boot-phase.ts). Until the UI renders, the page
  * shows the one status line the status bar would show.
  */
-import { INTERRUPT, type TabMessage } from './protocol';
+import { SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
 import { type ChannelLike, createExecutorSupervisor, createStudioClient, type StudioClient } from './supervisor';
 import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
 
@@ -34,8 +34,7 @@ const client = createStudioClient({
       now: () => performance.now(),
       pyodideIndexURL,
       // The interrupt buffer needs cross-origin isolation (COOP/COEP, served by vite.config.ts).
-      createInterruptBuffer: () =>
-        crossOriginIsolated ? new SharedArrayBuffer(INTERRUPT.length * Int32Array.BYTES_PER_ELEMENT) : undefined,
+      createInterruptBuffer: () => (crossOriginIsolated ? new SharedArrayBuffer(SHARED_BUFFER_BYTES) : undefined),
       notify,
     }),
 });

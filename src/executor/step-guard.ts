@@ -6,26 +6,32 @@ import {
   type WorkflowStep,
   WorkflowTimeoutError,
 } from '../engine';
-import { INTERRUPT, type WorkerEvent } from '../protocol';
+import { createAttemptSlotWriter, hasAttemptSlots, INTERRUPT, type WorkerEvent } from '../protocol';
 
 /** What the guard needs from the executor. */
 export interface StepGuardDeps {
   emit(event: WorkerEvent): void;
-  /** The interrupt buffer (Int32, {@link INTERRUPT} layout); absent without cross-origin isolation. */
+  /**
+   * The interrupt buffer (Int32, {@link INTERRUPT} layout); absent without cross-origin isolation. When it is
+   * large enough to hold the attempt slots (`SHARED_BUFFER_BYTES`), attempts are announced there.
+   */
   interrupt?: Int32Array;
   /** Crash injection fired: stop the worker now. */
   kill(): void;
 }
 
 /**
- * Wraps workflow bodies so the supervisor can watch every step attempt: `attempt-started` / `attempt-ended`
- * events feed its step-timeout watchdog, and a `KeyboardInterrupt` the supervisor raised for an attempt that
- * ran past its timeout becomes the engine's timeout error (so it is journaled as a timed-out attempt and
- * retried per config, exactly as an async step that times out). Also hosts `kill-at-next-step`.
+ * Wraps workflow bodies so the supervisor can watch every step attempt: a shared attempt slot (or, without
+ * one, `attempt-started` / `attempt-ended` events) feeds its step-timeout watchdog, and a `KeyboardInterrupt`
+ * the supervisor raised for an attempt that ran past its timeout becomes the engine's timeout error (so it is
+ * journaled as a timed-out attempt and retried per config, exactly as an async step that times out). Also
+ * hosts `kill-at-next-step`.
  */
 export function createStepGuard(deps: StepGuardDeps) {
   let nextToken = 0;
   let killArmed = false;
+  const shared = deps.interrupt?.buffer;
+  const slots = shared && hasAttemptSlots(shared) ? createAttemptSlotWriter(shared) : undefined;
 
   /** The supervisor interrupted this attempt: take the token so the interrupt is accounted for once. */
   function interruptedFor(token: number): boolean {
@@ -59,6 +65,27 @@ export function createStepGuard(deps: StepGuardDeps) {
     return explained;
   }
 
+  /** Tells the watchdog an attempt started; returns how to tell it the attempt ended. */
+  function announce(
+    token: number,
+    instanceId: string,
+    step: { name: string; count: number },
+    attempt: number,
+    timeoutMs: number,
+  ): () => void {
+    const release = slots?.start({
+      token,
+      instanceId,
+      stepName: step.name,
+      attempt,
+      timeoutMs,
+      startedAt: Date.now(),
+    });
+    if (release) return release;
+    deps.emit({ type: 'attempt-started', token, instanceId, step, attempt, timeoutMs });
+    return () => deps.emit({ type: 'attempt-ended', token });
+  }
+
   function guard(fn: StepFn, instanceId: string): StepFn {
     return (ctx, hooks) => {
       if (killArmed) {
@@ -68,8 +95,7 @@ export function createStepGuard(deps: StepGuardDeps) {
       }
       const token = ++nextToken;
       const timeoutMs = parseDuration(ctx.config.timeout);
-      deps.emit({ type: 'attempt-started', token, instanceId, step: ctx.step, attempt: ctx.attempt, timeoutMs });
-      const ended = () => deps.emit({ type: 'attempt-ended', token });
+      const ended = announce(token, instanceId, ctx.step, ctx.attempt, timeoutMs);
       let result: unknown;
       try {
         result = fn(ctx, hooks);

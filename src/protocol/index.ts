@@ -7,6 +7,7 @@
  * Adding a variant is a compile error in every `switch` with `assertNever` until it is handled.
  * Everything here must survive `postMessage` (structured clone): plain data only, no classes, no PyProxy.
  */
+export * from './attempt-slots';
 export * from './between-tabs';
 export * from './host-to-worker';
 export * from './shared';

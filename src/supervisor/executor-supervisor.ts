@@ -13,6 +13,7 @@ import {
   assertNever,
   type BootProgress,
   type HostToWorker,
+  hasAttemptSlots,
   INTERRUPT,
   type OutputOf,
   type PythonReady,
@@ -21,6 +22,7 @@ import {
   type WorkerOutput,
   type WorkerToHost,
 } from '../protocol';
+import { attemptLabel, createAttemptMirror } from './attempt-mirror';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import type { NoticeInput, Unsubscribe, WorkerLike } from './types';
 import { createWatchdog, DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
@@ -47,8 +49,13 @@ export interface ExecutorSupervisorDeps {
   now(): number;
   /** Absolute, same-origin URL of the Pyodide runtime files (ends with `/`). */
   pyodideIndexURL: string;
-  /** A SharedArrayBuffer for interrupts, when the page is cross-origin isolated. */
+  /**
+   * A SharedArrayBuffer for interrupts, when the page is cross-origin isolated; of `SHARED_BUFFER_BYTES`, it
+   * also carries the attempts in flight (read each tick instead of two messages per attempt).
+   */
   createInterruptBuffer?(): SharedArrayBuffer | undefined;
+  /** Wall ms (`Date.now`), the clock of the attempt slots' start times. Default `Date.now`. */
+  wallNow?(): number;
   /** Runs the watchdog every `ms`; returns a stop function. Default: `setInterval`. */
   every?(ms: number, tick: () => void): () => void;
   watchdog?: Partial<WatchdogConfig>;
@@ -85,6 +92,8 @@ interface Connection {
   pending: Map<number, Pending>;
   interrupt: Int32Array | undefined;
   watchdog: ReturnType<typeof createWatchdog>;
+  /** The attempt slots of the shared buffer, when it has them. */
+  attempts: ReturnType<typeof createAttemptMirror> | undefined;
   alive: boolean;
   stopTicking(): void;
   /** When it was spawned (`now()`), and the last boot phase it reported. */
@@ -161,7 +170,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       case 'attempt-started':
         c.watchdog.attemptStarted(deps.now(), {
           token: event.token,
-          label: `Step "${event.step.name}" (attempt ${event.attempt}) of instance ${event.instanceId}`,
+          label: attemptLabel(event.step.name, event.attempt, event.instanceId),
           timeoutMs: event.timeoutMs,
         });
         break;
@@ -205,6 +214,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       }
       return;
     }
+    c.attempts?.sync();
     const action = c.watchdog.tick(deps.now());
     switch (action.type) {
       case 'none':
@@ -233,11 +243,16 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
 
   function start(): void {
     const buffer = deps.createInterruptBuffer?.();
+    const watchdog = createWatchdog(config, buffer !== undefined);
     const c: Connection = {
       worker: deps.spawn(),
       pending: new Map(),
       interrupt: buffer ? new Int32Array(buffer) : undefined,
-      watchdog: createWatchdog(config, buffer !== undefined),
+      watchdog,
+      attempts:
+        buffer && hasAttemptSlots(buffer)
+          ? createAttemptMirror(buffer, watchdog, { now: deps.now, wallNow: deps.wallNow ?? (() => Date.now()) })
+          : undefined,
       alive: true,
       stopTicking: () => {},
       startedAt: deps.now(),

@@ -1,0 +1,86 @@
+/** The step guard's announcements to the watchdog: shared attempt slots when it has them, messages otherwise. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STEP_CONFIG, type RunContext, type StepFn, type WorkflowStep } from '../engine';
+import { ATTEMPT_TEXT_UNITS, INTERRUPT, readAttemptSlots, SHARED_BUFFER_BYTES, type WorkerEvent } from '../protocol';
+import { createStepGuard } from './step-guard';
+
+/** Runs one `step.do(name)` attempt through the guard; `during` sees the world while the step body runs. */
+async function attempt(buffer: SharedArrayBuffer | undefined, name: string, during: () => void, fails = false) {
+  const events: WorkerEvent[] = [];
+  const guard = createStepGuard({
+    emit: (e) => events.push(e),
+    kill: () => {},
+    ...(buffer ? { interrupt: new Int32Array(buffer) } : {}),
+  });
+  const step: WorkflowStep = {
+    do: async (stepName, fn: StepFn) =>
+      (await fn(
+        { step: { name: stepName, count: 1 }, attempt: 1, config: { ...DEFAULT_STEP_CONFIG, timeout: '2 seconds' } },
+        { log: () => {}, onCancel: () => ({ dispose() {} }) },
+      )) as never,
+    sleep: async () => {},
+    sleepUntil: async () => {},
+    waitForEvent: async () => ({}) as never,
+  };
+  const body = guard.wrap(async ({ step: s }) =>
+    s.do(name, async () => {
+      await Promise.resolve();
+      during();
+      if (fails) throw new Error('boom');
+      return 1;
+    }),
+  );
+  const ctx = {
+    event: { payload: {}, timestamp: 0, instanceId: 'inst-1', workflowName: 'w' },
+    step,
+    run: 1,
+    onEvict: () => ({ dispose() {} }),
+  } satisfies RunContext;
+  await body(ctx).catch(() => {});
+  return events;
+}
+
+describe('createStepGuard() announcing attempts', () => {
+  it('publishes an attempt in a shared slot while it runs, and sends no message, whatever its outcome', async () => {
+    const buffer = new SharedArrayBuffer(SHARED_BUFFER_BYTES);
+    for (const fails of [false, true]) {
+      let seen: unknown;
+      const events = await attempt(
+        buffer,
+        'charge',
+        () => {
+          seen = readAttemptSlots(buffer, new Set()).fresh;
+        },
+        fails,
+      );
+      expect(seen).toEqual([
+        expect.objectContaining({ instanceId: 'inst-1', stepName: 'charge', attempt: 1, timeoutMs: 2000 }),
+      ]);
+      expect(events).toEqual([]);
+      expect(readAttemptSlots(buffer, new Set()).tokens).toEqual([]);
+    }
+  });
+
+  it('announces by messages without slots: no buffer, a bare interrupt buffer, or a name too long for a slot', async () => {
+    const long = 'n'.repeat(ATTEMPT_TEXT_UNITS);
+    const cases: [SharedArrayBuffer | undefined, string][] = [
+      [undefined, 'charge'],
+      [new SharedArrayBuffer(INTERRUPT.length * 4), 'charge'],
+      [new SharedArrayBuffer(SHARED_BUFFER_BYTES), long],
+    ];
+    for (const [buffer, name] of cases) {
+      const events = await attempt(buffer, name, () => {});
+      expect(events).toEqual([
+        {
+          type: 'attempt-started',
+          token: 1,
+          instanceId: 'inst-1',
+          step: { name, count: 1 },
+          attempt: 1,
+          timeoutMs: 2000,
+        },
+        { type: 'attempt-ended', token: 1 },
+      ]);
+    }
+  });
+});

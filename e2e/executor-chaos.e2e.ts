@@ -102,13 +102,15 @@ function plan(random: () => number, count: number, lo: number, hi: number): Kill
 }
 
 /**
- * Waits in the page until `after` steps of `id` have succeeded, one of them journaled after `sinceSeq` (so the
- * run of the worker that replaced the last one killed has begun: each kill interrupts a run), then kills as
- * `kill` says.
+ * Waits in the page until `after` steps of `id` have succeeded and the run of `id` numbered `runs` (its
+ * `run-started` events counted) has journaled a step success, then kills the executor now (after `delayMs`) or
+ * at its next step. Counting runs, not seqs: the replacement executor first replays the journal's
+ * write-ahead log into IndexedDB, so events of the killed run may appear after the kill — they must not count
+ * as the new run's progress, or the next kill would land before the new run started.
  */
-async function killWhen(page: Page, id: string, kill: Kill, sinceSeq: number): Promise<void> {
+async function killWhen(page: Page, id: string, kill: Kill, runs: number): Promise<void> {
   await page.evaluate(
-    async ({ id, kill, sinceSeq }) => {
+    async ({ id, kill, runs }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('workflow-studio');
         req.onsuccess = () => resolve(req.result);
@@ -119,10 +121,11 @@ async function killWhen(page: Page, id: string, kill: Kill, sinceSeq: number): P
           const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
           const req = db.transaction('journal', 'readonly').objectStore('journal').getAll(range);
           req.onsuccess = () => {
-            const successes = (req.result as { type: string; seq: number }[]).filter(
-              (e) => e.type === 'step-succeeded',
-            );
-            resolve(successes.length >= kill.after && (successes.at(-1)?.seq ?? 0) > sinceSeq);
+            const events = req.result as { type: string; seq: number }[];
+            const successes = events.filter((e) => e.type === 'step-succeeded');
+            const starts = events.filter((e) => e.type === 'run-started');
+            const run = starts.length >= runs ? (starts[runs - 1]?.seq ?? 0) : Number.POSITIVE_INFINITY;
+            resolve(successes.length >= kill.after && (successes.at(-1)?.seq ?? 0) > run);
           };
           req.onerror = () => reject(req.error);
         });
@@ -136,25 +139,19 @@ async function killWhen(page: Page, id: string, kill: Kill, sinceSeq: number): P
       await pause(kill.delayMs);
       return window.__studio?.killExecutor();
     },
-    { id, kill, sinceSeq },
+    { id, kill, runs },
   );
 }
 
-/**
- * Waits until the page has seen `count` executor restarts and Python is ready again; returns the instance's
- * last journaled seq.
- */
-async function restarted(page: Page, count: number, id: string): Promise<number> {
+/** Waits until the page has seen `count` executor restarts and Python is ready again. */
+async function restarted(page: Page, count: number): Promise<void> {
   await expect
     .poll(async () => (await notices(page)).filter((n) => n.name === 'ExecutorRestarted').length, {
       timeout: READY_TIMEOUT,
     })
     .toBe(count);
   await waitReady(page);
-  return lastSeq(page, id);
 }
-
-const lastSeq = async (page: Page, id: string) => (await readInstance(page, id)).journal.at(-1)?.seq ?? 0;
 
 const stepOf = (e: JournalEvent) => ('name' in e ? e.name : '');
 
@@ -181,10 +178,11 @@ test.describe('executor: chaos in the browser', () => {
     await collectNotices(page);
     await run(page, { source: CHAOS, workflowName: 'chaos-workflow', id: 'chaos-1', params: { start } });
 
-    let sinceSeq = 0;
+    // Runs of run(): the first (create), then one recovery per kill, then the wake after the sleep.
+    let runs = 1;
     for (const [i, kill] of before.entries()) {
-      await killWhen(page, 'chaos-1', kill, sinceSeq);
-      sinceSeq = await restarted(page, i + 1, 'chaos-1');
+      await killWhen(page, 'chaos-1', kill, runs++);
+      await restarted(page, i + 1);
     }
 
     // Mid-sleep: reload the page. The sleep must go on from its journaled end, not start again.
@@ -195,10 +193,10 @@ test.describe('executor: chaos in the browser', () => {
     const readyAt = Date.now();
     await collectNotices(page);
 
-    sinceSeq = await lastSeq(page, 'chaos-1');
+    runs += 1; // the wake
     for (const [i, kill] of after.entries()) {
-      await killWhen(page, 'chaos-1', kill, sinceSeq);
-      sinceSeq = await restarted(page, i + 1, 'chaos-1');
+      await killWhen(page, 'chaos-1', kill, runs++);
+      await restarted(page, i + 1);
     }
     await waitForStatus(page, 'chaos-1', 'complete', 2 * READY_TIMEOUT);
 

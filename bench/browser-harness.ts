@@ -153,29 +153,27 @@ export async function openBare(page: Page, origin: string): Promise<{ readyAt: n
   return page.evaluate(() => (window as unknown as { __bare: Promise<{ readyAt: number; loadMs: number }> }).__bare);
 }
 
-/** Resolves once the studio has stored its Python snapshot in IndexedDB (it does so after "ready"). */
-export async function waitForSnapshot(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const req = indexedDB.open('workflow-studio');
-        req.onerror = () => resolve(false);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('snapshots')) {
-            db.close();
-            return resolve(false);
-          }
-          const count = db.transaction('snapshots').objectStore('snapshots').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result > 0);
-          };
-        };
-      }),
-    undefined,
-    { timeout: 60_000, polling: 200 },
-  );
+/** Whether the page's origin holds a stored Python snapshot: a non-empty file in OPFS (persistence/snapshot-files.ts). */
+async function hasSnapshotFile(): Promise<boolean> {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('pyodide-snapshots', { create: true });
+  // The file exists (empty) from the start of the write, and the data lands in it when the write is closed
+  // (until then Chromium writes a `.crswap` file next to it).
+  const files = (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values();
+  for await (const file of files) if (file.name.endsWith('.snapshot') && (await file.getFile()).size > 0) return true;
+  return false;
+}
+
+/**
+ * Resolves once the studio has stored its Python snapshot (it does so after "ready"). Polls with `evaluate`:
+ * `waitForFunction` does not wait for a predicate's promise (a pending promise counts as truthy).
+ */
+export async function waitForSnapshot(page: Page, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluate(hasSnapshotFile))) {
+    if (Date.now() > until) throw new Error(`the studio stored no Python snapshot within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * and the core with its engine on the real clock. Used by `worker.ts`, and by Node tests with real Pyodide.
  */
 import { createRealClock } from '../engine';
-import { createSnapshotRepo, StorageFullError, StudioDB } from '../persistence';
+import { createSnapshotRepo, type SnapshotFiles, StorageFullError, StudioDB } from '../persistence';
 import { type BootPython, INTERRUPT, type PythonReady, serializeError, type WorkerEvent } from '../protocol';
 import type { SdkSources } from '../runtime';
 import { type BootPythonDeps, bootPython } from './boot-python';
@@ -34,6 +34,8 @@ export interface BootExecutorDeps {
   defer(cb: () => void): void;
   /** Starts fetching Pyodide's runtime script from `indexURL` while the database opens (optional). */
   preload?(indexURL: string): void;
+  /** Snapshot files in OPFS, when the browser has them (optional; without, snapshots stay in IndexedDB). */
+  snapshotFiles?(): Promise<SnapshotFiles | undefined>;
 }
 
 /** Boots everything for one `boot-python` request. */
@@ -43,9 +45,12 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   deps.emit({ type: 'boot-progress', phase: 'opening-database' });
   const db = new StudioDB(input.dbName);
   const t0 = deps.now();
-  await db.open();
-  const databaseMs = Math.round(deps.now() - t0);
-  const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now() });
+  // Opens while Python starts: with snapshot files nothing before "ready" needs the database (the IndexedDB
+  // fallback's snapshot queries wait for the open inside Dexie). A failed open still fails the boot, below.
+  const opened = db.open().then(() => Math.round(deps.now() - t0));
+  opened.catch(() => undefined);
+  const files = input.snapshots === false ? undefined : await deps.snapshotFiles?.();
+  const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now(), files });
   const python = await bootPython(input.indexURL, {
     loadPyodide: deps.loadPyodide,
     pyodideVersion: deps.pyodideVersion,
@@ -54,6 +59,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     now: deps.now,
     progress: (phase) => deps.emit({ type: 'boot-progress', phase }),
   });
+  const databaseMs = await opened;
   const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
   if (interrupt) python.pyodide.setInterruptBuffer(interrupt);
   const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });

@@ -4,6 +4,7 @@
  * executor-host.ts (messages), boot-executor.ts (composition) and executor-core.ts (commands).
  */
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
+import { openSnapshotFiles } from '../persistence';
 import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 import { failOnRuntimeFetchError } from './watch-fetches';
@@ -37,6 +38,7 @@ startExecutorHost(scope, {
       now: () => performance.now(),
       defer: createDefer(),
       // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
+      snapshotFiles: () => openSnapshotFiles(navigator.storage),
       preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       kill: () => {
         emit({ type: 'self-kill' });

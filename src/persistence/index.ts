@@ -2,7 +2,13 @@ export { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-
 export { createExecutorRepo, type ExecutorRepo } from './executor-repo';
 export { createFilesRepo, FileNameError, type FilesRepo, fileNameProblem } from './files-repo';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';
-export { createSnapshotRepo, type SnapshotRepo, snapshotKey } from './snapshot-repo';
+export {
+  createSnapshotFiles,
+  openSnapshotFiles,
+  type SnapshotDirectoryLike,
+  type SnapshotFiles,
+} from './snapshot-files';
+export { createSnapshotRepo, type SnapshotRepo, type SnapshotRepoDeps, snapshotKey } from './snapshot-repo';
 export { guardQuota, isQuotaError, JournalConflictError, StorageFullError } from './storage-errors';
 export {
   type InstanceFileRecord,

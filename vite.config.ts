@@ -51,6 +51,28 @@ function pyodideAssets(): Plugin {
   };
 }
 
+/**
+ * `vite preview` sends `Cache-Control: no-cache` for every file, so each visit revalidates each script in
+ * turn (page → executor worker → …), a round trip apiece before the warm start can go on. The build's
+ * `assets/` are content-hashed: a changed file gets a new name, so they may be cached for good, as a
+ * production host should serve them too (README, "Hosting").
+ */
+function immutableAssets(): Plugin {
+  let prefix = '/assets/';
+  return {
+    name: 'immutable-assets',
+    configResolved(config) {
+      prefix = `${config.base}${config.build.assetsDir}/`;
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if ((req.url ?? '').startsWith(prefix)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        next();
+      });
+    },
+  };
+}
+
 /** Cross-origin isolation, so the supervisor can interrupt runaway Python through a SharedArrayBuffer. */
 const CROSS_ORIGIN_ISOLATION = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -61,7 +83,7 @@ const CROSS_ORIGIN_ISOLATION = {
 const PRODUCTION_HEADERS = { ...CROSS_ORIGIN_ISOLATION, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
 export default defineConfig({
-  plugins: [react(), pyodideAssets()],
+  plugins: [react(), pyodideAssets(), immutableAssets()],
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { headers: PRODUCTION_HEADERS },
   // pyodide is bundled into the worker as-is; dexie is imported only by the worker, so name it up front to

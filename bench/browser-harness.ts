@@ -7,7 +7,7 @@
  * `loadPyodide()` from the same `/pyodide/` files the studio uses: "page load → Python ready" with no app.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +28,13 @@ window.__bare = new Promise((resolve, reject) => {
 });
 `;
 
+const PYODIDE_VERSION = (
+  JSON.parse(readFileSync(join(root, 'node_modules', 'pyodide', 'package.json'), 'utf8')) as { version: string }
+).version;
+
 const BARE_WORKER = `import { loadPyodide } from '/__bench/pyodide.mjs';
 const t0 = performance.now();
-const pyodide = await loadPyodide({ indexURL: new URL('/pyodide/', self.location.origin).href });
+const pyodide = await loadPyodide({ indexURL: new URL('/pyodide/${PYODIDE_VERSION}/', self.location.origin).href });
 const loadMs = performance.now() - t0;
 postMessage({ loadMs, python: pyodide.runPython('import sys; sys.version.split()[0]') });
 `;

@@ -17,7 +17,7 @@ test.describe('studio: cold start', () => {
       release = resolve;
     });
     // Context-wide, so the executor worker's fetch is caught too.
-    await page.context().route('**/pyodide/pyodide.asm.wasm', async (route) => {
+    await page.context().route('**/pyodide/*/pyodide.asm.wasm', async (route) => {
       await held;
       await route.continue();
     });

@@ -10,6 +10,7 @@
  * UI's loading would slow it down (`uiMayRender` in ui/status/boot-phase.ts). Until the UI renders, the page
  * shows the one status line the status bar would show.
  */
+import { version as pyodideVersion } from 'pyodide/package.json';
 import { INTERRUPT, type TabMessage } from './protocol';
 import {
   type ChannelLike,
@@ -27,7 +28,8 @@ declare global {
   }
 }
 
-const pyodideIndexURL = new URL(`${import.meta.env.BASE_URL}pyodide/`, window.location.origin).href;
+// Versioned, as vite.config.ts serves it, so the runtime files may be cached for good.
+const pyodideIndexURL = new URL(`${import.meta.env.BASE_URL}pyodide/${pyodideVersion}/`, window.location.origin).href;
 
 const spawnExecutor = () =>
   new Worker(new URL('./executor/worker.ts', import.meta.url), { type: 'module', name: 'executor' });

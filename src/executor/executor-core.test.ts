@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI, version as pyodideVersion } from 'pyodide';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AttemptFailedEvent, InstanceStatus, JournalEvent, StepSucceededEvent } from '../engine';
-import { createDexieJournalStore, StudioDB, snapshotKey } from '../persistence';
+import { createDexieJournalStore, createSnapshotFiles, StudioDB, snapshotKey } from '../persistence';
+import { memoryDirectory } from '../persistence/test-snapshot-directory';
 import { type BootPython, INTERRUPT, type WorkerEvent } from '../protocol';
 import { sdkHash } from '../runtime';
 import { readSdkSources } from '../runtime/node';
@@ -279,6 +280,44 @@ describe('warm start', () => {
     ).toEqual(['opening-database', 'reading-snapshot', 'restoring-snapshot']);
     const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
     expect(loaded.ok).toBe(true);
+  }, 60_000);
+
+  it('keeps the snapshot in snapshot files when there are some (OPFS), and restores it from there', async () => {
+    const dbName = freshDb();
+    const { dir, files } = memoryDirectory();
+    const snapshotFiles = async () => createSnapshotFiles(dir);
+    const realLoad = (options: LoadPyodideOptions) =>
+      loadPyodide({ ...quiet, ...options, indexURL: undefined } as Parameters<typeof loadPyodide>[0]);
+    const cold = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad, snapshotFiles });
+    expect(cold.executor.ready).toMatchObject({ warm: false, snapshot: 'missing' });
+    await cold.executor.afterReady();
+    cold.executor.core.dispose();
+    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+    expect([...files.keys()]).toEqual([`${key}.snapshot`]);
+    const db = new StudioDB(dbName);
+    expect(await db.snapshots.count()).toBe(0);
+    db.close();
+
+    const warm = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad, snapshotFiles });
+    expect(warm.executor.ready).toMatchObject({ warm: true, snapshot: 'used' });
+    const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
+    expect(loaded.ok).toBe(true);
+  }, 60_000);
+
+  it('falls back to a plain load when the snapshot file cannot be restored, and removes it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { dir, files } = memoryDirectory();
+    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+    files.set(`${key}.snapshot`, new Uint8Array([1, 2, 3]));
+    const { executor } = await boot(
+      freshDb(),
+      { snapshots: true },
+      { loadPyodide: fastLoad, snapshotFiles: async () => createSnapshotFiles(dir) },
+    );
+    expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
+    expect(files.size).toBe(0);
+    expect(warn.mock.calls[0]?.[0]).toBe('The Python start-up snapshot could not be restored; loading Python plainly.');
+    warn.mockRestore();
   }, 60_000);
 
   it('falls back to a plain load when the stored snapshot cannot be restored', async () => {

@@ -1,49 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createSnapshotFiles, type SnapshotDirectoryLike } from './snapshot-files';
+import { createSnapshotFiles } from './snapshot-files';
 import { createSnapshotRepo, snapshotKey } from './snapshot-repo';
 import { StudioDB } from './studio-db';
-
-const domError = (name: string, message: string) => Object.assign(new Error(message), { name });
-
-/**
- * An in-memory OPFS directory with the semantics the files rely on: a writable stream's data replaces the
- * file only on close(), and `quotaBytes` makes a larger write fail the way Chromium does.
- */
-function memoryDirectory(quotaBytes = Number.POSITIVE_INFINITY) {
-  const files = new Map<string, Uint8Array>();
-  const dir: SnapshotDirectoryLike = {
-    async getFileHandle(name, options) {
-      if (!files.has(name)) {
-        if (!options?.create) throw domError('NotFoundError', `A requested file could not be found: ${name}`);
-        files.set(name, new Uint8Array());
-      }
-      return {
-        getFile: async () => {
-          const bytes = files.get(name) ?? new Uint8Array();
-          return { size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
-        },
-        createWritable: async () => {
-          let pending = new Uint8Array();
-          return {
-            write: async (data: Uint8Array) => {
-              if (data.byteLength > quotaBytes) throw domError('QuotaExceededError', 'The quota has been exceeded.');
-              pending = data.slice();
-            },
-            close: async () => void files.set(name, pending),
-            abort: async () => undefined,
-          };
-        },
-      };
-    },
-    async removeEntry(name) {
-      if (!files.delete(name)) throw domError('NotFoundError', `A requested file could not be found: ${name}`);
-    },
-    async *keys() {
-      yield* [...files.keys()];
-    },
-  };
-  return { dir, files };
-}
+import { memoryDirectory } from './test-snapshot-directory';
 
 const freshDb = () => new StudioDB(`snapshot-files-test-${Math.random().toString(36).slice(2)}`);
 
@@ -79,6 +38,19 @@ describe('snapshot files', () => {
     expect([...stored.keys()]).toEqual(['pyodide-314.0.7-sdk-new.snapshot']);
   });
 
+  it('reads through a sync access handle where there is one, and through the file when it is locked', async () => {
+    const key = snapshotKey('314.0.7', 'abc');
+    const bytes = new Uint8Array([1, 2, 3, 4, 5]);
+    const ok = memoryDirectory({ syncAccess: 'ok' });
+    await createSnapshotFiles(ok.dir).write(key, bytes);
+    expect(Array.from((await createSnapshotFiles(ok.dir).read(key)) ?? [])).toEqual([1, 2, 3, 4, 5]);
+    expect(ok.syncReads).toEqual([`${key}.snapshot`]);
+    const locked = memoryDirectory({ syncAccess: 'locked' });
+    await createSnapshotFiles(locked.dir).write(key, bytes);
+    expect(Array.from((await createSnapshotFiles(locked.dir).read(key)) ?? [])).toEqual([1, 2, 3, 4, 5]);
+    expect(locked.syncReads).toEqual([]);
+  });
+
   it('refuses a key that is not a plain file name', async () => {
     const files = createSnapshotFiles(memoryDirectory().dir);
     await expect(files.write('../x', new Uint8Array([1]))).rejects.toThrow('Not a snapshot key: "../x"');
@@ -105,7 +77,7 @@ describe('snapshot repo on snapshot files', () => {
 
   it('says the storage is full when the file does not fit, and keeps the previous snapshot', async () => {
     const db = freshDb();
-    const { dir } = memoryDirectory(4);
+    const { dir } = memoryDirectory({ quotaBytes: 4 });
     const repo = createSnapshotRepo(db, { now: () => 1, files: createSnapshotFiles(dir) });
     const key = snapshotKey('314.0.7', 'abc');
     await repo.put(key, new Uint8Array([1, 2]));

@@ -121,7 +121,7 @@ export async function persistentBrowser(userDataDir: string): Promise<{ context:
 /** What the studio reports once Python is ready: when (page clock, ms since navigation) and how. */
 export interface StudioReady {
   readyAt: number;
-  /** When the page started the executor (ms since navigation). */
+  /** When the tab's executor supervisor was created, i.e. the tab became leader (ms since navigation); main.tsx spawns the worker itself earlier. */
   spawnAt: number;
   coldStartMs: number;
   warm: boolean;

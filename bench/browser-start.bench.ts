@@ -1,8 +1,9 @@
 /**
  * Start-up in headless Chromium: page load → "Python ready" for the studio on a first visit (plain Pyodide
- * load, which also makes the memory snapshot) and on a later visit (warm: the snapshot restored from
- * IndexedDB), each against a bare page that only runs `loadPyodide()` in a worker, measured side by side in
- * the same rounds. All three are "ms from navigation start to Python usable" on the page's own clock.
+ * load, which also makes the memory snapshot) and on a later visit (warm: the snapshot restored from its file
+ * in the origin-private file system), each against a bare page that only runs `loadPyodide()` in a worker,
+ * measured side by side in the same rounds. All three are "ms from navigation start to Python usable" on the
+ * page's own clock.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,7 +91,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.first.readyAt),
-        `New profile: the studio page, whose UI (React, Monaco) loads and renders while the executor worker boots (plain Pyodide load, SDK install, memory snapshot made and stored after ready, IndexedDB opened); 'ready' is Python's, not the UI's. Medians: worker started at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
+        `New profile: the studio page, whose UI (React, Monaco) loads and renders while the executor worker boots (plain Pyodide load, SDK install, memory snapshot made and stored after ready, IndexedDB opened alongside); 'ready' is Python's, not the UI's. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms, its worker spawned at page start before that; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
       );
     },
   },
@@ -101,7 +102,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.warm.readyAt),
-        `The same profile relaunched (HTTP cache and IndexedDB kept): Python restored from the IndexedDB snapshot; the UI renders after it. Medians: worker started at ${round0(median(rounds.map((r) => r.warm.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.warm.bootMs)))} ms (${phases(rounds.map((r) => r.warm))}).`,
+        `The same profile relaunched (HTTP cache, IndexedDB and OPFS kept; hashed assets and the versioned Pyodide files served immutable, so nothing is revalidated): Python restored from the snapshot file in OPFS, IndexedDB opened alongside (database = its open, not on the way to ready); the UI renders after it. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.warm.spawnAt)))} ms, its worker spawned at page start before that; worker boot ${round0(median(rounds.map((r) => r.warm.bootMs)))} ms (${phases(rounds.map((r) => r.warm))}).`,
       );
     },
   },
@@ -125,7 +126,7 @@ export default [
       const rounds = await measure(quick);
       return ratio(
         rounds.map((r) => r.warm.readyAt / r.bare),
-        'Per round: studio warm start (load → ready, snapshot restored) ÷ bare loadPyodide page on a first visit; the median of the per-round ratios.',
+        'Per round: studio warm start (load → ready, snapshot restored) ÷ bare loadPyodide page on a first visit (fresh browser, empty cache); the median of the per-round ratios. Both sides share the machine, but load stretches the bare page far more than the warm start, so the ratio falls as load rises: read it with the load average of the run.',
       );
     },
   },

@@ -17,6 +17,7 @@ import {
   createEarlyWorker,
   createExecutorSupervisor,
   createStudioClient,
+  type EarlyWorker,
   type StudioClient,
 } from './supervisor';
 import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
@@ -33,8 +34,8 @@ const pyodideIndexURL = new URL(`${import.meta.env.BASE_URL}pyodide/${pyodideVer
 
 const spawnExecutor = () =>
   new Worker(new URL('./executor/worker.ts', import.meta.url), { type: 'module', name: 'executor' });
-// Loads the executor's script while the Web Lock says whether this tab leads; a follower terminates it unused.
-const early = createEarlyWorker(spawnExecutor);
+/** The executor's worker, loading its script while the Web Lock says whether this tab leads (set below). */
+let early: EarlyWorker | undefined;
 
 const client = createStudioClient({
   now: () => performance.now(),
@@ -42,10 +43,10 @@ const client = createStudioClient({
   ...(typeof BroadcastChannel === 'function'
     ? { channel: new BroadcastChannel('workflow-studio') as ChannelLike<TabMessage> }
     : {}),
-  onFollower: () => early.dispose(),
+  onFollower: () => early?.dispose(),
   startExecutor: (notify) =>
     createExecutorSupervisor({
-      spawn: () => early.take() ?? spawnExecutor(),
+      spawn: () => early?.take() ?? spawnExecutor(),
       now: () => performance.now(),
       pyodideIndexURL,
       // The interrupt buffer needs cross-origin isolation (COOP/COEP, served by vite.config.ts).
@@ -55,10 +56,13 @@ const client = createStudioClient({
     }),
 });
 window.__studio = client;
+// Spawned after the lock request went out, so the request is not queued behind the worker's start. Without Web
+// Locks the tab already leads and has its worker; a follower terminates this one unused.
+if (client.getState().role !== 'leader') early = createEarlyWorker(spawnExecutor);
 
 // In dev, a hot update of this module would otherwise leave the old worker running.
 import.meta.hot?.dispose(() => {
-  early.dispose();
+  early?.dispose();
   client.dispose();
 });
 

@@ -49,7 +49,9 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   // fallback's snapshot queries wait for the open inside Dexie). A failed open still fails the boot, below.
   const opened = db.open().then(() => Math.round(deps.now() - t0));
   opened.catch(() => undefined);
+  const t1 = deps.now();
   const files = input.snapshots === false ? undefined : await deps.snapshotFiles?.();
+  const filesMs = Math.round(deps.now() - t1);
   const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now(), files });
   const python = await bootPython(input.indexURL, {
     loadPyodide: deps.loadPyodide,
@@ -85,7 +87,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   const ready: PythonReady = {
     ...python.ready,
     bootMs: deps.now() - started,
-    phases: { database: databaseMs, ...python.ready.phases },
+    phases: { database: databaseMs, ...(files ? { 'snapshot-files': filesMs } : {}), ...python.ready.phases },
   };
   // ~30 MB: dropped once stored (or not), so the worker does not hold a second copy of its memory for life.
   let pending = python.pendingSnapshot;

@@ -304,21 +304,30 @@ describe('warm start', () => {
     expect(loaded.ok).toBe(true);
   }, 60_000);
 
-  it('falls back to a plain load when the snapshot file cannot be restored, and removes it', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { dir, files } = memoryDirectory();
-    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
-    files.set(`${key}.snapshot`, new Uint8Array([1, 2, 3]));
-    const { executor } = await boot(
-      freshDb(),
-      { snapshots: true },
-      { loadPyodide: fastLoad, snapshotFiles: async () => createSnapshotFiles(dir) },
-    );
-    expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
-    expect(files.size).toBe(0);
-    expect(warn.mock.calls[0]?.[0]).toBe('The Python start-up snapshot could not be restored; loading Python plainly.');
-    warn.mockRestore();
-  }, 60_000);
+  it.each([
+    ['broken', [1, 2, 3]],
+    ['empty (a write cut short)', []],
+  ])(
+    'falls back to a plain load when the snapshot file is %s, and removes it',
+    async (_, content) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { dir, files } = memoryDirectory();
+      const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+      files.set(`${key}.snapshot`, new Uint8Array(content));
+      const { executor } = await boot(
+        freshDb(),
+        { snapshots: true },
+        { loadPyodide: fastLoad, snapshotFiles: async () => createSnapshotFiles(dir) },
+      );
+      expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
+      expect(files.size).toBe(0);
+      expect(warn.mock.calls[0]?.[0]).toBe(
+        'The Python start-up snapshot could not be restored; loading Python plainly.',
+      );
+      warn.mockRestore();
+    },
+    60_000,
+  );
 
   it('falls back to a plain load when the stored snapshot cannot be restored', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

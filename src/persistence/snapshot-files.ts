@@ -21,7 +21,7 @@ interface SyncAccessLike {
 
 /** The part of an OPFS `FileSystemFileHandle` used here. */
 export interface SnapshotFileLike {
-  getFile(): Promise<{ size: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+  getFile(): Promise<{ arrayBuffer(): Promise<ArrayBuffer> }>;
   createWritable(): Promise<WritableLike>;
   createSyncAccessHandle?(): Promise<SyncAccessLike>;
 }
@@ -35,6 +35,7 @@ export interface SnapshotDirectoryLike {
 
 /** Snapshot bytes by key, in one directory. */
 export interface SnapshotFiles {
+  /** Whether a file exists for `key` (it may be empty: see `read`). */
   has(key: string): Promise<boolean>;
   /** The bytes stored under `key`, or undefined when there are none. */
   read(key: string): Promise<Uint8Array | undefined>;
@@ -93,11 +94,11 @@ export function createSnapshotFiles(dir: SnapshotDirectoryLike): SnapshotFiles {
     }
   };
   // An empty file is no snapshot: `getFileHandle(…, { create: true })` makes one before the data is written,
-  // and it stays empty when the page goes away before the stream is closed.
+  // and it stays empty when the page goes away before the stream is closed. `has` does not look (one round
+  // trip less on the way to a warm start); `read` then finds nothing, and the boot falls back to a plain load.
   return {
     async has(key) {
-      const handle = await open(key);
-      return handle !== undefined && (await handle.getFile()).size > 0;
+      return (await open(key)) !== undefined;
     },
     async read(key) {
       const handle = await open(key);

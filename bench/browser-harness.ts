@@ -4,7 +4,7 @@
  * launches the system's Chromium through Playwright, as the e2e tests do.
  *
  * For the baseline it also serves a bare page (`/__bench/bare.html`) whose module worker does nothing but
- * `loadPyodide()` from the same `/pyodide/` files the studio uses: "page load → Python ready" with no app.
+ * `loadPyodide()` from the same `/pyodide/<version>/` files the studio uses: "page load → Python ready" with no app.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

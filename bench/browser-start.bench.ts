@@ -80,7 +80,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.bare),
-        `Fresh browser, empty cache: a page whose module worker only calls loadPyodide() from our /pyodide/ files (the baseline). Inside the worker loadPyodide() took ${round0(median(rounds.map((r) => r.bareLoadMs)))} ms (median).`,
+        `Fresh browser, empty cache: a page whose module worker only calls loadPyodide() from our /pyodide/<version>/ files (the baseline). Inside the worker loadPyodide() took ${round0(median(rounds.map((r) => r.bareLoadMs)))} ms (median).`,
       );
     },
   },

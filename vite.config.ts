@@ -8,6 +8,11 @@ import { pythonSnapshot } from './vite-plugins/python-snapshot.ts';
 
 const require = createRequire(import.meta.url);
 const PYODIDE_DIR = path.dirname(require.resolve('pyodide/package.json'));
+/**
+ * Where the runtime is served, under the app's base. Versioned (main.tsx builds the same path), so the files
+ * may be cached for good: a new Pyodide comes with a new directory.
+ */
+const PYODIDE_PATH = `pyodide/${(require('pyodide/package.json') as { version: string }).version}/`;
 /** What loadPyodide() fetches from its indexURL at runtime; pyodide.mjs itself is bundled into the worker. */
 const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 const MIME: Record<string, string> = {
@@ -18,8 +23,9 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * Serves the Pyodide runtime from our own origin under `<base>pyodide/`: straight from node_modules in dev,
- * emitted into dist/pyodide/ by the build (which `vite preview` then serves). No CDN is ever involved.
+ * Serves the Pyodide runtime from our own origin under `<base>pyodide/<version>/`: straight from node_modules
+ * in dev, emitted into dist/pyodide/<version>/ by the build (which `vite preview` then serves). No CDN is ever
+ * involved.
  */
 function pyodideAssets(): Plugin {
   let base = '/';
@@ -31,7 +37,7 @@ function pyodideAssets(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0] ?? '';
-        const prefix = `${base}pyodide/`;
+        const prefix = `${base}${PYODIDE_PATH}`;
         const file = url.startsWith(prefix) ? url.slice(prefix.length) : '';
         if (!PYODIDE_FILES.includes(file)) return next();
         const full = path.join(PYODIDE_DIR, file);
@@ -44,10 +50,35 @@ function pyodideAssets(): Plugin {
       for (const file of PYODIDE_FILES) {
         this.emitFile({
           type: 'asset',
-          fileName: `pyodide/${file}`,
+          fileName: `${PYODIDE_PATH}${file}`,
           source: readFileSync(path.join(PYODIDE_DIR, file)),
         });
       }
+    },
+  };
+}
+
+/**
+ * `vite preview` sends `Cache-Control: no-cache` for every file, so each visit revalidates each script in
+ * turn (page → executor worker → Pyodide's runtime), a round trip apiece before the warm start can go on.
+ * The build's `assets/` are content-hashed and the Pyodide runtime's directory is versioned: a changed file
+ * gets a new URL, so both may be cached for good, as a production host should serve them too (README).
+ */
+function immutableAssets(): Plugin {
+  let prefixes: string[] = [];
+  return {
+    name: 'immutable-assets',
+    configResolved(config) {
+      prefixes = [`${config.base}${config.build.assetsDir}/`, `${config.base}${PYODIDE_PATH}`];
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = req.url ?? '';
+        if (prefixes.some((p) => url.startsWith(p))) {
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        }
+        next();
+      });
     },
   };
 }
@@ -63,7 +94,7 @@ const PRODUCTION_HEADERS = { ...CROSS_ORIGIN_ISOLATION, 'Content-Security-Policy
 
 export default defineConfig({
   // The snapshot sits next to the runtime files: the worker resolves its path against the same indexURL.
-  plugins: [react(), pyodideAssets(), pythonSnapshot({ pyodideDir: 'pyodide/' })],
+  plugins: [react(), pyodideAssets(), pythonSnapshot({ pyodideDir: PYODIDE_PATH }), immutableAssets()],
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { headers: PRODUCTION_HEADERS },
   // pyodide is bundled into the worker as-is; dexie is imported only by the worker, so name it up front to

@@ -4,10 +4,10 @@
  * launches the system's Chromium through Playwright, as the e2e tests do.
  *
  * For the baseline it also serves a bare page (`/__bench/bare.html`) whose module worker does nothing but
- * `loadPyodide()` from the same `/pyodide/` files the studio uses: "page load → Python ready" with no app.
+ * `loadPyodide()` from the same `/pyodide/<version>/` files the studio uses: "page load → Python ready" with no app.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +28,13 @@ window.__bare = new Promise((resolve, reject) => {
 });
 `;
 
+const PYODIDE_VERSION = (
+  JSON.parse(readFileSync(join(root, 'node_modules', 'pyodide', 'package.json'), 'utf8')) as { version: string }
+).version;
+
 const BARE_WORKER = `import { loadPyodide } from '/__bench/pyodide.mjs';
 const t0 = performance.now();
-const pyodide = await loadPyodide({ indexURL: new URL('/pyodide/', self.location.origin).href });
+const pyodide = await loadPyodide({ indexURL: new URL('/pyodide/${PYODIDE_VERSION}/', self.location.origin).href });
 const loadMs = performance.now() - t0;
 postMessage({ loadMs, python: pyodide.runPython('import sys; sys.version.split()[0]') });
 `;
@@ -72,7 +76,8 @@ const OUT_DIR = join(root, 'bench', '.out', 'dist');
 
 /** The Python snapshots the build ships (vite-plugins/python-snapshot.ts): file name and size in bytes. */
 export function shippedSnapshots(): Array<{ name: string; bytes: number }> {
-  const dir = join(OUT_DIR, 'pyodide', 'snapshots');
+  const { version } = JSON.parse(readFileSync(join(root, 'node_modules', 'pyodide', 'package.json'), 'utf8'));
+  const dir = join(OUT_DIR, 'pyodide', version, 'snapshots');
   return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
 }
 
@@ -123,7 +128,7 @@ export async function persistentBrowser(userDataDir: string): Promise<{ context:
 /** What the studio reports once Python is ready: when (page clock, ms since navigation) and how. */
 export interface StudioReady {
   readyAt: number;
-  /** When the page started the executor (ms since navigation). */
+  /** When the tab's executor supervisor was created, i.e. the tab became leader (ms since navigation); main.tsx spawns the worker itself earlier. */
   spawnAt: number;
   coldStartMs: number;
   warm: boolean;
@@ -165,29 +170,27 @@ export async function openBare(page: Page, origin: string): Promise<{ readyAt: n
   return page.evaluate(() => (window as unknown as { __bare: Promise<{ readyAt: number; loadMs: number }> }).__bare);
 }
 
-/** Resolves once the studio has stored its Python snapshot in IndexedDB (it does so after "ready"). */
-export async function waitForSnapshot(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const req = indexedDB.open('workflow-studio');
-        req.onerror = () => resolve(false);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('snapshots')) {
-            db.close();
-            return resolve(false);
-          }
-          const count = db.transaction('snapshots').objectStore('snapshots').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result > 0);
-          };
-        };
-      }),
-    undefined,
-    { timeout: 60_000, polling: 200 },
-  );
+/** Whether the page's origin holds a stored Python snapshot: a non-empty file in OPFS (persistence/snapshot-files.ts). */
+async function hasSnapshotFile(): Promise<boolean> {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('pyodide-snapshots', { create: true });
+  // The file exists (empty) from the start of the write, and the data lands in it when the write is closed
+  // (until then Chromium writes a `.crswap` file next to it).
+  const files = (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values();
+  for await (const file of files) if (file.name.endsWith('.snapshot') && (await file.getFile()).size > 0) return true;
+  return false;
+}
+
+/**
+ * Resolves once the studio has stored its Python snapshot (it does so after "ready"). Polls with `evaluate`:
+ * `waitForFunction` does not wait for a predicate's promise (a pending promise counts as truthy).
+ */
+export async function waitForSnapshot(page: Page, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluate(hasSnapshotFile))) {
+    if (Date.now() > until) throw new Error(`the studio stored no Python snapshot within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * Start-up in headless Chromium: page load → "Python ready" for the studio on a first visit (new profile: Python
  * restored from the snapshot shipped with the studio, fetched from our origin; then kept in the browser), on a
  * first visit whose shipped snapshot is unavailable (404: the plain Pyodide load that also makes a snapshot), and
- * on a later visit (warm: the snapshot restored from the browser's storage), each against a bare page that only
+ * on a later visit (warm: the snapshot restored from its file in the origin-private file system), each against a bare page that only
  * runs `loadPyodide()` in a worker, measured side by side in the same rounds. All are "ms from navigation start
  * to Python usable" on the page's own clock.
  */
@@ -31,7 +31,7 @@ interface Round {
 }
 
 /** The shipped snapshot's URL (vite-plugins/python-snapshot.ts). */
-const SHIPPED = /\/pyodide\/snapshots\/[^/]+\.bin\.gz$/;
+const SHIPPED = /\/pyodide\/[^/]+\/snapshots\/[^/]+\.bin\.gz$/;
 
 let measured: Promise<Round[]> | undefined;
 
@@ -93,7 +93,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.bare),
-        `Fresh browser, empty cache: a page whose module worker only calls loadPyodide() from our /pyodide/ files (the baseline). Inside the worker loadPyodide() took ${round0(median(rounds.map((r) => r.bareLoadMs)))} ms (median).`,
+        `Fresh browser, empty cache: a page whose module worker only calls loadPyodide() from our /pyodide/<version>/ files (the baseline). Inside the worker loadPyodide() took ${round0(median(rounds.map((r) => r.bareLoadMs)))} ms (median).`,
       );
     },
   },
@@ -108,7 +108,7 @@ export default [
         .join('; ');
       return ms(
         rounds.map((r) => r.first.readyAt),
-        `New profile: the studio page; its executor worker finds no snapshot in IndexedDB, fetches the one shipped with the studio (${files}: made at build time in Node, served gzipped from our origin, ${bytes} bytes once inflated; 'snapshot-fetch' below is its download and inflation, which overlaps with Pyodide fetching and compiling its runtime) and restores it; the snapshot is then stored in IndexedDB after ready for the next visit. The UI (React, Monaco) waits for the restore (up to 3 s) as on a warm start; 'ready' is Python's, not the UI's. Medians: worker started at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
+        `New profile: the studio page; its executor worker finds no snapshot in the browser's storage, fetches the one shipped with the studio (${files}: made at build time in Node, served gzipped from our origin, ${bytes} bytes once inflated; 'snapshot-fetch' below is its download and inflation, which overlaps with Pyodide fetching and compiling its runtime) and restores it; the snapshot is then stored as a file in OPFS after ready for the next visit. The UI (React, Monaco) waits for the restore (up to 3 s) as on a warm start; 'ready' is Python's, not the UI's. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms, its worker spawned at page start before that; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
       );
     },
   },
@@ -119,7 +119,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.plain.readyAt),
-        `New profile, the shipped snapshot answered 404 by a route (what the first visit did before the studio shipped one): the UI loads and renders while the worker loads Pyodide plainly, installs the SDK and makes a snapshot (stored after ready). Slightly slower than a studio that never ships one: the 404 arrives after loadPyodide() has started, so that attempt's wasm fetch and compile are wasted. Medians: worker started at ${round0(median(rounds.map((r) => r.plain.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.plain.bootMs)))} ms (${phases(rounds.map((r) => r.plain))}).`,
+        `New profile, the shipped snapshot answered 404 by a route (what the first visit did before the studio shipped one): the UI loads and renders while the worker loads Pyodide plainly, installs the SDK and makes a snapshot (stored after ready). Slightly slower than a studio that never ships one: the 404 arrives after loadPyodide() has started, so that attempt's wasm fetch and compile are wasted. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.plain.spawnAt)))} ms, its worker spawned at page start before that; worker boot ${round0(median(rounds.map((r) => r.plain.bootMs)))} ms (${phases(rounds.map((r) => r.plain))}).`,
       );
     },
   },
@@ -130,7 +130,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.warm.readyAt),
-        `The same profile relaunched (HTTP cache and IndexedDB kept): Python restored from the IndexedDB snapshot; the UI renders after it. Medians: worker started at ${round0(median(rounds.map((r) => r.warm.spawnAt)))} ms; worker boot ${round0(median(rounds.map((r) => r.warm.bootMs)))} ms (${phases(rounds.map((r) => r.warm))}).`,
+        `The same profile relaunched (HTTP cache, IndexedDB and OPFS kept; hashed assets and the versioned Pyodide files served immutable, so nothing is revalidated): Python restored from the snapshot file in OPFS, IndexedDB opened alongside (database = its open, not on the way to ready); the UI renders after it. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.warm.spawnAt)))} ms, its worker spawned at page start before that; worker boot ${round0(median(rounds.map((r) => r.warm.bootMs)))} ms (${phases(rounds.map((r) => r.warm))}).`,
       );
     },
   },
@@ -165,7 +165,7 @@ export default [
       const rounds = await measure(quick);
       return ratio(
         rounds.map((r) => r.warm.readyAt / r.bare),
-        'Per round: studio warm start (load → ready, snapshot restored) ÷ bare loadPyodide page on a first visit; the median of the per-round ratios.',
+        'Per round: studio warm start (load → ready, snapshot restored) ÷ bare loadPyodide page on a first visit (fresh browser, empty cache); the median of the per-round ratios. Both sides share the machine, but load stretches the bare page far more than the warm start, so the ratio falls as load rises: read it with the load average of the run.',
       );
     },
   },

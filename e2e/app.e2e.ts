@@ -61,8 +61,8 @@ test.describe('studio shell', () => {
 
     const all = [...requests];
     // The wasm and the snapshot are fetched by the executor worker: seeing them proves worker traffic is listed.
-    expect(all.some((u) => u.endsWith('/pyodide/pyodide.asm.wasm'))).toBe(true);
-    expect(all.some((u) => /\/pyodide\/snapshots\/[^/]+\.bin\.gz$/.test(u))).toBe(true);
+    expect(all.some((u) => /\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/.test(u))).toBe(true);
+    expect(all.some((u) => /\/pyodide\/[^/]+\/snapshots\/[^/]+\.bin\.gz$/.test(u))).toBe(true);
     const offOrigin = all.filter(
       (u) => !u.startsWith('http://127.0.0.1:') && !u.startsWith('data:') && !u.startsWith('blob:'),
     );
@@ -71,7 +71,7 @@ test.describe('studio shell', () => {
   });
 
   test('shows a boot error with its message when the Python runtime cannot load', async ({ page }) => {
-    await page.context().route('**/pyodide/pyodide.asm.wasm', (route) => route.abort('failed'));
+    await page.context().route('**/pyodide/*/pyodide.asm.wasm', (route) => route.abort('failed'));
     await page.goto('/');
     const status = page.getByTestId('executor-status');
     await expect(status).toHaveAttribute('data-status', 'failed', { timeout: READY_TIMEOUT });

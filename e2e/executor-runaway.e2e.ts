@@ -80,25 +80,22 @@ test.describe('executor: runaway Python', () => {
     await page.goto('/');
     const first = await waitReady(page);
     expect(first).toMatchObject({ python: { snapshot: 'shipped' } });
-    // The snapshot is stored after "ready"; wait for it to land in IndexedDB.
+    // The snapshot is stored after "ready"; wait for its file in the origin-private file system (OPFS).
     await expect
       .poll(() =>
-        page.evaluate(
-          () =>
-            new Promise<number>((resolve, reject) => {
-              const req = indexedDB.open('workflow-studio');
-              req.onerror = () => reject(req.error);
-              req.onsuccess = () => {
-                const count = req.result.transaction('snapshots').objectStore('snapshots').count();
-                count.onsuccess = () => {
-                  resolve(count.result);
-                  req.result.close();
-                };
-              };
-            }),
-        ),
+        page.evaluate(async () => {
+          const root = await navigator.storage.getDirectory();
+          const dir = await root.getDirectoryHandle('pyodide-snapshots', { create: true });
+          // The file exists (empty) from the start of the write, and the data lands in it when the write is
+          // closed (until then Chromium writes a `.crswap` file next to it).
+          const names: string[] = [];
+          for await (const handle of (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) {
+            if (!handle.name.endsWith('.crswap') && (await handle.getFile()).size > 0) names.push(handle.name);
+          }
+          return names;
+        }),
       )
-      .toBe(1);
+      .toEqual([expect.stringMatching(/^pyodide-.+-sdk-.+\.snapshot$/)]);
     await page.reload();
     const second = await waitReady(page);
     expect(second).toMatchObject({ warm: true, python: { snapshot: 'used' } });

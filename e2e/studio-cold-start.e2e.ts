@@ -19,9 +19,11 @@ test.describe('studio: cold start', () => {
     // A plain load: what a first visit does when the host serves no snapshot with the studio (404 here).
     await page
       .context()
-      .route(/\/pyodide\/snapshots\/[^/]+\.bin\.gz$/, (route) => route.fulfill({ status: 404, body: 'not shipped' }));
+      .route(/\/pyodide\/[^/]+\/snapshots\/[^/]+\.bin\.gz$/, (route) =>
+        route.fulfill({ status: 404, body: 'not shipped' }),
+      );
     // Context-wide, so the executor worker's fetch is caught too.
-    await page.context().route('**/pyodide/pyodide.asm.wasm', async (route) => {
+    await page.context().route('**/pyodide/*/pyodide.asm.wasm', async (route) => {
       await held;
       await route.continue();
     });

@@ -1,13 +1,13 @@
 /**
  * A first visit restores the Python snapshot shipped with the studio (made at build time, served from our own
- * origin under /pyodide/snapshots/) instead of loading Python plainly; when that file is broken, Python still
+ * origin under /pyodide/<version>/snapshots/) instead of loading Python plainly; when that file is broken, Python still
  * starts plainly and the status bar says why. Nothing leaves 127.0.0.1 either way.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { readInstance, succeededPrints } from './executor-helpers';
 import { offOrigin, openSample, READY_TIMEOUT, recordErrors, recordRequests, runFromDialog } from './studio-helpers';
 
-const SHIPPED = /\/pyodide\/snapshots\/pyodide-[\d.]+-sdk-[0-9a-f]{8}\.bin\.gz$/;
+const SHIPPED = /\/pyodide\/[^/]+\/snapshots\/pyodide-[\d.]+-sdk-[0-9a-f]{8}\.bin\.gz$/;
 
 /** Runs the Hello world sample and checks its step ran. */
 async function runHelloWorld(page: Page): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Composition root. The executor's cold start takes seconds, so this module starts it before anything else:
- * it imports only the supervisor (and the words for boot phases) and spawns — or, in a follower tab, joins —
- * the executor, whose worker starts fetching Pyodide at once. The UI bundle (React, React Flow, the analysis;
+ * it imports only the supervisor (and the words for boot phases), spawns the executor worker at once (a
+ * follower tab, which joins the leader's executor instead, terminates it unused) and boots it as soon as the
+ * tab is elected leader; the worker then starts fetching Pyodide. The UI bundle (React, React Flow, the analysis;
  * Monaco is a chunk of its own, fetched alongside) is imported as soon as the boot shows a cold start, so the
  * studio is usable while Python boots: editing, files, samples, the graph (static analysis) and the instances
  * list (IndexedDB) need no Python, and what does (Run, Send event, …) says "Python is starting…" until it is
@@ -9,8 +10,16 @@
  * UI's loading would slow it down (`uiMayRender` in ui/status/boot-phase.ts). Until the UI renders, the page
  * shows the one status line the status bar would show.
  */
+import { version as pyodideVersion } from 'pyodide/package.json';
 import { SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
-import { type ChannelLike, createExecutorSupervisor, createStudioClient, type StudioClient } from './supervisor';
+import {
+  type ChannelLike,
+  createEarlyWorker,
+  createExecutorSupervisor,
+  createStudioClient,
+  type EarlyWorker,
+  type StudioClient,
+} from './supervisor';
 import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
 
 declare global {
@@ -20,7 +29,13 @@ declare global {
   }
 }
 
-const pyodideIndexURL = new URL(`${import.meta.env.BASE_URL}pyodide/`, window.location.origin).href;
+// Versioned, as vite.config.ts serves it, so the runtime files may be cached for good.
+const pyodideIndexURL = new URL(`${import.meta.env.BASE_URL}pyodide/${pyodideVersion}/`, window.location.origin).href;
+
+const spawnExecutor = () =>
+  new Worker(new URL('./executor/worker.ts', import.meta.url), { type: 'module', name: 'executor' });
+/** The executor's worker, loading its script while the Web Lock says whether this tab leads (set below). */
+let early: EarlyWorker | undefined;
 
 const client = createStudioClient({
   now: () => performance.now(),
@@ -28,9 +43,10 @@ const client = createStudioClient({
   ...(typeof BroadcastChannel === 'function'
     ? { channel: new BroadcastChannel('workflow-studio') as ChannelLike<TabMessage> }
     : {}),
+  onFollower: () => early?.dispose(),
   startExecutor: (notify) =>
     createExecutorSupervisor({
-      spawn: () => new Worker(new URL('./executor/worker.ts', import.meta.url), { type: 'module', name: 'executor' }),
+      spawn: () => early?.take() ?? spawnExecutor(),
       now: () => performance.now(),
       pyodideIndexURL,
       // The interrupt buffer needs cross-origin isolation (COOP/COEP, served by vite.config.ts).
@@ -39,9 +55,15 @@ const client = createStudioClient({
     }),
 });
 window.__studio = client;
+// Spawned after the lock request went out, so the request is not queued behind the worker's start. Without Web
+// Locks the tab already leads and has its worker; a follower terminates this one unused.
+if (client.getState().role !== 'leader') early = createEarlyWorker(spawnExecutor);
 
 // In dev, a hot update of this module would otherwise leave the old worker running.
-import.meta.hot?.dispose(() => client.dispose());
+import.meta.hot?.dispose(() => {
+  early?.dispose();
+  client.dispose();
+});
 
 /** A plain-DOM "Python is starting… 0.4 s · opening IndexedDB" line (the status bar's words) until the UI renders. */
 function showStartingLine(root: HTMLElement): () => void {

@@ -1,7 +1,7 @@
 /**
  * Ships a Pyodide memory snapshot with the studio: "Pyodide + the workers SDK installed", made at build time in
  * Node with the Pyodide from node_modules exactly as the executor makes one in the browser (boot-python.ts), and
- * served gzipped from our own origin at `<base>pyodide/snapshots/<snapshotKey>.bin.gz` — emitted into dist/ by `vite build`,
+ * served gzipped from our own origin at `<base><pyodideDir>snapshots/<snapshotKey>.bin.gz` (pyodideDir: `pyodide/<version>/`) — emitted into dist/ by `vite build`,
  * answered from memory by the dev server. A first visit restores it instead of loading Python plainly
  * (src/executor/shipped-snapshot.ts). The URL holds the snapshot key (Pyodide version + SDK hash), so a worker
  * never restores a snapshot made for another SDK; a changed SDK in dev makes a new one on the next request.

@@ -6,6 +6,7 @@ import { createRealClock } from '../engine';
 import {
   createSnapshotRepo,
   createWalLog,
+  type SnapshotFiles,
   StorageFullError,
   StudioDB,
   type SyncFile,
@@ -50,6 +51,8 @@ export interface BootExecutorDeps {
   openJournalLog?(fileName: string): Promise<SyncFile | undefined>;
   /** Starts the journal mirror (its own worker) for the database `dbName`; without it, it runs in this thread. */
   startJournalMirror?(dbName: string): NonNullable<WalJournalStoreOptions['sink']>;
+  /** Snapshot files in OPFS, when the browser has them (optional; without, snapshots stay in IndexedDB). */
+  snapshotFiles?(): Promise<SnapshotFiles | undefined>;
 }
 
 /**
@@ -74,9 +77,14 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   });
   journalFile?.catch(() => undefined);
   const t0 = deps.now();
-  await db.open();
-  const databaseMs = Math.round(deps.now() - t0);
-  const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now() });
+  // Opens while Python starts: with snapshot files nothing before "ready" needs the database (the IndexedDB
+  // fallback's snapshot queries wait for the open inside Dexie). A failed open still fails the boot, below.
+  const opened = db.open().then(() => Math.round(deps.now() - t0));
+  opened.catch(() => undefined);
+  const t1 = deps.now();
+  const files = input.snapshots === false ? undefined : await deps.snapshotFiles?.();
+  const filesMs = Math.round(deps.now() - t1);
+  const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now(), files });
   const fetchShipped = deps.fetchShippedSnapshot;
   const python = await bootPython(input.indexURL, {
     loadPyodide: deps.loadPyodide,
@@ -87,6 +95,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     now: deps.now,
     progress: (phase) => deps.emit({ type: 'boot-progress', phase }),
   });
+  const databaseMs = await opened;
   const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
   if (interrupt) python.pyodide.setInterruptBuffer(interrupt);
   const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
@@ -117,6 +126,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     bootMs: deps.now() - started,
     phases: {
       database: databaseMs,
+      ...(files ? { 'snapshot-files': filesMs } : {}),
       ...python.ready.phases,
       // Only when the wait for the log's file outlasted Python's boot is it part of `bootMs`.
       ...(journalLogMs === undefined ? {} : { 'journal-log': journalLogMs }),

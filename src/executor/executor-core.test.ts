@@ -13,6 +13,7 @@ import type { AttemptFailedEvent, InstanceStatus, JournalEvent, StepSucceededEve
 import {
   connectMirror,
   createDexieJournalStore,
+  createSnapshotFiles,
   type FromMirror,
   type JournalSink,
   type PortLike,
@@ -22,6 +23,7 @@ import {
   snapshotKey,
   type ToMirror,
 } from '../persistence';
+import { memoryDirectory } from '../persistence/test-snapshot-directory';
 import { openSyncFile } from '../persistence/test-sync-file';
 import { decodeFrames } from '../persistence/wal-frames';
 import {
@@ -374,6 +376,53 @@ describe('warm start', () => {
     const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
     expect(loaded.ok).toBe(true);
   }, 60_000);
+
+  it('keeps the snapshot in snapshot files when there are some (OPFS), and restores it from there', async () => {
+    const dbName = freshDb();
+    const { dir, files } = memoryDirectory();
+    const snapshotFiles = async () => createSnapshotFiles(dir);
+    const realLoad = (options: LoadPyodideOptions) =>
+      loadPyodide({ ...quiet, ...options, indexURL: undefined } as Parameters<typeof loadPyodide>[0]);
+    const cold = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad, snapshotFiles });
+    expect(cold.executor.ready).toMatchObject({ warm: false, snapshot: 'missing' });
+    await cold.executor.afterReady();
+    cold.executor.core.dispose();
+    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+    expect([...files.keys()]).toEqual([`${key}.snapshot`]);
+    const db = new StudioDB(dbName);
+    expect(await db.snapshots.count()).toBe(0);
+    db.close();
+
+    const warm = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad, snapshotFiles });
+    expect(warm.executor.ready).toMatchObject({ warm: true, snapshot: 'used' });
+    const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
+    expect(loaded.ok).toBe(true);
+  }, 60_000);
+
+  it.each([
+    ['broken', [1, 2, 3]],
+    ['empty (a write cut short)', []],
+  ])(
+    'falls back to a plain load when the snapshot file is %s, and removes it',
+    async (_, content) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { dir, files } = memoryDirectory();
+      const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+      files.set(`${key}.snapshot`, new Uint8Array(content));
+      const { executor } = await boot(
+        freshDb(),
+        { snapshots: true },
+        { loadPyodide: fastLoad, snapshotFiles: async () => createSnapshotFiles(dir) },
+      );
+      expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
+      expect(files.size).toBe(0);
+      expect(warn.mock.calls[0]?.[0]).toBe(
+        'The Python start-up snapshot could not be restored; loading Python plainly.',
+      );
+      warn.mockRestore();
+    },
+    60_000,
+  );
 
   it('falls back to a plain load when the stored snapshot cannot be restored', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

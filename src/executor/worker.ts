@@ -4,7 +4,14 @@
  * executor-host.ts (messages), boot-executor.ts (composition) and executor-core.ts (commands).
  */
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
-import { connectMirror, type FromMirror, openOpfsSyncFile, type PortLike, type ToMirror } from '../persistence';
+import {
+  connectMirror,
+  type FromMirror,
+  openOpfsSyncFile,
+  openSnapshotFiles,
+  type PortLike,
+  type ToMirror,
+} from '../persistence';
 import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 import { fetchShippedSnapshot } from './shipped-snapshot';
@@ -17,6 +24,11 @@ const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
 });
 
 const scope = self as unknown as WorkerScope & { close(): void };
+
+// Reaching OPFS is the worker's first storage access (tens of ms under load) and changes nothing, so it starts
+// while this module loads, before the boot request arrives; the boot then looks for the snapshot file in it.
+const opfsRoot = navigator.storage?.getDirectory?.();
+opfsRoot?.catch(() => undefined);
 
 /** A macrotask without the 4 ms clamp of nested `setTimeout(0)`: the engine defers eviction checks with it. */
 function createDefer(): (cb: () => void) => void {
@@ -41,6 +53,7 @@ startExecutorHost(scope, {
       now: () => performance.now(),
       defer: createDefer(),
       // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
+      snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),
       preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       openJournalLog: (fileName) => openOpfsSyncFile(fileName),
       startJournalMirror: (dbName) => {

@@ -5,7 +5,13 @@ export type { JournalSink, LoggedAppend, MirrorReports } from './journal-mirror'
 export { connectMirror, type FromMirror, type PortLike, serveMirror, type ToMirror } from './journal-mirror-port';
 export { JournalLogBusyError, type OpenOpfsOptions, openOpfsSyncFile } from './opfs-sync-file';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';
-export { createSnapshotRepo, type SnapshotRepo, snapshotKey } from './snapshot-repo';
+export {
+  createSnapshotFiles,
+  openSnapshotFiles,
+  type SnapshotDirectoryLike,
+  type SnapshotFiles,
+} from './snapshot-files';
+export { createSnapshotRepo, type SnapshotRepo, type SnapshotRepoDeps, snapshotKey } from './snapshot-repo';
 export { guardQuota, isQuotaError, JournalConflictError, StorageFullError } from './storage-errors';
 export {
   type InstanceFileRecord,

@@ -1,3 +1,4 @@
+export { createEarlyWorker, type EarlyWorker } from './early-worker';
 export { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 export {
   createExecutorSupervisor,

@@ -45,11 +45,13 @@ function world() {
   const locks = createFakeLocks();
   const hub = createChannelHub<TabMessage>();
   const log: string[] = [];
+  const followers: string[] = [];
   let clock = 10_000;
   const executors = new Map<string, ReturnType<typeof fakeExecutor>>();
   const open = (tabId: string) =>
     createStudioClient({
       tabId,
+      onFollower: () => followers.push(tabId),
       now: () => clock,
       locks,
       channel: hub.channel(),
@@ -61,7 +63,7 @@ function world() {
         return fake.executor;
       },
     });
-  return { open, log, executors, advance: (ms: number) => (clock += ms) };
+  return { open, log, followers, executors, advance: (ms: number) => (clock += ms) };
 }
 
 const ready: WorkerState = { status: 'ready', since: 0, coldStartMs: 700, warm: true, python: readyOutput(true) };
@@ -74,6 +76,7 @@ describe('createStudioClient()', () => {
     const b = w.open('b');
     await flush();
     expect(w.log).toEqual(['a starts the executor']);
+    expect(w.followers).toEqual(['b']);
     expect(a.getState()).toEqual({ status: 'starting', since: 0, role: 'leader' });
     w.executors.get('a')?.executor.setState(ready);
     await flush();

@@ -43,6 +43,8 @@ export interface StudioClientDeps {
   channel?: ChannelLike<TabMessage>;
   /** Starts this tab's executor when it becomes the leader. */
   startExecutor(notify: (notice: NoticeInput) => void): ExecutorSupervisor;
+  /** Another tab leads: this one follows (until that tab closes). Called once, when the election says so. */
+  onFollower?(): void;
   /** This tab's id on the channel. Default: a random UUID. */
   tabId?: string;
 }
@@ -143,6 +145,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
   function becomeFollower(): void {
     if (disposed || role !== 'undecided') return;
     role = 'follower';
+    deps.onFollower?.();
     deps.channel?.postMessage({ type: 'tab-hello', tabId });
   }
 

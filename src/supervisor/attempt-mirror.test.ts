@@ -1,41 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createAttemptSlotWriter, INTERRUPT, SHARED_BUFFER_BYTES, type SlotAttempt } from '../protocol';
-import { createExecutorSupervisor } from './executor-supervisor';
-import { createFakeTime, createFakeWorker, flush, readyOutput } from './test-fakes';
-import type { NoticeInput } from './types';
+import { superviseFakes } from './test-fakes';
 
 /** A supervisor whose shared buffer has attempt slots; the test plays the worker writing them. */
 function setup() {
-  const workers: ReturnType<typeof createFakeWorker>[] = [];
-  const time = createFakeTime();
   // The worker's stamps are wall ms; here the wall clock runs 5 s ahead of the supervisor's clock.
-  const wallNow = () => time.now() + 5_000;
-  const notices: NoticeInput[] = [];
-  const buffers: SharedArrayBuffer[] = [];
-  const supervisor = createExecutorSupervisor({
-    spawn: () => {
-      const w = createFakeWorker();
-      workers.push(w);
-      return w.worker;
-    },
-    now: time.now,
-    wallNow,
-    every: time.every,
-    pyodideIndexURL: 'http://x/py/',
-    createInterruptBuffer: () => {
-      const b = new SharedArrayBuffer(SHARED_BUFFER_BYTES);
-      buffers.push(b);
-      return b;
-    },
-    notify: (n) => notices.push(n),
+  const {
+    supervisor,
+    current,
+    time,
+    notices,
+    buffers,
+    boot: bootWith,
+  } = superviseFakes({
+    bufferBytes: SHARED_BUFFER_BYTES,
+    wallAheadMs: 5_000,
   });
-  const current = () => workers.at(-1) as ReturnType<typeof createFakeWorker>;
-  const boot = async () => {
-    current().answer('boot-python', readyOutput());
-    await flush();
-    current().answer('recover', { type: 'recovered', resumed: 0, waitingForSource: 0 });
-    await flush();
-  };
+  const wallNow = () => time.now() + 5_000;
+  const boot = () => bootWith(false, 0);
   const buffer = () => buffers.at(-1) as SharedArrayBuffer;
   const writer = createAttemptSlotWriter(buffers[0] as SharedArrayBuffer);
   /** The worker starts an attempt (`agoMs` before now, when the tick that sees it comes later). */

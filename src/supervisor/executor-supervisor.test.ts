@@ -1,42 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { INTERRUPT } from '../protocol';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
-import { createExecutorSupervisor } from './executor-supervisor';
-import { createFakeTime, createFakeWorker, flush, readyOutput } from './test-fakes';
-import type { NoticeInput } from './types';
+import { flush, readyOutput, superviseFakes } from './test-fakes';
 
 function setup(options: { interrupt?: boolean } = {}) {
-  const workers: ReturnType<typeof createFakeWorker>[] = [];
-  const time = createFakeTime();
-  const notices: NoticeInput[] = [];
-  const buffers: SharedArrayBuffer[] = [];
-  const supervisor = createExecutorSupervisor({
-    spawn: () => {
-      const w = createFakeWorker();
-      workers.push(w);
-      return w.worker;
-    },
-    now: time.now,
-    every: time.every,
-    pyodideIndexURL: 'http://x/py/',
-    createInterruptBuffer: () => {
-      if (options.interrupt === false) return undefined;
-      const b = new SharedArrayBuffer(INTERRUPT.length * 4);
-      buffers.push(b);
-      return b;
-    },
-    notify: (n) => notices.push(n),
-  });
-  const current = () => workers.at(-1) as ReturnType<typeof createFakeWorker>;
-  /** Boots the current worker: answers boot-python and recover. */
-  const boot = async (warm = false) => {
-    current().answer('boot-python', readyOutput(warm));
-    await flush();
-    current().answer('recover', { type: 'recovered', resumed: 1, waitingForSource: 0 });
-    await flush();
-  };
-  const slots = () => new Int32Array(buffers.at(-1) as SharedArrayBuffer);
-  return { supervisor, workers, current, time, notices, boot, slots };
+  const fakes = superviseFakes(options);
+  const slots = () => new Int32Array(fakes.buffers.at(-1) as SharedArrayBuffer);
+  return { ...fakes, slots };
 }
 
 describe('createExecutorSupervisor()', () => {

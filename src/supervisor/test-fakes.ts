@@ -2,8 +2,16 @@
  * Test doubles for the supervisor (not exported from index.ts): a worker whose side the test plays, a clock
  * with manual ticks, Web Locks with `ifAvailable` and queued requests, and a BroadcastChannel hub.
  */
-import type { HostToWorker, PythonReady, WorkerEvent, WorkerInput, WorkerToHost } from '../protocol';
-import type { ChannelLike, LocksLike, WorkerLike } from './types';
+import {
+  type HostToWorker,
+  INTERRUPT,
+  type PythonReady,
+  type WorkerEvent,
+  type WorkerInput,
+  type WorkerToHost,
+} from '../protocol';
+import { createExecutorSupervisor } from './executor-supervisor';
+import type { ChannelLike, LocksLike, NoticeInput, WorkerLike } from './types';
 
 type Listener = (e: never) => void;
 
@@ -156,3 +164,49 @@ export function createChannelHub<T>() {
 export const flush = async (rounds = 3) => {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
 };
+
+/** Options of {@link superviseFakes}. */
+export interface SuperviseFakesOptions {
+  /** `false`: no shared buffer (no cross-origin isolation). */
+  interrupt?: boolean;
+  /** Size of the shared buffer (default: the interrupt words only). */
+  bufferBytes?: number;
+  /** How far the wall clock (`wallNow`) runs ahead of the supervisor's clock; none without it. */
+  wallAheadMs?: number;
+}
+
+/** A supervisor over fake workers and fake time, as each supervisor test needs it. */
+export function superviseFakes(options: SuperviseFakesOptions = {}) {
+  const workers: ReturnType<typeof createFakeWorker>[] = [];
+  const time = createFakeTime();
+  const notices: NoticeInput[] = [];
+  const buffers: SharedArrayBuffer[] = [];
+  const ahead = options.wallAheadMs;
+  const supervisor = createExecutorSupervisor({
+    spawn: () => {
+      const w = createFakeWorker();
+      workers.push(w);
+      return w.worker;
+    },
+    now: time.now,
+    ...(ahead === undefined ? {} : { wallNow: () => time.now() + ahead }),
+    every: time.every,
+    pyodideIndexURL: 'http://x/py/',
+    createInterruptBuffer: () => {
+      if (options.interrupt === false) return undefined;
+      const b = new SharedArrayBuffer(options.bufferBytes ?? INTERRUPT.length * 4);
+      buffers.push(b);
+      return b;
+    },
+    notify: (n) => notices.push(n),
+  });
+  const current = () => workers.at(-1) as ReturnType<typeof createFakeWorker>;
+  /** Boots the current worker: answers boot-python and recover. */
+  const boot = async (warm = false, resumed = 1) => {
+    current().answer('boot-python', readyOutput(warm));
+    await flush();
+    current().answer('recover', { type: 'recovered', resumed, waitingForSource: 0 });
+    await flush();
+  };
+  return { supervisor, workers, current, time, notices, buffers, boot };
+}

@@ -16,6 +16,7 @@ import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 import { fetchShippedSnapshot } from './shipped-snapshot';
 import { failOnRuntimeFetchError } from './watch-fetches';
+import { haltWhenMirrorFails } from './watch-mirror';
 
 const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
   query: '?raw',
@@ -61,6 +62,7 @@ startExecutorHost(scope, {
           type: 'module',
           name: 'journal-mirror',
         });
+        haltWhenMirrorFails(mirror, emit);
         return connectMirror(mirror as PortLike<FromMirror, ToMirror>, dbName);
       },
       kill: () => {

@@ -18,6 +18,7 @@ import {
   createExecutorSupervisor,
   createStudioClient,
   type EarlyWorker,
+  type JournalMirrorWorker,
   type StudioClient,
 } from './supervisor';
 import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
@@ -34,6 +35,25 @@ const pyodideIndexURL = new URL(`${import.meta.env.BASE_URL}pyodide/${pyodideVer
 
 const spawnExecutor = () =>
   new Worker(new URL('./executor/worker.ts', import.meta.url), { type: 'module', name: 'executor' });
+
+/** A journal mirror worker beside an executor, connected to it by a channel whose other end the executor gets. */
+function spawnJournalMirror(): JournalMirrorWorker {
+  const worker = new Worker(new URL('./executor/journal-mirror-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'journal-mirror',
+  });
+  const channel = new MessageChannel();
+  worker.postMessage({ type: 'connect' }, [channel.port2]);
+  return {
+    port: channel.port1,
+    onError: (listener) =>
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        listener(e.message || 'its script failed to load or threw');
+      }),
+    terminate: () => worker.terminate(),
+  };
+}
 /** The executor's worker, loading its script while the Web Lock says whether this tab leads (set below). */
 let early: EarlyWorker | undefined;
 
@@ -47,6 +67,7 @@ const client = createStudioClient({
   startExecutor: (notify) =>
     createExecutorSupervisor({
       spawn: () => early?.take() ?? spawnExecutor(),
+      spawnJournalMirror,
       now: () => performance.now(),
       pyodideIndexURL,
       // The interrupt buffer needs cross-origin isolation (COOP/COEP, served by vite.config.ts).

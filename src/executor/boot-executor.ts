@@ -4,13 +4,14 @@
  */
 import { createRealClock } from '../engine';
 import {
+  connectMirror,
   createSnapshotRepo,
   createWalLog,
+  type MirrorReports,
   type SnapshotFiles,
   StorageFullError,
   StudioDB,
   type SyncFile,
-  type WalJournalStoreOptions,
 } from '../persistence';
 import { type BootPython, INTERRUPT, type PythonReady, serializeError, type WorkerEvent } from '../protocol';
 import type { SdkSources } from '../runtime';
@@ -49,8 +50,6 @@ export interface BootExecutorDeps {
    * none, and the journal goes to IndexedDB directly.
    */
   openJournalLog?(fileName: string): Promise<SyncFile | undefined>;
-  /** Starts the journal mirror (its own worker) for the database `dbName`; without it, it runs in this thread. */
-  startJournalMirror?(dbName: string): NonNullable<WalJournalStoreOptions['sink']>;
   /** Snapshot files in OPFS, when the browser has them (optional; without, snapshots stay in IndexedDB). */
   snapshotFiles?(): Promise<SnapshotFiles | undefined>;
 }
@@ -76,6 +75,8 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     journalLogMs = Math.round(deps.now() - logStarted);
   });
   journalFile?.catch(() => undefined);
+  // Connected alongside Python too, so it surely runs before the first step body can block this thread.
+  const mirror = input.journalMirror && deps.openJournalLog ? connectMirror(input.journalMirror, db.name) : undefined;
   const t0 = deps.now();
   // Opens while Python starts: with snapshot files nothing before "ready" needs the database (the IndexedDB
   // fallback's snapshot queries wait for the open inside Dexie). A failed open still fails the boot, below.
@@ -100,11 +101,12 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   if (interrupt) python.pyodide.setInterruptBuffer(interrupt);
   const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
   const file = await journalFile;
+  if (file && mirror) await mirror.ready;
   const core = createExecutorCore({
     runtime: python.runtime,
     db,
     ...(file ? { journalLog: createWalLog(file, { flush: FLUSH_EVERY_APPEND }) } : {}),
-    ...(file && deps.startJournalMirror ? { journalSink: deps.startJournalMirror(db.name) } : {}),
+    ...(file && mirror ? { journalSink: (reports: MirrorReports) => mirror.sink(reports) } : {}),
     clock: createRealClock({
       now: () => Date.now(),
       setTimeout: (cb, ms) => setTimeout(cb, ms),

@@ -11,11 +11,9 @@ import { loadPyodide, type PyodideAPI, version as pyodideVersion } from 'pyodide
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AttemptFailedEvent, InstanceStatus, JournalEvent, StepSucceededEvent } from '../engine';
 import {
-  connectMirror,
   createDexieJournalStore,
   createSnapshotFiles,
   type FromMirror,
-  type JournalSink,
   type PortLike,
   StudioDB,
   type SyncFile,
@@ -56,20 +54,31 @@ afterEach(() => {
   for (const c of cleanupPorts.splice(0)) c();
 });
 
-/** The journal mirror behind a message port, as the browser runs it in its own worker. */
-function portMirror(dbName: string) {
+/** The executor's end of a channel to the real journal mirror, as the supervisor hands it over in the browser. */
+function portMirror(): MessagePort {
   const { port1, port2 } = new MessageChannel();
   serveMirror(port2 as unknown as PortLike<ToMirror, FromMirror>, { gatherMs: 10 });
   cleanupPorts.push(() => {
     port1.close();
     port2.close();
   });
-  return connectMirror(port1 as unknown as PortLike<FromMirror, ToMirror>, dbName);
+  return port1 as unknown as MessagePort;
 }
 const cleanupPorts: Array<() => void> = [];
 
-/** A journal mirror that never writes anything, as one whose worker was terminated. */
-const deadMirror: JournalSink = { send: () => {}, retry: () => {} };
+/** A mirror that says it runs and then writes nothing, as one whose worker was terminated. */
+function deadMirror(): MessagePort {
+  const { port1, port2 } = new MessageChannel();
+  port2.addEventListener('message', (e: MessageEvent<ToMirror>) => {
+    if (e.data.type === 'open') port2.postMessage({ type: 'ready' } satisfies FromMirror);
+  });
+  port2.start();
+  cleanupPorts.push(() => {
+    port1.close();
+    port2.close();
+  });
+  return port1 as unknown as MessagePort;
+}
 
 /** A plain-Python loader that restores the base snapshot (0.3 s) instead of a 5 s cold load. */
 const fastLoad = (options: LoadPyodideOptions) =>
@@ -207,8 +216,9 @@ describe('executor (real Pyodide, Dexie, real clock)', () => {
       files.push(file);
       return file;
     };
-    // The first executor's mirror dies at once (its worker ends with it): IndexedDB never sees a thing.
-    const first = await boot(dbName, {}, { openJournalLog: openLog, startJournalMirror: () => () => deadMirror });
+    // The first executor's mirror answers that it runs, then writes nothing (as if its worker died at once):
+    // IndexedDB never sees a thing.
+    const first = await boot(dbName, { journalMirror: deadMirror() }, { openJournalLog: openLog });
     await first.executor.core.loadSource({ fileId: 'f1', version: 1, name: 'g.py', source: GREETER('!') });
     const [id] = await first.executor.core.create({ fileId: 'f1', workflowName: 'greeter', params: { name: 'Lo' } });
     await vi.waitFor(() => {
@@ -219,7 +229,7 @@ describe('executor (real Pyodide, Dexie, real clock)', () => {
     expect(await journal(dbName, id as string)).toEqual([]);
 
     // The second one's mirror is the real one across a message port, as in its worker (10 ms gathering).
-    const second = await boot(dbName, {}, { openJournalLog: openLog, startJournalMirror: portMirror });
+    const second = await boot(dbName, { journalMirror: portMirror() }, { openJournalLog: openLog });
     expect(await second.executor.core.recover()).toEqual({ type: 'recovered', resumed: 1, waitingForSource: 0 });
     await waitForStatus(dbName, id as string, 'complete');
     const events = await journal(dbName, id as string);

@@ -1,6 +1,8 @@
 /**
- * Entry of the journal mirror worker, started by the executor worker: copies the journal's write-ahead log
- * into IndexedDB (src/persistence/journal-mirror.ts). It dies with the executor that started it.
+ * Entry of the journal mirror worker: copies the executor's journal log into IndexedDB
+ * (src/persistence/journal-mirror.ts). The supervisor spawns it beside each executor — not inside it: a nested
+ * worker's IndexedDB waits on its parent's thread, which a step in an endless loop blocks — and hands it its end
+ * of a channel to that executor (`{ type: 'connect' }` with the port). It ends with that executor.
  */
 import { type FromMirror, type PortLike, serveMirror, type ToMirror } from '../persistence';
 
@@ -10,4 +12,8 @@ import { type FromMirror, type PortLike, serveMirror, type ToMirror } from '../p
  */
 const GATHER_MS = 10;
 
-serveMirror(self as unknown as PortLike<ToMirror, FromMirror>, { gatherMs: GATHER_MS });
+self.addEventListener('message', (e: MessageEvent<{ type: 'connect' }>) => {
+  const [port] = e.ports;
+  if (e.data?.type !== 'connect' || !port) return;
+  serveMirror(port as unknown as PortLike<ToMirror, FromMirror>, { gatherMs: GATHER_MS });
+});

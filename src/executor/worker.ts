@@ -4,19 +4,11 @@
  * executor-host.ts (messages), boot-executor.ts (composition) and executor-core.ts (commands).
  */
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
-import {
-  connectMirror,
-  type FromMirror,
-  openOpfsSyncFile,
-  openSnapshotFiles,
-  type PortLike,
-  type ToMirror,
-} from '../persistence';
+import { openOpfsSyncFile, openSnapshotFiles } from '../persistence';
 import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 import { fetchShippedSnapshot } from './shipped-snapshot';
 import { failOnRuntimeFetchError } from './watch-fetches';
-import { haltWhenMirrorFails } from './watch-mirror';
 
 const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
   query: '?raw',
@@ -57,14 +49,6 @@ startExecutorHost(scope, {
       snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),
       preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       openJournalLog: (fileName) => openOpfsSyncFile(fileName),
-      startJournalMirror: (dbName) => {
-        const mirror = new Worker(new URL('./journal-mirror-worker.ts', import.meta.url), {
-          type: 'module',
-          name: 'journal-mirror',
-        });
-        haltWhenMirrorFails(mirror, emit);
-        return connectMirror(mirror as PortLike<FromMirror, ToMirror>, dbName);
-      },
       kill: () => {
         emit({ type: 'self-kill' });
         scope.close();

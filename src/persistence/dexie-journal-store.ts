@@ -79,16 +79,14 @@ export function createDexieJournalStore(db: StudioDB, options: DexieJournalStore
       );
     },
     read(instanceId: string): Promise<JournalEvent[]> {
-      return db.journal
-        .where('[instanceId+seq]')
-        .between([instanceId, Number.NEGATIVE_INFINITY], [instanceId, Number.POSITIVE_INFINITY])
-        .toArray();
+      const range = IDBKeyRange.bound([instanceId, Number.NEGATIVE_INFINITY], [instanceId, Number.POSITIVE_INFINITY]);
+      return readNow(db, 'journal', (store) => store.getAll(range)) as Promise<JournalEvent[]>;
     },
     getInstance(id: string): Promise<InstanceSummary | undefined> {
-      return db.instances.get(id);
+      return readNow(db, 'instances', (store) => store.get(id)) as Promise<InstanceSummary | undefined>;
     },
     listInstances(): Promise<InstanceSummary[]> {
-      return db.instances.orderBy('createdAt').toArray();
+      return readNow(db, 'instances', (store) => store.index('createdAt').getAll()) as Promise<InstanceSummary[]>;
     },
     deleteInstance(id: string): Promise<void> {
       return db.transaction('rw', db.journal, db.instances, db.instanceFiles, async () => {
@@ -98,6 +96,23 @@ export function createDexieJournalStore(db: StudioDB, options: DexieJournalStore
       });
     },
   };
+}
+
+/**
+ * One read in its own transaction, committed as soon as it is issued. A transaction left to commit by itself
+ * ends only once this thread has handled its result and gone idle; in the executor a step body that then
+ * blocks the thread (an endless loop) would keep it open — and every write to the same tables waiting behind
+ * it, the journal mirror's included, so the UI would not see the step start.
+ */
+async function readNow(db: StudioDB, table: string, request: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
+  if (!db.isOpen()) await db.open();
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction(table, 'readonly');
+    const req = request(tx.objectStore(table));
+    tx.oncomplete = () => resolve(req.result);
+    tx.onabort = () => reject(tx.error ?? req.error ?? new DOMException('The journal read was aborted.', 'AbortError'));
+    tx.commit();
+  });
 }
 
 /**

@@ -2,7 +2,14 @@ export { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-
 export { createExecutorRepo, type ExecutorRepo } from './executor-repo';
 export { createFilesRepo, FileNameError, type FilesRepo, fileNameProblem } from './files-repo';
 export type { JournalSink, LoggedAppend, MirrorReports } from './journal-mirror';
-export { connectMirror, type FromMirror, type PortLike, serveMirror, type ToMirror } from './journal-mirror-port';
+export {
+  type ConnectedMirror,
+  connectMirror,
+  type FromMirror,
+  type PortLike,
+  serveMirror,
+  type ToMirror,
+} from './journal-mirror-port';
 export { JournalLogBusyError, type OpenOpfsOptions, openOpfsSyncFile } from './opfs-sync-file';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';
 export {

@@ -18,6 +18,12 @@ export interface BootPython {
   snapshots?: boolean;
   /** IndexedDB database name; default `workflow-studio` (tests and benches pass their own). */
   dbName?: string;
+  /**
+   * A port to the journal mirror (src/persistence/journal-mirror-port.ts), a worker the supervisor runs beside
+   * this one, so the journal reaches IndexedDB even while a step blocks this worker. Transferred. Without it
+   * the executor mirrors the journal in its own thread.
+   */
+  journalMirror?: MessagePort;
 }
 
 /** Liveness check; the worker answers at once unless it is blocked (e.g. by Python in a tight loop). */

@@ -30,7 +30,7 @@ export function createEarlyWorker(spawn: () => WorkerLike): EarlyWorker {
     });
   }
   const handed: WorkerLike = {
-    postMessage: (message) => early.postMessage(message),
+    postMessage: (message, transfer) => early.postMessage(message, transfer ?? []),
     terminate: () => early.terminate(),
     addEventListener(type: EventType, listener: (e: never) => void) {
       const l = listener as (e: Event) => void;

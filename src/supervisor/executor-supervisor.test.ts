@@ -95,6 +95,29 @@ describe('createExecutorSupervisor()', () => {
     });
   });
 
+  it('runs a journal mirror beside each executor, hands it its port, and replaces both when the mirror fails', async () => {
+    const { supervisor, workers, mirrors, current, notices, boot } = superviseFakes({ mirrors: true });
+    expect(current().posted[0]?.input).toMatchObject({ type: 'boot-python', journalMirror: mirrors[0]?.mirror.port });
+    await boot();
+    mirrors[0]?.fail('its script failed to load or threw');
+    expect(workers[0]?.isTerminated()).toBe(true);
+    expect(mirrors[0]?.isTerminated()).toBe(true);
+    expect(supervisor.getState()).toMatchObject({
+      status: 'restarting',
+      reason: 'the journal mirror worker crashed: its script failed to load or threw',
+    });
+    expect(notices.at(-1)?.message).toBe(
+      'The Python executor stopped (the journal mirror worker crashed: its script failed to load or threw) and is restarting; unfinished instances resume from the journal.',
+    );
+    expect(workers).toHaveLength(2);
+    expect(mirrors).toHaveLength(2);
+    expect(current().posted[0]?.input).toMatchObject({ journalMirror: mirrors[1]?.mirror.port });
+    await boot(true);
+    expect(supervisor.getState()).toMatchObject({ status: 'ready' });
+    supervisor.dispose();
+    expect(mirrors[1]?.isTerminated()).toBe(true);
+  });
+
   it('rejects in-flight requests when the worker dies, restarts it, recovers, and serves new requests', async () => {
     const { supervisor, workers, current, time, notices, boot } = setup();
     await boot();

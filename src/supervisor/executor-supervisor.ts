@@ -42,6 +42,15 @@ export type WorkerState =
   | { status: 'restarting'; since: number; reason: string }
   | { status: 'failed'; since: number; error: { name: string; message: string } };
 
+/** A journal mirror worker as the supervisor holds it. */
+export interface JournalMirrorWorker {
+  /** The executor's end of the channel to the mirror. */
+  port: MessagePort;
+  /** Calls `listener` with the reason if the mirror worker fails (its script did not load, it threw). */
+  onError(listener: (why: string) => void): void;
+  terminate(): void;
+}
+
 /** What the supervisor needs from its host; injected so tests use a fake worker and a fake clock. */
 export interface ExecutorSupervisorDeps {
   spawn(): WorkerLike;
@@ -54,6 +63,11 @@ export interface ExecutorSupervisorDeps {
    * also carries the attempts in flight (read each tick instead of two messages per attempt).
    */
   createInterruptBuffer?(): SharedArrayBuffer | undefined;
+  /**
+   * Starts a journal mirror worker for the next executor (one per executor, ended with it): its port goes to
+   * the executor with `boot-python`. Without it the executor mirrors its journal in its own thread.
+   */
+  spawnJournalMirror?(): JournalMirrorWorker;
   /** Wall ms (`Date.now`), the clock of the attempt slots' start times. Default `Date.now`. */
   wallNow?(): number;
   /** Runs the watchdog every `ms`; returns a stop function. Default: `setInterval`. */
@@ -99,6 +113,8 @@ interface Connection {
   /** When it was spawned (`now()`), and the last boot phase it reported. */
   startedAt: number;
   phase: BootProgress['phase'] | undefined;
+  /** The journal mirror worker beside this executor (ends with it). */
+  mirror?: JournalMirrorWorker;
 }
 
 const TICK_MS = 250;
@@ -132,13 +148,13 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     for (const l of [...stateListeners]) l();
   }
 
-  function post(c: Connection, input: WorkerInput): Promise<WorkerOutput> {
+  function post(c: Connection, input: WorkerInput, transfer: Transferable[] = []): Promise<WorkerOutput> {
     const requestId = nextRequestId++;
     return new Promise<WorkerOutput>((resolve, reject) => {
       c.pending.set(requestId, { resolve, reject });
       const message: HostToWorker = { type: 'request', requestId, input };
       try {
-        c.worker.postMessage(message);
+        c.worker.postMessage(message, transfer);
       } catch (error) {
         c.pending.delete(requestId);
         reject(error);
@@ -261,6 +277,12 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     conn = c;
     c.stopTicking = every(TICK_MS, () => tick(c));
     const gone = (cause: string) => restart(c, cause);
+    const mirror = deps.spawnJournalMirror?.();
+    if (mirror) {
+      c.mirror = mirror;
+      // Without its mirror the executor's journal would stop reaching IndexedDB: replace both.
+      mirror.onError((why) => gone(`the journal mirror worker crashed: ${why}`));
+    }
     c.worker.addEventListener('message', (e) => onMessage(c, e.data));
     c.worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -274,8 +296,9 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       ...(buffer ? { interruptBuffer: buffer } : {}),
       ...(deps.dbName !== undefined ? { dbName: deps.dbName } : {}),
       ...(deps.snapshots !== undefined ? { snapshots: deps.snapshots } : {}),
+      ...(mirror ? { journalMirror: mirror.port } : {}),
     };
-    post(c, input).then(
+    post(c, input, mirror ? [mirror.port] : []).then(
       (output) => {
         if (!c.alive || output.type !== 'python-ready') return;
         failedStarts = 0;
@@ -316,6 +339,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     c.alive = false;
     c.stopTicking();
     c.worker.terminate();
+    c.mirror?.terminate();
     const all = [...c.pending.values()];
     c.pending.clear();
     for (const p of all) p.reject(error);

@@ -4,6 +4,7 @@ export {
   createExecutorSupervisor,
   type ExecutorSupervisor,
   type ExecutorSupervisorDeps,
+  type JournalMirrorWorker,
   type WorkerState,
 } from './executor-supervisor';
 export { electLeader, LEADER_LOCK } from './leader-election';

@@ -173,6 +173,30 @@ export interface SuperviseFakesOptions {
   bufferBytes?: number;
   /** How far the wall clock (`wallNow`) runs ahead of the supervisor's clock; none without it. */
   wallAheadMs?: number;
+  /** Run a (fake) journal mirror worker beside each executor. */
+  mirrors?: boolean;
+}
+
+/** A journal mirror worker double: a real channel port for the executor, failures the test fires. */
+export function createFakeMirror() {
+  const channel = new MessageChannel();
+  let fail: (why: string) => void = () => {};
+  let terminated = false;
+  return {
+    mirror: {
+      port: channel.port1,
+      onError: (listener: (why: string) => void) => {
+        fail = listener;
+      },
+      terminate: () => {
+        terminated = true;
+        channel.port1.close();
+        channel.port2.close();
+      },
+    },
+    fail: (why: string) => fail(why),
+    isTerminated: () => terminated,
+  };
 }
 
 /** A supervisor over fake workers and fake time, as each supervisor test needs it. */
@@ -181,6 +205,7 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
   const time = createFakeTime();
   const notices: NoticeInput[] = [];
   const buffers: SharedArrayBuffer[] = [];
+  const mirrors: ReturnType<typeof createFakeMirror>[] = [];
   const ahead = options.wallAheadMs;
   const supervisor = createExecutorSupervisor({
     spawn: () => {
@@ -199,6 +224,15 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
       return b;
     },
     notify: (n) => notices.push(n),
+    ...(options.mirrors
+      ? {
+          spawnJournalMirror: () => {
+            const m = createFakeMirror();
+            mirrors.push(m);
+            return m.mirror;
+          },
+        }
+      : {}),
   });
   const current = () => workers.at(-1) as ReturnType<typeof createFakeWorker>;
   /** Boots the current worker: answers boot-python and recover. */
@@ -208,5 +242,5 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
     current().answer('recover', { type: 'recovered', resumed, waitingForSource: 0 });
     await flush();
   };
-  return { supervisor, workers, current, time, notices, buffers, boot };
+  return { supervisor, workers, current, time, notices, buffers, mirrors, boot };
 }

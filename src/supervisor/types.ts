@@ -97,7 +97,7 @@ export interface StudioClient {
 
 /** The part of `Worker` the supervisor uses, typed with our protocol. */
 export interface WorkerLike {
-  postMessage(message: HostToWorker): void;
+  postMessage(message: HostToWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (e: MessageEvent<WorkerToHost>) => void): void;
   addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
   addEventListener(type: 'messageerror', listener: (e: MessageEvent) => void): void;

@@ -7,7 +7,6 @@ import {
   connectMirror,
   createSnapshotRepo,
   createWalLog,
-  type MirrorReports,
   type SnapshotFiles,
   StorageFullError,
   StudioDB,
@@ -106,7 +105,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     runtime: python.runtime,
     db,
     ...(file ? { journalLog: createWalLog(file, { flush: FLUSH_EVERY_APPEND }) } : {}),
-    ...(file && mirror ? { journalSink: (reports: MirrorReports) => mirror.sink(reports) } : {}),
+    ...(file && mirror ? { journalSink: mirror.sink } : {}),
     clock: createRealClock({
       now: () => Date.now(),
       setTimeout: (cb, ms) => setTimeout(cb, ms),

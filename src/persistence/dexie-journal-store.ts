@@ -1,6 +1,6 @@
 import Dexie, { type IndexableType, RangeSet } from 'dexie';
 import type { InstanceSummary, JournalEvent, JournalStore } from '../engine';
-import type { JournalRecord, WriteMode } from './journal-record';
+import { type JournalRecord, recordOf, type WriteMode } from './journal-record';
 import { guardQuota, isConstraintError, JournalConflictError } from './storage-errors';
 import type { StudioDB } from './studio-db';
 
@@ -72,11 +72,7 @@ export function createDexieJournalStore(db: StudioDB, options: DexieJournalStore
   return {
     write,
     append(instanceId: string, events: readonly JournalEvent[], summary: InstanceSummary): Promise<void> {
-      const fileId = events.some((e) => e.type === 'instance-created') ? options.fileOf?.(instanceId) : undefined;
-      return write(
-        [fileId === undefined ? { instanceId, events, summary } : { instanceId, events, summary, fileId }],
-        'new',
-      );
+      return write([recordOf(instanceId, events, summary, options.fileOf)], 'new');
     },
     read(instanceId: string): Promise<JournalEvent[]> {
       const range = IDBKeyRange.bound([instanceId, Number.NEGATIVE_INFINITY], [instanceId, Number.POSITIVE_INFINITY]);

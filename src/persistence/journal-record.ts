@@ -15,3 +15,14 @@ export interface JournalRecord {
  * some perhaps already stored — existing events are kept and a summary never replaces a newer one.
  */
 export type WriteMode = 'new' | 'replay';
+
+/** The record of one append; a new instance's carries its file, as `fileOf` says. */
+export function recordOf(
+  instanceId: string,
+  events: readonly JournalEvent[],
+  summary: InstanceSummary,
+  fileOf: ((instanceId: string) => string | undefined) | undefined,
+): JournalRecord {
+  const fileId = events.some((e) => e.type === 'instance-created') ? fileOf?.(instanceId) : undefined;
+  return fileId === undefined ? { instanceId, events, summary } : { instanceId, events, summary, fileId };
+}

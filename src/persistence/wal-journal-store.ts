@@ -17,7 +17,7 @@
 import type { InstanceSummary, JournalEvent, JournalStore } from '../engine';
 import { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-journal-store';
 import { createJournalMirror, type JournalSink, type LoggedAppend, type MirrorReports } from './journal-mirror';
-import type { JournalRecord } from './journal-record';
+import { type JournalRecord, recordOf } from './journal-record';
 import { guardQuota } from './storage-errors';
 import type { StudioDB } from './studio-db';
 import { encodeFrame, encodeTombstone } from './wal-frames';
@@ -123,10 +123,7 @@ export function createWalJournalStore(
   return {
     settled,
     append(instanceId: string, events: readonly JournalEvent[], summary: InstanceSummary): Promise<void> {
-      const fileId = events.some((e) => e.type === 'instance-created') ? options.fileOf?.(instanceId) : undefined;
-      return appendRecord(
-        fileId === undefined ? { instanceId, events, summary } : { instanceId, events, summary, fileId },
-      );
+      return appendRecord(recordOf(instanceId, events, summary, options.fileOf));
     },
     async read(instanceId) {
       await settled();

@@ -16,7 +16,6 @@ import {
   hasAttemptSlots,
   INTERRUPT,
   type OutputOf,
-  type PythonReady,
   type WorkerEvent,
   type WorkerInput,
   type WorkerOutput,
@@ -24,78 +23,8 @@ import {
 } from '../protocol';
 import { attemptLabel, createAttemptMirror } from './attempt-mirror';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
-import type { NoticeInput, Unsubscribe, WorkerLike } from './types';
+import type { ExecutorSupervisor, ExecutorSupervisorDeps, JournalMirrorWorker, WorkerLike, WorkerState } from './types';
 import { createWatchdog, DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
-
-/** The worker's state as the leader sees it (the tab-level `ExecutorState` adds the role). */
-export type WorkerState =
-  | { status: 'starting'; since: number; phase?: BootProgress['phase'] }
-  | {
-      status: 'ready';
-      since: number;
-      coldStartMs: number;
-      warm: boolean;
-      python: PythonReady;
-      /** `kill-at-next-step` was armed in this worker and has neither fired nor been disarmed. */
-      killArmed?: boolean;
-    }
-  | { status: 'restarting'; since: number; reason: string }
-  | { status: 'failed'; since: number; error: { name: string; message: string } };
-
-/** A journal mirror worker as the supervisor holds it. */
-export interface JournalMirrorWorker {
-  /** The executor's end of the channel to the mirror. */
-  port: MessagePort;
-  /** Calls `listener` with the reason if the mirror worker fails (its script did not load, it threw). */
-  onError(listener: (why: string) => void): void;
-  terminate(): void;
-}
-
-/** What the supervisor needs from its host; injected so tests use a fake worker and a fake clock. */
-export interface ExecutorSupervisorDeps {
-  spawn(): WorkerLike;
-  /** Milliseconds, monotonic (`performance.now`). */
-  now(): number;
-  /** Absolute, same-origin URL of the Pyodide runtime files (ends with `/`). */
-  pyodideIndexURL: string;
-  /**
-   * A SharedArrayBuffer for interrupts, when the page is cross-origin isolated; of `SHARED_BUFFER_BYTES`, it
-   * also carries the attempts in flight (read each tick instead of two messages per attempt).
-   */
-  createInterruptBuffer?(): SharedArrayBuffer | undefined;
-  /**
-   * Starts a journal mirror worker for the next executor (one per executor, ended with it): its port goes to
-   * the executor with `boot-python`. Without it the executor mirrors its journal in its own thread.
-   */
-  spawnJournalMirror?(): JournalMirrorWorker;
-  /** Wall ms (`Date.now`), the clock of the attempt slots' start times. Default `Date.now`. */
-  wallNow?(): number;
-  /** Runs the watchdog every `ms`; returns a stop function. Default: `setInterval`. */
-  every?(ms: number, tick: () => void): () => void;
-  watchdog?: Partial<WatchdogConfig>;
-  /** Passed to `boot-python`. */
-  dbName?: string;
-  snapshots?: boolean;
-  /** Deaths before the worker ever becomes ready again, after which the supervisor gives up. Default 3. */
-  maxFailedStarts?: number;
-  /** A boot that has not answered after this long is treated as a dead worker (replaced). Default 60 s. */
-  bootTimeoutMs?: number;
-  /** Something the user should read (restarts, storage full…). */
-  notify?(notice: NoticeInput): void;
-}
-
-/** The handle `createExecutorSupervisor` returns. */
-export interface ExecutorSupervisor {
-  getState(): WorkerState;
-  subscribe(listener: () => void): Unsubscribe;
-  /** Sends one request (after the worker is ready); typed output, or `ExecutorError` / `WorkerCrashedError`. */
-  request<T extends WorkerInput>(input: T): Promise<OutputOf[T['type']]>;
-  onEvent(listener: (event: WorkerEvent) => void): Unsubscribe;
-  /** Terminates the worker now and starts a new one that recovers from the journal. */
-  kill(reason: string): void;
-  /** Terminates the worker and rejects what is pending. Safe to call twice. */
-  dispose(): void;
-}
 
 type Pending = { resolve(output: WorkerOutput): void; reject(error: Error): void };
 type Waiting = { send(): void; reject(error: Error): void };

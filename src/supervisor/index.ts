@@ -1,17 +1,14 @@
 export { createEarlyWorker, type EarlyWorker } from './early-worker';
 export { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
-export {
-  createExecutorSupervisor,
-  type ExecutorSupervisor,
-  type ExecutorSupervisorDeps,
-  type JournalMirrorWorker,
-  type WorkerState,
-} from './executor-supervisor';
+export { createExecutorSupervisor } from './executor-supervisor';
 export { electLeader, LEADER_LOCK } from './leader-election';
 export { createStudioClient, type StudioClientDeps, type StudioClientHandle } from './studio-client';
 export type {
   ChannelLike,
   ExecutorState,
+  ExecutorSupervisor,
+  ExecutorSupervisorDeps,
+  JournalMirrorWorker,
   LoadSourceResult,
   LocksLike,
   NoticeInput,
@@ -20,6 +17,7 @@ export type {
   StudioNotice,
   Unsubscribe,
   WorkerLike,
+  WorkerState,
   WorkflowInfo,
 } from './types';
 export { DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';

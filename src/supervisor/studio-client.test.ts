@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TabMessage, WorkerInput, WorkerOutput } from '../protocol';
 import { ExecutorError, WorkerCrashedError } from './errors';
-import type { ExecutorSupervisor, WorkerState } from './executor-supervisor';
 import { createStudioClient } from './studio-client';
 import { createChannelHub, createFakeLocks, flush, readyOutput } from './test-fakes';
-import type { NoticeInput, StudioNotice } from './types';
+import type { ExecutorSupervisor, NoticeInput, StudioNotice, WorkerState } from './types';
 
 /** An executor supervisor double: the test sets its state and decides how requests are answered. */
 function fakeExecutor(tab: string, log: string[]) {

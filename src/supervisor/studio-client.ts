@@ -21,16 +21,17 @@ import {
   type WorkerResult,
 } from '../protocol';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
-import type { ExecutorSupervisor, WorkerState } from './executor-supervisor';
 import { electLeader } from './leader-election';
 import type {
   ChannelLike,
   ExecutorState,
+  ExecutorSupervisor,
   LocksLike,
   NoticeInput,
   StudioClient,
   StudioNotice,
   Unsubscribe,
+  WorkerState,
 } from './types';
 
 /** What the client needs from its host; injected so tests use fake locks, channels and executors. */

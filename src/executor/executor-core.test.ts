@@ -1,55 +1,24 @@
 /**
- * The executor composed for real (bootExecutor: Pyodide from node_modules, Dexie on fake-indexeddb, the real
- * clock), driven through its core as the worker's message loop does. Slow (Pyodide), so one base snapshot
- * is made once and every other boot restores it.
+ * The executor composed for real (test-boot.ts), driven through its core as the worker's message loop does:
+ * runs, recovery (from IndexedDB and from the journal's write-ahead log), per-file bodies, deletion, the
+ * interrupt buffer and crash injection. Warm start and its fallbacks are in executor-warm-start.test.ts.
  */
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadPyodide, type PyodideAPI, version as pyodideVersion } from 'pyodide';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AttemptFailedEvent, InstanceStatus, JournalEvent, StepSucceededEvent } from '../engine';
-import {
-  createDexieJournalStore,
-  createSnapshotFiles,
-  type FromMirror,
-  type PortLike,
-  StudioDB,
-  type SyncFile,
-  serveMirror,
-  snapshotKey,
-  type ToMirror,
-} from '../persistence';
-import { memoryDirectory } from '../persistence/test-snapshot-directory';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AttemptFailedEvent } from '../engine';
+import { type FromMirror, type PortLike, StudioDB, type SyncFile, serveMirror, type ToMirror } from '../persistence';
 import { openSyncFile } from '../persistence/test-sync-file';
 import { decodeFrames } from '../persistence/wal-frames';
-import {
-  ATTEMPT_SLOTS,
-  type BootPython,
-  INTERRUPT,
-  readAttemptSlots,
-  SHARED_BUFFER_BYTES,
-  type WorkerEvent,
-} from '../protocol';
-import { sdkHash } from '../runtime';
-import { readSdkSources } from '../runtime/node';
-import { type BootExecutorDeps, bootExecutor, type Executor } from './boot-executor';
-import type { LoadPyodideOptions } from './boot-python';
+import { ATTEMPT_SLOTS, INTERRUPT, readAttemptSlots, SHARED_BUFFER_BYTES } from '../protocol';
+import { boot, freshDb, GREETER, journal, logsOf, setUpExecutors, waitForStatus } from './test-boot';
 
-const sdkSources = readSdkSources();
-let baseSnapshot: Uint8Array;
-const quiet = { stdout: () => {}, stderr: () => {} };
-const live: Executor[] = [];
-
-beforeAll(async () => {
-  const base = await loadPyodide({ _makeSnapshot: true, ...quiet } as Parameters<typeof loadPyodide>[0]);
-  baseSnapshot = (base as PyodideAPI & { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
-});
+setUpExecutors();
 
 const files: SyncFile[] = [];
 afterEach(() => {
-  for (const e of live.splice(0)) e.core.dispose();
   for (const f of files.splice(0)) f.close();
   for (const c of cleanupPorts.splice(0)) c();
 });
@@ -79,82 +48,6 @@ function deadMirror(): MessagePort {
   });
   return port1 as unknown as MessagePort;
 }
-
-/** A plain-Python loader that restores the base snapshot (0.3 s) instead of a 5 s cold load. */
-const fastLoad = (options: LoadPyodideOptions) =>
-  loadPyodide({ ...quiet, _loadSnapshot: options._loadSnapshot ?? baseSnapshot } as Parameters<typeof loadPyodide>[0]);
-
-async function boot(
-  dbName: string,
-  extra: Partial<BootPython> = {},
-  deps: Partial<BootExecutorDeps> = {},
-): Promise<{ executor: Executor; events: WorkerEvent[] }> {
-  const events: WorkerEvent[] = [];
-  const executor = await bootExecutor(
-    { type: 'boot-python', indexURL: 'unused/', dbName, snapshots: false, ...extra },
-    {
-      loadPyodide: fastLoad,
-      pyodideVersion,
-      sdkSources,
-      emit: (e) => events.push(e),
-      now: () => performance.now(),
-      kill: () => events.push({ type: 'self-kill' }),
-      defer: (cb) => setImmediate(cb),
-      ...deps,
-    },
-  );
-  live.push(executor);
-  return { executor, events };
-}
-
-const freshDb = () => `executor-${Math.random().toString(36).slice(2)}`;
-
-async function waitForStatus(dbName: string, id: string, status: InstanceStatus, timeoutMs = 20_000) {
-  const db = new StudioDB(dbName);
-  const until = Date.now() + timeoutMs;
-  try {
-    for (;;) {
-      const row = await db.instances.get(id);
-      if (row?.status === status) return row;
-      if (Date.now() > until) throw new Error(`instance ${id} is ${row?.status}, not ${status}, after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  } finally {
-    db.close();
-  }
-}
-
-async function journal(dbName: string, id: string): Promise<JournalEvent[]> {
-  const db = new StudioDB(dbName);
-  try {
-    return await createDexieJournalStore(db).read(id);
-  } finally {
-    db.close();
-  }
-}
-
-const logsOf = (events: JournalEvent[]) =>
-  events.filter((e): e is StepSucceededEvent => e.type === 'step-succeeded').flatMap((e) => e.logs);
-
-const GREETER = (suffix: string) => `from workers import WorkflowEntrypoint
-
-class Greeter(WorkflowEntrypoint):
-    async def run(self, event, step):
-        @step.do("hello")
-        async def hello():
-            print("hello ran")
-            return "hi " + event["payload"]["name"]
-
-        greeting = await hello()
-        await step.sleep("nap", "1 second")
-
-        @step.do("after")
-        async def after():
-            print("after ran")
-            return greeting + "${suffix}"
-
-        return await after()
-`;
 
 describe('executor (real Pyodide, Dexie, real clock)', () => {
   it('loads a file, runs an instance to completion and records the instance’s file', async () => {
@@ -365,88 +258,4 @@ class Spin(WorkflowEntrypoint):
     await waitForStatus(dbName, id as string, 'complete');
     expect(events.filter((e) => e.type === 'self-kill')).toEqual([]);
   }, 30_000);
-});
-
-describe('warm start', () => {
-  it('makes a snapshot on a plain load, stores it after ready, and restores it on the next boot', async () => {
-    const dbName = freshDb();
-    const realLoad = (options: LoadPyodideOptions) =>
-      loadPyodide({ ...quiet, ...options, indexURL: undefined } as Parameters<typeof loadPyodide>[0]);
-    const cold = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad });
-    expect(cold.executor.ready).toMatchObject({ warm: false, snapshot: 'missing' });
-    await cold.executor.afterReady();
-    expect(cold.events.find((e) => e.type === 'snapshot-stored')).toMatchObject({ ok: true });
-    cold.executor.core.dispose();
-
-    const warm = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad });
-    expect(warm.executor.ready).toMatchObject({ warm: true, snapshot: 'used' });
-    expect(
-      warm.events.filter((e) => e.type === 'boot-progress').map((e) => e.type === 'boot-progress' && e.phase),
-    ).toEqual(['opening-database', 'reading-snapshot', 'restoring-snapshot']);
-    const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
-    expect(loaded.ok).toBe(true);
-  }, 60_000);
-
-  it('keeps the snapshot in snapshot files when there are some (OPFS), and restores it from there', async () => {
-    const dbName = freshDb();
-    const { dir, files } = memoryDirectory();
-    const snapshotFiles = async () => createSnapshotFiles(dir);
-    const realLoad = (options: LoadPyodideOptions) =>
-      loadPyodide({ ...quiet, ...options, indexURL: undefined } as Parameters<typeof loadPyodide>[0]);
-    const cold = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad, snapshotFiles });
-    expect(cold.executor.ready).toMatchObject({ warm: false, snapshot: 'missing' });
-    await cold.executor.afterReady();
-    cold.executor.core.dispose();
-    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
-    expect([...files.keys()]).toEqual([`${key}.snapshot`]);
-    const db = new StudioDB(dbName);
-    expect(await db.snapshots.count()).toBe(0);
-    db.close();
-
-    const warm = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad, snapshotFiles });
-    expect(warm.executor.ready).toMatchObject({ warm: true, snapshot: 'used' });
-    const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
-    expect(loaded.ok).toBe(true);
-  }, 60_000);
-
-  it.each([
-    ['broken', [1, 2, 3]],
-    ['empty (a write cut short)', []],
-  ])(
-    'falls back to a plain load when the snapshot file is %s, and removes it',
-    async (_, content) => {
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const { dir, files } = memoryDirectory();
-      const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
-      files.set(`${key}.snapshot`, new Uint8Array(content));
-      const { executor } = await boot(
-        freshDb(),
-        { snapshots: true },
-        { loadPyodide: fastLoad, snapshotFiles: async () => createSnapshotFiles(dir) },
-      );
-      expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
-      expect(files.size).toBe(0);
-      expect(warn.mock.calls[0]?.[0]).toBe(
-        'The Python start-up snapshot could not be restored; loading Python plainly.',
-      );
-      warn.mockRestore();
-    },
-    60_000,
-  );
-
-  it('falls back to a plain load when the stored snapshot cannot be restored', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const dbName = freshDb();
-    const db = new StudioDB(dbName);
-    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
-    await db.snapshots.put({ key, bytes: new Uint8Array([1, 2, 3]), size: 3, createdAt: 0 });
-    db.close();
-    const { executor } = await boot(dbName, { snapshots: true }, { loadPyodide: fastLoad });
-    expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
-    const after = new StudioDB(dbName);
-    expect(await after.snapshots.get(key)).toBeUndefined();
-    after.close();
-    expect(warn.mock.calls[0]?.[0]).toBe('The Python start-up snapshot could not be restored; loading Python plainly.');
-    warn.mockRestore();
-  }, 60_000);
 });

@@ -1,0 +1,92 @@
+/**
+ * The executor's warm start, composed for real (test-boot.ts): a plain load makes the Python snapshot and the
+ * next boot restores it, from IndexedDB or from snapshot files (OPFS); a broken one falls back to a plain load.
+ */
+import { version as pyodideVersion } from 'pyodide';
+import { describe, expect, it, vi } from 'vitest';
+import { createSnapshotFiles, StudioDB, snapshotKey } from '../persistence';
+import { memoryDirectory } from '../persistence/test-snapshot-directory';
+import { sdkHash } from '../runtime';
+import { boot, fastLoad, freshDb, GREETER, realLoad, sdkSources, setUpExecutors } from './test-boot';
+
+setUpExecutors();
+
+describe('warm start', () => {
+  it('makes a snapshot on a plain load, stores it after ready, and restores it on the next boot', async () => {
+    const dbName = freshDb();
+    const cold = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad });
+    expect(cold.executor.ready).toMatchObject({ warm: false, snapshot: 'missing' });
+    await cold.executor.afterReady();
+    expect(cold.events.find((e) => e.type === 'snapshot-stored')).toMatchObject({ ok: true });
+    cold.executor.core.dispose();
+
+    const warm = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad });
+    expect(warm.executor.ready).toMatchObject({ warm: true, snapshot: 'used' });
+    expect(
+      warm.events.filter((e) => e.type === 'boot-progress').map((e) => e.type === 'boot-progress' && e.phase),
+    ).toEqual(['opening-database', 'reading-snapshot', 'restoring-snapshot']);
+    const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
+    expect(loaded.ok).toBe(true);
+  }, 60_000);
+
+  it('keeps the snapshot in snapshot files when there are some (OPFS), and restores it from there', async () => {
+    const dbName = freshDb();
+    const { dir, files } = memoryDirectory();
+    const snapshotFiles = async () => createSnapshotFiles(dir);
+    const cold = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad, snapshotFiles });
+    expect(cold.executor.ready).toMatchObject({ warm: false, snapshot: 'missing' });
+    await cold.executor.afterReady();
+    cold.executor.core.dispose();
+    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+    expect([...files.keys()]).toEqual([`${key}.snapshot`]);
+    const db = new StudioDB(dbName);
+    expect(await db.snapshots.count()).toBe(0);
+    db.close();
+
+    const warm = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad, snapshotFiles });
+    expect(warm.executor.ready).toMatchObject({ warm: true, snapshot: 'used' });
+    const loaded = await warm.executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
+    expect(loaded.ok).toBe(true);
+  }, 60_000);
+
+  it.each([
+    ['broken', [1, 2, 3]],
+    ['empty (a write cut short)', []],
+  ])(
+    'falls back to a plain load when the snapshot file is %s, and removes it',
+    async (_, content) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { dir, files } = memoryDirectory();
+      const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+      files.set(`${key}.snapshot`, new Uint8Array(content));
+      const { executor } = await boot(
+        freshDb(),
+        { snapshots: true },
+        { loadPyodide: fastLoad, snapshotFiles: async () => createSnapshotFiles(dir) },
+      );
+      expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
+      expect(files.size).toBe(0);
+      expect(warn.mock.calls[0]?.[0]).toBe(
+        'The Python start-up snapshot could not be restored; loading Python plainly.',
+      );
+      warn.mockRestore();
+    },
+    60_000,
+  );
+
+  it('falls back to a plain load when the stored snapshot cannot be restored', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const dbName = freshDb();
+    const db = new StudioDB(dbName);
+    const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
+    await db.snapshots.put({ key, bytes: new Uint8Array([1, 2, 3]), size: 3, createdAt: 0 });
+    db.close();
+    const { executor } = await boot(dbName, { snapshots: true }, { loadPyodide: fastLoad });
+    expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
+    const after = new StudioDB(dbName);
+    expect(await after.snapshots.get(key)).toBeUndefined();
+    after.close();
+    expect(warn.mock.calls[0]?.[0]).toBe('The Python start-up snapshot could not be restored; loading Python plainly.');
+    warn.mockRestore();
+  }, 60_000);
+});

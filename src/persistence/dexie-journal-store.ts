@@ -1,6 +1,7 @@
 import Dexie, { type IndexableType, RangeSet } from 'dexie';
 import type { InstanceSummary, JournalEvent, JournalStore } from '../engine';
 import { type JournalRecord, recordOf, type WriteMode } from './journal-record';
+import { readNow } from './read-now';
 import { guardQuota, isConstraintError, JournalConflictError } from './storage-errors';
 import type { StudioDB } from './studio-db';
 
@@ -92,23 +93,6 @@ export function createDexieJournalStore(db: StudioDB, options: DexieJournalStore
       });
     },
   };
-}
-
-/**
- * One read in its own transaction, committed as soon as it is issued. A transaction left to commit by itself
- * ends only once this thread has handled its result and gone idle; in the executor a step body that then
- * blocks the thread (an endless loop) would keep it open — and every write to the same tables waiting behind
- * it, the journal mirror's included, so the UI would not see the step start.
- */
-async function readNow(db: StudioDB, table: string, request: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
-  if (!db.isOpen()) await db.open();
-  return new Promise((resolve, reject) => {
-    const tx = db.backendDB().transaction(table, 'readonly');
-    const req = request(tx.objectStore(table));
-    tx.oncomplete = () => resolve(req.result);
-    tx.onabort = () => reject(tx.error ?? req.error ?? new DOMException('The journal read was aborted.', 'AbortError'));
-    tx.commit();
-  });
 }
 
 /**

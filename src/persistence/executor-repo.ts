@@ -1,5 +1,6 @@
+import { readNow } from './read-now';
 import { guardQuota } from './storage-errors';
-import type { LoadedSourceRecord, StudioDB } from './studio-db';
+import type { InstanceFileRecord, LoadedSourceRecord, StudioDB } from './studio-db';
 
 /**
  * What the executor keeps besides journals: which file each instance came from, and per file the newest
@@ -10,7 +11,8 @@ export function createExecutorRepo(db: StudioDB) {
   return {
     /** Instance id → file id, for every instance that has one. */
     async instanceFiles(): Promise<Map<string, string>> {
-      const rows = await db.instanceFiles.toArray();
+      // The journal mirror writes this table: a read left open while a step blocks the thread would stall it.
+      const rows = (await readNow(db, 'instanceFiles', (store) => store.getAll())) as InstanceFileRecord[];
       return new Map(rows.map((r) => [r.instanceId, r.fileId]));
     },
     /** Remembers a successfully imported source, unless a newer version of the file is already recorded. */
@@ -24,7 +26,7 @@ export function createExecutorRepo(db: StudioDB) {
       );
     },
     loadedSource(fileId: string): Promise<LoadedSourceRecord | undefined> {
-      return db.loadedSources.get(fileId);
+      return readNow(db, 'loadedSources', (store) => store.get(fileId)) as Promise<LoadedSourceRecord | undefined>;
     },
   };
 }

@@ -7,6 +7,8 @@
  * and thread boundaries as {@link SerializedError}.
  */
 
+import { messages } from './messages';
+
 /** An error as journaled and sent between threads: prototypes do not survive, so it is plain data. */
 export interface SerializedError {
   name: string;
@@ -91,4 +93,10 @@ export function isNonRetryable(error: SerializedError): boolean {
 /** Exhaustiveness guard for discriminated unions: adding a variant is a compile error until it is handled. */
 export function assertNever(value: never): never {
   throw new BugIndicatingError(`Unhandled variant: ${JSON.stringify(value)}`);
+}
+
+/** An uncaught NonRetryableError ends the instance with Cloudflare's fatal error, keeping the original as cause. */
+export function runError(error: SerializedError): SerializedError {
+  if (!isNonRetryable(error)) return error;
+  return { name: 'WorkflowFatalError', message: messages.runTerminatedByNonRetryable(), cause: error };
 }

@@ -16,7 +16,8 @@
  */
 import { afterTurns, NEVER } from './async-utils';
 import type { Clock, Disposable } from './clock';
-import { isNonRetryable, type SerializedError, serializeError, WorkflowError } from './errors';
+import { divergence } from './divergence';
+import { runError, serializeError, WorkflowError } from './errors';
 import { type CallView, FINITE_STATUSES, type PendingWake } from './instance-view';
 import { type CallRef, callKey, type JournalEvent, type JournalEventDraft, type RunReason } from './journal';
 import { type CommitMode, JournalWriter } from './journal-writer';
@@ -188,7 +189,7 @@ export class InstanceMachine {
   changed(run: Run): void {
     run.version += 1;
     this.env.activity.version += 1;
-    if (run.evictCheckScheduled || !evictable(run)) return;
+    if (run.evictCheckScheduled || !run.evictable) return;
     run.evictCheckScheduled = true;
     const seen = run.version;
     // Host work (e.g. Python between two engine calls) may be about to issue another call of this run.
@@ -197,7 +198,7 @@ export class InstanceMachine {
     afterTurns(this.env.defer, this.env.evictionTurns, () => {
       run.evictCheckScheduled = false;
       this.env.activity.busy -= 1;
-      if (!run.alive || !evictable(run)) return;
+      if (!run.alive || !run.evictable) return;
       if (run.version !== seen || this.env.hostActivity() !== hostSeen) this.changed(run);
       else this.evict(run);
     });
@@ -211,44 +212,8 @@ export class InstanceMachine {
 
   /** Journals the end of a run (with its divergence, if any) and stops it. */
   private endRunWith(run: Run, end: JournalEventDraft, before: JournalEventDraft[] = []): void {
-    this.commit([...before, ...this.divergence(run, end.type === 'run-evicted'), end]);
+    this.commit([...before, ...divergence(run, this.ledger.current, end.type === 'run-evicted'), end]);
     this.stopRun(run);
-  }
-
-  /**
-   * Recorded calls (journaled before this run started, not already orphaned) that this run did not re-issue:
-   * a divergence, journaled once with every such call; they are orphaned from then on. A run that finished or
-   * errored had its chance to make every call. An evicted run only skipped the calls recorded before the last
-   * recorded call it did make: the ones after it were merely not reached yet, and the next run may make them.
-   */
-  private divergence(run: Run, evicted: boolean): JournalEventDraft[] {
-    const recorded = this.ledger.current;
-    const end = Math.min(run.recordedAtStart, recorded.length);
-    let reached = end;
-    if (evicted) {
-      reached = 0;
-      for (let i = end - 1; i >= 0; i--) {
-        const call = recorded[i];
-        if (call && run.issued(call)) {
-          reached = i + 1;
-          break;
-        }
-      }
-    }
-    const missing: CallRef[] = [];
-    let expectedAt = -1;
-    for (let i = 0; i < reached; i++) {
-      const call = recorded[i];
-      if (call && !call.orphaned && !run.issued(call)) {
-        if (expectedAt < 0) expectedAt = i;
-        missing.push({ kind: call.kind, name: call.name, count: call.count });
-      }
-    }
-    const [expected] = missing;
-    if (!expected) return [];
-    return [
-      { type: 'divergence-detected', run: run.n, expected, got: madeInstead(run, recorded, end, expectedAt), missing },
-    ];
   }
 
   private stopRun(run: Run): void {
@@ -427,27 +392,4 @@ export class InstanceMachine {
   private async settled(): Promise<void> {
     await this.flushed();
   }
-}
-
-/**
- * What the run made in place of the recorded call at `expectedAt`: its first call (in issue order) that was new,
- * or recorded after that position. `null` when it made none (e.g. the code simply stopped calling).
- */
-function madeInstead(run: Run, recorded: readonly CallView[], end: number, expectedAt: number): CallRef | null {
-  const position = new Map<CallView | CallRef, number>();
-  for (let i = 0; i < end; i++) position.set(recorded[i] as CallView, i);
-  for (const call of run.issuedLog) {
-    if ((position.get(call) ?? end) > expectedAt) return { kind: call.kind, name: call.name, count: call.count };
-  }
-  return null;
-}
-
-function evictable(run: Run): boolean {
-  return run.alive && run.blocked > 0 && run.inFlight === 0 && run.busy === 0;
-}
-
-/** An uncaught NonRetryableError ends the instance with Cloudflare's fatal error, keeping the original as cause. */
-function runError(error: SerializedError): SerializedError {
-  if (!isNonRetryable(error)) return error;
-  return { name: 'WorkflowFatalError', message: messages.runTerminatedByNonRetryable(), cause: error };
 }

@@ -41,6 +41,10 @@ export class Run {
   /** Bumped on every change; an eviction check only fires if nothing changed for a few host turns. */
   version = 0;
   evictCheckScheduled = false;
+  /** Blocked only on timers or waits, with nothing executing or being appended: may be evicted. */
+  get evictable(): boolean {
+    return this.alive && this.blocked > 0 && this.inFlight === 0 && this.busy === 0;
+  }
   /** Calls served from the journal since the last append (flushed into a `calls-replayed` event). */
   replayed: CallRef[] = [];
   /**

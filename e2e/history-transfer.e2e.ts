@@ -147,12 +147,11 @@ test.describe('history: an imported instance and its source file', () => {
     );
     expect(await linkedFile(id)).toBeNull();
     await expect(note).toContainText(
-      `Imported journal: instance ${id} has no source file here — open or pick the file of workflow “${workflow}” to see its graph:`,
+      `Imported journal: instance ${id} has no source file here — link it to the file of workflow “${workflow}”; it runs that file’s code from then on:`,
     );
-    await expect(fresh.getByTestId('instance-file-picker').locator('option')).toHaveText([
-      'pick a file…',
-      'order_workflow.py',
-    ]);
+    const picker = fresh.getByTestId('instance-file-picker');
+    await expect(picker.locator('option')).toHaveText(['pick a file…', 'order_workflow.py']);
+    await expect(picker.locator('optgroup')).toHaveAttribute('label', `No file defines “${workflow}”`);
     await snap(fresh, 'import-no-source');
 
     // With its source, under another id: the file is created, linked in the import, opened, and loaded into
@@ -170,13 +169,21 @@ test.describe('history: an imported instance and its source file', () => {
     await expect(toolbarStatus(fresh)).toHaveText('complete', { timeout: 30_000 });
     await expect(node(fresh, 'apply_decision')).toHaveAttribute('data-status', 'done');
 
-    // The picker opens the file that has the workflow for the sourceless one.
+    // The picker links the sourceless one to the file that defines its workflow (listed first), and opens it.
     await fresh.getByTestId('file-select').selectOption({ label: 'order_workflow.py' });
     await fresh.locator(`[data-testid="instance-row"][data-instance-id="${id}"]`).click();
     expect(await selectedId(fresh)).toBe(id);
-    await fresh.getByTestId('instance-file-picker').selectOption({ label: 'approval_wait.py' });
+    await expect(picker.locator('optgroup')).toHaveText([/approval_wait\.py/, /order_workflow\.py/]);
+    await expect(picker.locator('optgroup').first()).toHaveAttribute('label', `Define “${workflow}”`);
+    await picker.selectOption({ label: 'approval_wait.py' });
     await expect(node(fresh, 'wait-for-approval')).toHaveAttribute('data-status', 'waiting');
     await expect(note).toHaveCount(0);
+    await expect.poll(() => linkedFile(id)).toBe(fileId);
+    // Linked for good: with another file open, the graph now names its file.
+    await fresh.getByTestId('file-select').selectOption({ label: 'order_workflow.py' });
+    await expect(note).toContainText(
+      `Instance ${id} runs workflow “${workflow}” of approval_wait.py, not of the open file.`,
+    );
 
     // The linked one, while another file is open: the graph names its file, and a button opens it.
     await fresh.getByTestId('file-select').selectOption({ label: 'order_workflow.py' });

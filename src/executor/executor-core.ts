@@ -88,6 +88,8 @@ export interface ExecutorCore {
    * With `fileId`, the instance's file row is written in the same transaction.
    */
   importJournal(events: JournalEvent[], fileId?: string): Promise<string>;
+  /** See the protocol's `LinkInstanceFile`. */
+  linkInstanceFile(id: string, fileId: string): Promise<void>;
   /** Stops the engine (crash-like). Idempotent. */
   dispose(): void;
 }
@@ -315,6 +317,21 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       }
       if (!FINITE_STATUSES.includes(summary.status)) await resume([summary.id]);
       return summary.id;
+    },
+    async linkInstanceFile(id, fileId) {
+      const summary = await store.getInstance(id);
+      if (!summary) throw new WorkflowError(messages.instanceNotFound(id));
+      const linked = instanceFiles.get(id);
+      if (linked !== undefined && linked !== fileId && (await repo.fileExists(linked))) {
+        throw new WorkflowError(
+          `Instance "${id}" already runs the code of another studio file; it can only be linked to a file while it has none.`,
+        );
+      }
+      await repo.linkFile(id, fileId);
+      instanceFiles.set(id, fileId);
+      if (FINITE_STATUSES.includes(summary.status)) return;
+      await loadStoredSource(fileId);
+      await resume([id]);
     },
     dispose() {
       engine.dispose();

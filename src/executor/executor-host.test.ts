@@ -38,6 +38,7 @@ function fakeCore(calls: string[]): ExecutorCore {
     sendEvent: log('sendEvent'),
     skipWait: log('skipWait'),
     deleteInstances: log('deleteInstances'),
+    linkInstanceFile: log('linkInstanceFile'),
     importJournal: async (events) => events[0]?.instanceId ?? 'imported',
     dispose: () => calls.push('dispose'),
   };
@@ -177,6 +178,7 @@ describe('startExecutorHost()', () => {
       request({ type: 'send-event', id: 'i1', event: { type: 'go', payload: 1 } }),
       request({ type: 'skip-wait', id: 'i1' }),
       request({ type: 'delete-instances', ids: ['i1'] }),
+      request({ type: 'link-instance-file', id: 'i1', fileId: 'f' }),
       request({ type: 'kill-at-next-step' }),
       request({ type: 'disarm-kill' }),
     ];
@@ -187,7 +189,7 @@ describe('startExecutorHost()', () => {
       { type: 'source-loaded', result: { ok: true, fileId: 'f', version: 2, workflows: [] } },
       { type: 'instances-created', ids: ['i1'] },
       { type: 'instances-created', ids: ['b0', 'b1'] },
-      ...Array(9).fill({ type: 'done' }),
+      ...Array(10).fill({ type: 'done' }),
     ]);
     expect(calls).toEqual([
       'pause ["i1"]',
@@ -197,6 +199,7 @@ describe('startExecutorHost()', () => {
       'sendEvent ["i1",{"type":"go","payload":1}]',
       'skipWait ["i1"]',
       'deleteInstances [["i1"]]',
+      'linkInstanceFile ["i1","f"]',
       'armKill',
       'disarmKill',
     ]);

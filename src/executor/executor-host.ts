@@ -138,6 +138,9 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       case 'delete-instances':
         await (await booted()).core.deleteInstances(input.ids);
         return done;
+      case 'link-instance-file':
+        await (await booted()).core.linkInstanceFile(input.id, input.fileId);
+        return done;
       case 'kill-at-next-step':
         (await booted()).armKill();
         return done;

@@ -125,3 +125,54 @@ describe('ExecutorCore.importJournal()', () => {
     });
   });
 });
+
+describe('ExecutorCore.linkInstanceFile()', () => {
+  const file = (id: string) => ({ id, name: `${id}.py`, source: 'wf', version: 1, createdAt: T0, updatedAt: T0 });
+
+  it('links an imported instance to a file for good; unfinished, it resumes once that file (not another) is loaded', async () => {
+    const events = await record('orphan', T0 + 1000);
+    const { core, db, clock } = setup();
+    await core.importJournal(events);
+    await core.linkInstanceFile('orphan', 'g');
+    expect(await db.instanceFiles.get('orphan')).toEqual({ instanceId: 'orphan', fileId: 'g' });
+    // Another file with the same workflow does not resume it any more: it runs g's code.
+    await core.loadSource({ fileId: 'f', version: 1, name: 'f.py', source: 'wf' });
+    clock.advanceBy(3_600_000);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await db.instances.get('orphan'))?.status).toBe('waiting');
+    await core.loadSource({ fileId: 'g', version: 1, name: 'g.py', source: 'wf' });
+    clock.advanceBy(3_600_000);
+    await vi.waitFor(async () => expect((await db.instances.get('orphan'))?.status).toBe('complete'), {
+      timeout: 10_000,
+    });
+  });
+
+  it('links a finished instance without resuming anything', async () => {
+    const { core, db } = setup();
+    await core.importJournal(await record('done'));
+    await core.linkInstanceFile('done', 'f');
+    expect(await db.instanceFiles.get('done')).toEqual({ instanceId: 'done', fileId: 'f' });
+    expect((await db.instances.get('done'))?.status).toBe('complete');
+  });
+
+  it('relinks an instance whose file was deleted, and refuses one whose file still exists', async () => {
+    const { core, db } = setup();
+    await core.importJournal(await record('kept'), 'f');
+    await db.files.put(file('f'));
+    await expect(core.linkInstanceFile('kept', 'g')).rejects.toThrow(
+      'Instance "kept" already runs the code of another studio file; it can only be linked to a file while it has none.',
+    );
+    expect(await db.instanceFiles.get('kept')).toEqual({ instanceId: 'kept', fileId: 'f' });
+    await db.files.delete('f');
+    await core.linkInstanceFile('kept', 'g');
+    expect(await db.instanceFiles.get('kept')).toEqual({ instanceId: 'kept', fileId: 'g' });
+  });
+
+  it('refuses an instance that does not exist', async () => {
+    const { core, db } = setup();
+    await expect(core.linkInstanceFile('ghost', 'f')).rejects.toThrow(
+      '(instance.not_found) Workflow instance with id "ghost" not found',
+    );
+    expect(await db.instanceFiles.count()).toBe(0);
+  });
+});

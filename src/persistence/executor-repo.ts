@@ -25,6 +25,16 @@ export function createExecutorRepo(db: StudioDB) {
         }),
       );
     },
+    /** Records (or replaces) the file of an instance. */
+    linkFile(instanceId: string, fileId: string): Promise<void> {
+      return guardQuota(`the file of instance "${instanceId}"`, async () => {
+        await db.instanceFiles.put({ instanceId, fileId });
+      });
+    },
+    /** Whether the studio file `fileId` still exists (files are the UI's; the executor only looks). */
+    async fileExists(fileId: string): Promise<boolean> {
+      return (await readNow(db, 'files', (store) => store.count(fileId))) === 1;
+    },
     loadedSource(fileId: string): Promise<LoadedSourceRecord | undefined> {
       return readNow(db, 'loadedSources', (store) => store.get(fileId)) as Promise<LoadedSourceRecord | undefined>;
     },

@@ -133,6 +133,18 @@ export interface ImportJournal {
 }
 
 /**
+ * Link an instance that has no file (an imported journal without its source), or whose file was deleted, to
+ * the studio file holding its workflow: durably, so it replays with that file's code from now on (an
+ * unfinished one resumes once a version of the file is loaded) and exports with its source. Refused for an
+ * instance whose file still exists.
+ */
+export interface LinkInstanceFile {
+  type: 'link-instance-file';
+  id: string;
+  fileId: string;
+}
+
+/**
  * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
  * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
  */
@@ -149,7 +161,8 @@ export type StudioCommand =
   | DeleteInstances
   | KillAtNextStep
   | DisarmKill
-  | ImportJournal;
+  | ImportJournal
+  | LinkInstanceFile;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */
 export type WorkerInput = BootPython | Ping | Recover | StudioCommand;

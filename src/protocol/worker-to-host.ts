@@ -100,6 +100,7 @@ export interface OutputOf {
   'kill-at-next-step': Done;
   'disarm-kill': Done;
   'import-journal': InstancesCreated;
+  'link-instance-file': Done;
 }
 
 /** The outcome of one request: ok with an output, or an error. */

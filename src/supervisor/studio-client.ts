@@ -294,6 +294,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     sendEvent: (id, event) => done({ type: 'send-event', id, event }),
     skipWait: (id) => done({ type: 'skip-wait', id }),
     deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
+    linkInstanceFile: (id, fileId) => done({ type: 'link-instance-file', id, fileId }),
     async importJournal(req) {
       const { ids } = await output(
         req.fileId === undefined

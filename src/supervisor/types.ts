@@ -89,6 +89,11 @@ export interface StudioClient {
    * `fileId`: the studio file holding its source, linked to the instance in the same transaction.
    */
   importJournal(req: { events: JournalEvent[]; fileId?: string }): Promise<{ id: string }>;
+  /**
+   * Links an instance without a file (or whose file was deleted) to the studio file holding its workflow, for
+   * good; an unfinished one resumes with that file's code. Rejects when its file still exists.
+   */
+  linkInstanceFile(id: string, fileId: string): Promise<void>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */

@@ -65,3 +65,16 @@ export async function deleteInstances(client: StudioClient, ids: string[]): Prom
     return errorText(e);
   }
 }
+
+/**
+ * Links an instance without a file (imported without its source, or its file deleted) to `fileId` for good;
+ * returns the error text, or null when done.
+ */
+export async function linkInstanceFile(client: StudioClient, id: string, fileId: string): Promise<string | null> {
+  try {
+    await client.linkInstanceFile(id, fileId);
+    return null;
+  } catch (e) {
+    return errorText(e);
+  }
+}

@@ -32,6 +32,7 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     sendEvent: record('sendEvent', async () => {}),
     skipWait: record('skipWait', async () => {}),
     deleteInstances: record('deleteInstances', async () => {}),
+    linkInstanceFile: record('linkInstanceFile', async () => {}),
     importJournal: record('importJournal', async (req) => ({ id: req.events[0]?.instanceId ?? 'imported' })),
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),

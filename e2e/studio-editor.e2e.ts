@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
-  hoverWord,
+  expectHover,
   node,
   offOrigin,
   openSample,
@@ -30,8 +30,10 @@ test.describe('studio: editor', () => {
     await page.keyboard.type('fetch_usr');
     const squiggle = page.locator('.monaco-editor .squiggly-error');
     await expect(squiggle).toHaveCount(1);
-    await hoverWord(page, 'async def fetch_prefs(fetch_usr):', 'fetch_usr');
-    await expect(page.locator('.monaco-hover-content').first()).toContainText(
+    await expectHover(
+      page,
+      'async def fetch_prefs(fetch_usr):',
+      'fetch_usr',
       'Received unexpected parameter fetch_usr: a parameter of step "fetch_prefs" must be ctx or the name of a step declared before it runs.',
     );
     await snap(page, 'studio-squiggle');
@@ -47,8 +49,7 @@ test.describe('studio: editor', () => {
 
   test('offers SDK completions after step. and documents them on hover', async ({ page }) => {
     await openStudio(page);
-    await hoverWord(page, 'await step.sleep("cool-off"', 'sleep');
-    await expect(page.locator('.monaco-hover-content').first()).toContainText('step.sleep(name, duration)');
+    await expectHover(page, 'await step.sleep("cool-off"', 'sleep', 'step.sleep(name, duration)');
 
     await page.locator('.monaco-editor .view-line', { hasText: 'await step.sleep("cool-off"' }).first().click();
     await page.keyboard.press('End');

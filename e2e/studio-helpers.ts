@@ -95,8 +95,16 @@ export async function wordCenter(page: Page, lineText: string, word: string): Pr
   return point;
 }
 
-/** Moves the mouse over `word` on the first editor line containing `lineText`. */
-export async function hoverWord(page: Page, lineText: string, word: string): Promise<void> {
-  const { x, y } = await wordCenter(page, lineText, word);
-  await page.mouse.move(x, y);
+/**
+ * Hovers `word` on the first editor line containing `lineText` until Monaco's hover shows `text`. A mouse that
+ * came to rest before Monaco listened (the editor still starting) gets no hover, as in a browser, so the mouse
+ * leaves and comes back, as a person would, until the hover appears.
+ */
+export async function expectHover(page: Page, lineText: string, word: string, text: string): Promise<void> {
+  await expect(async () => {
+    await page.mouse.move(1, 1);
+    const { x, y } = await wordCenter(page, lineText, word);
+    await page.mouse.move(x, y);
+    await expect(page.locator('.monaco-hover-content').filter({ hasText: text })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 15_000 });
 }

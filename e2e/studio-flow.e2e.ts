@@ -72,6 +72,8 @@ test.describe('studio: a new user runs samples', () => {
     // Replay after the event served submit_expense from the journal.
     await expect(node(page, 'submit_expense')).toContainText('cached');
     await expect(page.getByTestId('toolbar-instance')).toContainText('complete');
+    // The instance ended without the timeout branch: its step was not run (no longer "not run yet").
+    await expect(node(page, 'escalate').locator('.plan-node__status')).toHaveText('not run');
     await node(page, 'apply_decision').click();
     await expect(inspector.getByTestId('json-tree').last()).toContainText('"ana"');
     // Illegal actions say why, in the engine's words.

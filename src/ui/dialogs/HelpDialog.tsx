@@ -8,7 +8,7 @@ const LEGEND = [
   ['sleeping', 'sleeping / waiting for an event'],
   ['failed', 'failed or timed out'],
   ['diverged', 'diverged: the code no longer makes this call'],
-  ['not-run', 'not run yet'],
+  ['not-run', 'not run (yet)'],
 ] as const;
 
 /** Keyboard shortcuts and what the graph's colours mean. */

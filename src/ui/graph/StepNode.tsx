@@ -2,13 +2,14 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { Countdown } from './Countdown';
 import type { StepFlowNode } from './graph-model';
-import { KIND_LABELS, NODE_KINDS, overlayFacts, STATUS_LABELS, STATUS_SHORT } from './node-labels';
+import { KIND_LABELS, NODE_KINDS, overlayFacts, statusWords } from './node-labels';
 
 /** One call of the plan: kind, name, line and loop/branch marks, plus the selected instance's runtime state. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
   const o = data.overlay;
   const status = o?.status ?? 'plan';
-  const label = `${KIND_LABELS[data.kind]} ${data.name}${o ? `, ${STATUS_LABELS[o.status]}` : ''}`;
+  const words = o ? statusWords(o) : undefined;
+  const label = `${KIND_LABELS[data.kind]} ${data.name}${words ? `, ${words.long}` : ''}`;
   return (
     <div
       className={`plan-node plan-node--${data.kind} plan-node--${status}${selected ? ' plan-node--selected' : ''}`}
@@ -41,7 +42,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
       <div className={data.dynamic ? 'plan-node__name plan-node__name--dynamic' : 'plan-node__name'}>{data.name}</div>
       {o && (
         <div className="plan-node__overlay">
-          <span className="plan-node__status">{STATUS_SHORT[o.status]}</span>
+          <span className="plan-node__status">{words?.short}</span>
           {o.wakeAt !== null && o.wakeKind ? (
             <Countdown at={o.wakeAt} kind={o.wakeKind} />
           ) : (

@@ -44,6 +44,13 @@ export const STATUS_SHORT: Record<OverlayStatus, string> = {
   'not-run': 'not run yet',
 };
 
+/** The status words of a node: short (on the node) and long (tooltip); a call an ended instance never made is "not run". */
+export function statusWords(o: NodeOverlay): { short: string; long: string } {
+  if (o.status === 'not-run' && o.instanceEnded)
+    return { short: 'not run', long: 'not run: the instance ended without it' };
+  return { short: STATUS_SHORT[o.status], long: STATUS_LABELS[o.status] };
+}
+
 /** The facts line of a node's overlay: "2 calls · 3 attempts · 1.2 s". */
 export function overlayFacts(o: NodeOverlay, kind: PlanNode['kind']): string[] {
   const facts: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflow } from '../../analysis';
 import { createTestEngine, T0 } from '../test-support/engine-journal';
+import { statusWords } from './node-labels';
 import { buildOverlay } from './overlay';
 
 const SOURCE = `from workers import WorkflowEntrypoint
@@ -39,7 +40,20 @@ describe('buildOverlay()', () => {
     const overlay = buildOverlay(analysis, await t.view());
     expect(overlay.get('do:fetch#1')).toMatchObject({ status: 'done', calls: 1, attempts: 1, replays: 0 });
     expect(overlay.get('sleep:nap#1')).toMatchObject({ status: 'sleeping', wakeAt: T0 + 10_000, wakeKind: 'sleep' });
-    expect(overlay.get('do:f"item-{i}"#1')).toMatchObject({ status: 'not-run', calls: 0 });
+    expect(overlay.get('do:f"item-{i}"#1')).toMatchObject({ status: 'not-run', calls: 0, instanceEnded: false });
+    expect(statusWords(overlay.get('do:f"item-{i}"#1')!)).toEqual({ short: 'not run yet', long: 'not run yet' });
+  });
+
+  it('says "not run", not "not run yet", for the nodes of an ended instance that never called them', async () => {
+    const t = engineFor();
+    const handle = await t.create();
+    await t.idle(T0 + 1000);
+    await handle.terminate();
+    const view = await t.view();
+    expect(view.status).toBe('terminated');
+    const node = buildOverlay(analysis, view).get('do:f"item-{i}"#1')!;
+    expect(node).toMatchObject({ status: 'not-run', instanceEnded: true });
+    expect(statusWords(node)).toEqual({ short: 'not run', long: 'not run: the instance ended without it' });
   });
 
   it('counts replays, folds loop calls into one node, and shows the wait with its timeout', async () => {

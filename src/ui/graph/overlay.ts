@@ -4,7 +4,14 @@
  * pending sleep, retry delay or wait (for the live countdown). Pure; times are engine clock ms.
  */
 import type { WorkflowAnalysis } from '../../analysis';
-import { type CallRef, type CallView, callKey, type DivergenceView, type InstanceView } from '../../engine';
+import {
+  type CallRef,
+  type CallView,
+  callKey,
+  type DivergenceView,
+  FINITE_STATUSES,
+  type InstanceView,
+} from '../../engine';
 import { callsByNode } from './node-calls';
 
 /** A node's runtime state, in the order it is most worth showing. */
@@ -28,6 +35,8 @@ export interface NodeOverlay {
   attempts: number;
   /** Start of the first call to the end of the last; null while one is unfinished. */
   durationMs: number | null;
+  /** The instance is complete, errored or terminated: a node it did not call was not run, not "not yet". */
+  instanceEnded: boolean;
   /** Start of the first call, for a live duration while unfinished. */
   startedAt: number | null;
   /** Later runs that served this node from the journal instead of running it. */
@@ -76,6 +85,7 @@ export function buildOverlay(
   const wake = view.pendingWake;
   const divergedAt = new Map<string, DivergenceView>();
   for (const d of view.divergences) if (d.got) divergedAt.set(callKey(d.got), d);
+  const instanceEnded = FINITE_STATUSES.includes(view.status);
   const result = new Map<string, NodeOverlay>();
   for (const [nodeId, calls] of byNode) {
     const statuses = calls.map(callStatus);
@@ -89,6 +99,7 @@ export function buildOverlay(
       calls: calls.length,
       attempts: calls.reduce((n, c) => n + (c.kind === 'do' ? c.attempts.length : 0), 0),
       durationMs: first && !unfinished ? last - first.startedAt : null,
+      instanceEnded,
       startedAt: first?.startedAt ?? null,
       replays: calls.reduce((n, c) => n + (replays.get(callKey(c)) ?? 0), 0),
       wakeAt: pending?.at ?? null,

@@ -43,7 +43,7 @@ export function hostModule(p: HostModuleParams): HostedModule {
     resolveWorkflow: (name) => (module ? resolve(name, module) : undefined),
     wallNow: p.now,
     defer: (cb) => setImmediate(cb),
-    hostActivity: () => runtime.activity(), // Python between two engine calls is work too
+    hostActivity: (run) => runtime.activity(run), // Python between two engine calls is work too
   });
   let hosted: WorkflowModule;
   try {

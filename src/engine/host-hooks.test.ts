@@ -175,4 +175,43 @@ describe('hostActivity: "idle" means engine and host idle', () => {
     await h.runToIdle();
     expect((await h.view('seen')).runs.map((r) => r.end)).toEqual(['evicted', 'finished']);
   });
+
+  it("evicts a blocked run while another instance's host work goes on, when the host counts per run", async () => {
+    // Host work of instance "busy" only: e.g. Python running that instance's steps.
+    const work = new Map<string, number>();
+    const idleEvictedWhileBusy: boolean[] = [];
+    let idleEvicted = false;
+    const wfs: Record<string, WorkflowBody> = {
+      idle: async ({ step }) => step.sleep('nap', '1 hour'),
+      busy: async ({ step, event }) => {
+        for (let i = 0; i < 30; i++) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          work.set(event.instanceId, (work.get(event.instanceId) ?? 0) + 1);
+          await step.do(`s${i}`, () => i);
+        }
+        idleEvictedWhileBusy.push(idleEvicted);
+      },
+    };
+    const total = () => [...work.values()].reduce((a, b) => a + b, 0);
+    for (const perRun of [false, true]) {
+      work.clear();
+      idleEvicted = false;
+      const h = createHarness(wfs, {
+        hostActivity: (run) => (perRun && run ? (work.get(run.instanceId) ?? 0) : total()),
+      });
+      const append = h.store.append.bind(h.store);
+      h.store.append = (id, events, summary) => {
+        if (id === 'i' && events.some((e) => e.type === 'run-evicted')) idleEvicted = true;
+        return append(id, events, summary);
+      };
+      await h.engine.binding('idle').create({ id: 'i' });
+      await h.engine.binding('busy').create({ id: 'b' });
+      await h.engine.settle();
+      expect((await h.view('b')).status).toBe('complete');
+      expect((await h.view('i')).runs.map((r) => r.end)).toEqual(['evicted']);
+      h.engine.dispose();
+    }
+    // A global count keeps the idle run in memory until the busy one is done; a per-run count does not.
+    expect(idleEvictedWhileBusy).toEqual([false, true]);
+  });
 });

@@ -26,7 +26,7 @@ import type { Ledger } from './ledger';
 import { messages } from './messages';
 import { Run } from './run';
 import type { JournalStore } from './store';
-import type { InstanceStatusResult, RestartFrom, WorkflowBody } from './types';
+import type { HostRun, InstanceStatusResult, RestartFrom, WorkflowBody } from './types';
 
 /** What machines share with their engine. @internal */
 export interface MachineEnv {
@@ -38,7 +38,7 @@ export interface MachineEnv {
   stepLimit: number;
   evictionTurns: number;
   /** The host's activity counter (`EngineDeps.hostActivity`); constant when the host gives none. */
-  hostActivity(): number;
+  hostActivity(run?: HostRun): number;
   /** `busy` counts work in progress (appends, eviction checks); `version` changes on any progress. */
   activity: { busy: number; version: number };
   onDead(machine: InstanceMachine, error: unknown): void;
@@ -193,13 +193,14 @@ export class InstanceMachine {
     run.evictCheckScheduled = true;
     const seen = run.version;
     // Host work (e.g. Python between two engine calls) may be about to issue another call of this run.
-    const hostSeen = this.env.hostActivity();
+    const hostRun = { instanceId: this.id, run: run.n };
+    const hostSeen = this.env.hostActivity(hostRun);
     this.env.activity.busy += 1;
     afterTurns(this.env.defer, this.env.evictionTurns, () => {
       run.evictCheckScheduled = false;
       this.env.activity.busy -= 1;
       if (!run.alive || !run.evictable) return;
-      if (run.version !== seen || this.env.hostActivity() !== hostSeen) this.changed(run);
+      if (run.version !== seen || this.env.hostActivity(hostRun) !== hostSeen) this.changed(run);
       else this.evict(run);
     });
   }

@@ -136,7 +136,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     wallNow: deps.wallNow,
     defer: deps.defer,
     // Python working between two engine calls is not idle (src/runtime/README.md, "Hosting it").
-    hostActivity: deps.runtime.activity && (() => deps.runtime.activity?.() ?? 0),
+    hostActivity: deps.runtime.activity && ((run) => deps.runtime.activity?.(run) ?? 0),
     onError: (error, instanceId) => onStoreError(error, instanceId),
   });
 

@@ -1,8 +1,8 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyCallable } from 'pyodide/ffi';
-import type { Clock, Disposable, WorkflowBinding } from '../engine';
+import type { Clock, Disposable, HostRun, WorkflowBinding } from '../engine';
 import { installSdk, type SdkSources, sdkHash } from './sdk-sources';
-import { createWorkflowModule, type WorkflowModule } from './workflow-module';
+import { createWorkflowModule, liveRunKey, type WorkflowModule } from './workflow-module';
 
 /**
  * The Python runtime: one Pyodide with the `workers` SDK installed, able to import user workflow modules and
@@ -17,11 +17,12 @@ export interface PythonRuntime extends Disposable {
   /** Live Python-side registries (tests use this to check that nothing leaks). */
   stats(): { modules: number; runs: number; attempts: number };
   /**
-   * A counter of asyncio callbacks scheduled so far. The engine cannot see Python working between two engine
-   * calls; hosts pass this as the engine's `hostActivity`, so a counter that stands still for a few host turns
-   * means Python is idle too.
+   * A counter of asyncio callbacks scheduled so far; with `run`, of those scheduled by that run's own tasks
+   * (its `run()` and its step attempts; 0 when no such run is live). The engine cannot see Python working
+   * between two engine calls; hosts pass this as the engine's `hostActivity`, so a counter that stands still
+   * for a few host turns means Python is idle too.
    */
-  activity(): number;
+  activity(run?: HostRun): number;
 }
 
 /** What a module needs besides its source: the engine's clock and its workflow bindings. */
@@ -112,7 +113,11 @@ export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSou
       return createWorkflowModule(fns, params, moduleName(filename, moduleCounter), filename);
     },
     stats: () => JSON.parse(fns.stats() as string),
-    activity: () => fns.activity() as number,
+    activity(run) {
+      if (!run) return fns.activity() as number;
+      const key = liveRunKey(run);
+      return key === undefined ? 0 : (fns.activity(key) as number);
+    },
     dispose() {
       if (runtimes.get(pyodide)?.runtime !== runtime) return;
       runtimes.delete(pyodide);

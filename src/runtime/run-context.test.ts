@@ -161,6 +161,37 @@ class Hops(WorkflowEntrypoint):
     expect(view.runs.map((r) => r.end)).toEqual(['evicted', 'finished']);
     expect(view.output).toBe('late');
   });
+  it("counts each run's own activity, so a busy instance does not keep another's blocked run from eviction", async () => {
+    const h = harness(`${HEADER}
+class Busy(WorkflowEntrypoint):
+    async def run(self, event, step):
+        for i in range(300):
+            @step.do(f"s{i}")
+            async def work():
+                await asyncio.sleep(0)
+                return i
+            await work()
+        return "done"
+
+class Waiter(WorkflowEntrypoint):
+    async def run(self, event, step):
+        return await step.wait_for_event("approval", "approve", timeout="1 hour")
+`);
+    const order: string[] = [];
+    const append = h.store.append.bind(h.store);
+    h.store.append = (id, events, summary) => {
+      for (const e of events) if (e.type === 'run-evicted' || e.type === 'run-finished') order.push(`${id} ${e.type}`);
+      return append(id, events, summary);
+    };
+    expect(python.runtime.activity({ instanceId: 'nobody', run: 1 })).toBe(0);
+    await h.engine.binding('busy').create({ id: 'busy' });
+    await new Promise((r) => setTimeout(r, 5));
+    await h.engine.binding('waiter').create({ id: 'waiter' });
+    await h.engine.settle();
+    // The waiter's run was evicted while the busy one still ran (a global count kept it until the end).
+    expect(order).toEqual(['waiter run-evicted', 'busy run-finished']);
+    expect(python.runtime.activity({ instanceId: 'busy', run: 1 })).toBe(0); // no longer live
+  });
 });
 
 describe('time', () => {

@@ -55,7 +55,7 @@ export function createHarness(runtime: PythonRuntime, source: string, opts: Harn
     clock,
     resolveWorkflow: (name) => module?.body(name),
     defer: (cb) => setImmediate(cb),
-    hostActivity: () => runtime.activity(),
+    hostActivity: (run) => runtime.activity(run),
   });
   const runLogs: RunLogEntry[] = [];
   const loaded = runtime.loadModule({

@@ -2,6 +2,7 @@ import {
   type AttemptHooks,
   createOutputCap,
   type Disposable,
+  type HostRun,
   type RunContext,
   type StepContext,
   type StepFn,
@@ -37,6 +38,14 @@ type LoadReply = ({ ok: true; key: number; workflows: WorkflowInfo[] } | ({ ok: 
 
 let runCounter = 0;
 let attemptCounter = 0;
+/** The Python key of each live run, by instance and run number (for `PythonRuntime.activity(run)`). */
+const liveRuns = new Map<string, number>();
+const liveName = (instanceId: string, run: number) => `${instanceId}\u0000${run}`;
+
+/** @internal The Python key of the live run `run`, if one is live. */
+export function liveRunKey(run: HostRun): number | undefined {
+  return liveRuns.get(liveName(run.instanceId, run.run));
+}
 
 /** @internal Imports `params.source` through `workers._host.load_module`; see {@link PythonRuntime.loadModule}. */
 export function createWorkflowModule(
@@ -100,6 +109,7 @@ function createBody(
       }
       runCounter += 1;
       const runKey = runCounter;
+      const live = liveName(ctx.event.instanceId, ctx.run);
       let settled = false;
       let evicted: Disposable | undefined;
       // print() outside steps is capped per run like a step's per attempt; the marker comes when the run ends.
@@ -117,6 +127,7 @@ function createBody(
       };
       const finish = () => {
         settled = true;
+        if (liveRuns.get(live) === runKey) liveRuns.delete(live);
         evicted?.dispose();
         endRunLog();
       };
@@ -186,9 +197,11 @@ function createBody(
       evicted = ctx.onEvict(() => {
         if (settled) return;
         settled = true;
+        if (liveRuns.get(live) === runKey) liveRuns.delete(live);
         fns.evict_run(runKey);
         endRunLog();
       });
+      liveRuns.set(live, runKey);
       fns.start_run(moduleKey, info.className, host, runKey, virtual);
     });
 }

@@ -69,15 +69,24 @@ def install():
     def call_later(delay, callback, *args, context=None):
         global _activity
         _activity += 1
+        if _runs:
+            run = _context.current_run.get(None) if context is None else context.get(_context.current_run)
+            if run is not None:
+                run.activity += 1
         return schedule(delay, callback, *args, context=context)
 
     loop.call_later = call_later
 
 
-def activity():
-    """How many callbacks the event loop has scheduled so far. Hosts compare it across a few turns to tell
-    whether Python is still working between two engine calls, which ``engine.settle()`` cannot see."""
-    return _activity
+def activity(run_key=None):
+    """How many callbacks the event loop has scheduled so far; with ``run_key``, how many that run's tasks
+    scheduled (0 when it is not live). Hosts compare it across a few turns to tell whether Python is still
+    working between two engine calls, which ``engine.settle()`` cannot see; the engine's eviction check asks
+    per run, so one busy instance does not keep the blocked runs of the others in memory."""
+    if run_key is None:
+        return _activity
+    run = _runs.get(run_key)
+    return 0 if run is None else run.activity
 
 
 class _Module:
@@ -189,6 +198,7 @@ class _Run:
         self._next_call = 0
         self.evicted = False
         self.task = None
+        self.activity = 0
 
     def now_ms(self):
         return self.host.now()

@@ -5,7 +5,15 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { readInstance, succeededPrints } from './executor-helpers';
-import { offOrigin, openSample, READY_TIMEOUT, recordErrors, recordRequests, runFromDialog } from './studio-helpers';
+import {
+  offOrigin,
+  openSample,
+  openStudio,
+  READY_TIMEOUT,
+  recordErrors,
+  recordRequests,
+  runFromDialog,
+} from './studio-helpers';
 
 const SHIPPED = /\/pyodide\/[^/]+\/snapshots\/pyodide-[\d.]+-sdk-[0-9a-f]{8}\.bin\.gz$/;
 
@@ -25,9 +33,8 @@ test.describe('studio: the shipped Python snapshot', () => {
   }) => {
     const requests = recordRequests(page);
     const errors = recordErrors(page);
-    await page.goto('/');
+    await openStudio(page);
     const status = page.getByTestId('executor-status');
-    await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     await expect(status).toHaveText(/^Python ready \(start from the shipped snapshot \d+\.\d s\)$/);
     const state = await page.evaluate(() => window.__studio?.getState());
     expect(state).toMatchObject({ warm: true, python: { snapshot: 'shipped' } });

@@ -45,8 +45,8 @@ startExecutorHost(scope, {
       emit,
       now: () => performance.now(),
       defer: createDefer(),
-      // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
       snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),
+      // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
       preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       openJournalLog: (fileName) => openOpfsSyncFile(fileName),
       kill: () => {

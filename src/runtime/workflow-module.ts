@@ -110,6 +110,9 @@ function createBody(
       runCounter += 1;
       const runKey = runCounter;
       const live = liveName(ctx.event.instanceId, ctx.run);
+      const leaveLive = () => {
+        if (liveRuns.get(live) === runKey) liveRuns.delete(live);
+      };
       let settled = false;
       let evicted: Disposable | undefined;
       // print() outside steps is capped per run like a step's per attempt; the marker comes when the run ends.
@@ -127,7 +130,7 @@ function createBody(
       };
       const finish = () => {
         settled = true;
-        if (liveRuns.get(live) === runKey) liveRuns.delete(live);
+        leaveLive();
         evicted?.dispose();
         endRunLog();
       };
@@ -197,7 +200,7 @@ function createBody(
       evicted = ctx.onEvict(() => {
         if (settled) return;
         settled = true;
-        if (liveRuns.get(live) === runKey) liveRuns.delete(live);
+        leaveLive();
         fns.evict_run(runKey);
         endRunLog();
       });

@@ -19,7 +19,7 @@ export const NODE_KINDS: Record<PlanNode['kind'], string> = {
 };
 
 /** What each overlay status says, for the tooltip and screen readers. */
-export const STATUS_LABELS: Record<OverlayStatus, string> = {
+const STATUS_LABELS: Record<OverlayStatus, string> = {
   running: 'running',
   retrying: 'waiting to retry',
   sleeping: 'sleeping',
@@ -32,7 +32,7 @@ export const STATUS_LABELS: Record<OverlayStatus, string> = {
 };
 
 /** The one-word status a node shows (the long form is its tooltip). */
-export const STATUS_SHORT: Record<OverlayStatus, string> = {
+const STATUS_SHORT: Record<OverlayStatus, string> = {
   running: 'running',
   retrying: 'retrying',
   sleeping: 'sleeping',

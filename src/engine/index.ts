@@ -29,6 +29,7 @@ export type {
   PendingWake,
   ReceivedEvent,
   RunEnd,
+  RunOutputView,
   RunView,
   SentEventView,
   SleepView,

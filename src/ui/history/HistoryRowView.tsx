@@ -19,6 +19,12 @@ interface RowProps {
 
 const NO_SPANS: never[] = [];
 
+/** Longest printed line drawn in full (the row shows what fits; its tooltip this much). */
+const MAX_LINE_CHARS = 2000;
+
+const RUN_OUTPUT_TIP = (run: number) =>
+  `Printed by run() outside any step, in run ${run} (stdout and stderr). run() prints again each time it runs from the top; a step's prints are with its attempts in the inspector.`;
+
 /** Where an event's words go on the track (which starts after the label column). */
 const eventTextPlace = (axis: TimeAxis, at: number, text: string): CSSProperties => ({
   left: `calc(var(--label-w) + ${besideBar(axis.toX(at), 5, axis.width, text.length).left}px)`,
@@ -127,6 +133,19 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
             ) : (
               'nothing more'
             )}
+          </span>
+        </div>
+      );
+    }
+    case 'output': {
+      const text = row.text.length > MAX_LINE_CHARS ? `${row.text.slice(0, MAX_LINE_CHARS)}…` : row.text;
+      return (
+        <div className="hrow hrow--output" style={style} data-testid="history-output" data-run={row.run}>
+          <span className="hrow__output-tag" title={RUN_OUTPUT_TIP(row.run)}>
+            {row.first ? 'run() print' : ''}
+          </span>
+          <span className="hrow__output-text" title={text === '' ? undefined : text}>
+            {text}
           </span>
         </div>
       );

@@ -78,7 +78,8 @@ export const SAMPLES: readonly Sample[] = [
     fileName: 'sleep_and_replay.py',
     title: 'Sleep and replay',
     summary: 'A durable sleep ends the run; afterwards run() replays from the top and cached steps do not run again.',
-    tryThis: 'Watch the countdown, or press Skip wait; then see “cached” on the first step and a second run.',
+    tryThis:
+      'Watch the countdown, or press Skip wait; then see “cached” on the first step, and “run() starts from the top” printed in both lanes of the history.',
     source: sleepAndReplay,
     params: '{}',
   },

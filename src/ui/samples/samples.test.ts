@@ -19,6 +19,7 @@ interface CliResult {
   output: unknown;
   steps: { name: string; count: number; type: string; attempts: number; outcome: string }[];
   runs: number;
+  runOutput: { run: number; text: string }[];
 }
 
 /** The CLI boots Pyodide (~1.5 s of CPU); more than one per core only makes every run slower. */
@@ -59,6 +60,11 @@ const expectations: Record<string, (r: CliResult) => void> = {
   'sleep-replay': (r) => {
     expect(r.runs).toBe(2);
     expect(r.output).toEqual({ sent: 'Durable execution, explained', count: 1 });
+    // The print outside steps runs once per run; the one in draft() ran once (its attempt's logs).
+    expect(r.runOutput).toEqual([
+      { run: 1, text: 'run() starts from the top\n' },
+      { run: 2, text: 'run() starts from the top\n' },
+    ]);
   },
   approval: (r) => expect(r.output).toEqual({ approved: true, by: 'ana' }),
   pitfall: (r) => {

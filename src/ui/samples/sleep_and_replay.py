@@ -5,6 +5,9 @@ class NewsletterWorkflow(WorkflowEntrypoint):
     """Sleep durably, and watch run() replay from the top after it."""
 
     async def run(self, event, step):
+        # Outside any step: every run prints it again (see it in each lane of the history).
+        print("run() starts from the top")
+
         @step.do()
         async def draft():
             print("drafting (this print appears once)")

@@ -84,13 +84,13 @@ export const moduleRows: ModuleRow[] = [
     what: 'import: an event of an unknown kind',
     run: () => importMessage(exported((f) => Object.assign(f.events[2] as object, { type: 'step-exploded' }))),
     message:
-      'Invalid journal file: events[2].type: unknown value "step-exploded"; expected one of: instance-created, run-started, run-finished, run-errored, run-evicted, calls-replayed, divergence-detected, step-started, attempt-started, attempt-failed, step-succeeded, step-failed, sleep-started, sleep-finished, wait-started, event-received, wait-timed-out, event-buffered, wake-skipped, pause-requested, paused, resumed, terminated, restarted.',
+      'Invalid journal file: events[2].type: unknown value "step-exploded"; expected one of: instance-created, run-started, run-finished, run-errored, run-evicted, calls-replayed, divergence-detected, step-started, attempt-started, attempt-failed, step-succeeded, step-failed, sleep-started, sleep-finished, wait-started, event-received, wait-timed-out, event-buffered, wake-skipped, pause-requested, paused, resumed, terminated, restarted, run-output.',
   },
   {
     what: 'import: a file from a newer studio',
-    run: () => importMessage(exported((f) => Object.assign(f, { version: 2 }))),
+    run: () => importMessage(exported((f) => Object.assign(f, { version: 3 }))),
     message:
-      'Not imported: the file was written by a newer Workflow Studio (journal format version 2); this one reads version 1.',
+      'Not imported: the file was written by a newer Workflow Studio (journal format version 3); this one reads version 2.',
   },
   {
     what: 'share link: cut off when it was copied',

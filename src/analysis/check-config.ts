@@ -4,9 +4,10 @@
  * or duration string), optional `backoff` (constant | linear | exponential); `timeout` > 0. Only literal parts
  * are judged; names, calls and `**spread` are left alone.
  */
+
+import { parseDuration } from '../engine/duration-text.ts';
 import { type CheckContext, checkDuration } from './check-durations.ts';
 import { createDiagnostic } from './diagnostics.ts';
-import { parseDuration } from './duration.ts';
 import { dictEntries } from './py-dict.ts';
 import { literalValue } from './py-literal.ts';
 import type { SyntaxNode } from './syntax.ts';

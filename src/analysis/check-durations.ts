@@ -1,5 +1,5 @@
+import { MAX_WAIT_MS, parseDuration } from '../engine/duration-text.ts';
 import { createDiagnostic } from './diagnostics.ts';
-import { MAX_WAIT_MS, parseDuration } from './duration.ts';
 import type { LineIndex } from './line-index.ts';
 import { methodArgs, type NodeTable } from './plan-nodes.ts';
 import { literalValue } from './py-literal.ts';

@@ -4,7 +4,8 @@
  */
 export type { Clock, Disposable, VirtualClock } from './clock';
 export { createVirtualClock } from './clock';
-export { DURATION_UNITS, MAX_SLEEP_MS, parseDuration } from './duration';
+export { parseDuration } from './duration';
+export { DURATION_UNIT_MS, MAX_WAIT_MS } from './duration-text';
 export { createEngine } from './engine';
 export {
   assertNever,

@@ -7,7 +7,8 @@
 import { deferred, NEVER, safely } from './async-utils';
 import { callOf } from './call-index';
 import type { Disposable } from './clock';
-import { MAX_SLEEP_MS, parseDuration } from './duration';
+import { parseDuration } from './duration';
+import { MAX_WAIT_MS } from './duration-text';
 import { StepFailedError, WorkflowFatalError, WorkflowTimeoutError } from './errors';
 import type { InstanceMachine } from './instance-machine';
 import type { CallView, ReceivedEvent, SentEventView, SleepView, StepView, WaitView } from './instance-view';
@@ -92,7 +93,7 @@ export class Run {
     if (!this.alive) return NEVER;
     try {
       const ms = parseDuration(duration);
-      if (ms > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+      if (ms > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
       return this.sleepCall(name, (now) => now + ms);
     } catch (error) {
       return Promise.reject(error);
@@ -109,7 +110,7 @@ export class Run {
       // packages/workflows-shared/src/context.ts, sleepUntil), so code that inspects the error's name behaves
       // the same after export. Python sees it as a JsException "Error: You can't sleep until…".
       if (at < now) throw new Error(messages.sleepUntilPast());
-      if (at - now > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+      if (at - now > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
       return at;
     });
   }
@@ -135,7 +136,7 @@ export class Run {
     const type = opts?.type;
     if (typeof type !== 'string' || type === '') throw new WorkflowFatalError(messages.invalidEventType());
     const timeoutMs = parseDuration(opts.timeout || '24 hours');
-    if (timeoutMs > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
+    if (timeoutMs > MAX_WAIT_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
     const { ref, call: found } = this.issue('wait', name);
     let call = found as WaitView | undefined;
     if (call?.status === 'received' && call.event) return this.replay(ref, toReceived(call.event));

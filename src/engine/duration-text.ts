@@ -1,9 +1,11 @@
 /**
- * Workflow duration strings ("10 seconds", "1.5 hours") per shared/spec/semantics.md.
+ * Workflow duration strings ("10 seconds", "1.5 hours"): the one parser of them (docs/semantics.md, Durations).
+ * The engine reads sleeps, waits, retry delays and timeouts with it, and the static analysis (src/analysis)
+ * checks string literals with it, so the editor and the engine cannot disagree on what is valid.
  *
- * Deliberately import-free so any layer can copy or import it: the engine has its own parser, and this one
- * must agree with it on what is valid. Stricter than Cloudflare's `itty-time` parser, which silently reads an
- * unknown unit as milliseconds: here anything but `<number> <unit>` with a known unit is rejected.
+ * Deliberately import-free: src/analysis may import this file and nothing else of the engine (biome.json).
+ * Stricter than Cloudflare's `itty-time` parser, which silently reads an unknown unit as milliseconds: here
+ * anything but `<number> <unit>` with a known unit is rejected.
  */
 
 /** Length of each duration unit in milliseconds (month = 30 days, year = 365.25 days). */
@@ -25,7 +27,7 @@ export type ParsedDuration =
   | { ok: true; ms: number; amount: number; unit: DurationUnit }
   | { ok: false; reason: 'format' | 'unit' };
 
-/** The longest sleep or event wait the engine accepts: 365 days. */
+/** The longest sleep, `sleep_until` distance or event-wait timeout the engine accepts: 365 days. */
 export const MAX_WAIT_MS = 365 * DURATION_UNIT_MS.day;
 
 const DURATION_RE = /^\s*(\d+(?:\.\d+)?|\.\d+)\s+([A-Za-z]+)\s*$/;
@@ -34,8 +36,7 @@ const isUnit = (word: string): word is DurationUnit => Object.hasOwn(DURATION_UN
 
 /**
  * Parse `"<number> <unit>"`: a non-negative decimal, whitespace, and a lowercase unit (second, minute, hour, day,
- * week, month, year), singular or plural; surrounding whitespace is ignored, bare numbers are rejected. Accepts
- * exactly what the engine's `tryParseDurationString` accepts.
+ * week, month, year), singular or plural; surrounding whitespace is ignored, bare numbers are rejected.
  */
 export function parseDuration(text: string): ParsedDuration {
   const match = DURATION_RE.exec(text);

@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Serves the production build; `npm run test:e2e` runs `vite build` first.
+    // Serves the test build (`vite build --mode test`, with window.__studio); `npm run test:e2e` builds it first.
     command: `./node_modules/.bin/vite ${DEV ? '' : 'preview '}--port ${PORT} --strictPort --host 127.0.0.1`,
     url: BASE_URL,
     reuseExistingServer: false,

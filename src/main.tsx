@@ -25,7 +25,10 @@ import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boo
 
 declare global {
   interface Window {
-    /** The tab's studio client, for e2e tests, benchmarks and the devtools console (same object the UI uses). */
+    /**
+     * The tab's studio client (the same object the UI uses), for e2e tests, benchmarks and the devtools console:
+     * set in the dev server and the test build (`vite build --mode test`) only, never in production.
+     */
     __studio?: StudioClient;
   }
 }
@@ -75,7 +78,7 @@ const client = createStudioClient({
       notify,
     }),
 });
-window.__studio = client;
+if (import.meta.env.MODE !== 'production') window.__studio = client;
 // Spawned after the lock request went out, so the request is not queued behind the worker's start. Without Web
 // Locks the tab already leads and has its worker; a follower terminates this one unused.
 if (client.getState().role !== 'leader') early = createEarlyWorker(spawnExecutor);

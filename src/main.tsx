@@ -148,32 +148,20 @@ async function render(): Promise<void> {
   await uiMayRenderNow();
   // Monaco's chunk (the editor pane imports the same module) is fetched alongside the UI's.
   void import('./ui/editor/MonacoEditor').catch(() => undefined);
-  let modules: [
-    typeof import('react'),
-    typeof import('react-dom/client'),
-    typeof import('./ui'),
-    typeof import('./ui/hooks/useStudioClient'),
-  ];
+  let modules: [typeof import('react'), typeof import('react-dom/client'), typeof import('./ui')];
   try {
-    modules = await Promise.all([
-      import('react'),
-      import('react-dom/client'),
-      import('./ui'),
-      import('./ui/hooks/useStudioClient'),
-    ]);
+    modules = await Promise.all([import('react'), import('react-dom/client'), import('./ui')]);
   } catch (error) {
     hideStartingLine();
     showUiLoadFailure(root, error);
     throw error;
   }
-  const [{ StrictMode }, { createRoot }, { App, SupervisorContext }, { StudioClientContext }] = modules;
+  const [{ StrictMode }, { createRoot }, { App, StudioClientContext }] = modules;
   hideStartingLine();
   createRoot(root).render(
     <StrictMode>
       <StudioClientContext value={client}>
-        <SupervisorContext value={client}>
-          <App />
-        </SupervisorContext>
+        <App />
       </StudioClientContext>
     </StrictMode>,
   );

@@ -21,7 +21,3 @@ export type {
   WorkflowInfo,
 } from './types';
 export { DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
-
-import type { StudioClientHandle } from './studio-client';
-/** What the UI's `SupervisorContext` holds: the tab's studio client. Prefer `StudioClient` in new code. */
-export type Supervisor = StudioClientHandle;

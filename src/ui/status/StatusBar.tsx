@@ -1,12 +1,13 @@
-import { useExecutorState } from '../hooks/useExecutorState';
+import { useClient, useClientState } from '../client/useClient';
 import { useNow } from '../hooks/useNow';
 import { describeExecutor } from './describe-executor';
 import { KillArmed } from './KillArmed';
 
 /** The bottom bar: what the Python executor is doing. */
 export function StatusBar() {
-  const state = useExecutorState();
-  const now = useNow(state.status === 'starting' || state.status === 'restarting');
+  const state = useClientState(useClient());
+  const now = useNow(state?.status === 'starting' || state?.status === 'restarting');
+  if (!state) return null;
   const view = describeExecutor(state, now);
   return (
     <footer className="status-bar">

@@ -1,14 +1,15 @@
 /** What both sides of every channel share: errors flattened for `postMessage`, the interrupt buffer's layout. */
+import { type SerializedError as EngineSerializedError, serializeError as serializeEngineError } from '../engine';
 
-/** An error flattened for `postMessage`; the receiver rehydrates it by `name` (prototypes don't survive). */
-export interface SerializedError {
-  type: 'error';
-  name: string;
-  message: string;
-  stack?: string;
-  /** The Python traceback, when the error came from Python. */
-  pythonTraceback?: string;
-}
+/** Exhaustiveness guard for `switch`es over the messages: the engine's one definition. */
+export { assertNever } from '../engine';
+
+/**
+ * An error flattened for `postMessage` (the receiver rehydrates it by `name`; prototypes don't survive): the
+ * engine's `SerializedError` (name, message, stack, Python `traceback`, `cause`), tagged `type: 'error'` so a
+ * `WorkerResult` tells it from `{ type: 'ok' }`.
+ */
+export type SerializedError = EngineSerializedError & { type: 'error' };
 
 /**
  * Layout of the Int32 interrupt buffer shared by supervisor and worker. Pyodide reads slot `signal`
@@ -18,17 +19,7 @@ export interface SerializedError {
  */
 export const INTERRUPT = { signal: 0, token: 1, length: 2, SIGINT: 2, ANY_TOKEN: -1 } as const;
 
-/** Flattens anything thrown into a `SerializedError`. */
+/** Flattens anything thrown into a `SerializedError`, as the engine reads errors (structurally, keeping a traceback). */
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof Error) {
-    const out: SerializedError = { type: 'error', name: error.name, message: error.message };
-    if (error.stack !== undefined) out.stack = error.stack;
-    return out;
-  }
-  return { type: 'error', name: 'Error', message: String(error) };
-}
-
-/** Marks a `switch` as exhaustive: adding a union variant makes the call site a compile error. */
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled variant: ${JSON.stringify(value)}`);
+  return { type: 'error', ...serializeEngineError(error) };
 }

@@ -83,6 +83,40 @@ describe('createStudioClient()', () => {
     expect(b.getState()).toEqual({ ...ready, since: 0, role: 'follower' });
   });
 
+  it('shows a follower each state of the leader at the same age on its own clock; a restart as starting', async () => {
+    const w = world();
+    const a = w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    const leader = w.executors.get('a')?.executor;
+    w.advance(500);
+    leader?.setState({ status: 'starting', since: 10_200, phase: 'loading-python' });
+    await flush();
+    expect(b.getState()).toEqual({ status: 'starting', since: 10_200, role: 'follower', phase: 'loading-python' });
+    leader?.setState({ status: 'restarting', since: 10_300, reason: 'the worker crashed: boom' });
+    await flush();
+    expect(a.getState()).toEqual({
+      status: 'restarting',
+      since: 10_300,
+      reason: 'the worker crashed: boom',
+      role: 'leader',
+    });
+    expect(b.getState()).toEqual({ status: 'starting', since: 10_300, role: 'follower' });
+    leader?.setState({
+      status: 'failed',
+      since: 10_400,
+      error: { name: 'WorkerCrashedError', message: 'kept stopping' },
+    });
+    await flush();
+    expect(b.getState()).toEqual({
+      status: 'failed',
+      since: 10_400,
+      error: { name: 'WorkerCrashedError', message: 'kept stopping' },
+      role: 'follower',
+    });
+  });
+
   it('shows an armed kill-at-next-step in every tab, and its end', async () => {
     const w = world();
     const a = w.open('a');
@@ -98,7 +132,8 @@ describe('createStudioClient()', () => {
     expect(w.log).toContain('a runs disarm-kill');
     leader?.setState({ ...ready, killArmed: false });
     await flush();
-    expect(b.getState()).not.toHaveProperty('killArmed');
+    expect(a.getState()).toMatchObject({ status: 'ready', role: 'leader', killArmed: false });
+    expect(b.getState()).toMatchObject({ status: 'ready', role: 'follower', killArmed: false });
   });
 
   it('forwards a follower’s commands to the leader and returns the leader’s answers and errors', async () => {

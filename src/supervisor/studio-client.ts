@@ -88,27 +88,11 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
 
   // ── leader ──────────────────────────────────────────────────────────────────────────────────────────────
 
+  /** The worker's state for other tabs: its age instead of this tab's clock time. */
   function shared(s: WorkerState): SharedExecutorState {
-    const elapsedMs = deps.now() - s.since;
-    switch (s.status) {
-      case 'starting':
-        return { status: 'starting', elapsedMs, ...(s.phase ? { phase: s.phase } : {}) };
-      case 'ready':
-        return {
-          status: 'ready',
-          elapsedMs,
-          coldStartMs: s.coldStartMs,
-          warm: s.warm,
-          python: s.python,
-          ...(s.killArmed ? { killArmed: true } : {}),
-        };
-      case 'restarting':
-        return { status: 'restarting', elapsedMs, reason: s.reason };
-      case 'failed':
-        return { status: 'failed', elapsedMs, error: s.error };
-      default:
-        return assertNever(s);
-    }
+    const { since, ...rest } = s;
+    // Destructuring a union loses the variants; `rest` is exactly one variant of s without `since`.
+    return { ...rest, elapsedMs: deps.now() - since } as SharedExecutorState;
   }
 
   function announce(): void {
@@ -150,28 +134,13 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     deps.channel?.postMessage({ type: 'tab-hello', tabId });
   }
 
+  /** The leader's state on this tab's clock; a leader restarting its worker is `starting` here. */
   function fromLeader(s: SharedExecutorState): ExecutorState {
     const since = deps.now() - s.elapsedMs;
-    switch (s.status) {
-      case 'starting':
-        return { status: 'starting', since, role: 'follower', ...(s.phase ? { phase: s.phase } : {}) };
-      case 'restarting':
-        return { status: 'starting', since, role: 'follower' };
-      case 'ready':
-        return {
-          status: 'ready',
-          since,
-          coldStartMs: s.coldStartMs,
-          warm: s.warm,
-          python: s.python,
-          role: 'follower',
-          ...(s.killArmed ? { killArmed: true } : {}),
-        };
-      case 'failed':
-        return { status: 'failed', since, error: s.error, role: 'follower' };
-      default:
-        return assertNever(s);
-    }
+    if (s.status === 'restarting') return { status: 'starting', since, role: 'follower' };
+    const { elapsedMs: _age, ...rest } = s;
+    // As in shared(): `rest` is exactly one (non-restarting) variant of s without `elapsedMs`.
+    return { ...rest, since, role: 'follower' } as ExecutorState;
   }
 
   function rejectForwarded(which: (f: Forwarded) => boolean, why: string): void {

@@ -1,10 +1,9 @@
 import type { JournalEvent } from '../engine';
 import type {
-  BootProgress,
+  ExecutorStatus,
   HostToWorker,
   LoadSourceResult,
   OutputOf,
-  PythonReady,
   WorkerEvent,
   WorkerInput,
   WorkerToHost,
@@ -18,23 +17,13 @@ export type { LoadSourceResult, WorkflowInfo };
 export type Unsubscribe = () => void;
 
 /**
- * What the status bar shows (docs/studio-client.md). `since` is on this tab's `performance.now()` clock.
- * `role`: only the leader tab executes; followers watch the journal and forward commands to the leader.
+ * What the status bar shows (docs/studio-client.md): the worker's state (`since` on this tab's
+ * `performance.now()` clock) and the tab's `role`. Only the leader tab executes; followers watch the journal
+ * and forward commands to the leader, and see a leader's restart as `starting`.
  */
 export type ExecutorState =
-  | { status: 'starting'; since: number; role: 'leader' | 'follower'; phase?: BootProgress['phase'] }
-  | {
-      status: 'ready';
-      since: number;
-      coldStartMs: number;
-      warm: boolean;
-      python: PythonReady;
-      role: 'leader' | 'follower';
-      /** Crash injection armed: the executor dies just before the next step attempt. */
-      killArmed?: boolean;
-    }
-  | { status: 'restarting'; since: number; reason: string; role: 'leader' }
-  | { status: 'failed'; since: number; error: { name: string; message: string }; role: 'leader' | 'follower' };
+  | (WorkerState & { role: 'leader' })
+  | (Exclude<WorkerState, { status: 'restarting' }> & { role: 'follower' });
 
 /** Where `restart(id, from)` starts again: a journaled call by name, count and type. */
 export interface RestartFrom {
@@ -130,19 +119,7 @@ export interface ChannelLike<T> {
 }
 
 /** The worker's state as the leader sees it (the tab-level `ExecutorState` adds the role). */
-export type WorkerState =
-  | { status: 'starting'; since: number; phase?: BootProgress['phase'] }
-  | {
-      status: 'ready';
-      since: number;
-      coldStartMs: number;
-      warm: boolean;
-      python: PythonReady;
-      /** `kill-at-next-step` was armed in this worker and has neither fired nor been disarmed. */
-      killArmed?: boolean;
-    }
-  | { status: 'restarting'; since: number; reason: string }
-  | { status: 'failed'; since: number; error: { name: string; message: string } };
+export type WorkerState = ExecutorStatus<{ since: number }>;
 
 /** A journal mirror worker as the supervisor holds it. */
 export interface JournalMirrorWorker {

@@ -1,5 +1,5 @@
 /**
- * Static validation of `@step.do(config={...})` per shared/spec/semantics.md (strict, as the engine is):
+ * Static validation of `@step.do(config={...})` per docs/semantics.md (strict, as the engine is):
  * keys `retries` and `timeout` only; `retries` needs `limit` (>= 0, may be infinite) and `delay` (number >= 0
  * or duration string), optional `backoff` (constant | linear | exponential); `timeout` > 0. Only literal parts
  * are judged; names, calls and `**spread` are left alone.

@@ -1,6 +1,6 @@
 /**
  * Public surface of the durable engine. Other layers import from here only.
- * Contract: docs/engine-api.md. Semantics: shared/spec/semantics.md.
+ * Contract: docs/engine-api.md. Semantics: docs/semantics.md.
  */
 export type { Clock, Disposable, VirtualClock } from './clock';
 export { createVirtualClock } from './clock';

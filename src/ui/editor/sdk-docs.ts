@@ -1,7 +1,7 @@
 /**
  * Documentation of the Cloudflare Workflows Python SDK as the editor shows it (completions and hovers).
- * Wording follows shared/spec/python-workflows-sdk-reference.md and the studio's decisions in
- * shared/spec/semantics.md. Markdown; code in backticks.
+ * Wording follows Cloudflare's Python Workflows API reference and the studio's rules in docs/semantics.md.
+ * Markdown; code in backticks.
  */
 
 /** `${n:text}`, a Monaco snippet tab stop (built so no string literal looks like a template placeholder). */

@@ -18,8 +18,8 @@ export const diagnosticMessages = {
     `Received unexpected parameter ${param}: step "${param}" is declared after step "${step}" is called, so it is not known yet.`,
   WS005: (param: string, stepName: string) =>
     `Received unexpected parameter ${param}: parameters are matched against step names, and function ${param} is the step "${stepName}".`,
-  WS006: (params: number, items: number) =>
-    `Step declares ${params} non-ctx parameter(s) but 'depends' has ${items} item(s).`,
+  WS006: (step: string, params: number, items: number) =>
+    `Step "${step}" declares ${params} non-ctx parameter(s) but 'depends' has ${items} item(s).`,
   WS007: (item: string) => `depends item ${item} is not a step function declared in run().`,
   WS008: () => 'depends=[...] is the legacy form; prefer naming dependency steps as parameters.',
   WS009: () => 'step.do must be called to make the decorator: write @step.do() or @step.do("name").',

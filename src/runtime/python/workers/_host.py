@@ -1,4 +1,5 @@
-"""The functions the TypeScript bridge calls (``src/runtime/python-bridge.ts``). Not for user code.
+"""The functions the TypeScript bridge calls (``src/runtime/python-runtime.ts``,
+``src/runtime/workflow-module.ts``). Not for user code.
 
 Contract with the bridge:
 - Everything crosses as JSON text or as plain JS host objects; these functions return only None or str,

@@ -1,10 +1,12 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createMemoryJournalStore, type InstanceSummary, type JournalEvent, type JournalStore } from '../engine';
+import { JOURNAL_FILE_VERSION } from '../export';
 
 /** The `--journal` file: every instance's summary and events. */
 export interface JournalFile {
   format: 'workflow-studio-journal';
-  version: 1;
+  /** Written as the current journal format version; every older one is read (version 1 had no `run-output`). */
+  version: number;
   instances: { summary: InstanceSummary; events: JournalEvent[] }[];
 }
 
@@ -33,8 +35,12 @@ export async function openFileJournalStore(path: string): Promise<OpenJournalRes
     } catch {
       return { ok: false, reason: 'it is not JSON' };
     }
-    if (file?.format !== 'workflow-studio-journal' || file.version !== 1 || !Array.isArray(file.instances)) {
-      return { ok: false, reason: 'it has no "format": "workflow-studio-journal", "version": 1' };
+    const known = typeof file?.version === 'number' && file.version >= 1 && file.version <= JOURNAL_FILE_VERSION;
+    if (file?.format !== 'workflow-studio-journal' || !known || !Array.isArray(file.instances)) {
+      return {
+        ok: false,
+        reason: `it has no "format": "workflow-studio-journal", "version": 1 to ${JOURNAL_FILE_VERSION}`,
+      };
     }
     try {
       for (const { summary, events } of file.instances) await memory.append(summary.id, events, summary);
@@ -60,7 +66,7 @@ export async function openFileJournalStore(path: string): Promise<OpenJournalRes
       for (const summary of await memory.listInstances()) {
         instances.push({ summary, events: await memory.read(summary.id) });
       }
-      const file: JournalFile = { format: 'workflow-studio-journal', version: 1, instances };
+      const file: JournalFile = { format: 'workflow-studio-journal', version: JOURNAL_FILE_VERSION, instances };
       const tmp = `${path}.tmp-${process.pid}`;
       writeFileSync(tmp, `${JSON.stringify(file, null, 1)}\n`);
       renameSync(tmp, path);

@@ -30,6 +30,7 @@ export type {
   PendingWake,
   ReceivedEvent,
   RunEnd,
+  RunOutputView,
   RunView,
   SentEventView,
   SleepView,

@@ -81,11 +81,8 @@ export class InstanceMachine {
    */
   commit(drafts: JournalEventDraft[], mode: CommitMode = 'durable'): Promise<void> {
     if (this.dead) return NEVER;
-    const run = this.run;
-    if (run && run.replayed.length > 0) {
-      drafts = [{ type: 'calls-replayed', run: run.n, calls: run.replayed }, ...drafts];
-      run.replayed = [];
-    }
+    const owed = this.run?.takeUnjournaled();
+    if (owed && owed.length > 0) drafts = [...owed, ...drafts];
     const at = this.env.clock.now();
     const wall = this.env.wallNow();
     let seq = this.ledger.view.lastSeq;
@@ -137,7 +134,7 @@ export class InstanceMachine {
     };
     let output: unknown;
     try {
-      output = await body({ event, step: run.step, run: run.n, onEvict });
+      output = await body({ event, step: run.step, run: run.n, onEvict, log: (text) => run.log(text) });
     } catch (error) {
       if (run.alive) this.endRunWith(run, { type: 'run-errored', run: run.n, error: runError(serializeError(error)) });
       return;
@@ -178,6 +175,7 @@ export class InstanceMachine {
     if (!run.alive) return NEVER;
     run.inFlight -= 1;
     if (this.ledger.base === 'waitingForPause' && run.inFlight === 0) {
+      run.closeOutput();
       this.commit([...drafts, { type: 'paused' }]);
       this.stopRun(run);
       return NEVER;
@@ -213,6 +211,7 @@ export class InstanceMachine {
 
   /** Journals the end of a run (with its divergence, if any) and stops it. */
   private endRunWith(run: Run, end: JournalEventDraft, before: JournalEventDraft[] = []): void {
+    run.closeOutput();
     this.commit([...before, ...divergence(run, this.ledger.current, end.type === 'run-evicted'), end]);
     this.stopRun(run);
   }
@@ -315,6 +314,7 @@ export class InstanceMachine {
     if (run && run.inFlight > 0) {
       this.commit([{ type: 'pause-requested' }]);
     } else {
+      run?.closeOutput();
       this.commit([{ type: 'paused' }]);
       if (run) this.stopRun(run);
       this.cancelWake();
@@ -340,6 +340,7 @@ export class InstanceMachine {
   /** Stops the instance for good; an error on an instance already in a finite state. */
   async terminate(): Promise<void> {
     if (FINITE_STATUSES.includes(this.ledger.status())) throw new WorkflowError(messages.cannotTerminate());
+    this.run?.closeOutput();
     this.commit([{ type: 'terminated' }]);
     if (this.run) this.stopRun(this.run);
     this.cancelWake();
@@ -354,10 +355,8 @@ export class InstanceMachine {
       ref = { kind, name: from.name, count: from.count ?? 1 };
       if (!this.ledger.lookup(ref)) throw new WorkflowError(messages.stepNotInHistory(from.name));
     }
-    const replayed = this.run && this.run.replayed.length > 0 ? this.run : undefined;
-    const before: JournalEventDraft[] = replayed
-      ? [{ type: 'calls-replayed', run: replayed.n, calls: replayed.replayed }]
-      : [];
+    this.run?.closeOutput();
+    const before: JournalEventDraft[] = this.run?.takeUnjournaled() ?? [];
     if (this.run) this.stopRun(this.run);
     this.wakeScope = undefined;
     this.startRun('restart', [...before, { type: 'restarted', from: ref }]);

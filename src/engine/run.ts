@@ -16,6 +16,7 @@ import { type CallKind, type CallRef, callKey, type JournalEventDraft } from './
 import type { CommitMode } from './journal-writer';
 import { cloneJson, type Json } from './json';
 import { messages } from './messages';
+import { createOutputCap, type OutputCap } from './output-cap';
 import { resolveStepConfig } from './step-config';
 import { runStep } from './step-runner';
 import type { StepFn, WorkflowStep } from './types';
@@ -47,7 +48,13 @@ export class Run {
     return this.alive && this.blocked > 0 && this.inFlight === 0 && this.busy === 0;
   }
   /** Calls served from the journal since the last append (flushed into a `calls-replayed` event). */
-  replayed: CallRef[] = [];
+  private replayed: CallRef[] = [];
+  /** Output of `run()` outside steps since the last append (flushed into a `run-output` event). */
+  private output = '';
+  /** What was replayed and printed since the last append, in order, before the tail in `replayed`/`output`. */
+  private unjournaled: JournalEventDraft[] = [];
+  /** The per-run cap on output outside steps; `null` once the run's output is closed (its end is journaled). */
+  private outputCap: OutputCap | null = createOutputCap();
   /**
    * Every call this run issued, in issue order: the journaled call it matched, or its ref when it was new.
    * Read only when the run ends with a divergence (what the run made instead of the missing call).
@@ -298,10 +305,53 @@ export class Run {
   }
 
   private replay<T>(ref: CallRef, value: T): T {
+    this.flushOutput();
     this.replayed.push(ref);
     return value;
   }
+
+  /** Output of `run()` outside steps (`RunContext.log`): capped per run, journaled with the run's next event. */
+  log(text: string): void {
+    if (!this.alive || this.outputCap === null) return;
+    const kept = this.outputCap.add(String(text));
+    if (kept === '') return;
+    this.flushReplayed();
+    this.output += kept;
+  }
+
+  /** Adds the `[truncated N bytes]` line if output was dropped; called just before the run's end is journaled. */
+  closeOutput(): void {
+    const marker = this.outputCap?.marker();
+    this.outputCap = null;
+    if (marker === undefined) return;
+    this.flushReplayed();
+    this.output += marker;
+  }
+
+  /** The `calls-replayed` and `run-output` events owed since the last append, in the order they happened. */
+  takeUnjournaled(): JournalEventDraft[] {
+    if (this.unjournaled.length === 0 && this.replayed.length === 0 && this.output === '') return NO_DRAFTS;
+    this.flushReplayed();
+    this.flushOutput();
+    const drafts = this.unjournaled;
+    this.unjournaled = [];
+    return drafts;
+  }
+
+  private flushReplayed(): void {
+    if (this.replayed.length === 0) return;
+    this.unjournaled.push({ type: 'calls-replayed', run: this.n, calls: this.replayed });
+    this.replayed = [];
+  }
+
+  private flushOutput(): void {
+    if (this.output === '') return;
+    this.unjournaled.push({ type: 'run-output', run: this.n, text: this.output });
+    this.output = '';
+  }
 }
+
+const NO_DRAFTS: JournalEventDraft[] = [];
 
 function removeFrom<T>(list: T[], item: T): void {
   const i = list.indexOf(item);

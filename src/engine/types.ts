@@ -48,6 +48,11 @@ export interface RunContext {
   run: number;
   /** Fires when the engine ends this run without finishing it (eviction, pause, terminate, restart, dispose). */
   onEvict(cb: () => void): Disposable;
+  /**
+   * Captured output (e.g. Python `print`) of `run()` outside any step: journaled as `run-output` with the run's
+   * next event, in order with its calls; at most 64 KiB per run, then one `[truncated N bytes]` line.
+   */
+  log(text: string): void;
 }
 
 /** A workflow's `run()`: called again from the top on every wake. */

@@ -35,6 +35,7 @@ async function attempt(buffer: SharedArrayBuffer | undefined, name: string, duri
     step,
     run: 1,
     onEvict: () => ({ dispose() {} }),
+    log: () => {},
   } satisfies RunContext;
   await body(ctx).catch(() => {});
   return events;

@@ -12,7 +12,6 @@ export {
   type LoadModuleResult,
   type ModuleLoadError,
   type PythonRuntime,
-  type RunLogEntry,
 } from './python-runtime';
 export { installSdk, normalizeSdkSources, SDK_ROOT, type SdkSources, sdkHash } from './sdk-sources';
 export type { WorkflowInfo, WorkflowModule } from './workflow-module';

@@ -34,16 +34,6 @@ export interface LoadModuleParams {
   clock: Clock;
   /** The engine binding for a workflow name, looked up lazily (usually `(name) => engine.binding(name)`). */
   binding(workflowName: string): WorkflowBinding;
-  /** `print()` output of `run()` outside any step (not journaled); default: dropped. */
-  onRunLog?(entry: RunLogEntry): void;
-}
-
-/** One chunk of `print()` output from `run()` outside any step. */
-export interface RunLogEntry {
-  instanceId: string;
-  workflowName: string;
-  run: number;
-  text: string;
 }
 
 /** Why a module could not be imported; `line` is 1-based in the user's file, when known. */

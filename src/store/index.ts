@@ -2,7 +2,7 @@ export { type AppState, appStore, createAppStore, useAppStore } from './app-stor
 export type { CommandsSlice } from './commands-slice';
 export type { DialogName, DialogsSlice } from './dialogs-slice';
 export { type EditorSlice, type RevealRequest, STARTER_FILE_NAME, STARTER_SOURCE } from './editor-slice';
-export type { HistorySlice, TimeTravel } from './history-slice';
+export type { HistoryScale, HistorySlice, TimeTravel } from './history-slice';
 export { ALL_STATUSES, type InstanceFilter, type InstancesSlice } from './instances-slice';
 export { MAX_NOTICES, type Notice, type NoticesSlice } from './notices-slice';
 export type { CallSelection, Selection, SelectionSlice } from './selection-slice';
@@ -10,6 +10,7 @@ export {
   selectActiveFileId,
   selectDialog,
   selectExpandedReplays,
+  selectHistoryScale,
   selectHistoryZoom,
   selectInstanceFilter,
   selectNotices,

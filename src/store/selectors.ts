@@ -31,3 +31,5 @@ export const selectExpandedReplays = (s: AppState) =>
 /** The zoom of the selected instance's history time axis: 1 (fits all) unless it was zoomed. */
 export const selectHistoryZoom = (s: AppState) =>
   s.historyZoom !== null && s.historyZoom.instanceId === s.selectedInstanceId ? s.historyZoom.zoom : 1;
+/** How the history's time axis is drawn (every instance). */
+export const selectHistoryScale = (s: AppState) => s.historyScale;

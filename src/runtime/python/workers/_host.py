@@ -254,7 +254,7 @@ def start_run(module_key, class_name, host, run_key, virtual):
     cls = mod.classes[class_name]
     run = _Run(run_key, host, bool(virtual))
     _runs[run_key] = run
-    sink = _stdout.LogSink(host.log)
+    sink = _stdout.LogSink(host.log, whole_lines=False)
     run.task = _start_task(_main(run, mod, cls, sink), _new_context(run, sink))
 
 

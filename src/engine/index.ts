@@ -41,11 +41,11 @@ export type * from './journal';
 export { callKey } from './journal';
 export { cloneJson, type Json, type JsonCheck, MAX_VALUE_BYTES, toJson } from './json';
 export { reduceJournal } from './ledger';
-export { type StatusChange, statusHistory } from './status-history';
 export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
 export { createRealClock, type HostTimers } from './real-clock';
+export { type StatusChange, statusHistory } from './status-history';
 export {
   type Backoff,
   DEFAULT_STEP_CONFIG,

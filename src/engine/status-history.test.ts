@@ -32,9 +32,13 @@ describe('statusHistory()', () => {
     const h = createHarness({
       wf: async ({ step }) => {
         await step.sleep('nap', '1 minute');
-        await step.do('boom', { retries: { limit: 1, delay: '1 second' } }, () => {
-          throw new Error('no');
-        });
+        await step.do(
+          'boom',
+          () => {
+            throw new Error('no');
+          },
+          { retries: { limit: 1, delay: '1 second' } },
+        );
       },
     });
     const handle = await h.engine.binding('wf').create({ id: 'x' });

@@ -37,6 +37,21 @@ describe('appStore', () => {
     expect(store.getState()).toMatchObject({ selectedInstanceId: 'i-3', selection: null });
   });
 
+  it('shows the summary when an instance is selected and the step when a step, call or event is', () => {
+    const store = createAppStore();
+    store.getState().select({ type: 'node', nodeId: 'do:a#1', call: null });
+    expect(store.getState().inspectorTab).toBe('selection');
+    store.getState().selectInstance('i-2');
+    expect(store.getState().inspectorTab).toBe('instance');
+    store.getState().select({ type: 'event', seq: 4 });
+    expect(store.getState().inspectorTab).toBe('selection');
+    store.getState().selectInstance(null);
+    store.getState().select(null);
+    expect(store.getState().inspectorTab).toBe('selection');
+    store.getState().showInspectorTab('instance');
+    expect(store.getState().inspectorTab).toBe('instance');
+  });
+
   it('keeps the newest notices only, with ids that are never reused', () => {
     const store = createAppStore();
     const ids = Array.from({ length: MAX_NOTICES + 2 }, (_, i) =>

@@ -31,3 +31,7 @@ export const selectExpandedReplays = (s: AppState) =>
 /** The zoom of the selected instance's history time axis: 1 (fits all) unless it was zoomed. */
 export const selectHistoryZoom = (s: AppState) =>
   s.historyZoom !== null && s.historyZoom.instanceId === s.selectedInstanceId ? s.historyZoom.zoom : 1;
+/** Whether the inspector shows the instance summary or the selected step, call or event. */
+export const selectInspectorTab = (s: AppState) => s.inspectorTab;
+/** The instance workflow and params "Run again…" opened the Run dialog with, or null. */
+export const selectRunPrefill = (s: AppState) => s.runPrefill;

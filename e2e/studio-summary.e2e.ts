@@ -1,0 +1,111 @@
+/**
+ * The instance summary (inspector → Instance): selecting an instance shows its params, output, error with the
+ * full traceback, and how its status changed, with no other click; a traceback frame moves the editor there.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { openStudio, recordErrors, snap } from './studio-helpers';
+
+const SOURCE = `from workers import WorkflowEntrypoint
+
+
+class Greeter(WorkflowEntrypoint):
+    async def run(self, event, step):
+        who = event["payload"]["who"]
+
+        @step.do()
+        async def shout():
+            return who.upper()
+
+        loud = await shout()
+        await step.sleep("pause", "1 second")
+        return f"Hello, {who}! ({loud})"
+
+
+class Broken(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do()
+        async def load():
+            return {"total": None}
+
+        order = await load()
+        return check(order)
+
+
+def check(order):
+    raise ValueError(f"order has no total: {order}")
+`;
+/** The line of \`raise ValueError\` in SOURCE (1-based), and of \`return check(order)\`. */
+const RAISE_LINE = SOURCE.split('\n').findIndex((l) => l.includes('raise ValueError')) + 1;
+const CALL_LINE = SOURCE.split('\n').findIndex((l) => l.includes('return check(order)')) + 1;
+
+/** Replaces the open file's text in Monaco by pasting it (typed text would be auto-indented). */
+async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('class Broken');
+}
+
+/** Runs workflow `workflowName` of the open file with `params` as instance `id`, through the Run dialog. */
+async function runWith(page: Page, workflowName: string, params: string, id: string): Promise<void> {
+  await page.getByTestId('action-run').click();
+  const dialog = page.getByTestId('run-dialog');
+  await dialog.getByLabel('Workflow').selectOption(workflowName);
+  await dialog.getByTestId('run-params').fill(params);
+  await dialog.getByTestId('run-id').fill(id);
+  await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 30_000 });
+}
+
+const summary = (page: Page) => page.getByTestId('instance-summary');
+
+test.describe('studio: instance summary', () => {
+  test('shows params, output, status history, and the traceback whose frames move the editor cursor', async ({
+    page,
+  }) => {
+    const errors = recordErrors(page);
+    await openStudio(page);
+    await replaceEditorText(page, SOURCE);
+    await runWith(page, 'greeter', '{"who": "Grace"}', 'greet-grace');
+    await runWith(page, 'broken', '{}', 'broken-1');
+
+    // Select the finished greeter from the list: its summary shows at once, no other click.
+    await page.locator('[data-testid="instance-row"][data-instance-id="greet-grace"]').click();
+    await expect(summary(page)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+    await expect(page.getByTestId('summary-params')).toContainText('"Grace"');
+    await expect(page.getByTestId('summary-output')).toContainText('"Hello, Grace! (GRACE)"');
+    await expect(page.getByTestId('summary-workflow')).toHaveText('greeter');
+    await expect(page.getByTestId('summary-id')).toHaveText('greet-grace');
+    await expect(page.getByTestId('summary-file')).toHaveText('order_workflow.py');
+    await expect(summary(page)).toContainText('2 runs · 1 step');
+    const history = page.getByTestId('status-history').locator('.status-pill');
+    await expect(history).toHaveText(['queued', 'running', 'waiting', 'running', 'complete']);
+    await snap(page, 'summary-complete');
+
+    // The errored one: error, message, the full traceback; its frames link to the lines they name.
+    await page.locator('[data-testid="instance-row"][data-instance-id="broken-1"]').click();
+    await expect(summary(page)).toHaveAttribute('data-status', 'errored');
+    await expect(summary(page).getByTestId('error-view')).toContainText(
+      "ValueError: order has no total: {'total': None}",
+    );
+    const trace = summary(page).getByTestId('traceback');
+    await expect(trace).toContainText('Traceback (most recent call last):');
+    await expect(trace).toContainText(`line ${CALL_LINE}, in run`);
+    await expect(summary(page).getByTestId('summary-params')).toContainText('{}');
+    await expect(summary(page).getByTestId('summary-output')).toHaveCount(0);
+    await snap(page, 'summary-errored');
+
+    const raise = trace.locator(`[data-testid="trace-link"][data-line="${RAISE_LINE}"]`);
+    await expect(raise).toContainText(`line ${RAISE_LINE}, in check`);
+    await raise.click();
+    await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText(String(RAISE_LINE));
+    await trace.locator(`[data-testid="trace-link"][data-line="${CALL_LINE}"]`).click();
+    await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText(String(CALL_LINE));
+    expect(errors).toEqual([]);
+  });
+});

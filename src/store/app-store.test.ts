@@ -64,11 +64,22 @@ describe('appStore', () => {
     expect(new Set([...ids, next]).size).toBe(ids.length + 1);
   });
 
+  it('sorts the instances newest first, flips on the same column, and starts a new one in its natural order', () => {
+    const store = createAppStore();
+    expect(store.getState().instanceSort).toEqual({ key: 'started', desc: true });
+    store.getState().sortInstancesBy('started');
+    expect(store.getState().instanceSort).toEqual({ key: 'started', desc: false });
+    store.getState().sortInstancesBy('status');
+    expect(store.getState().instanceSort).toEqual({ key: 'status', desc: false });
+    store.getState().sortInstancesBy('duration');
+    expect(store.getState().instanceSort).toEqual({ key: 'duration', desc: true });
+  });
+
   it('merges filter changes, and bumps the run-now request', () => {
     const store = createAppStore();
     store.getState().setInstanceFilter({ search: 'ord' });
     store.getState().setInstanceFilter({ status: 'errored' });
-    expect(store.getState().instanceFilter).toEqual({ status: 'errored', search: 'ord' });
+    expect(store.getState().instanceFilter).toEqual({ status: 'errored', workflow: 'all', search: 'ord' });
     store.getState().requestRunNow();
     expect(store.getState().runNowNonce).toBe(1);
   });

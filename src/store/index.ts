@@ -3,7 +3,7 @@ export type { CommandsSlice } from './commands-slice';
 export type { DialogName, DialogsSlice, RunPrefill } from './dialogs-slice';
 export { type EditorSlice, type RevealRequest, STARTER_FILE_NAME, STARTER_SOURCE } from './editor-slice';
 export type { HistorySlice, TimeTravel } from './history-slice';
-export { ALL_STATUSES, type InstanceFilter, type InstancesSlice } from './instances-slice';
+export { ALL_STATUSES, type InstanceFilter, type InstanceSort, type InstancesSlice } from './instances-slice';
 export { MAX_NOTICES, type Notice, type NoticesSlice } from './notices-slice';
 export type { CallSelection, InspectorTab, Selection, SelectionSlice } from './selection-slice';
 export {
@@ -13,6 +13,7 @@ export {
   selectHistoryZoom,
   selectInspectorTab,
   selectInstanceFilter,
+  selectInstanceSort,
   selectNotices,
   selectReveal,
   selectRunNowNonce,

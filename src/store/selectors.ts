@@ -35,3 +35,5 @@ export const selectHistoryZoom = (s: AppState) =>
 export const selectInspectorTab = (s: AppState) => s.inspectorTab;
 /** The instance workflow and params "Run again…" opened the Run dialog with, or null. */
 export const selectRunPrefill = (s: AppState) => s.runPrefill;
+/** The instance list's order. */
+export const selectInstanceSort = (s: AppState) => s.instanceSort;

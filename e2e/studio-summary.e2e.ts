@@ -3,7 +3,8 @@
  * full traceback, and how its status changed, with no other click; a traceback frame moves the editor there.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { openStudio, recordErrors, snap } from './studio-helpers';
+import { readJournal } from './history-helpers';
+import { openStudio, READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
 
 const SOURCE = `from workers import WorkflowEntrypoint
 
@@ -87,6 +88,18 @@ test.describe('studio: instance summary', () => {
     await expect(history).toHaveText(['queued', 'running', 'waiting', 'running', 'complete']);
     await snap(page, 'summary-complete');
 
+    // Time travel: at run 1's end the summary is the instance as it was then — waiting, nothing returned yet.
+    const journal = await readJournal(page, 'greet-grace');
+    const evicted = journal.find((e) => e.type === 'run-evicted');
+    if (!evicted) throw new Error('no eviction in the journal');
+    await page.getByTestId('time-scrubber').fill(String(evicted.seq));
+    await expect(summary(page)).toHaveAttribute('data-status', 'waiting');
+    await expect(page.getByTestId('summary-output')).toHaveCount(0);
+    await expect(history).toHaveText(['queued', 'running', 'waiting']);
+    await expect(summary(page)).toContainText('so far');
+    await page.getByTestId('time-scrubber').fill(String(journal.length));
+    await expect(summary(page)).toHaveAttribute('data-status', 'complete');
+
     // The errored one: error, message, the full traceback; its frames link to the lines they name.
     await page.locator('[data-testid="instance-row"][data-instance-id="broken-1"]').click();
     await expect(summary(page)).toHaveAttribute('data-status', 'errored');
@@ -106,6 +119,65 @@ test.describe('studio: instance summary', () => {
     await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText(String(RAISE_LINE));
     await trace.locator(`[data-testid="trace-link"][data-line="${CALL_LINE}"]`).click();
     await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText(String(CALL_LINE));
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('studio: instances list and Run again', () => {
+  test('workflow and file columns, filter by workflow, sort, the selection back after a reload, Run again prefilled', async ({
+    page,
+  }) => {
+    const errors = recordErrors(page);
+    await openStudio(page);
+    await replaceEditorText(page, SOURCE);
+    await runWith(page, 'greeter', '{"who": "Ada"}', 'greet-ada');
+    await runWith(page, 'broken', '{}', 'broken-2');
+    const row = (id: string) => page.locator(`[data-testid="instance-row"][data-instance-id="${id}"]`);
+    await expect(row('greet-ada')).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+    await expect(row('greet-ada').getByTestId('instance-workflow')).toHaveText('greeter');
+    await expect(row('broken-2').getByTestId('instance-workflow')).toHaveText('broken');
+    await expect(row('broken-2').getByTestId('instance-file')).toHaveText('order_workflow.py');
+
+    // Filter by workflow, then every workflow again.
+    await page.getByTestId('workflow-filter').selectOption('greeter');
+    await expect(page.getByTestId('instance-row')).toHaveCount(1);
+    await expect(page.getByTestId('instance-row')).toHaveAttribute('data-instance-id', 'greet-ada');
+    await page.getByTestId('workflow-filter').selectOption('all');
+    await expect(page.getByTestId('instance-row')).toHaveCount(2);
+
+    // Newest first by default; by status, errored before complete, and the other way on a second click.
+    const order = () => page.getByTestId('instance-row').evaluateAll((rows) => rows.map((r) => r.dataset.instanceId));
+    expect(await order()).toEqual(['broken-2', 'greet-ada']);
+    await page.getByTestId('sort-started').click();
+    await expect.poll(order).toEqual(['greet-ada', 'broken-2']);
+    await page.getByTestId('sort-status').click();
+    await expect.poll(order).toEqual(['broken-2', 'greet-ada']);
+    await page.getByTestId('sort-status').click();
+    await expect.poll(order).toEqual(['greet-ada', 'broken-2']);
+
+    // The selection survives a reload: the summary is back without a click.
+    await row('greet-ada').click();
+    await expect(page.getByTestId('summary-id')).toHaveText('greet-ada');
+    await page.reload();
+    await expect(page.getByTestId('summary-id')).toHaveText('greet-ada', { timeout: READY_TIMEOUT });
+    await expect(row('greet-ada')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', {
+      timeout: READY_TIMEOUT,
+    });
+
+    // Run again…: the Run dialog holds its workflow and params; edited, it runs a new instance.
+    await page.getByTestId('run-again').click();
+    const dialog = page.getByTestId('run-dialog');
+    await expect(dialog.getByTestId('run-again-note')).toContainText('greet-ada');
+    await expect(dialog.getByLabel('Workflow')).toHaveValue('greeter');
+    await expect(dialog.getByTestId('run-params')).toHaveValue('{\n  "who": "Ada"\n}');
+    await expect(dialog.getByTestId('run-id')).toHaveValue('');
+    await dialog.getByTestId('run-params').fill('{"who": "Bob"}');
+    await dialog.getByTestId('run-id').fill('greet-bob');
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(dialog).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByTestId('summary-id')).toHaveText('greet-bob');
+    await expect(page.getByTestId('summary-output')).toContainText('"Hello, Bob! (BOB)"', { timeout: 30_000 });
     expect(errors).toEqual([]);
   });
 });

@@ -97,6 +97,7 @@ test.describe('studio: instance summary', () => {
     await expect(page.getByTestId('summary-output')).toHaveCount(0);
     await expect(history).toHaveText(['queued', 'running', 'waiting']);
     await expect(summary(page)).toContainText('so far');
+    await expect(page.getByTestId('summary-travel')).toHaveText(`◀ as of seq ${evicted.seq}/${journal.length}`);
     await page.getByTestId('time-scrubber').fill(String(journal.length));
     await expect(summary(page)).toHaveAttribute('data-status', 'complete');
 

@@ -58,7 +58,7 @@ function InstancePanel() {
   if (instance.status === 'loading') return <Loading what="Reading the instance’s journal" />;
   if (instance.status === 'missing')
     return <EmptyState title={`Instance ${instance.id} has no journal`}>It was deleted, or never written.</EmptyState>;
-  return <InstanceSummary view={instance.view} events={instance.events} />;
+  return <InstanceSummary view={instance.view} events={instance.events} travel={instance.travel} />;
 }
 
 function SelectionPanel() {

@@ -8,7 +8,7 @@ import { ErrorView } from '../inspector/ErrorView';
 import { JsonTree } from '../inspector/JsonTree';
 import { Facts, Section } from '../inspector/Section';
 import { isFinished, STATUS_TEXT } from '../instances/instance-rows';
-import { summarizeInstance } from './instance-summary';
+import { durationAt, summarizeInstance } from './instance-summary';
 import { RunAgainButton } from './RunAgainButton';
 
 /** Why the status changed, in words: the run that started and why, or the journal event. */
@@ -38,6 +38,8 @@ function StatusHistory({ history, startedAt }: { history: StatusChange[]; starte
 interface InstanceSummaryProps {
   view: InstanceView;
   events: readonly JournalEvent[];
+  /** A past scrubber position (seq of lastSeq), or null when live: durations then run to that position's time. */
+  travel: { seq: number; lastSeq: number } | null;
 }
 
 /**
@@ -45,10 +47,11 @@ interface InstanceSummaryProps {
  * params and output (copyable JSON, Python's None as None), the error with its traceback (frames link to the
  * editor), start, end, duration, runs and steps. Shows the state at the scrubber's position while time travelling.
  */
-export function InstanceSummary({ view, events }: InstanceSummaryProps) {
-  const live = !isFinished(view.status);
-  const now = useWallClock(live, 1000);
-  const s = useMemo(() => summarizeInstance(view, events, now), [view, events, now]);
+export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) {
+  const travelling = travel !== null;
+  const s = useMemo(() => summarizeInstance(view, events), [view, events]);
+  const wallNow = useWallClock(!travelling && !isFinished(view.status), 1000);
+  const durationMs = durationAt(s, travelling ? s.updatedAt : wallNow);
   const file = useInstanceFile(view.id);
   const fileText =
     file.status === 'linked'
@@ -65,6 +68,15 @@ export function InstanceSummary({ view, events }: InstanceSummaryProps) {
         <h2 className="inspector__name" data-testid="summary-workflow">
           {s.workflowName}
         </h2>
+        {travel && (
+          <span
+            className="chip chip--travel"
+            title="Time travel: the instance as it was after this journal event"
+            data-testid="summary-travel"
+          >
+            ◀ as of seq {travel.seq}/{travel.lastSeq}
+          </span>
+        )}
         <RunAgainButton view={view} />
       </header>
       <Facts
@@ -83,7 +95,7 @@ export function InstanceSummary({ view, events }: InstanceSummaryProps) {
           ],
           ['started', formatDateTime(s.startedAt)],
           ['ended', s.endedAt === null ? '—' : formatDateTime(s.endedAt)],
-          ['duration', `${formatDuration(s.durationMs)}${s.endedAt === null ? ' so far' : ''}`],
+          ['duration', `${formatDuration(durationMs)}${s.endedAt === null ? ' so far' : ''}`],
           [
             'runs · steps',
             `${plural(s.runs, 'run')} · ${plural(s.steps, 'step')}${s.calls > s.steps ? ` (${plural(s.calls, 'call')} with sleeps and waits)` : ''}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reduceJournal } from '../../engine';
 import { createTestEngine, T0 } from '../test-support/engine-journal';
-import { summarizeInstance } from './instance-summary';
+import { durationAt, summarizeInstance } from './instance-summary';
 
 const HOUR = 3_600_000;
 
@@ -20,7 +20,8 @@ async function greeted() {
 describe('summarizeInstance()', () => {
   it('shows a complete instance: params, output, start, end, duration, runs, steps and calls', async () => {
     const events = await greeted();
-    const s = summarizeInstance(reduceJournal(events), events, T0 + 99 * HOUR);
+    const s = summarizeInstance(reduceJournal(events), events);
+    expect(durationAt(s, T0 + 99 * HOUR)).toBe(HOUR);
     expect(s).toMatchObject({
       id: 'i-1',
       workflowName: 'wf',
@@ -30,7 +31,6 @@ describe('summarizeInstance()', () => {
       error: null,
       startedAt: T0,
       endedAt: T0 + HOUR,
-      durationMs: HOUR,
       runs: 2,
       steps: 1,
       calls: 2,
@@ -42,9 +42,11 @@ describe('summarizeInstance()', () => {
     const events = await greeted();
     const sleepAt = events.findIndex((e) => e.type === 'sleep-started') + 1;
     const past = reduceJournal(events.slice(0, sleepAt));
-    const s = summarizeInstance(past, events, T0 + 10 * 60_000);
+    const s = summarizeInstance(past, events);
     expect(s).toMatchObject({ status: 'waiting', output: { present: false }, endedAt: null, runs: 1 });
-    expect(s.durationMs).toBe(10 * 60_000);
+    // Still going: to now live, to the position's own time while time travelling.
+    expect(durationAt(s, T0 + 10 * 60_000)).toBe(10 * 60_000);
+    expect(durationAt(s, s.updatedAt)).toBe(0);
     expect(s.history.map((c) => c.status)).toEqual(['queued', 'running', 'waiting']);
   });
 
@@ -53,7 +55,7 @@ describe('summarizeInstance()', () => {
     await t.create();
     await t.idle();
     const events = await t.journal();
-    expect(summarizeInstance(reduceJournal(events), events, T0).output).toEqual({ present: true, value: null });
+    expect(summarizeInstance(reduceJournal(events), events).output).toEqual({ present: true, value: null });
   });
 
   it('carries the error of an errored instance and ends at the error', async () => {
@@ -64,13 +66,13 @@ describe('summarizeInstance()', () => {
     await t.create();
     await t.idle();
     const events = await t.journal();
-    const s = summarizeInstance(reduceJournal(events), events, T0 + HOUR);
+    const s = summarizeInstance(reduceJournal(events), events);
+    expect(durationAt(s, T0 + HOUR)).toBe(5000);
     expect(s).toMatchObject({
       status: 'errored',
       error: { name: 'TypeError', message: 'bad input' },
       output: { present: false },
       endedAt: T0 + 5000,
-      durationMs: 5000,
     });
     expect(s.history.at(-1)).toEqual({ status: 'errored', cause: 'run-errored', at: T0 + 5000, seq: events.length });
   });

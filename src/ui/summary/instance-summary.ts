@@ -26,10 +26,10 @@ export interface InstanceSummaryModel {
   output: { present: true; value: Json } | { present: false };
   error: SerializedError | null;
   startedAt: number;
-  /** When it stopped for good (complete, errored, terminated), else null. */
+  /** When it stopped for good (complete, errored, terminated), else null (see {@link durationAt}). */
   endedAt: number | null;
-  /** To `endedAt`, else to `now` (still going). */
-  durationMs: number;
+  /** Clock time of the last event the summary covers. */
+  updatedAt: number;
   runs: number;
   /** `step.do` calls of the current generation. */
   steps: number;
@@ -42,11 +42,7 @@ export interface InstanceSummaryModel {
  * The summary of `view`, the reduction of `events.slice(0, view.lastSeq)`. `events` may run further (the
  * live journal while time travelling): only the prefix the view covers counts.
  */
-export function summarizeInstance(
-  view: InstanceView,
-  events: readonly JournalEvent[],
-  now: number,
-): InstanceSummaryModel {
+export function summarizeInstance(view: InstanceView, events: readonly JournalEvent[]): InstanceSummaryModel {
   const prefix = events.length > view.lastSeq ? events.slice(0, view.lastSeq) : events;
   const history = statusHistory(prefix);
   const finished = FINITE_STATUSES.includes(view.status);
@@ -61,10 +57,18 @@ export function summarizeInstance(
     error: view.error,
     startedAt: view.createdAt,
     endedAt,
-    durationMs: Math.max(0, (endedAt ?? Math.max(now, view.updatedAt)) - view.createdAt),
+    updatedAt: view.updatedAt,
     runs: view.runs.length,
     steps: view.steps.length,
     calls: view.calls.filter((c) => c.generation === view.generation).length,
     generation: view.generation,
   };
+}
+
+/**
+ * How long the instance ran: to its end once it ended, else to `now` (still going). While time travelling pass
+ * the position's own time (`updatedAt`), not the wall clock: the past instance had run that long then.
+ */
+export function durationAt(s: InstanceSummaryModel, now: number): number {
+  return Math.max(0, (s.endedAt ?? Math.max(now, s.updatedAt)) - s.startedAt);
 }

@@ -73,7 +73,7 @@ test.describe('studio: instance summary', () => {
     await openStudio(page);
     await replaceEditorText(page, SOURCE);
     await runWith(page, 'greeter', '{"who": "Grace"}', 'greet-grace');
-    await runWith(page, 'broken', '{}', 'broken-1');
+    await runWith(page, 'broken', '{"note": null, "retry": false}', 'broken-1');
 
     // Select the finished greeter from the list: its summary shows at once, no other click.
     await page.locator('[data-testid="instance-row"][data-instance-id="greet-grace"]').click();
@@ -110,7 +110,9 @@ test.describe('studio: instance summary', () => {
     const trace = summary(page).getByTestId('traceback');
     await expect(trace).toContainText('Traceback (most recent call last):');
     await expect(trace).toContainText(`line ${CALL_LINE}, in run`);
-    await expect(summary(page).getByTestId('summary-params')).toContainText('{}');
+    // Python's values as Python writes them.
+    await expect(summary(page).getByTestId('summary-params')).toContainText('note: None');
+    await expect(summary(page).getByTestId('summary-params')).toContainText('retry: False');
     await expect(summary(page).getByTestId('summary-output')).toHaveCount(0);
     await snap(page, 'summary-errored');
 

@@ -110,13 +110,13 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
       {s.output.present && (
         <Section title="Output · what run() returned" actions={<CopyButton value={s.output.value} />}>
           <div data-testid="summary-output">
-            <JsonTree value={s.output.value} nullText="None" />
+            <JsonTree value={s.output.value} python />
           </div>
         </Section>
       )}
       <Section title="Params · event.payload" actions={<CopyButton value={s.params} />}>
         <div data-testid="summary-params">
-          <JsonTree value={s.params} nullText="None" />
+          <JsonTree value={s.params} python />
         </div>
       </Section>
       <Section title="Status history">

@@ -122,6 +122,18 @@ test.describe('studio: instance summary', () => {
     await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText(String(RAISE_LINE));
     await trace.locator(`[data-testid="trace-link"][data-line="${CALL_LINE}"]`).click();
     await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText(String(CALL_LINE));
+
+    // From another open file, the frame opens the instance's file first, then moves the cursor.
+    await page.getByRole('button', { name: 'New file' }).click();
+    const nameDialog = page.getByTestId('file-name-dialog');
+    await nameDialog.getByRole('textbox').fill('other.py');
+    await nameDialog.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByTestId('file-select').locator('option:checked')).toHaveText('other.py');
+    await page.locator('[data-testid="instance-row"][data-instance-id="broken-1"]').click();
+    await trace.locator(`[data-testid="trace-link"][data-line="${RAISE_LINE}"]`).click();
+    await expect(page.getByTestId('file-select').locator('option:checked')).toHaveText('order_workflow.py');
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('class Broken');
+    await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText(String(RAISE_LINE));
     expect(errors).toEqual([]);
   });
 });

@@ -4,13 +4,7 @@
  */
 import { appStore } from '../../store';
 import { getFilesController } from '../files/files';
-
-/** The range of line `line` (1-based) of `source` from its first non-blank character to its end. */
-export function lineRange(source: string, line: number) {
-  const text = source.split('\n')[line - 1] ?? '';
-  const start = text.length - text.trimStart().length + 1;
-  return { line, column: start, endLine: line, endColumn: Math.max(start, text.trimEnd().length + 1) };
-}
+import { lineRange } from './traceback';
 
 /** Opens file `fileId` (when it is not the open one) and shows line `line` of it in the editor. */
 export async function openSourceLine(fileId: string, line: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { innermostFrame, parseTraceback } from './traceback';
+import { lineRange, parseTraceback } from './traceback';
 
 const TRACE = [
   'Traceback (most recent call last):',
@@ -42,10 +42,16 @@ describe('parseTraceback()', () => {
   });
 });
 
-describe('innermostFrame()', () => {
-  it('is the last frame of the file, or null when the file has none', () => {
-    const lines = parseTraceback(TRACE);
-    expect(innermostFrame(lines, 'flow.py')).toMatchObject({ line: 8, fn: 'parse' });
-    expect(innermostFrame(lines, 'other.py')).toBeNull();
+describe('lineRange()', () => {
+  const source = 'def check(order):\n    raise ValueError(order)  \n\nx = 1';
+
+  it('spans the code of the line, from its first non-blank character', () => {
+    expect(lineRange(source, 2)).toEqual({ line: 2, column: 5, endLine: 2, endColumn: 28 });
+    expect(lineRange(source, 1)).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 18 });
+  });
+
+  it('is an empty range on a blank line or past the end', () => {
+    expect(lineRange(source, 3)).toEqual({ line: 3, column: 1, endLine: 3, endColumn: 1 });
+    expect(lineRange(source, 99)).toEqual({ line: 99, column: 1, endLine: 99, endColumn: 1 });
   });
 });

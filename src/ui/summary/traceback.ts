@@ -20,11 +20,12 @@ export function parseTraceback(traceback: string): TraceLine[] {
   });
 }
 
-/** The innermost frame of `file` (the line that raised, as far as that file goes), or null. */
-export function innermostFrame(lines: readonly TraceLine[], file: string): (TraceLine & { kind: 'frame' }) | null {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const l = lines[i]!;
-    if (l.kind === 'frame' && l.file === file) return l;
-  }
-  return null;
+/**
+ * The editor range of line `line` (1-based) of `source`: from its first non-blank character to its last, so
+ * the cursor lands where the code starts. A line past the end is an empty range on that line.
+ */
+export function lineRange(source: string, line: number) {
+  const text = source.split('\n')[line - 1] ?? '';
+  const start = text.length - text.trimStart().length + 1;
+  return { line, column: start, endLine: line, endColumn: Math.max(start, text.trimEnd().length + 1) };
 }

@@ -84,7 +84,7 @@ for (const size of [
   });
 }
 
-test('notices go by themselves, at most 3 at once', async ({ page }) => {
+test('notices go by themselves (not while hovered), at most 3 at once', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openStudio(page);
   const load = page.getByTestId('action-load-code');
@@ -92,6 +92,13 @@ test('notices go by themselves, at most 3 at once', async ({ page }) => {
     await load.click();
     await expect(page.getByTestId('notice')).toHaveCount(Math.min(i + 1, 3));
   }
+  // The one under the pointer is being read: it stays while the others go; it goes once the pointer leaves.
+  const read = page.getByTestId('notice').last();
+  const title = await read.locator('.notice__title').textContent();
+  await read.hover();
+  await page.waitForTimeout(6_000);
+  await expect(page.getByTestId('notice')).toHaveCount(1);
+  await expect(page.getByTestId('notice').locator('.notice__title')).toHaveText(title ?? '');
   await page.mouse.move(1, 1);
-  await expect(page.getByTestId('notice')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId('notice')).toHaveCount(0, { timeout: 8_000 });
 });

@@ -4,7 +4,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { readJournal } from './history-helpers';
-import { openStudio, READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
+import { node, openSample, openStudio, READY_TIMEOUT, recordErrors, runFromDialog, snap } from './studio-helpers';
 
 const SOURCE = `from workers import WorkflowEntrypoint
 
@@ -195,4 +195,31 @@ test.describe('studio: instances list and Run again', () => {
     await expect(page.getByTestId('summary-output')).toContainText('"Hello, Bob! (BOB)"', { timeout: 30_000 });
     expect(errors).toEqual([]);
   });
+});
+
+test('Send event prefills the payload: the sample’s example first, then the last payload sent to that type', async ({
+  page,
+}) => {
+  const errors = recordErrors(page);
+  await openStudio(page);
+  await openSample(page, 'Waiting for approval (with timeout)');
+  const send = page.getByTestId('send-event-dialog');
+  for (const [i, expected] of [
+    ['sample', '{"approved": true, "by": "ana"}'],
+    ['last-sent', '{"approved": false, "by": "bo"}'],
+  ].entries()) {
+    await runFromDialog(page);
+    await expect(node(page, 'wait-for-approval')).toHaveAttribute('data-status', 'waiting', { timeout: 30_000 });
+    await page.getByTestId('action-send-event').click();
+    await expect(send.getByTestId('event-type')).toHaveValue('approval');
+    await expect(send.getByTestId('event-payload')).toHaveValue(expected[1] ?? '');
+    await expect(send.getByTestId('payload-prefill')).toContainText(
+      expected[0] === 'sample' ? 'the example the sample gives' : 'the last payload sent to this type',
+    );
+    if (i === 0) await send.getByTestId('event-payload').fill('{"approved": false, "by": "bo"}');
+    await send.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(send).toHaveCount(0);
+    await expect(node(page, 'apply_decision')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  }
+  expect(errors).toEqual([]);
 });

@@ -46,6 +46,7 @@ export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
 export { createRealClock, type HostTimers } from './real-clock';
+export { type StatusChange, statusHistory } from './status-history';
 export {
   type Backoff,
   DEFAULT_STEP_CONFIG,

@@ -89,7 +89,12 @@ describe('share links', () => {
       { id: 'f-none', name: 'a.py', source: SOURCE },
       { notify, baseUrl: 'http://127.0.0.1/', copy: async () => Promise.reject(new Error('denied')) },
     );
-    expect(notify).toHaveBeenCalledWith({ tone: 'info', title: 'Share link ready (copy it from here)', detail: url });
+    expect(notify).toHaveBeenCalledWith({
+      tone: 'info',
+      title: 'Share link ready (copy it from here)',
+      detail: url,
+      sticky: true,
+    });
   });
 
   it('refuses a corrupt link with its message and creates no file', async () => {

@@ -60,6 +60,8 @@ export async function shareLink(
     tone: 'info',
     title: copied ? 'Share link copied' : 'Share link ready (copy it from here)',
     detail: url,
+    // Not copied: the link is only here, so the notice waits for the user.
+    ...(copied ? {} : { sticky: true }),
   });
   return url;
 }

@@ -66,6 +66,20 @@ describe('the network gate', () => {
     expect(b.seen).toEqual([]);
   });
 
+  it('counts the requests in flight, so a host on a virtual clock can wait for their answers', async () => {
+    let answer = (_: Response) => {};
+    const slow = () => new Promise<Response>((resolve) => (answer = resolve));
+    const gate = createNetworkGate({ allow: [a.origin], fetch: slow });
+    expect(gate.pending()).toBe(0);
+    const request = gate(`${a.origin}/json`);
+    expect(gate.pending()).toBe(1);
+    answer(new Response('{}'));
+    await request;
+    expect(gate.pending()).toBe(0);
+    await gate('https://elsewhere.example/').catch(() => {});
+    expect(gate.pending()).toBe(0);
+  });
+
   it('follows a redirect only to an allowed origin', async () => {
     const gate = createNetworkGate({ allow: [a.origin] });
     const same = await gate(`${a.origin}/to?url=${encodeURIComponent('/json')}`);

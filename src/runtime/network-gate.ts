@@ -8,7 +8,10 @@
  */
 
 /** A `fetch` as the gate offers it (loose types: it is called from Python with JS proxies). */
-export type GatedFetch = (input: unknown, init?: unknown) => Promise<Response>;
+export type GatedFetch = ((input: unknown, init?: unknown) => Promise<Response>) & {
+  /** Requests let through and not answered yet: a host on a virtual clock must not move time meanwhile. */
+  pending(): number;
+};
 
 export interface NetworkGateOptions {
   /** Origins workflow code may reach, e.g. `https://api.example.com` (checked by {@link parseOrigin}). */
@@ -81,15 +84,24 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
     }
     return parsed;
   };
-  return async (input, init) => {
+  let pending = 0;
+  const counted = async (input: RequestInfo, init: RequestInit): Promise<Response> => {
+    pending += 1;
+    try {
+      return await hostFetch(input, init);
+    } finally {
+      pending -= 1;
+    }
+  };
+  const gate = async (input: unknown, init?: unknown): Promise<Response> => {
     const { method, url } = requestLine(input, init);
     check(method, url);
     const userInit = (init ?? {}) as RequestInit;
     if (userInit.redirect === 'manual' || userInit.redirect === 'error') {
-      return hostFetch(input as RequestInfo, init as RequestInit);
+      return counted(input as RequestInfo, init as RequestInit);
     }
     // Follow redirects here, each to an allowed origin only: the host's fetch would follow them anywhere.
-    let response = await hostFetch(input as RequestInfo, { ...userInit, redirect: 'manual' });
+    let response = await counted(input as RequestInfo, { ...userInit, redirect: 'manual' });
     for (let hops = 0; isRedirect(response.status); hops++) {
       const location = response.headers.get('location');
       if (location === null || hops >= MAX_REDIRECTS) {
@@ -99,7 +111,7 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       const keepBody = response.status === 307 || response.status === 308;
       const nextMethod = keepBody || method === 'HEAD' ? method : 'GET';
       const { body: _body, ...rest } = userInit;
-      response = await hostFetch(next.href, {
+      response = await counted(next.href, {
         ...rest,
         ...(keepBody ? { body: userInit.body } : {}),
         method: nextMethod,
@@ -111,6 +123,7 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
     }
     return response;
   };
+  return Object.assign(gate, { pending: () => pending });
 }
 
 const isRedirect = (status: number) =>

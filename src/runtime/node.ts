@@ -4,7 +4,7 @@
  * sees `node:fs`.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import { createNetworkGate } from './network-gate';
+import { createNetworkGate, type GatedFetch } from './network-gate';
 import { createPythonRuntime, type PythonRuntime } from './python-runtime';
 import { readSdkSources } from './sdk-files';
 import { createWorkflowGlobals } from './workflow-globals';
@@ -15,6 +15,8 @@ export { readSdkSources, SDK_DIR } from './sdk-files';
 export interface NodePython {
   pyodide: PyodideAPI;
   runtime: PythonRuntime;
+  /** Python's one way to the network (`js.fetch`): closed but for `allowNet`. */
+  gate: GatedFetch;
 }
 
 /**
@@ -27,8 +29,9 @@ export async function loadNodePython(
   opts: { stdout?: (line: string) => void; allowNet?: readonly string[] } = {},
 ): Promise<NodePython> {
   const write = opts.stdout ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const jsglobals = createWorkflowGlobals({ fetch: createNetworkGate({ allow: opts.allowNet ?? [] }) });
+  const gate = createNetworkGate({ allow: opts.allowNet ?? [] });
+  const jsglobals = createWorkflowGlobals({ fetch: gate });
   const pyodide = await loadPyodide({ stdout: write, stderr: write, jsglobals });
   const runtime = createPythonRuntime({ pyodide, sources: readSdkSources() });
-  return { pyodide, runtime };
+  return { pyodide, runtime, gate };
 }

@@ -3,6 +3,8 @@
  * message (exit code 2) that says what to fix.
  */
 
+import { parseOrigin } from '../runtime/network-gate';
+
 /** A `--event TYPE:JSON` to deliver, in command-line order. */
 export interface QueuedEvent {
   type: string;
@@ -22,6 +24,8 @@ export interface RunOptions {
   json: boolean;
   /** Let virtual time run through wait timeouts instead of stopping at `waiting`. */
   expireWaits: boolean;
+  /** Origins workflow code may fetch from (`--allow-net`, repeatable); none by default. */
+  allowNet: string[];
 }
 
 /** What the command line asks for. */
@@ -35,6 +39,7 @@ export interface ArgError {
 
 export const USAGE = `Usage: workflow-studio run FILE.py [--class NAME] [--params JSON] [--id ID] [--event TYPE:JSON]...
                              [--clock virtual|real] [--journal PATH] [--json] [--expire-waits]
+                             [--allow-net ORIGIN]...
 
 Runs one instance of a Python workflow (Cloudflare Workflows Python SDK) to completion, or until it waits
 for an event that no --event satisfies.
@@ -47,10 +52,12 @@ for an event that no --event satisfies.
   --journal PATH      keep the journal in a JSON file; a second call resumes the instance from it
   --json              print exactly one JSON object: {id, workflowName, status, output, error, steps, runs}
   --expire-waits      with the virtual clock, let unanswered waits time out instead of stopping at "waiting"
+  --allow-net ORIGIN  let workflow code fetch from ORIGIN (https://host[:port]); repeatable. Without it
+                      every request fails at once (NonRetryableError), naming method, URL and this flag
 
 Exit codes: 0 complete, 1 errored or waiting (or paused/terminated), 2 bad input.`;
 
-const VALUE_OPTIONS = ['--class', '--params', '--id', '--event', '--clock', '--journal'] as const;
+const VALUE_OPTIONS = ['--class', '--params', '--id', '--event', '--clock', '--journal', '--allow-net'] as const;
 const FLAG_OPTIONS = ['--json', '--expire-waits', '--help', '-h'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -61,6 +68,7 @@ const EXAMPLES: Record<ValueOption, string> = {
   '--event': `--event 'approved:{"by": "ada"}'`,
   '--clock': '--clock real',
   '--journal': '--journal run.journal.json',
+  '--allow-net': '--allow-net https://api.example.com',
 };
 
 const fail = (message: string): ArgError => ({ ok: false, message: `error: ${message}` });
@@ -105,6 +113,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const values = new Map<ValueOption, string>();
   const events: QueuedEvent[] = [];
+  const allowNet: string[] = [];
   const flags = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -136,6 +145,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const event = parseEvent(value);
       if ('ok' in event) return event;
       events.push(event);
+      continue;
+    }
+    if (option === '--allow-net') {
+      try {
+        allowNet.push(parseOrigin(value));
+      } catch (error) {
+        return fail(`--allow-net ${(error as Error).message}, e.g. ${EXAMPLES['--allow-net']}`);
+      }
       continue;
     }
     if (values.has(option)) return fail(`${option} is given twice; pass it once`);
@@ -178,6 +195,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       journal: values.get('--journal'),
       json: flags.has('--json'),
       expireWaits: flags.has('--expire-waits'),
+      allowNet,
     },
   };
 }

@@ -204,7 +204,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
   const store = createMemoryJournalStore();
   await store.append(instance.id, start.events, { ...instance, lastSeq: start.events.length });
 
-  const { runtime } = await deps.python();
+  const { runtime, gate } = await deps.python();
   const clock = createVirtualClock(start.at);
   let chosen: WorkflowInfo | undefined;
   const { engine, module, dispose } = hostModule({
@@ -228,6 +228,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
       clock,
       instanceId: instance.id,
       expireWaits: false,
+      pendingRequests: () => gate.pending(),
       view: async () => reduceJournal(await store.read(instance.id)),
     });
     const divergences = withLines(

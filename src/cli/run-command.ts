@@ -23,9 +23,13 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** What the CLI needs from its host: a Python runtime (shared across calls in tests) and wall time. */
+/**
+ * What the CLI needs from its host: a Python runtime (shared across calls in tests) and wall time. `allowNet` is
+ * the origins its network gate lets through (`--allow-net`); a host that shares one runtime across calls keeps
+ * the gate it was made with.
+ */
 export interface CliDeps {
-  python(): Promise<NodePython>;
+  python(options?: { allowNet?: readonly string[] }): Promise<NodePython>;
   now(): number;
 }
 
@@ -92,7 +96,7 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
   const store: JournalStore = fileStore ?? createMemoryJournalStore();
   const existing = await findExisting(store, opts);
 
-  const { runtime } = await deps.python();
+  const { runtime, gate } = await deps.python({ allowNet: opts.allowNet });
   const wallStart = deps.now();
   const lastAt = existing ? ((await store.read(existing)).at(-1)?.at ?? wallStart) : wallStart;
   const virtualClock: VirtualClock | undefined =
@@ -150,6 +154,7 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
       runtime,
       view: async () => reduceJournal(await store.read(handle.id)),
       onIdle: fileStore ? () => fileStore.flush() : undefined,
+      pendingRequests: () => gate.pending(),
     });
     await fileStore?.flush();
     io.stdout(opts.json ? `${JSON.stringify(toReport(view))}\n` : `${formatReadable(view)}\n`);

@@ -36,6 +36,10 @@ export const CAUSES = {
     "createBatch with one invalid id: Cloudflare's local engine creates the valid ones before it fails (it creates them one by one); ours checks the whole batch first and creates none.",
   jsonValues:
     "Our engine's TypeScript API journals JSON (undefined inside an object or array becomes null) and refuses other values (Date, typed arrays, Map, Set, NaN, ±Infinity, BigInt); Cloudflare's engine stores structured clones and its status() shows them through JSON (a Date as its ISO string, a Uint8Array as \"[Uint8Array(3 bytes)]\", a Map as {}, NaN as null; a BigInt fails the instance with `TypeError: Do not know how to serialize a BigInt`). Python values are converted by the runtime before they reach the engine, as Cloudflare's SDK converts them.",
+  sizeLimits:
+    "Cloudflare documents a 1 MiB limit on a step's result and on an instance's params; the local engine enforces neither (it stores a 1 MiB + 1 KiB result and params as they are), ours refuses both. So the local engine cannot tell whether an oversize result is catchable in run() on Cloudflare; its code reports a result its storage refuses as `WorkflowInternalError: Step <name>-<count> output is too large. Maximum allowed size is 1MiB.`, raised inside the attempt (so retried like a failure).",
+  eventTypeCheck:
+    'sendEvent with an empty type: the local engine accepts it (no wait can ever match it); ours refuses with "Event type must be a non-empty string".',
   resultMessage:
     'A step result that cannot be stored: ours says "… not serialisable or larger than 1 MiB" in one message; Cloudflare says "… not serialisable" here and reports an oversize result with its own error.',
 } as const;
@@ -59,6 +63,12 @@ export const KNOWN_DIFFERENCES: Record<string, readonly Cause[]> = {
   'event-timeout-caught': ['errorNames'],
   'event-payload-default': ['eventPayloadNull', 'eventTimestamp'],
   'event-to-finished': ['sendEventFinished'],
+  'event-type-empty': ['eventTypeCheck', 'errorNames'],
+  'step-result-over-1mib': ['sizeLimits'],
+  'step-result-over-1mib-caught': ['sizeLimits'],
+  'params-over-1mib': ['sizeLimits'],
+  'restart-from-unknown': ['errorNames'],
+  'restart-drops-events': ['errorNames'],
   'sleep-replay': ['replayAfterSleep'],
   'sleep-status': ['statusWhileBlocked'],
   'step-limit-exceeded': ['errorNames'],

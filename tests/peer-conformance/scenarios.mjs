@@ -7,6 +7,7 @@ import events from './scenarios/events.mjs';
 import lifecycle from './scenarios/lifecycle.mjs';
 import retries from './scenarios/retries.mjs';
 import sleepsLimits from './scenarios/sleeps-limits.mjs';
+import steps from './scenarios/steps.mjs';
 import values from './scenarios/values.mjs';
 
-export const SCENARIOS = [...retries, ...events, ...sleepsLimits, ...lifecycle, ...values];
+export const SCENARIOS = [...retries, ...steps, ...events, ...sleepsLimits, ...lifecycle, ...values];

@@ -231,6 +231,19 @@ const events = [
     },
   },
   {
+    id: 'event-type-empty',
+    group: 'events',
+    about: 'sendEvent with an empty type',
+    workflow: ({ step }) => step.waitForEvent('w', { type: 'go', timeout: 300 }),
+    drive: async (api) => {
+      const id = await api.create({});
+      await api.settledIn(id);
+      return {
+        compare: { sent: await api.attempt(() => api.sendEvent(id, { type: '' })), ...(await ended(api, id)).compare },
+      };
+    },
+  },
+  {
     id: 'event-replay-runs',
     group: 'events',
     about: 'a step, a wait, an event: does run() start again after the wait (replay)?',

@@ -1,6 +1,8 @@
 // pause / resume / terminate / restart (with and without `from`) and createBatch.
 import { attemptsOf, pause } from '../observe.mjs';
 
+const ended = async (api, id) => ({ compare: { status: await api.until(id) } });
+
 const _ended = async (api, id) => ({ compare: { status: await api.until(id) } });
 /** Steps a, b, c (each records its body running) with a sleep before c. */
 const abc = async ({ step, t }) => {
@@ -101,6 +103,75 @@ const lifecycle = [
       await api.sleep(50);
       const status = await api.until(id);
       return { compare: { status, bodies: bodies(await api.trace(id)) } };
+    },
+  },
+  {
+    id: 'restart-from-unknown',
+    group: 'lifecycle',
+    about: 'restart({from: {name: "nope"}}) naming a step the instance never ran',
+    workflow: abc,
+    drive: async (api) => {
+      const id = await api.create({});
+      await api.until(id);
+      const restart = await api.attempt(() => api.restart(id, { from: { name: 'nope' } }));
+      await api.sleep(50);
+      return { compare: { restart, status: await api.until(id) } };
+    },
+  },
+  {
+    id: 'pause-during-step',
+    group: 'lifecycle',
+    about: 'pause while a 300 ms step runs: the step finishes, then the instance pauses; resume completes it',
+    workflow: async ({ step, t }) => {
+      await step.do('long', async () => {
+        await pause(300);
+        t({ step: 'long', attempt: 1 });
+      });
+      return step.do('after', async () => 'after');
+    },
+    drive: async (api) => {
+      const id = await api.create({});
+      await api.sleep(100);
+      await api.pause(id);
+      const right = (await api.status(id)).status;
+      const paused = (await api.until(id, ['paused'], 3000)).status;
+      await api.resume(id);
+      const status = await api.until(id);
+      return { compare: { right, paused, status, long: attemptsOf(await api.trace(id), 'long').length } };
+    },
+  },
+  {
+    id: 'terminate-sleeping',
+    group: 'lifecycle',
+    about: 'terminate during a sleep: the step after it never runs',
+    workflow: abc,
+    drive: async (api) => {
+      const id = await api.create({});
+      await api.sleep(150);
+      await api.terminate(id);
+      const status = await api.until(id, ['terminated'], 3000);
+      await api.sleep(400);
+      return { compare: { status, later: (await api.status(id)).status, bodies: bodies(await api.trace(id)) } };
+    },
+  },
+  {
+    id: 'restart-drops-events',
+    group: 'lifecycle',
+    about: 'an event sent, then restart before the wait: the new run does not get it',
+    workflow: async ({ step }) => {
+      await step.sleep('first', 200);
+      try {
+        return (await step.waitForEvent('w', { type: 'go', timeout: 300 })).payload;
+      } catch (e) {
+        return `no event: ${e.message}`;
+      }
+    },
+    drive: async (api) => {
+      const id = await api.create({});
+      await api.sendEvent(id, { type: 'go', payload: 'before restart' });
+      await api.sleep(50);
+      await api.restart(id);
+      return ended(api, id);
     },
   },
   {

@@ -52,6 +52,17 @@ const sleeps = [
     drive: async (api) => ended(api, await api.create({})),
   },
   {
+    id: 'sleep-until-number',
+    group: 'sleeps',
+    about: 'sleepUntil(name, epoch milliseconds as a number, 100 ms ahead)',
+    workflow: async ({ step }) => {
+      const at = await step.do('when', async () => Date.now() + 100);
+      await step.sleepUntil('until', at);
+      return 'woke';
+    },
+    drive: async (api) => ended(api, await api.create({})),
+  },
+  {
     id: 'sleep-until-past',
     group: 'sleeps',
     about: 'sleepUntil(name, a time in the past)',

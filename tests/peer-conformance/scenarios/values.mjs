@@ -50,6 +50,23 @@ export default [
   params('params-null', 'create({params: null})', { params: null }),
   params('params-object', 'create({params: {…}})', { params: { order: 'A-17', n: [1, 2] } }),
   {
+    id: 'params-over-1mib',
+    group: 'params',
+    about: 'create() with params of 1 MiB + 1 KiB',
+    workflow: async ({ event }) => event.payload.blob.length,
+    drive: async (api) => {
+      const created = await api.attempt(() =>
+        api.create({ id: 'big-params', params: { blob: 'x'.repeat(1025 * 1024) } }),
+      );
+      return {
+        compare: {
+          created: created.ok ? 'created' : created,
+          status: created.ok ? await api.until('big-params') : null,
+        },
+      };
+    },
+  },
+  {
     id: 'status-shape-waiting',
     group: 'status',
     about: 'status() of a waiting instance: keys and values',

@@ -1,8 +1,8 @@
 /**
  * Where our engine and Cloudflare's local engine (miniflare) are known to differ, and why. Each cause is
  * explained once; each scenario that differs names its causes. The suite fails on a difference not listed
- * here and on a listed one that no longer occurs, so this list — and docs/fidelity.md, rendered from it — stay
- * true. Fix a difference in the engine when it is small and ours is wrong; list it here when the difference is
+ * here, on a listed one that no longer occurs, and on a listed one that changed (both sides' observations
+ * are snapshotted), so this list — and docs/fidelity.md, rendered from it — stay true. Fix a difference in the engine when it is small and ours is wrong; list it here when the difference is
  * chosen (or belongs to another layer), saying so.
  */
 export const CAUSES = {
@@ -21,15 +21,15 @@ export const CAUSES = {
   eventPayloadNull:
     'sendEvent without a payload: the wait receives `undefined` on Cloudflare, `null` from ours (None in Python either way).',
   defaultDelay:
-    "Default retry delay: Cloudflare's local engine waits 1000 ms; Cloudflare's docs say 10 seconds, which ours follows (a team decision; the inspector mentions the local engine's value).",
+    "Default retry delay: Cloudflare's local engine waits 1000 ms; Cloudflare's docs say 10 seconds, which ours follows.",
   durationUnits:
     'Cloudflare\'s engine parses duration strings with the `ms` library, which also takes milliseconds ("40 milliseconds", "40 ms") and reads unknown units as milliseconds; ours accepts the units Cloudflare documents (second … year, decimals allowed) and refuses anything else with a message, so a typo never silently becomes milliseconds. Accepting a millisecond unit would also change the editor\'s duration rules.',
   detailedMessages:
     "Our messages keep Cloudflare's words and add which rule was broken (`Workflow instance has invalid id: it is 101 characters long; the maximum is 100`, `… is in a invalid format: retries.delay is required. See …`).",
   sendEventFinished:
-    "sendEvent to a finished instance: Cloudflare's local engine accepts and drops it; ours refuses with `(instance.cannot_send_event)`, as Cloudflare's API does.",
+    "sendEvent to a finished instance: Cloudflare's local engine accepts and drops it; ours refuses it with `(instance.cannot_send_event)`.",
   duplicateId:
-    "create() with a taken id: Cloudflare's local engine returns the existing instance without a word; Cloudflare's API answers `(instance.already_exists)`, which ours does.",
+    "create() with a taken id: Cloudflare's local engine returns the existing instance without a word; ours refuses it with `(instance.already_exists)`.",
   notFound:
     'get() of an unknown id: Cloudflare\'s local engine throws a bare `instance.not_found`; ours says `(instance.not_found) Workflow instance with id "…" not found`.',
   batchAtomic:

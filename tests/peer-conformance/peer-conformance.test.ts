@@ -1,7 +1,8 @@
 /**
  * The differential conformance suite (issue #20): every scenario in scenarios/ runs on our engine and on
  * Cloudflare's local engine (miniflare, in a Node 22 child process), and each must observe the same or differ
- * only for a cause listed in known-differences.ts. With FIDELITY_WRITE=1 (`npm run conformance:peer`) the run
+ * only for a cause listed in known-differences.ts — and then exactly as reviewed (a snapshot of both sides'
+ * observations). With FIDELITY_WRITE=1 (`npm run conformance:peer`) the run
  * is written to docs/fidelity.md. CONFORMANCE_ONLY=id,id runs only those scenarios (and writes nothing).
  */
 import { writeFileSync } from 'node:fs';
@@ -62,5 +63,8 @@ describe("differential conformance against Cloudflare's local engine (miniflare)
     expect(r, 'the scenario did not run').toBeDefined();
     const seen = { verdict: r?.verdict, ours: r?.ours.compare, peer: r?.peer.compare };
     expect(['same', 'known difference'], JSON.stringify(seen, null, 1)).toContain(r?.verdict);
+    // A listed difference is pinned as it was reviewed: any change on either side shows here (then review it,
+    // `npx vitest run tests/peer-conformance -u`, and `npm run conformance:peer` for the table).
+    if (r?.verdict === 'known difference') expect({ ours: r.ours.compare, peer: r.peer.compare }).toMatchSnapshot();
   });
 });

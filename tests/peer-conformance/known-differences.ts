@@ -40,6 +40,10 @@ export const CAUSES = {
     "Cloudflare documents a 1 MiB limit on a step's result and on an instance's params; the local engine enforces neither (it stores a 1 MiB + 1 KiB result and params as they are), ours refuses both. So the local engine cannot tell whether an oversize result is catchable in run() on Cloudflare; its code reports a result its storage refuses as `WorkflowInternalError: Step <name>-<count> output is too large. Maximum allowed size is 1MiB.`, raised inside the attempt (so retried like a failure).",
   eventTypeCheck:
     'sendEvent with an empty type: the local engine accepts it (no wait can ever match it); ours refuses with "Event type must be a non-empty string".',
+  maxDurations:
+    'Cloudflare documents 365 days as the longest sleep and the longest event-wait timeout; the local engine does not check (a "366 days" sleep just runs), ours refuses it when the call is made.',
+  newerConfig:
+    'Cloudflare\'s engine (miniflare since mid-2026) takes two step-config fields ours does not know yet: `sensitive: "output"` (the result is redacted in logs and step outputs, as in production) and a function as `retries.delay` (called after each failed attempt for the next delay). Ours refuses both configs as invalid: a gap to close, not a choice.',
   resultMessage:
     'A step result that cannot be stored: ours says "… not serialisable or larger than 1 MiB" in one message; Cloudflare says "… not serialisable" here and reports an oversize result with its own error.',
 } as const;
@@ -83,6 +87,10 @@ export const KNOWN_DIFFERENCES: Record<string, readonly Cause[]> = {
   'config-timeout-zero': ['errorNames', 'detailedMessages'],
   'config-bad-duration': ['errorNames', 'detailedMessages'],
   'step-without-callback': ['errorNames'],
+  'sleep-too-long': ['maxDurations'],
+  'wait-timeout-too-long': ['maxDurations'],
+  'config-delay-function': ['newerConfig'],
+  'config-sensitive': ['newerConfig'],
   'terminate-finished': ['errorNames'],
   'create-batch-empty': ['errorNames'],
   'create-batch-bad-id': ['errorNames', 'detailedMessages', 'batchAtomic'],

@@ -61,7 +61,7 @@ describe("differential conformance against Cloudflare's local engine (miniflare)
   it.each(CHOSEN.map((s) => [s.id, s.about] as const))('%s: %s', (id) => {
     const r = results.get(id);
     expect(r, 'the scenario did not run').toBeDefined();
-    const seen = { verdict: r?.verdict, ours: r?.ours.compare, peer: r?.peer.compare };
+    const seen = { verdict: r?.verdict, rerun: r?.rerun, ours: r?.ours, peer: r?.peer };
     expect(['same', 'known difference'], JSON.stringify(seen, null, 1)).toContain(r?.verdict);
     // A listed difference is pinned as it was reviewed: any change on either side shows here (then review it,
     // `npx vitest run tests/peer-conformance -u`, and `npm run conformance:peer` for the table).

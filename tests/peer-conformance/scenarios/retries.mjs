@@ -23,9 +23,9 @@ const retried = (name, delayMs) => async (api) => {
 const backoff = (kind) => ({
   id: `retry-${kind}`,
   group: 'retries',
-  about: `3 failed attempts, then success; delay 100 ms, ${kind} backoff`,
-  workflow: ({ step, t }) => step.do('s', { retries: { limit: 5, delay: 100, backoff: kind } }, flaky(t, 's', 3)),
-  drive: retried('s', 100),
+  about: `3 failed attempts, then success; delay 150 ms, ${kind} backoff`,
+  workflow: ({ step, t }) => step.do('s', { retries: { limit: 5, delay: 150, backoff: kind } }, flaky(t, 's', 3)),
+  drive: retried('s', 150),
 });
 
 export default [
@@ -37,8 +37,8 @@ export default [
     group: 'retries',
     about: 'limit 2, every attempt fails: the last error ends the instance',
     workflow: ({ step, t }) =>
-      step.do('s', { retries: { limit: 2, delay: 60, backoff: 'constant' } }, flaky(t, 's', 99)),
-    drive: retried('s', 60),
+      step.do('s', { retries: { limit: 2, delay: 100, backoff: 'constant' } }, flaky(t, 's', 99)),
+    drive: retried('s', 100),
   },
   {
     id: 'retry-limit-zero',
@@ -50,10 +50,10 @@ export default [
   {
     id: 'retry-delay-string',
     group: 'retries',
-    about: 'retries.delay as a string with decimals ("0.06 seconds")',
+    about: 'retries.delay as a string with decimals ("0.1 seconds")',
     workflow: ({ step, t }) =>
-      step.do('s', { retries: { limit: 3, delay: '0.06 seconds', backoff: 'constant' } }, flaky(t, 's', 2)),
-    drive: retried('s', 60),
+      step.do('s', { retries: { limit: 3, delay: '0.1 seconds', backoff: 'constant' } }, flaky(t, 's', 2)),
+    drive: retried('s', 100),
   },
   {
     id: 'retry-ctx',

@@ -225,6 +225,51 @@ const validation = [
     drive: async (api) => ended(api, await api.create({})),
   },
   {
+    id: 'sleep-too-long',
+    group: 'validation',
+    about: 'sleep(name, "366 days") (the documented maximum is 365 days); terminated after a look',
+    workflow: async ({ step }) => {
+      await step.sleep('long', '366 days');
+      return 'woke';
+    },
+    drive: async (api) => {
+      const id = await api.create({});
+      const seen = await api.settledIn(id);
+      await api.attempt(() => api.terminate(id));
+      return { compare: { status: seen } };
+    },
+  },
+  {
+    id: 'wait-timeout-too-long',
+    group: 'validation',
+    about: 'waitForEvent with timeout "366 days"; terminated after a look',
+    workflow: ({ step }) => step.waitForEvent('w', { type: 'go', timeout: '366 days' }),
+    drive: async (api) => {
+      const id = await api.create({});
+      const seen = await api.settledIn(id);
+      await api.attempt(() => api.terminate(id));
+      return { compare: { status: seen } };
+    },
+  },
+  {
+    id: 'config-delay-function',
+    group: 'validation',
+    about: 'retries.delay given as a function of the attempt',
+    workflow: ({ step }) =>
+      step.do('s', { retries: { limit: 2, delay: () => 20 } }, async (ctx) => {
+        if (ctx.attempt < 2) throw new Error('again');
+        return ctx.attempt;
+      }),
+    drive: async (api) => ended(api, await api.create({})),
+  },
+  {
+    id: 'config-sensitive',
+    group: 'validation',
+    about: 'a step config with sensitive: "output"',
+    workflow: ({ step }) => step.do('s', { sensitive: 'output' }, async () => 'secret'),
+    drive: async (api) => ended(api, await api.create({})),
+  },
+  {
     id: 'step-without-callback',
     group: 'validation',
     about: 'step.do(name, config) without a callback',

@@ -17,6 +17,7 @@ export const messages = {
   invalidEventType: () => 'Event type must be a non-empty string',
   invalidEventPayload: (reason: string) => `Event payload is invalid: ${reason}`,
 
+  stepWithoutCallback: (name: string) => `Step "${name}" requires a callback function`,
   stepLimit: (limit: number) =>
     `The limit of ${limit} steps has been reached. This limit can be changed in your worker configuration.`,
   // The name may hold control characters (that is what is wrong with it): escape them as JSON does.

@@ -84,6 +84,8 @@ export class Run {
 
   private async do(name: string, fn: StepFn, config: unknown): Promise<Json> {
     if (!this.alive) return NEVER;
+    // Checked first, as Cloudflare does: without it the call failed each attempt with a TypeError and retried.
+    if (typeof fn !== 'function') throw new WorkflowFatalError(messages.stepWithoutCallback(String(name)));
     const limit = this.machine.env.stepLimit;
     if (++this.doCalls > limit) throw new WorkflowFatalError(messages.stepLimit(limit));
     if (!isValidStepName(name)) throw new WorkflowFatalError(messages.invalidStepName(String(name)));

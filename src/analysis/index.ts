@@ -13,4 +13,5 @@ export {
 export { DURATION_UNIT_MS, type DurationUnit, MAX_WAIT_MS, type ParsedDuration, parseDuration } from './duration.ts';
 export { createPlanNodeId, isPlanNodeId } from './ids.ts';
 export { dynamicNamePattern, findPlanNode } from './match-node.ts';
+export { type DecodedSource, declareUtf8, decodePythonSource } from './source-encoding.ts';
 export type * from './types.ts';

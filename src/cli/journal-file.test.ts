@@ -246,8 +246,7 @@ describe('--params @FILE and --event TYPE:@FILE', () => {
     [
       '--params @ a file that is not JSON',
       (d) => ['--params', `@${d}/bad.json`],
-      (d) =>
-        `--params @${d}/bad.json: ${d}/bad.json is not valid JSON (${NOT_JSON})`,
+      (d) => `--params @${d}/bad.json: ${d}/bad.json is not valid JSON (${NOT_JSON})`,
     ],
     [
       '--params @ with no file name',
@@ -262,8 +261,7 @@ describe('--params @FILE and --event TYPE:@FILE', () => {
     [
       '--event TYPE:@ a file that is not JSON',
       (d) => ['--event', `approved:@${d}/bad.json`],
-      (d) =>
-        `--event "approved" @${d}/bad.json: ${d}/bad.json is not valid JSON (${NOT_JSON})`,
+      (d) => `--event "approved" @${d}/bad.json: ${d}/bad.json is not valid JSON (${NOT_JSON})`,
     ],
   ];
   for (const [what, args, message] of BAD) {

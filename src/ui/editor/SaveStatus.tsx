@@ -7,7 +7,7 @@ const TEXT: Record<SaveState['status'], string> = {
   saving: 'saving…',
   failed: 'not saved',
   'load-failed': 'not loaded',
-  conflict: 'not saved — changed in another tab',
+  conflict: 'not saved (conflict)',
 };
 
 /** "saved · v3", "edited", "saving…" or the save error, beside the editor title. */

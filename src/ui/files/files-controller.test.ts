@@ -140,6 +140,16 @@ describe('createFilesController()', () => {
     expect(controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
   });
 
+  it('two tabs opening a fresh profile at once seed one starter, and both open it', async () => {
+    const other = setup(ctx.db.name);
+    await Promise.all([controller.load(), other.controller.load()]);
+    const files = await ctx.repo.list();
+    expect(files.map((f) => f.name)).toEqual(['order_workflow.py']);
+    expect(other.controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    expect(other.store.getState().activeFileId).toBe(files[0]?.id);
+    other.controller.dispose();
+  });
+
   it('two creates of one name at once get two free names; neither throws', async () => {
     await controller.load();
     const [a, b] = await Promise.all([controller.create('shared.py', 'a'), controller.create('shared.py', 'b')]);

@@ -7,7 +7,13 @@
  * changes shows another tab's saved text live. Framework-free; `useFilesController` wires it to React.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { FileConflictError, type FilesRepo, type SettingsRepo, type WorkflowFile } from '../../persistence';
+import {
+  FileConflictError,
+  FileNameError,
+  type FilesRepo,
+  type SettingsRepo,
+  type WorkflowFile,
+} from '../../persistence';
 import type { AppState } from '../../store';
 import { newFileName, uniqueFileName } from './file-names';
 
@@ -154,7 +160,10 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
         try {
           let files = await repo.list();
           if (files.length === 0) {
-            await repo.create(deps.starter.name, deps.starter.source);
+            // Another tab opened at the same moment may have seeded it first: then its starter is ours too.
+            await repo.create(deps.starter.name, deps.starter.source).catch((e: unknown) => {
+              if (!(e instanceof FileNameError)) throw e;
+            });
             files = await repo.list();
           }
           const lastId = await settings.get<string | null>(ACTIVE_FILE_SETTING, null);

@@ -9,6 +9,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
+  // The dev-server smoke tests start their own server (playwright.dev.config.ts).
+  testIgnore: 'dev/**',
   outputDir: 'test-results',
   timeout: 120_000,
   expect: { timeout: 10_000 },

@@ -20,4 +20,5 @@ export {
 } from './diagnostics.ts';
 export { createPlanNodeId, isPlanNodeId } from './ids.ts';
 export { dynamicNamePattern, findPlanNode } from './match-node.ts';
+export { type DecodedSource, declareUtf8, decodePythonSource } from './source-encoding.ts';
 export type * from './types.ts';

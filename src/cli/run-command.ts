@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   createMemoryJournalStore,
   createRealClock,
@@ -13,7 +14,7 @@ import type { NodePython } from '../runtime/node';
 import { parseArgs, type RunOptions, USAGE } from './args';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { driveInstance } from './drive';
-import { type FileJournalStore, openFileJournalStore } from './file-store';
+import { type FileJournalStore, JournalWriteError, openFileJournalStore } from './file-store';
 import { hostModule } from './host-module';
 import { exitCodeFor, formatReadable, toReport } from './report';
 
@@ -35,7 +36,7 @@ export interface CliDeps {
 
 /** Runs `workflow-studio <argv>`; returns the exit code. Never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = parseArgs(argv, (path) => readFileSync(path, 'utf8'));
   if (!parsed.ok) {
     io.stderr(`${parsed.message}\n`);
     return 2;
@@ -47,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   try {
     return await run(parsed.options, io, deps);
   } catch (e) {
-    if (e instanceof BadInput) {
+    if (e instanceof BadInput || e instanceof JournalWriteError) {
       io.stderr(`error: ${e.message}\n`);
       return 2;
     }
@@ -86,14 +87,25 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
   let fileStore: FileJournalStore | undefined;
   if (opts.journal !== undefined) {
     const opened = await openFileJournalStore(opts.journal);
-    if (!opened.ok) {
-      throw new BadInput(
-        `--journal ${opts.journal} cannot be used: ${opened.reason}; pass a file written by --journal, or a new path`,
-      );
-    }
+    if (!opened.ok) throw new BadInput(opened.message);
     fileStore = opened.store;
   }
-  const store: JournalStore = fileStore ?? createMemoryJournalStore();
+  try {
+    return await runOn(fileStore ?? createMemoryJournalStore(), fileStore, source, opts, io, deps);
+  } finally {
+    fileStore?.close();
+  }
+}
+
+/** Runs (or resumes) the instance on `store`, the `--journal` file's (held locked by this process) or memory. */
+async function runOn(
+  store: JournalStore,
+  fileStore: FileJournalStore | undefined,
+  source: string,
+  opts: RunOptions,
+  io: CliIo,
+  deps: CliDeps,
+): Promise<number> {
   const existing = await findExisting(store, opts);
 
   const { runtime, gate } = await deps.python({ allowNet: opts.allowNet });

@@ -3,7 +3,7 @@
  * the same bindings (`self.env.MY_WORKFLOW`) and workflow names the studio's runtime uses. Pure: the UI zips the
  * files, the CLI writes them to a directory.
  */
-import { analyzeWorkflow } from '../analysis';
+import { analyzeWorkflow, declareUtf8 } from '../analysis';
 import type { Json } from '../engine';
 import { type ExportedWorkflow, entrypointBlock, type NonEmpty } from './entry-template';
 import { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
@@ -50,7 +50,9 @@ const fail = (message: string): ExportError => ({ ok: false, message });
 
 /** Builds the project files, or says why the source cannot be exported. Never throws on user input. */
 export function buildCloudflareProject(params: BuildProjectParams): BuildProjectResult {
-  const { source, fileName } = params;
+  const { fileName } = params;
+  // The project's files are UTF-8: a coding line naming another encoding would make Python misread them.
+  const source = declareUtf8(params.source);
   const projectName = params.projectName ?? workerNameFromFile(fileName);
   const nameProblem = workerNameProblem(projectName);
   if (nameProblem !== undefined) {

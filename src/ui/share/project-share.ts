@@ -97,5 +97,20 @@ export async function openShareLink(
   return true;
 }
 
+const opening = new Map<string, Promise<boolean>>();
+
+/**
+ * `openShareLink`, once per link at a time: a second call for the fragment being opened (React runs the
+ * opening effect twice in development; a `hashchange` may come too) waits for the first and opens nothing —
+ * no duplicate file, no "A file named … already exists". Resolves with whether this call opened it.
+ */
+export function openShareLinkOnce(hash: string, deps: Parameters<typeof openShareLink>[1]): Promise<boolean> {
+  const running = opening.get(hash);
+  if (running) return running.then(() => false);
+  const opened = openShareLink(hash, deps).finally(() => opening.delete(hash));
+  opening.set(hash, opened);
+  return opened;
+}
+
 const isEmptyObject = (v: unknown) =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;

@@ -24,6 +24,7 @@ function fakeCore(calls: string[]): ExecutorCore {
     };
   return {
     recover: async () => ({ type: 'recovered', resumed: 2, waitingForSource: 1 }),
+    failStoppedAttempts: log('failStoppedAttempts'),
     loadSource: async (f) => ({ ok: true, fileId: f.fileId, version: f.version, workflows: [] }),
     create: async ({ id }) => {
       if (id === 'dup')

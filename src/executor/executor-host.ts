@@ -96,6 +96,9 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
         return { type: 'pong' };
       case 'recover':
         return (await booted()).core.recover();
+      case 'fail-stopped-attempts':
+        await (await booted()).core.failStoppedAttempts(input.attempts);
+        return done;
       case 'load-source': {
         const { fileId, version, name, source } = input;
         return {

@@ -219,4 +219,39 @@ describe('startExecutorHost()', () => {
       },
     });
   });
+
+  it('journals stopped attempts before any later command touches an instance (recover, terminate), even a slow write', async () => {
+    const calls: string[] = [];
+    let finish: () => void = () => {};
+    const { posted, request } = setup(async () => ({
+      core: {
+        ...fakeCore(calls),
+        failStoppedAttempts: (attempts) => {
+          calls.push(`failStoppedAttempts ${attempts.length}`);
+          return new Promise<void>((resolve) => {
+            finish = () => {
+              calls.push('journaled');
+              resolve();
+            };
+          });
+        },
+      },
+    }));
+    request(bootInput);
+    const stopped = {
+      instanceId: 'i1',
+      stepName: 'spin',
+      attempt: 1,
+      error: { name: 'AttemptStoppedError', message: 'x' },
+    };
+    request({ type: 'fail-stopped-attempts', attempts: [stopped] });
+    request({ type: 'terminate-instance', id: 'i1' });
+    const ping = request({ type: 'ping' });
+    await flush();
+    expect(calls).toEqual(['failStoppedAttempts 1']);
+    expect(posted.find((m) => m.type === 'response' && m.requestId === ping)).toBeDefined();
+    finish();
+    await flush();
+    expect(calls).toEqual(['failStoppedAttempts 1', 'journaled', 'terminate ["i1"]']);
+  });
 });

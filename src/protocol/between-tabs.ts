@@ -3,6 +3,7 @@
  * broadcasts its executor state and notices.
  */
 import type { StudioCommand } from './host-to-worker';
+import type { BusyAttempt } from './stop-actions';
 import type { BootProgress, NoticeText, PythonReady, WorkerResult } from './worker-to-host';
 
 /** Crash injection from any tab: the leader terminates its executor worker now. */
@@ -10,8 +11,14 @@ export interface KillExecutor {
   type: 'kill-executor';
 }
 
+/** Fail the attempt of instance `id` that keeps the leader's executor busy ("Stop attempt"). */
+export interface StopAttempt {
+  type: 'stop-attempt';
+  id: string;
+}
+
 /** A command a follower tab forwards to the leader tab. */
-export type ForwardedCommand = StudioCommand | KillExecutor;
+export type ForwardedCommand = StudioCommand | KillExecutor | StopAttempt;
 
 /** The leader's executor state, with ages instead of clock times (each tab has its own `performance.now`). */
 export type SharedExecutorState =
@@ -24,6 +31,8 @@ export type SharedExecutorState =
       python: PythonReady;
       /** A `kill-at-next-step` is armed in the leader's worker. */
       killArmed?: boolean;
+      /** The leader's executor has not answered for `forMs` (a step or code that does not await). */
+      busy?: { forMs: number; attempt?: BusyAttempt };
     }
   | { status: 'restarting'; elapsedMs: number; reason: string }
   | { status: 'failed'; elapsedMs: number; error: { name: string; message: string } };

@@ -20,6 +20,13 @@ export interface SerializedError {
  */
 export const INTERRUPT = { signal: 0, token: 1, reason: 2, length: 4, SIGINT: 2, ANY_TOKEN: -1 } as const;
 
+/** Raises `KeyboardInterrupt` in the worker's Python: for attempt `token`, because of `reason` (0: a timeout). */
+export function raiseInterrupt(words: Int32Array, token: number, reason: number): void {
+  Atomics.store(words, INTERRUPT.reason, reason);
+  Atomics.store(words, INTERRUPT.token, token);
+  Atomics.store(words, INTERRUPT.signal, INTERRUPT.SIGINT);
+}
+
 /** Flattens anything thrown into a `SerializedError`. */
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {

@@ -43,3 +43,10 @@ export function stoppedAttemptError(
   const seconds = (Math.max(0, busyMs) / 1000).toFixed(1);
   return { name: ATTEMPT_STOPPED, message: `Attempt stopped after ${seconds} s: ${why}.` };
 }
+
+/** The attempt keeping the executor busy, as the status bar and the graph name it. */
+export interface BusyAttempt {
+  instanceId: string;
+  stepName: string;
+  attempt: number;
+}

@@ -31,6 +31,9 @@ function fakeExecutor(tab: string, log: string[]) {
     },
     onEvent: () => () => {},
     kill: (reason) => log.push(`${tab} kills: ${reason}`),
+    stopAttempt: async (id) => {
+      log.push(`${tab} stops the attempt of ${id}`);
+    },
     dispose: () => log.push(`${tab} disposes`),
     setState(s) {
       state = s;

@@ -23,6 +23,7 @@ import {
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { electLeader } from './leader-election';
 import type {
+  BusyAttempt,
   ChannelLike,
   ExecutorState,
   ExecutorSupervisor,
@@ -57,6 +58,9 @@ export interface StudioClientHandle extends StudioClient {
 
 type Forwarded = { to: string; resolve(output: WorkerOutput): void; reject(error: Error): void };
 type Queued = { command: ForwardedCommand; resolve(output: WorkerOutput): void; reject(error: Error): void };
+
+/** The busy attempt of a busy state, when it names one. */
+const pick = (busy: { attempt?: BusyAttempt }) => (busy.attempt ? { attempt: busy.attempt } : {});
 
 /** Creates the client and starts the election at once. */
 export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
@@ -101,6 +105,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
           warm: s.warm,
           python: s.python,
           ...(s.killArmed ? { killArmed: true } : {}),
+          ...(s.busy ? { busy: { forMs: deps.now() - s.busy.since, ...pick(s.busy) } } : {}),
         };
       case 'restarting':
         return { status: 'restarting', elapsedMs, reason: s.reason };
@@ -135,7 +140,11 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
   async function runLocally(command: ForwardedCommand): Promise<WorkerOutput> {
     if (!executor) throw new IllegalStateError('This tab does not run the executor');
     if (command.type === 'kill-executor') {
-      executor.kill('killed from the studio');
+      executor.kill('killed from the studio', 'kill');
+      return { type: 'done' };
+    }
+    if (command.type === 'stop-attempt') {
+      await executor.stopAttempt(command.id);
       return { type: 'done' };
     }
     return executor.request(command);
@@ -166,6 +175,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
           python: s.python,
           role: 'follower',
           ...(s.killArmed ? { killArmed: true } : {}),
+          ...(s.busy ? { busy: { since: deps.now() - s.busy.forMs, ...pick(s.busy) } } : {}),
         };
       case 'failed':
         return { status: 'failed', since, error: s.error, role: 'follower' };
@@ -307,6 +317,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     killExecutor: () => done({ type: 'kill-executor' }),
     killAtNextStep: () => done({ type: 'kill-at-next-step' }),
     disarmKill: () => done({ type: 'disarm-kill' }),
+    stopAttempt: (id) => done({ type: 'stop-attempt', id }),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -36,10 +36,19 @@ export type WatchdogAction =
   | { type: 'interrupt'; token: number; reason: string }
   | { type: 'kill'; reason: string };
 
-interface Attempt {
+/** What the watchdog knows of an attempt in flight (`startedAt` on its clock). */
+export interface WatchedAttempt {
   token: number;
   label: string;
   timeoutMs: number;
+  startedAt: number;
+  /** Which attempt it is, when the announcement said (it always does since busy attempts are shown). */
+  instanceId?: string;
+  stepName?: string;
+  attempt?: number;
+}
+
+interface Attempt extends WatchedAttempt {
   deadline: number;
 }
 
@@ -61,8 +70,16 @@ export function createWatchdog(config: WatchdogConfig, canInterrupt: boolean) {
   }
 
   return {
-    attemptStarted(now: number, a: { token: number; label: string; timeoutMs: number }): void {
-      attempts.set(a.token, { ...a, deadline: now + a.timeoutMs });
+    attemptStarted(now: number, a: Omit<WatchedAttempt, 'startedAt'>): void {
+      attempts.set(a.token, { ...a, startedAt: now, deadline: now + a.timeoutMs });
+    },
+    /** The attempts in flight, oldest first (an attempt interrupted for its timeout is no longer listed). */
+    inFlight(): WatchedAttempt[] {
+      return [...attempts.values()].sort((a, b) => a.startedAt - b.startedAt);
+    },
+    /** Since when a ping has gone unanswered (the worker's thread is blocked), if one has. */
+    blockedSince(): number | undefined {
+      return pingOutstandingSince;
     },
     attemptEnded(token: number): void {
       attempts.delete(token);

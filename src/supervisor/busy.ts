@@ -45,3 +45,39 @@ export function createBusyWatch(deps: {
     isBusy: () => shown !== undefined,
   };
 }
+
+const isStopped = (a: unknown): a is StoppedAttempt => {
+  const x = a as Partial<StoppedAttempt> | null;
+  return (
+    typeof x?.instanceId === 'string' &&
+    typeof x.stepName === 'string' &&
+    typeof x.attempt === 'number' &&
+    typeof x.error?.name === 'string' &&
+    typeof x.error.message === 'string'
+  );
+};
+
+/**
+ * The busy record in a `Storage` (the page's localStorage) under `key`: written synchronously, so it is there
+ * when the page goes away mid-loop. What cannot be read back as stopped attempts reads as none.
+ */
+export function storageBusyRecord(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, key: string) {
+  return {
+    write(attempts: StoppedAttempt[]): void {
+      try {
+        if (attempts.length === 0) storage.removeItem(key);
+        else storage.setItem(key, JSON.stringify(attempts));
+      } catch {
+        // Storage full or refused: a reload then journals the attempt as lost, as before (retried at once).
+      }
+    },
+    read(): StoppedAttempt[] {
+      try {
+        const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+        return Array.isArray(parsed) ? parsed.filter(isStopped) : [];
+      } catch {
+        return [];
+      }
+    },
+  };
+}

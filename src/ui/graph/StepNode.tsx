@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { BusyChip } from './BusyChip';
 import { Countdown } from './Countdown';
 import type { StepFlowNode } from './graph-model';
 import { KIND_LABELS, NODE_KINDS, overlayFacts, statusWords } from './node-labels';
@@ -28,6 +29,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
             ↻ cached{o.replays > 1 ? ` ×${o.replays}` : ''}
           </span>
         )}
+        {o?.status === 'running' && <BusyChip name={data.name} />}
         {o?.divergence && (
           <span
             className="chip chip--diverged"

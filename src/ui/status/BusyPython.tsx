@@ -1,0 +1,59 @@
+import { appStore } from '../../store';
+import type { BusyState } from '../../supervisor';
+import { performAction } from '../actions/instance-actions';
+import { errorText } from '../actions/run-workflow';
+import { useNow } from '../hooks/useNow';
+import { useStudioClient } from '../hooks/useStudioClient';
+
+/** "busy 12 s in charge_card": how long Python has been held without awaiting, and where. */
+export function busyText(busy: BusyState, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - busy.since) / 1000));
+  if (!busy.attempt) return `Python busy ${seconds} s outside any step (in run(), at import or in a callback)`;
+  const { stepName, attempt, instanceId } = busy.attempt;
+  return `busy ${seconds} s in ${stepName} (attempt ${attempt} of ${instanceId})`;
+}
+
+/**
+ * In the status bar while Python keeps the executor busy: live seconds, and Stop attempt (fails that attempt,
+ * journaled naming the action; its retry policy decides what comes next) and Terminate for its instance.
+ */
+export function BusyPython({ busy }: { busy: BusyState }) {
+  const client = useStudioClient();
+  const now = useNow(true, 250);
+  const id = busy.attempt?.instanceId;
+  const stop = async () => {
+    if (!id) return;
+    try {
+      await client.stopAttempt(id);
+    } catch (e) {
+      appStore.getState().notify({ tone: 'error', title: `Could not stop the attempt of ${id}`, detail: errorText(e) });
+    }
+  };
+  return (
+    <span className="status-busy" role="status" data-testid="python-busy">
+      {busyText(busy, now)}
+      {id && (
+        <>
+          <button
+            type="button"
+            className="status-armed__disarm"
+            data-testid="stop-attempt"
+            onClick={() => void stop()}
+            title="Fail this attempt now (journaled as stopped by you); the step's retry policy decides what comes next"
+          >
+            Stop attempt
+          </button>
+          <button
+            type="button"
+            className="status-armed__disarm"
+            data-testid="busy-terminate"
+            onClick={() => void performAction(client, 'terminate', id)}
+            title={`Terminate instance ${id}: it never runs again`}
+          >
+            Terminate
+          </button>
+        </>
+      )}
+    </span>
+  );
+}

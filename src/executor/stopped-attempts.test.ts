@@ -113,6 +113,17 @@ describe('failStoppedAttempts: a killed attempt is journaled before recovery', (
     expect(executions).toBe(1);
   });
 
+  it('journals an attempt stopped past its timeout (no error given) as the step timeout error', async () => {
+    const { db, clock, id, stopped } = await runaway(1);
+    const second = executor(db, clock, spinOnce(1));
+    const { error: _, ...timedOut } = stopped;
+    await second.failStoppedAttempts([timedOut]);
+    expect((await journalOf(db, id)).at(-1)).toMatchObject({
+      type: 'attempt-failed',
+      error: { name: 'WorkflowTimeoutError', message: 'Execution timed out after 600000ms' },
+    });
+  });
+
   it('writes nothing for an attempt that is no longer running, or an unknown instance', async () => {
     const { db, clock, id, stopped } = await runaway(1);
     const second = executor(db, clock, spinOnce(1));

@@ -1,9 +1,9 @@
 /**
  * The journal events that fail an attempt the supervisor stopped by ending its executor (Kill now, a page
- * reload, a restart to apply Terminate/Delete/Pause): written by the next executor before it resumes anything,
+ * reload, a restart to apply Terminate/Delete/Pause, a step past its timeout that ignored the interrupt): written by the next executor before it resumes anything,
  * so recovery never walks straight back into the runaway code, and the attempt counts toward its retry limit.
  */
-import { FINITE_STATUSES, type JournalEvent, reduceJournal, retryDelayMs } from '../engine';
+import { FINITE_STATUSES, type JournalEvent, messages, parseDuration, reduceJournal, retryDelayMs } from '../engine';
 import type { StoppedAttempt } from '../protocol';
 
 /**
@@ -27,7 +27,9 @@ export function stoppedAttemptEvents(
   });
   if (!step) return [];
   const { instanceId } = stopped;
-  const error = { name: stopped.error.name, message: stopped.error.message };
+  const error = stopped.error
+    ? { name: stopped.error.name, message: stopped.error.message }
+    : { name: 'WorkflowTimeoutError', message: messages.stepTimeout(parseDuration(step.config.timeout)) };
   const retry = stopped.attempt <= step.config.retries.limit;
   const base = { instanceId, at: Math.max(now, last.at), wall, name: step.name, count: step.count };
   const failed: JournalEvent = {

@@ -36,12 +36,16 @@ export interface Recover {
   type: 'recover';
 }
 
-/** An attempt the supervisor stopped by ending its worker (Kill now, a reload, a restart to apply a command). */
+/**
+ * An attempt the supervisor stopped by ending its worker (Kill now, a reload, a restart to apply a command, or
+ * a step past its timeout that did not stop when interrupted).
+ */
 export interface StoppedAttempt {
   instanceId: string;
   stepName: string;
   attempt: number;
-  error: { name: string; message: string };
+  /** What to journal; absent: it ran past its timeout (journaled as the step's timeout error). */
+  error?: { name: string; message: string };
 }
 
 /**

@@ -26,7 +26,7 @@ import { createBusyWatch } from './busy';
 import type { Connection } from './connection';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { createRestartPolicy } from './restart-policy';
-import { createStopper, stopConnection, stoppedBy, stopTargets } from './stop-requests';
+import { createStopper, stopConnection, stoppedBy, stopTargets, timedOutAttempt } from './stop-requests';
 import type { BusyState, ExecutorSupervisor, ExecutorSupervisorDeps, WorkerState } from './types';
 import { createWatchdog, DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
 
@@ -166,7 +166,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         deps.notify?.({ level: 'warning', name: 'Interrupted', message: `Python was interrupted: ${action.reason}.` });
         return;
       case 'kill':
-        restart(c, action.reason);
+        restart(c, action.reason, action.timedOut ? timedOutAttempt(action.timedOut) : []);
         return;
       default:
         assertNever(action);

@@ -31,7 +31,7 @@ describe('stopping commands while Python holds the worker', () => {
     attempt(7, 'spin-1');
     time.advance(100);
     const terminated = supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
-    time.advance(250);
+    time.advance(150);
     expect(words()[INTERRUPT.signal]).toBe(0); // not yet: a free worker answers within milliseconds
     time.advance(250);
     expect(words()[INTERRUPT.token]).toBe(7);
@@ -54,7 +54,7 @@ describe('stopping commands while Python holds the worker', () => {
     terminated.finally(() => {
       settled = true;
     });
-    time.advance(500); // interrupted at 500 ms
+    time.advance(250); // interrupted at the first tick 200 ms or more after the command
     time.advance(500);
     expect(workers).toHaveLength(1);
     time.advance(250); // 750 ms after the interrupt: Python did not stop
@@ -83,7 +83,7 @@ describe('stopping commands while Python holds the worker', () => {
           attempt: 1,
           error: {
             name: 'AttemptStoppedError',
-            message: 'Attempt stopped after 1.3 s: the instance was terminated ("Terminate").',
+            message: 'Attempt stopped after 1.0 s: the instance was terminated ("Terminate").',
           },
         },
         {
@@ -92,7 +92,7 @@ describe('stopping commands while Python holds the worker', () => {
           attempt: 1,
           error: {
             name: 'AttemptStoppedError',
-            message: 'Attempt stopped after 1.3 s: the executor was restarted to terminate instance spin-1.',
+            message: 'Attempt stopped after 1.0 s: the executor was restarted to terminate instance spin-1.',
           },
         },
       ],
@@ -207,6 +207,31 @@ describe('Stop attempt and Kill now', () => {
           error: { message: 'Attempt stopped after 4.1 s: the executor was killed ("Kill now").' },
         },
       ],
+    });
+  });
+});
+
+describe('a step past its timeout that does not stop when interrupted', () => {
+  it('restarts the executor and has the next one journal that attempt as timed out before recovery', async () => {
+    const { current, time, boot, inputOf, workers } = setup();
+    await boot();
+    current().emit({
+      type: 'attempt-started',
+      token: 2,
+      instanceId: 'slow-1',
+      step: { name: 'crunch', count: 1 },
+      attempt: 3,
+      timeoutMs: 2000,
+    });
+    time.advance(2750); // interrupted for its timeout
+    time.advance(3000); // did not stop: killed
+    expect(workers).toHaveLength(2);
+    await boot();
+    expect(current().types().slice(0, 2)).toEqual(['boot-python', 'fail-stopped-attempts']);
+    // No error: the executor journals the step's own timeout error (it knows the configured timeout).
+    expect(inputOf('fail-stopped-attempts')).toEqual({
+      type: 'fail-stopped-attempts',
+      attempts: [{ instanceId: 'slow-1', stepName: 'crunch', attempt: 3 }],
     });
   });
 });

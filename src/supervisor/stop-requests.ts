@@ -24,7 +24,7 @@ import type { WatchedAttempt } from './watchdog';
 /** Timings, in ms. */
 export const STOP_TIMING = {
   /** A stopping command unanswered this long means Python holds the thread: interrupt it. */
-  interruptAfterMs: 300,
+  interruptAfterMs: 200,
   /** After an interrupt, how long Python gets to stop before the executor is restarted. */
   graceMs: 600,
 } as const;
@@ -76,6 +76,12 @@ export function stoppedBy(
     out.push({ ...which, error });
   }
   return out;
+}
+
+/** An attempt that ran past its timeout and did not stop when interrupted, as the next executor journals it. */
+export function timedOutAttempt(a: WatchedAttempt): StoppedAttempt[] {
+  const which = describeAttempt(a);
+  return which ? [which] : [];
 }
 
 /** The part of a connection to a worker the stopper uses. */

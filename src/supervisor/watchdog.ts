@@ -34,7 +34,12 @@ export type WatchdogAction =
   | { type: 'none' }
   | { type: 'ping' }
   | { type: 'interrupt'; token: number; reason: string }
-  | { type: 'kill'; reason: string };
+  | {
+      type: 'kill';
+      reason: string;
+      /** The attempt that ran past its timeout and would not stop: the next executor journals it timed out. */
+      timedOut?: WatchedAttempt;
+    };
 
 /** What the watchdog knows of an attempt in flight (`startedAt` on its clock). */
 export interface WatchedAttempt {
@@ -61,11 +66,19 @@ export function createWatchdog(config: WatchdogConfig, canInterrupt: boolean) {
   let pingOutstandingSince: number | undefined;
   let interruptedAt: number | undefined;
   let interruptReason = '';
+  let interruptedAttempt: WatchedAttempt | undefined;
 
-  function interrupt(now: number, token: number, reason: string): WatchdogAction {
-    if (!canInterrupt) return { type: 'kill', reason: `${reason}; this page cannot interrupt Python` };
+  function interrupt(now: number, token: number, reason: string, timedOut?: WatchedAttempt): WatchdogAction {
+    if (!canInterrupt) {
+      return {
+        type: 'kill',
+        reason: `${reason}; this page cannot interrupt Python`,
+        ...(timedOut ? { timedOut } : {}),
+      };
+    }
     interruptedAt = now;
     interruptReason = reason;
+    interruptedAttempt = timedOut;
     return { type: 'interrupt', token, reason };
   }
 
@@ -92,18 +105,21 @@ export function createWatchdog(config: WatchdogConfig, canInterrupt: boolean) {
     alive(): void {
       pingOutstandingSince = undefined;
       interruptedAt = undefined;
+      interruptedAttempt = undefined;
     },
     tick(now: number): WatchdogAction {
       if (interruptedAt !== undefined) {
         if (now - interruptedAt < config.interruptGraceMs) return { type: 'none' };
-        return { type: 'kill', reason: `${interruptReason}, and Python did not stop when interrupted` };
+        const reason = `${interruptReason}, and Python did not stop when interrupted`;
+        return { type: 'kill', reason, ...(interruptedAttempt ? { timedOut: interruptedAttempt } : {}) };
       }
       const blockedFor = pingOutstandingSince === undefined ? 0 : now - pingOutstandingSince;
       if (blockedFor >= config.slackMs) {
         for (const a of attempts.values()) {
           if (now >= a.deadline + config.slackMs) {
             attempts.delete(a.token);
-            return interrupt(now, a.token, `${a.label} ran past its timeout of ${seconds(a.timeoutMs)}`);
+            const { deadline: _, ...watched } = a;
+            return interrupt(now, a.token, `${a.label} ran past its timeout of ${seconds(a.timeoutMs)}`, watched);
           }
         }
       }

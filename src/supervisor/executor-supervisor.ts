@@ -26,7 +26,7 @@ import { createBusyWatch } from './busy';
 import type { Connection } from './connection';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { createRestartPolicy } from './restart-policy';
-import { createStopper, stopConnection, stoppedBy, stopTargets, timedOutAttempt } from './stop-requests';
+import { createStopper, STOP_TIMING, stopConnection, stoppedBy, stopTargets, timedOutAttempt } from './stop-requests';
 import type { BusyState, ExecutorSupervisor, ExecutorSupervisorDeps, WorkerState } from './types';
 import { createWatchdog, DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
 
@@ -359,7 +359,9 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       });
     },
     kill(reason, action) {
-      restart(conn, reason, action ? stoppedBy(conn.stop.inFlight(), deps.now(), action) : []);
+      const now = deps.now();
+      const blocked = now - (conn.watchdog.blockedSince() ?? now) >= STOP_TIMING.killBlockedMs;
+      restart(conn, reason, action && blocked ? stoppedBy(conn.stop.inFlight(), now, action) : []);
     },
     async stopAttempt(instanceId) {
       if (state.status !== 'ready' || !stopper.stopAttempt(conn.stop, instanceId)) {

@@ -209,6 +209,20 @@ describe('Stop attempt and Kill now', () => {
       ],
     });
   });
+
+  it('Kill now while the worker still answers leaves its attempts to crash recovery (lost, retried at once)', async () => {
+    const { supervisor, current, time, boot, attempt } = setup();
+    await boot();
+    attempt(9, 'async-1');
+    time.advance(1000); // a ping goes out…
+    time.advance(50);
+    current().answer('ping', { type: 'pong' }); // …and is answered: the attempt awaits, it does not hold Python
+    await flush();
+    time.advance(200);
+    supervisor.kill('killed from the studio', 'kill');
+    await boot();
+    expect(current().types()).toEqual(['boot-python', 'recover']);
+  });
 });
 
 describe('a step past its timeout that does not stop when interrupted', () => {

@@ -27,6 +27,12 @@ export const STOP_TIMING = {
   interruptAfterMs: 200,
   /** After an interrupt, how long Python gets to stop before the executor is restarted. */
   graceMs: 600,
+  /**
+   * Kill now stops the attempts in flight "as killed" (journaled with the action, retried after their delay)
+   * only when the worker has not answered for this long; otherwise they are lost as in any crash (journaled as
+   * `WorkflowInternalError` by the next run and retried at once), since they were not holding Python.
+   */
+  killBlockedMs: 500,
 } as const;
 
 /** The user's action behind a command that stops an instance's work, and the instances it targets. */

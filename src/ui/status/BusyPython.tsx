@@ -4,14 +4,7 @@ import { performAction } from '../actions/instance-actions';
 import { errorText } from '../actions/run-workflow';
 import { useNow } from '../hooks/useNow';
 import { useStudioClient } from '../hooks/useStudioClient';
-
-/** "busy 12 s in charge_card": how long Python has been held without awaiting, and where. */
-export function busyText(busy: BusyState, now: number): string {
-  const seconds = Math.max(0, Math.floor((now - busy.since) / 1000));
-  if (!busy.attempt) return `Python busy ${seconds} s outside any step (in run(), at import or in a callback)`;
-  const { stepName, attempt, instanceId } = busy.attempt;
-  return `busy ${seconds} s in ${stepName} (attempt ${attempt} of ${instanceId})`;
-}
+import { busyText } from './describe-executor';
 
 /**
  * In the status bar while Python keeps the executor busy: live seconds, and Stop attempt (fails that attempt,

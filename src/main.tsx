@@ -20,6 +20,7 @@ import {
   type EarlyWorker,
   type JournalMirrorWorker,
   type StudioClient,
+  storageBusyRecord,
 } from './supervisor';
 import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
 
@@ -75,6 +76,8 @@ const client = createStudioClient({
       pyodideIndexURL,
       // The interrupt buffer needs cross-origin isolation (COOP/COEP, served by vite.config.ts).
       createInterruptBuffer: () => (crossOriginIsolated ? new SharedArrayBuffer(SHARED_BUFFER_BYTES) : undefined),
+      // A step that keeps Python busy when the page goes away is journaled as stopped by the next executor.
+      busyRecord: storageBusyRecord(localStorage, 'workflow-studio.busy-attempts'),
       notify,
     }),
 });

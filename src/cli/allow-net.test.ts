@@ -75,17 +75,23 @@ describe('run --allow-net', () => {
   }, 120_000);
 
   it('takes --allow-net repeatedly, as origins only', () => {
-    const parsed = parseArgs(['run', 'f.py', '--allow-net', 'https://a.example', '--allow-net=http://127.0.0.1:8080/']);
+    const noFiles = (path: string): string => {
+      throw new Error(`no file ${path} in this test`);
+    };
+    const parsed = parseArgs(
+      ['run', 'f.py', '--allow-net', 'https://a.example', '--allow-net=http://127.0.0.1:8080/'],
+      noFiles,
+    );
     expect(parsed.ok && parsed.command === 'run' && parsed.options.allowNet).toEqual([
       'https://a.example',
       'http://127.0.0.1:8080',
     ]);
-    expect(parseArgs(['run', 'f.py', '--allow-net', 'https://a.example/v1'])).toEqual({
+    expect(parseArgs(['run', 'f.py', '--allow-net', 'https://a.example/v1'], noFiles)).toEqual({
       ok: false,
       message:
         'error: --allow-net "https://a.example/v1" is more than an origin: drop the path, query and credentials (https://a.example), e.g. --allow-net https://api.example.com',
     });
-    expect(parseArgs(['run', 'f.py', '--allow-net'])).toEqual({
+    expect(parseArgs(['run', 'f.py', '--allow-net'], noFiles)).toEqual({
       ok: false,
       message: 'error: --allow-net needs a value, e.g. --allow-net https://api.example.com',
     });

@@ -3,9 +3,9 @@
  * and `--event TYPE:@FILE` read their JSON): returns the options or the one-line message (exit code 2) that
  * says what to fix.
  */
-import { readProblem } from './command-args';
 
 import { parseOrigin } from '../runtime/network-gate';
+import { readProblem } from './command-args';
 
 /** A `--event TYPE:JSON` to deliver, in command-line order. */
 export interface QueuedEvent {

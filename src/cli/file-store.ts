@@ -1,10 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createMemoryJournalStore, type InstanceSummary, type JournalEvent, type JournalStore } from '../engine';
-<<<<<<< HEAD
 import { JOURNAL_FILE_VERSION } from '../export';
-=======
 import { lockJournal, writeProblem } from './journal-lock';
->>>>>>> h/durable
 
 /** The `--journal` file: every instance's summary and events. */
 export interface JournalFile {
@@ -51,31 +48,8 @@ export async function openFileJournalStore(path: string): Promise<OpenJournalRes
       };
     }
   } catch (e) {
-<<<<<<< HEAD
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, reason: (e as Error).message };
-  }
-  if (text !== undefined) {
-    let file: JournalFile;
-    try {
-      file = JSON.parse(text) as JournalFile;
-    } catch {
-      return { ok: false, reason: 'it is not JSON' };
-    }
-    const known = typeof file?.version === 'number' && file.version >= 1 && file.version <= JOURNAL_FILE_VERSION;
-    if (file?.format !== 'workflow-studio-journal' || !known || !Array.isArray(file.instances)) {
-      return {
-        ok: false,
-        reason: `it has no "format": "workflow-studio-journal", "version": 1 to ${JOURNAL_FILE_VERSION}`,
-      };
-    }
-    try {
-      for (const { summary, events } of file.instances) await memory.append(summary.id, events, summary);
-    } catch (e) {
-      return { ok: false, reason: (e as Error).message };
-=======
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
       return { ok: false, message: notUsable(path, (e as Error).message) };
->>>>>>> h/durable
     }
   }
   const locked = lockJournal(path);
@@ -104,15 +78,8 @@ export async function openFileJournalStore(path: string): Promise<OpenJournalRes
       for (const summary of await memory.listInstances()) {
         instances.push({ summary, events: await memory.read(summary.id) });
       }
-<<<<<<< HEAD
       const file: JournalFile = { format: 'workflow-studio-journal', version: JOURNAL_FILE_VERSION, instances };
-      const tmp = `${path}.tmp-${process.pid}`;
-      writeFileSync(tmp, `${JSON.stringify(file, null, 1)}\n`);
-      renameSync(tmp, path);
-=======
-      const file: JournalFile = { format: 'workflow-studio-journal', version: 1, instances };
       writeAtomically(path, `${JSON.stringify(file, null, 1)}\n`);
->>>>>>> h/durable
     },
     close: locked.lock.release,
   };
@@ -138,8 +105,15 @@ async function load(
   } catch {
     return { ok: false, message: notUsable(path, 'it is not JSON') };
   }
-  if (file?.format !== 'workflow-studio-journal' || file.version !== 1 || !Array.isArray(file.instances)) {
-    return { ok: false, message: notUsable(path, 'it has no "format": "workflow-studio-journal", "version": 1') };
+  const known = typeof file?.version === 'number' && file.version >= 1 && file.version <= JOURNAL_FILE_VERSION;
+  if (file?.format !== 'workflow-studio-journal' || !known || !Array.isArray(file.instances)) {
+    return {
+      ok: false,
+      message: notUsable(
+        path,
+        `it has no "format": "workflow-studio-journal", "version": 1 to ${JOURNAL_FILE_VERSION}`,
+      ),
+    };
   }
   try {
     for (const { summary, events } of file.instances) await memory.append(summary.id, events, summary);

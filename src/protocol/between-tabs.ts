@@ -3,6 +3,7 @@
  * broadcasts its executor state and notices.
  */
 import type { StudioCommand } from './host-to-worker';
+import type { BusyAttempt } from './stop-actions';
 import type { BootProgress, NoticeText, PythonReady, WorkerResult } from './worker-to-host';
 
 /** Crash injection from any tab: the leader terminates its executor worker now. */
@@ -10,8 +11,14 @@ export interface KillExecutor {
   type: 'kill-executor';
 }
 
+/** Fail the attempt of instance `id` that keeps the leader's executor busy ("Stop attempt"). */
+export interface StopAttempt {
+  type: 'stop-attempt';
+  id: string;
+}
+
 /** A command a follower tab forwards to the leader tab. */
-export type ForwardedCommand = StudioCommand | KillExecutor;
+export type ForwardedCommand = StudioCommand | KillExecutor | StopAttempt;
 
 /**
  * The one definition of the executor worker's state. `Time` says when the state began: `{ since }` on one
@@ -27,6 +34,8 @@ export type ExecutorStatus<Time> =
       python: PythonReady;
       /** A `kill-at-next-step` is armed in the worker and has neither fired nor been disarmed. */
       killArmed?: boolean;
+      /** Python has kept the executor busy without awaiting since `Time` (a step or code that does not await). */
+      busy?: { attempt?: BusyAttempt } & Time;
     } & Time)
   | ({ status: 'restarting'; reason: string } & Time)
   | ({ status: 'failed'; error: { name: string; message: string } } & Time);

@@ -1,9 +1,12 @@
+export { BUSY_AFTER_MS, storageBusyRecord } from './busy';
 export { createEarlyWorker, type EarlyWorker } from './early-worker';
 export { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 export { createExecutorSupervisor } from './executor-supervisor';
 export { electLeader, LEADER_LOCK } from './leader-election';
 export { createStudioClient, type StudioClientDeps, type StudioClientHandle } from './studio-client';
 export type {
+  BusyAttempt,
+  BusyState,
   ChannelLike,
   ExecutorState,
   ExecutorSupervisor,

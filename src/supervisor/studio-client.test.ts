@@ -31,6 +31,9 @@ function fakeExecutor(tab: string, log: string[]) {
     },
     onEvent: () => () => {},
     kill: (reason) => log.push(`${tab} kills: ${reason}`),
+    stopAttempt: async (id) => {
+      log.push(`${tab} stops the attempt of ${id}`);
+    },
     dispose: () => log.push(`${tab} disposes`),
     setState(s) {
       state = s;
@@ -134,6 +137,26 @@ describe('createStudioClient()', () => {
     await flush();
     expect(a.getState()).toMatchObject({ status: 'ready', role: 'leader', killArmed: false });
     expect(b.getState()).toMatchObject({ status: 'ready', role: 'follower', killArmed: false });
+  });
+
+  it('shows the leader’s busy Python in every tab, and forwards a follower’s Stop attempt to the leader', async () => {
+    const w = world();
+    const a = w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    const attempt = { instanceId: 'spin-1', stepName: 'charge_card', attempt: 1 };
+    w.advance(5000);
+    w.executors.get('a')?.executor.setState({ ...ready, busy: { since: 2000, attempt } });
+    await flush();
+    expect(a.getState()).toMatchObject({ busy: { since: 2000, attempt } });
+    // The follower gets the busy time as an age, on its own clock (the fake tabs share one).
+    expect(b.getState()).toMatchObject({ role: 'follower', busy: { since: 2000, attempt } });
+    await b.stopAttempt('spin-1');
+    expect(w.log).toContain('a stops the attempt of spin-1');
+    w.executors.get('a')?.executor.setState(ready);
+    await flush();
+    expect(b.getState()).not.toHaveProperty('busy');
   });
 
   it('forwards a follower’s commands to the leader and returns the leader’s answers and errors', async () => {

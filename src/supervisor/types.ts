@@ -1,9 +1,11 @@
 import type { JournalEvent } from '../engine';
 import type {
+  BusyAttempt,
   ExecutorStatus,
   HostToWorker,
   LoadSourceResult,
   OutputOf,
+  StoppedAttempt,
   WorkerEvent,
   WorkerInput,
   WorkerToHost,
@@ -11,7 +13,17 @@ import type {
 } from '../protocol';
 import type { WatchdogConfig } from './watchdog';
 
-export type { LoadSourceResult, WorkflowInfo };
+export type { BusyAttempt, LoadSourceResult, WorkflowInfo };
+
+/**
+ * The executor's thread has not answered for a few seconds (Python that does not await). `since`: when it
+ * last answered or the attempt started, whichever is later (`performance.now()` of this tab); `attempt`: the
+ * one in flight, when there is one (else the code is in `run()`, at import or in a callback).
+ */
+export interface BusyState {
+  since: number;
+  attempt?: BusyAttempt;
+}
 
 /** Removes the listener it was returned for. */
 export type Unsubscribe = () => void;
@@ -89,6 +101,11 @@ export interface StudioClient {
   killAtNextStep(): Promise<void>;
   /** Forgets an armed `killAtNextStep`. */
   disarmKill(): Promise<void>;
+  /**
+   * Fails the attempt of instance `id` in flight (Python is interrupted; if it does not stop at once, the
+   * executor is restarted): journaled as `AttemptStoppedError` naming "Stop attempt", retried per its config.
+   */
+  stopAttempt(id: string): Promise<void>;
   /** Notices as they happen; notices raised before the first listener are delivered to it. */
   onNotice(listener: (notice: StudioNotice) => void): Unsubscribe;
 }
@@ -161,6 +178,11 @@ export interface ExecutorSupervisorDeps {
   bootTimeoutMs?: number;
   /** Something the user should read (restarts, storage full…). */
   notify?(notice: NoticeInput): void;
+  /**
+   * Where the attempts keeping Python busy are written while they do (localStorage in the browser), so that
+   * after a reload or a closed tab the next executor journals them as stopped before it resumes anything.
+   */
+  busyRecord?: { write(attempts: StoppedAttempt[]): void; read(): StoppedAttempt[] };
 }
 
 /** The handle `createExecutorSupervisor` returns. */
@@ -170,8 +192,13 @@ export interface ExecutorSupervisor {
   /** Sends one request (after the worker is ready); typed output, or `ExecutorError` / `WorkerCrashedError`. */
   request<T extends WorkerInput>(input: T): Promise<OutputOf[T['type']]>;
   onEvent(listener: (event: WorkerEvent) => void): Unsubscribe;
-  /** Terminates the worker now and starts a new one that recovers from the journal. */
-  kill(reason: string): void;
+  /**
+   * Terminates the worker now and starts a new one that recovers from the journal. `action`: the user's action
+   * that killed it (Kill now): the attempts in flight are journaled as stopped by it before recovery.
+   */
+  kill(reason: string, action?: 'kill'): void;
+  /** See `StudioClient.stopAttempt`; resolves once the attempt was interrupted or the executor replaced. */
+  stopAttempt(instanceId: string): Promise<void>;
   /** Terminates the worker and rejects what is pending. Safe to call twice. */
   dispose(): void;
 }

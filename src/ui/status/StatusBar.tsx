@@ -1,5 +1,6 @@
 import { useClient, useClientState } from '../client/useClient';
 import { useNow } from '../hooks/useNow';
+import { BusyPython } from './BusyPython';
 import { describeExecutor } from './describe-executor';
 import { KillArmed } from './KillArmed';
 
@@ -23,6 +24,7 @@ export function StatusBar() {
         {view.live && <span aria-hidden="true"> {view.live}</span>}
         {view.phase && <span className="status__phase"> · {view.phase}</span>}
       </span>
+      {state.status === 'ready' && state.busy && <BusyPython busy={state.busy} />}
       {state.status === 'ready' && state.killArmed && <KillArmed />}
       {view.detail && <span className="status-bar__detail">{view.detail}</span>}
     </footer>

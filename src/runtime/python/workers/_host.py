@@ -143,7 +143,7 @@ def load_module(source, filename, module_name, env_host):
                 "ok": False,
                 "kind": "import",
                 "name": type(exc).__name__,
-                "message": str(exc),
+                "message": error_message(exc),
                 "line": _error_line(exc, filename),
                 "traceback": format_traceback(exc),
             }

@@ -266,9 +266,10 @@ class WorkflowStep:
         self._run.ensure_live()
         return _settle(self._run, self._run.host.sleepUntil(name, at), _ignore)
 
-    def wait_for_event(self, name, event_type, timeout="24 hours"):
+    def wait_for_event(self, name, event_type, /, timeout="24 hours"):
         """Wait for an event of ``event_type``; returns it as a dict (``payload``, ``timestamp``, ``type``)
-        that also allows attribute access. Raises (catchable) when ``timeout`` passes first."""
+        that also allows attribute access. Raises (catchable) when ``timeout`` passes first. ``event_type`` is
+        positional-only, as in Cloudflare's SDK (``event_type=...`` is a TypeError)."""
         _check_name(name, "step.wait_for_event")
         if not isinstance(event_type, str):
             raise TypeError(f"event_type must be a str, not {type(event_type).__name__}")

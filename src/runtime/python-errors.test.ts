@@ -69,7 +69,7 @@ class Mapper(WorkflowEntrypoint):
     ]);
   });
 
-  it('fails at once an attempt whose exception cannot be printed, with its class and Python\'s rendering', async () => {
+  it("fails at once an attempt whose exception cannot be printed, with its class and Python's rendering", async () => {
     const { journal, view } = await runOnce(`${HEADER}
 class Unprintable(Exception):
     def __str__(self):
@@ -90,7 +90,7 @@ class Broken(WorkflowEntrypoint):
     expect(view.error).toMatchObject({ name: 'Unprintable', message: '<exception str() failed>' });
   });
 
-  it('makes wait_for_event\'s event_type positional-only, as Cloudflare\'s SDK does', async () => {
+  it("makes wait_for_event's event_type positional-only, as Cloudflare's SDK does", async () => {
     const { view } = await runOnce(`${HEADER}
 class Keyword(WorkflowEntrypoint):
     async def run(self, event, step):

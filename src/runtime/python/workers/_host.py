@@ -225,9 +225,9 @@ class _Run:
 
 def _event(raw):
     data = json.loads(raw)
-    payload = data.get("payload")
+    # The engine makes absent params {}; params given as null stay None, as on Cloudflare.
     return {
-        "payload": {} if payload is None else payload,
+        "payload": data["payload"],
         "timestamp": _clock.real_datetime_class().fromtimestamp(data["timestamp"] / 1000),
         "instanceId": data["instanceId"],
         "workflowName": data["workflowName"],

@@ -204,6 +204,18 @@ const cases: Case[] = [
     at: '"bad\\x01name"',
   },
   {
+    code: 'WS034',
+    source: workflow('return 1')
+      .replace('class Flow(', 'class VeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVery(')
+      .replace(
+        '\nclass',
+        '\nclass ShortEnough(WorkflowEntrypoint):\n    async def run(self, event, step):\n        return 1\n\n\nclass',
+      ),
+    message:
+      'Class VeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVery gets the workflow name "very-very-very-very-very-very-very-very-very-very-very-very-very-very-very-very-very", which Cloudflare refuses (it is 84 characters long; the maximum is 64); rename the class.',
+    at: 'VeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVery',
+  },
+  {
     code: 'WS040',
     source: workflow(`${step('a')}a()`),
     message: 'Step "a" is called but not awaited, so it never runs. Write "await a()".',

@@ -52,6 +52,8 @@ export const diagnosticMessages = {
     `${api} name "${name}" is also used on line ${line}. That is allowed: replay tells them apart by order (counts 1, 2, …), so keep their order stable.`,
   WS032: (length: number) => `Step name is ${length} characters long; the limit is 256.`,
   WS033: () => 'Step name contains a control character, which Cloudflare rejects.',
+  WS034: (cls: string, name: string, problem: string) =>
+    `Class ${cls} gets the workflow name "${name}", which Cloudflare refuses (${problem}); rename the class.`,
   WS040: (step: string, fn: string) =>
     `Step "${step}" is called but not awaited, so it never runs. Write "await ${fn}()".`,
   WS041: (api: string) => `${api}(…) is not awaited, so it does nothing. Write "await ${api}(…)".`,
@@ -100,6 +102,7 @@ export const diagnosticSeverity: Record<DiagnosticCode, Severity> = {
   WS031: 'info',
   WS032: 'error',
   WS033: 'error',
+  WS034: 'error',
   WS040: 'error',
   WS041: 'error',
   WS050: 'error',

@@ -14,3 +14,4 @@ export { DURATION_UNIT_MS, type DurationUnit, MAX_WAIT_MS, type ParsedDuration, 
 export { createPlanNodeId, isPlanNodeId } from './ids.ts';
 export { dynamicNamePattern, findPlanNode } from './match-node.ts';
 export type * from './types.ts';
+export { MAX_WORKFLOW_NAME_LENGTH, workflowNameOf, workflowNameProblem } from './workflow-names.ts';

@@ -48,4 +48,18 @@ class ParamsWorkflow(WorkflowEntrypoint):
     expect(absent.stdout).toContain('output: "{}"');
     expect(given.stdout).toContain(`output: "{'n': 1}"`);
   });
+
+  it('refuses a class whose workflow name Cloudflare refuses, saying the rule (exit 2, one line)', async () => {
+    const cls = `Order${'Processing'.repeat(6)}Workflow`;
+    const file = write(
+      'long.py',
+      `from workers import WorkflowEntrypoint\n\nclass ${cls}(WorkflowEntrypoint):\n    async def run(self, event, step):\n        return 1\n`,
+    );
+    const name = `order${'-processing'.repeat(6)}-workflow`;
+    expect(await cli(['run', file])).toEqual({
+      exit: 2,
+      stdout: '',
+      stderr: `error: Workflow name "${name}" is invalid: it is 80 characters long; the maximum is 64. Cloudflare refuses to deploy it; rename the workflow (in Python, its class).\n`,
+    });
+  });
 });

@@ -60,4 +60,6 @@ export {
   isValidStepName,
   MAX_INSTANCE_ID_LENGTH,
   MAX_STEP_NAME_LENGTH,
+  MAX_WORKFLOW_NAME_LENGTH,
+  workflowNameProblem,
 } from './validation';

@@ -3,7 +3,7 @@
  * the same bindings (`self.env.MY_WORKFLOW`) and workflow names the studio's runtime uses. Pure: the UI zips the
  * files, the CLI writes them to a directory.
  */
-import { analyzeWorkflow } from '../analysis';
+import { analyzeWorkflow, workflowNameProblem } from '../analysis';
 import type { Json } from '../engine';
 import { type ExportedWorkflow, entrypointBlock, type NonEmpty } from './entry-template';
 import { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
@@ -83,6 +83,14 @@ export function buildCloudflareProject(params: BuildProjectParams): BuildProject
     );
   }
   const workflows: NonEmpty<ExportedWorkflow> = [first, ...rest];
+  for (const w of workflows) {
+    const problem = workflowNameProblem(w.workflowName);
+    if (problem !== undefined) {
+      return fail(
+        `Cannot export ${fileName}: class ${w.className} gets the workflow name "${w.workflowName}", which Cloudflare refuses (${problem}). Rename the class.`,
+      );
+    }
+  }
   const clash = findClash(workflows);
   if (clash) return fail(`Cannot export ${fileName}: ${clash}`);
 

@@ -334,6 +334,6 @@ describe('the readable summary (without --json)', () => {
       '    2| Executing my_failing',
       '    2! TypeError: Intentional error in my_failing',
     ]);
-    expect(result.stderr).toBe('Successfully caught TypeError: Intentional error in my_failing\n');
+    expect(result.stderr).toBe('Successfully caught TypeError: TypeError: Intentional error in my_failing\n');
   });
 });

@@ -239,7 +239,7 @@ const MISUSE: MisuseRow[] = [
     source: 'negative-sleep',
     error: {
       name: 'ValueError',
-      message: 'duration must be a number of seconds ≥ 0 or a duration string like "10 seconds", got -5',
+      message: 'duration must be a number of milliseconds ≥ 0 or a duration string like "10 seconds", got -5',
     },
     calls: [],
   },

@@ -36,23 +36,24 @@ def _from_ms(ms):
     return _dt.datetime.fromtimestamp(ms / 1000)
 
 
-def _seconds_to_ms(value, what):
+def _number_ms(value, what):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(
-            f"{what} must be a number of seconds or a duration string like \"10 seconds\", "
+            f"{what} must be a number of milliseconds or a duration string like \"10 seconds\", "
             f"not {type(value).__name__}"
         )
-    return value * 1000
+    return value
 
 
 def _duration(value, what):
+    """A duration as Cloudflare's SDK passes it on: a string as is, a number as milliseconds (the JS engine
+    reads numbers so, whatever the Python docs say; the editor flags numbers with a fix to a string)."""
     if isinstance(value, str):
         return value
-    ms = _seconds_to_ms(value, what)
-    # Checked here, in the user's unit: the engine would name the milliseconds it got.
+    ms = _number_ms(value, what)
     if not math.isfinite(ms) or ms < 0:
         raise ValueError(
-            f"{what} must be a number of seconds \u2265 0 or a duration string like \"10 seconds\", got {value!r}"
+            f"{what} must be a number of milliseconds \u2265 0 or a duration string like \"10 seconds\", got {value!r}"
         )
     return ms
 
@@ -249,20 +250,22 @@ class WorkflowStep:
 
     # ── sleeps and waits ─────────────────────────────────────────────────────────────────────────
     def sleep(self, name, duration):
-        """Sleep for ``duration``: a number of seconds or a duration string such as ``"10 seconds"``."""
+        """Sleep for ``duration``: a duration string such as ``"10 seconds"``, or a number of milliseconds (as on
+        Cloudflare's runtime: ``step.sleep("x", 10)`` sleeps 10 ms)."""
         _check_name(name, "step.sleep")
         self._run.ensure_live()
         return _settle(self._run, self._run.host.sleep(name, _duration(duration, "duration")), _ignore)
 
     def sleep_until(self, name, timestamp):
-        """Sleep until ``timestamp``: a ``datetime.datetime`` or seconds since the Unix epoch."""
+        """Sleep until ``timestamp``: a ``datetime.datetime`` or milliseconds since the Unix epoch (as on
+        Cloudflare's runtime)."""
         _check_name(name, "step.sleep_until")
         if isinstance(timestamp, _dt.datetime):
             at = timestamp.timestamp() * 1000
         elif isinstance(timestamp, str):
             at = _dt.datetime.fromisoformat(timestamp).timestamp() * 1000
         else:
-            at = _seconds_to_ms(timestamp, "timestamp")
+            at = _number_ms(timestamp, "timestamp")
         self._run.ensure_live()
         return _settle(self._run, self._run.host.sleepUntil(name, at), _ignore)
 

@@ -163,6 +163,9 @@ export function createEngine(deps: EngineDeps): Engine {
       const wake = machines.get(id)?.nextWake();
       return wake ? { at: wake.at, kind: wake.kind } : undefined;
     },
+    replayNotes(id) {
+      return [...(machines.get(id)?.replayLog.notes ?? [])];
+    },
     async skipWait(id) {
       await (await mustLoad(id)).skipWait();
     },

@@ -44,6 +44,7 @@ export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
 export { createRealClock, type HostTimers } from './real-clock';
+export type { ChangedArgument, ReplayNote } from './replay-notes';
 export {
   type Backoff,
   DEFAULT_STEP_CONFIG,

@@ -13,5 +13,6 @@ export {
 export { DURATION_UNIT_MS, type DurationUnit, MAX_WAIT_MS, type ParsedDuration, parseDuration } from './duration.ts';
 export { createPlanNodeId, isPlanNodeId } from './ids.ts';
 export { dynamicNamePattern, findPlanNode } from './match-node.ts';
+export { type StepDoForm, stepDoForm } from './step-form.ts';
 export type * from './types.ts';
 export { MAX_WORKFLOW_NAME_LENGTH, workflowNameOf, workflowNameProblem } from './workflow-names.ts';

@@ -40,4 +40,5 @@ export {
   type ShareLinkProblem,
   toStudioFileName,
 } from './share-link';
+export { describeForm, LEGACY_FORM_FLAG } from './worker-fit';
 export { type ZipOptions, zipProject } from './zip';

@@ -134,8 +134,9 @@ def _parameter_names(func):
 class WorkflowStep:
     """What ``run(self, event, step)`` receives as ``step``."""
 
-    def __init__(self, run):
+    def __init__(self, run, legacy=False):
         self._run = run
+        self._legacy = legacy  # the legacy step.do form (the file uses depends=), as Cloudflare's flag picks it
         self._closures = {}  # step name -> decorated callable
         self._memo = {}  # step name -> result of the last successful call in this run
         self._in_flight = {}  # step name -> Future of the call now running
@@ -177,6 +178,12 @@ class WorkflowStep:
 
     def _dependencies(self, func, depends):
         params = _parameter_names(func)
+        if depends is None and self._legacy and any(name != "ctx" for name in params):
+            non_ctx = sum(1 for name in params if name != "ctx")
+            raise TypeError(
+                f"Step has {non_ctx} non-ctx parameter(s) but no 'depends' list provided "
+                "(this file uses depends= elsewhere, so it runs the legacy step.do form, as Cloudflare would)"
+            )
         if depends is None:
             deps = []
             for name in params:

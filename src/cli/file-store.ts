@@ -1,12 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createMemoryJournalStore, type InstanceSummary, type JournalEvent, type JournalStore } from '../engine';
-
-/** The `--journal` file: every instance's summary and events. */
-export interface JournalFile {
-  format: 'workflow-studio-journal';
-  version: 1;
-  instances: { summary: InstanceSummary; events: JournalEvent[] }[];
-}
+import { createMemoryJournalStore, type JournalStore } from '../engine';
+import { JOURNAL_FILE_FORMAT, JOURNAL_FILE_VERSION, type JournalStoreFile, parseJournalStoreValue } from '../export';
 
 /** A journal store kept in memory and written to a JSON file by `flush()` (the CLI flushes as it goes). */
 export interface FileJournalStore extends JournalStore {
@@ -27,17 +21,17 @@ export async function openFileJournalStore(path: string): Promise<OpenJournalRes
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, reason: (e as Error).message };
   }
   if (text !== undefined) {
-    let file: JournalFile;
+    let value: unknown;
     try {
-      file = JSON.parse(text) as JournalFile;
+      value = JSON.parse(text);
     } catch {
       return { ok: false, reason: 'it is not JSON' };
     }
-    if (file?.format !== 'workflow-studio-journal' || file.version !== 1 || !Array.isArray(file.instances)) {
-      return { ok: false, reason: 'it has no "format": "workflow-studio-journal", "version": 1' };
-    }
+    // The journal file rules (docs/journal-format.md), as replay reads them; an exported journal is one instance.
+    const parsed = parseJournalStoreValue(value);
+    if (!parsed.ok) return { ok: false, reason: parsed.message.replace(/\.$/, '') };
     try {
-      for (const { summary, events } of file.instances) await memory.append(summary.id, events, summary);
+      for (const { summary, events } of parsed.store.instances) await memory.append(summary.id, events, summary);
     } catch (e) {
       return { ok: false, reason: (e as Error).message };
     }
@@ -60,7 +54,7 @@ export async function openFileJournalStore(path: string): Promise<OpenJournalRes
       for (const summary of await memory.listInstances()) {
         instances.push({ summary, events: await memory.read(summary.id) });
       }
-      const file: JournalFile = { format: 'workflow-studio-journal', version: 1, instances };
+      const file: JournalStoreFile = { format: JOURNAL_FILE_FORMAT, version: JOURNAL_FILE_VERSION, instances };
       const tmp = `${path}.tmp-${process.pid}`;
       writeFileSync(tmp, `${JSON.stringify(file, null, 1)}\n`);
       renameSync(tmp, path);

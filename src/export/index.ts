@@ -24,6 +24,12 @@ export {
   renameJournalInstance,
   serializeJournalFile,
 } from './journal-file';
+export {
+  type JournalStoreEntry,
+  type JournalStoreFile,
+  type ParseJournalStoreResult,
+  parseJournalStoreValue,
+} from './journal-store-file';
 export { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
 export {

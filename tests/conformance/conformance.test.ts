@@ -176,7 +176,7 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
       python,
     );
     expect(result.stderr).toBe(
-      'error: --journal package.json cannot be used: it has no "format": "workflow-studio-journal", "version": 1; pass a file written by --journal, or a new path\n',
+      'error: --journal package.json cannot be used: Not a journal file: "format" is missing; expected "workflow-studio-journal"; pass a file written by --journal, or a new path\n',
     );
     expect(result.exit).toBe(2);
   });

@@ -93,14 +93,14 @@ const cases: Case[] = [
     code: 'WS011',
     source: workflow('await step.sleep("nap", 30)'),
     message:
-      'Numeric duration 30: the Python SDK reads seconds, Cloudflare\'s JS engine milliseconds. Write a string such as "30 seconds".',
+      'Numeric duration 30 is read as 30 milliseconds, as Cloudflare\'s runtime does (the Python docs say seconds). Write "0.03 seconds" to say so, or a string in the unit you meant.',
     at: '30',
   },
   {
     code: 'WS012',
     source: workflow('await step.sleep_until("until", 1700000000)'),
     message:
-      "Numeric timestamp 1700000000: the Python SDK reads epoch seconds, Cloudflare's JS engine milliseconds. Pass a datetime instead.",
+      "Numeric timestamp 1700000000 looks like seconds: Cloudflare's runtime reads epoch milliseconds, so it lands in 1970. Pass a datetime, or 1700000000000 for milliseconds.",
     at: '1700000000',
   },
   {
@@ -204,6 +204,18 @@ const cases: Case[] = [
     at: '"bad\\x01name"',
   },
   {
+    code: 'WS034',
+    source: workflow('return 1')
+      .replace('class Flow(', 'class VeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVery(')
+      .replace(
+        '\nclass',
+        '\nclass ShortEnough(WorkflowEntrypoint):\n    async def run(self, event, step):\n        return 1\n\n\nclass',
+      ),
+    message:
+      'Class VeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVery gets the workflow name "very-very-very-very-very-very-very-very-very-very-very-very-very-very-very-very-very", which Cloudflare refuses (it is 84 characters long; the maximum is 64); rename the class.',
+    at: 'VeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVeryVery',
+  },
+  {
     code: 'WS040',
     source: workflow(`${step('a')}a()`),
     message: 'Step "a" is called but not awaited, so it never runs. Write "await a()".',
@@ -270,7 +282,8 @@ const cases: Case[] = [
 describe('diagnostics', () => {
   it.each(cases)('$code: exact message, severity and range', ({ code, source, message, at, nth }) => {
     const found = analyzeWorkflow(source).diagnostics.filter((d) => d.code === code);
-    expect(found).toEqual([{ code, severity: diagnosticSeverity[code], message, range: expect.anything() }]);
+    expect(found).toMatchObject([{ code, severity: diagnosticSeverity[code], message, range: expect.anything() }]);
+    expect(found).toHaveLength(1);
     expect(found[0]?.range).toMatchObject(rangeOf(source, at, nth));
   });
 

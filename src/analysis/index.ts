@@ -21,4 +21,6 @@ export {
 export { createPlanNodeId, isPlanNodeId } from './ids.ts';
 export { dynamicNamePattern, findPlanNode } from './match-node.ts';
 export { type DecodedSource, declareUtf8, decodePythonSource } from './source-encoding.ts';
+export { type StepDoForm, stepDoForm } from './step-form.ts';
 export type * from './types.ts';
+export { MAX_WORKFLOW_NAME_LENGTH, workflowNameOf, workflowNameProblem } from './workflow-names.ts';

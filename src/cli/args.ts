@@ -47,7 +47,8 @@ Runs one instance of a Python workflow (Cloudflare Workflows Python SDK) to comp
 for an event that no --event satisfies.
 
   --class NAME        the WorkflowEntrypoint subclass to run (needed when the file defines several)
-  --params JSON       the instance's params (event["payload"]); default {}. @FILE reads the JSON from FILE
+  --params JSON       the instance's params (event["payload"]); default {} (null stays None).
+                      @FILE reads the JSON from FILE
   --id ID             the instance id; default a random UUID. With --journal, an existing id is resumed
   --event TYPE:JSON   send an event of TYPE with a JSON payload; repeatable, delivered in order.
                       TYPE:@FILE reads the payload's JSON from FILE

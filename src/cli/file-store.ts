@@ -1,15 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { createMemoryJournalStore, type InstanceSummary, type JournalEvent, type JournalStore } from '../engine';
-import { JOURNAL_FILE_VERSION } from '../export';
+import { createMemoryJournalStore, type JournalStore } from '../engine';
+import { JOURNAL_FILE_FORMAT, JOURNAL_FILE_VERSION, type JournalStoreFile, parseJournalStoreValue } from '../export';
 import { lockJournal, writeProblem } from './journal-lock';
-
-/** The `--journal` file: every instance's summary and events. */
-export interface JournalFile {
-  format: 'workflow-studio-journal';
-  /** Written as the current journal format version; every older one is read (version 1 had no `run-output`). */
-  version: number;
-  instances: { summary: InstanceSummary; events: JournalEvent[] }[];
-}
 
 /** A journal store kept in memory and written to a JSON file by `flush()` (the CLI flushes as it goes). */
 export interface FileJournalStore extends JournalStore {
@@ -78,7 +70,7 @@ export async function openFileJournalStore(path: string): Promise<OpenJournalRes
       for (const summary of await memory.listInstances()) {
         instances.push({ summary, events: await memory.read(summary.id) });
       }
-      const file: JournalFile = { format: 'workflow-studio-journal', version: JOURNAL_FILE_VERSION, instances };
+      const file: JournalStoreFile = { format: JOURNAL_FILE_FORMAT, version: JOURNAL_FILE_VERSION, instances };
       writeAtomically(path, `${JSON.stringify(file, null, 1)}\n`);
     },
     close: locked.lock.release,
@@ -99,24 +91,17 @@ async function load(
       return { ok: false, message: notUsable(path, (e as Error).message) };
   }
   if (text === undefined) return { ok: true, memory };
-  let file: JournalFile;
+  let value: unknown;
   try {
-    file = JSON.parse(text) as JournalFile;
+    value = JSON.parse(text);
   } catch {
     return { ok: false, message: notUsable(path, 'it is not JSON') };
   }
-  const known = typeof file?.version === 'number' && file.version >= 1 && file.version <= JOURNAL_FILE_VERSION;
-  if (file?.format !== 'workflow-studio-journal' || !known || !Array.isArray(file.instances)) {
-    return {
-      ok: false,
-      message: notUsable(
-        path,
-        `it has no "format": "workflow-studio-journal", "version": 1 to ${JOURNAL_FILE_VERSION}`,
-      ),
-    };
-  }
+  // The journal file rules (docs/journal-format.md), as replay reads them; an exported journal is one instance.
+  const parsed = parseJournalStoreValue(value);
+  if (!parsed.ok) return { ok: false, message: notUsable(path, parsed.message.replace(/\.$/, '')) };
   try {
-    for (const { summary, events } of file.instances) await memory.append(summary.id, events, summary);
+    for (const { summary, events } of parsed.store.instances) await memory.append(summary.id, events, summary);
   } catch (e) {
     return { ok: false, message: notUsable(path, (e as Error).message) };
   }

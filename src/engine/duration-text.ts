@@ -47,3 +47,19 @@ export function parseDuration(text: string): ParsedDuration {
   if (!isUnit(unit)) return { ok: false, reason: 'unit' };
   return { ok: true, ms: amount * DURATION_UNIT_MS[unit], amount, unit };
 }
+
+const EXACT_UNITS: readonly DurationUnit[] = ['day', 'hour', 'minute', 'second'];
+
+/**
+ * The duration string that means `ms` milliseconds exactly, in the largest unit that divides it (`5000` →
+ * `"5 seconds"`, `90000` → `"90 seconds"`, `7200000` → `"2 hours"`, `1500` → `"1.5 seconds"`, `3` →
+ * `"0.003 seconds"`); weeks, months and years are left out, as they rarely divide a number a user typed.
+ */
+export function durationStringOf(ms: number): string {
+  const unit = EXACT_UNITS.find((u) => ms !== 0 && ms % DURATION_UNIT_MS[u] === 0) ?? 'second';
+  // toPrecision(15) then Number drops binary noise (0.003 rather than 0.0030000000000000001).
+  const amount = Number((ms / DURATION_UNIT_MS[unit]).toPrecision(15));
+  const text =
+    Math.abs(amount) >= 1e21 || (amount !== 0 && Math.abs(amount) < 1e-6) ? amount.toFixed(12) : String(amount);
+  return `${text} ${unit}${amount === 1 ? '' : 's'}`;
+}

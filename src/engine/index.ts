@@ -46,6 +46,7 @@ export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
 export { createRealClock, type HostTimers } from './real-clock';
+export type { ChangedArgument, ReplayNote } from './replay-notes';
 export { type StatusChange, statusHistory } from './status-history';
 export {
   type Backoff,
@@ -63,4 +64,6 @@ export {
   isValidStepName,
   MAX_INSTANCE_ID_LENGTH,
   MAX_STEP_NAME_LENGTH,
+  MAX_WORKFLOW_NAME_LENGTH,
+  workflowNameProblem,
 } from './validation';

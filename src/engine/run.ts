@@ -17,6 +17,7 @@ import type { CommitMode } from './journal-writer';
 import { cloneJson, type Json } from './json';
 import { messages } from './messages';
 import { createOutputCap, type OutputCap } from './output-cap';
+import type { ChangedArgument } from './replay-notes';
 import { resolveStepConfig } from './step-config';
 import { runStep } from './step-runner';
 import type { StepFn, WorkflowStep } from './types';
@@ -60,6 +61,8 @@ export class Run {
    * Read only when the run ends with a divergence (what the run made instead of the missing call).
    */
   readonly issuedLog: Array<CallView | CallRef> = [];
+  /** Journaled sleeps and waits served although the code asked with other arguments (see replay-notes.ts). */
+  readonly changedArgs: ChangedArgument[] = [];
   /** Calls of the current generation journaled before this run started. */
   recordedAtStart = 0;
   readonly blockers = new Map<string, Blocker>();
@@ -103,7 +106,7 @@ export class Run {
     try {
       const ms = parseDuration(duration);
       if (ms > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
-      return this.sleepCall(name, (now) => now + ms);
+      return this.sleepCall(name, (now) => now + ms, { what: 'duration', value: ms });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -114,20 +117,32 @@ export class Run {
     if (typeof at !== 'number' || !Number.isFinite(at)) {
       return Promise.reject(new WorkflowFatalError(messages.invalidDurationNumber(Number(at))));
     }
-    return this.sleepCall(name, (now) => {
-      // A plain Error, not WorkflowFatalError: Cloudflare's engine throws exactly this (workers-sdk,
-      // packages/workflows-shared/src/context.ts, sleepUntil), so code that inspects the error's name behaves
-      // the same after export. Python sees it as a JsException "Error: You can't sleep until…".
-      if (at < now) throw new Error(messages.sleepUntilPast());
-      if (at - now > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
-      return at;
-    });
+    return this.sleepCall(
+      name,
+      (now) => {
+        // A plain Error, not WorkflowFatalError: Cloudflare's engine throws exactly this (workers-sdk,
+        // packages/workflows-shared/src/context.ts, sleepUntil), so code that inspects the error's name behaves
+        // the same after export. Python sees it as a JsException "Error: You can't sleep until…".
+        if (at < now) throw new Error(messages.sleepUntilPast());
+        if (at - now > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+        return at;
+      },
+      { what: 'until', value: at },
+    );
   }
 
-  private async sleepCall(name: string, untilFrom: (now: number) => number): Promise<void> {
+  private async sleepCall(
+    name: string,
+    untilFrom: (now: number) => number,
+    asked: { what: 'duration' | 'until'; value: number },
+  ): Promise<void> {
     const clock = this.machine.env.clock;
     const { ref, call: found } = this.issue('sleep', name);
     const call = found as SleepView | undefined;
+    const journaled = call && (asked.what === 'duration' ? call.durationMs : call.until);
+    if (journaled !== undefined && journaled !== asked.value) {
+      this.changedArgs.push({ call: ref, what: asked.what, journaled, now: asked.value });
+    }
     if (call?.status === 'finished') return this.replay(ref, undefined);
     if (!call) {
       untilFrom(clock.now());
@@ -148,6 +163,11 @@ export class Run {
     if (timeoutMs > MAX_WAIT_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
     const { ref, call: found } = this.issue('wait', name);
     let call = found as WaitView | undefined;
+    if (call && call.eventType !== type)
+      this.changedArgs.push({ call: ref, what: 'eventType', journaled: call.eventType, now: type });
+    if (call && call.timeoutMs !== timeoutMs) {
+      this.changedArgs.push({ call: ref, what: 'timeout', journaled: call.timeoutMs, now: timeoutMs });
+    }
     if (call?.status === 'received' && call.event) return this.replay(ref, toReceived(call.event));
     if (call?.status === 'timed-out') throw this.replay(ref, new WorkflowTimeoutError(call.error?.message ?? ''));
     if (!call) {

@@ -238,6 +238,14 @@ class My_Flow(WorkflowEntrypoint):
     );
   });
 
+  it('refuses a class whose workflow name Cloudflare refuses (over 64 characters)', () => {
+    const cls = `Order${'Processing'.repeat(6)}Workflow`;
+    const source = orderSource.replace('class OrderWorkflow(', `class ${cls}(`);
+    expect(errorOf(source)).toBe(
+      `Cannot export flow.py: class ${cls} gets the workflow name "order${'-processing'.repeat(6)}-workflow", which Cloudflare refuses (it is 80 characters long; the maximum is 64). Rename the class.`,
+    );
+  });
+
   it('refuses an invalid project name', () => {
     expect(errorOf(orderSource, 'flow.py', 'Shop Orders')).toBe(
       'Cannot export: the project name "Shop Orders" is not a valid Worker name (use lowercase letters, digits and dashes, starting and ending with a letter or digit), e.g. "order-flow".',

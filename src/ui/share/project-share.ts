@@ -5,7 +5,14 @@
  */
 
 import type { Json } from '../../engine';
-import { buildCloudflareProject, decodeShareLink, encodeShareLink, toStudioFileName, zipProject } from '../../export';
+import {
+  buildCloudflareProject,
+  decodeShareLink,
+  describeForm,
+  encodeShareLink,
+  toStudioFileName,
+  zipProject,
+} from '../../export';
 import type { Notice } from '../../store';
 import { parseParams } from '../actions/run-params';
 import { loadLastRun, saveLastRun } from '../actions/run-settings';
@@ -31,7 +38,12 @@ export function exportProject(
   deps.notify({
     tone: project.warnings.length > 0 ? 'warning' : 'info',
     title: `Exported ${project.projectName}.zip`,
-    detail: [`Deploy with: uv run pywrangler deploy. Bindings: ${bindings}.`, ...project.warnings].join('\n'),
+    detail: [
+      `Deploy with: uv run pywrangler deploy. Bindings: ${bindings}.`,
+      describeForm(project.stepForm),
+      ...project.notes,
+      ...project.warnings,
+    ].join('\n'),
   });
   return true;
 }

@@ -4,8 +4,8 @@
  * that means the same, and a `sleep_until` number that looks like epoch seconds is flagged (WS012).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeWorkflow } from './analyze-workflow.ts';
 import { durationStringOf, parseDuration } from '../engine/duration-text.ts';
+import { analyzeWorkflow } from './analyze-workflow.ts';
 import { workflow } from './test-utils.ts';
 
 const STEP = (config: string) => `@step.do(config=${config})\nasync def a():\n    return 1\nawait a()`;

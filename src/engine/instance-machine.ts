@@ -16,7 +16,7 @@
  */
 import { afterTurns, NEVER } from './async-utils';
 import type { Clock, Disposable } from './clock';
-import { divergence } from './divergence';
+import { endOfRun } from './divergence';
 import { runError, serializeError, WorkflowError } from './errors';
 import { type CallView, FINITE_STATUSES, type PendingWake } from './instance-view';
 import { type CallRef, callKey, type JournalEvent, type JournalEventDraft, type RunReason } from './journal';
@@ -24,6 +24,7 @@ import { type CommitMode, JournalWriter } from './journal-writer';
 import { cloneJson, MAX_VALUE_BYTES, toJson } from './json';
 import type { Ledger } from './ledger';
 import { messages } from './messages';
+import type { ReplayLog } from './replay-notes';
 import { Run } from './run';
 import type { JournalStore } from './store';
 import type { HostRun, InstanceStatusResult, RestartFrom, WorkflowBody } from './types';
@@ -47,6 +48,8 @@ export interface MachineEnv {
 /** @internal One instance's live state. */
 export class InstanceMachine {
   run: Run | undefined;
+  /** Replay notes of its runs since it was loaded (in memory only, see replay-notes.ts). */
+  readonly replayLog: ReplayLog = { notes: [], lastIssued: undefined };
   private dead = false;
   private wakeTimer: Disposable | undefined;
   private gateWaiters: Array<() => void> = [];
@@ -209,10 +212,10 @@ export class InstanceMachine {
     this.scheduleWake();
   }
 
-  /** Journals the end of a run (with its divergence, if any) and stops it. */
+  /** Journals the end of a run (with its divergence, if any), keeps its replay notes and stops it. */
   private endRunWith(run: Run, end: JournalEventDraft, before: JournalEventDraft[] = []): void {
     run.closeOutput();
-    this.commit([...before, ...divergence(run, this.ledger.current, end.type === 'run-evicted'), end]);
+    this.commit([...before, ...endOfRun(run, this.ledger.current, end.type === 'run-evicted', this.replayLog), end]);
     this.stopRun(run);
   }
 

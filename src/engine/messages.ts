@@ -7,6 +7,8 @@ export const messages = {
   instanceExists: (id: string) => `(instance.already_exists) Workflow instance with id "${id}" already exists`,
   instanceNotFound: (id: string) => `(instance.not_found) Workflow instance with id "${id}" not found`,
   invalidParams: (reason: string) => `Workflow instance params are invalid: ${reason}`,
+  invalidWorkflowName: (name: string, reason: string) =>
+    `Workflow name "${name}" is invalid: ${reason}. Cloudflare refuses to deploy it; rename the workflow (in Python, its class).`,
   unknownWorkflow: (name: string) => `(workflow.not_found) Workflow "${name}" is not registered`,
   batchEmpty: () => 'batchCreate should have at least 1 instance',
   batchTooLarge: (n: number) => `batchCreate supports at most 100 instances, got ${n}`,
@@ -17,6 +19,7 @@ export const messages = {
   invalidEventType: () => 'Event type must be a non-empty string',
   invalidEventPayload: (reason: string) => `Event payload is invalid: ${reason}`,
 
+  stepWithoutCallback: (name: string) => `Step "${name}" requires a callback function`,
   stepLimit: (limit: number) =>
     `The limit of ${limit} steps has been reached. This limit can be changed in your worker configuration.`,
   // The name may hold control characters (that is what is wrong with it): escape them as JSON does.

@@ -7,7 +7,8 @@
 import { deferred, NEVER, safely } from './async-utils';
 import { callOf } from './call-index';
 import type { Disposable } from './clock';
-import { MAX_SLEEP_MS, parseDuration } from './duration';
+import { parseDuration } from './duration';
+import { MAX_WAIT_MS } from './duration-text';
 import { StepFailedError, WorkflowFatalError, WorkflowTimeoutError } from './errors';
 import type { InstanceMachine } from './instance-machine';
 import type { CallView, ReceivedEvent, SentEventView, SleepView, StepView, WaitView } from './instance-view';
@@ -16,6 +17,7 @@ import type { CommitMode } from './journal-writer';
 import { cloneJson, type Json } from './json';
 import { messages } from './messages';
 import { createOutputCap, type OutputCap } from './output-cap';
+import type { ChangedArgument } from './replay-notes';
 import { resolveStepConfig } from './step-config';
 import { runStep } from './step-runner';
 import type { StepFn, WorkflowStep } from './types';
@@ -59,6 +61,8 @@ export class Run {
    * Read only when the run ends with a divergence (what the run made instead of the missing call).
    */
   readonly issuedLog: Array<CallView | CallRef> = [];
+  /** Journaled sleeps and waits served although the code asked with other arguments (see replay-notes.ts). */
+  readonly changedArgs: ChangedArgument[] = [];
   /** Calls of the current generation journaled before this run started. */
   recordedAtStart = 0;
   readonly blockers = new Map<string, Blocker>();
@@ -83,6 +87,8 @@ export class Run {
 
   private async do(name: string, fn: StepFn, config: unknown): Promise<Json> {
     if (!this.alive) return NEVER;
+    // Checked first, as Cloudflare does: without it the call failed each attempt with a TypeError and retried.
+    if (typeof fn !== 'function') throw new WorkflowFatalError(messages.stepWithoutCallback(String(name)));
     const limit = this.machine.env.stepLimit;
     if (++this.doCalls > limit) throw new WorkflowFatalError(messages.stepLimit(limit));
     if (!isValidStepName(name)) throw new WorkflowFatalError(messages.invalidStepName(String(name)));
@@ -99,8 +105,8 @@ export class Run {
     if (!this.alive) return NEVER;
     try {
       const ms = parseDuration(duration);
-      if (ms > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
-      return this.sleepCall(name, (now) => now + ms);
+      if (ms > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+      return this.sleepCall(name, (now) => now + ms, { what: 'duration', value: ms });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -111,20 +117,32 @@ export class Run {
     if (typeof at !== 'number' || !Number.isFinite(at)) {
       return Promise.reject(new WorkflowFatalError(messages.invalidDurationNumber(Number(at))));
     }
-    return this.sleepCall(name, (now) => {
-      // A plain Error, not WorkflowFatalError: Cloudflare's engine throws exactly this (workers-sdk,
-      // packages/workflows-shared/src/context.ts, sleepUntil), so code that inspects the error's name behaves
-      // the same after export. Python sees it as a JsException "Error: You can't sleep until…".
-      if (at < now) throw new Error(messages.sleepUntilPast());
-      if (at - now > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
-      return at;
-    });
+    return this.sleepCall(
+      name,
+      (now) => {
+        // A plain Error, not WorkflowFatalError: Cloudflare's engine throws exactly this (workers-sdk,
+        // packages/workflows-shared/src/context.ts, sleepUntil), so code that inspects the error's name behaves
+        // the same after export. Python sees it as a JsException "Error: You can't sleep until…".
+        if (at < now) throw new Error(messages.sleepUntilPast());
+        if (at - now > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+        return at;
+      },
+      { what: 'until', value: at },
+    );
   }
 
-  private async sleepCall(name: string, untilFrom: (now: number) => number): Promise<void> {
+  private async sleepCall(
+    name: string,
+    untilFrom: (now: number) => number,
+    asked: { what: 'duration' | 'until'; value: number },
+  ): Promise<void> {
     const clock = this.machine.env.clock;
     const { ref, call: found } = this.issue('sleep', name);
     const call = found as SleepView | undefined;
+    const journaled = call && (asked.what === 'duration' ? call.durationMs : call.until);
+    if (journaled !== undefined && journaled !== asked.value) {
+      this.changedArgs.push({ call: ref, what: asked.what, journaled, now: asked.value });
+    }
     if (call?.status === 'finished') return this.replay(ref, undefined);
     if (!call) {
       untilFrom(clock.now());
@@ -142,9 +160,14 @@ export class Run {
     const type = opts?.type;
     if (typeof type !== 'string' || type === '') throw new WorkflowFatalError(messages.invalidEventType());
     const timeoutMs = parseDuration(opts.timeout || '24 hours');
-    if (timeoutMs > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
+    if (timeoutMs > MAX_WAIT_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
     const { ref, call: found } = this.issue('wait', name);
     let call = found as WaitView | undefined;
+    if (call && call.eventType !== type)
+      this.changedArgs.push({ call: ref, what: 'eventType', journaled: call.eventType, now: type });
+    if (call && call.timeoutMs !== timeoutMs) {
+      this.changedArgs.push({ call: ref, what: 'timeout', journaled: call.timeoutMs, now: timeoutMs });
+    }
     if (call?.status === 'received' && call.event) return this.replay(ref, toReceived(call.event));
     if (call?.status === 'timed-out') throw this.replay(ref, new WorkflowTimeoutError(call.error?.message ?? ''));
     if (!call) {

@@ -308,6 +308,15 @@ describe('step names', () => {
     });
   });
 
+  it('fails the run at once when step.do gets no callback (no attempt, no retry), as Cloudflare does', async () => {
+    const { status, view } = await runOnce(async ({ step }) => {
+      await step.do('s', undefined as never, {});
+    });
+    expect(status.status).toBe('errored');
+    expect(status.error).toEqual({ name: 'WorkflowFatalError', message: 'Step "s" requires a callback function' });
+    expect(view.steps).toEqual([]);
+  });
+
   it('counts only step.do calls toward the step limit', async () => {
     const h = createHarness(
       {

@@ -149,7 +149,7 @@ const BAD_INPUT: [string, string[], string][] = [
   [
     'unknown option',
     ['run', `${BAD}/two-workflows.py`, '--frobnicate'],
-    'error: unknown option --frobnicate; options are --class, --params, --id, --event, --clock, --journal, --json, --expire-waits',
+    'error: unknown option --frobnicate; options are --class, --params, --id, --event, --clock, --journal, --allow-net, --json, --expire-waits',
   ],
   ['flag with a value', ['run', `${BAD}/two-workflows.py`, '--json=yes'], 'error: --json takes no value'],
   [
@@ -177,7 +177,7 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
       python,
     );
     expect(result.stderr).toBe(
-      'error: --journal package.json cannot be used: it has no "format": "workflow-studio-journal", "version": 1 to 2; pass a file written by --journal, or a new path\n',
+      'error: --journal package.json cannot be used: Not a journal file: "format" is missing; expected "workflow-studio-journal"; pass a file written by --journal, or a new path\n',
     );
     expect(result.exit).toBe(2);
   });
@@ -338,7 +338,7 @@ describe('the readable summary (without --json)', () => {
     expect(result.stdout.split('\n').slice(-5)).toEqual([
       'print() in run(), outside steps:',
       '  run 6 (woke, finished)',
-      '    | Successfully caught TypeError: Intentional error in my_failing',
+      '    | Successfully caught TypeError: TypeError: Intentional error in my_failing',
       'output: null',
       '',
     ]);

@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { CACHED_TIP } from '../history/history-items';
+import { BusyChip } from './BusyChip';
 import { Countdown } from './Countdown';
 import type { StepFlowNode } from './graph-model';
 import { KIND_LABELS, NODE_KINDS, overlayFacts, statusWords } from './node-labels';
@@ -29,6 +30,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
             ↻ cached{o.replays > 1 ? ` ×${o.replays}` : ''}
           </span>
         )}
+        {o?.status === 'running' && <BusyChip name={data.name} />}
         {o?.divergence && (
           <span
             className="chip chip--diverged"

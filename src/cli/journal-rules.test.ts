@@ -50,10 +50,10 @@ beforeAll(async () => {
 describe('journal files: one reader', () => {
   it('refuses a store of a future version in replay and in run --journal alike', async () => {
     const future = editedStore((v) => {
-      v.version = 2;
+      v.version = 3;
     });
     const newer =
-      'Not read: the file was written by a newer Workflow Studio (journal format version 2); this one reads version 1';
+      'Not read: the file was written by a newer Workflow Studio (journal format version 3); this one reads version 2';
     expect(await replay([future, `${F}/order_workflow.py`])).toEqual({
       exit: 2,
       stdout: '',
@@ -65,6 +65,36 @@ describe('journal files: one reader', () => {
       stdout: '',
       stderr: `error: --journal ${future} cannot be used: ${newer}; pass a file written by --journal, or a new path\n`,
     });
+  });
+
+  it('reads a version 1 store (before run-output) in replay and run --journal, and writes it back as version 2', async () => {
+    const old = editedStore((v) => {
+      v.version = 1;
+    });
+    const replayed = await replay([old, `${F}/order_workflow.py`]);
+    expect(replayed.stderr).toBe('');
+    expect(replayed.exit).toBe(0);
+    const run = await cli([
+      'run',
+      `${F}/order_workflow.py`,
+      '--params',
+      '{"order": "C-3"}',
+      '--id',
+      'c3',
+      '--journal',
+      old,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(readFileSync(old, 'utf8'))).toMatchObject({ version: 2 });
+    const withOutput = editedStore((v) => {
+      v.version = 1;
+      const [first] = v.instances as { events: Record<string, unknown>[] }[];
+      const last = first!.events.at(-1)!;
+      first!.events.push({ ...last, type: 'run-output', run: 1, text: 'hi\n', seq: first!.events.length + 1 });
+    });
+    expect((await replay([withOutput, `${F}/order_workflow.py`])).stderr).toMatch(
+      /Invalid journal file: instances\[0\]: events\[\d+\]\.type: unknown value "run-output"/,
+    );
   });
 
   it('refuses unknown fields in a store, at the top, in an instance and in an event', async () => {

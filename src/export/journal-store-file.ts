@@ -2,8 +2,8 @@
  * The CLI's `run --journal` store file (docs/journal-format.md): the journal file's `format` and `version`, and
  * an `instances` array of `{summary, events}`. It is read by the same rules as an exported journal file — each
  * instance is checked by `parseJournalValue` — so `run --journal` and `replay` refuse and accept the same
- * things: a future version, unknown fields, broken event sequences. An exported single-instance journal file is
- * accepted as a store holding that one instance.
+ * things: a future version, unknown fields, broken event sequences; an older version is read and upgraded, as
+ * an exported file is. An exported single-instance journal file is accepted as a store holding that one instance.
  */
 import type { InstanceSummary, JournalEvent } from '../engine';
 import {
@@ -64,8 +64,11 @@ export function parseJournalStoreValue(value: unknown): ParseJournalStoreResult 
       `Not read: the file was written by a newer Workflow Studio (journal format version ${head.version}); this one reads version ${JOURNAL_FILE_VERSION}.`,
     );
   }
-  if (head.version !== JOURNAL_FILE_VERSION) {
-    return fail(`Invalid journal file: version: expected ${JOURNAL_FILE_VERSION}, got ${describeValue(head.version)}.`);
+  const version = head.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail(
+      `Invalid journal file: version: expected 1 to ${JOURNAL_FILE_VERSION}, got ${describeValue(head.version)}.`,
+    );
   }
   const extra = unknownKey(head, STORE_KEYS);
   if (extra !== undefined)
@@ -84,13 +87,15 @@ export function parseJournalStoreValue(value: unknown): ParseJournalStoreResult 
       );
     }
     const { summary, events } = entry as { summary?: InstanceSummary; events?: unknown };
-    const parsed = parseJournalValue(
-      buildJournalFile({
+    // Checked as an exported file of the store's own version (a version 1 store may hold no run-output).
+    const parsed = parseJournalValue({
+      ...buildJournalFile({
         instance: summary as InstanceSummary,
         events: (events ?? []) as JournalEvent[],
         exportedAt: NO_DATE,
       }),
-    );
+      version,
+    });
     if (!parsed.ok) {
       const where = parsed.message.replace(/^Invalid journal file: /, '').replaceAll('instance.', 'summary.');
       return fail(`Invalid journal file: instances[${i}]: ${where}`);
@@ -100,5 +105,7 @@ export function parseJournalStoreValue(value: unknown): ParseJournalStoreResult 
     }
     ids.add(parsed.file.instance.id);
   }
+  // An older store reads as the current version (version 1 → 2 changes nothing else).
+  head.version = JOURNAL_FILE_VERSION;
   return { ok: true, store: head as unknown as JournalStoreFile };
 }

@@ -52,7 +52,7 @@ function InstancePanel() {
   if (instance.status === 'none')
     return (
       <EmptyState title="No instance selected">
-        Select an instance in the list to see its params, output or error, and how its status changed.
+        Pick one in the instance list to see its params, output or error, and how its status changed.
       </EmptyState>
     );
   if (instance.status === 'loading') return <Loading what="Reading the instance’s journal" />;

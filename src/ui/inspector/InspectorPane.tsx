@@ -74,7 +74,14 @@ function SelectionPanel() {
         </EmptyState>
       )}
       {i.type === 'node' && (
-        <NodeInspector node={i.node} calls={i.calls} call={i.call} inputs={i.inputs} instanceId={i.instanceId} />
+        <NodeInspector
+          node={i.node}
+          calls={i.calls}
+          call={i.call}
+          inputs={i.inputs}
+          instanceId={i.instanceId}
+          otherWorkflow={i.otherWorkflow}
+        />
       )}
       {i.type === 'call' && (
         <div className="inspector" data-testid="inspector-details">

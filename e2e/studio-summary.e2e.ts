@@ -95,6 +95,7 @@ test.describe('studio: instance summary', () => {
     await page.getByTestId('time-scrubber').fill(String(evicted.seq));
     await expect(summary(page)).toHaveAttribute('data-status', 'waiting');
     await expect(page.getByTestId('summary-output')).toHaveCount(0);
+    await expect(page.getByTestId('summary-no-output')).toHaveText('Not yet: run() has not returned.');
     await expect(history).toHaveText(['queued', 'running', 'waiting']);
     await expect(summary(page)).toContainText('so far');
     await expect(page.getByTestId('summary-travel')).toHaveText(`◀ as of seq ${evicted.seq}/${journal.length}`);

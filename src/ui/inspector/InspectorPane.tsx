@@ -52,7 +52,7 @@ function InstancePanel() {
   if (instance.status === 'none')
     return (
       <EmptyState title="No instance selected">
-        Select an instance in the list to see its params, output or error, and how its status changed.
+        Pick one in the instance list to see its params, output or error, and how its status changed.
       </EmptyState>
     );
   if (instance.status === 'loading') return <Loading what="Reading the instance’s journal" />;
@@ -74,7 +74,14 @@ function SelectionPanel() {
         </EmptyState>
       )}
       {i.type === 'node' && (
-        <NodeInspector node={i.node} calls={i.calls} call={i.call} inputs={i.inputs} instanceId={i.instanceId} />
+        <NodeInspector
+          node={i.node}
+          calls={i.calls}
+          call={i.call}
+          inputs={i.inputs}
+          instanceId={i.instanceId}
+          otherWorkflow={i.otherWorkflow}
+        />
       )}
       {i.type === 'call' && (
         <div className="inspector" data-testid="inspector-details">

@@ -14,6 +14,8 @@ interface NodeInspectorProps {
   call: CallView | null;
   inputs: InputDependency[];
   instanceId: string | null;
+  /** The selected instance's workflow when the open file does not define it. */
+  otherWorkflow?: string | undefined;
 }
 
 function staticFacts(node: PlanNode): [string, string][] {
@@ -39,7 +41,7 @@ const chooseCall = (nodeId: string, c: CallView) =>
   appStore.getState().select({ type: 'node', nodeId, call: { kind: c.kind, name: c.name, count: c.count } });
 
 /** A plan node: what the code says, and what the selected instance did with it. */
-export function NodeInspector({ node, calls, call, inputs, instanceId }: NodeInspectorProps) {
+export function NodeInspector({ node, calls, call, inputs, instanceId, otherWorkflow }: NodeInspectorProps) {
   const where = node.control.length > 0 ? ` · inside ${node.control.join(' › ')}` : '';
   return (
     <div className="inspector" data-testid="inspector-details" data-node-name={node.name}>
@@ -54,7 +56,11 @@ export function NodeInspector({ node, calls, call, inputs, instanceId }: NodeIns
         <Facts rows={staticFacts(node)} />
       </Section>
       {inputs.length > 0 && <Inputs inputs={inputs} />}
-      {instanceId === null ? (
+      {otherWorkflow !== undefined ? (
+        <p className="inspector__hint">
+          The selected instance runs {otherWorkflow}, which this file does not define: open its file to see its calls.
+        </p>
+      ) : instanceId === null ? (
         <p className="inspector__hint">Select an instance to see this step’s attempts, output and timing.</p>
       ) : calls.length === 0 ? (
         <p className="inspector__hint">Instance {instanceId} has not reached this call yet.</p>

@@ -88,6 +88,12 @@ class Other(WorkflowEntrypoint):
     const view = { ...(await t.view()), workflowName: 'wf' };
     expect(twoClasses.workflows[0]!.className).toBe('Wf');
     expect(inspect({ type: 'node', nodeId: other.id, call: null }, twoClasses, view)).toEqual({ type: 'none' });
+    // An instance of a workflow this file does not define: the node from the code, none of the instance's calls.
+    const elsewhere = inspect({ type: 'node', nodeId: other.id, call: null }, twoClasses, {
+      ...view,
+      workflowName: 'billing',
+    });
+    expect(elsewhere).toMatchObject({ type: 'node', calls: [], instanceId: null, otherWorkflow: 'billing' });
     // Without an instance, any class's node is shown from the code.
     expect(inspect({ type: 'node', nodeId: other.id, call: null }, twoClasses, null)).toMatchObject({
       type: 'node',

@@ -28,6 +28,8 @@ export type Inspection =
       call: CallView | null;
       inputs: InputDependency[];
       instanceId: string | null;
+      /** The selected instance's workflow when this file does not define it (its calls are then not shown). */
+      otherWorkflow?: string;
     }
   | {
       type: 'call';
@@ -107,5 +109,6 @@ export function inspect(selection: Selection | null, plan: WorkflowPlan, view: I
     call,
     inputs: inputsOf(node, analysis, byNode),
     instanceId: view && instanceMatches ? view.id : null,
+    ...(view && !instanceMatches ? { otherWorkflow: view.workflowName } : {}),
   };
 }

@@ -107,6 +107,13 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
           <ErrorView error={s.error} />
         </Section>
       )}
+      {!s.output.present && !s.error && (
+        <Section title="Output">
+          <p className="inspector__hint" data-testid="summary-no-output">
+            {s.status === 'terminated' ? 'Terminated before run() returned.' : 'Not yet: run() has not returned.'}
+          </p>
+        </Section>
+      )}
       {s.output.present && (
         <Section title="Output · what run() returned" actions={<CopyButton value={s.output.value} />}>
           <div data-testid="summary-output">

@@ -131,6 +131,42 @@ test.describe('stop means stop: a CPU-bound step with the default config', () =>
     await expect(page.getByTestId('executor-status')).toHaveText(/^Python ready/);
   });
 
+  test('Pause and Delete take effect while steps spin: one instance pauses, the next one to spin is deleted', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await waitReady(page);
+    await run(page, { source: SPIN_FOREVER, workflowName: 'spin-workflow', id: 'pause-1' });
+    await busyIn(page, 'charge_card', 'pause-1');
+    // Asked while pause-1 spins: created once the thread is free, then it spins in turn.
+    await page.evaluate(
+      () => void window.__studio?.create({ fileId: 'e2e-file', workflowName: 'spin-workflow', id: 'delete-1' }),
+    );
+    const took = (call: string, id: string) =>
+      page.evaluate(
+        async ([call, id]) => {
+          const t0 = performance.now();
+          if (call === 'pause') await window.__studio?.pause(id as string);
+          else await window.__studio?.deleteInstances([id as string]);
+          return performance.now() - t0;
+        },
+        [call, id],
+      );
+    const pauseMs = await took('pause', 'pause-1');
+    await waitForStatus(page, 'pause-1', 'paused');
+    const [paused] = failures((await readInstance(page, 'pause-1')).journal);
+    expect(paused?.error.message).toMatch(/^Attempt stopped after \d+\.\d s: the instance was paused \("Pause"\)\.$/);
+
+    await busyIn(page, 'charge_card', 'delete-1');
+    const deleteMs = await took('delete', 'delete-1');
+    await expect.poll(async () => (await readInstance(page, 'delete-1')).summary).toBeUndefined();
+    console.log(`pause answered in ${Math.round(pauseMs)} ms, delete in ${Math.round(deleteMs)} ms`);
+    expect(pauseMs).toBeLessThanOrEqual(3_000);
+    expect(deleteMs).toBeLessThanOrEqual(3_000);
+    await expect(page.getByTestId('python-busy')).toHaveCount(0);
+    expect((await readInstance(page, 'pause-1')).summary?.status).toBe('paused');
+  });
+
   test('Kill now during the loop: the attempt is journaled failed and retried per config; the page stays responsive', async ({
     page,
   }) => {

@@ -1,12 +1,13 @@
 /**
  * Stop means stop: the rules for commands that must take effect while Python keeps the executor busy.
  *
- * A Terminate, Pause or Delete the worker has not answered within `interruptAfterMs` finds the worker's thread
- * blocked (those commands answer in milliseconds otherwise). If an attempt of a targeted instance is in
- * flight, Python is interrupted for it, with the user's action as the reason (the attempt is journaled as
- * `AttemptStoppedError` naming it, and the command runs right after). Still no answer `graceMs` later (Python
- * swallowed the interrupt, or the code is not in a targeted attempt: a loop in `run()`, a callback, another
- * instance's step), the executor is restarted: the attempts in flight go to the next executor to be journaled
+ * A Terminate, Pause or Delete the worker has not answered within `interruptAfterMs` (nor anything else, its
+ * ping included) finds the worker's thread blocked (those commands answer in milliseconds otherwise). If an
+ * attempt of a targeted instance is in flight, Python is interrupted for it, with the user's action as the
+ * reason (the attempt is journaled as `AttemptStoppedError` naming it, and the command runs right after). If
+ * that attempt is still in flight `graceMs` later (Python swallowed the interrupt), or no attempt of those
+ * instances is in flight and the worker has answered nothing for `blockedRestartMs` (a loop in `run()`, a
+ * callback, another instance's step), the executor is restarted: the attempts in flight go to the next executor to be journaled
  * as stopped first, then the command is sent again, then every other instance recovers from its journal.
  */
 import {
@@ -25,8 +26,15 @@ import type { WatchedAttempt } from './watchdog';
 export const STOP_TIMING = {
   /** A stopping command unanswered this long means Python holds the thread: interrupt it. */
   interruptAfterMs: 200,
-  /** After an interrupt, how long Python gets to stop before the executor is restarted. */
-  graceMs: 600,
+  /** After an interrupt, how long the interrupted attempt may stay in flight before the executor is restarted. */
+  graceMs: 1_000,
+  /**
+   * A stopping command with no attempt of its instances in flight to interrupt (the busy code is in `run()`, a
+   * callback, another instance's step) restarts the executor once the worker has answered nothing this long.
+   */
+  blockedRestartMs: 1_000,
+  /** The same, once an interrupted attempt has ended (Python did stop; the worker is working through its queue). */
+  afterStopMs: 3_000,
   /**
    * Kill now stops the attempts in flight "as killed" (journaled with the action, retried after their delay)
    * only when the worker has not answered for this long; otherwise they are lost as in any crash (journaled as
@@ -109,6 +117,8 @@ interface Watch {
   command?: { input: WorkerInput; resolve(output: WorkerOutput): void; reject(error: Error): void };
   stage: 'posted' | 'interrupted';
   at: number;
+  /** The attempt interrupted for it (stage `interrupted`). */
+  token?: number;
 }
 
 /** The {@link StopConnection} of a worker from its parts (`interrupt`: its interrupt words, if any). */
@@ -134,6 +144,8 @@ export function stopConnection(parts: {
     },
   };
 }
+
+const restartAfter = (w: Watch) => (w.token === undefined ? STOP_TIMING.blockedRestartMs : STOP_TIMING.afterStopMs);
 
 /** What the stopper needs from the supervisor. */
 export interface StopperHooks {
@@ -209,7 +221,14 @@ export function createStopper(hooks: StopperHooks) {
     stopAttempt(conn: StopConnection, instanceId: string): boolean {
       const target = attemptOf(conn.inFlight(), [instanceId]);
       if (!target) return false;
-      const w: Watch = { conn, action: 'stop-attempt', ids: [instanceId], stage: 'interrupted', at: hooks.now() };
+      const w: Watch = {
+        conn,
+        action: 'stop-attempt',
+        ids: [instanceId],
+        stage: 'interrupted',
+        at: hooks.now(),
+        token: target.token,
+      };
       if (!conn.interrupt(target.token, 'stop-attempt')) {
         escalate(conn, w);
         return true;
@@ -234,16 +253,21 @@ export function createStopper(hooks: StopperHooks) {
           }
           continue;
         }
-        if (w.stage === 'posted' && now - w.at >= STOP_TIMING.interruptAfterMs) {
-          const target = attemptOf(conn.inFlight(), w.ids);
-          if (target && conn.interrupt(target.token, w.action)) {
-            Object.assign(w, { stage: 'interrupted', at: now });
-            continue;
+        if (w.stage === 'interrupted') {
+          if (!conn.inFlight().some((a) => a.token === w.token)) {
+            // Python stopped: the attempt ended. A command now waits for its answer, as after posting it.
+            if (!w.command) watches.delete(w);
+            else Object.assign(w, { stage: 'posted', at: now });
+          } else if (now - w.at >= STOP_TIMING.graceMs) {
+            escalate(conn, w);
+            return;
           }
-          escalate(conn, w);
-          return;
+          continue;
         }
-        if (w.stage === 'interrupted' && now - w.at >= STOP_TIMING.graceMs) {
+        const target = attemptOf(conn.inFlight(), w.ids);
+        if (target && now - w.at >= STOP_TIMING.interruptAfterMs && conn.interrupt(target.token, w.action)) {
+          Object.assign(w, { stage: 'interrupted', at: now, token: target.token });
+        } else if (now - w.at >= (target ? STOP_TIMING.interruptAfterMs : restartAfter(w))) {
           escalate(conn, w);
           return;
         }

@@ -51,6 +51,16 @@ describe('stopping commands while Python holds the worker', () => {
     expect(workers).toHaveLength(1);
   });
 
+  it('interrupts at once when the worker is already known to be blocked (the user sees it busy)', async () => {
+    const { supervisor, time, boot, words, attempt } = setup();
+    await boot();
+    attempt(7, 'spin-1');
+    time.advance(1600); // the ping sent at 1 s is unanswered
+    void supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
+    expect(words()[INTERRUPT.token]).toBe(7);
+    expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('terminate'));
+  });
+
   it('restarts the executor when Python does not stop, journals the stopped attempts first, then sends the command again', async () => {
     const { supervisor, current, time, boot, attempt, workers, inputOf, notices } = setup();
     await boot();

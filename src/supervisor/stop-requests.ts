@@ -36,11 +36,12 @@ export const STOP_TIMING = {
   /** The same, once an interrupted attempt has ended (Python did stop; the worker is working through its queue). */
   afterStopMs: 3_000,
   /**
-   * Kill now stops the attempts in flight "as killed" (journaled with the action, retried after their delay)
-   * only when the worker has not answered for this long; otherwise they are lost as in any crash (journaled as
-   * `WorkflowInternalError` by the next run and retried at once), since they were not holding Python.
+   * The worker counts as blocked (Python holds its thread) once a ping has gone unanswered this long. Then a
+   * stopping command interrupts its attempt at once, and Kill now stops the attempts in flight "as killed"
+   * (journaled with the action, retried after their delay); otherwise they are lost as in any crash (journaled
+   * as `WorkflowInternalError` by the next run and retried at once), since they were not holding Python.
    */
-  killBlockedMs: 500,
+  blockedMs: 500,
 } as const;
 
 /** The user's action behind a command that stops an instance's work, and the instances it targets. */
@@ -104,6 +105,8 @@ export interface StopConnection {
   inFlight(): WatchedAttempt[];
   /** When the worker last answered anything (`now()` clock). */
   lastAnswerAt(): number;
+  /** Since when the worker's thread has been blocked (a ping unanswered), if it is. */
+  blockedSince(): number | undefined;
   /** Raises `KeyboardInterrupt` in Python for attempt `token` and `action`; false without an interrupt buffer. */
   interrupt(token: number, action: StopAction): boolean;
   post(input: WorkerInput): Promise<WorkerOutput>;
@@ -123,7 +126,7 @@ interface Watch {
 
 /** The {@link StopConnection} of a worker from its parts (`interrupt`: its interrupt words, if any). */
 export function stopConnection(parts: {
-  watchdog: { inFlight(): WatchedAttempt[] };
+  watchdog: { inFlight(): WatchedAttempt[]; blockedSince(): number | undefined };
   /** The attempt slots, read before the attempts in flight are listed. */
   attempts: { sync(): void } | undefined;
   lastAnswerAt(): number;
@@ -136,6 +139,7 @@ export function stopConnection(parts: {
       return parts.watchdog.inFlight();
     },
     lastAnswerAt: parts.lastAnswerAt,
+    blockedSince: () => parts.watchdog.blockedSince(),
     post: parts.post,
     interrupt(token, action) {
       if (!parts.interrupt) return false;
@@ -173,8 +177,15 @@ export function createStopper(hooks: StopperHooks) {
   let toJournal: StoppedAttempt[] = hooks.record?.read() ?? [];
 
   function dispatch(conn: StopConnection, w: Watch): void {
-    Object.assign(w, { conn, stage: 'posted', at: hooks.now() });
+    const now = hooks.now();
+    Object.assign(w, { conn, stage: 'posted', at: now });
     watches.add(w);
+    // Python is known to hold the thread (the user sees it busy): interrupt now rather than at the next tick.
+    const blockedSince = conn.blockedSince();
+    const target =
+      blockedSince !== undefined && now - blockedSince >= STOP_TIMING.blockedMs && attemptOf(conn.inFlight(), w.ids);
+    if (target && conn.interrupt(target.token, w.action))
+      Object.assign(w, { stage: 'interrupted', token: target.token });
     const command = w.command;
     if (!command) return;
     conn.post(command.input).then(

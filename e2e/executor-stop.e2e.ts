@@ -40,15 +40,33 @@ class OnceWorkflow(WorkflowEntrypoint):
         return await spin()
 `;
 
-const QUICK = `from workers import WorkflowEntrypoint
+/** Loops in run() itself, after a first step: no attempt is in flight to interrupt. */
+const LOOP_IN_RUN = `from workers import WorkflowEntrypoint
 
-class QuickWorkflow(WorkflowEntrypoint):
+class LoopWorkflow(WorkflowEntrypoint):
     async def run(self, event, step):
-        @step.do("hello")
-        async def hello():
-            return "hi"
+        @step.do("before")
+        async def before():
+            return 1
 
-        return await hello()
+        await before()
+        n = 0
+        while True:
+            n += 1
+`;
+
+/** Another instance: its step awaits, so it is in flight (and held up) while the spinning step runs. */
+const PATIENT = `import asyncio
+from workers import WorkflowEntrypoint
+
+class PatientWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("wait_a_bit")
+        async def wait_a_bit():
+            await asyncio.sleep(15)
+            return "waited"
+
+        return await wait_a_bit()
 `;
 
 const failures = (journal: JournalEvent[]) =>
@@ -82,6 +100,8 @@ test.describe('stop means stop: a CPU-bound step with the default config', () =>
     await page.goto(`/#${shared.fragment}`);
     await waitReady(page);
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('SpinWorkflow', { timeout: 30_000 });
+    // Another instance, started first: its step awaits, and cannot finish while the other step spins.
+    await run(page, { source: PATIENT, workflowName: 'patient-workflow', id: 'patient-1', fileId: 'e2e-patient' });
     await runFromDialog(page);
     const id = await selectedId(page);
     await busyIn(page, 'charge_card', id);
@@ -91,24 +111,25 @@ test.describe('stop means stop: a CPU-bound step with the default config', () =>
     await expect(page.getByTestId('python-busy')).not.toHaveText(first ?? '', { timeout: 3_000 });
     await snap(page, 'executor-busy');
 
-    // Another instance, asked for while Python spins: it waits, then completes once the spin is stopped.
-    await page.evaluate(
-      (source) =>
-        void window.__studio
-          ?.loadSource({ fileId: 'e2e-quick', version: 1, name: 'quick.py', source })
-          .then(() => window.__studio?.create({ fileId: 'e2e-quick', workflowName: 'quick-workflow', id: 'quick-1' })),
-      QUICK,
-    );
+    expect((await readInstance(page, 'patient-1')).summary?.status).toBe('running');
 
-    const clickedAt = Date.now();
+    // The page's own clock stamps the click and every journal event (`wall`): the time the executor took,
+    // without Playwright's actionability checks or the test's polling of IndexedDB.
+    await page.evaluate(() =>
+      document.addEventListener('click', () => Object.assign(window, { clickedAt: Date.now() }), {
+        capture: true,
+        once: true,
+      }),
+    );
     await page.getByTestId('busy-terminate').click();
-    await expect
-      .poll(async () => (await readInstance(page, id)).summary?.status, { timeout: 3_000, intervals: [50] })
-      .toBe('terminated');
-    const tookMs = Date.now() - clickedAt;
-    console.log(`Terminate → terminated in ${tookMs} ms`);
-    expect(tookMs).toBeLessThanOrEqual(3_000);
-    await waitForStatus(page, 'quick-1', 'complete');
+    await waitForStatus(page, id, 'terminated');
+    const clickedAt = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt);
+    const stopped = (await readInstance(page, id)).journal;
+    const interruptedMs = (failures(stopped)[0]?.wall ?? Number.NaN) - clickedAt;
+    const terminatedMs = (stopped.find((e) => e.type === 'terminated')?.wall ?? Number.NaN) - clickedAt;
+    console.log(`Terminate clicked → attempt failed ${interruptedMs} ms, terminated journaled ${terminatedMs} ms`);
+    expect(terminatedMs).toBeLessThanOrEqual(3_000);
+    await waitForStatus(page, 'patient-1', 'complete');
     await expect(page.getByTestId('python-busy')).toHaveCount(0);
 
     const { journal } = await readInstance(page, id);
@@ -129,6 +150,66 @@ test.describe('stop means stop: a CPU-bound step with the default config', () =>
     await page.waitForTimeout(1_500);
     expect(starts((await readInstance(page, id)).journal)).toBe(1);
     await expect(page.getByTestId('executor-status')).toHaveText(/^Python ready/);
+  });
+
+  test('Pause and Delete take effect while steps spin: one instance pauses, the next one to spin is deleted', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await waitReady(page);
+    await run(page, { source: SPIN_FOREVER, workflowName: 'spin-workflow', id: 'pause-1' });
+    await busyIn(page, 'charge_card', 'pause-1');
+    // Asked while pause-1 spins: created once the thread is free, then it spins in turn.
+    await page.evaluate(
+      () => void window.__studio?.create({ fileId: 'e2e-file', workflowName: 'spin-workflow', id: 'delete-1' }),
+    );
+    const took = (call: string, id: string) =>
+      page.evaluate(
+        async ([call, id]) => {
+          const t0 = performance.now();
+          if (call === 'pause') await window.__studio?.pause(id as string);
+          else await window.__studio?.deleteInstances([id as string]);
+          return performance.now() - t0;
+        },
+        [call, id],
+      );
+    const pauseMs = await took('pause', 'pause-1');
+    await waitForStatus(page, 'pause-1', 'paused');
+    const [paused] = failures((await readInstance(page, 'pause-1')).journal);
+    expect(paused?.error.message).toMatch(/^Attempt stopped after \d+\.\d s: the instance was paused \("Pause"\)\.$/);
+
+    await busyIn(page, 'charge_card', 'delete-1');
+    const deleteMs = await took('delete', 'delete-1');
+    await expect.poll(async () => (await readInstance(page, 'delete-1')).summary).toBeUndefined();
+    console.log(`pause answered in ${Math.round(pauseMs)} ms, delete in ${Math.round(deleteMs)} ms`);
+    expect(pauseMs).toBeLessThanOrEqual(3_000);
+    expect(deleteMs).toBeLessThanOrEqual(3_000);
+    await expect(page.getByTestId('python-busy')).toHaveCount(0);
+    expect((await readInstance(page, 'pause-1')).summary?.status).toBe('paused');
+  });
+
+  test('Terminate of an instance looping in run() itself restarts the executor, which terminates it before recovery', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await waitReady(page);
+    await run(page, { source: LOOP_IN_RUN, workflowName: 'loop-workflow', id: 'loop-1' });
+    await expect(page.getByTestId('python-busy')).toContainText(/^Python busy \d+ s outside any step/, {
+      timeout: 15_000,
+    });
+    const tookMs = await page.evaluate(async () => {
+      const t0 = performance.now();
+      await window.__studio?.terminate('loop-1');
+      return performance.now() - t0;
+    });
+    console.log(`terminate() of a loop in run() answered in ${Math.round(tookMs)} ms (executor restarted)`);
+    await waitForStatus(page, 'loop-1', 'terminated');
+    await expect(page.getByTestId('executor-status')).toHaveText(/^Python ready/, { timeout: 30_000 });
+    await page.waitForTimeout(1_000);
+    const { journal } = await readInstance(page, 'loop-1');
+    // Never runs again: terminated by the new executor before it recovered anything.
+    expect(journal.filter((e) => e.type === 'run-started')).toHaveLength(1);
+    expect(journal.at(-1)?.type).toBe('terminated');
   });
 
   test('Kill now during the loop: the attempt is journaled failed and retried per config; the page stays responsive', async ({

@@ -360,7 +360,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     },
     kill(reason, action) {
       const now = deps.now();
-      const blocked = now - (conn.watchdog.blockedSince() ?? now) >= STOP_TIMING.killBlockedMs;
+      const blocked = now - (conn.watchdog.blockedSince() ?? now) >= STOP_TIMING.blockedMs;
       restart(conn, reason, action && blocked ? stoppedBy(conn.stop.inFlight(), now, action) : []);
     },
     async stopAttempt(instanceId) {

@@ -4,7 +4,14 @@
  * executor before anything else. Fake worker and fake time (test-fakes.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { INTERRUPT, type StoppedAttempt, stopReasonCode, type WorkerInput } from '../protocol';
+import {
+  createAttemptSlotWriter,
+  INTERRUPT,
+  SHARED_BUFFER_BYTES,
+  type StoppedAttempt,
+  stopReasonCode,
+  type WorkerInput,
+} from '../protocol';
 import { flush, superviseFakes } from './test-fakes';
 
 function setup(options: Parameters<typeof superviseFakes>[0] = {}) {
@@ -44,6 +51,16 @@ describe('stopping commands while Python holds the worker', () => {
     expect(workers).toHaveLength(1);
   });
 
+  it('interrupts at once when the worker is already known to be blocked (the user sees it busy)', async () => {
+    const { supervisor, time, boot, words, attempt } = setup();
+    await boot();
+    attempt(7, 'spin-1');
+    time.advance(1600); // the ping sent at 1 s is unanswered
+    void supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
+    expect(words()[INTERRUPT.token]).toBe(7);
+    expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('terminate'));
+  });
+
   it('restarts the executor when Python does not stop, journals the stopped attempts first, then sends the command again', async () => {
     const { supervisor, current, time, boot, attempt, workers, inputOf, notices } = setup();
     await boot();
@@ -55,9 +72,9 @@ describe('stopping commands while Python holds the worker', () => {
       settled = true;
     });
     time.advance(250); // interrupted at the first tick 200 ms or more after the command
-    time.advance(500);
+    time.advance(750);
     expect(workers).toHaveLength(1);
-    time.advance(250); // 750 ms after the interrupt: Python did not stop
+    time.advance(250); // 1 s after the interrupt the attempt is still in flight: Python did not stop
     expect(workers).toHaveLength(2);
     expect(workers[0]?.isTerminated()).toBe(true);
     expect(supervisor.getState()).toMatchObject({ status: 'restarting' });
@@ -83,7 +100,7 @@ describe('stopping commands while Python holds the worker', () => {
           attempt: 1,
           error: {
             name: 'AttemptStoppedError',
-            message: 'Attempt stopped after 1.0 s: the instance was terminated ("Terminate").',
+            message: 'Attempt stopped after 1.3 s: the instance was terminated ("Terminate").',
           },
         },
         {
@@ -92,7 +109,7 @@ describe('stopping commands while Python holds the worker', () => {
           attempt: 1,
           error: {
             name: 'AttemptStoppedError',
-            message: 'Attempt stopped after 1.0 s: the executor was restarted to terminate instance spin-1.',
+            message: 'Attempt stopped after 1.3 s: the executor was restarted to terminate instance spin-1.',
           },
         },
       ],
@@ -101,11 +118,33 @@ describe('stopping commands while Python holds the worker', () => {
     await expect(terminated).resolves.toEqual({ type: 'done' });
   });
 
-  it('restarts at once for a Delete when the busy code is not in a step of that instance (a loop in run())', async () => {
+  it('does not restart once the interrupted attempt has ended, even while the worker is still slow to answer', async () => {
+    const { supervisor, time, boot, buffers, workers } = setup({ bufferBytes: SHARED_BUFFER_BYTES });
+    await boot();
+    const slots = createAttemptSlotWriter(buffers.at(-1) as SharedArrayBuffer);
+    const release = slots.start({
+      token: 5,
+      instanceId: 'spin-1',
+      stepName: 'spin',
+      attempt: 1,
+      timeoutMs: 600_000,
+      startedAt: Date.now(),
+    });
+    void supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
+    time.advance(250);
+    expect(new Int32Array(buffers.at(-1) as SharedArrayBuffer)[INTERRUPT.token]).toBe(5);
+    release?.(); // Python stopped; the worker then works a while (a module import) before it answers
+    time.advance(2_500);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('restarts for a Delete when the busy code is not in a step of that instance (a loop in run())', async () => {
     const { supervisor, current, time, boot, workers } = setup();
     await boot();
     const deleted = supervisor.request({ type: 'delete-instances', ids: ['loop-1'] });
-    time.advance(500);
+    time.advance(750);
+    expect(workers).toHaveLength(1);
+    time.advance(250); // nothing answered for 1 s
     expect(workers).toHaveLength(2);
     await boot();
     expect(current().types()).toEqual(['boot-python', 'delete-instances', 'ping', 'recover']);
@@ -160,13 +199,15 @@ describe('Stop attempt and Kill now', () => {
     expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('stop-attempt'));
     expect(words()[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
     time.advance(750);
+    expect(workers).toHaveLength(1);
+    time.advance(250);
     expect(workers).toHaveLength(2);
     await boot();
     expect(inputOf('fail-stopped-attempts')).toMatchObject({
       attempts: [
         {
           instanceId: 'spin-1',
-          error: { message: 'Attempt stopped after 0.8 s: the user stopped it ("Stop attempt").' },
+          error: { message: 'Attempt stopped after 1.0 s: the user stopped it ("Stop attempt").' },
         },
       ],
     });

@@ -1,12 +1,13 @@
 /**
  * Stop means stop: the rules for commands that must take effect while Python keeps the executor busy.
  *
- * A Terminate, Pause or Delete the worker has not answered within `interruptAfterMs` finds the worker's thread
- * blocked (those commands answer in milliseconds otherwise). If an attempt of a targeted instance is in
- * flight, Python is interrupted for it, with the user's action as the reason (the attempt is journaled as
- * `AttemptStoppedError` naming it, and the command runs right after). Still no answer `graceMs` later (Python
- * swallowed the interrupt, or the code is not in a targeted attempt: a loop in `run()`, a callback, another
- * instance's step), the executor is restarted: the attempts in flight go to the next executor to be journaled
+ * A Terminate, Pause or Delete the worker has not answered within `interruptAfterMs` (nor anything else, its
+ * ping included) finds the worker's thread blocked (those commands answer in milliseconds otherwise). If an
+ * attempt of a targeted instance is in flight, Python is interrupted for it, with the user's action as the
+ * reason (the attempt is journaled as `AttemptStoppedError` naming it, and the command runs right after). If
+ * that attempt is still in flight `graceMs` later (Python swallowed the interrupt), or no attempt of those
+ * instances is in flight and the worker has answered nothing for `blockedRestartMs` (a loop in `run()`, a
+ * callback, another instance's step), the executor is restarted: the attempts in flight go to the next executor to be journaled
  * as stopped first, then the command is sent again, then every other instance recovers from its journal.
  */
 import {
@@ -25,14 +26,22 @@ import type { WatchedAttempt } from './watchdog';
 export const STOP_TIMING = {
   /** A stopping command unanswered this long means Python holds the thread: interrupt it. */
   interruptAfterMs: 200,
-  /** After an interrupt, how long Python gets to stop before the executor is restarted. */
-  graceMs: 600,
+  /** After an interrupt, how long the interrupted attempt may stay in flight before the executor is restarted. */
+  graceMs: 1_000,
   /**
-   * Kill now stops the attempts in flight "as killed" (journaled with the action, retried after their delay)
-   * only when the worker has not answered for this long; otherwise they are lost as in any crash (journaled as
-   * `WorkflowInternalError` by the next run and retried at once), since they were not holding Python.
+   * A stopping command with no attempt of its instances in flight to interrupt (the busy code is in `run()`, a
+   * callback, another instance's step) restarts the executor once the worker has answered nothing this long.
    */
-  killBlockedMs: 500,
+  blockedRestartMs: 1_000,
+  /** The same, once an interrupted attempt has ended (Python did stop; the worker is working through its queue). */
+  afterStopMs: 3_000,
+  /**
+   * The worker counts as blocked (Python holds its thread) once a ping has gone unanswered this long. Then a
+   * stopping command interrupts its attempt at once, and Kill now stops the attempts in flight "as killed"
+   * (journaled with the action, retried after their delay); otherwise they are lost as in any crash (journaled
+   * as `WorkflowInternalError` by the next run and retried at once), since they were not holding Python.
+   */
+  blockedMs: 500,
 } as const;
 
 /** The user's action behind a command that stops an instance's work, and the instances it targets. */
@@ -96,6 +105,8 @@ export interface StopConnection {
   inFlight(): WatchedAttempt[];
   /** When the worker last answered anything (`now()` clock). */
   lastAnswerAt(): number;
+  /** Since when the worker's thread has been blocked (a ping unanswered), if it is. */
+  blockedSince(): number | undefined;
   /** Raises `KeyboardInterrupt` in Python for attempt `token` and `action`; false without an interrupt buffer. */
   interrupt(token: number, action: StopAction): boolean;
   post(input: WorkerInput): Promise<WorkerOutput>;
@@ -109,11 +120,13 @@ interface Watch {
   command?: { input: WorkerInput; resolve(output: WorkerOutput): void; reject(error: Error): void };
   stage: 'posted' | 'interrupted';
   at: number;
+  /** The attempt interrupted for it (stage `interrupted`). */
+  token?: number;
 }
 
 /** The {@link StopConnection} of a worker from its parts (`interrupt`: its interrupt words, if any). */
 export function stopConnection(parts: {
-  watchdog: { inFlight(): WatchedAttempt[] };
+  watchdog: { inFlight(): WatchedAttempt[]; blockedSince(): number | undefined };
   /** The attempt slots, read before the attempts in flight are listed. */
   attempts: { sync(): void } | undefined;
   lastAnswerAt(): number;
@@ -126,6 +139,7 @@ export function stopConnection(parts: {
       return parts.watchdog.inFlight();
     },
     lastAnswerAt: parts.lastAnswerAt,
+    blockedSince: () => parts.watchdog.blockedSince(),
     post: parts.post,
     interrupt(token, action) {
       if (!parts.interrupt) return false;
@@ -134,6 +148,8 @@ export function stopConnection(parts: {
     },
   };
 }
+
+const restartAfter = (w: Watch) => (w.token === undefined ? STOP_TIMING.blockedRestartMs : STOP_TIMING.afterStopMs);
 
 /** What the stopper needs from the supervisor. */
 export interface StopperHooks {
@@ -161,8 +177,15 @@ export function createStopper(hooks: StopperHooks) {
   let toJournal: StoppedAttempt[] = hooks.record?.read() ?? [];
 
   function dispatch(conn: StopConnection, w: Watch): void {
-    Object.assign(w, { conn, stage: 'posted', at: hooks.now() });
+    const now = hooks.now();
+    Object.assign(w, { conn, stage: 'posted', at: now });
     watches.add(w);
+    // Python is known to hold the thread (the user sees it busy): interrupt now rather than at the next tick.
+    const blockedSince = conn.blockedSince();
+    const target =
+      blockedSince !== undefined && now - blockedSince >= STOP_TIMING.blockedMs && attemptOf(conn.inFlight(), w.ids);
+    if (target && conn.interrupt(target.token, w.action))
+      Object.assign(w, { stage: 'interrupted', token: target.token });
     const command = w.command;
     if (!command) return;
     conn.post(command.input).then(
@@ -209,7 +232,14 @@ export function createStopper(hooks: StopperHooks) {
     stopAttempt(conn: StopConnection, instanceId: string): boolean {
       const target = attemptOf(conn.inFlight(), [instanceId]);
       if (!target) return false;
-      const w: Watch = { conn, action: 'stop-attempt', ids: [instanceId], stage: 'interrupted', at: hooks.now() };
+      const w: Watch = {
+        conn,
+        action: 'stop-attempt',
+        ids: [instanceId],
+        stage: 'interrupted',
+        at: hooks.now(),
+        token: target.token,
+      };
       if (!conn.interrupt(target.token, 'stop-attempt')) {
         escalate(conn, w);
         return true;
@@ -234,16 +264,21 @@ export function createStopper(hooks: StopperHooks) {
           }
           continue;
         }
-        if (w.stage === 'posted' && now - w.at >= STOP_TIMING.interruptAfterMs) {
-          const target = attemptOf(conn.inFlight(), w.ids);
-          if (target && conn.interrupt(target.token, w.action)) {
-            Object.assign(w, { stage: 'interrupted', at: now });
-            continue;
+        if (w.stage === 'interrupted') {
+          if (!conn.inFlight().some((a) => a.token === w.token)) {
+            // Python stopped: the attempt ended. A command now waits for its answer, as after posting it.
+            if (!w.command) watches.delete(w);
+            else Object.assign(w, { stage: 'posted', at: now });
+          } else if (now - w.at >= STOP_TIMING.graceMs) {
+            escalate(conn, w);
+            return;
           }
-          escalate(conn, w);
-          return;
+          continue;
         }
-        if (w.stage === 'interrupted' && now - w.at >= STOP_TIMING.graceMs) {
+        const target = attemptOf(conn.inFlight(), w.ids);
+        if (target && now - w.at >= STOP_TIMING.interruptAfterMs && conn.interrupt(target.token, w.action)) {
+          Object.assign(w, { stage: 'interrupted', at: now, token: target.token });
+        } else if (now - w.at >= (target ? STOP_TIMING.interruptAfterMs : restartAfter(w))) {
           escalate(conn, w);
           return;
         }

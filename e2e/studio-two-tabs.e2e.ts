@@ -66,7 +66,7 @@ test.describe('studio: two tabs on one file', () => {
     await expect(view.locator('.editor.modified .lines-content > .view-lines')).toContainText(lost);
     await snap(loser, 'two-tabs-conflict');
 
-    // Merge by hand: add the other tab's line to mine (the right side), and save that.
+    // Merge by hand: add the other tab's line to mine (the editable side), and save that.
     const keptLine =
       kept === '# from tab two' ? 'await step.sleep("cool-off", "10 seconds")' : 'return await send_receipt()';
     await view
@@ -75,7 +75,7 @@ test.describe('studio: two tabs on one file', () => {
       .click();
     await loser.keyboard.press('End');
     await loser.keyboard.type(`  ${kept}`);
-    await view.getByRole('button', { name: 'Save the right side' }).click();
+    await view.getByRole('button', { name: 'Save my edited text' }).click();
     await expect(loser.getByTestId('edit-conflict')).toHaveCount(0);
     await expect(loser.getByTestId('save-status')).toHaveText('saved · v4');
     for (const page of [loser, winner]) {

@@ -15,10 +15,15 @@ async function openEditor(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 }
 
-/** Types `text` at the end of the editor line holding `line`. */
-async function typeAtEnd(page: Page, line: string, text: string): Promise<void> {
+/** Puts the cursor at the end of the editor line holding `line`. */
+async function clickLineEnd(page: Page, line: string): Promise<void> {
   await page.locator('.monaco-editor .view-line', { hasText: line }).first().click();
   await page.keyboard.press('End');
+}
+
+/** Types `text` at the end of the editor line holding `line`. */
+async function typeAtEnd(page: Page, line: string, text: string): Promise<void> {
+  await clickLineEnd(page, line);
   await page.keyboard.type(text);
 }
 
@@ -39,9 +44,11 @@ test.describe('studio: two tabs on one file', () => {
     await expect(code(two)).toContainText('payment = await charge_card()  # from tab one');
     await expect(two.getByTestId('save-status')).toHaveText('saved · v2');
 
-    // Both edit before either autosave: whichever saves second is told, and nothing is overwritten.
-    await typeAtEnd(two, 'await step.sleep("cool-off", "10 seconds")', '  # from tab two');
-    await typeAtEnd(one, 'return await send_receipt()', '  # from tab one again');
+    // Both type at once, so both have unsaved edits when the first autosave lands: the save that comes second
+    // is against a stale version.
+    await clickLineEnd(one, 'return await send_receipt()');
+    await clickLineEnd(two, 'await step.sleep("cool-off", "10 seconds")');
+    await Promise.all([one.keyboard.type('  # from tab one again'), two.keyboard.type('  # from tab two')]);
     const showing = async () =>
       (await Promise.all([one, two].map((p) => p.getByTestId('edit-conflict').count()))).join(' ');
     await expect.poll(showing, { timeout: 10_000 }).toMatch(/^(1 0|0 1)$/);
@@ -59,7 +66,7 @@ test.describe('studio: two tabs on one file', () => {
     await expect(view.locator('.editor.modified .lines-content > .view-lines')).toContainText(lost);
     await snap(loser, 'two-tabs-conflict');
 
-    // Merge by hand: add the other tab's line to mine (the right side), and save that.
+    // Merge by hand: add the other tab's line to mine (the editable side), and save that.
     const keptLine =
       kept === '# from tab two' ? 'await step.sleep("cool-off", "10 seconds")' : 'return await send_receipt()';
     await view
@@ -68,7 +75,7 @@ test.describe('studio: two tabs on one file', () => {
       .click();
     await loser.keyboard.press('End');
     await loser.keyboard.type(`  ${kept}`);
-    await view.getByRole('button', { name: 'Save the right side' }).click();
+    await view.getByRole('button', { name: 'Save my edited text' }).click();
     await expect(loser.getByTestId('edit-conflict')).toHaveCount(0);
     await expect(loser.getByTestId('save-status')).toHaveText('saved · v4');
     for (const page of [loser, winner]) {

@@ -14,8 +14,9 @@ interface ConflictViewProps {
 }
 
 /**
- * Another tab saved the open file while this one had unsaved edits: both texts side by side (theirs left, mine
- * right and editable), and the choice — keep theirs, keep mine, or save the right side as merged by hand.
+ * Another tab saved the open file while this one had unsaved edits: both texts in a diff (theirs red, mine green
+ * and editable; side by side when the pane is wide, inline when narrow), and the choice — keep theirs, keep mine,
+ * or save mine as merged by hand.
  * Nothing is saved until the user picks.
  */
 export function ConflictView({ fileId, fileName, mine, theirs, dark }: ConflictViewProps) {
@@ -30,8 +31,8 @@ export function ConflictView({ fileId, fileName, mine, theirs, dark }: ConflictV
       <div className="conflict__bar" role="alert">
         <p className="conflict__text">
           <strong>{fileName ?? 'This file'} was changed in another tab</strong> (version {theirs.version}) while you
-          edited it here. Nothing is saved until you choose. Left: saved by the other tab. Right: your text — edit it to
-          merge both.
+          edited it here. Nothing is saved until you choose. Red: the other tab's text; green: yours — edit yours to
+          merge both, then save it.
         </p>
         <div className="conflict__actions">
           <button type="button" className="pane-button" onClick={() => resolve('theirs')}>
@@ -45,7 +46,7 @@ export function ConflictView({ fileId, fileName, mine, theirs, dark }: ConflictV
             className="pane-button pane-button--primary"
             onClick={() => resolve({ text: right.current?.() ?? mine })}
           >
-            Save the right side
+            Save my edited text
           </button>
         </div>
       </div>

@@ -59,9 +59,10 @@ interface MonacoDiffProps {
 }
 
 /**
- * Two texts of one file side by side (Monaco's diff editor); the right side can be edited. The wrapper would
- * dispose the models before the diff editor on unmount, which Monaco reports as an error ("TextModel got
- * disposed before DiffEditorWidget model got reset"): it keeps them, and they are disposed once the editor is.
+ * Two texts of one file in Monaco's diff editor (side by side, or inline when narrow); the modified one can be
+ * edited. The wrapper would dispose the models before the diff editor on unmount, which Monaco reports as an
+ * error ("TextModel got disposed before DiffEditorWidget model got reset"): it keeps them, and they are disposed
+ * once the editor is.
  */
 export function MonacoDiff({ fileId, original, modified, dark, onMount, loading }: MonacoDiffProps) {
   const models = useRef<{ dispose(): void }[]>([]);

@@ -15,7 +15,6 @@ The module is shared by every workflow in the interpreter, so it is read-only: `
 
 import sys
 import types
-from functools import wraps
 
 from pyodide.ffi import JsException
 
@@ -69,28 +68,8 @@ class _WorkflowJs(types.ModuleType):
         return sorted(set(dir(types.ModuleType.__getattribute__(self, "_scope"))))
 
 
-def _gate_errors(pyfetch):
-    """``pyfetch`` whose request the network gate refused raises ``NonRetryableError`` (pyfetch itself would
-    wrap the gate's error into an ``AbortError``, which a step retries for minutes)."""
-    if getattr(pyfetch, "_gated", False):
-        return pyfetch
-
-    @wraps(pyfetch)
-    async def gated(*args, **kwargs):
-        try:
-            return await pyfetch(*args, **kwargs)
-        except OSError as exc:
-            cause = exc.__context__  # pyfetch raises AbortError(...) from None: the gate's error stays here
-            if isinstance(cause, JsException) and cause.name == "NonRetryableError":
-                raise NonRetryableError(cause.message) from None
-            raise
-
-    gated._gated = True
-    return gated
-
-
 def install():
-    """Puts the ``js`` module in front of the workflow scope and makes ``pyfetch`` report the gate (idempotent)."""
+    """Puts the ``js`` module in front of the workflow scope (idempotent)."""
     current = sys.modules.get("js")
     if not isinstance(current, _WorkflowJs):
         if current is None:
@@ -98,6 +77,3 @@ def install():
         module = _WorkflowJs("js", "JavaScript as workflow code sees it in the studio (see workers._sandbox).")
         types.ModuleType.__setattr__(module, "_scope", current)
         sys.modules["js"] = module
-    import pyodide.http  # noqa: PLC0415 - imports from js, so only once js is the module above
-
-    pyodide.http.pyfetch = _gate_errors(pyodide.http.pyfetch)

@@ -68,8 +68,24 @@ class _WorkflowJs(types.ModuleType):
         return sorted(set(dir(types.ModuleType.__getattribute__(self, "_scope"))))
 
 
-def install():
-    """Puts the ``js`` module in front of the workflow scope (idempotent)."""
+def _refuse(what, reason):
+    def refused(*args, **kwargs):
+        raise JsRefusedError(f"{REFUSAL_PREFIX}{what} in the studio: {reason}")
+
+    refused.__name__ = what.rsplit(".", 1)[-1]
+    return refused
+
+
+def install(reason):
+    """Puts the ``js`` module in front of the workflow scope, and refuses ``os.system`` (in the CLI, Emscripten
+    runs it as a shell command); ``reason`` ends the message (idempotent)."""
+    import os  # noqa: PLC0415
+    import posix  # noqa: PLC0415
+
+    for module in (os, posix):
+        if getattr(module, "system", None) is not None and module.system.__name__ != "system_refused":
+            module.system = _refuse("os.system", reason)
+            module.system.__name__ = "system_refused"
     current = sys.modules.get("js")
     if not isinstance(current, _WorkflowJs):
         if current is None:

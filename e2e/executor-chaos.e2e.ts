@@ -5,9 +5,9 @@
  * journaled.
  *
  * Executions are counted twice: by the prints the journal captured, and by a probe outside the executor —
- * every step body posts "step-i attempt n" on a BroadcastChannel before it awaits, and a blank page of the same
- * origin (not the studio, so it survives the reload and takes no part in leader election) collects them. So a
- * body killed mid-run, whose print the journal never sees, is still counted.
+ * every step body logs "step-i attempt n" to the worker's console before it awaits, and the test hears every
+ * executor worker's console (workflow code gets no channel of its own). So a body killed mid-run, whose print
+ * the journal never sees, is still counted.
  *
  * Reproduce a failure with the seed it prints: `CHAOS_SEED=<seed> PORT=… npx playwright test e2e/executor-chaos.e2e.ts`.
  */
@@ -41,7 +41,7 @@ from workers import WorkflowEntrypoint
 
 class ChaosWorkflow(WorkflowEntrypoint):
     async def run(self, event, step):
-        probe = js.BroadcastChannel.new("${PROBE_CHANNEL}")
+        probe = js.console
         value = event["payload"]["start"]
         for i in range(${STEPS}):
             if i == ${SLEEP_BEFORE}:
@@ -49,7 +49,7 @@ class ChaosWorkflow(WorkflowEntrypoint):
 
             @step.do(f"step-{i}")
             async def work(ctx):
-                probe.postMessage(f"step-{i} attempt {ctx['attempt']}")
+                probe.log(f"${PROBE_CHANNEL}: step-{i} attempt {ctx['attempt']}")
                 await asyncio.sleep(0.05)
                 print(f"step-{i} ran")
                 return (value * 31 + i) % 1000003

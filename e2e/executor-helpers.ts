@@ -2,7 +2,7 @@
  * Helpers for the executor e2e tests: drive the studio through `window.__studio` (the tab's StudioClient,
  * the same object the UI uses) and read what the executor journaled straight from IndexedDB, as the UI does.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Worker } from '@playwright/test';
 import type { InstanceSummary, JournalEvent } from '../src/engine';
 import type { ExecutorState, StudioNotice } from '../src/supervisor';
 
@@ -93,25 +93,30 @@ export function recordErrors(page: Page): string[] {
 }
 
 /**
- * The channel a test workflow's step bodies post on (`js.BroadcastChannel.new(PROBE_CHANNEL).postMessage(…)`)
- * to be counted from outside the executor, however often it is killed.
+ * What a test workflow's step bodies log to be counted from outside the executor, however often it is killed:
+ * `js.console.log(f"${PROBE_CHANNEL}: step-{i}")` (workflow code gets no channel of its own: see
+ * docs/reliability.md, S2). Playwright hears the executor worker's console.
  */
 export const PROBE_CHANNEL = 'e2e-probe';
 
 /**
- * Turns `page` into a blank page of the studio's origin (not the studio: it takes no part in leader election
- * and survives reloads and closes of the studio tabs) that collects every message posted on
- * {@link PROBE_CHANNEL}. Returns a reader of the messages so far, in arrival order.
+ * Collects every {@link PROBE_CHANNEL} line logged by a worker of any page of `page`'s context, now and later
+ * (studio tabs opened, reloaded or closed after this call included). Returns a reader of the messages so far
+ * (the text after the prefix), in arrival order.
  */
 export async function openProbe(page: Page): Promise<() => Promise<string[]>> {
-  await page.route('**/e2e-probe', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>probe</title>' }),
-  );
-  await page.goto('/e2e-probe');
-  await page.evaluate((name) => {
-    const w = window as unknown as { __probe: string[] };
-    w.__probe = [];
-    new BroadcastChannel(name).onmessage = (e: MessageEvent<string>) => w.__probe.push(e.data);
-  }, PROBE_CHANNEL);
-  return () => page.evaluate(() => (window as unknown as { __probe: string[] }).__probe);
+  const seen: string[] = [];
+  const prefix = `${PROBE_CHANNEL}: `;
+  const watchWorker = (worker: Worker) =>
+    worker.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith(prefix)) seen.push(text.slice(prefix.length));
+    });
+  const watchPage = (p: Page) => {
+    for (const worker of p.workers()) watchWorker(worker);
+    p.on('worker', watchWorker);
+  };
+  for (const p of page.context().pages()) watchPage(p);
+  page.context().on('page', watchPage);
+  return async () => [...seen];
 }

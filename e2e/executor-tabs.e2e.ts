@@ -11,8 +11,8 @@ import {
 
 /**
  * Five steps that each print once, slow enough that both tabs are open while it runs, then a sleep long enough
- * to close the leader in. Every step body also posts its name on the probe channel, so executions are counted
- * from outside both tabs.
+ * to close the leader in. Every step body also logs its name to the worker's console, which the test hears,
+ * so executions are counted from outside both tabs.
  */
 const COUNTED = `import asyncio
 import js
@@ -20,11 +20,11 @@ from workers import WorkflowEntrypoint
 
 class CountedWorkflow(WorkflowEntrypoint):
     async def run(self, event, step):
-        probe = js.BroadcastChannel.new("${PROBE_CHANNEL}")
+        probe = js.console
         for i in range(5):
             @step.do(f"step-{i}")
             async def work():
-                probe.postMessage(f"step-{i}")
+                probe.log(f"${PROBE_CHANNEL}: step-{i}")
                 await asyncio.sleep(0.2)
                 print(f"step-{i} ran")
                 return i
@@ -34,7 +34,7 @@ class CountedWorkflow(WorkflowEntrypoint):
 
         @step.do("last")
         async def last():
-            probe.postMessage("last")
+            probe.log("${PROBE_CHANNEL}: last")
             print("last ran")
             return "done"
 

@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { type JournalEvent, reduceJournal } from '../src/engine';
 import { readInstance, run, waitForStatus, waitReady } from './executor-helpers';
 import { callRow } from './history-helpers';
-import { openStudio, recordErrors, snap } from './studio-helpers';
+import { offOrigin, openStudio, recordErrors, recordRequests, snap } from './studio-helpers';
 
 const PROBES = readFileSync('src/runtime/__fixtures__/escape_probes.py', 'utf8');
 const REASON = 'in the studio: the studio keeps its data out of reach of the code it runs';
@@ -70,7 +70,7 @@ test.describe('sandbox: workflow code cannot reach the studio', () => {
     const { summary, journal } = await readInstance(page, 'probes');
     expect(summary?.status).toBe('complete');
     const results = reduceJournal(journal).output as Record<string, string>;
-    expect(Object.keys(results)).toHaveLength(30);
+    expect(Object.keys(results)).toHaveLength(31);
     for (const [probe, result] of Object.entries(results)) expect(result, probe).toContain(REASON);
     expect(results['js.indexedDB']).toBe(`JsRefusedError: workflow code cannot use js.indexedDB ${REASON}`);
     expect(results['js.navigator']).toBe(`JsRefusedError: workflow code cannot use js.navigator ${REASON}`);
@@ -79,7 +79,7 @@ test.describe('sandbox: workflow code cannot reach the studio', () => {
     expect(results['constructor.constructor']).toContain(
       `workflow code cannot use js Function (code compiled from a string) ${REASON}`,
     );
-    expect(journal.filter((e) => e.type === 'step-succeeded')).toHaveLength(30);
+    expect(journal.filter((e) => e.type === 'step-succeeded')).toHaveLength(31);
 
     // What the user sees: the instance, and a probe's result in the inspector.
     await page.getByTestId('instance-row').filter({ hasText: 'probes' }).click();
@@ -104,5 +104,40 @@ test.describe('sandbox: workflow code cannot reach the studio', () => {
     expect(events(b.journal).slice(0, before.b.journal.length)).toEqual(events(before.b.journal));
     expect(reduceJournal(b.journal).output).toEqual({ kept: { order: 'B-2', total: 42 }, approved_by: 'bo' });
     expect(errors).toEqual([]);
+  });
+
+  test('a request from workflow code fails its step at once, naming method and URL, and nothing is sent', async ({
+    page,
+  }) => {
+    const requests = recordRequests(page);
+    await openStudio(page);
+    await waitReady(page);
+    const source = `from workers import WorkflowEntrypoint, fetch
+
+
+class RatesWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("get rates")
+        async def get_rates():
+            response = await fetch("https://api.example.com/v1/rates?base=EUR")
+            return await response.json()
+
+        return await get_rates()
+`;
+    await run(page, { source, workflowName: 'rates-workflow', id: 'rates', fileId: 'rates' });
+    await waitForStatus(page, 'rates', 'errored');
+    const { journal } = await readInstance(page, 'rates');
+    const failed = journal.filter((e) => e.type === 'attempt-failed');
+    expect(failed).toHaveLength(1);
+    const message =
+      'fetch GET https://api.example.com/v1/rates?base=EUR was blocked: workflow code reaches only the origins you allow, and https://api.example.com is not one. The studio sends no request from workflow code; run the workflow with the CLI and --allow-net https://api.example.com to reach it.';
+    expect(failed[0]).toMatchObject({ error: { name: 'NonRetryableError', message } });
+
+    await page.getByTestId('instance-row').filter({ hasText: 'rates' }).click();
+    await expect(page.getByTestId('toolbar-instance')).toContainText('errored');
+    await callRow(page, 'get rates', 1).getByRole('button').first().click();
+    await expect(page.getByTestId('inspector-details')).toContainText(message);
+    await snap(page, 'sandbox-fetch-blocked');
+    expect(offOrigin(requests)).toEqual([]);
   });
 });

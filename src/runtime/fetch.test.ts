@@ -44,7 +44,7 @@ class Charge(WorkflowEntrypoint):
     },
   );
 
-  it('a caught refusal is an ordinary exception in run(): the workflow decides', async () => {
+  it('a refusal is an OSError in the step, as any failed request (pyfetch’s AbortError): the workflow may catch it', async () => {
     const { view } = await runOnce(`${HEADER}
 from workers import fetch
 
@@ -54,7 +54,7 @@ class Fallback(WorkflowEntrypoint):
         async def lookup():
             try:
                 return (await fetch("https://api.example.com/rates")).status
-            except NonRetryableError as exc:
+            except OSError as exc:  # pyfetch's AbortError, as for any request that fails
                 return "offline: " + str(exc).split(":")[0]
 
         return await lookup()

@@ -10,9 +10,11 @@
  * - `Function` through any JS object's `constructor.constructor` (and the async and generator variants): it
  *   compiles code in the host's global scope. Their prototypes' `constructor` becomes a function of the same
  *   name that refuses; `Function` itself, `instanceof Function` and `.constructor.name` are unchanged.
+ * - The global `eval`, which Emscripten calls for `emscripten_run_script` (Python reaches it through `ctypes`).
+ * - `os.system` (in Node, Emscripten runs it as a shell command; node.ts also stubs the `spawnSync` behind it).
  */
 import type { PyodideAPI } from 'pyodide';
-import { createRefusingScope, hostNames, isWorkflowGlobals, refusalError } from './workflow-globals';
+import { createRefusingScope, hostNames, isWorkflowGlobals, refusalError, SANDBOX_REASON } from './workflow-globals';
 
 const FUNCTION_KINDS: Array<[string, object]> = [
   ['Function', Function.prototype],
@@ -24,10 +26,28 @@ const FUNCTION_KINDS: Array<[string, object]> = [
 const lockedConstructors = new WeakSet<object>();
 
 /**
- * Makes `constructor` of the function prototypes of this JS realm refuse to compile code (idempotent; for the
- * whole realm: the executor worker, the CLI process). Code evaluation through them would reach `globalThis`.
+ * Makes this JS realm refuse to compile code from strings where workflow code could ask for it (idempotent; for
+ * the whole realm: the executor worker, the CLI process): `constructor` of the function prototypes, and the
+ * global `eval`, which Emscripten's `emscripten_run_script` (reachable from Python through `ctypes`) and its
+ * loader of side modules call. Replaced, their direct `eval(...)` calls our function: code evaluation would
+ * reach `globalThis`. Nothing of the studio evaluates strings (the production CSP forbids it anyway).
  */
-export function lockFunctionConstructors(): void {
+export function lockCodeGeneration(): void {
+  const host = globalThis as { eval: unknown };
+  if (!lockedConstructors.has(host.eval as object)) {
+    // Evaluates nothing and returns undefined: it must not throw, as an exception out of a C call (ctypes →
+    // emscripten_run_script → eval) is a fatal error of the interpreter every workflow shares.
+    const refuse = function evalRefused(_code?: unknown): undefined {
+      return undefined;
+    };
+    lockedConstructors.add(refuse);
+    Object.defineProperty(globalThis, 'eval', {
+      value: refuse,
+      writable: false,
+      enumerable: false,
+      configurable: false,
+    });
+  }
   for (const [name, proto] of FUNCTION_KINDS) {
     const current = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value;
     if (lockedConstructors.has(current)) continue;
@@ -67,7 +87,7 @@ export function lockDownPyodide(pyodide: PyodideAPI): void {
       'This Pyodide gives Python the host’s whole global scope as `js`: load it with `jsglobals: createWorkflowGlobals(...)` before running workflow code.',
     );
   }
-  lockFunctionConstructors();
+  lockCodeGeneration();
   const real = pyodide as unknown as PyodideInternals;
   const realApi = real._api;
   const api = createRefusingScope(
@@ -95,7 +115,7 @@ export function lockDownPyodide(pyodide: PyodideAPI): void {
         'for _name in [n for n in sys.modules if n == "pyodide_js" or n.startswith("pyodide_js.")]:',
         '    del sys.modules[_name]',
         'import workers._sandbox',
-        'workers._sandbox.install()',
+        `workers._sandbox.install(${JSON.stringify(SANDBOX_REASON)})`,
       ].join('\n'),
       { globals: scope },
     );

@@ -3,7 +3,9 @@
  * host's global scope that we know of is refused with the one message. The same probes run in the browser in
  * e2e/sandbox.e2e.ts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
 import { describe, expect, it } from 'vitest';
 import type { AttemptFailedEvent } from '../engine';
@@ -22,7 +24,7 @@ describe('workflow code and the host', () => {
     const { view } = await runOnce(PROBES);
     expect(view.status).toBe('complete');
     const results = view.output as Record<string, string>;
-    expect(Object.keys(results)).toHaveLength(30);
+    expect(Object.keys(results)).toHaveLength(31);
     for (const [probe, result] of Object.entries(results)) {
       expect(result, probe).toContain(`in the studio: ${SANDBOX_REASON}`);
     }
@@ -36,6 +38,32 @@ describe('workflow code and the host', () => {
     );
     expect(results['async constructor']).toContain(refusalMessage('js AsyncFunction (code compiled from a string)'));
     expect(results['pyodide_js._module']).toContain(refusalMessage('pyodide_js._module'));
+    expect(results['os.system']).toBe(`JsRefusedError: ${refusalMessage('os.system')}`);
+  });
+
+  it('runs no code from strings and no shell command through C (ctypes), and Python survives the attempt', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'sandbox-')), 'shell-ran');
+    const { view } = await runOnce(`${HEADER}
+import ctypes
+
+class Native(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do()
+        async def native():
+            libc = ctypes.CDLL(None)
+            return [
+                libc.system(b"touch ${marker}"),
+                libc.emscripten_run_script(b"globalThis.__sandboxPwned = 1"),
+                libc.emscripten_run_script_int(b"globalThis.__sandboxPwned = 2"),
+            ]
+
+        return await native()
+`);
+    expect(view.status).toBe('complete');
+    expect(view.output).toEqual([127 << 8, 0, 0]); // a shell that found no command; nothing evaluated
+    expect(existsSync(marker)).toBe(false);
+    expect((globalThis as { __sandboxPwned?: unknown }).__sandboxPwned).toBeUndefined();
+    expect(python.pyodide.runPython('1 + 1')).toBe(2);
   });
 
   it('fails a step that is refused at once, not after retries, naming what was refused', async () => {

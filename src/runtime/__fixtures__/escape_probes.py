@@ -35,6 +35,7 @@ PROBES = {
     "pyodide_js._api": "import pyodide_js; pyodide_js._api.runPythonInternal",
     "run_js": "from pyodide.code import run_js; run_js('globalThis')",
     "replace js.fetch": "import js; js.fetch = print",
+    "os.system": "import os; os.system('echo reached')",
 }
 
 

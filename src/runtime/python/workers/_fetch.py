@@ -4,7 +4,8 @@ As in Cloudflare's SDK it calls ``pyodide.http.pyfetch`` (whose ``js.fetch`` is 
 ``src/runtime/network-gate.ts``), accepts a URL or a ``js.Request`` and an ``http.HTTPMethod`` as ``method``,
 and returns a ``FetchResponse``: ``status``, ``ok``, ``url``, ``headers`` (an ``email.message.Message``, as
 Cloudflare's), ``await text()`` / ``json()`` / ``bytes()``, ``body`` and ``js_object`` (the JS ``Response``).
-A request the gate refuses raises ``NonRetryableError`` naming method and URL, so its step fails at once.
+A request the gate refuses raises pyfetch's ``AbortError`` (an ``OSError``, as any failed request) naming
+method and URL; its step is journaled as a ``NonRetryableError`` and fails at once (``_values.error_name``).
 """
 
 from email.message import Message

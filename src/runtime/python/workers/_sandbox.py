@@ -15,7 +15,6 @@ The module is shared by every workflow in the interpreter, so it is read-only: `
 
 import sys
 import types
-from functools import wraps
 
 from pyodide.ffi import JsException
 
@@ -69,28 +68,24 @@ class _WorkflowJs(types.ModuleType):
         return sorted(set(dir(types.ModuleType.__getattribute__(self, "_scope"))))
 
 
-def _gate_errors(pyfetch):
-    """``pyfetch`` whose request the network gate refused raises ``NonRetryableError`` (pyfetch itself would
-    wrap the gate's error into an ``AbortError``, which a step retries for minutes)."""
-    if getattr(pyfetch, "_gated", False):
-        return pyfetch
+def _refuse(what, reason):
+    def refused(*args, **kwargs):
+        raise JsRefusedError(f"{REFUSAL_PREFIX}{what} in the studio: {reason}")
 
-    @wraps(pyfetch)
-    async def gated(*args, **kwargs):
-        try:
-            return await pyfetch(*args, **kwargs)
-        except OSError as exc:
-            cause = exc.__context__  # pyfetch raises AbortError(...) from None: the gate's error stays here
-            if isinstance(cause, JsException) and cause.name == "NonRetryableError":
-                raise NonRetryableError(cause.message) from None
-            raise
-
-    gated._gated = True
-    return gated
+    refused.__name__ = what.rsplit(".", 1)[-1]
+    return refused
 
 
-def install():
-    """Puts the ``js`` module in front of the workflow scope and makes ``pyfetch`` report the gate (idempotent)."""
+def install(reason):
+    """Puts the ``js`` module in front of the workflow scope, and refuses ``os.system`` (in the CLI, Emscripten
+    runs it as a shell command); ``reason`` ends the message (idempotent)."""
+    import os  # noqa: PLC0415
+    import posix  # noqa: PLC0415
+
+    for module in (os, posix):
+        if getattr(module, "system", None) is not None and module.system.__name__ != "system_refused":
+            module.system = _refuse("os.system", reason)
+            module.system.__name__ = "system_refused"
     current = sys.modules.get("js")
     if not isinstance(current, _WorkflowJs):
         if current is None:
@@ -98,6 +93,3 @@ def install():
         module = _WorkflowJs("js", "JavaScript as workflow code sees it in the studio (see workers._sandbox).")
         types.ModuleType.__setattr__(module, "_scope", current)
         sys.modules["js"] = module
-    import pyodide.http  # noqa: PLC0415 - imports from js, so only once js is the module above
-
-    pyodide.http.pyfetch = _gate_errors(pyodide.http.pyfetch)

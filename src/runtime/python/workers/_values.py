@@ -154,11 +154,18 @@ def from_js_error(exc):
     return exc
 
 
+def _gate_refusal(exc):
+    """A refusal of the studio's network gate (a JS error named NonRetryableError) that
+    ``pyodide.http.pyfetch`` re-raised as its ``AbortError`` (``raise AbortError(e) from None``)."""
+    context = exc.__context__
+    return isinstance(exc, OSError) and isinstance(context, JsException) and context.name == "NonRetryableError"
+
+
 def error_name(exc):
-    """The name the engine journals for a Python exception."""
+    """The name the engine journals for a Python exception; a refused request is not retried."""
     if isinstance(exc, JsException):
         return exc.name or "Error"
-    if isinstance(exc, NonRetryableError):
+    if isinstance(exc, NonRetryableError) or _gate_refusal(exc):
         return "NonRetryableError"
     return type(exc).__name__
 

@@ -4,10 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkerEvent } from '../protocol';
-import { superviseFakes } from './test-fakes';
-
-/** One macrotask: the supervisor's promise callbacks on an answer have run. */
-const settled = () => new Promise((r) => setTimeout(r, 0));
+import { drained, superviseFakes } from './test-fakes';
 
 describe('the restart-storm limit', () => {
   it('replaces a worker killed after it was ready five times in a minute, and gives up on the sixth', async () => {
@@ -38,7 +35,7 @@ describe('the restart-storm limit', () => {
       for (let s = 0; s < 15; s++) {
         time.advance(1000);
         if (current().types().includes('ping')) current().answer('ping', { type: 'pong' });
-        await settled();
+        await drained();
       }
       supervisor.kill(`stop ${i}`);
       await boot();

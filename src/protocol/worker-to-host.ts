@@ -2,6 +2,7 @@
  * Worker → host: the answer to each request (`WorkerResponse`, typed per request by `OutputOf`) and the
  * worker's unsolicited events (`WorkerEventMessage`).
  */
+import type { WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
 /**
@@ -102,6 +103,15 @@ export interface OutputOf {
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
 }
+
+/**
+ * What the worker answers each request with, one handler per request type, each typed with its own input and
+ * its `OutputOf` output: the executor implements this table, so the output the supervisor's `request()`
+ * promises for a request type is the one the worker's handler for it must produce.
+ */
+export type RequestHandlers = {
+  [K in keyof OutputOf]: (input: Extract<WorkerInput, { type: K }>) => Promise<OutputOf[K]> | OutputOf[K];
+};
 
 /** The outcome of one request: ok with an output, or an error. */
 export type WorkerResult = { type: 'ok'; output: WorkerOutput } | SerializedError;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TabMessage, WorkerInput, WorkerOutput } from '../protocol';
-import { ExecutorError, WorkerCrashedError } from './errors';
+import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { createStudioClient } from './studio-client';
 import { createChannelHub, createFakeLocks, readyOutput, until } from './test-fakes';
 import type { ExecutorSupervisor, NoticeInput, StudioNotice, WorkerState } from './types';
@@ -150,6 +150,14 @@ describe('createStudioClient()', () => {
       'a runs create-instance',
       'a kills: killed from the studio',
     ]);
+  });
+
+  it('checks a forwarded answer against its command: the leader answering load-source with done is refused', async () => {
+    const w = world();
+    const { b } = await twoTabs(w);
+    const error = await b.loadSource({ fileId: 'f', version: 1, name: 'f.py', source: 'x' }).catch((e: unknown) => e);
+    expect(error).toEqual(new IllegalStateError('Expected a source-loaded answer to load-source, got done'));
+    expect(w.log).toContain('a runs load-source');
   });
 
   it('holds commands until the tab knows its role, then runs them where they belong', async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkerEvent } from '../protocol';
+import { IllegalStateError } from './errors';
 import { drained, superviseFakes } from './test-fakes';
 
 describe('the restart-storm limit', () => {
@@ -76,5 +77,20 @@ describe('only the current worker counts', () => {
       { level: 'warning', name: 'StorageFull', message: 'from the new worker' },
     ]);
     expect(seen).toMatchObject([{ type: 'notice', message: 'from the new worker' }]);
+  });
+});
+
+describe('answers are checked against their request', () => {
+  it('rejects an answer of another request type with IllegalStateError, and serves the right one', async () => {
+    const { supervisor, current, boot } = superviseFakes();
+    await boot();
+    const paused = supervisor.request({ type: 'pause-instance', id: 'a' }).catch((e: Error) => e);
+    current().answer('pause-instance', { type: 'instances-created', ids: ['x'] });
+    expect(await paused).toEqual(
+      new IllegalStateError('Expected a done answer to pause-instance, got instances-created'),
+    );
+    const created = supervisor.request({ type: 'create-instance', fileId: 'f', workflowName: 'w' });
+    current().answer('create-instance', { type: 'instances-created', ids: ['x'] });
+    await expect(created).resolves.toEqual({ type: 'instances-created', ids: ['x'] });
   });
 });

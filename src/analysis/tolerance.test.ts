@@ -8,6 +8,57 @@ import midFileError from './__fixtures__/syntax-error-mid-file.py?raw';
 import { analyzeWorkflow } from './analyze-workflow.ts';
 import { isPlanNodeId } from './ids.ts';
 import { codes, edgeList, nodeById, only, py, workflow } from './test-utils.ts';
+import type { SourceRange, WorkflowPlan } from './types.ts';
+
+/** Every range in `value` (any object with from/to/startLine…), found by walking it. */
+function rangesIn(value: unknown, out: SourceRange[] = []): SourceRange[] {
+  if (typeof value !== 'object' || value === null) return out;
+  if ('from' in value && 'to' in value && 'startLine' in value) out.push(value as SourceRange);
+  for (const v of Object.values(value)) rangesIn(v, out);
+  return out;
+}
+
+/**
+ * What any plan must satisfy, whatever the source: node ids well formed and unique; edges, groups and calls
+ * naming existing nodes; every range inside the source, its lines and columns matching its offsets.
+ */
+function planProblems(source: string, plan: WorkflowPlan): string[] {
+  const problems: string[] = [];
+  for (const wf of plan.workflows) {
+    const ids = new Set(wf.nodes.map((n) => n.id));
+    if (ids.size !== wf.nodes.length) problems.push(`${wf.className}: duplicate node ids`);
+    for (const n of wf.nodes) if (!isPlanNodeId(n.id)) problems.push(`malformed node id ${n.id}`);
+    for (const e of wf.edges) {
+      if (!ids.has(e.from) || !ids.has(e.to)) problems.push(`edge ${e.id} names a missing node`);
+    }
+    if (new Set(wf.edges.map((e) => e.id)).size !== wf.edges.length) problems.push(`${wf.className}: duplicate edges`);
+    for (const g of wf.groups) for (const id of g.nodeIds) if (!ids.has(id)) problems.push(`group ${g.id} names ${id}`);
+    for (const c of wf.calls) if (!ids.has(c.nodeId)) problems.push(`a call names missing node ${c.nodeId}`);
+  }
+  const lines = source.split('\n');
+  const position = (offset: number) => {
+    const before = source.slice(0, offset).split('\n');
+    return { line: before.length, column: (before.at(-1) as string).length + 1 };
+  };
+  for (const r of rangesIn(plan)) {
+    if (!(r.from >= 0 && r.from <= r.to && r.to <= source.length)) {
+      problems.push(`range ${r.from}..${r.to} outside 0..${source.length}`);
+      continue;
+    }
+    const start = position(r.from);
+    const end = position(r.to);
+    if (
+      r.startLine !== start.line ||
+      r.startColumn !== start.column ||
+      r.endLine !== end.line ||
+      r.endColumn !== end.column
+    ) {
+      problems.push(`range ${r.from}..${r.to} says ${r.startLine}:${r.startColumn}-${r.endLine}:${r.endColumn}`);
+    }
+    if (r.endLine > lines.length) problems.push(`range ${r.from}..${r.to} ends past the last line`);
+  }
+  return problems;
+}
 
 describe('tolerance', () => {
   it('half-typed code: steps whose decorator an unfinished line swallowed are recovered', () => {
@@ -60,11 +111,14 @@ describe('tolerance', () => {
     });
   });
 
-  it('every prefix of a real workflow analyses without throwing and yields well-formed ids', () => {
+  it('every prefix of a real workflow analyses without throwing into a well-formed plan', () => {
     for (let end = 0; end <= orderWorkflow.length; end += 7) {
-      const plan = analyzeWorkflow(orderWorkflow.slice(0, end));
-      for (const wf of plan.workflows) for (const n of wf.nodes) expect(isPlanNodeId(n.id)).toBe(true);
+      const source = orderWorkflow.slice(0, end);
+      expect(planProblems(source, analyzeWorkflow(source)), `prefix of ${end} characters`).toEqual([]);
     }
+    const whole = analyzeWorkflow(orderWorkflow);
+    expect(only(whole).nodes.length).toBeGreaterThan(3);
+    expect(rangesIn(whole).length).toBeGreaterThan(10);
   });
 
   it('typing a new line below keeps the ids of the steps above', () => {
@@ -74,15 +128,43 @@ describe('tolerance', () => {
     expect(ids.slice(0, full.length)).toEqual(full);
   });
 
-  it('random deletions never make the analysis throw', () => {
+  it('random deletions never make the analysis throw, and always give a well-formed plan', () => {
     fc.assert(
       fc.property(fc.nat(fanOut.length), fc.nat(40), (from, length) => {
         const edited = fanOut.slice(0, from) + fanOut.slice(from + length);
-        const plan = analyzeWorkflow(edited);
-        expect(Array.isArray(plan.diagnostics)).toBe(true);
+        expect(planProblems(edited, analyzeWorkflow(edited))).toEqual([]);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('finds what is wrong with a broken plan (the checker itself)', () => {
+    const source = workflow(
+      `${py`
+      @step.do()
+      async def a():
+          return 1
+      await a()
+    `}`,
+    );
+    const plan = analyzeWorkflow(source);
+    expect(planProblems(source, plan)).toEqual([]);
+    const wf = only(plan);
+    const node = wf.nodes[0] as (typeof wf.nodes)[number];
+    const broken: WorkflowPlan = {
+      ...plan,
+      workflows: [
+        {
+          ...wf,
+          edges: [{ id: 'e', kind: 'order', from: node.id, to: 'do:ghost#1' as typeof node.id }],
+          nodes: [{ ...node, range: { ...node.range, startLine: node.range.startLine + 1 } }],
+        },
+      ],
+    };
+    expect(planProblems(source, broken)).toEqual([
+      'edge e names a missing node',
+      expect.stringMatching(/^range \d+\.\.\d+ says /),
+    ]);
   });
 
   it('empty and non-Python input give WS001 and nothing else', () => {

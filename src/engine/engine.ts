@@ -28,7 +28,7 @@ export function createEngine(deps: EngineDeps): Engine {
     clock,
     defer,
     wallNow: deps.wallNow ?? (() => clock.now()),
-    resolveWorkflow: (name, instanceId) => deps.resolveWorkflow(name, instanceId),
+    resolveWorkflow: (name, instanceId, meta) => deps.resolveWorkflow(name, instanceId, meta),
     stepLimit: deps.stepLimit ?? DEFAULT_STEP_LIMIT,
     evictionTurns: deps.evictionTurns ?? 3,
     hostActivity: deps.hostActivity ?? (() => 0),
@@ -92,10 +92,12 @@ export function createEngine(deps: EngineDeps): Engine {
 
   const createMany = async (workflowName: string, list: CreateOptions[]): Promise<InstanceHandle[]> => {
     live();
-    if (!deps.resolveWorkflow(workflowName)) throw new WorkflowError(messages.unknownWorkflow(workflowName));
-    const nameProblem = workflowNameProblem(workflowName);
-    if (nameProblem !== undefined) throw new WorkflowError(messages.invalidWorkflowName(workflowName, nameProblem));
     const planned = list.map((opts) => {
+      if (!deps.resolveWorkflow(workflowName, undefined, opts?.meta)) {
+        throw new WorkflowError(messages.unknownWorkflow(workflowName));
+      }
+      const nameProblem = workflowNameProblem(workflowName);
+      if (nameProblem !== undefined) throw new WorkflowError(messages.invalidWorkflowName(workflowName, nameProblem));
       const id = opts?.id ?? newId();
       const problem = instanceIdProblem(id);
       if (problem !== undefined) throw new WorkflowError(messages.invalidInstanceId(problem));
@@ -104,7 +106,7 @@ export function createEngine(deps: EngineDeps): Engine {
       if (params.bytes > MAX_VALUE_BYTES) {
         throw new WorkflowError(messages.invalidParams(`${params.bytes} bytes; the maximum is 1 MiB`));
       }
-      return { id, params: params.value };
+      return { id, params: params.value, meta: opts?.meta };
     });
     const taken = new Set<string>();
     for (const { id } of planned) {
@@ -116,9 +118,9 @@ export function createEngine(deps: EngineDeps): Engine {
       for (const { id } of planned) {
         if (await store.getInstance(id)) throw new WorkflowError(messages.instanceExists(id));
       }
-      for (const { id, params } of planned) {
+      for (const { id, params, meta } of planned) {
         live();
-        const machine = new InstanceMachine(id, env, new Ledger());
+        const machine = new InstanceMachine(id, env, new Ledger(), meta);
         machines.set(id, machine);
         await machine.commit([{ type: 'instance-created', workflowName, params }]);
         machine.startRun('create');

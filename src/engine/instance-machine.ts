@@ -27,7 +27,7 @@ import { messages } from './messages';
 import type { ReplayLog } from './replay-notes';
 import { Run } from './run';
 import type { JournalStore } from './store';
-import type { HostRun, InstanceStatusResult, RestartFrom, WorkflowBody } from './types';
+import type { HostRun, InstanceMeta, InstanceStatusResult, RestartFrom, WorkflowBody } from './types';
 
 /** What machines share with their engine. @internal */
 export interface MachineEnv {
@@ -35,7 +35,7 @@ export interface MachineEnv {
   clock: Clock;
   wallNow(): number;
   defer(cb: () => void): void;
-  resolveWorkflow(name: string, instanceId: string): WorkflowBody | undefined;
+  resolveWorkflow(name: string, instanceId: string, meta?: InstanceMeta): WorkflowBody | undefined;
   stepLimit: number;
   evictionTurns: number;
   /** The host's activity counter (`EngineDeps.hostActivity`); constant when the host gives none. */
@@ -65,14 +65,21 @@ export class InstanceMachine {
     readonly id: string,
     readonly env: MachineEnv,
     readonly ledger: Ledger,
+    /** The host data of the `create` that made this instance in this engine (none after a recovery). */
+    readonly meta?: InstanceMeta,
   ) {
-    this.writer = new JournalWriter(id, ledger, {
-      store: env.store,
-      defer: env.defer,
-      turns: env.evictionTurns,
-      activity: env.activity,
-      onFailed: (error) => this.die(error),
-    });
+    this.writer = new JournalWriter(
+      id,
+      ledger,
+      {
+        store: env.store,
+        defer: env.defer,
+        turns: env.evictionTurns,
+        activity: env.activity,
+        onFailed: (error) => this.die(error),
+      },
+      meta,
+    );
   }
 
   // ── 1. Journal ───────────────────────────────────────────────────────────────────────────────────────────
@@ -107,7 +114,7 @@ export class InstanceMachine {
 
   /** Starts a new run (after `before`, in the same append). No-op if the workflow is not registered. */
   startRun(reason: RunReason, before: JournalEventDraft[] = []): void {
-    const body = this.env.resolveWorkflow(this.ledger.view.workflowName, this.id);
+    const body = this.env.resolveWorkflow(this.ledger.view.workflowName, this.id, this.meta);
     if (!body || this.dead) return;
     this.cancelWake();
     const run = new Run(this, this.ledger.view.runs.length + 1);

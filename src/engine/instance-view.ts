@@ -42,7 +42,8 @@ export interface AttemptView {
   logs: string[];
 }
 
-interface CallViewBase {
+/** The fields every call view has. */
+export interface CallViewBase {
   name: string;
   count: number;
   /** Restart generation the call belongs to (0 until the first restart). */

@@ -17,6 +17,7 @@ import { afterTurns, deferred, NEVER } from './async-utils';
 import type { JournalEvent } from './journal';
 import type { Ledger } from './ledger';
 import { type JournalStore, summarize } from './store';
+import type { InstanceMeta } from './types';
 
 /** How a commit waits for the store. */
 export type CommitMode = 'durable' | 'deferred';
@@ -59,6 +60,8 @@ export class JournalWriter {
     private readonly instanceId: string,
     private readonly ledger: Ledger,
     private readonly env: JournalWriterEnv,
+    /** The create's host data: handed to the store with the append that holds `instance-created`. */
+    private readonly meta?: InstanceMeta,
   ) {}
 
   /** Queues events already applied to the ledger. Resolves once they are stored; never if the writer stops. */
@@ -130,7 +133,12 @@ export class JournalWriter {
     this.writing = batch;
     const { activity } = this.env;
     // Every event applied to the ledger is stored or in this batch, so the summary matches the stored journal.
-    this.env.store.append(this.instanceId, batch.events, summarize(this.ledger)).then(
+    const created = this.meta !== undefined && batch.events.some((e) => e.type === 'instance-created');
+    const summary = summarize(this.ledger);
+    const appended = created
+      ? this.env.store.append(this.instanceId, batch.events, summary, this.meta)
+      : this.env.store.append(this.instanceId, batch.events, summary);
+    appended.then(
       () => {
         activity.busy -= batch.adds;
         activity.version += 1;

@@ -6,7 +6,7 @@
  * the long-lived views straight into the old generation.
  */
 import { assertNever } from './errors';
-import type { AttemptView, CallView, SleepView, StepView, WaitView } from './instance-view';
+import type { AttemptView, CallView, CallViewBase, SleepView, StepView, WaitView } from './instance-view';
 import type { CallKind, CallRef, JournalEvent } from './journal';
 import type { Ledger } from './ledger';
 
@@ -137,10 +137,10 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
   }
 }
 
-function stepView(l: Ledger, e: Started<'step-started'>): StepView {
+/** What every call view starts with: its key, generation, the run that made it, and when. */
+function callBase(l: Ledger, e: Started<'step-started' | 'sleep-started' | 'wait-started'>): CallViewBase {
   const run = l.activeRun?.run ?? 0;
   return {
-    kind: 'do',
     name: e.name,
     count: e.count,
     generation: l.view.generation,
@@ -150,6 +150,13 @@ function stepView(l: Ledger, e: Started<'step-started'>): StepView {
     endedAt: null,
     runs: [run],
     orphaned: false,
+  };
+}
+
+function stepView(l: Ledger, e: Started<'step-started'>): StepView {
+  return {
+    kind: 'do',
+    ...callBase(l, e),
     config: e.config,
     status: 'running',
     attempts: [],
@@ -159,18 +166,9 @@ function stepView(l: Ledger, e: Started<'step-started'>): StepView {
 }
 
 function sleepView(l: Ledger, e: Started<'sleep-started'>): SleepView {
-  const run = l.activeRun?.run ?? 0;
   return {
     kind: 'sleep',
-    name: e.name,
-    count: e.count,
-    generation: l.view.generation,
-    run,
-    startSeq: e.seq,
-    startedAt: e.at,
-    endedAt: null,
-    runs: [run],
-    orphaned: false,
+    ...callBase(l, e),
     until: e.until,
     durationMs: e.durationMs,
     status: 'sleeping',
@@ -179,18 +177,9 @@ function sleepView(l: Ledger, e: Started<'sleep-started'>): SleepView {
 }
 
 function waitView(l: Ledger, e: Started<'wait-started'>): WaitView {
-  const run = l.activeRun?.run ?? 0;
   return {
     kind: 'wait',
-    name: e.name,
-    count: e.count,
-    generation: l.view.generation,
-    run,
-    startSeq: e.seq,
-    startedAt: e.at,
-    endedAt: null,
-    runs: [run],
-    orphaned: false,
+    ...callBase(l, e),
     eventType: e.eventType,
     timeoutAt: e.timeoutAt,
     timeoutMs: e.timeoutMs,

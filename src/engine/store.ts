@@ -1,6 +1,7 @@
 import type { InstanceStatus } from './instance-view';
 import type { JournalEvent } from './journal';
 import type { Ledger } from './ledger';
+import type { InstanceMeta } from './types';
 
 /** A row of the instance list: a cache derived from the journal, written with every append. */
 export interface InstanceSummary {
@@ -24,7 +25,13 @@ export interface InstanceSummary {
  * or nothing is. Implementations: `createMemoryJournalStore()` here, `DexieJournalStore` in src/persistence.
  */
 export interface JournalStore {
-  append(instanceId: string, events: readonly JournalEvent[], summary: InstanceSummary): Promise<void>;
+  /** `meta`: the `create`'s host data, given with the append that holds `instance-created` (if any). */
+  append(
+    instanceId: string,
+    events: readonly JournalEvent[],
+    summary: InstanceSummary,
+    meta?: InstanceMeta,
+  ): Promise<void>;
   /** The instance's events ordered by `seq` (empty when unknown). */
   read(instanceId: string): Promise<JournalEvent[]>;
   getInstance(id: string): Promise<InstanceSummary | undefined>;

@@ -73,9 +73,10 @@ export interface EngineDeps {
   /**
    * The body of workflow `name`. `instanceId` is given when the engine is about to start a run of that
    * instance (a host with several source files picks the instance's file); it is absent when `create` only
-   * checks that the name exists. `undefined` = not registered (a run is then not started).
+   * checks that the name exists. `meta` is the `create`'s (absent for an instance this engine did not create,
+   * e.g. after a recovery: the host keeps its own record). `undefined` = not registered (no run is started).
    */
-  resolveWorkflow(name: string, instanceId?: string): WorkflowBody | undefined;
+  resolveWorkflow(name: string, instanceId?: string, meta?: InstanceMeta): WorkflowBody | undefined;
   /** Instance ids when `create` gets none. Default: `crypto.randomUUID()`. */
   newId?(): string;
   /** Wall time for journal entries. Default: `clock.now`. */
@@ -126,10 +127,19 @@ export interface InstanceHandle {
   sendEvent(e: { type: string; payload?: unknown }): Promise<void>;
 }
 
+/** What a host attaches to an instance it creates (the studio: its source file); opaque to the engine. */
+export type InstanceMeta = Readonly<Record<string, string>>;
+
 /** Options of `create`. `params` (JSON, ≤ 1 MiB) becomes `event.payload`; it defaults to `{}`. */
 export interface CreateOptions {
   id?: string;
   params?: unknown;
+  /**
+   * Host data for the new instance, not journaled: passed to `resolveWorkflow` (the name check and the runs
+   * of this engine) and to the store with the append that holds `instance-created`, which may keep it in the
+   * same transaction.
+   */
+  meta?: InstanceMeta;
 }
 
 /** A workflow's binding (`env.MY_WORKFLOW`). */

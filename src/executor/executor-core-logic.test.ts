@@ -169,6 +169,23 @@ describe('executor core', () => {
     expect(await db.instanceFiles.get('child')).toEqual({ instanceId: 'child', fileId: 'parent-file' });
   });
 
+  it('runs a new instance with the body of the file it was created from, from its first run on', async () => {
+    const says = (word: string) => (): WorkflowBody => async () => word;
+    const { core, db } = setup(fresh(), { a: says('from a'), b: says('from b') });
+    // Two files define the same workflow; b is loaded last, so a name-only lookup would find b's body.
+    await core.loadSource({ fileId: 'file-a', version: 1, name: 'a.py', source: 'a' });
+    await core.loadSource({ fileId: 'file-b', version: 1, name: 'b.py', source: 'b' });
+    const [fromA] = await core.create({ fileId: 'file-a', workflowName: 'wf' });
+    const [fromB] = await core.createBatch({ fileId: 'file-b', workflowName: 'wf', items: [{}] });
+    await statusIs(db, fromA as string, 'complete');
+    await statusIs(db, fromB as string, 'complete');
+    const outputOf = async (id: string) =>
+      (await db.journal.where('instanceId').equals(id).toArray()).find((e) => e.type === 'run-finished');
+    expect(await outputOf(fromA as string)).toMatchObject({ output: 'from a' });
+    expect(await outputOf(fromB as string)).toMatchObject({ output: 'from b' });
+    expect(await db.instanceFiles.get(fromA as string)).toEqual({ instanceId: fromA, fileId: 'file-a' });
+  });
+
   it('answers commands on unknown instances with the engine’s not-found message', async () => {
     const { core } = setup(fresh());
     await expect(core.pause('nope')).rejects.toThrow('(instance.not_found) Workflow instance with id "nope" not found');

@@ -155,8 +155,10 @@ describe('executor (real Pyodide, Dexie, real clock)', () => {
     await executor.core.loadSource({ fileId: 'f', version: 1, name: 'g.py', source: GREETER('!') });
     const [id] = await executor.core.create({ fileId: 'f', workflowName: 'greeter', params: { name: 'z' } });
     await waitForStatus(dbName, id as string, 'waiting');
+    // The control sleeps as long, started a moment later: once it completed, the deleted one would have woken.
+    const [control] = await executor.core.create({ fileId: 'f', workflowName: 'greeter', params: { name: 'c' } });
     await executor.core.deleteInstances([id as string]);
-    await new Promise((r) => setTimeout(r, 1_500)); // past the sleep: the instance would have woken
+    await waitForStatus(dbName, control as string, 'complete');
     const db = new StudioDB(dbName);
     expect(await db.instances.get(id as string)).toBeUndefined();
     expect(

@@ -18,6 +18,7 @@ import {
   FINITE_STATUSES,
   IllegalStateError,
   type InstanceHandle,
+  type InstanceMeta,
   type JournalEvent,
   type JournalStore,
   messages,
@@ -102,24 +103,19 @@ export interface ExecutorCore {
 /** Creates the core and its engine. Nothing runs until `recover()` or a command. */
 export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   const repo = createExecutorRepo(deps.db);
-  /** Durable instance → file (loaded in `recover`, extended as instances are created). */
+  /**
+   * Durable instance → file (loaded in `recover`, extended as instances are created and linked). A new
+   * instance's file travels with its `create` as `meta.fileId`: to the name check, to its first runs, and to
+   * the store, which writes the file row with `instance-created`.
+   */
   const instanceFiles = new Map<string, string>();
-  /** Files of instances being created right now (read by the store when it writes `instance-created`). */
-  const creating = new Map<string, string>();
-  /** The file of a `create` whose name check the engine is doing synchronously (it passes no id). */
-  let checkingFile: string | undefined;
   /** Unfinished instances that could not be resumed because no version of their file is loaded yet. */
   const waitingForSource = new Set<string>();
   let halted = false;
 
-  const storeOptions = { fileOf: (id: string) => creating.get(id) };
   const store: JournalStore = deps.journalLog
-    ? createWalJournalStore(deps.db, deps.journalLog, {
-        ...storeOptions,
-        ...(deps.journalSink ? { sink: deps.journalSink } : {}),
-      })
-    : createDexieJournalStore(deps.db, storeOptions);
-  const fileOf = (id: string) => instanceFiles.get(id) ?? creating.get(id);
+    ? createWalJournalStore(deps.db, deps.journalLog, deps.journalSink ? { sink: deps.journalSink } : {})
+    : createDexieJournalStore(deps.db);
 
   const registry = createModuleRegistry({
     runtime: deps.runtime,
@@ -128,8 +124,9 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     wrap: (body) => deps.guard.wrap(body),
   });
 
-  function resolveWorkflow(name: string, instanceId?: string): WorkflowBody | undefined {
-    const fileId = instanceId === undefined ? checkingFile : fileOf(instanceId);
+  /** The body of `name` in the instance's file (a link wins over the create's), or in any file without one. */
+  function resolveWorkflow(name: string, instanceId?: string, meta?: InstanceMeta): WorkflowBody | undefined {
+    const fileId = (instanceId === undefined ? undefined : instanceFiles.get(instanceId)) ?? meta?.fileId;
     return fileId === undefined ? registry.anyBody(name) : registry.body(fileId, name);
   }
 
@@ -166,30 +163,16 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     deps.emit({ type: 'notice', level: 'error', name: e.name, message: e.message, instanceId });
   }
 
-  /**
-   * Runs an engine create with `ids` attributed to `fileId`: the name check (synchronous, no id) sees the
-   * file through `checkingFile`, the store writes each new instance's file row with `instance-created`.
-   */
+  /** Runs an engine create whose instances come from `fileId`, and records their file once they exist. */
   async function createFor<T>(fileId: string, ids: string[], start: () => Promise<T>): Promise<T> {
-    const fresh = ids.filter((id) => !instanceFiles.has(id) && !creating.has(id));
-    for (const id of fresh) creating.set(id, fileId);
-    checkingFile = fileId;
-    let pending: Promise<T>;
     try {
-      pending = start();
-    } finally {
-      checkingFile = undefined;
-    }
-    try {
-      const result = await pending;
-      for (const id of fresh) instanceFiles.set(id, fileId);
+      const result = await start();
+      for (const id of ids) instanceFiles.set(id, fileId);
       return result;
     } catch (error) {
       // A batch may fail after some instances were journaled (e.g. storage full): keep the files of those.
-      for (const id of fresh) if (await deps.db.instanceFiles.get(id)) instanceFiles.set(id, fileId);
+      for (const id of ids) if (await deps.db.instanceFiles.get(id)) instanceFiles.set(id, fileId);
       throw error;
-    } finally {
-      for (const id of fresh) creating.delete(id);
     }
   }
 
@@ -199,11 +182,12 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     return {
       create: (opts) => {
         const id = opts?.id ?? deps.newId();
-        return createFor(fileId, typeof id === 'string' ? [id] : [], () => inner().create({ ...opts, id }));
+        const meta = { fileId };
+        return createFor(fileId, typeof id === 'string' ? [id] : [], () => inner().create({ ...opts, id, meta }));
       },
       createBatch: (list) => {
         if (!Array.isArray(list)) return inner().createBatch(list);
-        const withIds = list.map((opts) => ({ ...opts, id: opts?.id ?? deps.newId() }));
+        const withIds = list.map((opts) => ({ ...opts, id: opts?.id ?? deps.newId(), meta: { fileId } }));
         const ids = withIds.map((o) => o.id).filter((id): id is string => typeof id === 'string');
         return createFor(fileId, ids, () => inner().createBatch(withIds));
       },
@@ -329,17 +313,12 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     async importJournal(events, fileId) {
       const summary = importedSummary(events);
       if (await store.getInstance(summary.id)) throw new WorkflowError(messages.instanceExists(summary.id));
-      if (fileId === undefined || instanceFiles.has(summary.id) || creating.has(summary.id)) {
+      if (fileId === undefined) {
         await store.append(summary.id, events, summary);
       } else {
         // The store writes the file row with `instance-created`, in the journal's transaction.
-        creating.set(summary.id, fileId);
-        try {
-          await store.append(summary.id, events, summary);
-          instanceFiles.set(summary.id, fileId);
-        } finally {
-          creating.delete(summary.id);
-        }
+        await store.append(summary.id, events, summary, { fileId });
+        instanceFiles.set(summary.id, fileId);
       }
       if (!FINITE_STATUSES.includes(summary.status)) await resume([summary.id]);
       return summary.id;

@@ -4,10 +4,10 @@
  * (the single catch in `onRequest`); nothing escapes as an uncaught exception.
  */
 import {
-  assertNever,
   type BootPython,
   type Done,
   type HostToWorker,
+  type RequestHandlers,
   serializeError,
   type WorkerEvent,
   type WorkerInput,
@@ -84,87 +84,94 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
   /** `fail-stopped-attempts` in flight: every later command waits for it (they may load those instances). */
   let stoppedJournaled: Promise<unknown> = Promise.resolve();
 
-  async function handle(input: WorkerInput): Promise<WorkerOutput> {
-    if (input.type === 'fail-stopped-attempts') {
-      const journaled = booted().then((executor) => executor.core.failStoppedAttempts(input.attempts));
+  /** One handler per request type, each typed with its own output (protocol `RequestHandlers`). */
+  const handlers: RequestHandlers = {
+    'fail-stopped-attempts': async ({ attempts }) => {
+      const journaled = booted().then((executor) => executor.core.failStoppedAttempts(attempts));
       stoppedJournaled = journaled.catch(() => undefined);
       await journaled;
       return done;
+    },
+    'boot-python': async (input) => {
+      boot ??= startBoot(input);
+      const executor = await boot;
+      if (!afterReadyStarted) {
+        afterReadyStarted = true;
+        later(() => void executor.afterReady());
+      }
+      return executor.ready;
+    },
+    ping: () => ({ type: 'pong' }),
+    recover: async () => (await booted()).core.recover(),
+    'load-source': async ({ fileId, version, name, source }) => ({
+      type: 'source-loaded',
+      result: await (await booted()).core.loadSource({ fileId, version, name, source }),
+    }),
+    'create-instance': async ({ fileId, workflowName, id, params }) => ({
+      type: 'instances-created',
+      ids: await (await booted()).core.create({ fileId, workflowName, id, params }),
+    }),
+    'create-batch': async ({ fileId, workflowName, items }) => ({
+      type: 'instances-created',
+      ids: await (await booted()).core.createBatch({ fileId, workflowName, items }),
+    }),
+    'pause-instance': async ({ id }) => {
+      await (await booted()).core.pause(id);
+      return done;
+    },
+    'resume-instance': async ({ id }) => {
+      await (await booted()).core.resume(id);
+      return done;
+    },
+    'terminate-instance': async ({ id }) => {
+      await (await booted()).core.terminate(id);
+      return done;
+    },
+    'restart-instance': async ({ id, from }) => {
+      await (await booted()).core.restart(id, from);
+      return done;
+    },
+    'send-event': async ({ id, event }) => {
+      await (await booted()).core.sendEvent(id, event);
+      return done;
+    },
+    'skip-wait': async ({ id }) => {
+      await (await booted()).core.skipWait(id);
+      return done;
+    },
+    'delete-instances': async ({ ids }) => {
+      await (await booted()).core.deleteInstances(ids);
+      return done;
+    },
+    'link-instance-file': async ({ id, fileId }) => {
+      await (await booted()).core.linkInstanceFile(id, fileId);
+      return done;
+    },
+    'kill-at-next-step': async () => {
+      (await booted()).armKill();
+      return done;
+    },
+    'disarm-kill': async () => {
+      (await booted()).disarmKill();
+      return done;
+    },
+    'import-journal': async ({ events, fileId }) => ({
+      type: 'instances-created',
+      ids: [await (await booted()).core.importJournal(events, fileId)],
+    }),
+  };
+
+  /**
+   * The handler of `input.type` (the table's type guarantees each handler gets its own request). Every handler
+   * takes the same number of hops before it reaches the core, so commands reach it in the order they came
+   * (the wait for stopped attempts is one hop for every command alike).
+   */
+  async function handle(input: WorkerInput): Promise<WorkerOutput> {
+    // Every command but these waits for `fail-stopped-attempts` in flight (it may load those instances).
+    if (input.type !== 'fail-stopped-attempts' && input.type !== 'boot-python' && input.type !== 'ping') {
+      await stoppedJournaled;
     }
-    if (input.type !== 'boot-python' && input.type !== 'ping') await stoppedJournaled;
-    switch (input.type) {
-      case 'boot-python': {
-        boot ??= startBoot(input);
-        const executor = await boot;
-        if (!afterReadyStarted) {
-          afterReadyStarted = true;
-          later(() => void executor.afterReady());
-        }
-        return executor.ready;
-      }
-      case 'ping':
-        return { type: 'pong' };
-      case 'recover':
-        return (await booted()).core.recover();
-      case 'load-source': {
-        const { fileId, version, name, source } = input;
-        return {
-          type: 'source-loaded',
-          result: await (await booted()).core.loadSource({ fileId, version, name, source }),
-        };
-      }
-      case 'create-instance': {
-        const { fileId, workflowName, id, params } = input;
-        return {
-          type: 'instances-created',
-          ids: await (await booted()).core.create({ fileId, workflowName, id, params }),
-        };
-      }
-      case 'create-batch': {
-        const { fileId, workflowName, items } = input;
-        return {
-          type: 'instances-created',
-          ids: await (await booted()).core.createBatch({ fileId, workflowName, items }),
-        };
-      }
-      case 'pause-instance':
-        await (await booted()).core.pause(input.id);
-        return done;
-      case 'resume-instance':
-        await (await booted()).core.resume(input.id);
-        return done;
-      case 'terminate-instance':
-        await (await booted()).core.terminate(input.id);
-        return done;
-      case 'restart-instance':
-        await (await booted()).core.restart(input.id, input.from);
-        return done;
-      case 'send-event':
-        await (await booted()).core.sendEvent(input.id, input.event);
-        return done;
-      case 'skip-wait':
-        await (await booted()).core.skipWait(input.id);
-        return done;
-      case 'delete-instances':
-        await (await booted()).core.deleteInstances(input.ids);
-        return done;
-      case 'link-instance-file':
-        await (await booted()).core.linkInstanceFile(input.id, input.fileId);
-        return done;
-      case 'kill-at-next-step':
-        (await booted()).armKill();
-        return done;
-      case 'disarm-kill':
-        (await booted()).disarmKill();
-        return done;
-      case 'import-journal':
-        return {
-          type: 'instances-created',
-          ids: [await (await booted()).core.importJournal(input.events, input.fileId)],
-        };
-      default:
-        return assertNever(input);
-    }
+    return (handlers[input.type] as (i: WorkerInput) => WorkerOutput | Promise<WorkerOutput>)(input);
   }
 
   function onRequest({ requestId, input }: WorkerRequest): void {

@@ -135,10 +135,14 @@ describe('ExecutorCore.linkInstanceFile()', () => {
     await core.importJournal(events);
     await core.linkInstanceFile('orphan', 'g');
     expect(await db.instanceFiles.get('orphan')).toEqual({ instanceId: 'orphan', fileId: 'g' });
-    // Another file with the same workflow does not resume it any more: it runs g's code.
+    // Another file with the same workflow does not resume it any more: it runs g's code. The control, an
+    // instance of f asleep until the same time, shows the wake happened: once it completes, orphan had its chance.
+    await core.importJournal(await record('control', T0 + 1000), 'f');
     await core.loadSource({ fileId: 'f', version: 1, name: 'f.py', source: 'wf' });
     clock.advanceBy(3_600_000);
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(async () => expect((await db.instances.get('control'))?.status).toBe('complete'), {
+      timeout: 10_000,
+    });
     expect((await db.instances.get('orphan'))?.status).toBe('waiting');
     await core.loadSource({ fileId: 'g', version: 1, name: 'g.py', source: 'wf' });
     clock.advanceBy(3_600_000);

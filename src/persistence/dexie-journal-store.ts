@@ -7,11 +7,6 @@ import type { StudioDB } from './studio-db';
 
 /** Options of {@link createDexieJournalStore}. */
 export interface DexieJournalStoreOptions {
-  /**
-   * The source file a new instance comes from. Asked when an append holds `instance-created`; the answer is
-   * written as an `instanceFiles` row in the same transaction, so an instance never exists without its file.
-   */
-  fileOf?(instanceId: string): string | undefined;
   /** How long appends' change notices are gathered before live queries are told (default 40 ms). */
   notifyDelayMs?: number;
 }
@@ -72,8 +67,12 @@ export function createDexieJournalStore(db: StudioDB, options: DexieJournalStore
 
   return {
     write,
-    append(instanceId: string, events: readonly JournalEvent[], summary: InstanceSummary): Promise<void> {
-      return write([recordOf(instanceId, events, summary, options.fileOf)], 'new');
+    /**
+     * With `instance-created`, the create's `meta.fileId` (the source file the instance comes from) is written as
+     * an `instanceFiles` row in the same transaction, so an instance never exists without its file.
+     */
+    append(instanceId, events, summary, meta): Promise<void> {
+      return write([recordOf(instanceId, events, summary, meta)], 'new');
     },
     read(instanceId: string): Promise<JournalEvent[]> {
       const range = IDBKeyRange.bound([instanceId, Number.NEGATIVE_INFINITY], [instanceId, Number.POSITIVE_INFINITY]);

@@ -1,4 +1,4 @@
-import type { InstanceSummary, JournalEvent } from '../engine';
+import type { InstanceMeta, InstanceSummary, JournalEvent } from '../engine';
 
 /** One journal append: the events of a transition, the instance summary after them, and a new instance's file. */
 export interface JournalRecord {
@@ -16,13 +16,13 @@ export interface JournalRecord {
  */
 export type WriteMode = 'new' | 'replay';
 
-/** The record of one append; a new instance's carries its file, as `fileOf` says. */
+/** The record of one append; a new instance's carries its file, the `fileId` of its create's host data. */
 export function recordOf(
   instanceId: string,
   events: readonly JournalEvent[],
   summary: InstanceSummary,
-  fileOf: ((instanceId: string) => string | undefined) | undefined,
+  meta: InstanceMeta | undefined,
 ): JournalRecord {
-  const fileId = events.some((e) => e.type === 'instance-created') ? fileOf?.(instanceId) : undefined;
+  const fileId = events.some((e) => e.type === 'instance-created') ? meta?.fileId : undefined;
   return fileId === undefined ? { instanceId, events, summary } : { instanceId, events, summary, fileId };
 }

@@ -62,16 +62,16 @@ describe('StudioDB version 2', () => {
   });
 });
 
-describe('createDexieJournalStore({ fileOf })', () => {
+describe("the file of a new instance (the create's meta.fileId)", () => {
   it('records the file of a new instance in the same transaction as instance-created, and deletes it with the instance', async () => {
     const db = new StudioDB(fresh());
-    const asked: string[] = [];
-    const store = createDexieJournalStore(db, {
-      fileOf: (id) => {
-        asked.push(id);
-        return `file-of-${id}`;
-      },
-    });
+    const store = createDexieJournalStore(db);
+    const appends: Array<string | undefined> = [];
+    const append = store.append.bind(store);
+    store.append = (id, events, summary, meta) => {
+      appends.push(meta?.fileId);
+      return append(id, events, summary, meta);
+    };
     const clock = createVirtualClock(1_700_000_000_000);
     const engine = createEngine({
       store,
@@ -82,10 +82,12 @@ describe('createDexieJournalStore({ fileOf })', () => {
           step.do('one', () => 1),
       defer: (cb) => setImmediate(cb),
     });
-    await engine.binding('wf').create({ id: 'a' });
-    await engine.binding('wf').create({ id: 'b' });
+    await engine.binding('wf').create({ id: 'a', meta: { fileId: 'file-of-a' } });
+    await engine.binding('wf').create({ id: 'b', meta: { fileId: 'file-of-b' } });
     await runToIdle(engine, clock);
-    expect(asked).toEqual(['a', 'b']); // once per instance: only the append holding instance-created asks
+    // The engine hands the meta over once per instance, with the append holding instance-created.
+    expect(appends.filter((f) => f !== undefined)).toEqual(['file-of-a', 'file-of-b']);
+    expect(appends.length).toBeGreaterThan(2);
     const repo = createExecutorRepo(db);
     expect(await repo.instanceFiles()).toEqual(
       new Map([
@@ -101,9 +103,9 @@ describe('createDexieJournalStore({ fileOf })', () => {
 
   it('writes no file row when the instance-created append is refused as a duplicate', async () => {
     const db = new StudioDB(fresh());
-    const store = createDexieJournalStore(db, { fileOf: () => 'second-writer' });
-    await createDexieJournalStore(db, { fileOf: () => 'first-writer' }).append('old-1', [created], summary);
-    const error = await store.append('old-1', [created], summary).catch((e: unknown) => e);
+    const store = createDexieJournalStore(db);
+    await createDexieJournalStore(db).append('old-1', [created], summary, { fileId: 'first-writer' });
+    const error = await store.append('old-1', [created], summary, { fileId: 'second-writer' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JournalConflictError);
     expect(await createExecutorRepo(db).instanceFiles()).toEqual(new Map([['old-1', 'first-writer']]));
     db.close();

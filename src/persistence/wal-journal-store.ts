@@ -14,7 +14,7 @@
  *   that instance as it does for any failed append — and each one asks the mirror to try again. Nothing is
  *   lost: the refused appends are in the log.
  */
-import type { InstanceSummary, JournalEvent, JournalStore } from '../engine';
+import type { JournalStore } from '../engine';
 import { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-journal-store';
 import { createJournalMirror, type JournalSink, type LoggedAppend, type MirrorReports } from './journal-mirror';
 import { type JournalRecord, recordOf } from './journal-record';
@@ -122,8 +122,8 @@ export function createWalJournalStore(
 
   return {
     settled,
-    append(instanceId: string, events: readonly JournalEvent[], summary: InstanceSummary): Promise<void> {
-      return appendRecord(recordOf(instanceId, events, summary, options.fileOf));
+    append(instanceId, events, summary, meta): Promise<void> {
+      return appendRecord(recordOf(instanceId, events, summary, meta));
     },
     async read(instanceId) {
       await settled();

@@ -2,7 +2,7 @@
  * Host → worker: the one message the host sends (`WorkerRequest`) and what a request asks (`WorkerInput`).
  * Each request is answered by a `WorkerResponse` (worker-to-host.ts) with the same `requestId`.
  */
-import type { JournalEvent } from '../engine';
+import type { JournalEvent, RestartFrom } from '../engine';
 
 /**
  * Start Python and the engine: load Pyodide from `indexURL` (warm from a memory snapshot when one matches),
@@ -106,7 +106,7 @@ export interface TerminateInstance {
 export interface RestartInstance {
   type: 'restart-instance';
   id: string;
-  from?: { name: string; count?: number; type?: 'do' | 'sleep' | 'waitForEvent' };
+  from?: RestartFrom;
 }
 
 /** Send an event to an instance (journaled, then delivered to a matching wait). */

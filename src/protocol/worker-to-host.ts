@@ -2,6 +2,8 @@
  * Worker → host: the answer to each request (`WorkerResponse`, typed per request by `OutputOf`) and the
  * worker's unsolicited events (`WorkerEventMessage`).
  */
+import { IllegalStateError } from '../engine';
+import type { WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
 /**
@@ -103,6 +105,49 @@ export interface OutputOf {
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
 }
+
+/** The `type` of each request's success output, so the host can check every answer against its request. */
+export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] } = {
+  'boot-python': 'python-ready',
+  ping: 'pong',
+  recover: 'recovered',
+  'fail-stopped-attempts': 'done',
+  'load-source': 'source-loaded',
+  'create-instance': 'instances-created',
+  'create-batch': 'instances-created',
+  'pause-instance': 'done',
+  'resume-instance': 'done',
+  'terminate-instance': 'done',
+  'restart-instance': 'done',
+  'send-event': 'done',
+  'skip-wait': 'done',
+  'delete-instances': 'done',
+  'kill-at-next-step': 'done',
+  'disarm-kill': 'done',
+  'import-journal': 'instances-created',
+  'link-instance-file': 'done',
+};
+
+/**
+ * `output` as the answer to a request of type `request`. The worker's handler table is typed per request
+ * (`RequestHandlers`); this is the receiving end's check: another request's answer is a bug and throws.
+ */
+export function answerTo<K extends keyof OutputOf>(request: K, output: WorkerOutput): OutputOf[K] {
+  const expected = OUTPUT_TYPE[request];
+  if (output.type !== expected) {
+    throw new IllegalStateError(`Expected a ${expected} answer to ${request}, got ${output.type}`);
+  }
+  return output as OutputOf[K];
+}
+
+/**
+ * What the worker answers each request with, one handler per request type, each typed with its own input and
+ * its `OutputOf` output: the executor implements this table, so the output the supervisor's `request()`
+ * promises for a request type is the one the worker's handler for it must produce.
+ */
+export type RequestHandlers = {
+  [K in keyof OutputOf]: (input: Extract<WorkerInput, { type: K }>) => Promise<OutputOf[K]> | OutputOf[K];
+};
 
 /** The outcome of one request: ok with an output, or an error. */
 export type WorkerResult = { type: 'ok'; output: WorkerOutput } | SerializedError;

@@ -218,14 +218,19 @@ class Waiter(WorkflowEntrypoint):
         return await step.wait_for_event("approval", "approve", timeout="1 hour")
 `);
     const order: string[] = [];
+    let busyWorking: () => void = () => {};
+    const busyHasWorked = new Promise<void>((resolve) => {
+      busyWorking = resolve;
+    });
     const append = h.store.append.bind(h.store);
     h.store.append = (id, events, summary) => {
       for (const e of events) if (e.type === 'run-evicted' || e.type === 'run-finished') order.push(`${id} ${e.type}`);
+      if (id === 'busy' && events.some((e) => e.type === 'step-succeeded')) busyWorking();
       return append(id, events, summary);
     };
     expect(python.runtime.activity({ instanceId: 'nobody', run: 1 })).toBe(0);
     await h.engine.binding('busy').create({ id: 'busy' });
-    await new Promise((r) => setTimeout(r, 5));
+    await busyHasWorked; // the busy run is under way (one step of 300 done) before the waiter starts
     await h.engine.binding('waiter').create({ id: 'waiter' });
     await h.engine.settle();
     // The waiter's run was evicted while the busy one still ran (a global count kept it until the end).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEarlyWorker } from './early-worker';
-import { createFakeWorker, flush } from './test-fakes';
+import { createFakeWorker, until } from './test-fakes';
 
 describe('createEarlyWorker()', () => {
   it('hands the worker over once, and keeps what it sent before anyone listened for the first listener', async () => {
@@ -14,8 +14,7 @@ describe('createEarlyWorker()', () => {
     worker?.addEventListener('message', (e) => seen.push(`message ${e.data.type}`));
     worker?.addEventListener('error', (e) => seen.push(`error ${e.message}`));
     expect(seen).toEqual([]); // in a microtask: the taker finishes wiring first
-    await flush();
-    expect(seen).toEqual(['message event', 'error the script failed to load']);
+    await until(() => expect(seen).toEqual(['message event', 'error the script failed to load']));
     fake.emit({ type: 'worker-started' });
     expect(seen).toHaveLength(3);
     worker?.postMessage({ type: 'request', requestId: 1, input: { type: 'ping' } });

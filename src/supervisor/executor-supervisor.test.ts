@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTERRUPT } from '../protocol';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
-import { flush, readyOutput, superviseFakes } from './test-fakes';
+import { drained, readyOutput, superviseFakes, until } from './test-fakes';
 
 function setup(options: { interrupt?: boolean } = {}) {
   const fakes = superviseFakes(options);
@@ -32,14 +32,14 @@ describe('createExecutorSupervisor()', () => {
   it('says how many unfinished instances wait for their workflow file after recovery', async () => {
     const { current, notices } = setup();
     current().answer('boot-python', readyOutput(false));
-    await flush();
+    await until(() => current().types().includes('recover'));
     current().answer('recover', { type: 'recovered', resumed: 0, waitingForSource: 1 });
-    await flush();
+    await until(() => notices.length === 1);
     const second = setup();
     second.current().answer('boot-python', readyOutput(false));
-    await flush();
+    await until(() => second.current().types().includes('recover'));
     second.current().answer('recover', { type: 'recovered', resumed: 2, waitingForSource: 3 });
-    await flush();
+    await until(() => second.notices.length === 1);
     expect([...notices, ...second.notices]).toEqual([
       {
         level: 'info',
@@ -58,7 +58,7 @@ describe('createExecutorSupervisor()', () => {
     const { supervisor, current } = setup();
     const waiting = supervisor.request({ type: 'skip-wait', id: 'a' }).catch((e: unknown) => e);
     current().fail('boot-python', 'TypeError', 'Failed to fetch pyodide.asm.wasm');
-    await flush();
+    await until(() => supervisor.getState().status === 'failed');
     expect(supervisor.getState()).toEqual({
       status: 'failed',
       since: 1000,
@@ -183,19 +183,16 @@ describe('createExecutorSupervisor()', () => {
     expect(supervisor.getState()).not.toHaveProperty('killArmed'); // not before the worker answered
     current().answer('kill-at-next-step', { type: 'done' });
     await arm;
-    await flush();
-    expect(supervisor.getState()).toMatchObject({ status: 'ready', killArmed: true });
+    await until(() => expect(supervisor.getState()).toMatchObject({ status: 'ready', killArmed: true }));
     const disarm = supervisor.request({ type: 'disarm-kill' });
     current().answer('disarm-kill', { type: 'done' });
     await disarm;
-    await flush();
-    expect(supervisor.getState()).toMatchObject({ status: 'ready', killArmed: false });
+    await until(() => expect(supervisor.getState()).toMatchObject({ status: 'ready', killArmed: false }));
 
     const again = supervisor.request({ type: 'kill-at-next-step' });
     current().answer('kill-at-next-step', { type: 'done' });
     await again;
-    await flush();
-    expect(supervisor.getState()).toMatchObject({ killArmed: true });
+    await until(() => expect(supervisor.getState()).toMatchObject({ killArmed: true }));
     current().emit({ type: 'self-kill' }); // it fired: the new worker starts unarmed
     await boot();
     expect(supervisor.getState()).toMatchObject({ status: 'ready' });
@@ -234,16 +231,17 @@ describe('createExecutorSupervisor()', () => {
   it('pings the worker and stays calm while it answers', async () => {
     const { current, time, boot, notices } = setup();
     await boot();
-    for (let i = 0; i < 5; i++) {
-      time.advance(1000);
+    const pings = () => current().posted.filter((m) => m.input.type === 'ping').length;
+    const start = time.now();
+    for (let i = 1; i <= 5; i++) {
+      // A new ping goes out only once the last one was answered: tick until it does.
+      await until(() => {
+        if (pings() < i) time.advance(250);
+        return pings() === i;
+      });
       current().answer('ping', { type: 'pong' });
-      await flush();
     }
-    expect(
-      current()
-        .types()
-        .filter((t) => t === 'ping'),
-    ).toHaveLength(5);
+    expect(time.now() - start).toBeLessThanOrEqual(5000);
     expect(notices).toEqual([]);
   });
 
@@ -292,8 +290,9 @@ describe('createExecutorSupervisor()', () => {
     expect(slots()[INTERRUPT.signal]).toBe(0);
     current().emit({ type: 'attempt-ended', token: 1 });
     current().answer('ping', { type: 'pong' });
-    await flush();
+    await drained();
     time.advance(2000);
+    expect(slots()[INTERRUPT.signal]).toBe(0);
     expect(supervisor.getState().status).toBe('ready');
   });
 

@@ -6,10 +6,12 @@
  * - Every request settles exactly once: with its response; rejected with `WorkerCrashedError` when the
  *   worker dies with it in flight; rejected when the supervisor is disposed or has given up (`failed`).
  *   A request made while the worker is (re)starting waits for it to be ready.
- * - A response for an unknown request id is a bug and throws `IllegalStateError`.
+ * - A response for an unknown request id is a bug and throws `IllegalStateError`; so is an answer of another
+ *   request's type (`answerTo`: the request rejects with it).
  * - Only the current worker's messages count; a replaced worker is terminated first.
  */
 import {
+  answerTo,
   assertNever,
   type HostToWorker,
   hasAttemptSlots,
@@ -350,12 +352,10 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     request<T extends WorkerInput>(input: T): Promise<OutputOf[T['type']]> {
       if (disposed) return Promise.reject(new IllegalStateError('The supervisor was disposed'));
       if (state.status === 'failed') return Promise.reject(new WorkerCrashedError(state.error.message));
-      if (state.status === 'ready') return sendTracked(input) as Promise<OutputOf[T['type']]>;
+      const answered = () => sendTracked(input).then((output) => answerTo(input.type as T['type'], output));
+      if (state.status === 'ready') return answered();
       return new Promise<OutputOf[T['type']]>((resolve, reject) => {
-        waiting.push({
-          send: () => (sendTracked(input) as Promise<OutputOf[T['type']]>).then(resolve, reject),
-          reject,
-        });
+        waiting.push({ send: () => answered().then(resolve, reject), reject });
       });
     },
     kill(reason, action) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { electLeader } from './leader-election';
-import { createFakeLocks, flush } from './test-fakes';
+import { createFakeLocks, until } from './test-fakes';
 
 function tab(locks: ReturnType<typeof createFakeLocks>, log: string[], name: string) {
   return electLeader({
@@ -15,34 +15,31 @@ describe('electLeader()', () => {
     const locks = createFakeLocks();
     const log: string[] = [];
     const a = tab(locks, log, 'a');
-    await flush();
+    await until(() => expect(log).toEqual(['a leads']));
     const b = tab(locks, log, 'b');
     const c = tab(locks, log, 'c');
-    await flush();
-    expect(log).toEqual(['a leads', 'b follows', 'c follows']);
+    await until(() => expect(log).toEqual(['a leads', 'b follows', 'c follows']));
     a.dispose();
-    await flush();
-    expect(log).toEqual(['a leads', 'b follows', 'c follows', 'b leads']);
+    await until(() => expect(log).toEqual(['a leads', 'b follows', 'c follows', 'b leads']));
     b.dispose();
-    await flush();
-    expect(log.at(-1)).toBe('c leads');
+    await until(() => expect(log.at(-1)).toBe('c leads'));
     c.dispose();
-    await flush();
-    expect(locks.holder()).toBeUndefined();
+    await until(() => expect(locks.holder()).toBeUndefined());
+    expect(log).toEqual(['a leads', 'b follows', 'c follows', 'b leads', 'c leads']);
   });
 
   it('withdraws a follower’s queued request when that tab closes first', async () => {
     const locks = createFakeLocks();
     const log: string[] = [];
     const a = tab(locks, log, 'a');
-    await flush();
+    await until(() => expect(log).toEqual(['a leads']));
     const b = tab(locks, log, 'b');
-    await flush();
+    await until(() => expect(log).toEqual(['a leads', 'b follows']));
     b.dispose();
     b.dispose();
     a.dispose();
-    await flush();
+    // a released the lock: had b's request still been queued, b would hold it now and have logged 'b leads'.
+    await until(() => expect(locks.holder()).toBeUndefined());
     expect(log).toEqual(['a leads', 'b follows']);
-    expect(locks.holder()).toBeUndefined();
   });
 });

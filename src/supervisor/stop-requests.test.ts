@@ -12,7 +12,7 @@ import {
   stopReasonCode,
   type WorkerInput,
 } from '../protocol';
-import { flush, superviseFakes } from './test-fakes';
+import { drained, superviseFakes } from './test-fakes';
 
 function setup(options: Parameters<typeof superviseFakes>[0] = {}) {
   const fakes = superviseFakes(options);
@@ -81,7 +81,7 @@ describe('stopping commands while Python holds the worker', () => {
     expect(notices.at(-1)?.message).toBe(
       'The Python executor stopped (restarted to terminate instance spin-1: Python kept running and did not stop when interrupted) and is restarting; unfinished instances resume from the journal.',
     );
-    await flush();
+    await drained();
     expect(settled).toBe(false); // carried over, not lost
     await boot();
     expect(current().types()).toEqual([
@@ -258,7 +258,7 @@ describe('Stop attempt and Kill now', () => {
     time.advance(1000); // a ping goes out…
     time.advance(50);
     current().answer('ping', { type: 'pong' }); // …and is answered: the attempt awaits, it does not hold Python
-    await flush();
+    await drained();
     time.advance(200);
     supervisor.kill('killed from the studio', 'kill');
     await boot();
@@ -319,7 +319,7 @@ describe('busy is visible, and survives a reload', () => {
       },
     ]);
     current().answer('ping', { type: 'pong' });
-    await flush();
+    await drained();
     time.advance(250);
     expect(supervisor.getState()).not.toHaveProperty('busy');
     expect(written.at(-1)).toEqual([]);
@@ -341,7 +341,7 @@ describe('busy is visible, and survives a reload', () => {
     expect(current().types()).toEqual(['boot-python', 'fail-stopped-attempts', 'recover']);
     expect(inputOf('fail-stopped-attempts')).toEqual({ type: 'fail-stopped-attempts', attempts: [recorded] });
     current().answer('fail-stopped-attempts', { type: 'done' });
-    await flush();
+    await drained();
     expect(written.at(-1)).toEqual([]);
   });
 });

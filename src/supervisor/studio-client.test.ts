@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TabMessage, WorkerInput, WorkerOutput } from '../protocol';
-import { ExecutorError, WorkerCrashedError } from './errors';
+import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { createStudioClient } from './studio-client';
-import { createChannelHub, createFakeLocks, flush, readyOutput } from './test-fakes';
+import { createChannelHub, createFakeLocks, readyOutput, until } from './test-fakes';
 import type { ExecutorSupervisor, NoticeInput, StudioNotice, WorkerState } from './types';
 
 /** An executor supervisor double: the test sets its state and decides how requests are answered. */
@@ -68,103 +68,96 @@ function world() {
   return { open, log, followers, executors, advance: (ms: number) => (clock += ms) };
 }
 
+/** Opens tab a, waits until it leads, then opens tab b and waits until it follows. */
+async function twoTabs(w: ReturnType<typeof world>) {
+  const a = w.open('a');
+  await until(() => w.log.includes('a starts the executor'));
+  const b = w.open('b');
+  await until(() => w.followers.includes('b'));
+  return { a, b };
+}
+
 const ready: WorkerState = { status: 'ready', since: 0, coldStartMs: 700, warm: true, python: readyOutput(true) };
 
 describe('createStudioClient()', () => {
   it('lets exactly one tab run the executor; the other shows the leader’s state as a follower', async () => {
     const w = world();
-    const a = w.open('a');
-    await flush();
-    const b = w.open('b');
-    await flush();
+    const { a, b } = await twoTabs(w);
     expect(w.log).toEqual(['a starts the executor']);
     expect(w.followers).toEqual(['b']);
     expect(a.getState()).toEqual({ status: 'starting', since: 0, role: 'leader' });
     w.executors.get('a')?.executor.setState(ready);
-    await flush();
     expect(a.getState()).toMatchObject({ status: 'ready', role: 'leader', warm: true });
-    expect(b.getState()).toEqual({ ...ready, since: 0, role: 'follower' });
+    await until(() => expect(b.getState()).toEqual({ ...ready, since: 0, role: 'follower' }));
   });
 
   it('shows a follower each state of the leader at the same age on its own clock; a restart as starting', async () => {
     const w = world();
-    const a = w.open('a');
-    await flush();
-    const b = w.open('b');
-    await flush();
+    const { a, b } = await twoTabs(w);
     const leader = w.executors.get('a')?.executor;
     w.advance(500);
     leader?.setState({ status: 'starting', since: 10_200, phase: 'loading-python' });
-    await flush();
-    expect(b.getState()).toEqual({ status: 'starting', since: 10_200, role: 'follower', phase: 'loading-python' });
+    await until(() =>
+      expect(b.getState()).toEqual({ status: 'starting', since: 10_200, role: 'follower', phase: 'loading-python' }),
+    );
     leader?.setState({ status: 'restarting', since: 10_300, reason: 'the worker crashed: boom' });
-    await flush();
+    await until(() => expect(b.getState()).toEqual({ status: 'starting', since: 10_300, role: 'follower' }));
     expect(a.getState()).toEqual({
       status: 'restarting',
       since: 10_300,
       reason: 'the worker crashed: boom',
       role: 'leader',
     });
-    expect(b.getState()).toEqual({ status: 'starting', since: 10_300, role: 'follower' });
     leader?.setState({
       status: 'failed',
       since: 10_400,
       error: { name: 'WorkerCrashedError', message: 'kept stopping' },
     });
-    await flush();
-    expect(b.getState()).toEqual({
-      status: 'failed',
-      since: 10_400,
-      error: { name: 'WorkerCrashedError', message: 'kept stopping' },
-      role: 'follower',
-    });
+    await until(() =>
+      expect(b.getState()).toEqual({
+        status: 'failed',
+        since: 10_400,
+        error: { name: 'WorkerCrashedError', message: 'kept stopping' },
+        role: 'follower',
+      }),
+    );
   });
 
   it('shows an armed kill-at-next-step in every tab, and its end', async () => {
     const w = world();
-    const a = w.open('a');
-    await flush();
-    const b = w.open('b');
-    await flush();
+    const { a, b } = await twoTabs(w);
     const leader = w.executors.get('a')?.executor;
     leader?.setState({ ...ready, killArmed: true });
-    await flush();
     expect(a.getState()).toMatchObject({ status: 'ready', role: 'leader', killArmed: true });
-    expect(b.getState()).toMatchObject({ status: 'ready', role: 'follower', killArmed: true });
+    await until(() => expect(b.getState()).toMatchObject({ status: 'ready', role: 'follower', killArmed: true }));
     await b.disarmKill();
     expect(w.log).toContain('a runs disarm-kill');
     leader?.setState({ ...ready, killArmed: false });
-    await flush();
     expect(a.getState()).toMatchObject({ status: 'ready', role: 'leader', killArmed: false });
-    expect(b.getState()).toMatchObject({ status: 'ready', role: 'follower', killArmed: false });
+    await until(() => expect(b.getState()).toMatchObject({ status: 'ready', role: 'follower', killArmed: false }));
   });
 
   it('shows the leader’s busy Python in every tab, and forwards a follower’s Stop attempt to the leader', async () => {
     const w = world();
     const a = w.open('a');
-    await flush();
+    await until(() => expect(a.getState()).toMatchObject({ role: 'leader' }));
     const b = w.open('b');
-    await flush();
+    await until(() => expect(b.getState()).toMatchObject({ role: 'follower' }));
     const attempt = { instanceId: 'spin-1', stepName: 'charge_card', attempt: 1 };
     w.advance(5000);
     w.executors.get('a')?.executor.setState({ ...ready, busy: { since: 2000, attempt } });
-    await flush();
-    expect(a.getState()).toMatchObject({ busy: { since: 2000, attempt } });
+    await until(() => expect(a.getState()).toMatchObject({ busy: { since: 2000, attempt } }));
     // The follower gets the busy time as an age, on its own clock (the fake tabs share one).
-    expect(b.getState()).toMatchObject({ role: 'follower', busy: { since: 2000, attempt } });
+    await until(() => expect(b.getState()).toMatchObject({ role: 'follower', busy: { since: 2000, attempt } }));
     await b.stopAttempt('spin-1');
     expect(w.log).toContain('a stops the attempt of spin-1');
     w.executors.get('a')?.executor.setState(ready);
-    await flush();
-    expect(b.getState()).not.toHaveProperty('busy');
+    await until(() => expect(b.getState()).not.toHaveProperty('busy'));
   });
 
   it('forwards a follower’s commands to the leader and returns the leader’s answers and errors', async () => {
     const w = world();
-    w.open('a');
-    await flush();
-    const b = w.open('b');
-    await flush();
+    const { b } = await twoTabs(w);
     await expect(b.create({ fileId: 'f', workflowName: 'wf', id: 'x1' })).resolves.toEqual({ id: 'x1' });
     await expect(b.pause('x1')).resolves.toBeUndefined();
     const error = await b.create({ fileId: 'f', workflowName: 'wf', id: 'dup' }).catch((e: unknown) => e);
@@ -180,6 +173,14 @@ describe('createStudioClient()', () => {
     ]);
   });
 
+  it('checks a forwarded answer against its command: the leader answering load-source with done is refused', async () => {
+    const w = world();
+    const { b } = await twoTabs(w);
+    const error = await b.loadSource({ fileId: 'f', version: 1, name: 'f.py', source: 'x' }).catch((e: unknown) => e);
+    expect(error).toEqual(new IllegalStateError('Expected a source-loaded answer to load-source, got done'));
+    expect(w.log).toContain('a runs load-source');
+  });
+
   it('holds commands until the tab knows its role, then runs them where they belong', async () => {
     const w = world();
     const a = w.open('a');
@@ -189,16 +190,12 @@ describe('createStudioClient()', () => {
 
   it('hands over when the leader tab closes: the follower starts its own executor and rejects what was in flight', async () => {
     const w = world();
-    const a = w.open('a');
-    await flush();
-    const b = w.open('b');
-    await flush();
+    const { a, b } = await twoTabs(w);
     const executorA = w.executors.get('a')?.executor;
     if (executorA) executorA.hold = true;
     const lost = b.resume('x').catch((e: unknown) => e);
-    await flush();
+    await until(() => w.log.includes('a runs resume-instance'));
     a.dispose();
-    await flush();
     expect(await lost).toEqual(
       new WorkerCrashedError(
         'The command was lost because the leader tab closed and this tab took over; check the instance and try again.',
@@ -211,21 +208,23 @@ describe('createStudioClient()', () => {
 
   it('shows the leader’s notices in every tab, and keeps notices raised before anyone listens', async () => {
     const w = world();
-    const a = w.open('a');
-    await flush();
-    const b = w.open('b');
-    await flush();
+    const { a, b } = await twoTabs(w);
     w.executors.get('a')?.notify({ level: 'error', name: 'StorageFullError', message: 'full' });
-    await flush();
     const seenA: StudioNotice[] = [];
     const seenB: StudioNotice[] = [];
     a.onNotice((n) => seenA.push(n));
-    const stop = b.onNotice((n) => seenB.push(n));
     expect(seenA).toEqual([{ id: 1, level: 'error', name: 'StorageFullError', message: 'full', at: 10_000 }]);
-    expect(seenB).toMatchObject([{ level: 'error', name: 'StorageFullError', message: 'full' }]);
+    // b gets it over the channel; raised before b listened, it is kept for b's first listener.
+    const stop = b.onNotice((n) => seenB.push(n));
+    await until(() => expect(seenB).toMatchObject([{ level: 'error', name: 'StorageFullError', message: 'full' }]));
     stop();
+    // A third tab, listening, shows when the next notice has crossed the channel; b, no longer listening, gets none.
+    const c = w.open('c');
+    const seenC: StudioNotice[] = [];
+    c.onNotice((n) => seenC.push(n));
+    await until(() => w.followers.includes('c'));
     w.executors.get('a')?.notify({ level: 'info', name: 'X', message: 'y' });
-    await flush();
+    await until(() => expect(seenC).toMatchObject([{ name: 'X', message: 'y' }]));
     expect(seenB).toHaveLength(1);
     expect(seenA).toHaveLength(2);
   });

@@ -12,9 +12,12 @@
  * - Instance data is never sent between tabs: every tab reads the journal from IndexedDB (`liveQuery`).
  */
 import {
+  answerTo,
   assertNever,
   type ForwardedCommand,
+  type OutputOf,
   type SharedExecutorState,
+  type StudioCommand,
   serializeError,
   type TabMessage,
   type WorkerOutput,
@@ -244,13 +247,12 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     : undefined;
   if (!deps.locks) becomeLeader();
 
-  const output = async <T extends WorkerOutput['type']>(command: ForwardedCommand, type: T) => {
-    const out = await call(command);
-    if (out.type !== type) throw new IllegalStateError(`Expected a ${type} answer, got ${out.type}`);
-    return out as Extract<WorkerOutput, { type: T }>;
-  };
-  const done = async (command: ForwardedCommand) => {
-    await output(command, 'done');
+  /** Runs a command here or at the leader; its answer checked against the command (protocol `answerTo`). */
+  const answer = async <C extends StudioCommand>(command: C): Promise<OutputOf[C['type']]> =>
+    answerTo(command.type as C['type'], await call(command));
+  const done = async (command: ForwardedCommand): Promise<void> => {
+    if (command.type === 'kill-executor' || command.type === 'stop-attempt') await call(command);
+    else await answer(command);
   };
 
   return {
@@ -264,13 +266,13 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
       for (const notice of unseenNotices.splice(0)) listener(notice);
       return () => noticeListeners.delete(listener);
     },
-    loadSource: async (file) => (await output({ type: 'load-source', ...file }, 'source-loaded')).result,
+    loadSource: async (file) => (await answer({ type: 'load-source', ...file })).result,
     async create(req) {
-      const { ids } = await output({ type: 'create-instance', ...req }, 'instances-created');
+      const { ids } = await answer({ type: 'create-instance', ...req });
       return { id: ids[0] as string };
     },
     async createBatch(req) {
-      const { ids } = await output({ type: 'create-batch', ...req }, 'instances-created');
+      const { ids } = await answer({ type: 'create-batch', ...req });
       return { ids };
     },
     pause: (id) => done({ type: 'pause-instance', id }),
@@ -282,11 +284,10 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
     linkInstanceFile: (id, fileId) => done({ type: 'link-instance-file', id, fileId }),
     async importJournal(req) {
-      const { ids } = await output(
+      const { ids } = await answer(
         req.fileId === undefined
           ? { type: 'import-journal', events: req.events }
           : { type: 'import-journal', events: req.events, fileId: req.fileId },
-        'instances-created',
       );
       return { id: ids[0] as string };
     },

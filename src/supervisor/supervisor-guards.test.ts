@@ -4,10 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WorkerEvent } from '../protocol';
-import { superviseFakes } from './test-fakes';
-
-/** One macrotask: the supervisor's promise callbacks on an answer have run. */
-const settled = () => new Promise((r) => setTimeout(r, 0));
+import { IllegalStateError } from './errors';
+import { drained, superviseFakes } from './test-fakes';
 
 describe('the restart-storm limit', () => {
   it('replaces a worker killed after it was ready five times in a minute, and gives up on the sixth', async () => {
@@ -38,7 +36,7 @@ describe('the restart-storm limit', () => {
       for (let s = 0; s < 15; s++) {
         time.advance(1000);
         if (current().types().includes('ping')) current().answer('ping', { type: 'pong' });
-        await settled();
+        await drained();
       }
       supervisor.kill(`stop ${i}`);
       await boot();
@@ -79,5 +77,20 @@ describe('only the current worker counts', () => {
       { level: 'warning', name: 'StorageFull', message: 'from the new worker' },
     ]);
     expect(seen).toMatchObject([{ type: 'notice', message: 'from the new worker' }]);
+  });
+});
+
+describe('answers are checked against their request', () => {
+  it('rejects an answer of another request type with IllegalStateError, and serves the right one', async () => {
+    const { supervisor, current, boot } = superviseFakes();
+    await boot();
+    const paused = supervisor.request({ type: 'pause-instance', id: 'a' }).catch((e: Error) => e);
+    current().answer('pause-instance', { type: 'instances-created', ids: ['x'] });
+    expect(await paused).toEqual(
+      new IllegalStateError('Expected a done answer to pause-instance, got instances-created'),
+    );
+    const created = supervisor.request({ type: 'create-instance', fileId: 'f', workflowName: 'w' });
+    current().answer('create-instance', { type: 'instances-created', ids: ['x'] });
+    await expect(created).resolves.toEqual({ type: 'instances-created', ids: ['x'] });
   });
 });

@@ -160,10 +160,31 @@ export function createChannelHub<T>() {
   };
 }
 
-/** Lets pending promise callbacks and zero-delay timers run. */
-export const flush = async (rounds = 3) => {
-  for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
-};
+/**
+ * Waits until `check` passes (returns without throwing, and not `false`), letting promise callbacks and
+ * zero-delay timers run between tries; after `maxTurns` macrotasks it fails with the check's last error.
+ * Tests wait for what they expect rather than for a fixed number of turns, so an implementation that adds a
+ * hop still passes, and a test can only pass once its expectation holds.
+ */
+export async function until(check: () => unknown, maxTurns = 100): Promise<void> {
+  let last: unknown;
+  for (let turn = 0; turn < maxTurns; turn++) {
+    try {
+      if (check() !== false) return;
+      last = new Error(`until(): ${check.toString()} stayed false`);
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  throw last;
+}
+
+/**
+ * Resolves after every microtask queued so far has run (one macrotask), however many promise hops they take:
+ * for an answer whose only effect is internal (a ping's answer tells the watchdog the worker is alive).
+ */
+export const drained = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Options of {@link superviseFakes}. */
 export interface SuperviseFakesOptions {
@@ -238,12 +259,12 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
       : {}),
   });
   const current = () => workers.at(-1) as ReturnType<typeof createFakeWorker>;
-  /** Boots the current worker: answers boot-python and recover. */
+  /** Boots the current worker: answers boot-python, waits for it to ask to recover, and answers that. */
   const boot = async (warm = false, resumed = 1) => {
-    current().answer('boot-python', readyOutput(warm));
-    await flush();
-    current().answer('recover', { type: 'recovered', resumed, waitingForSource: 0 });
-    await flush();
+    const worker = current();
+    worker.answer('boot-python', readyOutput(warm));
+    await until(() => worker.types().includes('recover'));
+    worker.answer('recover', { type: 'recovered', resumed, waitingForSource: 0 });
   };
   return { supervisor, workers, current, time, notices, buffers, mirrors, boot };
 }

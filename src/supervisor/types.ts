@@ -1,4 +1,4 @@
-import type { JournalEvent } from '../engine';
+import type { JournalEvent, RestartFrom } from '../engine';
 import type {
   BusyAttempt,
   ExecutorStatus,
@@ -37,12 +37,8 @@ export type ExecutorState =
   | (WorkerState & { role: 'leader' })
   | (Exclude<WorkerState, { status: 'restarting' }> & { role: 'follower' });
 
-/** Where `restart(id, from)` starts again: a journaled call by name, count and type. */
-export interface RestartFrom {
-  name: string;
-  count?: number;
-  type?: 'do' | 'sleep' | 'waitForEvent';
-}
+/** Where `restart(id, from)` starts again: a journaled call by name, count and type (the engine's type). */
+export type { RestartFrom };
 
 /** A message for the person using the studio: storage full, executor restarted, Python interrupted… */
 export interface StudioNotice {

@@ -90,18 +90,24 @@ describe('createThrottledFeed()', () => {
       signal: () => db.instances.count(),
       read: async () => ++reads,
       throttleMs: 0,
-      now: () => 0,
-      setTimer: (cb) => {
-        cb();
-        return () => {};
-      },
-      onError: () => {},
+      ...realTimers,
     });
+    // The control watches the same table with a listener: once it has read the change, the stopped feed had
+    // its chance to read it too.
+    let controlReads = 0;
+    const control = createThrottledFeed({
+      signal: () => db.instances.count(),
+      read: async () => ++controlReads,
+      throttleMs: 0,
+      ...realTimers,
+    });
+    const stopControl = control.subscribe(() => {});
     const stop = feed.subscribe(() => {});
-    await until(() => reads === 1);
+    await until(() => reads === 1 && controlReads === 1);
     stop();
     await db.instances.put(summary('x', 1));
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => controlReads === 2);
+    stopControl();
     expect(reads).toBe(1);
   });
 });

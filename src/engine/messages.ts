@@ -33,7 +33,7 @@ export const messages = {
   resultTooLarge: (name: string, count: number, bytes: number) =>
     `Step ${name}-${count} output is too large. Maximum allowed size is 1MiB (it is ${bytes} bytes of JSON).`,
   runTerminatedByResult: (name: string) =>
-    `The execution of the Workflow instance was terminated, as the step "${name}" returned a value which is not serialisable or larger than 1 MiB`,
+    `The execution of the Workflow instance was terminated, as the step "${name}" returned a value which is not serialisable`,
   runTerminatedByNonRetryable: () =>
     'The execution of the Workflow instance was terminated, as a step threw an NonRetryableError and it was not handled',
   outputNotSerialisable: (reason: string) => `The value returned by run() is not serialisable: ${reason}`,

@@ -246,7 +246,7 @@ describe('step results', () => {
     expect(status.error).toEqual({
       name: 'WorkflowFatalError',
       message:
-        'The execution of the Workflow instance was terminated, as the step "returns-fn" returned a value which is not serialisable or larger than 1 MiB',
+        'The execution of the Workflow instance was terminated, as the step "returns-fn" returned a value which is not serialisable',
     });
     expect(view.steps[0]?.error?.message).toBe(
       'Value returned from step "returns-fn" is not serialisable: $.fn is a function, which JSON cannot represent',

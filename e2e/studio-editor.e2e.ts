@@ -64,6 +64,38 @@ test.describe('studio: editor', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('flags a numeric duration (milliseconds on Cloudflare) and fixes it to the string that means the same', async ({
+    page,
+  }) => {
+    const errors = recordErrors(page);
+    await openStudio(page);
+    const warnings = page.locator('.monaco-editor .squiggly-warning');
+    const before = await warnings.count();
+    await page.locator('.monaco-editor .view-line', { hasText: 'await step.sleep("cool-off"' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('await step.sleep("nap", 5000');
+    await page.keyboard.press('Escape');
+    await expect(warnings).toHaveCount(before + 1);
+    await expectHover(
+      page,
+      'await step.sleep("nap", 5000',
+      '5000',
+      'Numeric duration 5000 is read as 5000 milliseconds, as Cloudflare\'s runtime does (the Python docs say seconds). Write "5 seconds" to say so, or a string in the unit you meant.',
+    );
+    await selectWord(page, 'await step.sleep("nap", 5000', '5000');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget').getByText('Write "5 seconds"');
+    await expect(fix).toBeVisible();
+    await snap(page, 'studio-quick-fix');
+    await fix.click();
+    await expect(
+      page.locator('.monaco-editor .view-line', { hasText: 'await step.sleep("nap", "5 seconds")' }),
+    ).toHaveCount(1);
+    await expect(warnings).toHaveCount(before);
+    expect(errors).toEqual([]);
+  });
+
   test('files live in IndexedDB: create, rename, switch and delete survive a reload', async ({ page }) => {
     await openStudio(page);
     await page.getByRole('button', { name: 'New file' }).click();

@@ -31,10 +31,10 @@ export const messages = {
   attemptLost: () => 'Attempt failed due to internal workflows error',
   resultNotSerialisable: (name: string, reason: string) =>
     `Value returned from step "${name}" is not serialisable: ${reason}`,
-  resultTooLarge: (name: string, bytes: number) =>
-    `Value returned from step "${name}" is ${bytes} bytes; the maximum is 1 MiB (1048576 bytes)`,
+  resultTooLarge: (name: string, count: number, bytes: number) =>
+    `Step ${name}-${count} output is too large. Maximum allowed size is 1MiB (it is ${bytes} bytes of JSON).`,
   runTerminatedByResult: (name: string) =>
-    `The execution of the Workflow instance was terminated, as the step "${name}" returned a value which is not serialisable or larger than 1 MiB`,
+    `The execution of the Workflow instance was terminated, as the step "${name}" returned a value which is not serialisable`,
   runTerminatedByNonRetryable: () =>
     'The execution of the Workflow instance was terminated, as a step threw an NonRetryableError and it was not handled',
   outputNotSerialisable: (reason: string) => `The value returned by run() is not serialisable: ${reason}`,

@@ -2,7 +2,7 @@
  * Executes a `step.do` that the journal has not finished: attempts (limit + 1 in total), the per-attempt
  * timeout, backoff between attempts (a retry delay blocks the run like a sleep, so it may be evicted), and the
  * outcome rules — NonRetryableError fails at once, an exhausted step journals and throws the original error,
- * a result that is not JSON or over 1 MiB errors the instance.
+ * a result that is not JSON errors the instance, and one over 1 MiB fails its attempt (as on Cloudflare).
  */
 import { safely } from './async-utils';
 import { isNonRetryable, type SerializedError, StepFailedError, serializeError } from './errors';
@@ -47,22 +47,24 @@ export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig
       continue;
     }
     const attempt = last.attempt;
-    const outcome = await executeAttempt(run, step, attempt, fn);
+    let outcome = await executeAttempt(run, step, attempt, fn);
     if (outcome.ok) {
       const json = toJson(outcome.value);
-      const problem = !json.ok
-        ? messages.resultNotSerialisable(name, json.reason)
-        : json.bytes > MAX_VALUE_BYTES
-          ? messages.resultTooLarge(name, json.bytes)
-          : undefined;
-      if (problem !== undefined || !json.ok) {
-        return run.machine.failRunOnResult(run, ref, attempt, problem ?? '', outcome.logs);
+      if (!json.ok) {
+        const problem = messages.resultNotSerialisable(name, json.reason);
+        return run.machine.failRunOnResult(run, ref, attempt, problem, outcome.logs);
       }
       const { logs } = outcome;
-      // Output gate: stored with the next durable commit, before any later step body runs (journal-writer.ts).
-      const succeeded = { type: 'step-succeeded', name, count, attempt, result: json.value, logs } as const;
-      await run.machine.attemptEnded(run, [succeeded], 'deferred');
-      return cloneJson(json.value);
+      if (json.bytes <= MAX_VALUE_BYTES) {
+        // Output gate: stored with the next durable commit, before any later step body runs (journal-writer.ts).
+        const succeeded = { type: 'step-succeeded', name, count, attempt, result: json.value, logs } as const;
+        await run.machine.attemptEnded(run, [succeeded], 'deferred');
+        return cloneJson(json.value);
+      }
+      // Cloudflare's storage refuses it (SQLITE_TOOBIG) inside the attempt: the attempt fails, is retried, and
+      // the error is thrown into run(), where it can be caught (workers-sdk context.ts).
+      const error = { name: 'WorkflowInternalError', message: messages.resultTooLarge(name, count, json.bytes) };
+      outcome = { ok: false, error, logs };
     }
     const { error, logs } = outcome;
     const retry = !isNonRetryable(error) && attempt <= step.config.retries.limit;

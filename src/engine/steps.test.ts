@@ -246,21 +246,24 @@ describe('step results', () => {
     expect(status.error).toEqual({
       name: 'WorkflowFatalError',
       message:
-        'The execution of the Workflow instance was terminated, as the step "returns-fn" returned a value which is not serialisable or larger than 1 MiB',
+        'The execution of the Workflow instance was terminated, as the step "returns-fn" returned a value which is not serialisable',
     });
     expect(view.steps[0]?.error?.message).toBe(
       'Value returned from step "returns-fn" is not serialisable: $.fn is a function, which JSON cannot represent',
     );
   });
 
-  it('errors the instance when a result is larger than 1 MiB', async () => {
+  it('fails the attempt of a result larger than 1 MiB, retries it, and lets run() catch it, as Cloudflare does', async () => {
     const { status, view } = await runOnce(async ({ step }) => {
-      await step.do('big', () => 'x'.repeat(1024 * 1024));
+      try {
+        await step.do('big', () => 'x'.repeat(1024 * 1024), { retries: { limit: 1, delay: 0 } });
+      } catch (e) {
+        return `caught ${(e as Error).name}: ${(e as Error).message}`;
+      }
     });
-    expect(status.status).toBe('errored');
-    expect(view.steps[0]?.error?.message).toBe(
-      'Value returned from step "big" is 1048578 bytes; the maximum is 1 MiB (1048576 bytes)',
-    );
+    const message = 'Step big-1 output is too large. Maximum allowed size is 1MiB (it is 1048578 bytes of JSON).';
+    expect(status).toEqual({ status: 'complete', output: `caught WorkflowInternalError: ${message}`, error: null });
+    expect(view.steps[0]?.attempts.map((a) => a.error?.message)).toEqual([message, message]);
   });
 
   it('journals undefined (Python None) as null and hands run() a copy it cannot corrupt', async () => {

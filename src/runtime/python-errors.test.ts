@@ -114,11 +114,6 @@ class Misuse(WorkflowEntrypoint):
                 fn()
             except Exception as e:
                 out.append(f"{type(e).__name__}: {e}")
-        async def attempt_async(coro_fn):
-            try:
-                await coro_fn()
-            except Exception as e:
-                out.append(f"{type(e).__name__}: {e}")
 
         def bare():
             @step.do
@@ -138,16 +133,6 @@ class Misuse(WorkflowEntrypoint):
         attempt(lambda: step.wait_for_event(3, "t"))
         attempt(lambda: step.sleep("nap", -5))
         attempt(lambda: step.wait_for_event("w", "t", timeout=float("inf")))
-
-        @step.do("a")
-        async def a(b):
-            return b
-
-        @step.do("b")
-        async def b(a):
-            return a
-
-        await attempt_async(a)
         return out
 `);
     expect(view.output).toEqual([
@@ -165,8 +150,27 @@ class Misuse(WorkflowEntrypoint):
       'TypeError: step.wait_for_event name must be a str, not int',
       'ValueError: duration must be a number of milliseconds ≥ 0 or a duration string like "10 seconds", got -5',
       'ValueError: timeout must be a number of milliseconds ≥ 0 or a duration string like "10 seconds", got inf',
-      'TypeError: Steps depend on each other in a cycle: a -> b -> a',
     ]);
+  });
+
+  it('names a dependency cycle (a file of the implicit step.do form)', async () => {
+    const { view } = await runOnce(`${HEADER}
+class Cycle(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("a")
+        async def a(b):
+            return b
+
+        @step.do("b")
+        async def b(a):
+            return a
+
+        try:
+            await a()
+        except TypeError as e:
+            return str(e)
+`);
+    expect(view.output).toBe('Steps depend on each other in a cycle: a -> b -> a');
   });
 
   it('reports binding misuse and a missing run() with messages that say what to pass', async () => {

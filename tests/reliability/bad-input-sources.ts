@@ -62,7 +62,7 @@ export const SOURCES: Record<string, string> = {
 `),
   'unserialisable-result': flow(`        @step.do()
         async def tags():
-            return {"tags": {"a", "b"}}
+            return {"tags": object()}
 
         return await tags()
 `),

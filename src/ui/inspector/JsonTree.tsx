@@ -1,4 +1,5 @@
 import type { Json } from '../../engine';
+import { describeTagged, wrappedDict } from './tagged-value';
 
 /** Children shown per object/array before "… n more". */
 const MAX_CHILDREN = 200;
@@ -39,6 +40,19 @@ function Node({
   python: boolean;
 }) {
   const label = name !== null && <span className="json-key">{name}: </span>;
+  const unwrapped = wrappedDict(value);
+  if (unwrapped) return <Node name={name} value={unwrapped} depth={depth} openDepth={openDepth} />;
+  const tagged = describeTagged(value);
+  if (tagged !== undefined) {
+    return (
+      <div className="json-row">
+        {label}
+        <span className="json-tagged" title="A Python value journaled as tagged JSON (copy shows the JSON)">
+          {tagged}
+        </span>
+      </div>
+    );
+  }
   if (value === null || typeof value !== 'object') {
     return (
       <div className="json-row">

@@ -1,4 +1,4 @@
-# A step result that is not JSON-like errors the instance, naming the step, without retrying.
+# A step result Cloudflare cannot send (an arbitrary object) errors the instance, naming the step, without retrying.
 from workers import WorkflowEntrypoint
 
 
@@ -6,7 +6,7 @@ class MyWorkflow(WorkflowEntrypoint):
     async def run(self, event, step):
         @step.do()
         async def tags():
-            return {"tags": {"a", "b"}}
+            return {"tags": object()}
 
         try:
             await tags()

@@ -9,7 +9,7 @@ import json
 
 from pyodide.ffi import JsException, JsProxy
 
-from ._values import from_js_error
+from ._values import from_js_error, from_json
 
 
 def _plain(value, what):
@@ -67,7 +67,7 @@ class WorkflowInstance:
         return f"<WorkflowInstance id={self.id!r}>"
 
     async def _invoke(self, method, arg=None):
-        return json.loads(await _call(self._host.call(self._handle, method, _dumps(arg))))
+        return from_json(await _call(self._host.call(self._handle, method, _dumps(arg))))
 
     async def status(self):
         """``{"status", "output", "error"}`` of the instance."""

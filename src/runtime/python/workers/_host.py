@@ -28,7 +28,7 @@ from . import _clock, _context, _stdout
 from ._bindings import Env
 from ._entrypoints import ExecutionContext, WorkflowEntrypoint
 from ._step import _CTX, WorkflowStep
-from ._values import UnserialisableError, error_message, error_name, format_traceback, to_json
+from ._values import UnserialisableError, error_message, error_name, format_traceback, from_json, to_json
 
 _modules = {}  # module key -> _Module
 _runs = {}  # run key -> _Run
@@ -238,7 +238,7 @@ class _Run:
 
 
 def _event(raw):
-    data = json.loads(raw)
+    data = from_json(raw)
     # The engine makes absent params {}; params given as null stay None, as on Cloudflare.
     return {
         "payload": data["payload"],

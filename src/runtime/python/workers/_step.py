@@ -10,14 +10,13 @@ Calling a decorated step yourself always runs it again (the next count).
 import asyncio
 import datetime as _dt
 import inspect
-import json
 import math
 import weakref
 
 from pyodide.ffi import JsException
 
 from . import _context
-from ._values import config_to_json, from_js_error
+from ._values import config_to_json, from_js_error, from_json
 
 _CTX = object()  # stands for the ``ctx`` parameter until an attempt supplies the step context
 
@@ -77,7 +76,7 @@ def _ignore(_raw):
 
 
 def _as_event(raw):
-    data = json.loads(raw)
+    data = from_json(raw)
     return WorkflowEvent(type=data["type"], payload=data["payload"], timestamp=_from_ms(data["timestamp"]))
 
 
@@ -251,7 +250,7 @@ class WorkflowStep:
         config_json = None if config is None else config_to_json(config)
         call_id = run.register_call(step_name, func, values)
         try:
-            return await _settle(run, run.host.doStep(step_name, call_id, config_json), json.loads)
+            return await _settle(run, run.host.doStep(step_name, call_id, config_json), from_json)
         finally:
             run.unregister_call(call_id)
 

@@ -1,10 +1,18 @@
 """Values and errors crossing the Python ↔ engine boundary.
 
-Values cross as JSON text: Python checks that a value is JSON-like (None, bool, int, float, str, list,
-tuple, dict with str keys), dumps it, and the TypeScript side parses it. Nothing crosses as a PyProxy, so
-nothing has to be destroyed, and what is journaled is exactly what replay gives back.
+Values cross as JSON text: the TypeScript side parses it, and nothing crosses as a PyProxy, so nothing has to be
+destroyed. What crosses is what Cloudflare's runtime lets through (``to_js(value,
+dict_converter=Object.fromEntries)``, then structured clone): besides JSON's own types, ``bytes``, sets, NaN and
+±inf, ints beyond 2**53, dicts with int (or bool, None, float) keys — keys become strings, as ``Object.fromEntries``
+makes them — tuples (lists there) and ``datetime`` (a JS ``Date``). Those are journaled losslessly as tagged JSON
+objects ``{"$type": ..., ...}`` (a user dict that has a ``"$type"`` key is wrapped as ``{"$type": "dict",
+"entries": ...}``), and come back as Cloudflare's SDK (workers-py ``python_from_rpc``) gives them back:
+``memoryview`` for bytes, ``set``, ``float``, ``int``, ``list`` for tuples, a naive ``datetime``, and dicts that
+also allow attribute access (``JsDict``). Anything else (an arbitrary object, a cycle) fails, naming its path.
 """
 
+import base64
+import datetime as _dt
 import json
 import math
 import os
@@ -15,13 +23,14 @@ from pyodide.ffi import JsException, JsProxy, jsnull
 from .workflows import NonRetryableError
 
 _SDK_DIR = os.path.dirname(os.path.abspath(__file__))
+TAG = "$type"
+
 
 class UnserialisableError(TypeError):
     """A step result or workflow output that cannot be journaled.
 
     ``problem`` says where and what, so the bridge can rebuild it as a JS value the engine rejects with its
-    own message: ``{"path": [keys and indexes], "kind": "type" | "nan" | "inf" | "-inf" | "cycle" | "key" |
-    "bigint", "type": Python type name}``.
+    own message: ``{"path": [keys and indexes], "kind": "type" | "cycle" | "key", "type": Python type name}``.
     """
 
     def __init__(self, problem):
@@ -33,60 +42,115 @@ def _fail(path, kind, value):
     raise UnserialisableError({"path": list(path), "kind": kind, "type": type(value).__name__})
 
 
-_MAX_EXACT_INT = 2**53  # beyond this, JSON numbers lose digits in JavaScript
+_MAX_EXACT_INT = 2**53  # beyond this, JSON numbers lose digits in JavaScript (Cloudflare sends a BigInt)
 
 
-def _check(value, path, active):
+def _js_number_text(value):
+    """``String(n)`` in JavaScript for a Python float key (``1.0`` → ``"1"``)."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return str(int(value)) if value.is_integer() and abs(value) < 1e21 else repr(value)
+
+
+def _key(key, path):
+    """A dict key as ``Object.fromEntries`` makes it: ``String(key)`` of its JS conversion."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None or key is jsnull:
+        return "null"
+    if isinstance(key, int):
+        return str(key)
+    if isinstance(key, float):
+        return _js_number_text(key)
+    _fail(path, "key", key)
+
+
+def _encode(value, path, active):
     if value is None or value is jsnull or isinstance(value, (bool, str)):
-        return
+        return None if value is jsnull else value
     if isinstance(value, int):
-        if -_MAX_EXACT_INT <= value <= _MAX_EXACT_INT:
-            return
-        _fail(path, "bigint", value)
+        return value if -_MAX_EXACT_INT <= value <= _MAX_EXACT_INT else {TAG: "bigint", "value": str(value)}
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return value
+        return {TAG: "float", "value": "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")}
     if isinstance(value, JsProxy):
         # A JS value (e.g. from to_js): journal what it converts to, as Cloudflare's RPC would send it.
         converted = value.to_py()
         if isinstance(converted, JsProxy):
             _fail(path, "type", value)
-        _check(converted, path, active)
-        return
-    if isinstance(value, float):
-        if math.isfinite(value):
-            return
-        _fail(path, "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf"), value)
-    if isinstance(value, (list, tuple, dict)):
-        if id(value) in active:
-            _fail(path, "cycle", value)
-        active.add(id(value))
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if not isinstance(key, str):
-                    _fail(path, "key", key)
-                path.append(key)
-                _check(item, path, active)
-                path.pop()
-        else:
-            for index, item in enumerate(value):
-                path.append(index)
-                _check(item, path, active)
-                path.pop()
-        active.discard(id(value))
-        return
-    _fail(path, "type", value)
-
-
-def _default(value):
-    if value is jsnull:
-        return None
-    if isinstance(value, JsProxy):
-        return value.to_py()
-    raise TypeError(type(value).__name__)
+        return _encode(converted, path, active)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return {TAG: "bytes", "base64": base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, _dt.datetime):
+        return {TAG: "datetime", "ms": value.timestamp() * 1000}
+    if not isinstance(value, (list, tuple, set, frozenset, dict)):
+        _fail(path, "type", value)
+    if id(value) in active:
+        _fail(path, "cycle", value)
+    active.add(id(value))
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            name = _key(key, path)
+            path.append(name)
+            out[name] = _encode(item, path, active)
+            path.pop()
+        result = {TAG: "dict", "entries": out} if TAG in out else out
+    else:
+        items = []
+        for index, item in enumerate(value):
+            path.append(index)
+            items.append(_encode(item, path, active))
+            path.pop()
+        result = {TAG: "set", "items": items} if isinstance(value, (set, frozenset)) else items
+    active.discard(id(value))
+    return result
 
 
 def to_json(value):
-    """JSON text for ``value``; raises ``UnserialisableError`` when it is not JSON-like (see there)."""
-    _check(value, [], set())
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_default)
+    """JSON text for ``value`` (tagged where JSON has no type for it); raises ``UnserialisableError`` for a value
+    Cloudflare's runtime cannot send either (see there)."""
+    return json.dumps(_encode(value, [], set()), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+class JsDict(dict):
+    """A dict that also allows attribute access to its keys, as workers-py gives JS objects back."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _decode(obj):
+    tag = obj.get(TAG)
+    if isinstance(tag, str) and len(obj) == 2:
+        if tag == "bytes" and isinstance(obj.get("base64"), str):
+            return memoryview(base64.b64decode(obj["base64"]))
+        if tag == "set" and isinstance(obj.get("items"), list):
+            return set(obj["items"])
+        if tag == "float" and obj.get("value") in ("nan", "inf", "-inf"):
+            return float(obj["value"])
+        if tag == "bigint" and isinstance(obj.get("value"), str):
+            return int(obj["value"])
+        if tag == "datetime" and isinstance(obj.get("ms"), (int, float)):
+            from ._clock import real_datetime_class
+
+            return real_datetime_class().fromtimestamp(obj["ms"] / 1000)
+        if tag == "dict" and isinstance(obj.get("entries"), dict):
+            return JsDict(obj["entries"])
+    return JsDict(obj)
+
+
+def from_json(text):
+    """The Python value for JSON text from the engine, as Cloudflare's SDK gives it back (see the module doc)."""
+    return json.loads(text, object_hook=_decode)
 
 
 _INFINITY = "__workers_Infinity__"

@@ -141,6 +141,64 @@ const lifecycle = [
     },
   },
   {
+    id: 'resume-cancels-pending-pause',
+    group: 'lifecycle',
+    about: 'pause while a 300 ms step runs, resume before it ends: the instance never pauses',
+    workflow: async ({ step }) => {
+      await step.do('long', () => pause(300));
+      return step.do('after', async () => 'after');
+    },
+    drive: async (api) => {
+      const id = await api.create({});
+      await api.sleep(100);
+      await api.pause(id);
+      const pending = (await api.status(id)).status;
+      await api.resume(id);
+      const resumed = (await api.status(id)).status;
+      return { compare: { pending, resumed, ...(await ended(api, id)).compare } };
+    },
+  },
+  {
+    id: 'pause-during-retry-delay',
+    group: 'lifecycle',
+    about: 'pause while a step waits 300 ms to retry; resume: the retry runs and the step succeeds',
+    workflow: async ({ step, t }) =>
+      step.do('s', { retries: { limit: 1, delay: 300, backoff: 'constant' } }, async (ctx) => {
+        t({ step: 's', attempt: ctx.attempt });
+        if (ctx.attempt === 1) throw new Error('first fails');
+        return 'second';
+      }),
+    drive: async (api) => {
+      const id = await api.create({});
+      await api.sleep(100);
+      await api.pause(id);
+      const paused = (await api.until(id, ['paused'], 3000)).status;
+      await api.sleep(400);
+      const attemptsWhilePaused = attemptsOf(await api.trace(id), 's').length;
+      await api.resume(id);
+      const status = await api.until(id);
+      return {
+        compare: { paused, attemptsWhilePaused, status, attempts: attemptsOf(await api.trace(id), 's').length },
+      };
+    },
+  },
+  {
+    id: 'restart-terminated',
+    group: 'lifecycle',
+    about: 'restart a terminated instance: it runs from the start and completes',
+    workflow: abc,
+    drive: async (api) => {
+      const id = await api.create({});
+      await api.sleep(100);
+      await api.terminate(id);
+      await api.until(id, ['terminated'], 3000);
+      await api.restart(id);
+      await api.sleep(50);
+      const status = await api.until(id);
+      return { compare: { status, bodies: bodies(await api.trace(id)) } };
+    },
+  },
+  {
     id: 'terminate-sleeping',
     group: 'lifecycle',
     about: 'terminate during a sleep: the step after it never runs',

@@ -9,6 +9,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
+  // The dev-server smoke tests start their own server (playwright.dev.config.ts).
+  testIgnore: 'dev/**',
   outputDir: 'test-results',
   timeout: 120_000,
   expect: { timeout: 10_000 },
@@ -31,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Serves the production build; `npm run test:e2e` runs `vite build` first.
+    // Serves the test build (`vite build --mode test`, with window.__studio); `npm run test:e2e` builds it first.
     command: `./node_modules/.bin/vite ${DEV ? '' : 'preview '}--port ${PORT} --strictPort --host 127.0.0.1`,
     url: BASE_URL,
     reuseExistingServer: false,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { noTestHooks } from './vite-plugins/no-test-hooks.ts';
 import { pythonSnapshot } from './vite-plugins/python-snapshot.ts';
 
 const require = createRequire(import.meta.url);
@@ -94,7 +95,9 @@ const PRODUCTION_HEADERS = { ...CROSS_ORIGIN_ISOLATION, 'Content-Security-Policy
 
 export default defineConfig({
   // The snapshot sits next to the runtime files: the worker resolves its path against the same indexURL.
-  plugins: [react(), pyodideAssets(), pythonSnapshot({ pyodideDir: PYODIDE_PATH }), immutableAssets()],
+  // noTestHooks: `vite build` (mode production) fails if `window.__studio` or the benchmark page got in;
+  // `vite build --mode test` (npm run test:e2e, the browser benchmarks) keeps them.
+  plugins: [react(), pyodideAssets(), pythonSnapshot({ pyodideDir: PYODIDE_PATH }), immutableAssets(), noTestHooks()],
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { headers: PRODUCTION_HEADERS },
   // pyodide is bundled into the worker as-is; dexie is imported only by the worker, so name it up front to

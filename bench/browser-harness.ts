@@ -84,10 +84,15 @@ export function shippedSnapshots(): Array<{ name: string; bytes: number }> {
 /** Builds the app (once per process) into {@link OUT_DIR}, adds the bare baseline page, serves it. Resolves the origin. */
 export function serveStudio(): Promise<string> {
   server ??= (async () => {
-    execFileSync(bin('vite'), ['build', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    // The test flavour: it has window.__studio and the ?bench=graph page (vite-plugins/no-test-hooks.ts).
+    execFileSync(
+      bin('vite'),
+      ['build', '--mode', 'test', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     const bench = join(OUT_DIR, '__bench');
     mkdirSync(bench, { recursive: true });
     copyFileSync(join(root, 'node_modules', 'pyodide', 'pyodide.mjs'), join(bench, 'pyodide.mjs'));

@@ -18,7 +18,7 @@ test.describe('history: journal export and import', () => {
     const path = `${ARTIFACTS}/history-export.journal.json`;
     await download.saveAs(path);
     const text = readFileSync(path, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'workflow-studio-journal', version: 1, instance: { id } });
+    expect(JSON.parse(text)).toMatchObject({ format: 'workflow-studio-journal', version: 2, instance: { id } });
     expect(JSON.parse(text).source.name).toBe('retries_backoff.py');
 
     // A fresh profile: empty IndexedDB.

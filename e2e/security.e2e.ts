@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../csp';
-import { node, openStudio, recordErrors, runFromDialog, snap } from './studio-helpers';
+import { node, openStudio, recordErrors, replaceEditorText, runFromDialog, snap } from './studio-helpers';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -68,19 +68,6 @@ async function expectNothingExecuted(page: Page): Promise<void> {
   ).toBe(0);
 }
 
-/** Replaces the open file's text in Monaco by pasting it (typed text would be auto-indented). */
-async function replaceEditorText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    const target = document.activeElement ?? document.body;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText('HostileWorkflow');
-}
-
 test.describe('security', () => {
   test('the document is sent with our Content-Security-Policy', async ({ page }) => {
     const response = await page.goto('/');
@@ -102,7 +89,7 @@ test.describe('security', () => {
     await nameDialog.getByRole('textbox').fill('hostile.py');
     await nameDialog.getByRole('button', { name: 'Create' }).click();
     await expect(page.getByTestId('file-select').locator('option:checked')).toHaveText('hostile.py');
-    await replaceEditorText(page, HOSTILE);
+    await replaceEditorText(page, HOSTILE, 'HostileWorkflow');
     await expect(node(page, 'explode')).toBeVisible();
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 

@@ -108,3 +108,19 @@ export async function expectHover(page: Page, lineText: string, word: string, te
     await expect(page.locator('.monaco-hover-content').filter({ hasText: text })).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/**
+ * Replaces the open file's text in Monaco by pasting it (typed text would be auto-indented), and waits until the
+ * editor shows `shown`.
+ */
+export async function replaceEditorText(page: Page, text: string, shown: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(shown);
+}

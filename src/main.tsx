@@ -20,12 +20,16 @@ import {
   type EarlyWorker,
   type JournalMirrorWorker,
   type StudioClient,
+  storageBusyRecord,
 } from './supervisor';
 import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
 
 declare global {
   interface Window {
-    /** The tab's studio client, for e2e tests, benchmarks and the devtools console (same object the UI uses). */
+    /**
+     * The tab's studio client (the same object the UI uses), for e2e tests, benchmarks and the devtools console:
+     * set in the dev server and the test build (`vite build --mode test`) only, never in production.
+     */
     __studio?: StudioClient;
   }
 }
@@ -72,10 +76,12 @@ const client = createStudioClient({
       pyodideIndexURL,
       // The interrupt buffer needs cross-origin isolation (COOP/COEP, served by vite.config.ts).
       createInterruptBuffer: () => (crossOriginIsolated ? new SharedArrayBuffer(SHARED_BUFFER_BYTES) : undefined),
+      // A step that keeps Python busy when the page goes away is journaled as stopped by the next executor.
+      busyRecord: storageBusyRecord(localStorage, 'workflow-studio.busy-attempts'),
       notify,
     }),
 });
-window.__studio = client;
+if (import.meta.env.MODE !== 'production') window.__studio = client;
 // Spawned after the lock request went out, so the request is not queued behind the worker's start. Without Web
 // Locks the tab already leads and has its worker; a follower terminates this one unused.
 if (client.getState().role !== 'leader') early = createEarlyWorker(spawnExecutor);
@@ -145,32 +151,20 @@ async function render(): Promise<void> {
   await uiMayRenderNow();
   // Monaco's chunk (the editor pane imports the same module) is fetched alongside the UI's.
   void import('./ui/editor/MonacoEditor').catch(() => undefined);
-  let modules: [
-    typeof import('react'),
-    typeof import('react-dom/client'),
-    typeof import('./ui'),
-    typeof import('./ui/hooks/useStudioClient'),
-  ];
+  let modules: [typeof import('react'), typeof import('react-dom/client'), typeof import('./ui')];
   try {
-    modules = await Promise.all([
-      import('react'),
-      import('react-dom/client'),
-      import('./ui'),
-      import('./ui/hooks/useStudioClient'),
-    ]);
+    modules = await Promise.all([import('react'), import('react-dom/client'), import('./ui')]);
   } catch (error) {
     hideStartingLine();
     showUiLoadFailure(root, error);
     throw error;
   }
-  const [{ StrictMode }, { createRoot }, { App, SupervisorContext }, { StudioClientContext }] = modules;
+  const [{ StrictMode }, { createRoot }, { App, StudioClientContext }] = modules;
   hideStartingLine();
   createRoot(root).render(
     <StrictMode>
       <StudioClientContext value={client}>
-        <SupervisorContext value={client}>
-          <App />
-        </SupervisorContext>
+        <App />
       </StudioClientContext>
     </StrictMode>,
   );

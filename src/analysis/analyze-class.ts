@@ -14,6 +14,7 @@ import { indexRun } from './run-index.ts';
 import { collectCallSites, nodeKey } from './step-calls.ts';
 import { collectStepDecls } from './step-decls.ts';
 import type { ConcurrencyGroup, PlanNode, WorkflowAnalysis } from './types.ts';
+import { workflowNameOf, workflowNameProblem } from './workflow-names.ts';
 
 function concurrentGroups(nodes: PlanNode[]): ConcurrencyGroup[] {
   return nodes.flatMap((n) => {
@@ -37,6 +38,11 @@ export function analyzeClass(wf: WorkflowClass, ctx: CheckContext): WorkflowAnal
     groups: [],
     calls: [],
   };
+  const workflowName = workflowNameOf(wf.name);
+  const nameProblem = wf.isBase ? undefined : workflowNameProblem(workflowName);
+  if (nameProblem !== undefined) {
+    diagnostics.push(createDiagnostic('WS034', result.nameRange, wf.name, workflowName, nameProblem));
+  }
   const run = wf.run;
   if (!run) {
     if (!wf.isBase) diagnostics.push(createDiagnostic('WS002', result.nameRange, wf.name));

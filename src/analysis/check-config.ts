@@ -1,12 +1,13 @@
 /**
- * Static validation of `@step.do(config={...})` per shared/spec/semantics.md (strict, as the engine is):
+ * Static validation of `@step.do(config={...})` per docs/semantics.md (strict, as the engine is):
  * keys `retries` and `timeout` only; `retries` needs `limit` (>= 0, may be infinite) and `delay` (number >= 0
  * or duration string), optional `backoff` (constant | linear | exponential); `timeout` > 0. Only literal parts
  * are judged; names, calls and `**spread` are left alone.
  */
+
+import { parseDuration } from '../engine/duration-text.ts';
 import { type CheckContext, checkDuration } from './check-durations.ts';
 import { createDiagnostic } from './diagnostics.ts';
-import { parseDuration } from './duration.ts';
 import { dictEntries } from './py-dict.ts';
 import { literalValue } from './py-literal.ts';
 import type { SyntaxNode } from './syntax.ts';

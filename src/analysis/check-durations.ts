@@ -1,5 +1,5 @@
+import { durationStringOf, MAX_WAIT_MS, parseDuration } from '../engine/duration-text.ts';
 import { createDiagnostic } from './diagnostics.ts';
-import { MAX_WAIT_MS, parseDuration } from './duration.ts';
 import type { LineIndex } from './line-index.ts';
 import { methodArgs, type NodeTable } from './plan-nodes.ts';
 import { literalValue } from './py-literal.ts';
@@ -15,7 +15,8 @@ export interface CheckContext {
 
 /**
  * Check a duration argument: a string must parse (WS010) and stay under `maxApi`'s 365-day limit when given
- * (WS013); a non-zero number is ambiguous between seconds and milliseconds (WS011). Returns the literal value
+ * (WS013); a non-zero number is milliseconds on Cloudflare's runtime, which the Python docs contradict (they say
+ * seconds): WS011, with a quick fix to the string that means the same milliseconds. Returns the literal value
  * (string or number) for further checks, undefined when the argument is not a literal.
  */
 export function checkDuration(node: SyntaxNode, ctx: CheckContext, maxApi?: string): string | number | undefined {
@@ -28,11 +29,18 @@ export function checkDuration(node: SyntaxNode, ctx: CheckContext, maxApi?: stri
     return literal;
   }
   if (typeof literal === 'number') {
-    if (literal !== 0) ctx.diagnostics.push(createDiagnostic('WS011', range, ctx.source.slice(node.from, node.to)));
+    if (literal !== 0 && Number.isFinite(literal)) {
+      const meant = durationStringOf(literal);
+      const diagnostic = createDiagnostic('WS011', range, ctx.source.slice(node.from, node.to), meant);
+      ctx.diagnostics.push({ ...diagnostic, fix: { title: `Write "${meant}"`, text: JSON.stringify(meant) } });
+    }
     return literal;
   }
   return undefined;
 }
+
+/** Epoch milliseconds below this (1e11 ms is March 1973) are almost surely epoch seconds (1e11 s is year 5138). */
+const SECONDS_EPOCH_LIMIT = 1e11;
 
 /** Duration checks of sleep, sleep_until and wait_for_event arguments. */
 export function checkNodeDurations(table: NodeTable, ctx: CheckContext): void {
@@ -41,10 +49,14 @@ export function checkNodeDurations(table: NodeTable, ctx: CheckContext): void {
     if (node.kind === 'sleep' && args.duration) checkDuration(args.duration, ctx, 'step.sleep');
     if (node.kind === 'wait_for_event' && args.timeout) checkDuration(args.timeout, ctx, 'step.wait_for_event timeout');
     const ts = node.kind === 'sleep_until' ? args.timestamp : undefined;
-    if (ts && typeof literalValue(ts, ctx.source)?.value === 'number') {
-      ctx.diagnostics.push(
-        createDiagnostic('WS012', ctx.lines.range(ts.from, ts.to), ctx.source.slice(ts.from, ts.to)),
-      );
+    const at = ts ? literalValue(ts, ctx.source)?.value : undefined;
+    if (ts && typeof at === 'number' && at < SECONDS_EPOCH_LIMIT) {
+      const text = ctx.source.slice(ts.from, ts.to);
+      const diagnostic = createDiagnostic('WS012', ctx.lines.range(ts.from, ts.to), text);
+      ctx.diagnostics.push({
+        ...diagnostic,
+        fix: { title: `Read it as epoch seconds: ${text} * 1000`, text: `${text} * 1000` },
+      });
     }
   }
 }

@@ -58,7 +58,9 @@ function legacyParams(d: StepDecl, ctx: DependencyContext, look: Lookups, depend
   });
   const nonCtx = d.params.filter((p) => p.name !== 'ctx');
   if (items && items.length !== nonCtx.length) {
-    diagnostics.push(createDiagnostic('WS006', lines.range(depends.from, depends.to), nonCtx.length, items.length));
+    diagnostics.push(
+      createDiagnostic('WS006', lines.range(depends.from, depends.to), d.name, nonCtx.length, items.length),
+    );
   }
   return d.params.map((p) => {
     const range = lines.range(p.node.from, p.node.to);

@@ -18,16 +18,16 @@ export const diagnosticMessages = {
     `Received unexpected parameter ${param}: step "${param}" is declared after step "${step}" is called, so it is not known yet.`,
   WS005: (param: string, stepName: string) =>
     `Received unexpected parameter ${param}: parameters are matched against step names, and function ${param} is the step "${stepName}".`,
-  WS006: (params: number, items: number) =>
-    `Step declares ${params} non-ctx parameter(s) but 'depends' has ${items} item(s).`,
+  WS006: (step: string, params: number, items: number) =>
+    `Step "${step}" declares ${params} non-ctx parameter(s) but 'depends' has ${items} item(s).`,
   WS007: (item: string) => `depends item ${item} is not a step function declared in run().`,
   WS008: () => 'depends=[...] is the legacy form; prefer naming dependency steps as parameters.',
   WS009: () => 'step.do must be called to make the decorator: write @step.do() or @step.do("name").',
   WS010: (text: string) => `Invalid duration "${text}": write "<number> <unit>" with unit ${UNITS}, e.g. "10 seconds".`,
-  WS011: (text: string) =>
-    `Numeric duration ${text}: the Python SDK reads seconds, Cloudflare's JS engine milliseconds. Write a string such as "${text} seconds".`,
+  WS011: (text: string, meant: string) =>
+    `Numeric duration ${text} is read as ${text} milliseconds, as Cloudflare's runtime does (the Python docs say seconds). Write "${meant}" to say so, or a string in the unit you meant.`,
   WS012: (text: string) =>
-    `Numeric timestamp ${text}: the Python SDK reads epoch seconds, Cloudflare's JS engine milliseconds. Pass a datetime instead.`,
+    `Numeric timestamp ${text} looks like seconds: Cloudflare's runtime reads epoch milliseconds, so it lands in 1970. Pass a datetime, or ${text}000 for milliseconds.`,
   WS013: (text: string, api: string) => `Duration "${text}" exceeds the 365-day maximum of ${api}.`,
   WS020: (step: string, key: string) =>
     `Step config for "${step}" is in a invalid format: unknown key "${key}" (allowed: retries, timeout).`,
@@ -52,6 +52,8 @@ export const diagnosticMessages = {
     `${api} name "${name}" is also used on line ${line}. That is allowed: replay tells them apart by order (counts 1, 2, …), so keep their order stable.`,
   WS032: (length: number) => `Step name is ${length} characters long; the limit is 256.`,
   WS033: () => 'Step name contains a control character, which Cloudflare rejects.',
+  WS034: (cls: string, name: string, problem: string) =>
+    `Class ${cls} gets the workflow name "${name}", which Cloudflare refuses (${problem}); rename the class.`,
   WS040: (step: string, fn: string) =>
     `Step "${step}" is called but not awaited, so it never runs. Write "await ${fn}()".`,
   WS041: (api: string) => `${api}(…) is not awaited, so it does nothing. Write "await ${api}(…)".`,
@@ -100,6 +102,7 @@ export const diagnosticSeverity: Record<DiagnosticCode, Severity> = {
   WS031: 'info',
   WS032: 'error',
   WS033: 'error',
+  WS034: 'error',
   WS040: 'error',
   WS041: 'error',
   WS050: 'error',

@@ -1,4 +1,4 @@
-/** The code examples of the Python Workers API reference page (shared/spec), line breaks restored. */
+/** The code examples of Cloudflare's Python Workflows API reference page, line breaks restored. */
 import { describe, expect, it } from 'vitest';
 import binding from './__fixtures__/ref-binding.py?raw';
 import config from './__fixtures__/ref-config.py?raw';

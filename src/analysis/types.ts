@@ -25,6 +25,14 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   range: SourceRange;
+  /** An edit that resolves the diagnostic: replace the text of `range` with `text` (the editor's quick fix). */
+  fix?: DiagnosticFix;
+}
+
+/** A quick fix: what the editor offers (`title`) and the text that replaces the diagnostic's range. */
+export interface DiagnosticFix {
+  title: string;
+  text: string;
 }
 
 /** Stable node id, `<kind>:<step name>#<occurrence>`, e.g. `do:fetch_order#1`; never derived from lines. */

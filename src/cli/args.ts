@@ -1,7 +1,11 @@
 /**
- * Argument parsing for `workflow-studio run FILE.py [options]`. Pure: returns the options or the one-line
- * message (exit code 2) that says what to fix.
+ * Argument parsing for `workflow-studio run FILE.py [options]`. Pure but for `readText` (how `--params @FILE`
+ * and `--event TYPE:@FILE` read their JSON): returns the options or the one-line message (exit code 2) that
+ * says what to fix.
  */
+
+import { parseOrigin } from '../runtime/network-gate';
+import { readProblem } from './command-args';
 
 /** A `--event TYPE:JSON` to deliver, in command-line order. */
 export interface QueuedEvent {
@@ -22,6 +26,8 @@ export interface RunOptions {
   json: boolean;
   /** Let virtual time run through wait timeouts instead of stopping at `waiting`. */
   expireWaits: boolean;
+  /** Origins workflow code may fetch from (`--allow-net`, repeatable); none by default. */
+  allowNet: string[];
 }
 
 /** What the command line asks for. */
@@ -35,22 +41,27 @@ export interface ArgError {
 
 export const USAGE = `Usage: workflow-studio run FILE.py [--class NAME] [--params JSON] [--id ID] [--event TYPE:JSON]...
                              [--clock virtual|real] [--journal PATH] [--json] [--expire-waits]
+                             [--allow-net ORIGIN]...
 
 Runs one instance of a Python workflow (Cloudflare Workflows Python SDK) to completion, or until it waits
 for an event that no --event satisfies.
 
   --class NAME        the WorkflowEntrypoint subclass to run (needed when the file defines several)
-  --params JSON       the instance's params (event["payload"]); default {}
+  --params JSON       the instance's params (event["payload"]); default {} (null stays None).
+                      @FILE reads the JSON from FILE
   --id ID             the instance id; default a random UUID. With --journal, an existing id is resumed
-  --event TYPE:JSON   send an event of TYPE with a JSON payload; repeatable, delivered in order
+  --event TYPE:JSON   send an event of TYPE with a JSON payload; repeatable, delivered in order.
+                      TYPE:@FILE reads the payload's JSON from FILE
   --clock virtual     sleeps and retry delays take no wall time (default); --clock real waits for real
   --journal PATH      keep the journal in a JSON file; a second call resumes the instance from it
   --json              print exactly one JSON object: {id, workflowName, status, output, error, steps, runs}
   --expire-waits      with the virtual clock, let unanswered waits time out instead of stopping at "waiting"
+  --allow-net ORIGIN  let workflow code fetch from ORIGIN (https://host[:port]); repeatable. Without it
+                      every request fails at once (NonRetryableError), naming method, URL and this flag
 
 Exit codes: 0 complete, 1 errored or waiting (or paused/terminated), 2 bad input.`;
 
-const VALUE_OPTIONS = ['--class', '--params', '--id', '--event', '--clock', '--journal'] as const;
+const VALUE_OPTIONS = ['--class', '--params', '--id', '--event', '--clock', '--journal', '--allow-net'] as const;
 const FLAG_OPTIONS = ['--json', '--expire-waits', '--help', '-h'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -61,6 +72,7 @@ const EXAMPLES: Record<ValueOption, string> = {
   '--event': `--event 'approved:{"by": "ada"}'`,
   '--clock': '--clock real',
   '--journal': '--journal run.journal.json',
+  '--allow-net': '--allow-net https://api.example.com',
 };
 
 const fail = (message: string): ArgError => ({ ok: false, message: `error: ${message}` });
@@ -76,7 +88,26 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 /** The offending text, quoted and shortened for a one-line message. */
 const quote = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-function parseEvent(text: string): QueuedEvent | ArgError {
+/** Reads a file named after `@`, or says why it cannot (`e` is the error `readText` threw). */
+export type ReadText = (path: string) => string;
+
+/** The JSON of `@PATH` for `what` (e.g. `--params @p.json`), or the one-line message. */
+function jsonFromFile(what: string, path: string, readText: ReadText): { ok: true; value: unknown } | ArgError {
+  if (path === '') return fail(`${what} names no file; write @FILE, e.g. --params @params.json`);
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (e) {
+    return fail(`${what}: cannot read ${path}: ${readProblem(e)}`);
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return fail(`${what}: ${path} is not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+function parseEvent(text: string, readText: ReadText): QueuedEvent | ArgError {
   const colon = text.indexOf(':');
   if (colon < 0) return fail(`--event ${JSON.stringify(text)} must be TYPE:JSON, e.g. ${EXAMPLES['--event']}`);
   const type = text.slice(0, colon).trim();
@@ -84,6 +115,10 @@ function parseEvent(text: string): QueuedEvent | ArgError {
     return fail(`--event ${JSON.stringify(text)} has an empty TYPE; write TYPE:JSON, e.g. ${EXAMPLES['--event']}`);
   const raw = text.slice(colon + 1);
   if (raw.trim() === '') return { type, payload: {} };
+  if (raw.startsWith('@')) {
+    const read = jsonFromFile(`--event ${JSON.stringify(type)} ${raw}`, raw.slice(1), readText);
+    return read.ok ? { type, payload: read.value } : read;
+  }
   const parsed = parseJson(raw);
   if (!parsed.ok) {
     return fail(
@@ -94,7 +129,7 @@ function parseEvent(text: string): QueuedEvent | ArgError {
 }
 
 /** Parses `argv` (without `node` and the script). */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+export function parseArgs(argv: readonly string[], readText: ReadText): ParsedArgs {
   if (argv.length === 0) return fail(`missing command. ${USAGE.split('\n')[0]}`);
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
@@ -105,6 +140,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const values = new Map<ValueOption, string>();
   const events: QueuedEvent[] = [];
+  const allowNet: string[] = [];
   const flags = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -133,9 +169,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (value === undefined) return fail(`${option} needs a value, e.g. ${EXAMPLES[option]}`);
     if (option === '--event') {
-      const event = parseEvent(value);
+      const event = parseEvent(value, readText);
       if ('ok' in event) return event;
       events.push(event);
+      continue;
+    }
+    if (option === '--allow-net') {
+      try {
+        allowNet.push(parseOrigin(value));
+      } catch (error) {
+        return fail(`--allow-net ${(error as Error).message}, e.g. ${EXAMPLES['--allow-net']}`);
+      }
       continue;
     }
     if (values.has(option)) return fail(`${option} is given twice; pass it once`);
@@ -150,7 +194,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   let params: unknown;
   const rawParams = values.get('--params');
-  if (rawParams !== undefined) {
+  if (rawParams?.startsWith('@')) {
+    const read = jsonFromFile(`--params ${rawParams}`, rawParams.slice(1), readText);
+    if (!read.ok) return read;
+    params = read.value;
+  } else if (rawParams !== undefined) {
     const parsed = parseJson(rawParams);
     if (!parsed.ok)
       return fail(`--params ${quote(rawParams)} is not valid JSON; pass JSON, e.g. ${EXAMPLES['--params']}`);
@@ -178,6 +226,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       journal: values.get('--journal'),
       json: flags.has('--json'),
       expireWaits: flags.has('--expire-waits'),
+      allowNet,
     },
   };
 }

@@ -13,6 +13,8 @@ export interface DriveParams {
   view(): Promise<InstanceView>;
   /** Called at each idle point (the CLI flushes its journal file there). */
   onIdle?(): Promise<void>;
+  /** Workflow code's requests in flight (`NodePython.gate.pending`): virtual time waits for their answers. */
+  pendingRequests?(): number;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -37,6 +39,12 @@ export async function driveInstance(p: DriveParams): Promise<InstanceView> {
       const before = p.runtime.activity();
       const seq = view.lastSeq;
       while (p.runtime.activity() === before && (await p.view()).lastSeq === seq) await delay(20);
+      continue;
+    }
+    if ((p.pendingRequests?.() ?? 0) > 0) {
+      // Python awaits the network, which the engine cannot see: jumping to the next timer now would time the
+      // step out (or end a sleep) before the answer comes.
+      await delay(5);
       continue;
     }
     const next = p.clock.nextTimerAt();

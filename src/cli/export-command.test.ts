@@ -29,6 +29,7 @@ describe('workflow-studio export', () => {
   src/entry.py  (your file + a generated Default WorkerEntrypoint)
   README.md
   workflow "order-workflow": class OrderWorkflow, self.env.ORDER_WORKFLOW
+  step.do form: implicit dependencies (parameters name the steps they need), the default for Python Workers from 2026-02-25.
 Next: cd ${out} && uv run pywrangler dev   (deploy: uv run pywrangler deploy)
 `,
     });

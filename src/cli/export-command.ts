@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { buildCloudflareProject } from '../export';
+import { buildCloudflareProject, describeForm } from '../export';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import type { CliIo } from './run-command';
@@ -98,6 +98,8 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
       `Exported ${file} to ${out} (Worker "${project.projectName}"):`,
       ...Object.keys(project.files).map((path) => `  ${path}${path === 'src/entry.py' ? `  (${entry})` : ''}`),
       ...project.workflows.map((w) => `  workflow "${w.workflowName}": class ${w.className}, self.env.${w.binding}`),
+      `  ${describeForm(project.stepForm)}`,
+      ...project.notes.map((n) => `  ${n}`),
       `Next: cd ${out} && uv run pywrangler dev   (deploy: uv run pywrangler deploy)`,
     ];
     io.stdout(`${lines.join('\n')}\n`);

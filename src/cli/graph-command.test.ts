@@ -26,6 +26,7 @@ describe('workflow-studio graph', () => {
     "charge_card" -> "send_receipt"  (dependency)
     "charge_card" -> "cool off"  (order)
     "cool off" -> "send_receipt"  (order)
+step.do form: implicit dependencies (parameters name the steps they need), the default for Python Workers from 2026-02-25.
 `,
     });
   });
@@ -58,6 +59,7 @@ describe('workflow-studio graph', () => {
       stdout: `Flow  workflow "flow", binding self.env.FLOW
   nodes:
     do             "total"  line 6
+step.do form: implicit dependencies (parameters name the steps they need), the default for Python Workers from 2026-02-25.
 diagnostics:
   ${file}:7:25: error WS003 Received unexpected parameter price: a parameter of step "total" must be ctx or the name of a step declared before it runs.
 `,

@@ -3,8 +3,8 @@
  * and CI. `--json` prints the analysis result exactly as the UI receives it: `{ workflows: [{ className,
  * nodes, edges, groups, calls, … }], diagnostics, syntaxErrors }`. Exit 0, or 1 when a diagnostic is an error.
  */
-import { analyzeWorkflow, type PlanNode, type WorkflowPlan } from '../analysis';
-import { kebabCase, upperSnake } from '../export';
+import { analyzeWorkflow, type PlanNode, stepDoForm, type WorkflowPlan } from '../analysis';
+import { describeForm, kebabCase, upperSnake } from '../export';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs } from './command-args';
 import type { CliIo } from './run-command';
@@ -44,6 +44,7 @@ export function formatGraph(file: string, plan: WorkflowPlan): string {
     if (wf.edges.length > 0) lines.push('  edges:');
     for (const edge of wf.edges) lines.push(`    ${nameOf(edge.from)} -> ${nameOf(edge.to)}  (${edge.kind})`);
   }
+  if (plan.workflows.length > 0) lines.push(describeForm(stepDoForm(plan).form));
   if (plan.diagnostics.length > 0) lines.push('diagnostics:');
   for (const d of plan.diagnostics) {
     lines.push(`  ${file}:${d.range.startLine}:${d.range.startColumn}: ${d.severity} ${d.code} ${d.message}`);

@@ -1,7 +1,6 @@
 /**
  * An engine with the user's module loaded into Python, as `run` and `replay` host a workflow file: the
- * runtime's activity counts as work for `settle()`, `print()` outside steps goes to stderr, and a module that
- * fails to load is bad input naming the file, line and column.
+ * runtime's activity counts as work for `settle()` and a module that fails to load is bad input naming the file, line and column.
  */
 import { type Clock, createEngine, type Engine, type JournalStore, type WorkflowBody } from '../engine';
 import type { PythonRuntime, WorkflowModule } from '../runtime';
@@ -70,7 +69,6 @@ function load(p: HostModuleParams, engine: Engine): WorkflowModule {
     filename: p.filename,
     clock: p.clock,
     binding: (name) => engine.binding(name),
-    onRunLog: (entry) => p.io.stderr(entry.text),
   });
   if (!loaded.ok) {
     const { name, message, line, column, kind } = loaded.error;

@@ -10,7 +10,7 @@ process.env.TZ = 'UTC';
 const code = await runCommand(
   process.argv.slice(2),
   { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
-  { python: () => loadNodePython(), now: Date.now },
+  { python: (options) => loadNodePython(options), now: Date.now },
 );
 process.exitCode = code;
 // Pyodide keeps handles open (its event loop); leave as soon as the output is written.

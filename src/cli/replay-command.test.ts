@@ -255,4 +255,40 @@ describe('workflow-studio replay: bad input', () => {
       `--class OrderWorkflow is not a WorkflowEntrypoint subclass in ${F}/invoice_workflow.py; it defines: InvoiceWorkflow (invoice-workflow)`,
     );
   });
+
+  it('reports a changed sleep duration as a divergence (Cloudflare keys sleeps by duration), with a note', async () => {
+    const file = editedFixture('order_workflow.py', '"1 hour"', '"2 hours"');
+    const result = await replay(ORDER_JOURNAL, file);
+    expect(result.exit).toBe(1);
+    expect(result.stdout).toContain(
+      `Divergence in run 4 (seq 24): expected sleep "cool off" #1, got it with another duration, another call on Cloudflare (${file}:17).`,
+    );
+    expect(result.stdout).toContain(
+      'Note (run 4): sleep "cool off" now sleeps 7200000 ms; the journal holds 3600000 ms. Cloudflare keys a sleep by its name and duration, so this is a new sleep there: the journaled one is skipped and the new one sleeps the whole 7200000 ms.',
+    );
+  });
+
+  it('notes an inserted step and a reordered one instead of saying nothing changed', async () => {
+    const file = editedFixture(
+      'order_workflow.py',
+      '        await charge_card()\n',
+      '        @step.do()\n        async def audit():\n            return "audited"\n\n        await audit()\n        await charge_card()\n',
+    );
+    const { exit, report } = await replayJson(ORDER_JOURNAL, file);
+    expect(exit).toBe(0);
+    expect(report.replay.divergences).toEqual([]);
+    expect(report.replay.notes).toEqual([
+      {
+        run: 4,
+        kind: 'inserted',
+        call: { kind: 'do', name: 'audit', count: 1 },
+        message:
+          'do "audit" is new and ran before the journaled do "fetch_order"; journaled calls are served by key (on Cloudflare too), so it runs for real where it now stands.',
+      },
+    ]);
+    const text = await replay(ORDER_JOURNAL, file);
+    expect(text.stdout).toContain(
+      'No divergence: every journaled call was made again (by key, as Cloudflare serves them), but see the notes.',
+    );
+  });
 });

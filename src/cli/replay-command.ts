@@ -11,6 +11,7 @@ import {
   createVirtualClock,
   type DivergenceView,
   type InstanceView,
+  type ReplayNote,
   reduceJournal,
 } from '../engine';
 import type { WorkflowInfo, WorkflowModule } from '../runtime';
@@ -33,7 +34,11 @@ for real, so the instance ends complete, errored or waiting with the new code.
   --class NAME  the WorkflowEntrypoint subclass to use when it was renamed since the journal was written
   --id ID       the instance to replay from a run --journal file holding several
   --json        print one JSON object: the run report plus {replay: {journal, file, fromSeq, before,
-                divergences, outputChanged}}
+                divergences, notes, outputChanged}}
+
+Calls are matched by Cloudflare's keys: a step.do and a wait by name and count, a sleep by name, duration and
+count (a changed sleep duration is a divergence). Reordered or inserted calls, and a wait whose event type or
+timeout changed, are served by key as on Cloudflare and reported as notes.
 
 Exit codes: 0 complete without divergence, 1 diverged, errored or waiting, 2 bad input.`;
 
@@ -56,6 +61,8 @@ export interface ReplayReport extends RunReport {
     fromSeq: number;
     before: { status: string; output: unknown; error: { name: string; message: string } | null };
     divergences: ReplayDivergence[];
+    /** Edits Cloudflare tolerates but that change behaviour, and the argument changes behind a divergence. */
+    notes: ReplayNote[];
     outputChanged: boolean;
   };
 }
@@ -103,15 +110,23 @@ function formatReplay(report: ReplayReport, view: InstanceView, firstReplayRun: 
   const lines = [
     `Replayed ${view.id} (${view.workflowName}) from ${replay.journal} against ${fileLabel}: ${replay.fromSeq} journal events, then run() again from the top.`,
   ];
-  if (replay.divergences.length === 0) lines.push('No divergence: the code made the calls the journal holds.');
+  if (replay.divergences.length === 0) {
+    lines.push(
+      replay.notes.length === 0
+        ? 'No divergence: the code made the calls the journal holds.'
+        : 'No divergence: every journaled call was made again (by key, as Cloudflare serves them), but see the notes.',
+    );
+  }
   for (const d of replay.divergences) {
+    const same = d.got !== null && callText(d.got) === callText(d.expected);
     const got = d.got
-      ? `${callText(d.got)}${d.gotLine === null ? '' : ` (${fileLabel}:${d.gotLine})`}`
+      ? `${same ? 'it with another duration, another call on Cloudflare' : callText(d.got)}${d.gotLine === null ? '' : ` (${fileLabel}:${d.gotLine})`}`
       : 'no further call';
     lines.push(`Divergence in run ${d.run} (seq ${d.seq}): expected ${callText(d.expected)}, got ${got}.`);
     if (d.missing.length > 1)
       lines.push(`  journaled calls this run did not make again: ${d.missing.map(callText).join(', ')}`);
   }
+  for (const n of replay.notes) lines.push(`Note (run ${n.run}): ${n.message}`);
   lines.push(`Now ${view.status} after ${view.runs.length} runs (journal: ${replay.before.status}):`);
   for (const call of view.calls.filter((c) => c.generation === view.generation)) {
     lines.push(callLine(call, firstReplayRun));
@@ -134,6 +149,12 @@ function formatReplay(report: ReplayReport, view: InstanceView, firstReplayRun: 
     lines.push(`waiting for an event of type "${wait.eventType}" (replay sends no events)`);
   }
   return lines.join('\n');
+}
+
+/** The notes of the replay's own runs; a note every later wake repeats is kept once (its first run). */
+function uniqueNotes(notes: ReplayNote[], firstReplayRun: number): ReplayNote[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => n.run >= firstReplayRun && !seen.has(n.message) && seen.add(n.message));
 }
 
 interface ReplayOptions {
@@ -204,7 +225,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
   const store = createMemoryJournalStore();
   await store.append(instance.id, start.events, { ...instance, lastSeq: start.events.length });
 
-  const { runtime } = await deps.python();
+  const { runtime, gate } = await deps.python();
   const clock = createVirtualClock(start.at);
   let chosen: WorkflowInfo | undefined;
   const { engine, module, dispose } = hostModule({
@@ -228,6 +249,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
       clock,
       instanceId: instance.id,
       expireWaits: false,
+      pendingRequests: () => gate.pending(),
       view: async () => reduceJournal(await store.read(instance.id)),
     });
     const divergences = withLines(
@@ -251,6 +273,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
           error: before.error ? { name: before.error.name, message: before.error.message } : null,
         },
         divergences,
+        notes: uniqueNotes(engine.replayNotes(instance.id), before.runs.length + 1),
         outputChanged,
       },
     };

@@ -5,8 +5,14 @@
  * the journal — with the (possibly edited) code, whose divergence the engine then journals.
  */
 import { readFileSync } from 'node:fs';
-import type { InstanceSummary, JournalEvent } from '../engine';
-import { buildJournalFile, type JournalFile, parseJournalFile, parseJournalValue } from '../export';
+import type { JournalEvent } from '../engine';
+import {
+  buildJournalFile,
+  type JournalFile,
+  type JournalStoreEntry,
+  parseJournalFile,
+  parseJournalStoreValue,
+} from '../export';
 import { BadInput } from './bad-input';
 import { readProblem } from './command-args';
 
@@ -25,23 +31,23 @@ export function loadReplayJournal(path: string, id: string | undefined): Journal
     const parsed = parseJournalFile(text);
     throw new BadInput(`${path}: ${parsed.ok ? 'not JSON' : parsed.message}`);
   }
-  const store = value as { instances?: unknown };
-  const result = Array.isArray(store?.instances)
-    ? parseJournalValue(fromStore(path, store.instances, id))
-    : parseJournalValue(value);
+  // One reader for both shapes: an exported journal file, or a run --journal store (same rules, same version).
+  const result = parseJournalStoreValue(value);
   if (!result.ok) throw new BadInput(`${path}: ${result.message}`);
-  if (id !== undefined && result.file.instance.id !== id) {
-    throw new BadInput(`--id ${id}: ${path} holds instance "${result.file.instance.id}"`);
+  if (result.exported) {
+    if (id !== undefined && result.exported.instance.id !== id) {
+      throw new BadInput(`--id ${id}: ${path} holds instance "${result.exported.instance.id}"`);
+    }
+    return result.exported;
   }
-  return result.file;
+  return fromStore(path, result.store.instances, id);
 }
 
-/** The journal-file value of one instance of a `run --journal` store (`{instances: [{summary, events}]}`). */
-function fromStore(path: string, instances: unknown[], id: string | undefined): unknown {
-  const entries = instances as { summary?: InstanceSummary; events?: JournalEvent[] }[];
-  const ids = entries.map((e) => String(e?.summary?.id));
+/** The journal file of one instance of a validated `run --journal` store. */
+function fromStore(path: string, entries: JournalStoreEntry[], id: string | undefined): JournalFile {
+  const ids = entries.map((e) => e.summary.id);
   const entry =
-    id === undefined ? (entries.length === 1 ? entries[0] : undefined) : entries.find((e) => e?.summary?.id === id);
+    id === undefined ? (entries.length === 1 ? entries[0] : undefined) : entries.find((e) => e.summary.id === id);
   if (entry === undefined) {
     if (id !== undefined)
       throw new BadInput(`--id ${id} is not in ${path}; it holds: ${ids.join(', ') || 'no instances'}`);
@@ -51,11 +57,7 @@ function fromStore(path: string, instances: unknown[], id: string | undefined): 
         : `${path} holds ${entries.length} instances (${ids.join(', ')}); choose one with --id`,
     );
   }
-  return buildJournalFile({
-    instance: entry.summary as InstanceSummary,
-    events: Array.isArray(entry.events) ? entry.events : [],
-    exportedAt: new Date().toISOString(),
-  });
+  return buildJournalFile({ instance: entry.summary, events: entry.events, exportedAt: new Date().toISOString() });
 }
 
 /** The events to load and what was done to them. */

@@ -1,4 +1,4 @@
-import { FINITE_STATUSES, type InstanceView, type Json } from '../engine';
+import { FINITE_STATUSES, type InstanceView, type Json, type RunView } from '../engine';
 
 /** One call in the CLI's `steps` list. */
 export interface ReportStep {
@@ -12,6 +12,12 @@ export interface ReportStep {
   outcome: string;
 }
 
+/** What one run printed in `run()` outside steps (`print()` to stdout or stderr), as journaled. */
+export interface ReportRunOutput {
+  run: number;
+  text: string;
+}
+
 /** What `--json` prints: exactly this object. */
 export interface RunReport {
   id: string;
@@ -21,6 +27,8 @@ export interface RunReport {
   error: { name: string; message: string } | null;
   steps: ReportStep[];
   runs: number;
+  /** One entry per run that printed outside steps, in run order (`[]` when none did). */
+  runOutput: ReportRunOutput[];
 }
 
 /** The `--json` object for an instance's current view (calls of the current generation, in start order). */
@@ -44,8 +52,26 @@ export function toReport(view: InstanceView): RunReport {
     error: view.error ? { name: view.error.name, message: view.error.message } : null,
     steps,
     runs: view.runs.length,
+    runOutput: runOutputOf(view),
   };
 }
+
+function runOutputOf(view: InstanceView): ReportRunOutput[] {
+  return view.runs
+    .map((r) => ({ run: r.run, text: r.output.map((o) => o.text).join('') }))
+    .filter((r) => r.text !== '');
+}
+
+/** Why a run started and how it ended, in the words of the studio's lanes. */
+const RUN_REASON: Record<RunView['reason'], string> = {
+  create: 'created',
+  wake: 'woke',
+  event: 'event',
+  resume: 'resumed',
+  restart: 'restarted',
+  recover: 'recovered',
+  skip: 'skipped wait',
+};
 
 /** Exit code for a final status: 0 complete, 1 anything else (errored, waiting, paused, terminated). */
 export function exitCodeFor(status: string): 0 | 1 {
@@ -71,7 +97,10 @@ function failedStepOf(view: InstanceView, name: string, message: string) {
   return undefined;
 }
 
-/** The human-readable summary (without `--json`): status, each call with its attempts and prints, output. */
+/**
+ * The human-readable summary (without `--json`): status, each call with its attempts and prints, what each run
+ * printed outside steps, output.
+ */
 export function formatReadable(view: InstanceView): string {
   const lines: string[] = [];
   const runs = view.runs.length;
@@ -89,6 +118,12 @@ export function formatReadable(view: InstanceView): string {
       if (text !== '') lines.push(indent(text, `    ${attempt.attempt}| `));
       if (attempt.error) lines.push(`    ${attempt.attempt}! ${attempt.error.name}: ${attempt.error.message}`);
     }
+  }
+  const printed = view.runs.filter((r) => r.output.length > 0);
+  if (printed.length > 0) lines.push('print() in run(), outside steps:');
+  for (const r of printed) {
+    const text = r.output.map((o) => o.text).join('');
+    lines.push(`  run ${r.run} (${RUN_REASON[r.reason]}, ${r.end ?? 'running'})`, indent(text, '    | '));
   }
   if (view.status === 'complete') lines.push(`output: ${JSON.stringify(view.output)}`);
   if (view.error) {

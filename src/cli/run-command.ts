@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   createMemoryJournalStore,
   createRealClock,
@@ -13,7 +14,7 @@ import type { NodePython } from '../runtime/node';
 import { parseArgs, type RunOptions, USAGE } from './args';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { driveInstance } from './drive';
-import { type FileJournalStore, openFileJournalStore } from './file-store';
+import { type FileJournalStore, JournalWriteError, openFileJournalStore } from './file-store';
 import { hostModule } from './host-module';
 import { exitCodeFor, formatReadable, toReport } from './report';
 
@@ -23,15 +24,19 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** What the CLI needs from its host: a Python runtime (shared across calls in tests) and wall time. */
+/**
+ * What the CLI needs from its host: a Python runtime (shared across calls in tests) and wall time. `allowNet` is
+ * the origins its network gate lets through (`--allow-net`); a host that shares one runtime across calls keeps
+ * the gate it was made with.
+ */
 export interface CliDeps {
-  python(): Promise<NodePython>;
+  python(options?: { allowNet?: readonly string[] }): Promise<NodePython>;
   now(): number;
 }
 
 /** Runs `workflow-studio <argv>`; returns the exit code. Never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = parseArgs(argv, (path) => readFileSync(path, 'utf8'));
   if (!parsed.ok) {
     io.stderr(`${parsed.message}\n`);
     return 2;
@@ -43,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   try {
     return await run(parsed.options, io, deps);
   } catch (e) {
-    if (e instanceof BadInput) {
+    if (e instanceof BadInput || e instanceof JournalWriteError) {
       io.stderr(`error: ${e.message}\n`);
       return 2;
     }
@@ -82,17 +87,28 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
   let fileStore: FileJournalStore | undefined;
   if (opts.journal !== undefined) {
     const opened = await openFileJournalStore(opts.journal);
-    if (!opened.ok) {
-      throw new BadInput(
-        `--journal ${opts.journal} cannot be used: ${opened.reason}; pass a file written by --journal, or a new path`,
-      );
-    }
+    if (!opened.ok) throw new BadInput(opened.message);
     fileStore = opened.store;
   }
-  const store: JournalStore = fileStore ?? createMemoryJournalStore();
+  try {
+    return await runOn(fileStore ?? createMemoryJournalStore(), fileStore, source, opts, io, deps);
+  } finally {
+    fileStore?.close();
+  }
+}
+
+/** Runs (or resumes) the instance on `store`, the `--journal` file's (held locked by this process) or memory. */
+async function runOn(
+  store: JournalStore,
+  fileStore: FileJournalStore | undefined,
+  source: string,
+  opts: RunOptions,
+  io: CliIo,
+  deps: CliDeps,
+): Promise<number> {
   const existing = await findExisting(store, opts);
 
-  const { runtime } = await deps.python();
+  const { runtime, gate } = await deps.python({ allowNet: opts.allowNet });
   const wallStart = deps.now();
   const lastAt = existing ? ((await store.read(existing)).at(-1)?.at ?? wallStart) : wallStart;
   const virtualClock: VirtualClock | undefined =
@@ -150,6 +166,7 @@ async function run(opts: RunOptions, io: CliIo, deps: CliDeps): Promise<number> 
       runtime,
       view: async () => reduceJournal(await store.read(handle.id)),
       onIdle: fileStore ? () => fileStore.flush() : undefined,
+      pendingRequests: () => gate.pending(),
     });
     await fileStore?.flush();
     io.stdout(opts.json ? `${JSON.stringify(toReport(view))}\n` : `${formatReadable(view)}\n`);

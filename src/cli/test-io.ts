@@ -29,10 +29,13 @@ export interface BinResult extends Omit<Captured, 'exit'> {
   exit: number | null;
 }
 
-/** Runs `node bin/workflow-studio.mjs ...args` from the repository root, as a shell script would. */
-export function runBin(args: string[]): Promise<BinResult> {
+/**
+ * Runs `node bin/workflow-studio.mjs ...args` from the repository root, as a shell script would (as another
+ * user when `as` gives one).
+ */
+export function runBin(args: string[], as: { uid?: number; gid?: number } = {}): Promise<BinResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/workflow-studio.mjs', ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, ['bin/workflow-studio.mjs', ...args], { cwd: ROOT, ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {

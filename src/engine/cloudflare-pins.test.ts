@@ -1,6 +1,6 @@
 /**
- * The behaviours Cloudflare's own engine tests pin (shared/spec/semantics.md, "Behaviours Cloudflare's own
- * engine tests pin", items 1–10), one describe block per item.
+ * The behaviours Cloudflare's own engine tests pin (the local Workflows engine's tests in workers-sdk), as ten
+ * items, one describe block per item; docs/semantics.md cites them by number.
  */
 import { describe, expect, it } from 'vitest';
 import { deferred } from './async-utils';

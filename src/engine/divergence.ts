@@ -1,6 +1,13 @@
 import type { CallView } from './instance-view';
-import type { CallRef, JournalEventDraft } from './journal';
+import { type CallRef, callKey, type JournalEventDraft } from './journal';
+import { changedKeys, type ReplayLog, replayNotes } from './replay-notes';
 import type { Run } from './run';
+
+/** What a run's end adds: its divergence event, if any (returned), and its replay notes (kept in `log`). */
+export function endOfRun(run: Run, recorded: readonly CallView[], evicted: boolean, log: ReplayLog) {
+  log.notes.push(...replayNotes(run, recorded, log));
+  return divergence(run, recorded, evicted);
+}
 
 /**
  * Recorded calls (journaled before this run started, not already orphaned) that this run did not re-issue:
@@ -21,20 +28,21 @@ export function divergence(run: Run, recorded: readonly CallView[], evicted: boo
       }
     }
   }
+  // A journaled sleep asked for with another duration is another call on Cloudflare (its key holds the duration).
+  const changed = new Set(changedKeys(run).map(callKey));
   const missing: CallRef[] = [];
   let expectedAt = -1;
   for (let i = 0; i < reached; i++) {
     const call = recorded[i];
-    if (call && !call.orphaned && !run.issued(call)) {
+    if (call && !call.orphaned && (!run.issued(call) || changed.has(callKey(call)))) {
       if (expectedAt < 0) expectedAt = i;
       missing.push({ kind: call.kind, name: call.name, count: call.count });
     }
   }
   const [expected] = missing;
   if (!expected) return [];
-  return [
-    { type: 'divergence-detected', run: run.n, expected, got: madeInstead(run, recorded, end, expectedAt), missing },
-  ];
+  const got = changed.has(callKey(expected)) ? expected : madeInstead(run, recorded, end, expectedAt);
+  return [{ type: 'divergence-detected', run: run.n, expected, got, missing }];
 }
 
 /**

@@ -26,7 +26,7 @@ describe('parseDuration', () => {
     expect(parseDuration(1500)).toBe(1500);
   });
 
-  it.each(['5 parsecs', '10', 'ten seconds', '10 ms', '10 Seconds', '-1 second', ''])(
+  it.each(['5 parsecs', '10', '10seconds', 'ten seconds', '10 ms', '10 Seconds', '-1 second', ''])(
     'rejects %j with a WorkflowFatalError quoting it',
     (text) => {
       expect(() => parseDuration(text)).toThrow(

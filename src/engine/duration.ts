@@ -1,28 +1,11 @@
+import { parseDuration as parseDurationText } from './duration-text';
 import { WorkflowFatalError } from './errors';
 import { messages } from './messages';
 
-const SECOND = 1000;
-const DAY = 24 * 60 * 60 * SECOND;
-
-/** Milliseconds per duration unit (month = 30 days, year = 365.25 days, as Cloudflare's parser). */
-export const DURATION_UNITS: Readonly<Record<string, number>> = {
-  second: SECOND,
-  minute: 60 * SECOND,
-  hour: 60 * 60 * SECOND,
-  day: DAY,
-  week: 7 * DAY,
-  month: 30 * DAY,
-  year: 365.25 * DAY,
-};
-
-/** Longest sleep and longest event-wait timeout: 365 days. */
-export const MAX_SLEEP_MS = 365 * DAY;
-
-const PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s+([a-z]+?)s?\s*$/;
-
 /**
  * Parses a duration: a number is milliseconds (the engine's TypeScript API, like Cloudflare's JS API); a string
- * is `"<number> <unit>"` with a unit of {@link DURATION_UNITS}, singular or plural, decimals allowed.
+ * is `"<number> <unit>"` with a unit of `DURATION_UNIT_MS`, singular or plural, decimals allowed
+ * (`duration-text.ts`, the one parser the analysis shares).
  * Anything else throws a `WorkflowFatalError` quoting the input (Cloudflare silently reads unknown units as
  * milliseconds; the studio refuses).
  */
@@ -39,9 +22,6 @@ export function parseDuration(value: number | string): number {
 /** Milliseconds of a duration string, or `undefined` when it is not `"<number> <unit>"`. */
 export function tryParseDurationString(text: string): number | undefined {
   if (typeof text !== 'string') return undefined;
-  const match = PATTERN.exec(text);
-  if (!match) return undefined;
-  const unit = DURATION_UNITS[match[2] as string];
-  if (unit === undefined) return undefined;
-  return Number(match[1]) * unit;
+  const parsed = parseDurationText(text);
+  return parsed.ok ? parsed.ms : undefined;
 }

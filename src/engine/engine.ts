@@ -10,7 +10,7 @@ import { MAX_VALUE_BYTES, toJson } from './json';
 import { Ledger } from './ledger';
 import { messages } from './messages';
 import type { CreateOptions, Engine, EngineDeps, InstanceHandle, WorkflowBinding } from './types';
-import { DEFAULT_STEP_LIMIT, instanceIdProblem } from './validation';
+import { DEFAULT_STEP_LIMIT, instanceIdProblem, workflowNameProblem } from './validation';
 
 const MAX_BATCH = 100;
 
@@ -93,6 +93,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const createMany = async (workflowName: string, list: CreateOptions[]): Promise<InstanceHandle[]> => {
     live();
     if (!deps.resolveWorkflow(workflowName)) throw new WorkflowError(messages.unknownWorkflow(workflowName));
+    const nameProblem = workflowNameProblem(workflowName);
+    if (nameProblem !== undefined) throw new WorkflowError(messages.invalidWorkflowName(workflowName, nameProblem));
     const planned = list.map((opts) => {
       const id = opts?.id ?? newId();
       const problem = instanceIdProblem(id);
@@ -160,6 +162,9 @@ export function createEngine(deps: EngineDeps): Engine {
     pendingWake(id) {
       const wake = machines.get(id)?.nextWake();
       return wake ? { at: wake.at, kind: wake.kind } : undefined;
+    },
+    replayNotes(id) {
+      return [...(machines.get(id)?.replayLog.notes ?? [])];
     },
     async skipWait(id) {
       await (await mustLoad(id)).skipWait();

@@ -48,25 +48,29 @@ describe.each(goldenScenarios)('golden journal $name', (scenario) => {
     });
   });
 
-  const itIfReplayable = scenario.replayFromEveryBoundary ? it : () => undefined;
-  itIfReplayable('resumes from every append boundary without re-running a journaled success', async () => {
-    for (const boundary of golden.boundaries.slice(0, -1)) {
-      const prefix = golden.journal.slice(0, boundary);
-      const done = new Set(prefix.flatMap((e) => (e.type === 'step-succeeded' ? [`${e.name}#${e.count}`] : [])));
-      const { workflows, executed } = scenario.make();
-      const h = createHarness(workflows, { store: await seededStore(prefix) });
-      await h.engine.recover();
-      await h.runToIdle();
-      const first = golden.journal[0] as JournalEvent;
-      const view = projectView(await h.view(first.instanceId));
-      expect({ boundary, status: view.status, output: view.output }).toEqual({
-        boundary,
-        status: golden.view.status,
-        output: golden.view.output,
-      });
-      expect(executed.filter((key) => done.has(key))).toEqual([]);
-    }
-  });
+  // Scenarios that need host actions after a boundary (events, pause, a changing step name) cannot be resumed
+  // from every boundary alone; skipIf keeps them in the report as skipped rather than dropping them silently.
+  it.skipIf(!scenario.replayFromEveryBoundary)(
+    'resumes from every append boundary without re-running a journaled success',
+    async () => {
+      for (const boundary of golden.boundaries.slice(0, -1)) {
+        const prefix = golden.journal.slice(0, boundary);
+        const done = new Set(prefix.flatMap((e) => (e.type === 'step-succeeded' ? [`${e.name}#${e.count}`] : [])));
+        const { workflows, executed } = scenario.make();
+        const h = createHarness(workflows, { store: await seededStore(prefix) });
+        await h.engine.recover();
+        await h.runToIdle();
+        const first = golden.journal[0] as JournalEvent;
+        const view = projectView(await h.view(first.instanceId));
+        expect({ boundary, status: view.status, output: view.output }).toEqual({
+          boundary,
+          status: golden.view.status,
+          output: golden.view.output,
+        });
+        expect(executed.filter((key) => done.has(key))).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('a mutated golden journal', () => {

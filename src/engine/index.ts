@@ -1,10 +1,11 @@
 /**
  * Public surface of the durable engine. Other layers import from here only.
- * Contract: docs/engine-api.md. Semantics: shared/spec/semantics.md.
+ * Contract: docs/engine-api.md. Semantics: docs/semantics.md.
  */
 export type { Clock, Disposable, VirtualClock } from './clock';
 export { createVirtualClock } from './clock';
-export { DURATION_UNITS, MAX_SLEEP_MS, parseDuration } from './duration';
+export { parseDuration } from './duration';
+export { DURATION_UNIT_MS, MAX_WAIT_MS } from './duration-text';
 export { createEngine } from './engine';
 export {
   assertNever,
@@ -29,6 +30,7 @@ export type {
   PendingWake,
   ReceivedEvent,
   RunEnd,
+  RunOutputView,
   RunView,
   SentEventView,
   SleepView,
@@ -44,6 +46,8 @@ export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
 export { createRealClock, type HostTimers } from './real-clock';
+export type { ChangedArgument, ReplayNote } from './replay-notes';
+export { type StatusChange, statusHistory } from './status-history';
 export {
   type Backoff,
   DEFAULT_STEP_CONFIG,
@@ -60,4 +64,6 @@ export {
   isValidStepName,
   MAX_INSTANCE_ID_LENGTH,
   MAX_STEP_NAME_LENGTH,
+  MAX_WORKFLOW_NAME_LENGTH,
+  workflowNameProblem,
 } from './validation';

@@ -16,7 +16,7 @@
  */
 import { afterTurns, NEVER } from './async-utils';
 import type { Clock, Disposable } from './clock';
-import { divergence } from './divergence';
+import { endOfRun } from './divergence';
 import { runError, serializeError, WorkflowError } from './errors';
 import { type CallView, FINITE_STATUSES, type PendingWake } from './instance-view';
 import { type CallRef, callKey, type JournalEvent, type JournalEventDraft, type RunReason } from './journal';
@@ -24,6 +24,7 @@ import { type CommitMode, JournalWriter } from './journal-writer';
 import { cloneJson, MAX_VALUE_BYTES, toJson } from './json';
 import type { Ledger } from './ledger';
 import { messages } from './messages';
+import type { ReplayLog } from './replay-notes';
 import { Run } from './run';
 import type { JournalStore } from './store';
 import type { HostRun, InstanceStatusResult, RestartFrom, WorkflowBody } from './types';
@@ -47,6 +48,8 @@ export interface MachineEnv {
 /** @internal One instance's live state. */
 export class InstanceMachine {
   run: Run | undefined;
+  /** Replay notes of its runs since it was loaded (in memory only, see replay-notes.ts). */
+  readonly replayLog: ReplayLog = { notes: [], lastIssued: undefined };
   private dead = false;
   private wakeTimer: Disposable | undefined;
   private gateWaiters: Array<() => void> = [];
@@ -81,11 +84,8 @@ export class InstanceMachine {
    */
   commit(drafts: JournalEventDraft[], mode: CommitMode = 'durable'): Promise<void> {
     if (this.dead) return NEVER;
-    const run = this.run;
-    if (run && run.replayed.length > 0) {
-      drafts = [{ type: 'calls-replayed', run: run.n, calls: run.replayed }, ...drafts];
-      run.replayed = [];
-    }
+    const owed = this.run?.takeUnjournaled();
+    if (owed && owed.length > 0) drafts = [...owed, ...drafts];
     const at = this.env.clock.now();
     const wall = this.env.wallNow();
     let seq = this.ledger.view.lastSeq;
@@ -137,7 +137,7 @@ export class InstanceMachine {
     };
     let output: unknown;
     try {
-      output = await body({ event, step: run.step, run: run.n, onEvict });
+      output = await body({ event, step: run.step, run: run.n, onEvict, log: (text) => run.log(text) });
     } catch (error) {
       if (run.alive) this.endRunWith(run, { type: 'run-errored', run: run.n, error: runError(serializeError(error)) });
       return;
@@ -178,6 +178,7 @@ export class InstanceMachine {
     if (!run.alive) return NEVER;
     run.inFlight -= 1;
     if (this.ledger.base === 'waitingForPause' && run.inFlight === 0) {
+      run.closeOutput();
       this.commit([...drafts, { type: 'paused' }]);
       this.stopRun(run);
       return NEVER;
@@ -211,9 +212,10 @@ export class InstanceMachine {
     this.scheduleWake();
   }
 
-  /** Journals the end of a run (with its divergence, if any) and stops it. */
+  /** Journals the end of a run (with its divergence, if any), keeps its replay notes and stops it. */
   private endRunWith(run: Run, end: JournalEventDraft, before: JournalEventDraft[] = []): void {
-    this.commit([...before, ...divergence(run, this.ledger.current, end.type === 'run-evicted'), end]);
+    run.closeOutput();
+    this.commit([...before, ...endOfRun(run, this.ledger.current, end.type === 'run-evicted', this.replayLog), end]);
     this.stopRun(run);
   }
 
@@ -315,6 +317,7 @@ export class InstanceMachine {
     if (run && run.inFlight > 0) {
       this.commit([{ type: 'pause-requested' }]);
     } else {
+      run?.closeOutput();
       this.commit([{ type: 'paused' }]);
       if (run) this.stopRun(run);
       this.cancelWake();
@@ -340,6 +343,7 @@ export class InstanceMachine {
   /** Stops the instance for good; an error on an instance already in a finite state. */
   async terminate(): Promise<void> {
     if (FINITE_STATUSES.includes(this.ledger.status())) throw new WorkflowError(messages.cannotTerminate());
+    this.run?.closeOutput();
     this.commit([{ type: 'terminated' }]);
     if (this.run) this.stopRun(this.run);
     this.cancelWake();
@@ -354,10 +358,8 @@ export class InstanceMachine {
       ref = { kind, name: from.name, count: from.count ?? 1 };
       if (!this.ledger.lookup(ref)) throw new WorkflowError(messages.stepNotInHistory(from.name));
     }
-    const replayed = this.run && this.run.replayed.length > 0 ? this.run : undefined;
-    const before: JournalEventDraft[] = replayed
-      ? [{ type: 'calls-replayed', run: replayed.n, calls: replayed.replayed }]
-      : [];
+    this.run?.closeOutput();
+    const before: JournalEventDraft[] = this.run?.takeUnjournaled() ?? [];
     if (this.run) this.stopRun(this.run);
     this.wakeScope = undefined;
     this.startRun('restart', [...before, { type: 'restarted', from: ref }]);

@@ -115,6 +115,18 @@ export interface DivergenceView {
   missing: CallRef[];
 }
 
+/**
+ * A piece of `run()`'s own output (outside steps), as journaled by one `run-output` event. `afterReplayed` and
+ * `afterExecuted` place it among the run's calls: how many of `replayed` and `executed` came before it.
+ */
+export interface RunOutputView {
+  seq: number;
+  at: number;
+  text: string;
+  afterReplayed: number;
+  afterExecuted: number;
+}
+
 /** One run: a history lane. `executed` = calls it journaled, `replayed` = calls served from the journal. */
 export interface RunView {
   run: number;
@@ -126,6 +138,8 @@ export interface RunView {
   end: RunEnd | null;
   executed: CallRef[];
   replayed: CallRef[];
+  /** What `run()` printed outside steps in this run, in order. */
+  output: RunOutputView[];
   divergence: DivergenceView | null;
 }
 

@@ -45,6 +45,23 @@ describe('create()', () => {
     await expect(h.engine.binding('wf').create({ id })).rejects.toThrow(werr(message));
   });
 
+  it('refuses to create an instance of a workflow whose name Cloudflare refuses (over 64 characters, bad characters)', async () => {
+    const long = 'w'.repeat(65);
+    const h = createHarness({ [long]: sleeper, '-bad': sleeper, ['w'.repeat(64)]: sleeper });
+    await expect(h.engine.binding(long).create()).rejects.toEqual(
+      werr(
+        `Workflow name "${long}" is invalid: it is 65 characters long; the maximum is 64. Cloudflare refuses to deploy it; rename the workflow (in Python, its class).`,
+      ),
+    );
+    await expect(h.engine.binding('-bad').createBatch([{}])).rejects.toEqual(
+      werr(
+        'Workflow name "-bad" is invalid: it must match ^[a-zA-Z0-9_][a-zA-Z0-9-_]*$ (letters, digits, "-" and "_", not starting with "-"). Cloudflare refuses to deploy it; rename the workflow (in Python, its class).',
+      ),
+    );
+    await expect(h.engine.binding('w'.repeat(64)).create({ id: 'ok' })).resolves.toMatchObject({ id: 'ok' });
+    expect((await h.store.listInstances()).map((i) => i.id)).toEqual(['ok']);
+  });
+
   it('defaults the id to a UUID', async () => {
     const h = createHarness({ wf: sleeper }, { newId: undefined });
     const inst = await h.engine.binding('wf').create();

@@ -73,6 +73,15 @@ export interface CallsReplayedEvent extends EventBase {
   run: number;
   calls: CallRef[];
 }
+/**
+ * Output (Python `print()`) of `run()` outside any step, in the order the run made it: written with the run's
+ * next event, so it sits between the calls it came between. At most 64 KiB per run (`output-cap.ts`).
+ */
+export interface RunOutputEvent extends EventBase {
+  type: 'run-output';
+  run: number;
+  text: string;
+}
 /** The run's calls differed from what the journal held: `expected` was never re-issued; `got` came instead. */
 export interface DivergenceDetectedEvent extends EventBase {
   type: 'divergence-detected';
@@ -187,6 +196,7 @@ export type JournalEvent =
   | RunErroredEvent
   | RunEvictedEvent
   | CallsReplayedEvent
+  | RunOutputEvent
   | DivergenceDetectedEvent
   | StepStartedEvent
   | AttemptStartedEvent

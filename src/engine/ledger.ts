@@ -84,6 +84,7 @@ export class Ledger {
           end: null,
           executed: [],
           replayed: [],
+          output: [],
           divergence: null,
         };
         v.runs.push(this.activeRun);
@@ -107,6 +108,17 @@ export class Ledger {
       case 'calls-replayed':
         this.runView(e.run)?.replayed.push(...e.calls);
         return;
+      case 'run-output': {
+        const run = this.runView(e.run);
+        run?.output.push({
+          seq: e.seq,
+          at: e.at,
+          text: e.text,
+          afterReplayed: run.replayed.length,
+          afterExecuted: run.executed.length,
+        });
+        return;
+      }
       case 'divergence-detected': {
         const d = { run: e.run, seq: e.seq, expected: e.expected, got: e.got, missing: e.missing };
         v.divergences.push(d);

@@ -7,6 +7,8 @@ export const messages = {
   instanceExists: (id: string) => `(instance.already_exists) Workflow instance with id "${id}" already exists`,
   instanceNotFound: (id: string) => `(instance.not_found) Workflow instance with id "${id}" not found`,
   invalidParams: (reason: string) => `Workflow instance params are invalid: ${reason}`,
+  invalidWorkflowName: (name: string, reason: string) =>
+    `Workflow name "${name}" is invalid: ${reason}. Cloudflare refuses to deploy it; rename the workflow (in Python, its class).`,
   unknownWorkflow: (name: string) => `(workflow.not_found) Workflow "${name}" is not registered`,
   batchEmpty: () => 'batchCreate should have at least 1 instance',
   batchTooLarge: (n: number) => `batchCreate supports at most 100 instances, got ${n}`,

@@ -310,6 +310,7 @@ describe('replay', () => {
     const inst = await h.engine.binding('wf').create();
     await h.runToIdle();
     expect((await h.view(inst.id)).divergences).toEqual([]);
+    expect(h.engine.replayNotes(inst.id)).toEqual([]);
     expect(types(await h.journal(inst.id))).toContain('run-finished');
   });
 });

@@ -7,7 +7,8 @@
 import { deferred, NEVER, safely } from './async-utils';
 import { callOf } from './call-index';
 import type { Disposable } from './clock';
-import { MAX_SLEEP_MS, parseDuration } from './duration';
+import { parseDuration } from './duration';
+import { MAX_WAIT_MS } from './duration-text';
 import { StepFailedError, WorkflowFatalError, WorkflowTimeoutError } from './errors';
 import type { InstanceMachine } from './instance-machine';
 import type { CallView, ReceivedEvent, SentEventView, SleepView, StepView, WaitView } from './instance-view';
@@ -15,6 +16,8 @@ import { type CallKind, type CallRef, callKey, type JournalEventDraft } from './
 import type { CommitMode } from './journal-writer';
 import { cloneJson, type Json } from './json';
 import { messages } from './messages';
+import { createOutputCap, type OutputCap } from './output-cap';
+import type { ChangedArgument } from './replay-notes';
 import { resolveStepConfig } from './step-config';
 import { runStep } from './step-runner';
 import type { StepFn, WorkflowStep } from './types';
@@ -46,12 +49,20 @@ export class Run {
     return this.alive && this.blocked > 0 && this.inFlight === 0 && this.busy === 0;
   }
   /** Calls served from the journal since the last append (flushed into a `calls-replayed` event). */
-  replayed: CallRef[] = [];
+  private replayed: CallRef[] = [];
+  /** Output of `run()` outside steps since the last append (flushed into a `run-output` event). */
+  private output = '';
+  /** What was replayed and printed since the last append, in order, before the tail in `replayed`/`output`. */
+  private unjournaled: JournalEventDraft[] = [];
+  /** The per-run cap on output outside steps; `null` once the run's output is closed (its end is journaled). */
+  private outputCap: OutputCap | null = createOutputCap();
   /**
    * Every call this run issued, in issue order: the journaled call it matched, or its ref when it was new.
    * Read only when the run ends with a divergence (what the run made instead of the missing call).
    */
   readonly issuedLog: Array<CallView | CallRef> = [];
+  /** Journaled sleeps and waits served although the code asked with other arguments (see replay-notes.ts). */
+  readonly changedArgs: ChangedArgument[] = [];
   /** Calls of the current generation journaled before this run started. */
   recordedAtStart = 0;
   readonly blockers = new Map<string, Blocker>();
@@ -94,8 +105,8 @@ export class Run {
     if (!this.alive) return NEVER;
     try {
       const ms = parseDuration(duration);
-      if (ms > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
-      return this.sleepCall(name, (now) => now + ms);
+      if (ms > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+      return this.sleepCall(name, (now) => now + ms, { what: 'duration', value: ms });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -106,20 +117,32 @@ export class Run {
     if (typeof at !== 'number' || !Number.isFinite(at)) {
       return Promise.reject(new WorkflowFatalError(messages.invalidDurationNumber(Number(at))));
     }
-    return this.sleepCall(name, (now) => {
-      // A plain Error, not WorkflowFatalError: Cloudflare's engine throws exactly this (workers-sdk,
-      // packages/workflows-shared/src/context.ts, sleepUntil), so code that inspects the error's name behaves
-      // the same after export. Python sees it as a JsException "Error: You can't sleep until…".
-      if (at < now) throw new Error(messages.sleepUntilPast());
-      if (at - now > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
-      return at;
-    });
+    return this.sleepCall(
+      name,
+      (now) => {
+        // A plain Error, not WorkflowFatalError: Cloudflare's engine throws exactly this (workers-sdk,
+        // packages/workflows-shared/src/context.ts, sleepUntil), so code that inspects the error's name behaves
+        // the same after export. Python sees it as a JsException "Error: You can't sleep until…".
+        if (at < now) throw new Error(messages.sleepUntilPast());
+        if (at - now > MAX_WAIT_MS) throw new WorkflowFatalError(messages.sleepTooLong(name));
+        return at;
+      },
+      { what: 'until', value: at },
+    );
   }
 
-  private async sleepCall(name: string, untilFrom: (now: number) => number): Promise<void> {
+  private async sleepCall(
+    name: string,
+    untilFrom: (now: number) => number,
+    asked: { what: 'duration' | 'until'; value: number },
+  ): Promise<void> {
     const clock = this.machine.env.clock;
     const { ref, call: found } = this.issue('sleep', name);
     const call = found as SleepView | undefined;
+    const journaled = call && (asked.what === 'duration' ? call.durationMs : call.until);
+    if (journaled !== undefined && journaled !== asked.value) {
+      this.changedArgs.push({ call: ref, what: asked.what, journaled, now: asked.value });
+    }
     if (call?.status === 'finished') return this.replay(ref, undefined);
     if (!call) {
       untilFrom(clock.now());
@@ -137,9 +160,14 @@ export class Run {
     const type = opts?.type;
     if (typeof type !== 'string' || type === '') throw new WorkflowFatalError(messages.invalidEventType());
     const timeoutMs = parseDuration(opts.timeout || '24 hours');
-    if (timeoutMs > MAX_SLEEP_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
+    if (timeoutMs > MAX_WAIT_MS) throw new WorkflowFatalError(messages.waitTimeoutTooLong(name));
     const { ref, call: found } = this.issue('wait', name);
     let call = found as WaitView | undefined;
+    if (call && call.eventType !== type)
+      this.changedArgs.push({ call: ref, what: 'eventType', journaled: call.eventType, now: type });
+    if (call && call.timeoutMs !== timeoutMs) {
+      this.changedArgs.push({ call: ref, what: 'timeout', journaled: call.timeoutMs, now: timeoutMs });
+    }
     if (call?.status === 'received' && call.event) return this.replay(ref, toReceived(call.event));
     if (call?.status === 'timed-out') throw this.replay(ref, new WorkflowTimeoutError(call.error?.message ?? ''));
     if (!call) {
@@ -299,10 +327,53 @@ export class Run {
   }
 
   private replay<T>(ref: CallRef, value: T): T {
+    this.flushOutput();
     this.replayed.push(ref);
     return value;
   }
+
+  /** Output of `run()` outside steps (`RunContext.log`): capped per run, journaled with the run's next event. */
+  log(text: string): void {
+    if (!this.alive || this.outputCap === null) return;
+    const kept = this.outputCap.add(String(text));
+    if (kept === '') return;
+    this.flushReplayed();
+    this.output += kept;
+  }
+
+  /** Adds the `[truncated N bytes]` line if output was dropped; called just before the run's end is journaled. */
+  closeOutput(): void {
+    const marker = this.outputCap?.marker();
+    this.outputCap = null;
+    if (marker === undefined) return;
+    this.flushReplayed();
+    this.output += marker;
+  }
+
+  /** The `calls-replayed` and `run-output` events owed since the last append, in the order they happened. */
+  takeUnjournaled(): JournalEventDraft[] {
+    if (this.unjournaled.length === 0 && this.replayed.length === 0 && this.output === '') return NO_DRAFTS;
+    this.flushReplayed();
+    this.flushOutput();
+    const drafts = this.unjournaled;
+    this.unjournaled = [];
+    return drafts;
+  }
+
+  private flushReplayed(): void {
+    if (this.replayed.length === 0) return;
+    this.unjournaled.push({ type: 'calls-replayed', run: this.n, calls: this.replayed });
+    this.replayed = [];
+  }
+
+  private flushOutput(): void {
+    if (this.output === '') return;
+    this.unjournaled.push({ type: 'run-output', run: this.n, text: this.output });
+    this.output = '';
+  }
 }
+
+const NO_DRAFTS: JournalEventDraft[] = [];
 
 function removeFrom<T>(list: T[], item: T): void {
   const i = list.indexOf(item);

@@ -3,6 +3,7 @@ import type { Clock, Disposable } from './clock';
 import type { InstanceStatus, ReceivedEvent } from './instance-view';
 import type { WakeKind } from './journal';
 import type { Json } from './json';
+import type { ReplayNote } from './replay-notes';
 import type { ResolvedStepConfig } from './step-config';
 import type { JournalStore } from './store';
 
@@ -48,6 +49,11 @@ export interface RunContext {
   run: number;
   /** Fires when the engine ends this run without finishing it (eviction, pause, terminate, restart, dispose). */
   onEvict(cb: () => void): Disposable;
+  /**
+   * Captured output (e.g. Python `print`) of `run()` outside any step: journaled as `run-output` with the run's
+   * next event, in order with its calls; at most 64 KiB per run, then one `[truncated N bytes]` line.
+   */
+  log(text: string): void;
 }
 
 /** A workflow's `run()`: called again from the top on every wake. */
@@ -150,6 +156,12 @@ export interface Engine {
    */
   settle(): Promise<void>;
   pendingWake(id: string): PendingWakeInfo | undefined;
+  /**
+   * Notes on the replays of the instance's runs since it was loaded into this engine (in memory, not journaled):
+   * reordered or inserted calls, and journaled sleeps and waits asked for with other arguments. `[]` when the
+   * instance is not in memory.
+   */
+  replayNotes(id: string): ReplayNote[];
   /** Ends the instance's current sleep / retry delay / wait timeout now (the wait then times out). */
   skipWait(id: string): Promise<void>;
   /**

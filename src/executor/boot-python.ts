@@ -12,12 +12,23 @@ import type { PyodideAPI } from 'pyodide';
 import type { SnapshotRepo } from '../persistence';
 import { snapshotKey } from '../persistence';
 import type { BootProgress, PythonReady, SnapshotUse } from '../protocol';
-import { createPythonRuntime, installSdk, type PythonRuntime, type SdkSources, sdkHash } from '../runtime';
+import {
+  createNetworkGate,
+  createPythonRuntime,
+  createWorkflowGlobals,
+  installSdk,
+  type PythonRuntime,
+  type SdkSources,
+  STUDIO_HOW_TO_ALLOW,
+  sdkHash,
+} from '../runtime';
 import { reseedAfterRestore } from './shipped-snapshot';
 
 /** The `loadPyodide` options the executor uses (the underscore ones are Pyodide's experimental snapshot API). */
 export interface LoadPyodideOptions {
   indexURL: string;
+  /** Python's `js` module: the workflow scope (workflow-globals.ts), never the worker's global scope. */
+  jsglobals: object;
   _makeSnapshot?: boolean;
   _loadSnapshot?: Uint8Array | PromiseLike<Uint8Array>;
 }
@@ -50,6 +61,8 @@ export interface BootedPython {
  */
 export async function bootPython(indexURL: string, deps: BootPythonDeps): Promise<BootedPython> {
   const started = deps.now();
+  // Workflow code reaches no storage, channel or network of the worker; its fetch passes the gate (closed).
+  const jsglobals = createWorkflowGlobals({ fetch: createNetworkGate({ howToAllow: STUDIO_HOW_TO_ALLOW }) });
   const phases: Record<string, number> = {};
   const timed = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
     const t0 = deps.now();
@@ -77,7 +90,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
           if (!record) throw new Error('The snapshot disappeared while it was being read');
           return record.bytes;
         });
-        const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, _loadSnapshot: bytes }));
+        const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, jsglobals, _loadSnapshot: bytes }));
         reseedAfterRestore(pyodide);
         const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
         const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'used', deps.now() - started, phases);
@@ -100,7 +113,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
         return b;
       });
       bytes.catch(() => undefined); // loadPyodide may not await it yet when it fails; it is handled below
-      const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, _loadSnapshot: bytes }));
+      const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, jsglobals, _loadSnapshot: bytes }));
       reseedAfterRestore(pyodide);
       const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
       const shipped = await bytes;
@@ -120,7 +133,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
   deps.progress('loading-python');
   const makeSnapshot = repo !== undefined;
   const pyodide = await timed('pyodide', () =>
-    deps.loadPyodide(makeSnapshot ? { indexURL, _makeSnapshot: true } : { indexURL }),
+    deps.loadPyodide(makeSnapshot ? { indexURL, jsglobals, _makeSnapshot: true } : { indexURL, jsglobals }),
   );
   // Only now is the snapshot known to be the problem (not, say, the network that also failed the plain load).
   if (snapshot === 'failed') await repo?.delete(key).catch(() => undefined);

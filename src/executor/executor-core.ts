@@ -16,6 +16,7 @@ import {
   createEngine,
   type Engine,
   FINITE_STATUSES,
+  IllegalStateError,
   type InstanceHandle,
   type JournalEvent,
   type JournalStore,
@@ -38,6 +39,7 @@ import {
   type LoadSourceResult,
   type Recovered,
   type RestartInstance,
+  type StoppedAttempt,
   serializeError,
   type WorkerEvent,
 } from '../protocol';
@@ -45,6 +47,7 @@ import type { PythonRuntime } from '../runtime';
 import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
 import type { StepGuard } from './step-guard';
+import { stoppedAttemptEvents } from './stopped-attempts';
 
 /** What the core needs from its host; injected so it runs in Node tests with fake-indexeddb. */
 export interface ExecutorCoreDeps {
@@ -73,6 +76,8 @@ export interface ExecutorCoreDeps {
 /** The executor's command surface (one method per instance command of the protocol). */
 export interface ExecutorCore {
   recover(): Promise<Recovered>;
+  /** See the protocol's `FailStoppedAttempts`: refused for an instance the engine has loaded already. */
+  failStoppedAttempts(attempts: StoppedAttempt[]): Promise<void>;
   loadSource(file: SourceFile): Promise<LoadSourceResult>;
   create(req: Omit<CreateInstance, 'type'>): Promise<string[]>;
   createBatch(req: Omit<CreateBatch, 'type'>): Promise<string[]>;
@@ -128,8 +133,16 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     return fileId === undefined ? registry.anyBody(name) : registry.body(fileId, name);
   }
 
+  /** Instances the engine has read (loaded): their journals are the engine's to write from then on. */
+  const loaded = new Set<string>();
   const engine: Engine = createEngine({
-    store,
+    store: {
+      ...store,
+      read: (id) => {
+        loaded.add(id);
+        return store.read(id);
+      },
+    },
     clock: deps.clock,
     resolveWorkflow,
     newId: deps.newId,
@@ -247,6 +260,19 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   }
 
   return {
+    async failStoppedAttempts(attempts) {
+      for (const stopped of attempts) {
+        const id = stopped.instanceId;
+        if (loaded.has(id)) {
+          throw new IllegalStateError(
+            `Instance "${id}" is already loaded: its stopped attempt cannot be journaled now.`,
+          );
+        }
+        const journal = await store.read(id);
+        const events = stoppedAttemptEvents(journal, stopped, deps.clock.now(), deps.wallNow());
+        if (events.length > 0) await store.append(id, events, importedSummary([...journal, ...events]));
+      }
+    },
     async recover() {
       // The store first: its read waits until IndexedDB holds what the journal's log held, file rows included.
       const unfinished = (await store.listInstances()).filter((s) => !FINITE_STATUSES.includes(s.status));

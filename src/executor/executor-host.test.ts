@@ -24,6 +24,7 @@ function fakeCore(calls: string[]): ExecutorCore {
     };
   return {
     recover: async () => ({ type: 'recovered', resumed: 2, waitingForSource: 1 }),
+    failStoppedAttempts: log('failStoppedAttempts'),
     loadSource: async (f) => ({ ok: true, fileId: f.fileId, version: f.version, workflows: [] }),
     create: async ({ id }) => {
       if (id === 'dup')
@@ -217,5 +218,40 @@ describe('startExecutorHost()', () => {
         message: '(instance.already_exists) Workflow instance with id "dup" already exists',
       },
     });
+  });
+
+  it('journals stopped attempts before any later command touches an instance (recover, terminate), even a slow write', async () => {
+    const calls: string[] = [];
+    let finish: () => void = () => {};
+    const { posted, request } = setup(async () => ({
+      core: {
+        ...fakeCore(calls),
+        failStoppedAttempts: (attempts) => {
+          calls.push(`failStoppedAttempts ${attempts.length}`);
+          return new Promise<void>((resolve) => {
+            finish = () => {
+              calls.push('journaled');
+              resolve();
+            };
+          });
+        },
+      },
+    }));
+    request(bootInput);
+    const stopped = {
+      instanceId: 'i1',
+      stepName: 'spin',
+      attempt: 1,
+      error: { name: 'AttemptStoppedError', message: 'x' },
+    };
+    request({ type: 'fail-stopped-attempts', attempts: [stopped] });
+    request({ type: 'terminate-instance', id: 'i1' });
+    const ping = request({ type: 'ping' });
+    await flush();
+    expect(calls).toEqual(['failStoppedAttempts 1']);
+    expect(posted.find((m) => m.type === 'response' && m.requestId === ping)).toBeDefined();
+    finish();
+    await flush();
+    expect(calls).toEqual(['failStoppedAttempts 1', 'journaled', 'terminate ["i1"]']);
   });
 });

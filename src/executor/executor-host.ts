@@ -81,7 +81,17 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
     return boot;
   }
 
+  /** `fail-stopped-attempts` in flight: every later command waits for it (they may load those instances). */
+  let stoppedJournaled: Promise<unknown> = Promise.resolve();
+
   async function handle(input: WorkerInput): Promise<WorkerOutput> {
+    if (input.type === 'fail-stopped-attempts') {
+      const journaled = booted().then((executor) => executor.core.failStoppedAttempts(input.attempts));
+      stoppedJournaled = journaled.catch(() => undefined);
+      await journaled;
+      return done;
+    }
+    if (input.type !== 'boot-python' && input.type !== 'ping') await stoppedJournaled;
     switch (input.type) {
       case 'boot-python': {
         boot ??= startBoot(input);

@@ -1,7 +1,14 @@
 /** The step guard's announcements to the watchdog: shared attempt slots when it has them, messages otherwise. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STEP_CONFIG, type RunContext, type StepFn, type WorkflowStep } from '../engine';
-import { ATTEMPT_TEXT_UNITS, INTERRUPT, readAttemptSlots, SHARED_BUFFER_BYTES, type WorkerEvent } from '../protocol';
+import {
+  ATTEMPT_TEXT_UNITS,
+  INTERRUPT,
+  readAttemptSlots,
+  SHARED_BUFFER_BYTES,
+  stopReasonCode,
+  type WorkerEvent,
+} from '../protocol';
 import { createStepGuard } from './step-guard';
 
 /** Runs one `step.do(name)` attempt through the guard; `during` sees the world while the step body runs. */
@@ -35,6 +42,7 @@ async function attempt(buffer: SharedArrayBuffer | undefined, name: string, duri
     step,
     run: 1,
     onEvict: () => ({ dispose() {} }),
+    log: () => {},
   } satisfies RunContext;
   await body(ctx).catch(() => {});
   return events;
@@ -82,5 +90,68 @@ describe('createStepGuard() announcing attempts', () => {
         { type: 'attempt-ended', token: 1 },
       ]);
     }
+  });
+});
+
+describe('createStepGuard() translating the interrupts the supervisor raised', () => {
+  /** Runs one attempt whose body raises `KeyboardInterrupt` after the supervisor wrote `token` and `reason`. */
+  async function interrupted(token: number, reason: number) {
+    const buffer = new SharedArrayBuffer(SHARED_BUFFER_BYTES);
+    const words = new Int32Array(buffer);
+    const guard = createStepGuard({ emit: () => {}, kill: () => {}, interrupt: words });
+    let thrown: unknown;
+    const step: WorkflowStep = {
+      do: async (stepName, fn: StepFn) => {
+        try {
+          return (await fn(
+            {
+              step: { name: stepName, count: 1 },
+              attempt: 1,
+              config: { ...DEFAULT_STEP_CONFIG, timeout: '2 seconds' },
+            },
+            { log: () => {}, onCancel: () => ({ dispose() {} }) },
+          )) as never;
+        } catch (error) {
+          thrown = error;
+          throw error;
+        }
+      },
+      sleep: async () => {},
+      sleepUntil: async () => {},
+      waitForEvent: async () => ({}) as never,
+    };
+    const body = guard.wrap(async ({ step: s }) =>
+      s.do('charge_card', () => {
+        Atomics.store(words, INTERRUPT.token, token);
+        Atomics.store(words, INTERRUPT.reason, reason);
+        throw Object.assign(new Error(''), { name: 'KeyboardInterrupt', traceback: 'File "flow.py", line 9' });
+      }),
+    );
+    await body({
+      event: { payload: {}, timestamp: 0, instanceId: 'inst-1', workflowName: 'w' },
+      step,
+      run: 1,
+      onEvict: () => ({ dispose() {} }),
+      log: () => {},
+    }).catch(() => {});
+    return { thrown: thrown as Error & { traceback?: string }, reasonLeft: words[INTERRUPT.reason] };
+  }
+
+  it("journals a user's action as an AttemptStoppedError naming it, with the traceback of where the code was", async () => {
+    const { thrown, reasonLeft } = await interrupted(1, stopReasonCode('terminate'));
+    expect(thrown.name).toBe('AttemptStoppedError');
+    expect(thrown.message).toMatch(/^Attempt stopped after \d+\.\d s: the instance was terminated \("Terminate"\)\.$/);
+    expect(thrown.traceback).toBe('File "flow.py", line 9');
+    expect(reasonLeft).toBe(0);
+  });
+
+  it('journals an interrupt without a reason as the step timeout, and leaves one meant for another attempt alone', async () => {
+    expect((await interrupted(1, 0)).thrown).toMatchObject({
+      name: 'WorkflowTimeoutError',
+      message: 'Execution timed out after 2000ms',
+    });
+    const other = await interrupted(99, stopReasonCode('stop-attempt'));
+    expect(other.thrown.name).toBe('KeyboardInterrupt');
+    expect(other.reasonLeft).toBe(stopReasonCode('stop-attempt'));
   });
 });

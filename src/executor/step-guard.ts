@@ -6,7 +6,14 @@ import {
   type WorkflowStep,
   WorkflowTimeoutError,
 } from '../engine';
-import { createAttemptSlotWriter, hasAttemptSlots, INTERRUPT, type WorkerEvent } from '../protocol';
+import {
+  createAttemptSlotWriter,
+  hasAttemptSlots,
+  INTERRUPT,
+  stopActionOf,
+  stoppedAttemptError,
+  type WorkerEvent,
+} from '../protocol';
 
 /** What the guard needs from the executor. */
 export interface StepGuardDeps {
@@ -24,7 +31,9 @@ export interface StepGuardDeps {
  * Wraps workflow bodies so the supervisor can watch every step attempt: a shared attempt slot (or, without
  * one, `attempt-started` / `attempt-ended` events) feeds its step-timeout watchdog, and a `KeyboardInterrupt`
  * the supervisor raised for an attempt that ran past its timeout becomes the engine's timeout error (so it is
- * journaled as a timed-out attempt and retried per config, exactly as an async step that times out). Also
+ * journaled as a timed-out attempt and retried per config, exactly as an async step that times out), and one
+ * it raised for a user's action (Stop attempt, Terminate, Pause, Delete: the buffer's `reason` word) becomes
+ * an `AttemptStoppedError` naming that action, also retried per config. Also
  * hosts `kill-at-next-step`.
  */
 export function createStepGuard(deps: StepGuardDeps) {
@@ -42,14 +51,28 @@ export function createStepGuard(deps: StepGuardDeps) {
     return true;
   }
 
-  function translate(error: unknown, token: number, timeoutMs: number): unknown {
+  /** Why the supervisor interrupted (the `reason` word, read once): a user's action, or none for a timeout. */
+  function takeReason() {
+    const buffer = deps.interrupt;
+    if (!buffer) return undefined;
+    return stopActionOf(Atomics.exchange(buffer, INTERRUPT.reason, 0));
+  }
+
+  function translate(error: unknown, token: number, timeoutMs: number, startedAt: number): unknown {
     const name = (error as { name?: unknown } | null)?.name;
     if (name !== 'KeyboardInterrupt' || !interruptedFor(token)) return error;
-    const timeout = new WorkflowTimeoutError(messages.stepTimeout(timeoutMs));
+    const action = takeReason();
+    let stopped: Error;
+    if (action) {
+      const { name, message } = stoppedAttemptError(action, Date.now() - startedAt);
+      stopped = Object.assign(new Error(message), { name });
+    } else {
+      stopped = new WorkflowTimeoutError(messages.stepTimeout(timeoutMs));
+    }
     const traceback = (error as { traceback?: unknown }).traceback;
-    // Where the runaway code was when it was stopped: the most useful thing to show for a timeout.
-    if (typeof traceback === 'string') Object.assign(timeout, { traceback });
-    return timeout;
+    // Where the runaway code was when it was stopped: the most useful thing to show.
+    if (typeof traceback === 'string') Object.assign(stopped, { traceback });
+    return stopped;
   }
 
   /** A `KeyboardInterrupt` the supervisor raised in `run()` itself (no attempt in flight): say why. */
@@ -72,15 +95,9 @@ export function createStepGuard(deps: StepGuardDeps) {
     step: { name: string; count: number },
     attempt: number,
     timeoutMs: number,
+    startedAt: number,
   ): () => void {
-    const release = slots?.start({
-      token,
-      instanceId,
-      stepName: step.name,
-      attempt,
-      timeoutMs,
-      startedAt: Date.now(),
-    });
+    const release = slots?.start({ token, instanceId, stepName: step.name, attempt, timeoutMs, startedAt });
     if (release) return release;
     deps.emit({ type: 'attempt-started', token, instanceId, step, attempt, timeoutMs });
     return () => deps.emit({ type: 'attempt-ended', token });
@@ -95,13 +112,14 @@ export function createStepGuard(deps: StepGuardDeps) {
       }
       const token = ++nextToken;
       const timeoutMs = parseDuration(ctx.config.timeout);
-      const ended = announce(token, instanceId, ctx.step, ctx.attempt, timeoutMs);
+      const startedAt = Date.now();
+      const ended = announce(token, instanceId, ctx.step, ctx.attempt, timeoutMs, startedAt);
       let result: unknown;
       try {
         result = fn(ctx, hooks);
       } catch (error) {
         ended();
-        throw translate(error, token, timeoutMs);
+        throw translate(error, token, timeoutMs, startedAt);
       }
       return Promise.resolve(result).then(
         (value) => {
@@ -110,7 +128,7 @@ export function createStepGuard(deps: StepGuardDeps) {
         },
         (error: unknown) => {
           ended();
-          throw translate(error, token, timeoutMs);
+          throw translate(error, token, timeoutMs, startedAt);
         },
       );
     };

@@ -34,7 +34,11 @@ export const realLoad = (options: LoadPyodideOptions) =>
 
 /** A plain-Python loader that restores the base snapshot (0.3 s) instead of a 5 s cold load. */
 export const fastLoad = (options: LoadPyodideOptions) =>
-  loadPyodide({ ...quiet, _loadSnapshot: options._loadSnapshot ?? baseSnapshot } as Parameters<typeof loadPyodide>[0]);
+  loadPyodide({
+    ...quiet,
+    jsglobals: options.jsglobals,
+    _loadSnapshot: options._loadSnapshot ?? baseSnapshot,
+  } as Parameters<typeof loadPyodide>[0]);
 
 export async function boot(
   dbName: string,

@@ -1,5 +1,6 @@
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { analyzeWorkflow } from '../analysis';
+import { analyzeWorkflow, decodePythonSource } from '../analysis';
 import orderSource from './__fixtures__/order_workflow.py?raw';
 import { buildCloudflareProject, type CloudflareProject, ENTRYPOINT_MARKER, PROJECT_FILES, zipProject } from './index';
 import { parseJsonc, unzipText } from './test-utils';
@@ -71,6 +72,15 @@ describe('buildCloudflareProject()', () => {
     expect(files['README.md']).toContain('uv run pywrangler deploy');
     expect(files['README.md']).toContain('| `OrderWorkflow` | `self.env.ORDER_WORKFLOW` | `order-workflow` |');
     expect(project.warnings).toEqual([]);
+  });
+
+  it('writes a source that declared latin-1 as UTF-8 bytes, with its coding line saying utf-8', () => {
+    const source = `# -*- coding: latin-1 -*-\nGREETING = "café"\n${orderSource}`;
+    const bytes = unzipSync(zipProject(build(source, 'order_workflow.py').files))['src/entry.py'] as Uint8Array;
+    // What Python reads from the exported bytes: without the rewrite it would be "cafÃ©".
+    const read = decodePythonSource(bytes, 'src/entry.py');
+    expect(read).toMatchObject({ ok: true, encoding: 'utf-8' });
+    expect(read.ok && read.text.startsWith('# -*- coding: utf-8 -*-\nGREETING = "café"\n')).toBe(true);
   });
 
   it('gives every WorkflowEntrypoint class a binding named as in the studio, the first one the default', () => {
@@ -225,6 +235,14 @@ class My_Flow(WorkflowEntrypoint):
 `;
     expect(errorOf(source)).toBe(
       'Cannot export flow.py: classes MyFlow and My_Flow both become binding MY_FLOW (workflow "my-flow"). Rename one of them.',
+    );
+  });
+
+  it('refuses a class whose workflow name Cloudflare refuses (over 64 characters)', () => {
+    const cls = `Order${'Processing'.repeat(6)}Workflow`;
+    const source = orderSource.replace('class OrderWorkflow(', `class ${cls}(`);
+    expect(errorOf(source)).toBe(
+      `Cannot export flow.py: class ${cls} gets the workflow name "order${'-processing'.repeat(6)}-workflow", which Cloudflare refuses (it is 80 characters long; the maximum is 64). Rename the class.`,
     );
   });
 

@@ -3,12 +3,13 @@
  * the same bindings (`self.env.MY_WORKFLOW`) and workflow names the studio's runtime uses. Pure: the UI zips the
  * files, the CLI writes them to a directory.
  */
-import { analyzeWorkflow } from '../analysis';
+import { analyzeWorkflow, declareUtf8, workflowNameProblem } from '../analysis';
 import type { Json } from '../engine';
 import { type ExportedWorkflow, entrypointBlock, type NonEmpty } from './entry-template';
 import { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
 import { type ProjectFacts, pyprojectToml, readme, wranglerJsonc } from './project-files';
 import { outlineModule } from './python-source';
+import { fitWorker } from './worker-fit';
 
 /** What to export. */
 export interface BuildProjectParams {
@@ -30,8 +31,13 @@ export interface CloudflareProject {
   workflows: ExportedWorkflow[];
   /** The WorkerEntrypoint serving HTTP: the user's own, or the generated `Default`. */
   entrypoint: { className: string; generated: boolean };
-  /** Problems worth fixing before deploying; the project is still written. */
+  /** Problems worth fixing before deploying (or that cannot match on Cloudflare); the project is still written. */
   warnings: string[];
+  /** The `step.do` form the studio ran the file with, and the compatibility flags that make Cloudflare run it. */
+  stepForm: 'implicit' | 'legacy';
+  compatibilityFlags: string[];
+  /** What the export adapted so the Worker matches the code (e.g. a binding named as the code uses it). */
+  notes: string[];
 }
 
 /** Why the file cannot be exported: one message to show as is. */
@@ -50,7 +56,9 @@ const fail = (message: string): ExportError => ({ ok: false, message });
 
 /** Builds the project files, or says why the source cannot be exported. Never throws on user input. */
 export function buildCloudflareProject(params: BuildProjectParams): BuildProjectResult {
-  const { source, fileName } = params;
+  const { fileName } = params;
+  // The project's files are UTF-8: a coding line naming another encoding would make Python misread them.
+  const source = declareUtf8(params.source);
   const projectName = params.projectName ?? workerNameFromFile(fileName);
   const nameProblem = workerNameProblem(projectName);
   if (nameProblem !== undefined) {
@@ -82,14 +90,25 @@ export function buildCloudflareProject(params: BuildProjectParams): BuildProject
       `Cannot export ${fileName}: WorkflowEntrypoint subclass ${nested[0]?.className} is not defined at the top level of the file; Cloudflare only finds module-level classes.`,
     );
   }
-  const workflows: NonEmpty<ExportedWorkflow> = [first, ...rest];
-  const clash = findClash(workflows);
+  const derived: NonEmpty<ExportedWorkflow> = [first, ...rest];
+  for (const w of derived) {
+    const problem = workflowNameProblem(w.workflowName);
+    if (problem !== undefined) {
+      return fail(
+        `Cannot export ${fileName}: class ${w.className} gets the workflow name "${w.workflowName}", which Cloudflare refuses (${problem}). Rename the class.`,
+      );
+    }
+  }
+  const clash = findClash(derived);
   if (clash) return fail(`Cannot export ${fileName}: ${clash}`);
+  const fit = fitWorker(source, plan, derived);
+  const { workflows } = fit;
 
   const warnings = plan.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => `line ${d.range.startLine}: ${d.code} ${d.message}`);
   for (const w of nested) warnings.push(`${w.className} is not defined at the top level, so it is not exported.`);
+  warnings.push(...fit.warnings);
   const ownEntrypoints = outline.classes.filter((c) => c.isWorkerEntrypoint);
   let entrypoint: CloudflareProject['entrypoint'];
   let entry = source;
@@ -119,6 +138,7 @@ export function buildCloudflareProject(params: BuildProjectParams): BuildProject
     entrypoint,
     exampleParams: params.exampleParams ?? {},
     warnings,
+    compatibilityFlags: fit.compatibilityFlags,
   };
   const files: Record<(typeof PROJECT_FILES)[number], string> = {
     'wrangler.jsonc': wranglerJsonc(facts),
@@ -126,7 +146,17 @@ export function buildCloudflareProject(params: BuildProjectParams): BuildProject
     'src/entry.py': entry,
     'README.md': readme(facts),
   };
-  return { ok: true, projectName, files, workflows: [...workflows], entrypoint, warnings };
+  return {
+    ok: true,
+    projectName,
+    files,
+    workflows: [...workflows],
+    entrypoint,
+    warnings,
+    stepForm: fit.form,
+    compatibilityFlags: fit.compatibilityFlags,
+    notes: fit.notes,
+  };
 }
 
 /** Two classes whose names map to the same binding or workflow name (e.g. `MyFlow` and `My_Flow`). */

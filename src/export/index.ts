@@ -24,6 +24,12 @@ export {
   renameJournalInstance,
   serializeJournalFile,
 } from './journal-file';
+export {
+  type JournalStoreEntry,
+  type JournalStoreFile,
+  type ParseJournalStoreResult,
+  parseJournalStoreValue,
+} from './journal-store-file';
 export { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
 export {
@@ -40,4 +46,5 @@ export {
   type ShareLinkProblem,
   toStudioFileName,
 } from './share-link';
+export { describeForm, LEGACY_FORM_FLAG } from './worker-fit';
 export { type ZipOptions, zipProject } from './zip';

@@ -4,6 +4,7 @@ import approvalText from './__fixtures__/approval-waiting.journal.json?raw';
 import everyKindText from './__fixtures__/every-event-kind.journal.json?raw';
 import invoiceText from './__fixtures__/invoice-errored.journal.json?raw';
 import orderText from './__fixtures__/order-complete.journal.json?raw';
+import orderV1Text from './__fixtures__/order-complete.v1.journal.json?raw';
 import {
   buildJournalFile,
   type JournalFile,
@@ -13,7 +14,7 @@ import {
   renameJournalInstance,
   serializeJournalFile,
 } from './index';
-import { journalEventSchema } from './journal-schema';
+import { journalEventSchema, journalEventSchemaV1 } from './journal-schema';
 
 const GOLDEN = { orderText, invoiceText, approvalText, everyKindText };
 
@@ -40,7 +41,7 @@ describe('journal files', () => {
 
   it('covers every event kind of the engine in the golden files', () => {
     const kinds = journalEventSchema.options.map((o) => o.shape.type.value).sort();
-    expect(kinds).toHaveLength(24);
+    expect(kinds).toHaveLength(25);
     expect([...new Set(parsed(everyKindText).events.map((e) => e.type))].sort()).toEqual(kinds);
   });
 
@@ -80,6 +81,24 @@ describe('journal files', () => {
     });
     expect(serializeJournalFile(file)).toBe(orderText);
     expect(journalFileName(instance)).toBe('order-workflow-order-a17.journal.json');
+  });
+});
+
+describe('older versions', () => {
+  it('reads a version 1 file (written before run() output was journaled) as version 2, events unchanged', () => {
+    expect(raw(orderV1Text).version).toBe(1);
+    const file = parsed(orderV1Text);
+    expect(file.version).toBe(2);
+    expect(file.events).toEqual(parsed(orderText).events);
+    // Exported again, it is the version 2 file: the upgrade only changes the version number.
+    expect(serializeJournalFile(file)).toBe(orderText);
+  });
+
+  it('refuses a run-output event in a version 1 file, which could not hold one', () => {
+    const file = raw(orderV1Text);
+    file.events.push({ ...file.events.at(-1), type: 'run-output', run: 1, text: 'hi\n', seq: file.events.length + 1 });
+    expect(messageOf(file)).toMatch(/^Invalid journal file: events\[\d+\]\.type: /);
+    expect(journalEventSchemaV1.options.map((o) => o.shape.type.value)).not.toContain('run-output');
   });
 });
 
@@ -132,11 +151,15 @@ describe('parseJournalFile() on bad files: what is wrong and where', () => {
   });
 
   it('names the version it cannot read', () => {
-    expect(messageOf({ ...raw(), version: 2 })).toBe(
-      'Not imported: the file was written by a newer Workflow Studio (journal format version 2); this one reads version 1.',
+    expect(messageOf({ ...raw(), version: 3 })).toBe(
+      'Not imported: the file was written by a newer Workflow Studio (journal format version 3); this one reads version 2.',
     );
-    expect(messageOf({ ...raw(), version: '1' })).toBe('Invalid journal file: version: expected 1, got "1".');
-    expect(messageOf({ ...raw(), version: undefined })).toBe('Invalid journal file: version: missing (expected 1).');
+    expect(messageOf({ ...raw(), version: '1' })).toBe(
+      'Invalid journal file: version: unknown value "1"; expected one of: 1, 2.',
+    );
+    expect(messageOf({ ...raw(), version: undefined })).toBe(
+      'Invalid journal file: version: missing; expected one of: 1, 2.',
+    );
   });
 
   it('refuses files larger than 64 MB', () => {
@@ -164,7 +187,7 @@ describe('parseJournalFile() on bad files: what is wrong and where', () => {
       'Invalid journal file: events[3].at: expected a number, got "soon".',
     );
     expect(messageOf(withEvent(4, { type: 'step-done' }))).toBe(
-      'Invalid journal file: events[4].type: unknown value "step-done"; expected one of: instance-created, run-started, run-finished, run-errored, run-evicted, calls-replayed, divergence-detected, step-started, attempt-started, attempt-failed, step-succeeded, step-failed, sleep-started, sleep-finished, wait-started, event-received, wait-timed-out, event-buffered, wake-skipped, pause-requested, paused, resumed, terminated, restarted.',
+      'Invalid journal file: events[4].type: unknown value "step-done"; expected one of: instance-created, run-started, run-finished, run-errored, run-evicted, calls-replayed, divergence-detected, step-started, attempt-started, attempt-failed, step-succeeded, step-failed, sleep-started, sleep-finished, wait-started, event-received, wait-timed-out, event-buffered, wake-skipped, pause-requested, paused, resumed, terminated, restarted, run-output.',
     );
     expect(messageOf(withEvent(4, { type: undefined }))).toMatch(
       /^Invalid journal file: events\[4\]\.type: missing; expected one of: instance-created, /,

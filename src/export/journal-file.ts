@@ -6,17 +6,17 @@
 import { z } from 'zod';
 import './zod-jitless';
 import type { InstanceSummary, JournalEvent } from '../engine';
-import { instanceSummarySchema, journalEventSchema } from './journal-schema';
+import { instanceSummarySchema, journalEventSchema, journalEventSchemaV1 } from './journal-schema';
 import { describeValue, formatIssues } from './zod-issues';
 
 /** The `format` tag of a journal file. */
 export const JOURNAL_FILE_FORMAT = 'workflow-studio-journal';
-/** The version this studio writes and reads. */
-export const JOURNAL_FILE_VERSION = 1;
+/** The version this studio writes. It reads this one and every older one (version 1 had no `run-output`). */
+export const JOURNAL_FILE_VERSION = 2;
 /** The largest file `parseJournalFile` reads (characters of JSON text). */
 export const MAX_JOURNAL_FILE_CHARS = 64 * 1024 * 1024;
 
-/** A journal file, version 1. */
+/** A journal file, version 2 (an older file reads as one: {@link parseJournalValue} upgrades it). */
 export interface JournalFile {
   format: typeof JOURNAL_FILE_FORMAT;
   version: typeof JOURNAL_FILE_VERSION;
@@ -33,14 +33,17 @@ export interface JournalFile {
 /** Result of {@link parseJournalFile}. */
 export type ParseJournalResult = { ok: true; file: JournalFile } | { ok: false; message: string };
 
-const fileSchema = z.strictObject({
+const fileFields = {
   format: z.literal(JOURNAL_FILE_FORMAT),
-  version: z.literal(JOURNAL_FILE_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
   instance: instanceSummarySchema,
   source: z.strictObject({ name: z.string().min(1), text: z.string() }).optional(),
-  events: z.array(journalEventSchema),
-});
+};
+/** Version 1 is version 2 without `run-output` events (run()'s own prints were not journaled then). */
+const fileSchema = z.discriminatedUnion('version', [
+  z.strictObject({ ...fileFields, version: z.literal(1), events: z.array(journalEventSchemaV1) }),
+  z.strictObject({ ...fileFields, version: z.literal(JOURNAL_FILE_VERSION), events: z.array(journalEventSchema) }),
+]);
 
 /** Assembles a file; `exportedAt` is the caller's `new Date().toISOString()` (this layer reads no clock). */
 export function buildJournalFile(params: {
@@ -112,7 +115,8 @@ export function parseJournalFile(text: string): ParseJournalResult {
 
 /**
  * Validates an already parsed JSON value as a journal file (see {@link parseJournalFile}). On success the file
- * is `value` itself, with `retries.limit` of `"Infinity"` / `null` turned into `Infinity` in place.
+ * is `value` itself, with `retries.limit` of `"Infinity"` / `null` turned into `Infinity` in place, and an
+ * older version upgraded in place (version 1 → 2: only the version number changes).
  */
 export function parseJournalValue(value: unknown): ParseJournalResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -150,6 +154,7 @@ export function parseJournalValue(value: unknown): ParseJournalResult {
   if (!parsed.success) return invalid(`${formatIssues(parsed.error.issues)}.`);
   // The input itself, not zod's copy: it keeps the file's key order, so a file reads and writes back unchanged.
   const file = value as JournalFile;
+  file.version = JOURNAL_FILE_VERSION;
   for (const [i, e] of parsed.data.events.entries()) {
     if (e.type === 'step-started') (file.events[i] as typeof e).config.retries.limit = e.config.retries.limit;
   }

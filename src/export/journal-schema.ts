@@ -46,8 +46,8 @@ const callEvent = <T extends string, S extends z.ZodRawShape>(type: T, shape: S)
 
 const run = z.int().min(1);
 
-/** Every event kind, discriminated on `type`. */
-export const journalEventSchema = z.discriminatedUnion('type', [
+/** The event kinds of journal format version 1. */
+const versionOneEvents = [
   event('instance-created', { workflowName: z.string().min(1), params: json }),
   event('run-started', { run, reason: z.enum(['create', 'wake', 'event', 'resume', 'restart', 'recover', 'skip']) }),
   event('run-finished', { run, output: json }),
@@ -72,6 +72,15 @@ export const journalEventSchema = z.discriminatedUnion('type', [
   event('resumed', { pausedFor: time }),
   event('terminated', {}),
   event('restarted', { from: callRef.nullable() }),
+] as const;
+
+/** Every event kind of journal format version 1 (before `run-output`), discriminated on `type`. */
+export const journalEventSchemaV1 = z.discriminatedUnion('type', [...versionOneEvents]);
+
+/** Every event kind (format version 2: version 1 and `run-output`), discriminated on `type`. */
+export const journalEventSchema = z.discriminatedUnion('type', [
+  ...versionOneEvents,
+  event('run-output', { run, text: z.string() }),
 ]);
 
 /** The instance summary row (a cache derived from the events). */

@@ -5,6 +5,7 @@
  */
 import type { Json } from '../engine';
 import type { ExportedWorkflow, NonEmpty } from './entry-template';
+import { LEGACY_FORM_FLAG } from './worker-fit';
 
 /**
  * From this date Cloudflare resolves step dependencies by parameter name, as the studio does (flag
@@ -22,6 +23,8 @@ export interface ProjectFacts {
   /** Params for the README's example request. */
   exampleParams: Json;
   warnings: readonly string[];
+  /** `python_workers`, plus `no_python_workflows_implicit_dependencies` for a file using `depends=`. */
+  compatibilityFlags: readonly string[];
 }
 
 const q = (value: string) => JSON.stringify(value);
@@ -42,8 +45,12 @@ export function wranglerJsonc(f: ProjectFacts): string {
   "main": "src/entry.py",
   // ${COMPATIBILITY_DATE} or later: Cloudflare resolves step dependencies by parameter name, as the studio does.
   "compatibility_date": ${q(COMPATIBILITY_DATE)},
-  // python_workers also turns on Python Workflows for compatibility dates after 2025-09-20.
-  "compatibility_flags": ["python_workers"],
+  // python_workers also turns on Python Workflows for compatibility dates after 2025-09-20.${
+    f.compatibilityFlags.includes(LEGACY_FORM_FLAG)
+      ? `\n  // ${LEGACY_FORM_FLAG}: the file uses step.do(..., depends=[...]), the legacy form the studio ran.`
+      : ''
+  }
+  "compatibility_flags": [${f.compatibilityFlags.map(q).join(', ')}],
   "workflows": [
 ${entries}
   ],

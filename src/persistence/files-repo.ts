@@ -6,6 +6,17 @@ export class FileNameError extends Error {
   override name = 'FileNameError';
 }
 
+/**
+ * A save against a version that is no longer the stored one (another tab saved the file in between) with a
+ * different text: nothing was written. `stored` is the file as it is now, so both texts can be shown.
+ */
+export class FileConflictError extends Error {
+  override name = 'FileConflictError';
+  constructor(readonly stored: WorkflowFile) {
+    super(`"${stored.name}" was changed in another tab (now version ${stored.version}); nothing was saved.`);
+  }
+}
+
 const FILE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,62}\.py$/;
 
 /** Checks a workflow file name; returns the reason it is refused, or null when it is fine. */
@@ -30,12 +41,17 @@ export function createFilesRepo(db: StudioDB, deps: { now(): number; newId(): st
     get(id: string): Promise<WorkflowFile | undefined> {
       return db.files.get(id);
     },
+    /** Creates `name`; the name check and the write are one transaction, so two creates never both get it. */
     async create(name: string, source: string): Promise<WorkflowFile> {
-      const problem = fileNameProblem(name, await names());
-      if (problem) throw new FileNameError(problem);
       const now = deps.now();
       const file: WorkflowFile = { id: deps.newId(), name, source, version: 1, createdAt: now, updatedAt: now };
-      await guardQuota(`the file "${name}"`, () => db.files.add(file));
+      await guardQuota(`the file "${name}"`, () =>
+        db.transaction('rw', db.files, async () => {
+          const problem = fileNameProblem(name, await names());
+          if (problem) throw new FileNameError(problem);
+          await db.files.add(file);
+        }),
+      );
       return file;
     },
     async rename(id: string, name: string): Promise<void> {
@@ -43,13 +59,18 @@ export function createFilesRepo(db: StudioDB, deps: { now(): number; newId(): st
       if (problem) throw new FileNameError(problem);
       await db.files.update(id, { name, updatedAt: deps.now() });
     },
-    /** Saves new source text; an unchanged text keeps the version, so instances don't see a phantom edit. */
-    async save(id: string, source: string): Promise<WorkflowFile> {
+    /**
+     * Saves new source text; an unchanged text keeps the version, so instances don't see a phantom edit. With
+     * `baseVersion` (the version the text was edited from), a file stored since at another version with another
+     * text is not overwritten: `FileConflictError` carries it.
+     */
+    async save(id: string, source: string, baseVersion?: number): Promise<WorkflowFile> {
       return guardQuota('your latest edit', () =>
         db.transaction('rw', db.files, async () => {
           const file = await db.files.get(id);
           if (!file) throw new FileNameError(`The file you are editing (id ${id}) was deleted in another tab.`);
           if (file.source === source) return file;
+          if (baseVersion !== undefined && file.version !== baseVersion) throw new FileConflictError(file);
           const next = { ...file, source, version: file.version + 1, updatedAt: deps.now() };
           await db.files.put(next);
           return next;

@@ -1,6 +1,6 @@
 export { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-journal-store';
 export { createExecutorRepo, type ExecutorRepo } from './executor-repo';
-export { createFilesRepo, FileNameError, type FilesRepo, fileNameProblem } from './files-repo';
+export { createFilesRepo, FileConflictError, FileNameError, type FilesRepo, fileNameProblem } from './files-repo';
 export type { JournalSink, LoggedAppend, MirrorReports } from './journal-mirror';
 export {
   type ConnectedMirror,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFilesRepo, FileNameError, fileNameProblem } from './files-repo';
+import { createFilesRepo, FileConflictError, FileNameError, fileNameProblem } from './files-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createSnapshotRepo, snapshotKey } from './snapshot-repo';
 import { StudioDB } from './studio-db';
@@ -67,6 +67,32 @@ describe('files repo', () => {
     await expect(files.save(f.id, 'x')).rejects.toThrow(
       `The file you are editing (id ${f.id}) was deleted in another tab.`,
     );
+    db.close();
+  });
+
+  it('refuses a save against a stale version with another text, carrying the stored file; writes nothing', async () => {
+    const db = fresh();
+    const files = createFilesRepo(db, deps());
+    const f = await files.create('both.py', 'v1');
+    const theirs = await files.save(f.id, 'from tab 2', 1);
+    expect(theirs.version).toBe(2);
+    const error = await files.save(f.id, 'from tab 1', 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileConflictError);
+    expect((error as FileConflictError).stored).toMatchObject({ source: 'from tab 2', version: 2 });
+    expect((error as Error).message).toBe('"both.py" was changed in another tab (now version 2); nothing was saved.');
+    expect(await files.get(f.id)).toMatchObject({ source: 'from tab 2', version: 2 });
+    // The same text as stored is no conflict, and a save from the stored version goes through.
+    expect((await files.save(f.id, 'from tab 2', 1)).version).toBe(2);
+    expect((await files.save(f.id, 'merged', 2)).version).toBe(3);
+    db.close();
+  });
+
+  it('two creates of one name at once make one file; the other is refused', async () => {
+    const db = fresh();
+    const files = createFilesRepo(db, deps());
+    const results = await Promise.allSettled([files.create('x.py', 'a'), files.create('x.py', 'b')]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await files.list()).map((f) => f.name)).toEqual(['x.py']);
     db.close();
   });
 });

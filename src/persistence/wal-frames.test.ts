@@ -49,6 +49,20 @@ describe('write-ahead log frames', () => {
     expect(decodeFrames(concat(first, new Uint8Array(64))).validBytes).toBe(first.length);
   });
 
+  it('stops at a frame whose payload is still valid JSON but for one changed digit: only the checksum sees it', () => {
+    const first = encodeFrame(record('a', 1));
+    const second = encodeFrame(record('a', 2));
+    const text = new TextDecoder().decode(second.subarray(8));
+    const digit = text.indexOf('"at":1002') + '"at":100'.length;
+    expect(text[digit]).toBe('2');
+    const changed = second.slice();
+    changed[8 + digit] = '7'.charCodeAt(0);
+    const payload = new TextDecoder().decode(changed.subarray(8));
+    expect(JSON.parse(payload).events[0].at).toBe(1007);
+    const log = decodeFrames(concat(first, changed, encodeFrame(record('a', 3))));
+    expect(log).toEqual({ records: [record('a', 1)], validBytes: first.length });
+  });
+
   it('drops the records of an instance deleted later, and keeps what comes after the tombstone', () => {
     const bytes = concat(
       encodeFrame(record('gone', 1)),

@@ -3,6 +3,7 @@
  * broadcasts its executor state and notices.
  */
 import type { StudioCommand } from './host-to-worker';
+import type { BusyAttempt } from './stop-actions';
 import type { BootProgress, NoticeText, PythonReady, WorkerResult } from './worker-to-host';
 
 /** Crash injection from any tab: the leader terminates its executor worker now. */
@@ -10,23 +11,37 @@ export interface KillExecutor {
   type: 'kill-executor';
 }
 
-/** A command a follower tab forwards to the leader tab. */
-export type ForwardedCommand = StudioCommand | KillExecutor;
+/** Fail the attempt of instance `id` that keeps the leader's executor busy ("Stop attempt"). */
+export interface StopAttempt {
+  type: 'stop-attempt';
+  id: string;
+}
 
-/** The leader's executor state, with ages instead of clock times (each tab has its own `performance.now`). */
-export type SharedExecutorState =
-  | { status: 'starting'; elapsedMs: number; phase?: BootProgress['phase'] }
-  | {
+/** A command a follower tab forwards to the leader tab. */
+export type ForwardedCommand = StudioCommand | KillExecutor | StopAttempt;
+
+/**
+ * The one definition of the executor worker's state. `Time` says when the state began: `{ since }` on one
+ * tab's `performance.now()` clock (the supervisor's `WorkerState`, the tab's `ExecutorState`), or
+ * `{ elapsedMs }`, an age, between tabs (each tab has its own clock).
+ */
+export type ExecutorStatus<Time> =
+  | ({ status: 'starting'; phase?: BootProgress['phase'] } & Time)
+  | ({
       status: 'ready';
-      elapsedMs: number;
       coldStartMs: number;
       warm: boolean;
       python: PythonReady;
-      /** A `kill-at-next-step` is armed in the leader's worker. */
+      /** A `kill-at-next-step` is armed in the worker and has neither fired nor been disarmed. */
       killArmed?: boolean;
-    }
-  | { status: 'restarting'; elapsedMs: number; reason: string }
-  | { status: 'failed'; elapsedMs: number; error: { name: string; message: string } };
+      /** Python has kept the executor busy without awaiting since `Time` (a step or code that does not await). */
+      busy?: { attempt?: BusyAttempt } & Time;
+    } & Time)
+  | ({ status: 'restarting'; reason: string } & Time)
+  | ({ status: 'failed'; error: { name: string; message: string } } & Time);
+
+/** The leader's executor state, with ages instead of clock times (each tab has its own `performance.now`). */
+export type SharedExecutorState = ExecutorStatus<{ elapsedMs: number }>;
 
 /** A tab opened (or lost its leader): the leader answers with `leader-state`. */
 export interface TabHello {

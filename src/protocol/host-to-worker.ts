@@ -36,6 +36,28 @@ export interface Recover {
   type: 'recover';
 }
 
+/**
+ * An attempt the supervisor stopped by ending its worker (Kill now, a reload, a restart to apply a command, or
+ * a step past its timeout that did not stop when interrupted).
+ */
+export interface StoppedAttempt {
+  instanceId: string;
+  stepName: string;
+  attempt: number;
+  /** What to journal; absent: it ran past its timeout (journaled as the step's timeout error). */
+  error?: { name: string; message: string };
+}
+
+/**
+ * Sent to a new executor before anything else: journal each attempt (if it is still the instance's last, and
+ * running) as failed with `error`, its retry per the step's config, so recovery never walks straight back into
+ * a runaway, and the attempt counts toward its retry limit. Refused once the executor has done anything else.
+ */
+export interface FailStoppedAttempts {
+  type: 'fail-stopped-attempts';
+  attempts: StoppedAttempt[];
+}
+
 /** Import one version of a workflow file into Python (once per version). */
 export interface LoadSource {
   type: 'load-source';
@@ -165,7 +187,7 @@ export type StudioCommand =
   | LinkInstanceFile;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */
-export type WorkerInput = BootPython | Ping | Recover | StudioCommand;
+export type WorkerInput = BootPython | Ping | Recover | FailStoppedAttempts | StudioCommand;
 
 /** The only message the host sends: a request with an id that its response echoes. */
 export interface WorkerRequest {

@@ -11,4 +11,5 @@ export * from './attempt-slots';
 export * from './between-tabs';
 export * from './host-to-worker';
 export * from './shared';
+export * from './stop-actions';
 export * from './worker-to-host';

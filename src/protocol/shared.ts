@@ -1,34 +1,34 @@
 /** What both sides of every channel share: errors flattened for `postMessage`, the interrupt buffer's layout. */
+import { type SerializedError as EngineSerializedError, serializeError as serializeEngineError } from '../engine';
 
-/** An error flattened for `postMessage`; the receiver rehydrates it by `name` (prototypes don't survive). */
-export interface SerializedError {
-  type: 'error';
-  name: string;
-  message: string;
-  stack?: string;
-  /** The Python traceback, when the error came from Python. */
-  pythonTraceback?: string;
-}
+/** Exhaustiveness guard for `switch`es over the messages: the engine's one definition. */
+export { assertNever } from '../engine';
+
+/**
+ * An error flattened for `postMessage` (the receiver rehydrates it by `name`; prototypes don't survive): the
+ * engine's `SerializedError` (name, message, stack, Python `traceback`, `cause`), tagged `type: 'error'` so a
+ * `WorkerResult` tells it from `{ type: 'ok' }`.
+ */
+export type SerializedError = EngineSerializedError & { type: 'error' };
 
 /**
  * Layout of the Int32 interrupt buffer shared by supervisor and worker. Pyodide reads slot `signal`
  * (`setInterruptBuffer`): writing `SIGINT` there raises `KeyboardInterrupt` in running Python. Before that,
  * the supervisor writes into `token` the attempt token it interrupts (or `LOAD_TOKEN`/`ANY_TOKEN`), so the
- * worker can journal the attempt as timed out rather than as a user `KeyboardInterrupt`.
+ * worker can journal the attempt as timed out rather than as a user `KeyboardInterrupt`; and into `reason` why:
+ * 0 for a timeout, else the code of the user's action (`STOP_ACTIONS`, stop-actions.ts). Word 3 is padding, so
+ * the attempt slots after these words stay 8-aligned.
  */
-export const INTERRUPT = { signal: 0, token: 1, length: 2, SIGINT: 2, ANY_TOKEN: -1 } as const;
+export const INTERRUPT = { signal: 0, token: 1, reason: 2, length: 4, SIGINT: 2, ANY_TOKEN: -1 } as const;
 
-/** Flattens anything thrown into a `SerializedError`. */
-export function serializeError(error: unknown): SerializedError {
-  if (error instanceof Error) {
-    const out: SerializedError = { type: 'error', name: error.name, message: error.message };
-    if (error.stack !== undefined) out.stack = error.stack;
-    return out;
-  }
-  return { type: 'error', name: 'Error', message: String(error) };
+/** Raises `KeyboardInterrupt` in the worker's Python: for attempt `token`, because of `reason` (0: a timeout). */
+export function raiseInterrupt(words: Int32Array, token: number, reason: number): void {
+  Atomics.store(words, INTERRUPT.reason, reason);
+  Atomics.store(words, INTERRUPT.token, token);
+  Atomics.store(words, INTERRUPT.signal, INTERRUPT.SIGINT);
 }
 
-/** Marks a `switch` as exhaustive: adding a union variant makes the call site a compile error. */
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled variant: ${JSON.stringify(value)}`);
+/** Flattens anything thrown into a `SerializedError`, as the engine reads errors (structurally, keeping a traceback). */
+export function serializeError(error: unknown): SerializedError {
+  return { type: 'error', ...serializeEngineError(error) };
 }

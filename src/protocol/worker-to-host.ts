@@ -87,6 +87,7 @@ export interface OutputOf {
   'boot-python': PythonReady;
   ping: Pong;
   recover: Recovered;
+  'fail-stopped-attempts': Done;
   'load-source': SourceLoaded;
   'create-instance': InstancesCreated;
   'create-batch': InstancesCreated;

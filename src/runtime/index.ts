@@ -5,6 +5,14 @@
  * the sources from disk, booting Pyodide) are in `./node`.
  */
 
+export {
+  blockedMessage,
+  createNetworkGate,
+  type GatedFetch,
+  type NetworkGateOptions,
+  parseOrigin,
+  STUDIO_HOW_TO_ALLOW,
+} from './network-gate';
 export { PythonError } from './python-error';
 export {
   createPythonRuntime,
@@ -12,7 +20,7 @@ export {
   type LoadModuleResult,
   type ModuleLoadError,
   type PythonRuntime,
-  type RunLogEntry,
 } from './python-runtime';
 export { installSdk, normalizeSdkSources, SDK_ROOT, type SdkSources, sdkHash } from './sdk-sources';
+export { createWorkflowGlobals, refusalMessage, SANDBOX_REASON } from './workflow-globals';
 export type { WorkflowInfo, WorkflowModule } from './workflow-module';

@@ -115,6 +115,7 @@ class Doubler(WorkflowEntrypoint):
         step: {} as never,
         run: 1,
         onEvict: () => ({ dispose() {} }),
+        log: () => {},
       }),
     ).rejects.toThrow('The module of workflow "gone" was unloaded');
   });

@@ -4,8 +4,10 @@
  * sees `node:fs`.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { createNetworkGate, type GatedFetch } from './network-gate';
 import { createPythonRuntime, type PythonRuntime } from './python-runtime';
 import { readSdkSources } from './sdk-files';
+import { createWorkflowGlobals } from './workflow-globals';
 
 export { readSdkSources, SDK_DIR } from './sdk-files';
 
@@ -13,16 +15,23 @@ export { readSdkSources, SDK_DIR } from './sdk-files';
 export interface NodePython {
   pyodide: PyodideAPI;
   runtime: PythonRuntime;
+  /** Python's one way to the network (`js.fetch`): closed but for `allowNet`. */
+  gate: GatedFetch;
 }
 
 /**
  * Loads Pyodide (from `node_modules/pyodide`) and installs the runtime. `stdout`/`stderr` receive Python
  * output written outside any workflow run (module-level prints); default: the process's stderr, so a
- * host's own stdout stays clean.
+ * host's own stdout stays clean. Python's `js` is the workflow scope (workflow-globals.ts), not Node's global
+ * scope: no `process`, `require` or file system; its `fetch` passes the network gate, open to `allowNet` only.
  */
-export async function loadNodePython(opts: { stdout?: (line: string) => void } = {}): Promise<NodePython> {
+export async function loadNodePython(
+  opts: { stdout?: (line: string) => void; allowNet?: readonly string[] } = {},
+): Promise<NodePython> {
   const write = opts.stdout ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const pyodide = await loadPyodide({ stdout: write, stderr: write });
+  const gate = createNetworkGate({ allow: opts.allowNet ?? [] });
+  const jsglobals = createWorkflowGlobals({ fetch: gate });
+  const pyodide = await loadPyodide({ stdout: write, stderr: write, jsglobals });
   const runtime = createPythonRuntime({ pyodide, sources: readSdkSources() });
-  return { pyodide, runtime };
+  return { pyodide, runtime, gate };
 }

@@ -41,7 +41,7 @@ class Failing(WorkflowEntrypoint):
     expect(view.error?.traceback).not.toContain('workers/_');
   });
 
-  it('maps step errors into run(): ValueError, TypeError, NonRetryableError keep their type; others are JsException', async () => {
+  it("maps step errors into run() as workers-py's _from_js_error does: the class, and str() is the traceback's last line", async () => {
     const { view } = await runOnce(`${HEADER}
 class Custom(Exception):
     pass
@@ -49,8 +49,8 @@ class Custom(Exception):
 class Mapper(WorkflowEntrypoint):
     async def run(self, event, step):
         seen = []
-        for exc in [ValueError("v"), TypeError("t"), NonRetryableError("n"), KeyError("k"), Custom("c")]:
-            @step.do(type(exc).__name__, config={"retries": {"limit": 0, "delay": 0}})
+        for exc in [ValueError("v"), TypeError("t"), NonRetryableError("n"), NonRetryableError(), KeyError("k"), Custom("c")]:
+            @step.do(type(exc).__name__ + str(len(seen)), config={"retries": {"limit": 0, "delay": 0}})
             async def boom():
                 raise exc
             try:
@@ -60,12 +60,48 @@ class Mapper(WorkflowEntrypoint):
         return seen
 `);
     expect(view.output).toEqual([
-      ['ValueError', 'v'],
-      ['TypeError', 't'],
-      ['NonRetryableError', 'n'],
+      ['ValueError', 'ValueError: v'],
+      ['TypeError', 'TypeError: t'],
+      ['NonRetryableError', 'workers.workflows.NonRetryableError: n'],
+      ['NonRetryableError', 'workers.workflows.NonRetryableError'],
       ['JsException', "KeyError: 'k'"],
       ['JsException', 'Custom: c'],
     ]);
+  });
+
+  it("fails at once an attempt whose exception cannot be printed, with its class and Python's rendering", async () => {
+    const { journal, view } = await runOnce(`${HEADER}
+class Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no")
+
+class Broken(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do(config={"retries": {"limit": 0, "delay": 0}})
+        async def explode():
+            raise Unprintable()
+        await explode()
+`);
+    const failed = ofType(journal, 'attempt-failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.error).toMatchObject({ name: 'Unprintable', message: '<exception str() failed>' });
+    expect(failed[0]?.error.traceback).toContain('Unprintable: <exception str() failed>');
+    expect(view.status).toBe('errored');
+    expect(view.error).toMatchObject({ name: 'Unprintable', message: '<exception str() failed>' });
+  });
+
+  it("makes wait_for_event's event_type positional-only, as Cloudflare's SDK does", async () => {
+    const { view } = await runOnce(`${HEADER}
+class Keyword(WorkflowEntrypoint):
+    async def run(self, event, step):
+        try:
+            await step.wait_for_event("w", event_type="go", timeout="1 second")
+        except TypeError as e:
+            return str(e)
+`);
+    expect(view.output).toBe(
+      "WorkflowStep.wait_for_event() got some positional-only arguments passed as keyword arguments: 'event_type'",
+    );
   });
 
   it('reports SDK misuse with messages that say what to write instead', async () => {
@@ -120,15 +156,15 @@ class Misuse(WorkflowEntrypoint):
       'TypeError: depends must be a list of steps, not str',
       'TypeError: depends[0] is not a step: pass functions decorated with @step.do',
       'TypeError: @step.do must decorate a function, not int',
-      'TypeError: duration must be a number of seconds or a duration string like "10 seconds", not bool',
+      'TypeError: duration must be a number of milliseconds or a duration string like "10 seconds", not bool',
       'TypeError: step.sleep name must be a str, not int',
       'TypeError: event_type must be a str, not int',
-      'TypeError: timeout must be a number of seconds or a duration string like "10 seconds", not list',
+      'TypeError: timeout must be a number of milliseconds or a duration string like "10 seconds", not list',
       "AttributeError: env has no binding 'NOPE' (bindings here: MISUSE; each WorkflowEntrypoint subclass gets one, named UPPER_SNAKE of its class name)",
-      'TypeError: timestamp must be a number of seconds or a duration string like "10 seconds", not list',
+      'TypeError: timestamp must be a number of milliseconds or a duration string like "10 seconds", not list',
       'TypeError: step.wait_for_event name must be a str, not int',
-      'ValueError: duration must be a number of seconds ≥ 0 or a duration string like "10 seconds", got -5',
-      'ValueError: timeout must be a number of seconds ≥ 0 or a duration string like "10 seconds", got inf',
+      'ValueError: duration must be a number of milliseconds ≥ 0 or a duration string like "10 seconds", got -5',
+      'ValueError: timeout must be a number of milliseconds ≥ 0 or a duration string like "10 seconds", got inf',
       'TypeError: Steps depend on each other in a cycle: a -> b -> a',
     ]);
   });

@@ -1,6 +1,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyCallable } from 'pyodide/ffi';
 import type { Clock, Disposable, HostRun, WorkflowBinding } from '../engine';
+import { lockDownPyodide } from './python-lockdown';
 import { installSdk, type SdkSources, sdkHash } from './sdk-sources';
 import { createWorkflowModule, liveRunKey, type WorkflowModule } from './workflow-module';
 
@@ -34,16 +35,6 @@ export interface LoadModuleParams {
   clock: Clock;
   /** The engine binding for a workflow name, looked up lazily (usually `(name) => engine.binding(name)`). */
   binding(workflowName: string): WorkflowBinding;
-  /** `print()` output of `run()` outside any step (not journaled); default: dropped. */
-  onRunLog?(entry: RunLogEntry): void;
-}
-
-/** One chunk of `print()` output from `run()` outside any step. */
-export interface RunLogEntry {
-  instanceId: string;
-  workflowName: string;
-  run: number;
-  text: string;
 }
 
 /** Why a module could not be imported; `line` is 1-based in the user's file, when known. */
@@ -86,8 +77,10 @@ const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
 const runtimes = new WeakMap<PyodideAPI, { hash: string; runtime: PythonRuntime }>();
 
 /**
- * Installs the SDK into `pyodide` (see {@link installSdk}) and returns the runtime. Calling it again for the
- * same Pyodide and the same sources returns the same runtime; other sources are an error (start a new Pyodide).
+ * Installs the SDK into `pyodide` (see {@link installSdk}), locks Python's view of JavaScript down (see
+ * python-lockdown.ts: `pyodide` must have been loaded with `jsglobals: createWorkflowGlobals(...)`) and returns
+ * the runtime. Calling it again for the same Pyodide and the same sources returns the same runtime; other sources
+ * are an error (start a new Pyodide).
  */
 export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSources }): PythonRuntime {
   const { pyodide, sources } = deps;
@@ -102,6 +95,7 @@ export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSou
     return existing.runtime;
   }
   installSdk(pyodide, sources);
+  lockDownPyodide(pyodide);
   const fns = {} as HostFunctions;
   for (const name of HOST_FUNCTIONS) fns[name] = pyodide.pyimport(`workers._host.${name}`);
   let moduleCounter = 0;

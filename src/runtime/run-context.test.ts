@@ -1,5 +1,5 @@
 /**
- * What Python sees inside a run: print() captured per attempt and per run, eviction and timeouts as
+ * What Python sees inside a run: print() captured per attempt and per run (journaled), eviction and timeouts as
  * cancelled Tasks, and the engine's clock.
  */
 import { describe, expect, it } from 'vitest';
@@ -42,23 +42,60 @@ class Printer(WorkflowEntrypoint):
     expect(logs('right')).toEqual(['right 0\nright 1\nright 2\nright attempt 1']);
   });
 
-  it('sends print() outside steps to onRunLog, with instance, workflow and run', async () => {
-    const { h } = await runOnce(`${HEADER}
+  it('journals print() outside steps as run-output in its own run, in order with the calls and step prints', async () => {
+    const { view, journal } = await runOnce(`${HEADER}
+import sys
+
 class Loud(WorkflowEntrypoint):
     async def run(self, event, step):
-        print("starting run")
+        print("before sleep")
+
+        @step.do()
+        async def hello():
+            print("inside the step")
+            return 1
+
+        await hello()
+        print("to stderr", file=sys.stderr)
+        print("no newline before the sleep", end="")
         await step.sleep("nap", 1)
         print("after the nap", end="")
+        return "done"
 `);
-    expect(h.runLogs).toEqual([
-      { instanceId: 'i1', workflowName: 'loud', run: 1, text: 'starting run\n' },
-      { instanceId: 'i1', workflowName: 'loud', run: 2, text: 'starting run\n' },
-      { instanceId: 'i1', workflowName: 'loud', run: 2, text: 'after the nap' },
+    expect(view.output).toBe('done');
+    const story = journal
+      .filter((e) => !['instance-created', 'attempt-started', 'step-started'].includes(e.type))
+      .map((e) => {
+        if (e.type === 'run-output') return `${e.run}| ${e.text}`;
+        if (e.type === 'step-succeeded') return `step ${e.name}: ${e.logs.join('')}`;
+        if (e.type === 'calls-replayed') return `↻ ${e.calls.map((c) => c.name).join(', ')}`;
+        return e.type;
+      });
+    // Run 2 prints "before sleep" again (its own print, in its own lane); run 1's output is never repeated.
+    // A line without a newline is journaled before the sleep that evicts the run, not lost with it.
+    expect(story).toEqual([
+      'run-started',
+      '1| before sleep\n',
+      'step hello: inside the step\n',
+      '1| to stderr\nno newline before the sleep',
+      'sleep-started',
+      'run-evicted',
+      'run-started',
+      '2| before sleep\n',
+      '↻ hello',
+      '2| to stderr\nno newline before the sleep',
+      'sleep-finished',
+      '2| after the nap',
+      'run-finished',
+    ]);
+    expect(view.runs.map((r) => r.output.map((o) => o.text).join(''))).toEqual([
+      'before sleep\nto stderr\nno newline before the sleep',
+      'before sleep\nto stderr\nno newline before the sleepafter the nap',
     ]);
   });
 
-  it('caps print() outside steps at 64 KiB per run and says how much it dropped when the run ends', async () => {
-    const { h, view } = await runOnce(`${HEADER}
+  it('caps print() outside steps at 64 KiB per run and journals how much it dropped when the run ends', async () => {
+    const { view, journal } = await runOnce(`${HEADER}
 class Flood(WorkflowEntrypoint):
     async def run(self, event, step):
         for i in range(100):
@@ -66,9 +103,12 @@ class Flood(WorkflowEntrypoint):
         return "done"
 `);
     expect(view.output).toBe('done');
-    const text = h.runLogs.map((entry) => entry.text).join('');
+    const text = ofType(journal, 'run-output')
+      .map((e) => e.text)
+      .join('');
     const kept = `${'y'.repeat(1023)}\n`.repeat(64);
     expect(text).toBe(`${kept}[truncated 36864 bytes]\n`);
+    expect(journal.at(-1)?.type).toBe('run-finished');
   });
 });
 

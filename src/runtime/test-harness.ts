@@ -14,7 +14,7 @@ import {
   reduceJournal,
   type VirtualClock,
 } from '../engine';
-import type { PythonRuntime, RunLogEntry } from './python-runtime';
+import type { PythonRuntime } from './python-runtime';
 import type { WorkflowModule } from './workflow-module';
 
 /** 2001-09-09T01:46:40Z: far from "now", so tests notice when Python reads the wall clock. */
@@ -26,7 +26,6 @@ export interface Harness {
   clock: VirtualClock;
   store: JournalStore;
   module: WorkflowModule;
-  runLogs: RunLogEntry[];
   /** Settles engine and Python, advancing the clock timer by timer until `id` is finished or stuck. */
   run(id: string, opts?: { maxAdvances?: number }): Promise<InstanceView>;
   journal(id: string): Promise<JournalEvent[]>;
@@ -57,13 +56,11 @@ export function createHarness(runtime: PythonRuntime, source: string, opts: Harn
     defer: (cb) => setImmediate(cb),
     hostActivity: (run) => runtime.activity(run),
   });
-  const runLogs: RunLogEntry[] = [];
   const loaded = runtime.loadModule({
     source,
     filename,
     clock,
     binding: (name) => engine.binding(name),
-    onRunLog: (entry) => runLogs.push(entry),
   });
   if (!loaded.ok) throw new Error(`${loaded.error.name}: ${loaded.error.message} (line ${loaded.error.line})`);
   module = loaded.module;
@@ -73,7 +70,6 @@ export function createHarness(runtime: PythonRuntime, source: string, opts: Harn
     clock,
     store,
     module,
-    runLogs,
     idle,
     journal: (id) => store.read(id),
     async run(id, opts = {}) {

@@ -1,13 +1,4 @@
-import {
-  type AttemptHooks,
-  createOutputCap,
-  type Disposable,
-  type HostRun,
-  type RunContext,
-  type StepContext,
-  type StepFn,
-  type WorkflowBody,
-} from '../engine';
+import type { AttemptHooks, Disposable, HostRun, RunContext, StepContext, StepFn, WorkflowBody } from '../engine';
 import { createEnvHost } from './env-host';
 import { fromPythonJson, toPythonJson } from './json-text';
 import { PythonError } from './python-error';
@@ -115,24 +106,10 @@ function createBody(
       };
       let settled = false;
       let evicted: Disposable | undefined;
-      // print() outside steps is capped per run like a step's per attempt; the marker comes when the run ends.
-      const runLog = createOutputCap();
-      const emitRunLog = (text: string) =>
-        params.onRunLog?.({
-          instanceId: ctx.event.instanceId,
-          workflowName: ctx.event.workflowName,
-          run: ctx.run,
-          text,
-        });
-      const endRunLog = () => {
-        const marker = runLog.marker();
-        if (marker !== undefined) emitRunLog(marker);
-      };
       const finish = () => {
         settled = true;
         leaveLive();
         evicted?.dispose();
-        endRunLog();
       };
       const stepFn =
         (callId: number): StepFn =>
@@ -177,10 +154,8 @@ function createBody(
         sleepUntil: (name: string, at: number) => ctx.step.sleepUntil(name, at),
         waitForEvent: (name: string, type: string, timeout: number | string) =>
           ctx.step.waitForEvent(name, { type, timeout }).then(toPythonJson),
-        log: (text: string) => {
-          const kept = runLog.add(text);
-          if (kept !== '') emitRunLog(kept);
-        },
+        // print() outside steps: the engine caps it per run and journals it with the run's next event.
+        log: (text: string) => ctx.log(text),
         resolve: (json: string) => {
           if (settled) return;
           finish();
@@ -202,7 +177,6 @@ function createBody(
         settled = true;
         leaveLive();
         fns.evict_run(runKey);
-        endRunLog();
       });
       liveRuns.set(live, runKey);
       fns.start_run(moduleKey, info.className, host, runKey, virtual);

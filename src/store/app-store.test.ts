@@ -37,22 +37,49 @@ describe('appStore', () => {
     expect(store.getState()).toMatchObject({ selectedInstanceId: 'i-3', selection: null });
   });
 
+  it('shows the summary when an instance is selected and the step when a step, call or event is', () => {
+    const store = createAppStore();
+    store.getState().select({ type: 'node', nodeId: 'do:a#1', call: null });
+    expect(store.getState().inspectorTab).toBe('selection');
+    store.getState().selectInstance('i-2');
+    expect(store.getState().inspectorTab).toBe('instance');
+    store.getState().select({ type: 'event', seq: 4 });
+    expect(store.getState().inspectorTab).toBe('selection');
+    store.getState().selectInstance(null);
+    store.getState().select(null);
+    expect(store.getState().inspectorTab).toBe('selection');
+    store.getState().showInspectorTab('instance');
+    expect(store.getState().inspectorTab).toBe('instance');
+  });
+
   it('keeps the newest notices only, with ids that are never reused', () => {
     const store = createAppStore();
     const ids = Array.from({ length: MAX_NOTICES + 2 }, (_, i) =>
       store.getState().notify({ tone: 'info', title: `n${i}` }),
     );
-    expect(store.getState().notices.map((n) => n.title)).toEqual(['n2', 'n3', 'n4', 'n5']);
+    expect(MAX_NOTICES).toBe(3);
+    expect(store.getState().notices.map((n) => n.title)).toEqual(['n2', 'n3', 'n4']);
     store.getState().dismissNotice(ids.at(-1)!);
     const next = store.getState().notify({ tone: 'error', title: 'again' });
     expect(new Set([...ids, next]).size).toBe(ids.length + 1);
+  });
+
+  it('sorts the instances newest first, flips on the same column, and starts a new one in its natural order', () => {
+    const store = createAppStore();
+    expect(store.getState().instanceSort).toEqual({ key: 'started', desc: true });
+    store.getState().sortInstancesBy('started');
+    expect(store.getState().instanceSort).toEqual({ key: 'started', desc: false });
+    store.getState().sortInstancesBy('status');
+    expect(store.getState().instanceSort).toEqual({ key: 'status', desc: false });
+    store.getState().sortInstancesBy('duration');
+    expect(store.getState().instanceSort).toEqual({ key: 'duration', desc: true });
   });
 
   it('merges filter changes, and bumps the run-now request', () => {
     const store = createAppStore();
     store.getState().setInstanceFilter({ search: 'ord' });
     store.getState().setInstanceFilter({ status: 'errored' });
-    expect(store.getState().instanceFilter).toEqual({ status: 'errored', search: 'ord' });
+    expect(store.getState().instanceFilter).toEqual({ status: 'errored', workflow: 'all', search: 'ord' });
     store.getState().requestRunNow();
     expect(store.getState().runNowNonce).toBe(1);
   });

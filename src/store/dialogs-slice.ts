@@ -14,15 +14,28 @@ export type DialogName =
   | 'delete-instances'
   | 'import-journal';
 
+/** What "Run again…" prefills the Run dialog with: an instance's workflow and params (JSON text). */
+export interface RunPrefill {
+  instanceId: string;
+  workflowName: string;
+  params: string;
+}
+
 /** Which dialog is open. */
 export interface DialogsSlice {
   dialog: DialogName | null;
+  /** Set while the Run dialog was opened by "Run again…"; cleared when any dialog closes or opens. */
+  runPrefill: RunPrefill | null;
   openDialog(dialog: DialogName): void;
+  /** Opens the Run dialog with an instance's workflow and params instead of the file's last Run input. */
+  openRunAgain(prefill: RunPrefill): void;
   closeDialog(): void;
 }
 
 export const createDialogsSlice: StateCreator<AppState, [], [], DialogsSlice> = (set) => ({
   dialog: null,
-  openDialog: (dialog) => set({ dialog }),
-  closeDialog: () => set({ dialog: null }),
+  runPrefill: null,
+  openDialog: (dialog) => set({ dialog, runPrefill: null }),
+  openRunAgain: (runPrefill) => set({ dialog: 'run', runPrefill }),
+  closeDialog: () => set({ dialog: null, runPrefill: null }),
 });

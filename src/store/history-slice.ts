@@ -10,7 +10,10 @@ export interface TimeTravel {
   seq: number;
 }
 
-/** The history pane's UI state: time travel, which lanes list their replayed calls one by one, the zoom. */
+/** How the history's time axis is drawn: idle gaps compressed (`compact`) or true time (`to-scale`). */
+export type HistoryScale = 'compact' | 'to-scale';
+
+/** The history pane's UI state: time travel, which lanes list their replayed calls one by one, the zoom, the scale. */
 export interface HistorySlice {
   travel: TimeTravel | null;
   /** Shows instance `instanceId` as it was after event `seq`; `null` goes back to live. */
@@ -21,6 +24,9 @@ export interface HistorySlice {
   /** The zoom of instance `instanceId`'s time axis (1 = fits all); another instance is shown at 1. */
   historyZoom: { instanceId: string; zoom: number } | null;
   setHistoryZoom(instanceId: string, zoom: number): void;
+  /** The time axis of every instance (a view setting, kept across instances and reloads). */
+  historyScale: HistoryScale;
+  setHistoryScale(scale: HistoryScale): void;
 }
 
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({
@@ -28,6 +34,8 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   travelTo: (travel) => set({ travel }),
   expandedReplays: null,
   historyZoom: null,
+  historyScale: 'compact',
+  setHistoryScale: (historyScale) => set({ historyScale }),
   setHistoryZoom: (instanceId, zoom) => set({ historyZoom: { instanceId, zoom } }),
   toggleReplays: (instanceId, run) =>
     set((s) => {

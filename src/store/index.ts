@@ -1,20 +1,24 @@
 export { type AppState, appStore, createAppStore, useAppStore } from './app-store';
 export type { CommandsSlice } from './commands-slice';
-export type { DialogName, DialogsSlice } from './dialogs-slice';
+export type { DialogName, DialogsSlice, RunPrefill } from './dialogs-slice';
 export { type EditorSlice, type RevealRequest, STARTER_FILE_NAME, STARTER_SOURCE } from './editor-slice';
-export type { HistorySlice, TimeTravel } from './history-slice';
-export { ALL_STATUSES, type InstanceFilter, type InstancesSlice } from './instances-slice';
+export type { HistoryScale, HistorySlice, TimeTravel } from './history-slice';
+export { ALL_STATUSES, type InstanceFilter, type InstanceSort, type InstancesSlice } from './instances-slice';
 export { MAX_NOTICES, type Notice, type NoticesSlice } from './notices-slice';
-export type { CallSelection, Selection, SelectionSlice } from './selection-slice';
+export type { CallSelection, InspectorTab, Selection, SelectionSlice } from './selection-slice';
 export {
   selectActiveFileId,
   selectDialog,
   selectExpandedReplays,
+  selectHistoryScale,
   selectHistoryZoom,
+  selectInspectorTab,
   selectInstanceFilter,
+  selectInstanceSort,
   selectNotices,
   selectReveal,
   selectRunNowNonce,
+  selectRunPrefill,
   selectSelectedInstanceId,
   selectSelectedNodeId,
   selectSelection,

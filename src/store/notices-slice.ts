@@ -7,10 +7,12 @@ export interface Notice {
   tone: 'info' | 'warning' | 'error';
   title: string;
   detail?: string;
+  /** Needs the user to do something with it (e.g. copy a link): stays until dismissed. */
+  sticky?: boolean;
 }
 
-/** At most this many notices are kept; older ones drop off. */
-export const MAX_NOTICES = 4;
+/** At most this many notices are on screen; older ones drop off. */
+export const MAX_NOTICES = 3;
 
 /** Messages about actions that have no dialog of their own to show them in (pause, terminate, …). */
 export interface NoticesSlice {

@@ -21,10 +21,16 @@ export type Selection =
   | { type: 'call'; call: CallSelection }
   | { type: 'event'; seq: number };
 
+/** What the inspector pane shows: the selected instance's summary, or the selected step, call or event. */
+export type InspectorTab = 'instance' | 'selection';
+
 /** What the user has selected; the graph, history and inspector panes all follow it. */
 export interface SelectionSlice {
   selectedInstanceId: string | null;
   selection: Selection | null;
+  /** Selecting an instance shows its summary; selecting a step, call or event shows that. */
+  inspectorTab: InspectorTab;
+  showInspectorTab(tab: InspectorTab): void;
   /** Selects an instance; the step selection is kept, so switching instances compares the same step. */
   selectInstance(id: string | null): void;
   select(selection: Selection | null): void;
@@ -33,7 +39,13 @@ export interface SelectionSlice {
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   selectedInstanceId: null,
   selection: null,
+  inspectorTab: 'instance',
+  showInspectorTab: (inspectorTab) => set({ inspectorTab }),
   selectInstance: (selectedInstanceId) =>
-    set((s) => ({ selectedInstanceId, selection: s.selection?.type === 'event' ? null : s.selection })),
-  select: (selection) => set({ selection }),
+    set((s) => ({
+      selectedInstanceId,
+      selection: s.selection?.type === 'event' ? null : s.selection,
+      inspectorTab: selectedInstanceId === null ? s.inspectorTab : 'instance',
+    })),
+  select: (selection) => set((s) => ({ selection, inspectorTab: selection === null ? s.inspectorTab : 'selection' })),
 });

@@ -31,3 +31,11 @@ export const selectExpandedReplays = (s: AppState) =>
 /** The zoom of the selected instance's history time axis: 1 (fits all) unless it was zoomed. */
 export const selectHistoryZoom = (s: AppState) =>
   s.historyZoom !== null && s.historyZoom.instanceId === s.selectedInstanceId ? s.historyZoom.zoom : 1;
+/** How the history's time axis is drawn (every instance). */
+export const selectHistoryScale = (s: AppState) => s.historyScale;
+/** Whether the inspector shows the instance summary or the selected step, call or event. */
+export const selectInspectorTab = (s: AppState) => s.inspectorTab;
+/** The instance workflow and params "Run again…" opened the Run dialog with, or null. */
+export const selectRunPrefill = (s: AppState) => s.runPrefill;
+/** The instance list's order. */
+export const selectInstanceSort = (s: AppState) => s.instanceSort;

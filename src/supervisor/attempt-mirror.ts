@@ -3,12 +3,19 @@
  * read on each tick, so an attempt that starts and ends between two ticks costs the supervisor nothing, and
  * one that blocks the worker is seen within a tick with the time it really started.
  */
-import { readAttemptSlots } from '../protocol';
+import { readAttemptSlots, type WorkerEvent } from '../protocol';
 import type { Watchdog } from './watchdog';
 
 /** How the watchdog names an attempt in its notices. */
 export function attemptLabel(stepName: string, attempt: number, instanceId: string): string {
   return `Step "${stepName}" (attempt ${attempt}) of instance ${instanceId}`;
+}
+
+/** The watchdog's record of an attempt the worker announced by message (no free slot). */
+export function announcedAttempt(event: Extract<WorkerEvent, { type: 'attempt-started' }>) {
+  const { token, timeoutMs, instanceId, attempt } = event;
+  const stepName = event.step.name;
+  return { token, timeoutMs, instanceId, stepName, attempt, label: attemptLabel(stepName, attempt, instanceId) };
 }
 
 /** Mirrors the slots of `buffer` into `watchdog`. `now`: the watchdog's clock; `wallNow`: the worker's stamps'. */
@@ -35,6 +42,9 @@ export function createAttemptMirror(
           token: a.token,
           label: attemptLabel(a.stepName, a.attempt, a.instanceId),
           timeoutMs: a.timeoutMs,
+          instanceId: a.instanceId,
+          stepName: a.stepName,
+          attempt: a.attempt,
         });
       }
     },

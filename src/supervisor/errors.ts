@@ -5,18 +5,14 @@ export class WorkerCrashedError extends Error {
   override name = 'WorkerCrashedError';
 }
 
-/** Operation illegal in the current state, e.g. a request on a disposed supervisor. */
-export class IllegalStateError extends Error {
-  override name = 'IllegalStateError';
-}
+/** Operation illegal in the current state, e.g. a request on a disposed supervisor: the engine's one class. */
+export { IllegalStateError } from '../engine';
 
 /** An error thrown in the worker, rehydrated on the main thread; `name` is the original error's. */
 export class ExecutorError extends Error {
-  readonly pythonTraceback: string | undefined;
   constructor(serialized: SerializedError) {
     super(serialized.message);
     this.name = serialized.name;
     if (serialized.stack !== undefined) this.stack = serialized.stack;
-    this.pythonTraceback = serialized.pythonTraceback;
   }
 }

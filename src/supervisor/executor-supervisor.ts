@@ -11,45 +11,28 @@
  */
 import {
   assertNever,
-  type BootProgress,
   type HostToWorker,
   hasAttemptSlots,
-  INTERRUPT,
   type OutputOf,
+  raiseInterrupt,
+  type StoppedAttempt,
   type WorkerEvent,
   type WorkerInput,
   type WorkerOutput,
   type WorkerToHost,
 } from '../protocol';
-import { attemptLabel, createAttemptMirror } from './attempt-mirror';
+import { announcedAttempt, createAttemptMirror } from './attempt-mirror';
+import { createBusyWatch } from './busy';
+import type { Connection } from './connection';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
-import type { ExecutorSupervisor, ExecutorSupervisorDeps, JournalMirrorWorker, WorkerLike, WorkerState } from './types';
+import { createRestartPolicy } from './restart-policy';
+import { createStopper, STOP_TIMING, stopConnection, stoppedBy, stopTargets, timedOutAttempt } from './stop-requests';
+import type { BusyState, ExecutorSupervisor, ExecutorSupervisorDeps, WorkerState } from './types';
 import { createWatchdog, DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
 
-type Pending = { resolve(output: WorkerOutput): void; reject(error: Error): void };
 type Waiting = { send(): void; reject(error: Error): void };
 
-/** One spawned worker and what belongs to it. */
-interface Connection {
-  worker: WorkerLike;
-  pending: Map<number, Pending>;
-  interrupt: Int32Array | undefined;
-  watchdog: ReturnType<typeof createWatchdog>;
-  /** The attempt slots of the shared buffer, when it has them. */
-  attempts: ReturnType<typeof createAttemptMirror> | undefined;
-  alive: boolean;
-  stopTicking(): void;
-  /** When it was spawned (`now()`), and the last boot phase it reported. */
-  startedAt: number;
-  phase: BootProgress['phase'] | undefined;
-  /** The journal mirror worker beside this executor (ends with it). */
-  mirror?: JournalMirrorWorker;
-}
-
 const TICK_MS = 250;
-/** More restarts than this within the window means something kills every new worker: give up, say why. */
-const MAX_RESTARTS_PER_WINDOW = 5;
-const RESTART_WINDOW_MS = 60_000;
 
 /** Spawns the executor worker at once and starts booting Python in it. */
 export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): ExecutorSupervisor {
@@ -60,17 +43,24 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       const handle = setInterval(tick, ms);
       return () => clearInterval(handle);
     });
-  const maxFailedStarts = deps.maxFailedStarts ?? 3;
+  const policy = createRestartPolicy(deps.maxFailedStarts ?? 3);
   const bootTimeoutMs = deps.bootTimeoutMs ?? 60_000;
   const stateListeners = new Set<() => void>();
   const eventListeners = new Set<(event: WorkerEvent) => void>();
   let waiting: Waiting[] = [];
   let nextRequestId = 1;
   let disposed = false;
-  let failedStarts = 0;
-  let restarts: number[] = [];
   let state: WorkerState = { status: 'starting', since: deps.now() };
   let conn: Connection;
+  const stopper = createStopper({
+    now: deps.now,
+    record: deps.busyRecord,
+    isBusy: () => conn.busy.isBusy(),
+    notify: (message) => deps.notify?.({ level: 'error', name: 'AttemptStoppedError', message }),
+    restart: (stop, reason, stopped) => {
+      if (conn.stop === stop) restart(conn, reason, stopped);
+    },
+  });
 
   function setState(next: WorkerState): void {
     state = next;
@@ -93,6 +83,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
 
   function onMessage(c: Connection, msg: WorkerToHost): void {
     if (!c.alive) return;
+    c.lastAnswerAt = deps.now();
     switch (msg.type) {
       case 'response': {
         const p = c.pending.get(msg.requestId);
@@ -113,11 +104,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
   function onEvent(c: Connection, event: WorkerEvent): void {
     switch (event.type) {
       case 'attempt-started':
-        c.watchdog.attemptStarted(deps.now(), {
-          token: event.token,
-          label: attemptLabel(event.step.name, event.attempt, event.instanceId),
-          timeoutMs: event.timeoutMs,
-        });
+        c.watchdog.attemptStarted(deps.now(), announcedAttempt(event));
         break;
       case 'attempt-ended':
         c.watchdog.attemptEnded(event.token);
@@ -160,6 +147,9 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       return;
     }
     c.attempts?.sync();
+    stopper.tick(c.stop);
+    if (!c.alive) return;
+    c.busy.update(c.watchdog.inFlight(), c.watchdog.blockedSince(), c.lastAnswerAt);
     const action = c.watchdog.tick(deps.now());
     switch (action.type) {
       case 'none':
@@ -172,36 +162,55 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         );
         return;
       case 'interrupt':
-        if (c.interrupt) {
-          Atomics.store(c.interrupt, INTERRUPT.token, action.token);
-          Atomics.store(c.interrupt, INTERRUPT.signal, INTERRUPT.SIGINT);
-        }
+        if (c.interrupt) raiseInterrupt(c.interrupt, action.token, 0);
         deps.notify?.({ level: 'warning', name: 'Interrupted', message: `Python was interrupted: ${action.reason}.` });
         return;
       case 'kill':
-        restart(c, action.reason);
+        restart(c, action.reason, action.timedOut ? timedOutAttempt(action.timedOut) : []);
         return;
       default:
         assertNever(action);
     }
   }
 
+  /** Python keeps the ready worker busy (or no longer). */
+  function showBusy(busy: BusyState | undefined): void {
+    if (state.status !== 'ready') return;
+    const { busy: _, ...rest } = state;
+    setState(busy ? { ...rest, busy } : rest);
+  }
+
   function start(): void {
     const buffer = deps.createInterruptBuffer?.();
     const watchdog = createWatchdog(config, buffer !== undefined);
+    const interrupt = buffer ? new Int32Array(buffer) : undefined;
+    const attempts =
+      buffer && hasAttemptSlots(buffer)
+        ? createAttemptMirror(buffer, watchdog, { now: deps.now, wallNow: deps.wallNow ?? (() => Date.now()) })
+        : undefined;
     const c: Connection = {
       worker: deps.spawn(),
       pending: new Map(),
-      interrupt: buffer ? new Int32Array(buffer) : undefined,
+      interrupt,
       watchdog,
-      attempts:
-        buffer && hasAttemptSlots(buffer)
-          ? createAttemptMirror(buffer, watchdog, { now: deps.now, wallNow: deps.wallNow ?? (() => Date.now()) })
-          : undefined,
+      attempts,
       alive: true,
       stopTicking: () => {},
       startedAt: deps.now(),
       phase: undefined,
+      lastAnswerAt: deps.now(),
+      stop: stopConnection({
+        watchdog,
+        attempts,
+        interrupt,
+        lastAnswerAt: () => c.lastAnswerAt,
+        post: (i) => post(c, i),
+      }),
+      busy: createBusyWatch({
+        now: deps.now,
+        record: deps.busyRecord,
+        publish: (busy) => c === conn && showBusy(busy),
+      }),
     };
     conn = c;
     c.stopTicking = every(TICK_MS, () => tick(c));
@@ -230,7 +239,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     post(c, input, mirror ? [mirror.port] : []).then(
       (output) => {
         if (!c.alive || output.type !== 'python-ready') return;
-        failedStarts = 0;
+        policy.ready();
         const since = state.since;
         setState({
           status: 'ready',
@@ -239,6 +248,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
           warm: output.warm === true,
           python: output,
         });
+        stopper.ready(c.stop);
         for (const w of waiting.splice(0)) w.send();
         post(c, { type: 'recover' }).then(
           (recovered) => {
@@ -276,25 +286,23 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
 
   function giveUp(c: Connection, error: Error): void {
     close(c, error);
-    setState({ status: 'failed', since: state.since, error: { name: error.name, message: error.message } });
-    for (const w of waiting.splice(0)) w.reject(new WorkerCrashedError(error.message));
+    fail(error);
   }
 
-  function restart(c: Connection, reason: string): void {
+  /** Failed for good: say why, and reject what waits for a worker. */
+  function fail(error: Error): void {
+    setState({ status: 'failed', since: state.since, error: { name: error.name, message: error.message } });
+    for (const w of waiting.splice(0)) w.reject(new WorkerCrashedError(error.message));
+    stopper.rejectAll(new WorkerCrashedError(error.message));
+  }
+
+  function restart(c: Connection, reason: string, stopped: StoppedAttempt[] = []): void {
     if (!c.alive || disposed) return;
+    stopper.addStopped(stopped);
     const wasReady = state.status === 'ready';
     close(c, new WorkerCrashedError(`The Python executor stopped (${reason}) while handling this request.`));
-    failedStarts = wasReady ? 0 : failedStarts + 1;
-    const now = deps.now();
-    restarts = [...restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
-    if (failedStarts >= maxFailedStarts || restarts.length > MAX_RESTARTS_PER_WINDOW) {
-      setState({
-        status: 'failed',
-        since: state.since,
-        error: { name: 'WorkerCrashedError', message: `The Python executor kept stopping (${reason}).` },
-      });
-      for (const w of waiting.splice(0))
-        w.reject(new WorkerCrashedError(`The Python executor kept stopping (${reason}).`));
+    if (policy.giveUp(deps.now(), wasReady)) {
+      fail(new WorkerCrashedError(`The Python executor kept stopping (${reason}).`));
       return;
     }
     deps.notify?.({
@@ -312,6 +320,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
    */
   function sendTracked(input: WorkerInput): Promise<WorkerOutput> {
     const c = conn;
+    const targets = stopTargets(input);
+    if (targets) return stopper.send(c.stop, input, targets);
     const sent = post(c, input);
     if (input.type === 'kill-at-next-step' || input.type === 'disarm-kill') {
       const armed = input.type === 'kill-at-next-step';
@@ -348,8 +358,15 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         });
       });
     },
-    kill(reason) {
-      restart(conn, reason);
+    kill(reason, action) {
+      const now = deps.now();
+      const blocked = now - (conn.watchdog.blockedSince() ?? now) >= STOP_TIMING.killBlockedMs;
+      restart(conn, reason, action && blocked ? stoppedBy(conn.stop.inFlight(), now, action) : []);
+    },
+    async stopAttempt(instanceId) {
+      if (state.status !== 'ready' || !stopper.stopAttempt(conn.stop, instanceId)) {
+        throw new IllegalStateError(`No step attempt of instance ${instanceId} is running now.`);
+      }
     },
     dispose() {
       if (disposed) return;
@@ -357,6 +374,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       const error = new IllegalStateError('The supervisor was disposed');
       close(conn, error);
       for (const w of waiting.splice(0)) w.reject(error);
+      stopper.rejectAll(error);
       waiting = [];
       stateListeners.clear();
       eventListeners.clear();

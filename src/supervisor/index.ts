@@ -1,9 +1,12 @@
+export { BUSY_AFTER_MS, storageBusyRecord } from './busy';
 export { createEarlyWorker, type EarlyWorker } from './early-worker';
 export { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 export { createExecutorSupervisor } from './executor-supervisor';
 export { electLeader, LEADER_LOCK } from './leader-election';
 export { createStudioClient, type StudioClientDeps, type StudioClientHandle } from './studio-client';
 export type {
+  BusyAttempt,
+  BusyState,
   ChannelLike,
   ExecutorState,
   ExecutorSupervisor,
@@ -21,7 +24,3 @@ export type {
   WorkflowInfo,
 } from './types';
 export { DEFAULT_WATCHDOG, type WatchdogConfig } from './watchdog';
-
-import type { StudioClientHandle } from './studio-client';
-/** What the UI's `SupervisorContext` holds: the tab's studio client. Prefer `StudioClient` in new code. */
-export type Supervisor = StudioClientHandle;

@@ -31,6 +31,9 @@ function fakeExecutor(tab: string, log: string[]) {
     },
     onEvent: () => () => {},
     kill: (reason) => log.push(`${tab} kills: ${reason}`),
+    stopAttempt: async (id) => {
+      log.push(`${tab} stops the attempt of ${id}`);
+    },
     dispose: () => log.push(`${tab} disposes`),
     setState(s) {
       state = s;
@@ -83,6 +86,40 @@ describe('createStudioClient()', () => {
     expect(b.getState()).toEqual({ ...ready, since: 0, role: 'follower' });
   });
 
+  it('shows a follower each state of the leader at the same age on its own clock; a restart as starting', async () => {
+    const w = world();
+    const a = w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    const leader = w.executors.get('a')?.executor;
+    w.advance(500);
+    leader?.setState({ status: 'starting', since: 10_200, phase: 'loading-python' });
+    await flush();
+    expect(b.getState()).toEqual({ status: 'starting', since: 10_200, role: 'follower', phase: 'loading-python' });
+    leader?.setState({ status: 'restarting', since: 10_300, reason: 'the worker crashed: boom' });
+    await flush();
+    expect(a.getState()).toEqual({
+      status: 'restarting',
+      since: 10_300,
+      reason: 'the worker crashed: boom',
+      role: 'leader',
+    });
+    expect(b.getState()).toEqual({ status: 'starting', since: 10_300, role: 'follower' });
+    leader?.setState({
+      status: 'failed',
+      since: 10_400,
+      error: { name: 'WorkerCrashedError', message: 'kept stopping' },
+    });
+    await flush();
+    expect(b.getState()).toEqual({
+      status: 'failed',
+      since: 10_400,
+      error: { name: 'WorkerCrashedError', message: 'kept stopping' },
+      role: 'follower',
+    });
+  });
+
   it('shows an armed kill-at-next-step in every tab, and its end', async () => {
     const w = world();
     const a = w.open('a');
@@ -98,7 +135,28 @@ describe('createStudioClient()', () => {
     expect(w.log).toContain('a runs disarm-kill');
     leader?.setState({ ...ready, killArmed: false });
     await flush();
-    expect(b.getState()).not.toHaveProperty('killArmed');
+    expect(a.getState()).toMatchObject({ status: 'ready', role: 'leader', killArmed: false });
+    expect(b.getState()).toMatchObject({ status: 'ready', role: 'follower', killArmed: false });
+  });
+
+  it('shows the leader’s busy Python in every tab, and forwards a follower’s Stop attempt to the leader', async () => {
+    const w = world();
+    const a = w.open('a');
+    await flush();
+    const b = w.open('b');
+    await flush();
+    const attempt = { instanceId: 'spin-1', stepName: 'charge_card', attempt: 1 };
+    w.advance(5000);
+    w.executors.get('a')?.executor.setState({ ...ready, busy: { since: 2000, attempt } });
+    await flush();
+    expect(a.getState()).toMatchObject({ busy: { since: 2000, attempt } });
+    // The follower gets the busy time as an age, on its own clock (the fake tabs share one).
+    expect(b.getState()).toMatchObject({ role: 'follower', busy: { since: 2000, attempt } });
+    await b.stopAttempt('spin-1');
+    expect(w.log).toContain('a stops the attempt of spin-1');
+    w.executors.get('a')?.executor.setState(ready);
+    await flush();
+    expect(b.getState()).not.toHaveProperty('busy');
   });
 
   it('forwards a follower’s commands to the leader and returns the leader’s answers and errors', async () => {

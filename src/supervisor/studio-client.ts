@@ -23,6 +23,7 @@ import {
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { electLeader } from './leader-election';
 import type {
+  BusyAttempt,
   ChannelLike,
   ExecutorState,
   ExecutorSupervisor,
@@ -58,6 +59,9 @@ export interface StudioClientHandle extends StudioClient {
 type Forwarded = { to: string; resolve(output: WorkerOutput): void; reject(error: Error): void };
 type Queued = { command: ForwardedCommand; resolve(output: WorkerOutput): void; reject(error: Error): void };
 
+/** The busy attempt of a busy state, when it names one. */
+const pick = (busy: { attempt?: BusyAttempt }) => (busy.attempt ? { attempt: busy.attempt } : {});
+
 /** Creates the client and starts the election at once. */
 export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
   const tabId = deps.tabId ?? crypto.randomUUID();
@@ -88,27 +92,16 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
 
   // ── leader ──────────────────────────────────────────────────────────────────────────────────────────────
 
+  /** The worker's state for other tabs: its age instead of this tab's clock time. */
   function shared(s: WorkerState): SharedExecutorState {
-    const elapsedMs = deps.now() - s.since;
-    switch (s.status) {
-      case 'starting':
-        return { status: 'starting', elapsedMs, ...(s.phase ? { phase: s.phase } : {}) };
-      case 'ready':
-        return {
-          status: 'ready',
-          elapsedMs,
-          coldStartMs: s.coldStartMs,
-          warm: s.warm,
-          python: s.python,
-          ...(s.killArmed ? { killArmed: true } : {}),
-        };
-      case 'restarting':
-        return { status: 'restarting', elapsedMs, reason: s.reason };
-      case 'failed':
-        return { status: 'failed', elapsedMs, error: s.error };
-      default:
-        return assertNever(s);
+    const { since, ...rest } = s;
+    const elapsedMs = deps.now() - since;
+    // Destructuring a union loses the variants; `rest` is exactly one variant of s without `since`.
+    const out = { ...rest, elapsedMs } as SharedExecutorState;
+    if (s.status === 'ready' && s.busy && out.status === 'ready') {
+      out.busy = { ...pick(s.busy), elapsedMs: deps.now() - s.busy.since };
     }
+    return out;
   }
 
   function announce(): void {
@@ -135,7 +128,11 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
   async function runLocally(command: ForwardedCommand): Promise<WorkerOutput> {
     if (!executor) throw new IllegalStateError('This tab does not run the executor');
     if (command.type === 'kill-executor') {
-      executor.kill('killed from the studio');
+      executor.kill('killed from the studio', 'kill');
+      return { type: 'done' };
+    }
+    if (command.type === 'stop-attempt') {
+      await executor.stopAttempt(command.id);
       return { type: 'done' };
     }
     return executor.request(command);
@@ -150,28 +147,17 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     deps.channel?.postMessage({ type: 'tab-hello', tabId });
   }
 
+  /** The leader's state on this tab's clock; a leader restarting its worker is `starting` here. */
   function fromLeader(s: SharedExecutorState): ExecutorState {
     const since = deps.now() - s.elapsedMs;
-    switch (s.status) {
-      case 'starting':
-        return { status: 'starting', since, role: 'follower', ...(s.phase ? { phase: s.phase } : {}) };
-      case 'restarting':
-        return { status: 'starting', since, role: 'follower' };
-      case 'ready':
-        return {
-          status: 'ready',
-          since,
-          coldStartMs: s.coldStartMs,
-          warm: s.warm,
-          python: s.python,
-          role: 'follower',
-          ...(s.killArmed ? { killArmed: true } : {}),
-        };
-      case 'failed':
-        return { status: 'failed', since, error: s.error, role: 'follower' };
-      default:
-        return assertNever(s);
+    if (s.status === 'restarting') return { status: 'starting', since, role: 'follower' };
+    const { elapsedMs: _age, ...rest } = s;
+    // As in shared(): `rest` is exactly one (non-restarting) variant of s without `elapsedMs`.
+    const out = { ...rest, since, role: 'follower' } as ExecutorState;
+    if (s.status === 'ready' && s.busy && out.status === 'ready') {
+      out.busy = { ...pick(s.busy), since: deps.now() - s.busy.elapsedMs };
     }
+    return out;
   }
 
   function rejectForwarded(which: (f: Forwarded) => boolean, why: string): void {
@@ -307,6 +293,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     killExecutor: () => done({ type: 'kill-executor' }),
     killAtNextStep: () => done({ type: 'kill-at-next-step' }),
     disarmKill: () => done({ type: 'disarm-kill' }),
+    stopAttempt: (id) => done({ type: 'stop-attempt', id }),
     dispose() {
       if (disposed) return;
       disposed = true;

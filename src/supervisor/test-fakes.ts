@@ -11,7 +11,7 @@ import {
   type WorkerToHost,
 } from '../protocol';
 import { createExecutorSupervisor } from './executor-supervisor';
-import type { ChannelLike, LocksLike, NoticeInput, WorkerLike } from './types';
+import type { ChannelLike, ExecutorSupervisorDeps, LocksLike, NoticeInput, WorkerLike } from './types';
 
 type Listener = (e: never) => void;
 
@@ -175,6 +175,8 @@ export interface SuperviseFakesOptions {
   wallAheadMs?: number;
   /** Run a (fake) journal mirror worker beside each executor. */
   mirrors?: boolean;
+  /** Where busy attempts are recorded for the next page (see `ExecutorSupervisorDeps.busyRecord`). */
+  busyRecord?: ExecutorSupervisorDeps['busyRecord'];
 }
 
 /** A journal mirror worker double: a real channel port for the executor, failures the test fires. */
@@ -224,6 +226,7 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
       return b;
     },
     notify: (n) => notices.push(n),
+    ...(options.busyRecord ? { busyRecord: options.busyRecord } : {}),
     ...(options.mirrors
       ? {
           spawnJournalMirror: () => {

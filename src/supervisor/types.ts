@@ -1,10 +1,11 @@
 import type { JournalEvent } from '../engine';
 import type {
-  BootProgress,
+  BusyAttempt,
+  ExecutorStatus,
   HostToWorker,
   LoadSourceResult,
   OutputOf,
-  PythonReady,
+  StoppedAttempt,
   WorkerEvent,
   WorkerInput,
   WorkerToHost,
@@ -12,29 +13,29 @@ import type {
 } from '../protocol';
 import type { WatchdogConfig } from './watchdog';
 
-export type { LoadSourceResult, WorkflowInfo };
+export type { BusyAttempt, LoadSourceResult, WorkflowInfo };
+
+/**
+ * The executor's thread has not answered for a few seconds (Python that does not await). `since`: when it
+ * last answered or the attempt started, whichever is later (`performance.now()` of this tab); `attempt`: the
+ * one in flight, when there is one (else the code is in `run()`, at import or in a callback).
+ */
+export interface BusyState {
+  since: number;
+  attempt?: BusyAttempt;
+}
 
 /** Removes the listener it was returned for. */
 export type Unsubscribe = () => void;
 
 /**
- * What the status bar shows (docs/studio-client.md). `since` is on this tab's `performance.now()` clock.
- * `role`: only the leader tab executes; followers watch the journal and forward commands to the leader.
+ * What the status bar shows (docs/studio-client.md): the worker's state (`since` on this tab's
+ * `performance.now()` clock) and the tab's `role`. Only the leader tab executes; followers watch the journal
+ * and forward commands to the leader, and see a leader's restart as `starting`.
  */
 export type ExecutorState =
-  | { status: 'starting'; since: number; role: 'leader' | 'follower'; phase?: BootProgress['phase'] }
-  | {
-      status: 'ready';
-      since: number;
-      coldStartMs: number;
-      warm: boolean;
-      python: PythonReady;
-      role: 'leader' | 'follower';
-      /** Crash injection armed: the executor dies just before the next step attempt. */
-      killArmed?: boolean;
-    }
-  | { status: 'restarting'; since: number; reason: string; role: 'leader' }
-  | { status: 'failed'; since: number; error: { name: string; message: string }; role: 'leader' | 'follower' };
+  | (WorkerState & { role: 'leader' })
+  | (Exclude<WorkerState, { status: 'restarting' }> & { role: 'follower' });
 
 /** Where `restart(id, from)` starts again: a journaled call by name, count and type. */
 export interface RestartFrom {
@@ -100,6 +101,11 @@ export interface StudioClient {
   killAtNextStep(): Promise<void>;
   /** Forgets an armed `killAtNextStep`. */
   disarmKill(): Promise<void>;
+  /**
+   * Fails the attempt of instance `id` in flight (Python is interrupted; if it does not stop at once, the
+   * executor is restarted): journaled as `AttemptStoppedError` naming "Stop attempt", retried per its config.
+   */
+  stopAttempt(id: string): Promise<void>;
   /** Notices as they happen; notices raised before the first listener are delivered to it. */
   onNotice(listener: (notice: StudioNotice) => void): Unsubscribe;
 }
@@ -130,19 +136,7 @@ export interface ChannelLike<T> {
 }
 
 /** The worker's state as the leader sees it (the tab-level `ExecutorState` adds the role). */
-export type WorkerState =
-  | { status: 'starting'; since: number; phase?: BootProgress['phase'] }
-  | {
-      status: 'ready';
-      since: number;
-      coldStartMs: number;
-      warm: boolean;
-      python: PythonReady;
-      /** `kill-at-next-step` was armed in this worker and has neither fired nor been disarmed. */
-      killArmed?: boolean;
-    }
-  | { status: 'restarting'; since: number; reason: string }
-  | { status: 'failed'; since: number; error: { name: string; message: string } };
+export type WorkerState = ExecutorStatus<{ since: number }>;
 
 /** A journal mirror worker as the supervisor holds it. */
 export interface JournalMirrorWorker {
@@ -184,6 +178,11 @@ export interface ExecutorSupervisorDeps {
   bootTimeoutMs?: number;
   /** Something the user should read (restarts, storage full…). */
   notify?(notice: NoticeInput): void;
+  /**
+   * Where the attempts keeping Python busy are written while they do (localStorage in the browser), so that
+   * after a reload or a closed tab the next executor journals them as stopped before it resumes anything.
+   */
+  busyRecord?: { write(attempts: StoppedAttempt[]): void; read(): StoppedAttempt[] };
 }
 
 /** The handle `createExecutorSupervisor` returns. */
@@ -193,8 +192,13 @@ export interface ExecutorSupervisor {
   /** Sends one request (after the worker is ready); typed output, or `ExecutorError` / `WorkerCrashedError`. */
   request<T extends WorkerInput>(input: T): Promise<OutputOf[T['type']]>;
   onEvent(listener: (event: WorkerEvent) => void): Unsubscribe;
-  /** Terminates the worker now and starts a new one that recovers from the journal. */
-  kill(reason: string): void;
+  /**
+   * Terminates the worker now and starts a new one that recovers from the journal. `action`: the user's action
+   * that killed it (Kill now): the attempts in flight are journaled as stopped by it before recovery.
+   */
+  kill(reason: string, action?: 'kill'): void;
+  /** See `StudioClient.stopAttempt`; resolves once the attempt was interrupted or the executor replaced. */
+  stopAttempt(instanceId: string): Promise<void>;
   /** Terminates the worker and rejects what is pending. Safe to call twice. */
   dispose(): void;
 }

@@ -35,6 +35,8 @@ describe('createWatchdog()', () => {
     expect(w.tick(4500)).toEqual({
       type: 'kill',
       reason: 'Step "spin" ran past its timeout of 1 s, and Python did not stop when interrupted',
+      // The attempt goes to the next executor, which journals it as timed out before it resumes anything.
+      timedOut: expect.objectContaining({ token: 3, startedAt: 0, timeoutMs: 1000 }),
     });
   });
 

@@ -34,12 +34,26 @@ export type WatchdogAction =
   | { type: 'none' }
   | { type: 'ping' }
   | { type: 'interrupt'; token: number; reason: string }
-  | { type: 'kill'; reason: string };
+  | {
+      type: 'kill';
+      reason: string;
+      /** The attempt that ran past its timeout and would not stop: the next executor journals it timed out. */
+      timedOut?: WatchedAttempt;
+    };
 
-interface Attempt {
+/** What the watchdog knows of an attempt in flight (`startedAt` on its clock). */
+export interface WatchedAttempt {
   token: number;
   label: string;
   timeoutMs: number;
+  startedAt: number;
+  /** Which attempt it is, when the announcement said (it always does since busy attempts are shown). */
+  instanceId?: string;
+  stepName?: string;
+  attempt?: number;
+}
+
+interface Attempt extends WatchedAttempt {
   deadline: number;
 }
 
@@ -52,17 +66,33 @@ export function createWatchdog(config: WatchdogConfig, canInterrupt: boolean) {
   let pingOutstandingSince: number | undefined;
   let interruptedAt: number | undefined;
   let interruptReason = '';
+  let interruptedAttempt: WatchedAttempt | undefined;
 
-  function interrupt(now: number, token: number, reason: string): WatchdogAction {
-    if (!canInterrupt) return { type: 'kill', reason: `${reason}; this page cannot interrupt Python` };
+  function interrupt(now: number, token: number, reason: string, timedOut?: WatchedAttempt): WatchdogAction {
+    if (!canInterrupt) {
+      return {
+        type: 'kill',
+        reason: `${reason}; this page cannot interrupt Python`,
+        ...(timedOut ? { timedOut } : {}),
+      };
+    }
     interruptedAt = now;
     interruptReason = reason;
+    interruptedAttempt = timedOut;
     return { type: 'interrupt', token, reason };
   }
 
   return {
-    attemptStarted(now: number, a: { token: number; label: string; timeoutMs: number }): void {
-      attempts.set(a.token, { ...a, deadline: now + a.timeoutMs });
+    attemptStarted(now: number, a: Omit<WatchedAttempt, 'startedAt'>): void {
+      attempts.set(a.token, { ...a, startedAt: now, deadline: now + a.timeoutMs });
+    },
+    /** The attempts in flight, oldest first (an attempt interrupted for its timeout is no longer listed). */
+    inFlight(): WatchedAttempt[] {
+      return [...attempts.values()].sort((a, b) => a.startedAt - b.startedAt);
+    },
+    /** Since when a ping has gone unanswered (the worker's thread is blocked), if one has. */
+    blockedSince(): number | undefined {
+      return pingOutstandingSince;
     },
     attemptEnded(token: number): void {
       attempts.delete(token);
@@ -75,18 +105,21 @@ export function createWatchdog(config: WatchdogConfig, canInterrupt: boolean) {
     alive(): void {
       pingOutstandingSince = undefined;
       interruptedAt = undefined;
+      interruptedAttempt = undefined;
     },
     tick(now: number): WatchdogAction {
       if (interruptedAt !== undefined) {
         if (now - interruptedAt < config.interruptGraceMs) return { type: 'none' };
-        return { type: 'kill', reason: `${interruptReason}, and Python did not stop when interrupted` };
+        const reason = `${interruptReason}, and Python did not stop when interrupted`;
+        return { type: 'kill', reason, ...(interruptedAttempt ? { timedOut: interruptedAttempt } : {}) };
       }
       const blockedFor = pingOutstandingSince === undefined ? 0 : now - pingOutstandingSince;
       if (blockedFor >= config.slackMs) {
         for (const a of attempts.values()) {
           if (now >= a.deadline + config.slackMs) {
             attempts.delete(a.token);
-            return interrupt(now, a.token, `${a.label} ran past its timeout of ${seconds(a.timeoutMs)}`);
+            const { deadline: _, ...watched } = a;
+            return interrupt(now, a.token, `${a.label} ran past its timeout of ${seconds(a.timeoutMs)}`, watched);
           }
         }
       }

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useRunNowCommand } from './actions/useRunNowCommand';
-import { GraphBench } from './bench/GraphBench';
 import { SelectedInstanceProvider } from './data/SelectedInstanceProvider';
 import { DialogHost } from './dialogs/DialogHost';
 import { getFilesController } from './files/files';
@@ -24,6 +23,7 @@ import './styles/history.css';
 import './styles/inspector.css';
 import './styles/dialogs.css';
 import './styles/notices.css';
+import './styles/summary.css';
 
 /** Commands without a component of their own: keyboard shortcuts and Ctrl/Cmd+Enter runs. */
 function Commands() {
@@ -38,9 +38,21 @@ function Commands() {
 /** `?bench=graph&steps=N` renders the graph benchmark instead of the studio (bench/ui-graph.bench.ts). */
 const BENCH = new URLSearchParams(window.location.search);
 
+/** The graph benchmark page: in the dev server and the test build only (vite-plugins/no-test-hooks.ts). */
+const GraphBench =
+  import.meta.env.MODE === 'production'
+    ? undefined
+    : lazy(() => import('./bench/GraphBench').then((m) => ({ default: m.GraphBench })));
+
 /** The studio: toolbar, the resizable workbench, the status bar, dialogs and notices. */
 export function App() {
-  if (BENCH.get('bench') === 'graph') return <GraphBench steps={Number(BENCH.get('steps') ?? 500)} />;
+  if (GraphBench && BENCH.get('bench') === 'graph') {
+    return (
+      <Suspense fallback={null}>
+        <GraphBench steps={Number(BENCH.get('steps') ?? 500)} />
+      </Suspense>
+    );
+  }
   return <Studio />;
 }
 

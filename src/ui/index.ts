@@ -1,2 +1,2 @@
 export { App } from './App';
-export { SupervisorContext } from './hooks/useSupervisor';
+export { StudioClientContext } from './client/useClient';

@@ -5,7 +5,8 @@
  * or, for a sequence of calls sharing a `--journal` file:
  *   { "calls": [ { "file"?: "<other case>.py", "args": [...], "exit": 1, "expect": {...} }, ... ] }
  * The harness adds `--json`, `--id <case name>` (unless the args have `--id`) and, for sequences, `--journal`.
- * `expect` is the whole `--json` object except `id`.
+ * `expect` is the whole `--json` object except `id`; `runOutput` may be left out when it is `[]` (run() printed
+ * nothing outside steps).
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

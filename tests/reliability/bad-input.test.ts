@@ -166,7 +166,7 @@ describe('bad input at the CLI: exit 2, one line that says what to fix, the jour
     writeFileSync(other, '{"theme": "dark"}\n');
     const result = await cli(['run', file('good'), '--journal', other]);
     expect(result.stderr).toBe(
-      `error: --journal ${other} cannot be used: it has no "format": "workflow-studio-journal", "version": 1; pass a file written by --journal, or a new path\n`,
+      `error: --journal ${other} cannot be used: Not a journal file: "format" is missing; expected "workflow-studio-journal"; pass a file written by --journal, or a new path\n`,
     );
     expect(readFileSync(other, 'utf8')).toBe('{"theme": "dark"}\n');
   });
@@ -239,7 +239,7 @@ const MISUSE: MisuseRow[] = [
     source: 'negative-sleep',
     error: {
       name: 'ValueError',
-      message: 'duration must be a number of seconds ≥ 0 or a duration string like "10 seconds", got -5',
+      message: 'duration must be a number of milliseconds ≥ 0 or a duration string like "10 seconds", got -5',
     },
     calls: [],
   },

@@ -1,8 +1,15 @@
-import { useContext, useSyncExternalStore } from 'react';
-import { StudioClientContext } from '../hooks/useStudioClient';
+/**
+ * The one way React reaches the executor: main.tsx provides the tab's studio client through
+ * {@link StudioClientContext}; components read it with {@link useClient} and its state with
+ * {@link useClientState} (docs/studio-client.md).
+ */
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ExecutorState, StudioClient } from './studio-client';
 
-/** The tab's executor client (main.tsx provides it), or null where none is provided (tests, benchmarks). */
+/** Provides the tab's one studio client, created at startup in main.tsx. */
+export const StudioClientContext = createContext<StudioClient | null>(null);
+
+/** The tab's executor client (main.tsx provides it), or null where none is provided (a component rendered alone). */
 export function useClient(): StudioClient | null {
   return useContext(StudioClientContext);
 }

@@ -1,5 +1,7 @@
+import { CACHED_TIP } from '../history/history-items';
 import { OTHER_KEYS, SHORTCUTS } from '../keyboard/shortcuts';
 import { Dialog } from './Dialog';
+import { HistoryHelp } from './HistoryHelp';
 
 const LEGEND = [
   ['done', 'done (succeeded, slept, received)'],
@@ -11,10 +13,10 @@ const LEGEND = [
   ['not-run', 'not run (yet)'],
 ] as const;
 
-/** Keyboard shortcuts and what the graph's colours mean. */
+/** Keyboard shortcuts, what the graph's colours mean, and how to read the history. */
 export function HelpDialog() {
   return (
-    <Dialog title="Keyboard shortcuts and legend" testId="help-dialog">
+    <Dialog title="Help: shortcuts, graph legend, history" testId="help-dialog">
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (
@@ -43,9 +45,13 @@ export function HelpDialog() {
           </li>
         ))}
         <li>
-          <span className="chip chip--replay">↻ cached ×n</span> served from the journal by n later runs (replay)
+          <span className="chip chip--replay" title={CACHED_TIP}>
+            ↻ cached ×n
+          </span>{' '}
+          served from the journal by n later runs (replay)
         </li>
       </ul>
+      <HistoryHelp />
     </Dialog>
   );
 }

@@ -32,6 +32,11 @@ export function RunDialog() {
         </>
       }
     >
+      {d.prefill && (
+        <p className="dialog__note" data-testid="run-again-note">
+          Prefilled from instance {d.prefill.instanceId}: its workflow and params. Edit them and run a new instance.
+        </p>
+      )}
       {d.workflows.length > 1 && (
         <label className="field">
           <span className="field__label">Workflow</span>

@@ -67,7 +67,13 @@ export function SendEventDialog() {
       )}
       <label className="field">
         <span className="field__label">
-          Payload <span className="field__hint">JSON · the waiter gets it as evt["payload"]</span>
+          Payload{' '}
+          <span className="field__hint" data-testid="payload-prefill">
+            JSON · the waiter gets it as evt["payload"]
+            {d.prefill === 'last-sent' && ' · prefilled: the last payload sent to this type'}
+            {d.prefill === 'instance' && ' · prefilled: the last event of this type sent to this instance'}
+            {d.prefill === 'sample' && ' · prefilled: the example the sample gives'}
+          </span>
         </span>
         <textarea
           className="code-input"

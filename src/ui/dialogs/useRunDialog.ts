@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { appStore, selectActiveFileId, useAppStore } from '../../store';
+import { appStore, selectActiveFileId, selectRunPrefill, useAppStore } from '../../store';
 import { instanceIdCheck, type ParamsCheck, parseParams } from '../actions/run-params';
 import { EMPTY_RUN, type LastRun, loadLastRun, saveLastRun } from '../actions/run-settings';
 import type { RunFailure } from '../actions/run-workflow';
@@ -10,6 +10,7 @@ import { usePlan } from '../plan/usePlan';
 /** The Run dialog's state: the remembered draft, its checks, the workflows to choose from, and the outcome. */
 export function useRunDialog() {
   const fileId = useAppStore(selectActiveFileId);
+  const prefill = useAppStore(selectRunPrefill);
   const { plan } = usePlan();
   const run = useRunner();
   const [draft, setDraft] = useState<LastRun | null>(null);
@@ -19,11 +20,14 @@ export function useRunDialog() {
   useEffect(() => {
     if (fileId === null) return;
     let live = true;
-    void loadLastRun(fileId).then((d) => live && setDraft(d));
+    void loadLastRun(fileId).then((d) => {
+      // "Run again…": the instance's workflow and params, a fresh id; else the file's last Run input.
+      if (live) setDraft(prefill ? { params: prefill.params, workflowName: prefill.workflowName, id: '' } : d);
+    });
     return () => {
       live = false;
     };
-  }, [fileId]);
+  }, [fileId, prefill]);
 
   const workflows = plan.workflows.map((w) => ({ className: w.className, workflowName: workflowNameOf(w.className) }));
   const current = draft ?? EMPTY_RUN;
@@ -54,5 +58,5 @@ export function useRunDialog() {
     }
   };
 
-  return { draft, current, params, idProblem, workflows, canRun, failure, startedAt, update, submit };
+  return { draft, current, params, idProblem, workflows, canRun, failure, startedAt, update, submit, prefill };
 }

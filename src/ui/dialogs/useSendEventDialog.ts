@@ -1,11 +1,21 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { appStore, selectSelectedInstanceId, useAppStore } from '../../store';
 import { awaitedEventTypes } from '../actions/legality';
 import { parseJsonField } from '../actions/run-params';
 import { errorText } from '../actions/run-workflow';
 import { useClient } from '../client/useClient';
 import { useLiveInstance } from '../data/SelectedInstanceProvider';
+import { settingsRepo } from '../data/studio-db';
 import { usePlan } from '../plan/usePlan';
+import { SAMPLES } from '../samples';
+import { eventPayloadPrefill, type LastPayloads } from './event-prefill';
+
+/** The payload text last sent per event type, across instances and reloads. */
+const LAST_PAYLOADS_SETTING = 'event.lastPayloads';
+const loadLastPayloads = () => settingsRepo.get<LastPayloads>(LAST_PAYLOADS_SETTING, {});
+async function rememberPayload(type: string, payload: string): Promise<void> {
+  await settingsRepo.set(LAST_PAYLOADS_SETTING, { ...(await loadLastPayloads()), [type]: payload });
+}
 
 /** Event types the code waits for anywhere (literal `event_type` arguments of wait_for_event). */
 function plannedEventTypes(plan: ReturnType<typeof usePlan>['plan']): string[] {
@@ -28,7 +38,18 @@ export function useSendEventDialog() {
   const awaited = awaitedEventTypes(view);
   const offered = [...new Set([...awaited, ...plannedEventTypes(plan)])];
   const [type, setType] = useState(awaited[0] ?? '');
-  const [payload, setPayload] = useState('{}');
+  const [lastSent, setLastSent] = useState<LastPayloads>({});
+  // null until the user edits it: then the payload follows the type (last sent, this instance's, a sample's).
+  const [edited, setPayload] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadLastPayloads().then((p) => live && setLastSent(p));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const prefill = eventPayloadPrefill(type, { lastSent, instanceEvents: view?.events ?? [], samples: SAMPLES });
+  const payload = edited ?? prefill.text;
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const payloadCheck = parseJsonField(payload, 'Payload');
@@ -41,6 +62,7 @@ export function useSendEventDialog() {
     setError(null);
     try {
       await client.sendEvent(id, { type: type.trim(), payload: payloadCheck.value ?? {} });
+      await rememberPayload(type.trim(), payload).catch(() => {});
       appStore.getState().closeDialog();
     } catch (e) {
       setError(errorText(e));
@@ -58,6 +80,7 @@ export function useSendEventDialog() {
     setType,
     payload,
     setPayload,
+    prefill: edited === null ? prefill.source : null,
     payloadCheck,
     typeProblem,
     canSend,

@@ -8,6 +8,7 @@ import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
 import { ProjectShareActions } from '../share/ProjectShareActions';
+import { ConflictView } from './ConflictView';
 import { LoadCodeButton } from './LoadCodeButton';
 import { SaveStatus } from './SaveStatus';
 import { type MountedEditor, useEditorBindings } from './useEditorBindings';
@@ -53,6 +54,14 @@ export function EditorPane() {
         <Loading
           what="Reading your workflow files from IndexedDB"
           since={save.status === 'loading' ? save.since : undefined}
+        />
+      ) : save.status === 'conflict' ? (
+        <ConflictView
+          fileId={fileId}
+          fileName={fileName}
+          mine={save.mine}
+          theirs={save.theirs}
+          dark={scheme === 'dark'}
         />
       ) : (
         <Suspense fallback={editorLoading}>

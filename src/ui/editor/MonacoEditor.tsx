@@ -5,8 +5,8 @@
  * mounts.
  */
 import './monaco-setup';
-import Editor, { type OnMount } from '@monaco-editor/react';
-import type { ReactNode } from 'react';
+import Editor, { DiffEditor, type DiffOnMount, type OnMount } from '@monaco-editor/react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 const OPTIONS = {
   automaticLayout: true,
@@ -42,6 +42,56 @@ export function MonacoEditor({ fileId, source, dark, onChange, onMount, loading 
       onMount={onMount}
       theme={dark ? 'vs-dark' : 'vs'}
       options={OPTIONS}
+      loading={loading}
+    />
+  );
+}
+
+interface MonacoDiffProps {
+  fileId: string;
+  /** Left, read-only: the text another tab saved. */
+  original: string;
+  /** Right, editable: this tab's text, where the user merges by hand. */
+  modified: string;
+  dark: boolean;
+  onMount: DiffOnMount;
+  loading: ReactNode;
+}
+
+/**
+ * Two texts of one file side by side (Monaco's diff editor); the right side can be edited. The wrapper would
+ * dispose the models before the diff editor on unmount, which Monaco reports as an error ("TextModel got
+ * disposed before DiffEditorWidget model got reset"): it keeps them, and they are disposed once the editor is.
+ */
+export function MonacoDiff({ fileId, original, modified, dark, onMount, loading }: MonacoDiffProps) {
+  const models = useRef<{ dispose(): void }[]>([]);
+  useEffect(
+    () => () => {
+      const owned = models.current;
+      setTimeout(() => {
+        for (const model of owned) model.dispose();
+      });
+    },
+    [],
+  );
+  const mount: DiffOnMount = (editor, monaco) => {
+    const model = editor.getModel();
+    if (model) models.current = [model.original, model.modified];
+    onMount(editor, monaco);
+  };
+  return (
+    <DiffEditor
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      className="nokey"
+      originalModelPath={`file:///${fileId}.theirs.py`}
+      modifiedModelPath={`file:///${fileId}.mine.py`}
+      language="python"
+      original={original}
+      modified={modified}
+      onMount={mount}
+      theme={dark ? 'vs-dark' : 'vs'}
+      options={{ ...OPTIONS, readOnly: false, originalEditable: false, renderSideBySide: true }}
       loading={loading}
     />
   );

@@ -7,6 +7,7 @@ const TEXT: Record<SaveState['status'], string> = {
   saving: 'saving…',
   failed: 'not saved',
   'load-failed': 'not loaded',
+  conflict: 'not saved (conflict)',
 };
 
 /** "saved · v3", "edited", "saving…" or the save error, beside the editor title. */
@@ -16,7 +17,9 @@ export function SaveStatus({ state }: { state: SaveState }) {
       ? `${state.error.name}: ${state.error.message}`
       : state.status === 'saved'
         ? `Saved in this browser (IndexedDB), version ${state.version}`
-        : 'Changes are saved in this browser a moment after you stop typing';
+        : state.status === 'conflict'
+          ? `Another tab saved version ${state.theirs.version} while you edited; keep either text or merge them`
+          : 'Changes are saved in this browser a moment after you stop typing';
   return (
     <span
       className={`save-status save-status--${state.status}`}

@@ -1,7 +1,7 @@
 /**
  * Documentation of the Cloudflare Workflows Python SDK as the editor shows it (completions and hovers).
- * Wording follows shared/spec/python-workflows-sdk-reference.md and the studio's decisions in
- * shared/spec/semantics.md. Markdown; code in backticks.
+ * Wording follows Cloudflare's Python Workflows API reference and the studio's rules in docs/semantics.md.
+ * Markdown; code in backticks.
  */
 
 /** `${n:text}`, a Monaco snippet tab stop (built so no string literal looks like a template placeholder). */
@@ -37,7 +37,7 @@ export const STEP_METHODS: Record<string, SdkDoc> = {
     insert: `sleep("${tab(1, 'name')}", "${tab(2, '10 seconds')}")`,
     detail: 'step.sleep(name, duration)',
     doc: [
-      'Sleeps durably. `duration` is a string such as `"10 seconds"` (second, minute, hour, day, week, month, year) or a number of **seconds**.',
+      'Sleeps durably. `duration` is a string such as `"10 seconds"` (second, minute, hour, day, week, month, year) or a number of **milliseconds** (what Cloudflare\'s runtime reads, though its Python docs say seconds: `sleep("x", 10)` sleeps 10 ms).',
       '',
       'An unfinished sleep ends the current run; when it is over, `run()` replays from the top and finished steps come from the journal. At most 365 days.',
     ].join('\n'),
@@ -45,7 +45,7 @@ export const STEP_METHODS: Record<string, SdkDoc> = {
   sleep_until: {
     insert: `sleep_until("${tab(1, 'name')}", ${tab(2, 'timestamp')})`,
     detail: 'step.sleep_until(name, timestamp)',
-    doc: 'Sleeps until `timestamp`: a `datetime.datetime` or seconds since the Unix epoch. A time in the past is an error.',
+    doc: "Sleeps until `timestamp`: a `datetime.datetime` or **milliseconds** since the Unix epoch (as Cloudflare's runtime reads it; epoch seconds land in 1970). A time in the past is an error.",
   },
   wait_for_event: {
     insert: `wait_for_event("${tab(1, 'name')}", "${tab(2, 'event-type')}", timeout="${tab(3, '24 hours')}")`,
@@ -103,7 +103,7 @@ export const RETRY_KEYS: Record<string, SdkDoc> = {
   delay: {
     insert: `"delay": "${tab(1, '10 seconds')}"`,
     detail: 'delay: duration',
-    doc: 'Wait before the next attempt: a duration string or a number of seconds. Grows with `backoff`.',
+    doc: 'Wait before the next attempt: a duration string or a number of milliseconds. Grows with `backoff`.',
   },
   backoff: {
     insert: `"backoff": "$${'{'}1|exponential,linear,constant|}"`,

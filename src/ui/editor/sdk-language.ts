@@ -1,11 +1,12 @@
 /**
- * Registers the SDK completion and hover providers for Python in Monaco. Providers are global per language,
+ * Registers the SDK completion, hover and quick-fix (code action) providers for Python in Monaco. Providers are global per language,
  * so this runs once per page; the suggestions themselves come from the pure `suggest()` / `hoverAt()`.
  */
 import type * as MonacoApi from 'monaco-editor';
 import type { editor, IDisposable, languages, Position } from 'monaco-editor';
 import type { WorkflowPlan } from '../../analysis';
 import { completionInfo } from './completion-info';
+import { quickFixes } from './quick-fixes';
 import { type Suggestion, suggest } from './sdk-completions';
 import { hoverAt } from './sdk-hover';
 
@@ -64,10 +65,30 @@ export function registerSdkLanguage(monaco: typeof MonacoApi, getPlan: () => Wor
       };
     },
   });
+  const actions = monaco.languages.registerCodeActionProvider('python', {
+    provideCodeActions(model: editor.ITextModel, _range, context) {
+      const fixes = quickFixes(getPlan().diagnostics, context.markers);
+      return {
+        actions: fixes.map((f) => ({
+          title: f.title,
+          kind: 'quickfix',
+          diagnostics: [f.marker],
+          isPreferred: true,
+          edit: {
+            edits: [
+              { resource: model.uri, textEdit: { range: f.range, text: f.text }, versionId: model.getVersionId() },
+            ],
+          },
+        })),
+        dispose() {},
+      };
+    },
+  });
   return {
     dispose() {
       completion.dispose();
       hover.dispose();
+      actions.dispose();
     },
   };
 }

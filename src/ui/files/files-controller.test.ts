@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFilesRepo, createSettingsRepo, FileNameError, StudioDB } from '../../persistence';
+import { createFilesRepo, createSettingsRepo, FileNameError, StudioDB, type WorkflowFile } from '../../persistence';
 import { createAppStore } from '../../store';
 import { ACTIVE_FILE_SETTING, createFilesController, type FilesController } from './files-controller';
 
@@ -12,6 +12,7 @@ function setup(dbName: string) {
   const settings = createSettingsRepo(db);
   const store = createAppStore();
   const timers: (() => void)[] = [];
+  const watchers = new Map<string, (file: WorkflowFile | undefined) => void>();
   const controller = createFilesController({
     repo,
     settings,
@@ -23,11 +24,18 @@ function setup(dbName: string) {
       timers.push(cb);
       return () => timers.splice(timers.indexOf(cb), 1);
     },
+    // Another tab's save, as Dexie's live query reports it: the test calls `stored(file)` itself.
+    watch: (id, onChange) => {
+      watchers.set(id, onChange);
+      return () => watchers.delete(id);
+    },
   });
   const fireTimers = () => {
     for (const cb of timers.splice(0)) cb();
   };
-  return { db, repo, settings, store, controller, fireTimers };
+  /** What the watch of the open file reports after another tab's write. */
+  const stored = async (id: string) => watchers.get(id)?.(await repo.get(id));
+  return { db, repo, settings, store, controller, fireTimers, stored };
 }
 
 let n = 0;
@@ -121,5 +129,105 @@ describe('createFilesController()', () => {
     await expect(controller.flush()).rejects.toThrow('was deleted in another tab');
     expect(controller.getSaveState()).toMatchObject({ status: 'failed', error: { name: 'FileNameError' } });
     expect(ctx.store.getState().source).toBe('lost?');
+  });
+
+  it('seeds the starter once when load() runs twice at once (React StrictMode runs effects twice in dev)', async () => {
+    const seen: string[] = [];
+    controller.subscribe(() => seen.push(controller.getSaveState().status));
+    await Promise.all([controller.load(), controller.load()]);
+    expect((await ctx.repo.list()).map((f) => f.name)).toEqual(['order_workflow.py']);
+    expect(seen).toEqual(['saved']); // never "load-failed" (a second seeding refused by the name check)
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+  });
+
+  it('two tabs opening a fresh profile at once seed one starter, and both open it', async () => {
+    const other = setup(ctx.db.name);
+    await Promise.all([controller.load(), other.controller.load()]);
+    const files = await ctx.repo.list();
+    expect(files.map((f) => f.name)).toEqual(['order_workflow.py']);
+    expect(other.controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    expect(other.store.getState().activeFileId).toBe(files[0]?.id);
+    other.controller.dispose();
+  });
+
+  it('two creates of one name at once get two free names; neither throws', async () => {
+    await controller.load();
+    const [a, b] = await Promise.all([controller.create('shared.py', 'a'), controller.create('shared.py', 'b')]);
+    expect([a.name, b.name]).toEqual(['shared.py', 'shared_2.py']);
+  });
+});
+
+describe('two tabs on one file', () => {
+  let other: ReturnType<typeof setup>;
+  let id: string;
+  beforeEach(async () => {
+    await controller.load();
+    other = setup(ctx.db.name); // a second tab: its own controller and store, the same database
+    await other.controller.load();
+    id = ctx.store.getState().activeFileId as string;
+    expect(other.store.getState().activeFileId).toBe(id);
+  });
+  afterEach(() => other.controller.dispose());
+
+  /** The other tab types `text` and saves it. */
+  const otherSaves = async (text: string) => {
+    other.store.getState().setSource(text);
+    await other.controller.flush();
+  };
+
+  it('a save against a stale version becomes a conflict with both texts; the stored text is kept', async () => {
+    await otherSaves('theirs = 2\n');
+    ctx.store.getState().setSource('mine = 1\n');
+    await controller.flush();
+    expect(controller.getSaveState()).toEqual({
+      status: 'conflict',
+      mine: 'mine = 1\n',
+      theirs: { source: 'theirs = 2\n', version: 2 },
+    });
+    expect(await ctx.repo.get(id)).toMatchObject({ source: 'theirs = 2\n', version: 2 });
+    // No autosave while the user decides.
+    ctx.store.getState().setSource('mine = 1\nmore\n');
+    ctx.fireTimers();
+    await controller.flush();
+    expect(await ctx.repo.get(id)).toMatchObject({ source: 'theirs = 2\n', version: 2 });
+  });
+
+  it("keeping a merge saves it over the other tab's version, which then shows it live", async () => {
+    await otherSaves('theirs = 2\n');
+    ctx.store.getState().setSource('mine = 1\n');
+    await controller.flush();
+    await controller.resolveConflict({ text: 'mine = 1\ntheirs = 2\n' });
+    expect(await ctx.repo.get(id)).toMatchObject({ source: 'mine = 1\ntheirs = 2\n', version: 3 });
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 3 });
+    expect(ctx.store.getState().source).toBe('mine = 1\ntheirs = 2\n');
+    await other.stored(id);
+    expect(other.store.getState().source).toBe('mine = 1\ntheirs = 2\n');
+    expect(other.controller.getSaveState()).toEqual({ status: 'saved', version: 3 });
+  });
+
+  it("keeping theirs shows the other tab's text and writes nothing", async () => {
+    await otherSaves('theirs = 2\n');
+    ctx.store.getState().setSource('mine = 1\n');
+    await controller.flush();
+    await controller.resolveConflict('theirs');
+    expect(ctx.store.getState().source).toBe('theirs = 2\n');
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 2 });
+    expect(await ctx.repo.get(id)).toMatchObject({ source: 'theirs = 2\n', version: 2 });
+    // Editing goes on from version 2 without a new conflict.
+    ctx.store.getState().setSource('theirs = 2\nnext = 3\n');
+    expect(await controller.flush()).toMatchObject({ version: 3 });
+  });
+
+  it("a tab with no unsaved changes shows the other tab's save live; one with unsaved changes keeps them", async () => {
+    await otherSaves('theirs = 2\n');
+    await ctx.stored(id);
+    expect(ctx.store.getState().source).toBe('theirs = 2\n');
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 2 });
+
+    ctx.store.getState().setSource('mine = 3\n');
+    await otherSaves('theirs = 3\n');
+    await ctx.stored(id);
+    expect(ctx.store.getState().source).toBe('mine = 3\n');
+    expect(controller.getSaveState()).toEqual({ status: 'pending' });
   });
 });

@@ -1,10 +1,19 @@
 /**
  * Keeps the editor's open file and IndexedDB in step: loads the files on start (seeding the starter workflow on
- * a first visit), reopens the last file, autosaves typing after a pause, and creates, renames, deletes and
- * switches files. Framework-free; `useFilesController` wires it to React.
+ * a first visit, once however often `load()` is called — React runs effects twice in development), reopens the
+ * last file, autosaves typing after a pause, and creates, renames, deletes and switches files. Two tabs never
+ * lose an edit silently: a save names the version it was edited from, a save against a newer stored version
+ * becomes a `conflict` with both texts until the user picks (`resolveConflict`), and a tab with no unsaved
+ * changes shows another tab's saved text live. Framework-free; `useFilesController` wires it to React.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { FilesRepo, SettingsRepo, WorkflowFile } from '../../persistence';
+import {
+  FileConflictError,
+  FileNameError,
+  type FilesRepo,
+  type SettingsRepo,
+  type WorkflowFile,
+} from '../../persistence';
 import type { AppState } from '../../store';
 import { newFileName, uniqueFileName } from './file-names';
 
@@ -15,7 +24,9 @@ export type SaveState =
   | { status: 'pending' }
   | { status: 'saving' }
   | { status: 'failed'; error: { name: string; message: string } }
-  | { status: 'load-failed'; error: { name: string; message: string } };
+  | { status: 'load-failed'; error: { name: string; message: string } }
+  /** Another tab saved the file while this one had unsaved edits: nothing is saved until the user picks. */
+  | { status: 'conflict'; mine: string; theirs: { source: string; version: number } };
 
 /** Dependencies of {@link createFilesController}. */
 export interface FilesControllerDeps {
@@ -27,6 +38,8 @@ export interface FilesControllerDeps {
   autosaveMs: number;
   now(): number;
   setTimer(cb: () => void, ms: number): () => void;
+  /** Calls `onChange` with the stored file whenever it changes (in any tab); returns the unsubscribe. */
+  watch(id: string, onChange: (file: WorkflowFile | undefined) => void): () => void;
 }
 
 /** The handle: file operations plus the save state as an external store (fits `useSyncExternalStore`). */
@@ -41,6 +54,8 @@ export interface FilesController {
   remove(id: string): Promise<void>;
   /** Writes pending edits now; resolves with the open file as saved (its version is what Run loads). */
   flush(): Promise<WorkflowFile | undefined>;
+  /** Ends a conflict: keep the other tab's text (`'theirs'`), or save `text` (mine, or a merge) over it. */
+  resolveConflict(choice: 'theirs' | { text: string }): Promise<void>;
   getSaveState(): SaveState;
   subscribe(listener: () => void): () => void;
   dispose(): void;
@@ -61,13 +76,35 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
   let cancelTimer: (() => void) | null = null;
   let saving: Promise<WorkflowFile | undefined> = Promise.resolve(undefined);
   let disposed = false;
+  let loading: Promise<void> | null = null;
+  /** Creates one after another, so each picks its free name after the previous one was written. */
+  let creating: Promise<unknown> = Promise.resolve();
+  let unwatch: (() => void) | null = null;
 
   const setSaveState = (next: SaveState) => {
     saveState = next;
     for (const l of listeners) l();
   };
 
+  /** Another tab's save of the open file: shown at once when this tab has nothing unsaved. */
+  const onStored = (file: WorkflowFile | undefined) => {
+    if (disposed || !file || file.id !== persisted?.id || file.version <= persisted.file.version) return;
+    if (saveState.status === 'conflict') {
+      setSaveState({ ...saveState, theirs: { source: file.source, version: file.version } });
+      return;
+    }
+    const unsaved = store.getState().source !== persisted.source || cancelTimer !== null;
+    if (unsaved || saveState.status !== 'saved') return; // the next save finds the newer version: a conflict
+    persisted = { id: file.id, source: file.source, file };
+    store.getState().openFile(file.id, file.source);
+    setSaveState({ status: 'saved', version: file.version });
+  };
+
   const show = async (file: WorkflowFile) => {
+    if (persisted?.id !== file.id) {
+      unwatch?.();
+      unwatch = deps.watch(file.id, onStored);
+    }
     persisted = { id: file.id, source: file.source, file };
     store.getState().openFile(file.id, file.source);
     setSaveState({ status: 'saved', version: file.version });
@@ -82,15 +119,24 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       .then(async () => {
         const { activeFileId, source } = store.getState();
         if (!persisted || activeFileId !== persisted.id) return persisted?.file;
-        if (source === persisted.source) return persisted.file;
+        if (source === persisted.source || saveState.status === 'conflict') return persisted.file;
         setSaveState({ status: 'saving' });
         try {
-          const file = await repo.save(persisted.id, source);
+          const file = await repo.save(persisted.id, source, persisted.file.version);
           persisted = { id: file.id, source, file };
           const stillCurrent = store.getState().source === source;
           setSaveState(stillCurrent ? { status: 'saved', version: file.version } : { status: 'pending' });
           return file;
         } catch (e) {
+          if (e instanceof FileConflictError) {
+            const { stored } = e;
+            setSaveState({
+              status: 'conflict',
+              mine: store.getState().source,
+              theirs: { source: stored.source, version: stored.version },
+            });
+            return persisted.file;
+          }
           setSaveState({ status: 'failed', error: toError(e) });
           throw e;
         }
@@ -99,7 +145,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (disposed || state.source === prev.source || !persisted) return;
+    if (disposed || state.source === prev.source || !persisted || saveState.status === 'conflict') return;
     if (state.activeFileId !== persisted.id || state.source === persisted.source) return;
     setSaveState({ status: 'pending' });
     cancelTimer?.();
@@ -109,19 +155,25 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
   const takenNames = async () => (await repo.list()).map((f) => f.name);
 
   return {
-    async load() {
-      try {
-        let files = await repo.list();
-        if (files.length === 0) {
-          await repo.create(deps.starter.name, deps.starter.source);
-          files = await repo.list();
+    load() {
+      loading ??= (async () => {
+        try {
+          let files = await repo.list();
+          if (files.length === 0) {
+            // Another tab opened at the same moment may have seeded it first: then its starter is ours too.
+            await repo.create(deps.starter.name, deps.starter.source).catch((e: unknown) => {
+              if (!(e instanceof FileNameError)) throw e;
+            });
+            files = await repo.list();
+          }
+          const lastId = await settings.get<string | null>(ACTIVE_FILE_SETTING, null);
+          const file = files.find((f) => f.id === lastId) ?? files[0];
+          if (file) await show(file);
+        } catch (e) {
+          setSaveState({ status: 'load-failed', error: toError(e) });
         }
-        const lastId = await settings.get<string | null>(ACTIVE_FILE_SETTING, null);
-        const file = files.find((f) => f.id === lastId) ?? files[0];
-        if (file) await show(file);
-      } catch (e) {
-        setSaveState({ status: 'load-failed', error: toError(e) });
-      }
+      })();
+      return loading;
     },
     async open(id) {
       if (persisted?.id === id) return;
@@ -129,10 +181,14 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       const file = await repo.get(id);
       if (file) await show(file);
     },
-    async create(wanted, source) {
-      const taken = await takenNames();
-      const name = wanted === null ? newFileName(taken) : uniqueFileName(wanted, taken);
-      return this.createNamed(name, source);
+    create(wanted, source) {
+      const created = creating.then(async () => {
+        const taken = await takenNames();
+        const name = wanted === null ? newFileName(taken) : uniqueFileName(wanted, taken);
+        return this.createNamed(name, source);
+      });
+      creating = created.catch(() => undefined);
+      return created;
     },
     async createNamed(name, source) {
       await writeNow();
@@ -160,6 +216,16 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       await show(next);
     },
     flush: writeNow,
+    async resolveConflict(choice) {
+      if (saveState.status !== 'conflict' || !persisted) return;
+      const { theirs } = saveState;
+      const stored = { ...persisted.file, source: theirs.source, version: theirs.version };
+      persisted = { id: stored.id, source: stored.source, file: stored };
+      const text = choice === 'theirs' ? theirs.source : choice.text;
+      setSaveState({ status: 'saved', version: stored.version });
+      store.getState().openFile(stored.id, text);
+      if (text !== stored.source) await writeNow();
+    },
     getSaveState: () => saveState,
     subscribe(listener) {
       listeners.add(listener);
@@ -169,6 +235,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       if (disposed) return;
       disposed = true;
       cancelTimer?.();
+      unwatch?.();
       unsubscribe();
       listeners.clear();
     },

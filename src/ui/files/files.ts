@@ -1,5 +1,6 @@
+import { liveQuery } from 'dexie';
 import { appStore, STARTER_FILE_NAME, STARTER_SOURCE } from '../../store';
-import { filesRepo, settingsRepo } from '../data/studio-db';
+import { filesRepo, settingsRepo, studioDb } from '../data/studio-db';
 import { createFilesController, type FilesController } from './files-controller';
 
 /** Quiet time after the last keystroke before the open file is written to IndexedDB. */
@@ -19,6 +20,11 @@ export function getFilesController(): FilesController {
     setTimer: (cb, ms) => {
       const id = setTimeout(cb, ms);
       return () => clearTimeout(id);
+    },
+    // Dexie's live queries see writes of other tabs too (it broadcasts them between tabs of one origin).
+    watch: (id, onChange) => {
+      const subscription = liveQuery(() => studioDb.files.get(id)).subscribe({ next: onChange, error: () => {} });
+      return () => subscription.unsubscribe();
     },
   });
   return controller;

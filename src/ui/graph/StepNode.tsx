@@ -1,5 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { CACHED_TIP } from '../history/history-items';
+import { BusyChip } from './BusyChip';
 import { Countdown } from './Countdown';
 import type { StepFlowNode } from './graph-model';
 import { KIND_LABELS, NODE_KINDS, overlayFacts, statusWords } from './node-labels';
@@ -24,10 +26,11 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
         {data.control && <span className="chip chip--control">{data.control}</span>}
         {data.concurrent && <span className="chip chip--concurrent">concurrent</span>}
         {o && o.replays > 0 && (
-          <span className="chip chip--replay" title={`Served from the journal by ${o.replays} later run(s)`}>
+          <span className="chip chip--replay" title={CACHED_TIP}>
             ↻ cached{o.replays > 1 ? ` ×${o.replays}` : ''}
           </span>
         )}
+        {o?.status === 'running' && <BusyChip name={data.name} />}
         {o?.divergence && (
           <span
             className="chip chip--diverged"

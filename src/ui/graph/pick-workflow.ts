@@ -1,14 +1,7 @@
-import type { WorkflowAnalysis, WorkflowPlan } from '../../analysis';
+import { type WorkflowAnalysis, type WorkflowPlan, workflowNameOf } from '../../analysis';
 
 /** `MyWorkflow` → `my-workflow`: the workflowName the Python SDK gives a class (runtime `_host.kebab_case`). */
-export function workflowNameOf(className: string): string {
-  return className
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
-}
+export { workflowNameOf };
 
 /** Which class of the plan to draw: the one the selected instance runs, else the first. */
 export function pickWorkflow(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, fitViewport } from './viewport';
+import { boundsOf, FIT, fitViewport, MIN_LABEL_PX, NODE_LABEL_PX } from './viewport';
 
 const O = { padding: 20, minZoom: 0.5, maxZoom: 1 };
 
@@ -20,6 +20,15 @@ describe('fitViewport()', () => {
     expect(v.zoom).toBe(0.5);
     expect(v.x).toBe(20 - 100 * 0.5);
     expect(v.y).toBe((400 - 100 * 0.5) / 2 + 50 * 0.5);
+  });
+});
+
+describe('FIT', () => {
+  it('keeps node names at 11 px or more at the default zoom, however big the plan (it scrolls instead)', () => {
+    const v = fitViewport({ x: 0, y: 0, width: 20_000, height: 9_000 }, { width: 480, height: 300 });
+    expect(v.zoom).toBe(FIT.minZoom);
+    expect(NODE_LABEL_PX * v.zoom).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+    expect(MIN_LABEL_PX).toBe(11);
   });
 });
 

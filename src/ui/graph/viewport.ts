@@ -25,8 +25,13 @@ export interface FitOptions {
   maxZoom: number;
 }
 
-/** Readable: node names stay legible down to this zoom. */
-export const FIT: FitOptions = { padding: 24, minZoom: 0.45, maxZoom: 1 };
+/** The CSS font size of a node's name (`.plan-node__name` in graph.css). */
+export const NODE_LABEL_PX = 12.5;
+/** The smallest a node's name may appear at the default zoom: past this, the graph scrolls instead of shrinking. */
+export const MIN_LABEL_PX = 11;
+
+/** Readable: the default fit never zooms out so far that node names fall below {@link MIN_LABEL_PX}. */
+export const FIT: FitOptions = { padding: 24, minZoom: MIN_LABEL_PX / NODE_LABEL_PX, maxZoom: 1 };
 
 /** The bounding box of nodes of one size at the given top-left corners; null when there are none. */
 export function boundsOf(points: Iterable<{ x: number; y: number }>, width: number, height: number): Bounds | null {

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { formatClock, formatDuration } from '../format';
+import { ScaleToggle } from './ScaleToggle';
 import type { TimeAxis } from './time-axis';
 import { ZoomControls } from './ZoomControls';
 
@@ -10,7 +11,7 @@ const CHAR_PX = 6;
 
 /**
  * The time axis over the track: where it starts and ends, and each compressed idle gap with its real length;
- * the zoom controls in the label column. Zoomed in, the axis scrolls sideways with the rows (`--pan`).
+ * the zoom controls and the compact / to-scale toggle in the label column. Zoomed in, the axis scrolls sideways with the rows (`--pan`).
  */
 export const AxisHeader = memo(function AxisHeader({ axis }: { axis: TimeAxis }) {
   let lastRight = END_LABEL_PX;
@@ -19,6 +20,7 @@ export const AxisHeader = memo(function AxisHeader({ axis }: { axis: TimeAxis })
     <div className="axis">
       <span className="axis__label-col">
         <ZoomControls />
+        <ScaleToggle />
       </span>
       <span className="axis__track" aria-hidden="true">
         <span className="axis__pan" style={{ width: axis.width }}>

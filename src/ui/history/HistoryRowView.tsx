@@ -1,7 +1,16 @@
 import { type CSSProperties, type MouseEvent, memo } from 'react';
 import { formatClock } from '../format';
 import { callDetail, eventMarkers } from './call-detail';
-import { callLabel, REASON_WORD, REASONS, runEnd, runEndWord } from './history-items';
+import {
+  callLabel,
+  END_TIPS,
+  REASON_TIPS,
+  REASON_WORD,
+  REASONS,
+  REPLAYED_TIP,
+  runEnd,
+  runEndWord,
+} from './history-items';
 import { type CallRow, type HistoryRow, KIND_WORD } from './lanes';
 import { besideBar } from './layout';
 import { restartFromCall, selectCall, selectEvent, toggleReplays } from './row-actions';
@@ -18,6 +27,12 @@ interface RowProps {
 }
 
 const NO_SPANS: never[] = [];
+
+/** Longest printed line drawn in full (the row shows what fits; its tooltip this much). */
+const MAX_LINE_CHARS = 2000;
+
+const RUN_OUTPUT_TIP = (run: number) =>
+  `Printed by run() outside any step, in run ${run} (stdout and stderr). run() prints again each time it runs from the top; a step's prints are with its attempts in the inspector.`;
 
 /** Where an event's words go on the track (which starts after the label column). */
 const eventTextPlace = (axis: TimeAxis, at: number, text: string): CSSProperties => ({
@@ -52,12 +67,25 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
           title={`run ${row.run.run}: ${REASONS[row.run.reason]}, ${runEnd(row.run)}. Started ${formatClock(row.from)}; executed ${row.executed} call(s), replayed ${row.replayed} from the journal.`}
         >
           <span className="hrow__label">
-            <strong>run {row.run.run}</strong> · {REASON_WORD[row.run.reason]}
-            {row.replayed > 0 && <span className="hrow__replay-count"> · ↻{row.replayed}</span>}
+            <strong>run {row.run.run}</strong> ·{' '}
+            <span className="hrow__reason" title={REASON_TIPS[row.run.reason]} data-testid="lane-reason">
+              {REASON_WORD[row.run.reason]}
+            </span>
+            {row.replayed > 0 && (
+              <span className="hrow__replay-count" title={REPLAYED_TIP}>
+                {' '}
+                · ↻{row.replayed}
+              </span>
+            )}
           </span>
           <span className="track">
             <span className="track__lane" style={{ left: x, width: w }} />
-            <span className="hrow__lane-end" style={besideBar(x, w, axis.width, end.length)}>
+            <span
+              className="hrow__lane-end"
+              style={besideBar(x, w, axis.width, end.length)}
+              title={END_TIPS[row.run.end ?? 'running']}
+              data-testid="lane-end"
+            >
               {end}
             </span>
           </span>
@@ -67,7 +95,12 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
     case 'replayed':
       return (
         <div className="hrow hrow--replayed" style={style} data-testid="history-replayed" data-run={row.run}>
-          <button type="button" className="hrow__label hrow__toggle" onClick={() => toggleReplays(row.run)}>
+          <button
+            type="button"
+            className="hrow__label hrow__toggle"
+            onClick={() => toggleReplays(row.run)}
+            title={`${REPLAYED_TIP} Click to ${row.expanded ? 'hide' : 'list'} them.`}
+          >
             {row.expanded ? '▾' : '▸'} ↻ {row.count} from the journal
           </button>
           {!row.expanded && (
@@ -127,6 +160,19 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
             ) : (
               'nothing more'
             )}
+          </span>
+        </div>
+      );
+    }
+    case 'output': {
+      const text = row.text.length > MAX_LINE_CHARS ? `${row.text.slice(0, MAX_LINE_CHARS)}…` : row.text;
+      return (
+        <div className="hrow hrow--output" style={style} data-testid="history-output" data-run={row.run}>
+          <span className="hrow__output-tag" title={RUN_OUTPUT_TIP(row.run)}>
+            {row.first ? 'run() print' : ''}
+          </span>
+          <span className="hrow__output-text" title={text === '' ? undefined : text}>
+            {text}
           </span>
         </div>
       );

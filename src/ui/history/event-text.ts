@@ -18,6 +18,10 @@ export function describeEvent(e: JournalEvent): string {
       return `run ${e.run} evicted`;
     case 'calls-replayed':
       return `run ${e.run} replayed ${e.calls.length} call${e.calls.length === 1 ? '' : 's'} from the journal`;
+    case 'run-output': {
+      const lines = e.text.replace(/\n$/, '').split('\n').length;
+      return `run ${e.run} printed ${lines} line${lines === 1 ? '' : 's'} outside steps`;
+    }
     case 'divergence-detected':
       return `run ${e.run} diverged: expected ${callLabel(e.expected)}, got ${e.got ? callLabel(e.got) : 'nothing'}`;
     case 'step-started':

@@ -41,6 +41,39 @@ export const REASON_WORD: Record<RunView['reason'], string> = {
   skip: 'skipped wait',
 };
 
+/** What each run-start word of a lane header means, in one sentence (its tooltip, and the help). */
+export const REASON_TIPS: Record<RunView['reason'], string> = {
+  create: 'created: the instance was just created; this is the first time run() runs.',
+  wake: 'woke: a sleep, retry delay or wait timeout the last run stopped at came due, so run() runs again from the top.',
+  event: 'event: an event the last run was waiting for arrived, so run() runs again from the top.',
+  resume: 'resumed: the paused instance was resumed, so run() runs again from the top.',
+  restart: 'restarted: the instance was restarted; calls from the restart point on are forgotten and run again.',
+  recover:
+    'recovered: the executor stopped (a crash or a reload) while the instance was running; this run picked it up from its journal.',
+  skip: 'skipped wait: you skipped the pending sleep, retry delay or wait timeout, so run() runs again from the top.',
+};
+
+/** What each run-end word of a lane header means, in one sentence (its tooltip, and the help). */
+export const END_TIPS: Record<NonNullable<RunView['end']> | 'running', string> = {
+  running: 'running: run() is executing now.',
+  finished: 'finished: run() returned; what it returned is the instance’s output.',
+  errored: 'errored: run() raised (or the engine ended it for good); the instance is errored.',
+  evicted:
+    'evicted: the run reached a sleep, wait or retry delay that was not over, so the studio ended it; a later run replays from the top.',
+  paused: 'paused: the instance was paused; resuming it starts a new run.',
+  terminated: 'terminated: the instance was stopped for good.',
+  restarted: 'restarted: a restart ended this run and started a new one.',
+  crashed: 'lost (crash): the executor stopped while this run was going, so its end was never journaled.',
+};
+
+/** What "↻ N from the journal" means (the replayed row and the lane's ↻ count). */
+export const REPLAYED_TIP =
+  '↻ from the journal: calls this run made that the journal had already finished; their recorded results were returned without running their code again (replay).';
+
+/** What the graph's "↻ cached" chip means. */
+export const CACHED_TIP =
+  '↻ cached: the step’s result is in the journal, so later runs got it from there without running the step again (×n: by n runs).';
+
 /** How a run ended, in one or two words (lane headers). */
 export function runEndWord(run: RunView): string {
   return run.end === null ? 'running' : run.end === 'crashed' ? 'lost (crash)' : run.end;

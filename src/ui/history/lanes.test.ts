@@ -19,12 +19,65 @@ const shape = (rows: HistoryRow[]) =>
           ? `  replayed ${r.count}${r.expanded ? '' : ' (collapsed)'}`
           : r.type === 'event'
             ? `event ${r.sent.type}`
-            : `  diverged ${r.divergence.expected.name}→${r.divergence.got?.name ?? 'nothing'}`,
+            : r.type === 'output'
+              ? `  | ${r.text}`
+              : `  diverged ${r.divergence.expected.name}→${r.divergence.got?.name ?? 'nothing'}`,
   );
 
 const RETRY = { retries: { limit: 3, delay: '1 second', backoff: 'exponential' as const } };
 
 describe('buildHistoryRows()', () => {
+  it("shows what run() printed in that run's lane, line by line, between the calls it came between", async () => {
+    const t = createTestEngine(async ({ step, log }) => {
+      log('before sleep\n');
+      await step.do('greet', (_ctx, hooks) => {
+        hooks.log('a step print\n');
+        return 1;
+      });
+      log('two\nlines\n');
+      await step.sleep('nap', '1 second');
+      log('after');
+      return 'done';
+    });
+    await t.create();
+    await t.idle();
+    const rows = buildHistoryRows(await t.view());
+    expect(shape(rows)).toEqual([
+      'lane 1 create→evicted',
+      '  | before sleep',
+      '  ▸ greet attempt-succeeded',
+      '  | two',
+      '  | lines',
+      '  ▸ nap sleep',
+      'lane 2 wake→finished',
+      '  | before sleep',
+      '  replayed 1',
+      '  ↻ greet ',
+      '  | two',
+      '  | lines',
+      '  ▸ nap ',
+      '  | after',
+    ]);
+    // A step's own prints stay with its attempts (the inspector), never in the lane as run() output.
+    expect(rows.filter((r) => r.type === 'output').map((r) => r.text)).not.toContain('a step print');
+    const firsts = rows.flatMap((r) => (r.type === 'output' && r.first ? [r.text] : []));
+    expect(firsts).toEqual(['before sleep', 'two', 'before sleep', 'two', 'after']);
+  });
+
+  it('keeps run() output after the replayed calls of a collapsed lane, and an empty printed line as a row', async () => {
+    const t = createTestEngine(async ({ step, log }) => {
+      for (let i = 0; i < 8; i++) await step.do(`s${i}`, () => i);
+      log('\n');
+      await step.sleep('nap', '1 second');
+      return 'done';
+    });
+    await t.create();
+    await t.idle();
+    const rows = buildHistoryRows(await t.view());
+    const lane2 = shape(rows).slice(shape(rows).indexOf('lane 2 wake→finished'));
+    expect(lane2).toEqual(['lane 2 wake→finished', '  replayed 8 (collapsed)', '  | ', '  ▸ nap ']);
+  });
+
   it('draws a flaky step as attempts across lanes, with each retry delay labelled by its backoff', async () => {
     let attempt = 0;
     const t = createTestEngine(async ({ step }) => {

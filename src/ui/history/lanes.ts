@@ -1,13 +1,23 @@
 /**
  * The history's rows, built from an instance view: one *lane* per run of `run()` (a header, then what that run
  * did), with the calls it served from the journal, the calls it executed, its divergence, and the events sent
- * to the instance placed between lanes by journal order. Flat, so a virtual list can render any slice.
+ * to the instance placed between lanes by journal order, and what `run()` printed outside steps — one row per
+ * line, in the lane of the run that printed it, between the calls it came between. Flat, so a virtual list can
+ * render any slice.
  *
  * Building the rows only decides which rows exist (cheap: it runs for every scrubber position of a 10 000-event
  * journal); what a call row draws — spans, markers and their words — is derived on demand by `call-detail.ts`,
  * for the rows on screen. Pure; times are engine clock ms (the time axis places them).
  */
-import type { CallRef, CallView, DivergenceView, InstanceView, RunView, SentEventView } from '../../engine';
+import type {
+  CallRef,
+  CallView,
+  DivergenceView,
+  InstanceView,
+  RunOutputView,
+  RunView,
+  SentEventView,
+} from '../../engine';
 import { callKey } from '../../engine';
 import { callGeometry, isBusy } from './call-detail';
 import { callLabel } from './history-items';
@@ -37,6 +47,8 @@ export type HistoryRow =
       source: CallInLane;
     }
   | { type: 'divergence'; key: string; run: number; divergence: DivergenceView; at: number }
+  /** One line `run()` printed outside steps; `first` = the first line of what one journal event holds. */
+  | { type: 'output'; key: string; run: number; text: string; at: number; first: boolean }
   | { type: 'event'; key: string; sent: SentEventView };
 
 /** A call row. */
@@ -78,6 +90,16 @@ export function buildHistoryRows(view: InstanceView, options: HistoryRowsOptions
       executed: touched.length,
       replayed: run.replayed.length,
     });
+    // What the run printed goes where it was printed: after `afterReplayed` replays and `afterExecuted` calls.
+    let o = 0;
+    const printedUpTo = (replayed: number, executed: number) => {
+      for (; o < run.output.length; o++) {
+        const out = run.output[o]!;
+        if (out.afterReplayed > replayed || out.afterExecuted > executed) return;
+        pushOutputRows(rows, run.run, out);
+      }
+    };
+    printedUpTo(0, 0);
     if (run.replayed.length > 0) {
       const expanded = run.replayed.length <= autoExpand || options.expanded?.has(run.run) === true;
       rows.push({
@@ -90,7 +112,8 @@ export function buildHistoryRows(view: InstanceView, options: HistoryRowsOptions
         names: run.replayed.slice(0, 3).map(callLabel).join(', '),
       });
       if (expanded) {
-        for (const ref of run.replayed) {
+        for (const [i, ref] of run.replayed.entries()) {
+          printedUpTo(i, 0);
           rows.push({
             type: 'call',
             key: `call:${run.run}:replayed:${callKey(ref)}`,
@@ -103,7 +126,8 @@ export function buildHistoryRows(view: InstanceView, options: HistoryRowsOptions
         }
       }
     }
-    for (const call of touched) {
+    for (const [k, call] of touched.entries()) {
+      printedUpTo(run.replayed.length, k);
       const ref = { kind: call.kind, name: call.name, count: call.count };
       rows.push({
         type: 'call',
@@ -115,6 +139,7 @@ export function buildHistoryRows(view: InstanceView, options: HistoryRowsOptions
         source: { call, lane: run, laneEnd },
       });
     }
+    printedUpTo(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
     if (run.divergence) {
       rows.push({
         type: 'divergence',
@@ -143,6 +168,8 @@ export function axisInput(rows: readonly HistoryRow[]): AxisInput {
       case 'replayed':
       case 'divergence':
         points.push(row.at);
+        break;
+      case 'output':
         break;
       case 'event':
         points.push(row.sent.timestamp);
@@ -196,6 +223,15 @@ function touchedAt(call: CallView, run: number): number {
   if (call.run === run) return call.startedAt;
   if (call.kind === 'do') return call.attempts.find((a) => a.run === run)?.startedAt ?? call.endedAt ?? call.startedAt;
   return call.endedAt ?? call.startedAt;
+}
+
+/** Output rows of one `run-output` event: a row per line (a final newline ends the last line, adds none). */
+function pushOutputRows(rows: HistoryRow[], run: number, out: RunOutputView): void {
+  const lines = out.text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  for (const [i, text] of lines.entries()) {
+    rows.push({ type: 'output', key: `output:${out.seq}:${i}`, run, text, at: out.at, first: i === 0 });
+  }
 }
 
 function eventRow(sent: SentEventView): HistoryRow {

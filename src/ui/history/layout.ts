@@ -8,6 +8,7 @@ export const ROW_HEIGHT: Record<HistoryRow['type'], number> = {
   call: 20,
   divergence: 52,
   event: 20,
+  output: 17,
 };
 
 /** Room right of the track (px), so the last mark is not cut by the edge. */

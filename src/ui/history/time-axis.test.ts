@@ -12,6 +12,17 @@ describe('buildTimeAxis()', () => {
     expect(axis.toX(400)).toBe(400);
   });
 
+  it('to scale, keeps a 1-day sleep as long as it was: one linear segment, no breaks', () => {
+    const points = [0, 20, 40, 60, DAY + 60, DAY + 80, DAY + 100];
+    const axis = buildTimeAxis({ points, busy: [[0, 20]] }, { width: 1000, toScale: true });
+    expect(axis.breaks).toEqual([]);
+    expect(axis.segments).toEqual([{ kind: 'linear', from: 0, to: DAY + 100, x: 0, width: 1000 }]);
+    expect(axis.toX(DAY / 2 + 50)).toBeCloseTo(500);
+    // 100 ms of activity on a 1-day axis is a fraction of a pixel: the track draws it at its minimum width.
+    expect(axis.toX(60) - axis.toX(0)).toBeLessThan(0.01);
+    expect(axis.toTime(500)).toBeCloseTo(DAY / 2 + 50);
+  });
+
   it('compresses a 1-day sleep into one break so both bursts stay readable', () => {
     const axis = buildTimeAxis({ points: [0, 20, 40, 60, DAY + 60, DAY + 80, DAY + 100] }, { width: 300, breakPx: 20 });
     expect(axis.breaks).toHaveLength(1);

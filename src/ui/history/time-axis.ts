@@ -3,7 +3,8 @@
  * (milliseconds to seconds); between runs an instance may sleep for a day, so drawn linearly the bursts would
  * be a pixel wide. Every *idle* gap — between two consecutive points in time, not covered by a busy interval
  * (a step attempt), and at least `minIdleMs` long — becomes a fixed-width *break*, drawn with a marker and its
- * real length; the rest of the axis is linear. Pure; times are engine clock ms.
+ * real length; the rest of the axis is linear. With `toScale` nothing is compressed: the whole axis is linear
+ * (true time), and only the drawing gives tiny spans a minimum width (Track.tsx). Pure; times are engine clock ms.
  */
 
 /** A stretch of the axis: linear time, or a compressed idle gap (`break`). */
@@ -45,6 +46,8 @@ export interface TimeAxisOptions {
   minIdleMs?: number;
   /** Breaks together take at most this share of the width. */
   maxBreakShare?: number;
+  /** A true time axis: no idle gap is compressed (default false: compact). */
+  toScale?: boolean;
 }
 
 const DEFAULTS = { breakPx: 22, minIdleMs: 250, maxBreakShare: 0.4 } as const;
@@ -56,7 +59,9 @@ export function buildTimeAxis(input: AxisInput, options: TimeAxisOptions): TimeA
   const ts = uniqueSorted(input.points);
   const start = ts[0] ?? 0;
   const end = ts.length > 1 ? ts[ts.length - 1]! : start + 1;
-  if (ts.length < 2) return axisOf(start, end, width, [{ kind: 'linear', from: start, to: end, x: 0, width }]);
+  if (ts.length < 2 || o.toScale) {
+    return axisOf(start, end, width, [{ kind: 'linear', from: start, to: end, x: 0, width }]);
+  }
 
   const busy = mergeIntervals(input.busy ?? []);
   const idle: { from: number; to: number }[] = [];

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { selectExpandedReplays, useAppStore } from '../../store';
+import { selectExpandedReplays, selectHistoryScale, useAppStore } from '../../store';
 import { useLiveInstance, useSelectedInstance } from '../data/SelectedInstanceProvider';
 import { axisInput, buildHistoryRows, type HistoryRow } from './lanes';
 import { buildTimeAxis, type TimeAxis } from './time-axis';
@@ -14,7 +14,7 @@ export interface HistoryModel {
 
 /**
  * Rows of the instance as the panes show it (at the scrubber's event while time travelling), on a time axis
- * laid out from the live journal, so scrubbing never moves the axis under the user's eyes.
+ * laid out from the live journal, so scrubbing never moves the axis under the user's eyes; compact or to scale.
  */
 export function useHistoryModel(trackWidth: number): HistoryModel {
   const live = useLiveInstance();
@@ -28,7 +28,11 @@ export function useHistoryModel(trackWidth: number): HistoryModel {
     () => (shownView === liveView ? liveRows : shownView ? buildHistoryRows(shownView, { expanded }) : []),
     [shownView, liveView, liveRows, expanded],
   );
-  const axis = useMemo(() => buildTimeAxis(axisInput(liveRows), { width: trackWidth }), [liveRows, trackWidth]);
+  const toScale = useAppStore(selectHistoryScale) === 'to-scale';
+  const axis = useMemo(
+    () => buildTimeAxis(axisInput(liveRows), { width: trackWidth, toScale }),
+    [liveRows, trackWidth, toScale],
+  );
   const cursor = shown.status === 'ready' && shown.travel ? axis.toX(shown.view.updatedAt) : null;
   return { rows, axis, cursor };
 }

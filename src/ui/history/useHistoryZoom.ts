@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { appStore, selectHistoryZoom, selectSelectedInstanceId, useAppStore } from '../../store';
+import { toggleHistoryScale } from './ScaleToggle';
 import type { TimeAxis } from './time-axis';
 import { anchoredScroll, MIN_ZOOM, scrollToShow, stepZoom, wheelZoom } from './zoom';
 
@@ -18,7 +19,7 @@ export function useZoomCommands() {
 }
 
 /**
- * `+`/`=` zoom in, `-` out, `0` fits all, while focus is anywhere in the history (not in a text field, and
+ * `+`/`=` zoom in, `-` out, `0` fits all, `T` toggles compact / to scale, while focus is anywhere in the history (not in a text field, and
  * without Ctrl/⌘/Alt, which stay the browser's page zoom).
  */
 export function useZoomKeys() {
@@ -32,7 +33,16 @@ export function useZoomKeys() {
       t instanceof HTMLTextAreaElement
     )
       return;
-    const act = e.key === '+' || e.key === '=' ? zoomIn : e.key === '-' ? zoomOut : e.key === '0' ? fit : null;
+    const act =
+      e.key === '+' || e.key === '='
+        ? zoomIn
+        : e.key === '-'
+          ? zoomOut
+          : e.key === '0'
+            ? fit
+            : e.key === 't' || e.key === 'T'
+              ? toggleHistoryScale
+              : null;
     if (!act) return;
     e.preventDefault();
     act();

@@ -7,6 +7,8 @@ interface JsonTreeProps {
   value: Json;
   /** Levels opened at first. */
   openDepth?: number;
+  /** Write null and booleans as Python does (`None`, `True`, `False`), for values that came from Python. */
+  python?: boolean;
 }
 
 function summary(value: Json): string {
@@ -15,8 +17,9 @@ function summary(value: Json): string {
   return `{…} ${n} key${n === 1 ? '' : 's'}`;
 }
 
-function Leaf({ value }: { value: Json }) {
-  if (value === null) return <span className="json-null">null</span>;
+function Leaf({ value, python }: { value: Json; python: boolean }) {
+  if (value === null) return <span className="json-null">{python ? 'None' : 'null'}</span>;
+  if (typeof value === 'boolean' && python) return <span className="json-bool">{value ? 'True' : 'False'}</span>;
   if (typeof value === 'string') return <span className="json-string">{JSON.stringify(value)}</span>;
   if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
   return <span className="json-bool">{String(value)}</span>;
@@ -27,18 +30,20 @@ function Node({
   value,
   depth,
   openDepth,
+  python,
 }: {
   name: string | null;
   value: Json;
   depth: number;
   openDepth: number;
+  python: boolean;
 }) {
   const label = name !== null && <span className="json-key">{name}: </span>;
   if (value === null || typeof value !== 'object') {
     return (
       <div className="json-row">
         {label}
-        <Leaf value={value} />
+        <Leaf value={value} python={python} />
       </div>
     );
   }
@@ -61,7 +66,7 @@ function Node({
       </summary>
       <div className="json-children">
         {entries.slice(0, MAX_CHILDREN).map(([k, v]) => (
-          <Node key={k} name={k} value={v} depth={depth + 1} openDepth={openDepth} />
+          <Node key={k} name={k} value={v} depth={depth + 1} openDepth={openDepth} python={python} />
         ))}
         {entries.length > MAX_CHILDREN && (
           <div className="json-row json-more">… {entries.length - MAX_CHILDREN} more (copy the value to see all)</div>
@@ -72,10 +77,10 @@ function Node({
 }
 
 /** A JSON value as a collapsible tree. Every value is rendered as text, never as HTML. */
-export function JsonTree({ value, openDepth = 2 }: JsonTreeProps) {
+export function JsonTree({ value, openDepth = 2, python = false }: JsonTreeProps) {
   return (
     <div className="json-tree" data-testid="json-tree">
-      <Node name={null} value={value} depth={0} openDepth={openDepth} />
+      <Node name={null} value={value} depth={0} openDepth={openDepth} python={python} />
     </div>
   );
 }

@@ -72,6 +72,29 @@ describe('inspect()', () => {
     });
   });
 
+  it('never shows a step of another class of the file once an instance of this class is selected', async () => {
+    const twoClasses = analyzeWorkflow(`${SOURCE}
+
+class Other(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do()
+        async def only_in_other():
+            return 1
+
+        await only_in_other()
+`);
+    const other = twoClasses.workflows[1]!.nodes[0]!;
+    const { t } = await waitingInstance();
+    const view = { ...(await t.view()), workflowName: 'wf' };
+    expect(twoClasses.workflows[0]!.className).toBe('Wf');
+    expect(inspect({ type: 'node', nodeId: other.id, call: null }, twoClasses, view)).toEqual({ type: 'none' });
+    // Without an instance, any class's node is shown from the code.
+    expect(inspect({ type: 'node', nodeId: other.id, call: null }, twoClasses, null)).toMatchObject({
+      type: 'node',
+      node: { name: 'only_in_other' },
+    });
+  });
+
   it('shows nothing for a selection the journal does not have', async () => {
     const { t } = await waitingInstance();
     expect(inspect({ type: 'event', seq: 999 }, plan, await t.view())).toEqual({ type: 'none' });

@@ -88,9 +88,13 @@ export function inspect(selection: Selection | null, plan: WorkflowPlan, view: I
     const calls = byNode.get(node.id) ?? [];
     return { type: 'node', node, calls, call, inputs: inputsOf(node, analysis, byNode), instanceId: view.id };
   }
+  // With an instance of a class of this file selected, only that class's nodes: a node of another class (left
+  // selected from before) would show a step the instance's workflow does not have.
   const node =
     analysis?.nodes.find((n) => n.id === selection.nodeId) ??
-    plan.workflows.flatMap((w) => w.nodes).find((n) => n.id === selection.nodeId);
+    (view && instanceMatches
+      ? undefined
+      : plan.workflows.flatMap((w) => w.nodes).find((n) => n.id === selection.nodeId));
   if (!node || !analysis) return { type: 'none' };
   const byNode = view && instanceMatches ? callsByNode(analysis, view) : null;
   const calls = byNode?.get(node.id) ?? [];

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useRef } from 'react';
 import type { InstanceSummary } from '../../engine';
-import { appStore, selectSelectedInstanceId, useAppStore } from '../../store';
+import { appStore, type InstanceSort, selectInstanceSort, selectSelectedInstanceId, useAppStore } from '../../store';
 import { useWallClock } from '../hooks/useWallClock';
 import { InstanceRow } from './InstanceRow';
 import { isFinished } from './instance-rows';
@@ -10,8 +10,29 @@ import { nextSelection } from './list-keys';
 /** Row height in pixels; rows are fixed-height so 10 000 of them scroll without measuring. */
 export const ROW_HEIGHT = 28;
 
+/** A column title that sorts the list by `sortKey` (again: the other way), saying which way it sorts. */
+function SortHeader({ sortKey, label, sort }: { sortKey: InstanceSort['key']; label: string; sort: InstanceSort }) {
+  const active = sort.key === sortKey;
+  return (
+    <span>
+      <button
+        type="button"
+        className={active ? 'sort-button sort-button--active' : 'sort-button'}
+        onClick={() => appStore.getState().sortInstancesBy(sortKey)}
+        title={`Sort by ${label.toLowerCase()}${active ? ` (now ${sort.desc ? 'descending' : 'ascending'}; again to flip)` : ''}`}
+        data-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+        data-testid={`sort-${sortKey}`}
+      >
+        {label}
+        {active ? (sort.desc ? ' ▾' : ' ▴') : ''}
+      </button>
+    </span>
+  );
+}
+
 /** The instance rows, virtualized: only the rows in view (plus a few) are in the DOM. */
-export function InstanceList({ rows }: { rows: InstanceSummary[] }) {
+export function InstanceList({ rows, files }: { rows: InstanceSummary[]; files: ReadonlyMap<string, string> }) {
+  const sort = useAppStore(selectInstanceSort);
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedId = useAppStore(selectSelectedInstanceId);
   const virtualizer = useVirtualizer({
@@ -41,13 +62,15 @@ export function InstanceList({ rows }: { rows: InstanceSummary[] }) {
   };
   return (
     <div className="instance-list">
-      <div className="instance-row instance-row--head" aria-hidden="true">
-        <span>Status</span>
+      <div className="instance-row instance-row--head" data-testid="instance-list-head">
+        <SortHeader sortKey="status" label="Status" sort={sort} />
         <span>Id</span>
-        <span>Started</span>
-        <span>Duration</span>
-        <span>Steps</span>
-        <span>Error</span>
+        <span>Workflow</span>
+        <span>File</span>
+        <SortHeader sortKey="started" label="Started" sort={sort} />
+        <SortHeader sortKey="duration" label="Duration" sort={sort} />
+        <span className="instance-row__steps">Steps</span>
+        <span className="instance-row__error">Error</span>
       </div>
       <div
         ref={scrollRef}
@@ -66,6 +89,7 @@ export function InstanceList({ rows }: { rows: InstanceSummary[] }) {
               <InstanceRow
                 key={item.key}
                 row={row}
+                fileName={files.get(row.id) ?? null}
                 selected={row.id === selectedId}
                 now={now}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}

@@ -6,14 +6,18 @@ import { instanceDuration, STATUS_TEXT } from './instance-rows';
 
 interface InstanceRowProps {
   row: InstanceSummary;
+  /** The studio file it ran, or null (imported journal, or its file was deleted). */
+  fileName: string | null;
   selected: boolean;
   now: number;
   style: CSSProperties;
 }
 
-/** One instance: status, id, started, duration, steps, error. */
-export const InstanceRow = memo(function InstanceRow({ row, selected, now, style }: InstanceRowProps) {
+/** One instance: status, id, workflow, file, started, duration, steps, error. */
+export const InstanceRow = memo(function InstanceRow({ row, fileName, selected, now, style }: InstanceRowProps) {
   const error = row.error ? `${row.error.name}: ${row.error.message}` : '';
+  const started = formatDateTime(row.createdAt);
+  const day = started.slice(0, 11);
   return (
     <div
       role="option"
@@ -29,13 +33,24 @@ export const InstanceRow = memo(function InstanceRow({ row, selected, now, style
         if (e.key === 'Enter' || e.key === ' ') appStore.getState().selectInstance(row.id);
       }}
     >
-      <span className={`status-pill status-pill--${row.status}`}>{STATUS_TEXT[row.status]}</span>
-      <span className="instance-row__id" title={`${row.id} · ${row.workflowName}`}>
+      <span className={`status-pill status-pill--${row.status}`} title={error || undefined}>
+        {STATUS_TEXT[row.status]}
+      </span>
+      <span className="instance-row__id" title={row.id}>
         {row.id}
       </span>
-      <span className="instance-row__time">{formatDateTime(row.createdAt)}</span>
+      <span className="instance-row__workflow" title={row.workflowName} data-testid="instance-workflow">
+        {row.workflowName}
+      </span>
+      <span className="instance-row__file" title={fileName ?? 'no file in the studio'} data-testid="instance-file">
+        {fileName ?? '—'}
+      </span>
+      <span className="instance-row__time" title={started}>
+        <span className="instance-row__day">{day}</span>
+        {started.slice(11)}
+      </span>
       <span className="instance-row__num">{formatDuration(instanceDuration(row, now))}</span>
-      <span className="instance-row__num">{row.steps}</span>
+      <span className="instance-row__num instance-row__steps">{row.steps}</span>
       <span className="instance-row__error" title={error}>
         {error}
       </span>

@@ -1,47 +1,57 @@
 import { useMemo } from 'react';
-import { selectInstanceFilter, useAppStore } from '../../store';
+import { ALL_STATUSES, selectInstanceFilter, selectInstanceSort, useAppStore } from '../../store';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
 import { TransferActions } from '../transfer/TransferActions';
 import { InstanceFilters } from './InstanceFilters';
 import { InstanceList } from './InstanceList';
-import { countByStatus, filterInstances, STATUS_TEXT } from './instance-rows';
+import { countByStatus, countByWorkflow, filterInstances, STATUS_TEXT, sortInstances } from './instance-rows';
+import { useInstanceFileNames } from './useInstanceFileNames';
 import { useInstanceSummaries } from './useInstanceSummaries';
+import { useRestoredSelection } from './useRestoredSelection';
 
-/** Every instance in this browser, newest first, with a status filter and an id search. */
+/** Every instance in this browser, sorted (newest first unless asked), filtered by status, workflow and id. */
 export function InstancesPane() {
   const all = useInstanceSummaries();
   const filter = useAppStore(selectInstanceFilter);
-  const rows = useMemo(() => (all ? filterInstances(all, filter) : []), [all, filter]);
+  const sort = useAppStore(selectInstanceSort);
+  const files = useInstanceFileNames();
+  // Sorted with the time of the last read: a live instance's duration grows between reads, its place need not.
+  const rows = useMemo(
+    () => (all ? sortInstances(filterInstances(all, filter), sort, Date.now()) : []),
+    [all, filter, sort],
+  );
   const counts = useMemo(() => countByStatus(all ?? []), [all]);
+  const workflows = useMemo(() => countByWorkflow(all ?? []), [all]);
   const total = all?.length ?? 0;
+  useRestoredSelection(all);
   return (
     <Pane
       title={all ? `Instances · ${rows.length === total ? total : `${rows.length} of ${total}`}` : 'Instances'}
       label="Instances"
       flush
-      actions={
-        <>
-          <InstanceFilters filter={filter} counts={counts} total={total} />
-          <TransferActions />
-        </>
-      }
+      actions={<TransferActions />}
     >
-      {all === undefined ? (
-        <Loading what="Reading instances from IndexedDB" />
-      ) : total === 0 ? (
-        <EmptyState title="No instances yet — run the workflow">
-          Press Run (or Ctrl/Cmd+Enter in the editor); every instance you start is listed here and kept across reloads.
-        </EmptyState>
-      ) : rows.length === 0 ? (
-        <EmptyState title="No instance matches the filter">
-          {filter.status !== 'all' && `Status: ${STATUS_TEXT[filter.status as keyof typeof STATUS_TEXT]}. `}
-          {filter.search.trim() !== '' && `Id contains “${filter.search.trim()}”.`}
-        </EmptyState>
-      ) : (
-        <InstanceList key={`${filter.status}|${filter.search}`} rows={rows} />
-      )}
+      <div className="instances">
+        <InstanceFilters filter={filter} counts={counts} workflows={workflows} total={total} />
+        {all === undefined ? (
+          <Loading what="Reading instances from IndexedDB" />
+        ) : total === 0 ? (
+          <EmptyState title="No instances yet — run the workflow">
+            Press Run (or Ctrl/Cmd+Enter in the editor); every instance you start is listed here and kept across
+            reloads.
+          </EmptyState>
+        ) : rows.length === 0 ? (
+          <EmptyState title="No instance matches the filter">
+            {filter.status !== ALL_STATUSES && `Status: ${STATUS_TEXT[filter.status as keyof typeof STATUS_TEXT]}. `}
+            {filter.workflow !== ALL_STATUSES && `Workflow: ${filter.workflow}. `}
+            {filter.search.trim() !== '' && `Id contains “${filter.search.trim()}”.`}
+          </EmptyState>
+        ) : (
+          <InstanceList key={`${filter.status}|${filter.workflow}|${filter.search}`} rows={rows} files={files} />
+        )}
+      </div>
     </Pane>
   );
 }

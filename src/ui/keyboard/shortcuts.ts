@@ -60,6 +60,7 @@ export const OTHER_KEYS: readonly { keys: string; description: string }[] = [
     keys: '+ / − / 0, Ctrl/Cmd + wheel',
     description: "Zoom the history's time axis in / out / to fit all (when the history has focus)",
   },
+  { keys: 'T', description: "The history's time axis compact or to scale (when the history has focus)" },
   { keys: 'Right-click a step', description: 'Restart from it (in the history)' },
   { keys: 'Esc', description: 'Close a dialog' },
   { keys: 'Tab / Shift + Tab', description: 'Move between controls; dialogs keep focus inside' },

@@ -1,17 +1,26 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { appStore, type Notice, selectNotices, useAppStore } from '../../store';
+import { noticeLifetime } from './notice-lifetime';
 
-/** Info notices go away by themselves after this long; errors stay until dismissed. */
-const INFO_MS = 5000;
-
+/**
+ * One notice. It goes by itself after its lifetime (`notice-lifetime.ts`) unless it waits for the user; the
+ * clock starts again while the pointer or focus is on it, so a notice being read never vanishes.
+ */
 function NoticeItem({ notice }: { notice: Notice }) {
+  const [held, setHeld] = useState(false);
   useEffect(() => {
-    if (notice.tone !== 'info') return;
-    const id = setTimeout(() => appStore.getState().dismissNotice(notice.id), INFO_MS);
+    const ms = noticeLifetime(notice);
+    if (ms === null || held) return;
+    const id = setTimeout(() => appStore.getState().dismissNotice(notice.id), ms);
     return () => clearTimeout(id);
-  }, [notice]);
+  }, [notice, held]);
   return (
     <li
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+      data-sticky={notice.sticky ? '' : undefined}
       className={`notice notice--${notice.tone}`}
       role={notice.tone === 'info' ? 'status' : 'alert'}
       data-testid="notice"

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { loadLastRun, saveLastRun } from '../actions/run-settings';
-import { exportProject, openShareLink, shareLink } from './project-share';
+import { exportProject, openShareLink, openShareLinkOnce, shareLink } from './project-share';
 
 const SOURCE = `from workers import WorkflowEntrypoint
 
@@ -83,13 +83,36 @@ describe('share links', () => {
     });
   });
 
+  it('opens a link once when asked twice at once (React StrictMode runs the effect twice in dev)', async () => {
+    const url = await shareLink(
+      { id: 'f-twice', name: 'twice.py', source: SOURCE },
+      { notify: vi.fn(), baseUrl: 'http://127.0.0.1/', copy: async () => {} },
+    );
+    const hash = new URL(url as string).hash;
+    const createFile = vi.fn(async (name: string) => {
+      await new Promise((r) => setTimeout(r, 10));
+      return { id: 'f-once', name };
+    });
+    const deps = { notify: vi.fn(), createFile, clearHash: vi.fn() };
+    expect(await Promise.all([openShareLinkOnce(hash, deps), openShareLinkOnce(hash, deps)])).toEqual([true, false]);
+    expect(createFile).toHaveBeenCalledTimes(1);
+    // Once it is done, the same link (pasted again) opens again.
+    expect(await openShareLinkOnce(hash, deps)).toBe(true);
+    expect(createFile).toHaveBeenCalledTimes(2);
+  });
+
   it('says when the clipboard refused, and still shows the link', async () => {
     const notify = vi.fn();
     const url = await shareLink(
       { id: 'f-none', name: 'a.py', source: SOURCE },
       { notify, baseUrl: 'http://127.0.0.1/', copy: async () => Promise.reject(new Error('denied')) },
     );
-    expect(notify).toHaveBeenCalledWith({ tone: 'info', title: 'Share link ready (copy it from here)', detail: url });
+    expect(notify).toHaveBeenCalledWith({
+      tone: 'info',
+      title: 'Share link ready (copy it from here)',
+      detail: url,
+      sticky: true,
+    });
   });
 
   it('refuses a corrupt link with its message and creates no file', async () => {

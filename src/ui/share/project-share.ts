@@ -5,7 +5,14 @@
  */
 
 import type { Json } from '../../engine';
-import { buildCloudflareProject, decodeShareLink, encodeShareLink, toStudioFileName, zipProject } from '../../export';
+import {
+  buildCloudflareProject,
+  decodeShareLink,
+  describeForm,
+  encodeShareLink,
+  toStudioFileName,
+  zipProject,
+} from '../../export';
 import type { Notice } from '../../store';
 import { parseParams } from '../actions/run-params';
 import { loadLastRun, saveLastRun } from '../actions/run-settings';
@@ -31,7 +38,12 @@ export function exportProject(
   deps.notify({
     tone: project.warnings.length > 0 ? 'warning' : 'info',
     title: `Exported ${project.projectName}.zip`,
-    detail: [`Deploy with: uv run pywrangler deploy. Bindings: ${bindings}.`, ...project.warnings].join('\n'),
+    detail: [
+      `Deploy with: uv run pywrangler deploy. Bindings: ${bindings}.`,
+      describeForm(project.stepForm),
+      ...project.notes,
+      ...project.warnings,
+    ].join('\n'),
   });
   return true;
 }
@@ -60,6 +72,8 @@ export async function shareLink(
     tone: 'info',
     title: copied ? 'Share link copied' : 'Share link ready (copy it from here)',
     detail: url,
+    // Not copied: the link is only here, so the notice waits for the user.
+    ...(copied ? {} : { sticky: true }),
   });
   return url;
 }
@@ -93,6 +107,21 @@ export async function openShareLink(
     detail: params === undefined ? 'Your other files are untouched.' : 'Its params are in the Run dialog.',
   });
   return true;
+}
+
+const opening = new Map<string, Promise<boolean>>();
+
+/**
+ * `openShareLink`, once per link at a time: a second call for the fragment being opened (React runs the
+ * opening effect twice in development; a `hashchange` may come too) waits for the first and opens nothing —
+ * no duplicate file, no "A file named … already exists". Resolves with whether this call opened it.
+ */
+export function openShareLinkOnce(hash: string, deps: Parameters<typeof openShareLink>[1]): Promise<boolean> {
+  const running = opening.get(hash);
+  if (running) return running.then(() => false);
+  const opened = openShareLink(hash, deps).finally(() => opening.delete(hash));
+  opening.set(hash, opened);
+  return opened;
 }
 
 const isEmptyObject = (v: unknown) =>

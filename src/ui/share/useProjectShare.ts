@@ -3,7 +3,7 @@ import { appStore, selectActiveFileId, useAppStore } from '../../store';
 import { getFilesController } from '../files/files';
 import { useFiles } from '../files/useFiles';
 import { download } from '../transfer/download';
-import { exportProject, openShareLink, shareLink } from './project-share';
+import { exportProject, openShareLinkOnce, shareLink } from './project-share';
 
 const notify = (n: Parameters<ReturnType<typeof appStore.getState>['notify']>[0]) => {
   appStore.getState().notify(n);
@@ -33,7 +33,7 @@ export function useProjectShare() {
 
 /** Opens the share link in the URL fragment, if any, as a new file. Call once the files have loaded. */
 export function openSharedFromLocation(): Promise<boolean> {
-  return openShareLink(window.location.hash, {
+  return openShareLinkOnce(window.location.hash, {
     notify,
     createFile: (name, source) => getFilesController().create(name, source),
     clearHash: () => window.history.replaceState(null, '', window.location.pathname + window.location.search),

@@ -1,12 +1,14 @@
-import { useExecutorState } from '../hooks/useExecutorState';
+import { useClient, useClientState } from '../client/useClient';
 import { useNow } from '../hooks/useNow';
+import { BusyPython } from './BusyPython';
 import { describeExecutor } from './describe-executor';
 import { KillArmed } from './KillArmed';
 
 /** The bottom bar: what the Python executor is doing. */
 export function StatusBar() {
-  const state = useExecutorState();
-  const now = useNow(state.status === 'starting' || state.status === 'restarting');
+  const state = useClientState(useClient());
+  const now = useNow(state?.status === 'starting' || state?.status === 'restarting');
+  if (!state) return null;
   const view = describeExecutor(state, now);
   return (
     <footer className="status-bar">
@@ -22,6 +24,7 @@ export function StatusBar() {
         {view.live && <span aria-hidden="true"> {view.live}</span>}
         {view.phase && <span className="status__phase"> · {view.phase}</span>}
       </span>
+      {state.status === 'ready' && state.busy && <BusyPython busy={state.busy} />}
       {state.status === 'ready' && state.killArmed && <KillArmed />}
       {view.detail && <span className="status-bar__detail">{view.detail}</span>}
     </footer>

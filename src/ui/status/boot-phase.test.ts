@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './boot-phase';
+import { type BootPhase, bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './boot-phase';
 
 describe('uiMayRender()', () => {
   it('renders at once on a cold start, so the user edits while Pyodide loads', () => {
@@ -28,9 +28,17 @@ describe('uiMayRender()', () => {
 
 describe('bootPhaseText()', () => {
   it('names every phase, and the time before the worker reports one', () => {
+    // A Record over the phase union: a new phase does not compile until it is listed here with its words.
+    const words: Record<NonNullable<BootPhase>, string> = {
+      'opening-database': 'opening IndexedDB',
+      'reading-snapshot': 'looking for a saved Python snapshot',
+      'restoring-snapshot': 'restoring Python from its snapshot',
+      'fetching-snapshot': 'restoring Python from the snapshot shipped with the studio',
+      'loading-python': 'loading Pyodide',
+      'installing-sdk': 'installing the workflows SDK',
+    };
+    expect(Object.keys(words)).toHaveLength(6);
+    for (const [phase, text] of Object.entries(words)) expect(bootPhaseText(phase as BootPhase)).toBe(text);
     expect(bootPhaseText(undefined)).toBe('starting the executor worker');
-    expect(bootPhaseText('restoring-snapshot')).toBe('restoring Python from its snapshot');
-    expect(bootPhaseText('loading-python')).toBe('loading Pyodide');
-    expect(bootPhaseText('fetching-snapshot')).toBe('restoring Python from the snapshot shipped with the studio');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeExecutor, formatSeconds } from './describe-executor';
+import { busyText, describeExecutor, formatSeconds } from './describe-executor';
 
 describe('describeExecutor()', () => {
   it('shows the time elapsed since the worker was spawned while Python starts, and the boot phase', () => {
@@ -24,6 +24,22 @@ describe('describeExecutor()', () => {
       text: 'Python ready (cold start 4.8 s)',
       detail: 'Python 3.14.2 · Pyodide 314.0.7 · loadPyodide 4.2 s',
     });
+  });
+
+  it('says Python is busy, not ready, while code that does not await holds the executor', () => {
+    const python = { type: 'python-ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.2', loadMs: 610 } as const;
+    const busy = { since: 100, attempt: { instanceId: 'a', stepName: 'charge_card', attempt: 1 } };
+    expect(
+      describeExecutor({ status: 'ready', since: 0, coldStartMs: 812, warm: true, python, role: 'leader', busy }, 0),
+    ).toEqual({ tone: 'busy', text: 'Python busy', detail: 'Python 3.14.2 · Pyodide 314.0.7 · loadPyodide 0.6 s' });
+  });
+
+  it('names where Python is busy, in whole seconds: the step and attempt, or outside any step', () => {
+    const attempt = { instanceId: 'order-7', stepName: 'charge_card', attempt: 2 };
+    expect(busyText({ since: 1000, attempt }, 13_999)).toBe('busy 12 s in charge_card (attempt 2 of order-7)');
+    expect(busyText({ since: 1000 }, 7_000)).toBe(
+      'Python busy 6 s outside any step (in run(), at import or in a callback)',
+    );
   });
 
   it('says warm start when Python came from the snapshot, and that another tab runs it for a follower', () => {

@@ -1,5 +1,5 @@
 import type { SnapshotUse } from '../../protocol';
-import type { ExecutorState } from '../../supervisor';
+import type { BusyState, ExecutorState } from '../../supervisor';
 import { bootPhaseText } from './boot-phase';
 
 /**
@@ -41,10 +41,13 @@ export function describeExecutor(state: ExecutorState, now: number): ExecutorSta
     case 'ready': {
       const { pyodideVersion, pythonVersion, loadMs } = state.python;
       const where = state.role === 'follower' ? 'Runs in another tab · ' : '';
+      const detail = `${where}Python ${pythonVersion} · Pyodide ${pyodideVersion} · loadPyodide ${formatSeconds(loadMs)}`;
+      // Not "ready" while code that does not await holds it: the busy indicator beside says where.
+      if (state.busy) return { tone: 'busy', text: 'Python busy', detail };
       return {
         tone: 'ok',
         text: `Python ready (${startKind(state.python.snapshot, state.warm)} ${formatSeconds(state.coldStartMs)}${snapshotNote(state.python.snapshot)})`,
-        detail: `${where}Python ${pythonVersion} · Pyodide ${pyodideVersion} · loadPyodide ${formatSeconds(loadMs)}`,
+        detail,
       };
     }
     case 'restarting':
@@ -52,4 +55,12 @@ export function describeExecutor(state: ExecutorState, now: number): ExecutorSta
     case 'failed':
       return { tone: 'error', text: `Python failed to start — ${state.error.name}: ${state.error.message}` };
   }
+}
+
+/** "busy 12 s in charge_card": how long Python has been held without awaiting, and where. */
+export function busyText(busy: BusyState, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - busy.since) / 1000));
+  if (!busy.attempt) return `Python busy ${seconds} s outside any step (in run(), at import or in a callback)`;
+  const { stepName, attempt, instanceId } = busy.attempt;
+  return `busy ${seconds} s in ${stepName} (attempt ${attempt} of ${instanceId})`;
 }

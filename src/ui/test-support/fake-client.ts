@@ -37,6 +37,7 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),
     disarmKill: record('disarmKill', async () => {}),
+    stopAttempt: record('stopAttempt', async () => {}),
     onNotice: () => () => {},
     ...overrides,
   };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Legality } from '../actions/legality';
+import { COLLAPSE_ATTR } from './useToolbarOverflow';
 
 interface ActionButtonProps {
   legality: Legality;
@@ -8,6 +9,8 @@ interface ActionButtonProps {
   onClick(): void;
   testId?: string;
   variant?: 'primary' | 'danger';
+  /** Its place among the actions that collapse into the overflow menu (the toolbar measures it). */
+  collapseIndex?: number;
   children: ReactNode;
 }
 
@@ -15,7 +18,7 @@ interface ActionButtonProps {
  * A toolbar button that stays focusable when the action is illegal (`aria-disabled`), so its tooltip can say
  * why: the reason comes from the legality rules, in the engine's words.
  */
-export function ActionButton({ legality, hint, onClick, testId, variant, children }: ActionButtonProps) {
+export function ActionButton({ legality, hint, onClick, testId, variant, collapseIndex, children }: ActionButtonProps) {
   const disabled = !legality.ok;
   return (
     <button
@@ -24,6 +27,7 @@ export function ActionButton({ legality, hint, onClick, testId, variant, childre
       aria-disabled={disabled}
       title={legality.ok ? hint : legality.reason}
       data-testid={testId}
+      {...(collapseIndex === undefined ? {} : { [COLLAPSE_ATTR]: collapseIndex })}
       onClick={disabled ? undefined : onClick}
     >
       {children}

@@ -1,19 +1,72 @@
 import { appStore } from '../../store';
+import type { Legality } from '../actions/legality';
 import { useClient, useClientState } from '../client/useClient';
 import { STATUS_TEXT } from '../instances/instance-rows';
 import { ActionButton } from './ActionButton';
+import { OverflowMenu } from './OverflowMenu';
+import type { ToolbarItem } from './toolbar-items';
 import { useToolbarActions } from './useToolbarActions';
 
 const open = (dialog: 'send-event' | 'restart-from' | 'delete-instances') => () =>
   appStore.getState().openDialog(dialog);
 
-/** The selected instance and what can be done to it; illegal actions say why in their tooltip. */
-export function InstanceActions() {
-  const { view, instance, shown, legality, act } = useToolbarActions();
+/** How many actions `useInstanceActionItems` lists (the toolbar's collapsible ones). */
+export const INSTANCE_ACTION_COUNT = 8;
+
+/** The selected instance's actions in bar order; the last ones collapse into the menu first. */
+function useInstanceActionItems(): ToolbarItem[] {
+  const { legality, act } = useToolbarActions();
+  const item = (
+    id: string,
+    label: string,
+    hint: string,
+    onSelect: () => void,
+    legal: Legality,
+    variant?: ToolbarItem['variant'],
+  ): ToolbarItem => ({ id, label, hint, onSelect, legality: legal, testId: `action-${id}`, variant });
+  return [
+    item('send-event', 'Send event', 'Send an event (E)', open('send-event'), legality('send-event')),
+    item('pause', 'Pause', 'Pause (P)', () => act('pause'), legality('pause')),
+    item('resume', 'Resume', 'Resume (P)', () => act('resume'), legality('resume')),
+    item(
+      'skip-wait',
+      'Skip wait',
+      'End the current sleep, retry delay or wait timeout now (S)',
+      () => act('skip-wait'),
+      legality('skip-wait'),
+    ),
+    item(
+      'terminate',
+      'Terminate',
+      'Stop the instance for good',
+      () => act('terminate'),
+      legality('terminate'),
+      'danger',
+    ),
+    item('restart', 'Restart', 'Run again from scratch', () => act('restart'), legality('restart')),
+    item(
+      'restart-from',
+      'From step…',
+      'Restart from a step, keeping the results before it',
+      open('restart-from'),
+      legality('restart-from'),
+    ),
+    item('delete', 'Delete…', 'Delete instances and their journals', open('delete-instances'), legality('delete')),
+  ];
+}
+
+/**
+ * The selected instance and what can be done to it; illegal actions say why in their tooltip. The last
+ * `hidden` actions are in the "More" menu (the toolbar measures what fits).
+ */
+export function InstanceActions({ hidden }: { hidden: number }) {
+  const { view, instance, shown } = useToolbarActions();
+  const items = useInstanceActionItems();
   // While Python starts, the boot time beside Run takes this label's room (every button stays on screen).
   const starting = useClientState(useClient())?.status === 'starting';
   const past = shown.status === 'ready' && shown.travel ? shown : null;
   const status = past?.view.status ?? view?.status;
+  const onBar = items.length - hidden;
   return (
     <fieldset className="toolbar__group">
       <legend className="visually-hidden">Selected instance</legend>
@@ -45,66 +98,20 @@ export function InstanceActions() {
           <span className="muted">no instance selected</span>
         )}
       </span>
-      <ActionButton
-        legality={legality('send-event')}
-        hint="Send an event (E)"
-        onClick={open('send-event')}
-        testId="action-send-event"
-      >
-        Send event
-      </ActionButton>
-      <ActionButton legality={legality('pause')} hint="Pause (P)" onClick={() => act('pause')} testId="action-pause">
-        Pause
-      </ActionButton>
-      <ActionButton
-        legality={legality('resume')}
-        hint="Resume (P)"
-        onClick={() => act('resume')}
-        testId="action-resume"
-      >
-        Resume
-      </ActionButton>
-      <ActionButton
-        legality={legality('skip-wait')}
-        hint="End the current sleep, retry delay or wait timeout now (S)"
-        onClick={() => act('skip-wait')}
-        testId="action-skip-wait"
-      >
-        Skip wait
-      </ActionButton>
-      <ActionButton
-        legality={legality('terminate')}
-        hint="Stop the instance for good"
-        onClick={() => act('terminate')}
-        testId="action-terminate"
-        variant="danger"
-      >
-        Terminate
-      </ActionButton>
-      <ActionButton
-        legality={legality('restart')}
-        hint="Run again from scratch"
-        onClick={() => act('restart')}
-        testId="action-restart"
-      >
-        Restart
-      </ActionButton>
-      <ActionButton
-        legality={legality('restart-from')}
-        hint="Restart from a step, keeping the results before it"
-        onClick={open('restart-from')}
-        testId="action-restart-from"
-      >
-        From step…
-      </ActionButton>
-      <ActionButton
-        legality={legality('delete')}
-        hint="Delete instances and their journals"
-        onClick={open('delete-instances')}
-        testId="action-delete"
-      >
-        Delete…
-      </ActionButton>
+      {items.slice(0, onBar).map((it, i) => (
+        <ActionButton
+          key={it.id}
+          legality={it.legality}
+          hint={it.hint}
+          onClick={it.onSelect}
+          testId={it.testId}
+          variant={it.variant === 'danger' ? 'danger' : undefined}
+          collapseIndex={i}
+        >
+          {it.label}
+        </ActionButton>
+      ))}
+      <OverflowMenu items={items.slice(onBar)} />
     </fieldset>
   );
 }

@@ -1,19 +1,29 @@
+import { useRef } from 'react';
 import { appStore } from '../../store';
 import { ActionButton } from './ActionButton';
 import { FileSwitcher } from './FileSwitcher';
-import { InstanceActions } from './InstanceActions';
+import { INSTANCE_ACTION_COUNT, InstanceActions } from './InstanceActions';
 import { PythonWait } from './PythonWait';
 import { useToolbarActions } from './useToolbarActions';
+import { useToolbarOverflow } from './useToolbarOverflow';
+
+/** The gap between the instance actions (`.toolbar__group`'s CSS gap). */
+const GROUP_GAP_PX = 4;
 
 const openRun = () => appStore.getState().openDialog('run');
 const openSamples = () => appStore.getState().openDialog('samples');
 const openHelp = () => appStore.getState().openDialog('help');
 
-/** Files, samples, Run, the selected instance's actions, and help. */
+/**
+ * Files, samples, Run, the selected instance's actions, and help. On a narrow window the instance actions
+ * that do not fit collapse, last first, into a "More" menu, so nothing is cut off and the page never scrolls.
+ */
 export function Toolbar() {
   const { legality } = useToolbarActions();
+  const bar = useRef<HTMLElement>(null);
+  const hidden = useToolbarOverflow(bar, INSTANCE_ACTION_COUNT, GROUP_GAP_PX);
   return (
-    <header className="toolbar">
+    <header className="toolbar" ref={bar}>
       <span className="toolbar__brand">Workflow Studio</span>
       <FileSwitcher />
       <button
@@ -37,7 +47,7 @@ export function Toolbar() {
       </ActionButton>
       <PythonWait />
       <span className="toolbar__sep" aria-hidden="true" />
-      <InstanceActions />
+      <InstanceActions hidden={hidden} />
       <span className="toolbar__spacer" />
       <button type="button" className="tool-button" onClick={openHelp} title="Keyboard shortcuts (?)" aria-label="Help">
         ?

@@ -18,7 +18,7 @@ class MyWorkflow(WorkflowEntrypoint):
 
         start = await started()
         attempt = await flaky()
-        await step.sleep("short", 1)
+        await step.sleep("short", "1 second")
 
         @step.do()
         async def waited():

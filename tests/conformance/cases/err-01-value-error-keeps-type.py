@@ -1,4 +1,4 @@
-# A ValueError raised in a step reaches run() as a ValueError with the original message.
+# A ValueError raised in a step reaches run() as a ValueError whose str() is the traceback's last line (workers-py _from_js_error).
 from workers import WorkflowEntrypoint
 
 

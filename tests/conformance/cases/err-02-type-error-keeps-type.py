@@ -1,4 +1,4 @@
-# A TypeError raised in a step reaches run() as a TypeError with the original message.
+# A TypeError raised in a step reaches run() as a TypeError whose str() is the traceback's last line (workers-py _from_js_error).
 from workers import WorkflowEntrypoint
 
 

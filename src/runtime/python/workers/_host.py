@@ -1,4 +1,5 @@
-"""The functions the TypeScript bridge calls (``src/runtime/python-bridge.ts``). Not for user code.
+"""The functions the TypeScript bridge calls (``src/runtime/python-runtime.ts``,
+``src/runtime/workflow-module.ts``). Not for user code.
 
 Contract with the bridge:
 - Everything crosses as JSON text or as plain JS host objects; these functions return only None or str,
@@ -13,6 +14,7 @@ Contract with the bridge:
   rejects with its own message, so the instance errors naming the step, as for any unserialisable result). ``cancel_attempt`` cancels it (timeout).
 """
 
+import ast
 import asyncio
 import contextvars
 import inspect
@@ -90,12 +92,24 @@ def activity(run_key=None):
 
 
 class _Module:
-    def __init__(self, key, module, classes, env_host):
+    def __init__(self, key, module, classes, env_host, legacy):
         self.key = key
         self.module = module
         self.classes = classes  # class name -> class
         self.env_host = env_host
         self.binding_names = [upper_snake(n) for n in classes]
+        self.legacy = legacy  # the step.do form: see _uses_depends
+
+
+def _uses_depends(code):
+    """Whether the module calls ``step.do(..., depends=...)``. Cloudflare runs one ``step.do`` form per Worker
+    (a compatibility setting); the studio runs the form the file uses, and export sets the matching flag: the
+    legacy form when ``depends=`` appears, else the implicit one (the analysis's ``stepDoForm`` agrees)."""
+    for node in ast.walk(code):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "do":
+            if any(k.arg == "depends" for k in node.keywords):
+                return True
+    return False
 
 
 def _error_line(exc, filename):
@@ -143,7 +157,7 @@ def load_module(source, filename, module_name, env_host):
                 "ok": False,
                 "kind": "import",
                 "name": type(exc).__name__,
-                "message": str(exc),
+                "message": error_message(exc),
                 "line": _error_line(exc, filename),
                 "traceback": format_traceback(exc),
             }
@@ -159,7 +173,7 @@ def load_module(source, filename, module_name, env_host):
             classes[value.__name__] = value
     _next_module += 1
     key = _next_module
-    _modules[key] = _Module(key, module, classes, env_host)
+    _modules[key] = _Module(key, module, classes, env_host, _uses_depends(ast.parse(source, filename)))
     workflows = [
         {
             "className": name,
@@ -225,9 +239,9 @@ class _Run:
 
 def _event(raw):
     data = json.loads(raw)
-    payload = data.get("payload")
+    # The engine makes absent params {}; params given as null stay None, as on Cloudflare.
     return {
-        "payload": {} if payload is None else payload,
+        "payload": data["payload"],
         "timestamp": _clock.real_datetime_class().fromtimestamp(data["timestamp"] / 1000),
         "instanceId": data["instanceId"],
         "workflowName": data["workflowName"],
@@ -253,7 +267,7 @@ def start_run(module_key, class_name, host, run_key, virtual):
     cls = mod.classes[class_name]
     run = _Run(run_key, host, bool(virtual))
     _runs[run_key] = run
-    sink = _stdout.LogSink(host.log)
+    sink = _stdout.LogSink(host.log, whole_lines=False)
     run.task = _start_task(_main(run, mod, cls, sink), _new_context(run, sink))
 
 
@@ -262,7 +276,7 @@ async def _main(run, mod, cls, sink):
     try:
         event = _event(host.eventJson)
         instance = cls(ExecutionContext(), Env(mod.env_host, mod.binding_names))
-        result = instance.run(event, WorkflowStep(run))
+        result = instance.run(event, WorkflowStep(run, legacy=mod.legacy))
         if inspect.isawaitable(result):
             result = await result
         payload = to_json(result)

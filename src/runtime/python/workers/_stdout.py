@@ -12,17 +12,24 @@ from . import _context
 
 
 class LogSink:
-    """Collects text and hands it to ``emit`` one or more whole lines at a time."""
+    """Collects text and hands it to ``emit`` one or more whole lines at a time (an attempt's ``logs`` are
+    lines), or, with ``whole_lines=False``, as written: ``run()``'s own output, which the engine joins per run,
+    so a line without a newline is kept even when the run is evicted right after it."""
 
-    __slots__ = ("_emit", "_buffer", "closed")
+    __slots__ = ("_emit", "_buffer", "_whole_lines", "closed")
 
-    def __init__(self, emit):
+    def __init__(self, emit, whole_lines=True):
         self._emit = emit
         self._buffer = []
+        self._whole_lines = whole_lines
         self.closed = False
 
     def write(self, text):
         if self.closed:
+            return
+        if not self._whole_lines:
+            if text:
+                self._emit(text)
             return
         self._buffer.append(text)
         if "\n" in text:

@@ -36,23 +36,24 @@ def _from_ms(ms):
     return _dt.datetime.fromtimestamp(ms / 1000)
 
 
-def _seconds_to_ms(value, what):
+def _number_ms(value, what):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(
-            f"{what} must be a number of seconds or a duration string like \"10 seconds\", "
+            f"{what} must be a number of milliseconds or a duration string like \"10 seconds\", "
             f"not {type(value).__name__}"
         )
-    return value * 1000
+    return value
 
 
 def _duration(value, what):
+    """A duration as Cloudflare's SDK passes it on: a string as is, a number as milliseconds (the JS engine
+    reads numbers so, whatever the Python docs say; the editor flags numbers with a fix to a string)."""
     if isinstance(value, str):
         return value
-    ms = _seconds_to_ms(value, what)
-    # Checked here, in the user's unit: the engine would name the milliseconds it got.
+    ms = _number_ms(value, what)
     if not math.isfinite(ms) or ms < 0:
         raise ValueError(
-            f"{what} must be a number of seconds \u2265 0 or a duration string like \"10 seconds\", got {value!r}"
+            f"{what} must be a number of milliseconds \u2265 0 or a duration string like \"10 seconds\", got {value!r}"
         )
     return ms
 
@@ -133,8 +134,9 @@ def _parameter_names(func):
 class WorkflowStep:
     """What ``run(self, event, step)`` receives as ``step``."""
 
-    def __init__(self, run):
+    def __init__(self, run, legacy=False):
         self._run = run
+        self._legacy = legacy  # the legacy step.do form (the file uses depends=), as Cloudflare's flag picks it
         self._closures = {}  # step name -> decorated callable
         self._memo = {}  # step name -> result of the last successful call in this run
         self._in_flight = {}  # step name -> Future of the call now running
@@ -176,6 +178,12 @@ class WorkflowStep:
 
     def _dependencies(self, func, depends):
         params = _parameter_names(func)
+        if depends is None and self._legacy and any(name != "ctx" for name in params):
+            non_ctx = sum(1 for name in params if name != "ctx")
+            raise TypeError(
+                f"Step has {non_ctx} non-ctx parameter(s) but no 'depends' list provided "
+                "(this file uses depends= elsewhere, so it runs the legacy step.do form, as Cloudflare would)"
+            )
         if depends is None:
             deps = []
             for name in params:
@@ -249,26 +257,29 @@ class WorkflowStep:
 
     # ── sleeps and waits ─────────────────────────────────────────────────────────────────────────
     def sleep(self, name, duration):
-        """Sleep for ``duration``: a number of seconds or a duration string such as ``"10 seconds"``."""
+        """Sleep for ``duration``: a duration string such as ``"10 seconds"``, or a number of milliseconds (as on
+        Cloudflare's runtime: ``step.sleep("x", 10)`` sleeps 10 ms)."""
         _check_name(name, "step.sleep")
         self._run.ensure_live()
         return _settle(self._run, self._run.host.sleep(name, _duration(duration, "duration")), _ignore)
 
     def sleep_until(self, name, timestamp):
-        """Sleep until ``timestamp``: a ``datetime.datetime`` or seconds since the Unix epoch."""
+        """Sleep until ``timestamp``: a ``datetime.datetime`` or milliseconds since the Unix epoch (as on
+        Cloudflare's runtime)."""
         _check_name(name, "step.sleep_until")
         if isinstance(timestamp, _dt.datetime):
             at = timestamp.timestamp() * 1000
         elif isinstance(timestamp, str):
             at = _dt.datetime.fromisoformat(timestamp).timestamp() * 1000
         else:
-            at = _seconds_to_ms(timestamp, "timestamp")
+            at = _number_ms(timestamp, "timestamp")
         self._run.ensure_live()
         return _settle(self._run, self._run.host.sleepUntil(name, at), _ignore)
 
-    def wait_for_event(self, name, event_type, timeout="24 hours"):
+    def wait_for_event(self, name, event_type, /, timeout="24 hours"):
         """Wait for an event of ``event_type``; returns it as a dict (``payload``, ``timestamp``, ``type``)
-        that also allows attribute access. Raises (catchable) when ``timeout`` passes first."""
+        that also allows attribute access. Raises (catchable) when ``timeout`` passes first. ``event_type`` is
+        positional-only, as in Cloudflare's SDK (``event_type=...`` is a TypeError)."""
         _check_name(name, "step.wait_for_event")
         if not isinstance(event_type, str):
             raise TypeError(f"event_type must be a str, not {type(event_type).__name__}")

@@ -112,23 +112,45 @@ def config_to_json(config):
     return json.dumps(_config_value(config), separators=(",", ":"))
 
 
-def from_js_error(exc):
-    """The Python exception ``run()`` sees for an error from the engine (same rules as Cloudflare's glue).
+def _python_origin(exc):
+    """True when the JS error behind ``exc`` is a Python exception that crossed the engine (a failed step):
+    the bridge journals those with their Python traceback (``serialized.traceback``)."""
+    serialized = getattr(exc, "serialized", None)
+    return serialized is not None and isinstance(getattr(serialized, "traceback", None), str)
 
-    ValueError (and JS RangeError), TypeError and NonRetryableError keep their type, with the original
-    message as ``str()``; anything else stays the ``JsException``, catchable with ``except Exception``,
-    whose ``str()`` is ``"<original type name>: <message>"``.
+
+# The last line of a Python traceback names the type as ``module.qualname`` except for builtins: what
+# Cloudflare's glue matches on (``_from_js_error`` in workers-py's ``utils.py``).
+_PREFIXES = {
+    "TypeError": ("TypeError", TypeError),
+    "ValueError": ("ValueError", ValueError),
+    "NonRetryableError": ("workers.workflows.NonRetryableError", NonRetryableError),
+}
+
+
+def from_js_error(exc):
+    """The Python exception ``run()`` sees for an error from the engine, as Cloudflare's glue makes it.
+
+    A Python ``TypeError``, ``ValueError`` or ``NonRetryableError`` raised in a step keeps its type, and its
+    ``str()`` is the last line of its traceback (``"TypeError: bad"``,
+    ``"workers.workflows.NonRetryableError: stop"``), as on Cloudflare. A JS ``RangeError`` becomes a
+    ``ValueError`` and a JS ``TypeError`` a ``TypeError``, with the bare message. Anything else stays the
+    ``JsException``, catchable with ``except Exception``, whose ``str()`` is ``"<type name>: <message>"``.
     """
     if not isinstance(exc, JsException):
         return exc
     name = exc.name
     message = exc.message
-    if name in ("ValueError", "RangeError"):
+    if _python_origin(exc):
+        mapped = _PREFIXES.get(name)
+        if mapped is None:
+            return exc
+        prefix, cls = mapped
+        return cls(f"{prefix}: {message}" if message else prefix)
+    if name == "RangeError":
         return ValueError(message)
     if name == "TypeError":
         return TypeError(message)
-    if name == "NonRetryableError":
-        return NonRetryableError(message)
     return exc
 
 
@@ -142,9 +164,14 @@ def error_name(exc):
 
 
 def error_message(exc):
+    """``str(exc)`` as Python prints it; an exception whose ``__str__`` raises reads as Python's traceback
+    module renders it, ``<exception str() failed>`` (the failure must not escape: it would lose the attempt)."""
     if isinstance(exc, JsException):
         return exc.message
-    return str(exc)
+    try:
+        return str(exc)
+    except BaseException:  # noqa: BLE001 - any failure of a user's __str__
+        return "<exception str() failed>"
 
 
 def format_traceback(exc):

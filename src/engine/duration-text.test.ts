@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DURATION_UNIT_MS, MAX_WAIT_MS, parseDuration } from './duration.ts';
+import { DURATION_UNIT_MS, MAX_WAIT_MS, parseDuration } from './duration-text';
 
 describe('parseDuration()', () => {
   it.each([

@@ -1,0 +1,306 @@
+/**
+ * Stop means stop (supervisor side): Terminate, Pause, Delete, Stop attempt and Kill now while Python keeps the
+ * worker busy — interrupt first, restart when that does not help, and the stopped attempts go to the next
+ * executor before anything else. Fake worker and fake time (test-fakes.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { INTERRUPT, type StoppedAttempt, stopReasonCode, type WorkerInput } from '../protocol';
+import { flush, superviseFakes } from './test-fakes';
+
+function setup(options: Parameters<typeof superviseFakes>[0] = {}) {
+  const fakes = superviseFakes(options);
+  const words = () => new Int32Array(fakes.buffers.at(-1) as SharedArrayBuffer);
+  /** The worker announces attempt 1 of `step` of `instanceId` (token `token`). */
+  const attempt = (token: number, instanceId: string, step = 'spin') =>
+    fakes.current().emit({
+      type: 'attempt-started',
+      token,
+      instanceId,
+      step: { name: step, count: 1 },
+      attempt: 1,
+      timeoutMs: 600_000,
+    });
+  const inputOf = (type: WorkerInput['type']) => fakes.current().posted.find((m) => m.input.type === type)?.input;
+  return { ...fakes, words, attempt, inputOf };
+}
+
+describe('stopping commands while Python holds the worker', () => {
+  it('interrupts the targeted attempt for Terminate, with the action as the reason, and answers once Python stops', async () => {
+    const { supervisor, current, time, boot, words, attempt, workers } = setup();
+    await boot();
+    attempt(7, 'spin-1');
+    time.advance(100);
+    const terminated = supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
+    time.advance(150);
+    expect(words()[INTERRUPT.signal]).toBe(0); // not yet: a free worker answers within milliseconds
+    time.advance(250);
+    expect(words()[INTERRUPT.token]).toBe(7);
+    expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('terminate'));
+    expect(words()[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
+    time.advance(100);
+    current().answer('terminate-instance', { type: 'done' });
+    await expect(terminated).resolves.toEqual({ type: 'done' });
+    time.advance(2000);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('restarts the executor when Python does not stop, journals the stopped attempts first, then sends the command again', async () => {
+    const { supervisor, current, time, boot, attempt, workers, inputOf, notices } = setup();
+    await boot();
+    attempt(7, 'spin-1');
+    attempt(8, 'other-1', 'charge_card');
+    const terminated = supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
+    let settled = false;
+    terminated.finally(() => {
+      settled = true;
+    });
+    time.advance(250); // interrupted at the first tick 200 ms or more after the command
+    time.advance(500);
+    expect(workers).toHaveLength(1);
+    time.advance(250); // 750 ms after the interrupt: Python did not stop
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.isTerminated()).toBe(true);
+    expect(supervisor.getState()).toMatchObject({ status: 'restarting' });
+    expect(notices.at(-1)?.message).toBe(
+      'The Python executor stopped (restarted to terminate instance spin-1: Python kept running and did not stop when interrupted) and is restarting; unfinished instances resume from the journal.',
+    );
+    await flush();
+    expect(settled).toBe(false); // carried over, not lost
+    await boot();
+    expect(current().types()).toEqual([
+      'boot-python',
+      'fail-stopped-attempts',
+      'terminate-instance',
+      'ping',
+      'recover',
+    ]);
+    expect(inputOf('fail-stopped-attempts')).toEqual({
+      type: 'fail-stopped-attempts',
+      attempts: [
+        {
+          instanceId: 'spin-1',
+          stepName: 'spin',
+          attempt: 1,
+          error: {
+            name: 'AttemptStoppedError',
+            message: 'Attempt stopped after 1.0 s: the instance was terminated ("Terminate").',
+          },
+        },
+        {
+          instanceId: 'other-1',
+          stepName: 'charge_card',
+          attempt: 1,
+          error: {
+            name: 'AttemptStoppedError',
+            message: 'Attempt stopped after 1.0 s: the executor was restarted to terminate instance spin-1.',
+          },
+        },
+      ],
+    });
+    current().answer('terminate-instance', { type: 'done' });
+    await expect(terminated).resolves.toEqual({ type: 'done' });
+  });
+
+  it('restarts at once for a Delete when the busy code is not in a step of that instance (a loop in run())', async () => {
+    const { supervisor, current, time, boot, workers } = setup();
+    await boot();
+    const deleted = supervisor.request({ type: 'delete-instances', ids: ['loop-1'] });
+    time.advance(500);
+    expect(workers).toHaveLength(2);
+    await boot();
+    expect(current().types()).toEqual(['boot-python', 'delete-instances', 'ping', 'recover']);
+    current().answer('delete-instances', { type: 'done' });
+    await expect(deleted).resolves.toEqual({ type: 'done' });
+  });
+
+  it('leaves a slow command alone while the worker answers its ping (the thread is free)', async () => {
+    const { supervisor, current, time, boot, words, attempt, workers } = setup();
+    await boot();
+    attempt(7, 'spin-1');
+    const paused = supervisor.request({ type: 'pause-instance', id: 'spin-1' });
+    time.advance(50);
+    current().answer('ping', { type: 'pong' });
+    for (let i = 0; i < 8; i++) {
+      time.advance(250);
+      if (
+        current()
+          .types()
+          .filter((t) => t === 'ping').length >
+        i + 1
+      )
+        current().answer('ping', { type: 'pong' });
+    }
+    expect(words()[INTERRUPT.signal]).toBe(0);
+    expect(workers).toHaveLength(1);
+    current().answer('pause-instance', { type: 'done' });
+    await expect(paused).resolves.toEqual({ type: 'done' });
+  });
+
+  it('without an interrupt buffer, restarts the executor for a Terminate the busy worker does not answer', async () => {
+    const { supervisor, time, boot, attempt, workers, inputOf } = setup({ interrupt: false });
+    await boot();
+    attempt(3, 'spin-1');
+    void supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
+    time.advance(500);
+    expect(workers).toHaveLength(2);
+    await boot();
+    expect(inputOf('fail-stopped-attempts')).toMatchObject({
+      attempts: [{ instanceId: 'spin-1', error: { message: expect.stringMatching(/terminated \("Terminate"\)\.$/) } }],
+    });
+  });
+});
+
+describe('Stop attempt and Kill now', () => {
+  it('Stop attempt interrupts that attempt at once with its own reason; restarts if Python does not stop', async () => {
+    const { supervisor, current, time, boot, words, attempt, workers, inputOf } = setup();
+    await boot();
+    attempt(4, 'spin-1');
+    await supervisor.stopAttempt('spin-1');
+    expect(words()[INTERRUPT.token]).toBe(4);
+    expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('stop-attempt'));
+    expect(words()[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
+    time.advance(750);
+    expect(workers).toHaveLength(2);
+    await boot();
+    expect(inputOf('fail-stopped-attempts')).toMatchObject({
+      attempts: [
+        {
+          instanceId: 'spin-1',
+          error: { message: 'Attempt stopped after 0.8 s: the user stopped it ("Stop attempt").' },
+        },
+      ],
+    });
+    expect(current().types()[1]).toBe('fail-stopped-attempts');
+  });
+
+  it('Stop attempt is done when the worker answers again after the interrupt', async () => {
+    const { supervisor, current, time, boot, attempt, workers } = setup();
+    await boot();
+    attempt(4, 'spin-1');
+    await supervisor.stopAttempt('spin-1');
+    time.advance(100);
+    current().answer('ping', { type: 'pong' });
+    time.advance(3000);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('Stop attempt on an instance with no attempt running says so', async () => {
+    const { supervisor, boot } = setup();
+    await boot();
+    await expect(supervisor.stopAttempt('idle-1')).rejects.toThrow(
+      'No step attempt of instance idle-1 is running now.',
+    );
+  });
+
+  it('Kill now hands the attempts it stopped to the next executor, journaled before recovery', async () => {
+    const { supervisor, current, time, boot, attempt, inputOf } = setup();
+    await boot();
+    attempt(9, 'spin-1');
+    time.advance(4100);
+    supervisor.kill('killed from the studio', 'kill');
+    await boot();
+    expect(current().types().slice(0, 2)).toEqual(['boot-python', 'fail-stopped-attempts']);
+    expect(inputOf('fail-stopped-attempts')).toMatchObject({
+      attempts: [
+        {
+          instanceId: 'spin-1',
+          error: { message: 'Attempt stopped after 4.1 s: the executor was killed ("Kill now").' },
+        },
+      ],
+    });
+  });
+
+  it('Kill now while the worker still answers leaves its attempts to crash recovery (lost, retried at once)', async () => {
+    const { supervisor, current, time, boot, attempt } = setup();
+    await boot();
+    attempt(9, 'async-1');
+    time.advance(1000); // a ping goes out…
+    time.advance(50);
+    current().answer('ping', { type: 'pong' }); // …and is answered: the attempt awaits, it does not hold Python
+    await flush();
+    time.advance(200);
+    supervisor.kill('killed from the studio', 'kill');
+    await boot();
+    expect(current().types()).toEqual(['boot-python', 'recover']);
+  });
+});
+
+describe('a step past its timeout that does not stop when interrupted', () => {
+  it('restarts the executor and has the next one journal that attempt as timed out before recovery', async () => {
+    const { current, time, boot, inputOf, workers } = setup();
+    await boot();
+    current().emit({
+      type: 'attempt-started',
+      token: 2,
+      instanceId: 'slow-1',
+      step: { name: 'crunch', count: 1 },
+      attempt: 3,
+      timeoutMs: 2000,
+    });
+    time.advance(2750); // interrupted for its timeout
+    time.advance(3000); // did not stop: killed
+    expect(workers).toHaveLength(2);
+    await boot();
+    expect(current().types().slice(0, 2)).toEqual(['boot-python', 'fail-stopped-attempts']);
+    // No error: the executor journals the step's own timeout error (it knows the configured timeout).
+    expect(inputOf('fail-stopped-attempts')).toEqual({
+      type: 'fail-stopped-attempts',
+      attempts: [{ instanceId: 'slow-1', stepName: 'crunch', attempt: 3 }],
+    });
+  });
+});
+
+describe('busy is visible, and survives a reload', () => {
+  it('shows the attempt holding the worker after 2 s without an answer, records it for a reload, and clears both', async () => {
+    const written: StoppedAttempt[][] = [];
+    const { supervisor, current, time, boot, attempt } = setup({
+      busyRecord: { write: (a) => written.push(a), read: () => [] },
+    });
+    await boot();
+    const readyAt = time.now();
+    attempt(5, 'spin-1', 'charge_card');
+    time.advance(2000);
+    expect(supervisor.getState()).not.toHaveProperty('busy');
+    time.advance(1250);
+    expect(supervisor.getState()).toMatchObject({
+      status: 'ready',
+      busy: { since: readyAt, attempt: { instanceId: 'spin-1', stepName: 'charge_card', attempt: 1 } },
+    });
+    expect(written.at(-1)).toEqual([
+      {
+        instanceId: 'spin-1',
+        stepName: 'charge_card',
+        attempt: 1,
+        error: {
+          name: 'AttemptStoppedError',
+          message: 'Attempt stopped after 3.3 s: the page was reloaded or closed while it kept Python busy.',
+        },
+      },
+    ]);
+    current().answer('ping', { type: 'pong' });
+    await flush();
+    time.advance(250);
+    expect(supervisor.getState()).not.toHaveProperty('busy');
+    expect(written.at(-1)).toEqual([]);
+  });
+
+  it('after a reload, the first executor journals the attempts the last page recorded before anything else', async () => {
+    const recorded: StoppedAttempt = {
+      instanceId: 'spin-1',
+      stepName: 'spin',
+      attempt: 2,
+      error: {
+        name: 'AttemptStoppedError',
+        message: 'Attempt stopped after 6.0 s: the page was reloaded or closed while it kept Python busy.',
+      },
+    };
+    const written: StoppedAttempt[][] = [];
+    const { current, boot, inputOf } = setup({ busyRecord: { write: (a) => written.push(a), read: () => [recorded] } });
+    await boot();
+    expect(current().types()).toEqual(['boot-python', 'fail-stopped-attempts', 'recover']);
+    expect(inputOf('fail-stopped-attempts')).toEqual({ type: 'fail-stopped-attempts', attempts: [recorded] });
+    current().answer('fail-stopped-attempts', { type: 'done' });
+    await flush();
+    expect(written.at(-1)).toEqual([]);
+  });
+});

@@ -1,0 +1,282 @@
+/**
+ * Stop means stop: the rules for commands that must take effect while Python keeps the executor busy.
+ *
+ * A Terminate, Pause or Delete the worker has not answered within `interruptAfterMs` finds the worker's thread
+ * blocked (those commands answer in milliseconds otherwise). If an attempt of a targeted instance is in
+ * flight, Python is interrupted for it, with the user's action as the reason (the attempt is journaled as
+ * `AttemptStoppedError` naming it, and the command runs right after). Still no answer `graceMs` later (Python
+ * swallowed the interrupt, or the code is not in a targeted attempt: a loop in `run()`, a callback, another
+ * instance's step), the executor is restarted: the attempts in flight go to the next executor to be journaled
+ * as stopped first, then the command is sent again, then every other instance recovers from its journal.
+ */
+import {
+  type BusyAttempt,
+  raiseInterrupt,
+  type StopAction,
+  type StoppedAttempt,
+  stoppedAttemptError,
+  stopReasonCode,
+  type WorkerInput,
+  type WorkerOutput,
+} from '../protocol';
+import type { WatchedAttempt } from './watchdog';
+
+/** Timings, in ms. */
+export const STOP_TIMING = {
+  /** A stopping command unanswered this long means Python holds the thread: interrupt it. */
+  interruptAfterMs: 200,
+  /** After an interrupt, how long Python gets to stop before the executor is restarted. */
+  graceMs: 600,
+  /**
+   * Kill now stops the attempts in flight "as killed" (journaled with the action, retried after their delay)
+   * only when the worker has not answered for this long; otherwise they are lost as in any crash (journaled as
+   * `WorkflowInternalError` by the next run and retried at once), since they were not holding Python.
+   */
+  killBlockedMs: 500,
+} as const;
+
+/** The user's action behind a command that stops an instance's work, and the instances it targets. */
+export function stopTargets(input: WorkerInput): { action: StopAction; ids: string[] } | undefined {
+  switch (input.type) {
+    case 'terminate-instance':
+      return { action: 'terminate', ids: [input.id] };
+    case 'pause-instance':
+      return { action: 'pause', ids: [input.id] };
+    case 'delete-instances':
+      return { action: 'delete', ids: input.ids };
+    default:
+      return undefined;
+  }
+}
+
+export const describeAttempt = (a: WatchedAttempt): BusyAttempt | undefined =>
+  a.instanceId !== undefined && a.stepName !== undefined && a.attempt !== undefined
+    ? { instanceId: a.instanceId, stepName: a.stepName, attempt: a.attempt }
+    : undefined;
+
+/** The newest attempt in flight of one of `ids`. */
+export function attemptOf(inFlight: WatchedAttempt[], ids: readonly string[]): WatchedAttempt | undefined {
+  return inFlight.findLast((a) => a.instanceId !== undefined && ids.includes(a.instanceId));
+}
+
+/**
+ * The attempts in flight when the executor is ended for `action` on instances `ids`, as the next executor
+ * journals them: those of `ids` stopped by the action, the others stopped by the restart it took.
+ */
+export function stoppedBy(
+  inFlight: WatchedAttempt[],
+  now: number,
+  action: StopAction,
+  ids: readonly string[] = [],
+): StoppedAttempt[] {
+  const verb = action === 'delete' ? 'delete' : action === 'pause' ? 'pause' : 'terminate';
+  const detail = `${verb} instance ${ids.join(', ')}`;
+  const out: StoppedAttempt[] = [];
+  for (const a of inFlight) {
+    const which = describeAttempt(a);
+    if (!which) continue;
+    const own = action === 'kill' || action === 'reload' || ids.includes(which.instanceId);
+    const error = own
+      ? stoppedAttemptError(action, now - a.startedAt)
+      : stoppedAttemptError('restart', now - a.startedAt, detail);
+    out.push({ ...which, error });
+  }
+  return out;
+}
+
+/** An attempt that ran past its timeout and did not stop when interrupted, as the next executor journals it. */
+export function timedOutAttempt(a: WatchedAttempt): StoppedAttempt[] {
+  const which = describeAttempt(a);
+  return which ? [which] : [];
+}
+
+/** The part of a connection to a worker the stopper uses. */
+export interface StopConnection {
+  /** The attempts in flight now (the attempt slots read first). */
+  inFlight(): WatchedAttempt[];
+  /** When the worker last answered anything (`now()` clock). */
+  lastAnswerAt(): number;
+  /** Raises `KeyboardInterrupt` in Python for attempt `token` and `action`; false without an interrupt buffer. */
+  interrupt(token: number, action: StopAction): boolean;
+  post(input: WorkerInput): Promise<WorkerOutput>;
+}
+
+interface Watch {
+  conn: StopConnection;
+  action: StopAction;
+  ids: readonly string[];
+  /** The command to answer (absent for Stop attempt, which has no command in the worker). */
+  command?: { input: WorkerInput; resolve(output: WorkerOutput): void; reject(error: Error): void };
+  stage: 'posted' | 'interrupted';
+  at: number;
+}
+
+/** The {@link StopConnection} of a worker from its parts (`interrupt`: its interrupt words, if any). */
+export function stopConnection(parts: {
+  watchdog: { inFlight(): WatchedAttempt[] };
+  /** The attempt slots, read before the attempts in flight are listed. */
+  attempts: { sync(): void } | undefined;
+  lastAnswerAt(): number;
+  interrupt: Int32Array | undefined;
+  post(input: WorkerInput): Promise<WorkerOutput>;
+}): StopConnection {
+  return {
+    inFlight() {
+      parts.attempts?.sync();
+      return parts.watchdog.inFlight();
+    },
+    lastAnswerAt: parts.lastAnswerAt,
+    post: parts.post,
+    interrupt(token, action) {
+      if (!parts.interrupt) return false;
+      raiseInterrupt(parts.interrupt, token, stopReasonCode(action));
+      return true;
+    },
+  };
+}
+
+/** What the stopper needs from the supervisor. */
+export interface StopperHooks {
+  now(): number;
+  /**
+   * Where the busy attempts are recorded for the next page (busy.ts): those a previous page recorded when it
+   * went away (reload, closed tab) are journaled first; the record is cleared once they are.
+   */
+  record: { read(): StoppedAttempt[]; write(attempts: StoppedAttempt[]): void } | undefined;
+  /** Python keeps the current worker busy (its attempts are being recorded again: leave the record). */
+  isBusy(): boolean;
+  notify(message: string): void;
+  /**
+   * Replace the worker of `conn` (its pending requests are rejected, except the commands `carried`, to be sent
+   * again first); the next executor journals `stopped` before anything else.
+   */
+  restart(conn: StopConnection, reason: string, stopped: StoppedAttempt[]): void;
+}
+
+/** Tracks the commands that must stop busy Python, and escalates as the module comment says. */
+export function createStopper(hooks: StopperHooks) {
+  const watches = new Set<Watch>();
+  let carried: Watch[] = [];
+  /** Attempts the next executor must journal as stopped before anything else. */
+  let toJournal: StoppedAttempt[] = hooks.record?.read() ?? [];
+
+  function dispatch(conn: StopConnection, w: Watch): void {
+    Object.assign(w, { conn, stage: 'posted', at: hooks.now() });
+    watches.add(w);
+    const command = w.command;
+    if (!command) return;
+    conn.post(command.input).then(
+      (output) => {
+        if (w.conn !== conn) return;
+        watches.delete(w);
+        command.resolve(output);
+      },
+      (error: Error) => {
+        if (w.conn !== conn || carried.includes(w)) return;
+        watches.delete(w);
+        command.reject(error);
+      },
+    );
+    // The answer to a ping tells a slow command from a blocked thread.
+    conn.post({ type: 'ping' }).catch(() => {});
+  }
+
+  function escalate(conn: StopConnection, w: Watch): void {
+    const mine = [...watches].filter((x) => x.conn === conn);
+    for (const x of mine) watches.delete(x);
+    carried = [...carried, ...mine.filter((x) => x.command)];
+    const verb = w.action === 'stop-attempt' ? 'stop the attempt of' : w.action;
+    const stopped = stoppedBy(conn.inFlight(), hooks.now(), w.action, w.ids);
+    hooks.restart(
+      conn,
+      `restarted to ${verb} instance ${w.ids.join(', ')}: Python kept running and did not stop when interrupted`,
+      stopped,
+    );
+  }
+
+  return {
+    /** Sends a stopping command (`stopTargets(input)` defined) and watches it. */
+    send(
+      conn: StopConnection,
+      input: WorkerInput,
+      targets: { action: StopAction; ids: string[] },
+    ): Promise<WorkerOutput> {
+      return new Promise((resolve, reject) => {
+        dispatch(conn, { conn, ...targets, command: { input, resolve, reject }, stage: 'posted', at: 0 });
+      });
+    },
+    /** Stop attempt: interrupts the attempt of `instanceId` in flight at once. False when it has none. */
+    stopAttempt(conn: StopConnection, instanceId: string): boolean {
+      const target = attemptOf(conn.inFlight(), [instanceId]);
+      if (!target) return false;
+      const w: Watch = { conn, action: 'stop-attempt', ids: [instanceId], stage: 'interrupted', at: hooks.now() };
+      if (!conn.interrupt(target.token, 'stop-attempt')) {
+        escalate(conn, w);
+        return true;
+      }
+      watches.add(w);
+      conn.post({ type: 'ping' }).catch(() => {});
+      return true;
+    },
+    /** Each watchdog tick of a ready worker. */
+    tick(conn: StopConnection): void {
+      const now = hooks.now();
+      for (const w of [...watches]) {
+        if (w.conn !== conn) continue;
+        const answered = conn.lastAnswerAt() > w.at;
+        if (answered) {
+          // The thread is free: a command is just slow (its answer settles it); an interrupt worked.
+          if (!w.command) {
+            watches.delete(w);
+          } else {
+            w.at = now;
+            conn.post({ type: 'ping' }).catch(() => {});
+          }
+          continue;
+        }
+        if (w.stage === 'posted' && now - w.at >= STOP_TIMING.interruptAfterMs) {
+          const target = attemptOf(conn.inFlight(), w.ids);
+          if (target && conn.interrupt(target.token, w.action)) {
+            Object.assign(w, { stage: 'interrupted', at: now });
+            continue;
+          }
+          escalate(conn, w);
+          return;
+        }
+        if (w.stage === 'interrupted' && now - w.at >= STOP_TIMING.graceMs) {
+          escalate(conn, w);
+          return;
+        }
+      }
+    },
+    /** The executor is being replaced: the next one journals `stopped` first. */
+    addStopped(stopped: StoppedAttempt[]): void {
+      toJournal = [...toJournal, ...stopped];
+    },
+    /**
+     * A new executor is ready: first the stopped attempts are journaled, then the commands that stopped them
+     * are sent again (the executor handles nothing else until the journaling is done).
+     */
+    ready(conn: StopConnection): void {
+      const stopped = toJournal;
+      if (stopped.length > 0) {
+        conn.post({ type: 'fail-stopped-attempts', attempts: stopped }).then(
+          () => {
+            if (toJournal === stopped) toJournal = [];
+            if (!hooks.isBusy()) hooks.record?.write([]);
+          },
+          (error: Error) => hooks.notify(`Stopped attempts were not journaled (${error.name}: ${error.message}).`),
+        );
+      }
+      const again = carried;
+      carried = [];
+      for (const w of again) dispatch(conn, w);
+    },
+    /** Rejects everything watched (the supervisor gave up or was disposed). */
+    rejectAll(error: Error): void {
+      for (const w of [...watches, ...carried]) w.command?.reject(error);
+      watches.clear();
+      carried = [];
+    },
+  };
+}

@@ -44,6 +44,8 @@ export const CAUSES = {
     'Cloudflare documents 365 days as the longest sleep and the longest event-wait timeout; the local engine does not check (a "366 days" sleep just runs), ours refuses it when the call is made.',
   newerConfig:
     'Cloudflare\'s engine (miniflare since mid-2026) takes two step-config fields ours does not know yet: `sensitive: "output"` (the result is redacted in logs and step outputs, as in production) and a function as `retries.delay` (called after each failed attempt for the next delay). Ours refuses both configs as invalid: a gap to close, not a choice.',
+  streamResults:
+    "Cloudflare's engine lets a step return a ReadableStream (stored in chunks, beyond the 1 MiB limit of other results, and replayed as a stream); ours refuses it as not serialisable: a gap to close, not a choice (the Python SDK has no streams).",
   resultMessage:
     'A step result that cannot be stored: ours says "… not serialisable or larger than 1 MiB" in one message; Cloudflare says "… not serialisable" here and reports an oversize result with its own error.',
 } as const;
@@ -69,6 +71,7 @@ export const KNOWN_DIFFERENCES: Record<string, readonly Cause[]> = {
   'event-to-finished': ['sendEventFinished'],
   'event-type-empty': ['eventTypeCheck', 'errorNames'],
   'step-result-over-1mib': ['sizeLimits'],
+  'step-readable-stream': ['streamResults'],
   'step-result-over-1mib-caught': ['sizeLimits'],
   'params-over-1mib': ['sizeLimits'],
   'restart-from-unknown': ['errorNames'],

@@ -46,5 +46,15 @@ export class NonRetryableError extends Error {
   }
 }
 
+/** Polls the instance's trace until an entry matches `match` (e.g. a step body has started); throws after `timeoutMs`. */
+export async function untilTraced(api, id, match, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await api.trace(id)).some(match)) return;
+    if (Date.now() > deadline) throw new Error(`no matching trace entry after ${timeoutMs} ms`);
+    await api.sleep(10);
+  }
+}
+
 /** Sleeps `ms` inside a step body or a driver. */
 export const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,8 +2,8 @@
  * The differential conformance suite (issue #20): every scenario in scenarios/ runs on our engine and on
  * Cloudflare's local engine (miniflare, in a Node 22 child process), and each must observe the same or differ
  * only for a cause listed in known-differences.ts — and then exactly as reviewed (a snapshot of both sides'
- * observations). With FIDELITY_WRITE=1 (`npm run conformance:peer`) the run
- * is written to docs/fidelity.md. CONFORMANCE_ONLY=id,id runs only those scenarios (and writes nothing).
+ * observations). With FIDELITY_WRITE=1 (`npm run conformance:peer`) the run is written to docs/fidelity.md.
+ * CONFORMANCE_ONLY=id,id runs only those scenarios (and writes nothing).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -2,9 +2,13 @@
  * Cloudflare's side of the differential suite: miniflare (Cloudflare's local Workflows engine, on workerd) in a
  * Node 22 child process (peer-driver.mjs), Node 22 found or installed by the peer benchmark's `ensureNode22`.
  * Commands go over HTTP to peer-worker.mjs on 127.0.0.1. The child runs in its own process group, killed with
- * workerd when the suite ends or this process exits; every wait is bounded.
+ * workerd when the suite ends or this process exits; every wait is bounded. The child's TMPDIR is a directory
+ * of its own, removed at the end: miniflare keeps its state in a temporary directory (~20 MB after this suite)
+ * and removes it only in the background on dispose, which the exiting child cuts short.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -28,10 +32,12 @@ export interface PeerSide {
 export async function startPeer(): Promise<PeerSide> {
   const { bin, installedMs } = await ensureNode22();
   const t0 = performance.now();
+  const tmp = mkdtempSync(join(tmpdir(), 'peer-conformance-'));
+  const removeTmp = () => rmSync(tmp, { recursive: true, force: true });
   const child: ChildProcess = spawn(
     bin,
     [join(here, 'peer-driver.mjs'), '--max-life-ms', String(MAX_LIFE_MS), '--step-limit', String(LIMITED_STEP_LIMIT)],
-    { cwd: here, detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    { cwd: here, detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp } },
   );
   let stderrTail = '';
   let exited = false;
@@ -43,6 +49,7 @@ export async function startPeer(): Promise<PeerSide> {
         // already gone
       }
     }
+    removeTmp();
   };
   process.on('exit', killGroup);
   child.stderr?.on('data', (chunk: Buffer) => {

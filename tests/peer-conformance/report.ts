@@ -69,25 +69,32 @@ export function renderFidelity(results: readonly ScenarioResult[], info: RunInfo
     'observed is compared exactly: status, output, error name and message, attempts per step, the shape of',
     'retry gaps (the most demanding backoff whose delays every gap lasted: the two engines add different',
     'overheads, so the measured gaps and their ratios are shown, not compared), how often run() and step bodies',
-    'ran. A listed difference is also pinned as reviewed (a snapshot of both sides), so it cannot change unseen.',
-    'A difference is either fixed in the engine or listed with its cause below; the suite fails on any other,',
-    'and on a listed one that no longer occurs. Scenarios live in `tests/peer-conformance/scenarios/`; the',
-    'causes in `tests/peer-conformance/known-differences.ts`.',
+    'ran. A difference is either fixed in the engine or listed with its cause (at the end); the suite fails on',
+    'any other, on a listed one that no longer occurs, and on a listed one that changed (both sides are pinned',
+    'as reviewed). Scenarios live in `tests/peer-conformance/scenarios/`, causes in',
+    '`tests/peer-conformance/known-differences.ts`; "ours" and "Cloudflare\'s" show what each side observed, with',
+    'timings in italics.',
     '',
     `Run ${info.date}: Cloudflare's side on miniflare ${info.miniflare} under Node ${info.node}; the suite took`,
     `${(info.wallMs / 1000).toFixed(1)} s (miniflare's start ${(info.peerStartMs / 1000).toFixed(1)} s${
       info.installMs === null ? '' : `, installing Node 22 ${(info.installMs / 1000).toFixed(1)} s`
     }). ${count('same')} same, ${count('known difference')} differ for a listed cause, ${count('DIFFERENT')} unexplained, ${count('difference gone')} listed but gone.`,
-    '',
-    "| scenario | ours | Cloudflare's (miniflare) | verdict |",
-    '| --- | --- | --- | --- |',
   ];
-  for (const r of results) {
-    const side = (o: ScenarioResult['ours']) =>
-      cell(observationText(o.compare)) + (o.info ? ` <br>_${cell(json(o.info))}_` : '');
-    const causes = (r.causes ?? []).map((c) => `[${c}](#${c.toLowerCase()})`).join(', ');
-    const verdict = `${VERDICT_TEXT[r.verdict]}${causes ? `: ${causes}` : ''}${r.rerun ? ' (after a re-run)' : ''}`;
-    lines.push(`| \`${r.id}\` — ${cell(r.about)} | ${side(r.ours)} | ${side(r.peer)} | ${verdict} |`);
+  const side = (o: ScenarioResult['ours']) =>
+    cell(observationText(o.compare)) + (o.info ? ` <br>_${cell(json(o.info))}_` : '');
+  for (const group of [...new Set(results.map((r) => r.group))]) {
+    lines.push(
+      '',
+      `## ${group}`,
+      '',
+      "| scenario | ours | Cloudflare's (miniflare) | verdict |",
+      '| --- | --- | --- | --- |',
+    );
+    for (const r of results.filter((x) => x.group === group)) {
+      const causes = (r.causes ?? []).map((c) => `[${c}](#${c.toLowerCase()})`).join(', ');
+      const verdict = `${VERDICT_TEXT[r.verdict]}${causes ? `: ${causes}` : ''}${r.rerun ? ' (after a re-run)' : ''}`;
+      lines.push(`| \`${r.id}\` — ${cell(r.about)} | ${side(r.ours)} | ${side(r.peer)} | ${verdict} |`);
+    }
   }
   lines.push('', '## Causes of the listed differences', '');
   for (const [cause, text] of Object.entries(CAUSES) as [Cause, string][]) {

@@ -1,10 +1,10 @@
 // pause / resume / terminate / restart (with and without `from`) and createBatch.
-import { attemptsOf, pause } from '../observe.mjs';
+import { attemptsOf, pause, untilTraced } from '../observe.mjs';
 
 const ended = async (api, id) => ({ compare: { status: await api.until(id) } });
 
 const _ended = async (api, id) => ({ compare: { status: await api.until(id) } });
-/** Steps a, b, c (each records its body running) with a sleep before c. */
+/** Steps a, b, c (each records its body running) with a 300 ms sleep before c. */
 const abc = async ({ step, t }) => {
   const recorded = (name) => async (ctx) => {
     t({ step: name, attempt: ctx.attempt });
@@ -14,6 +14,11 @@ const abc = async ({ step, t }) => {
   await step.sleep('gap', 300);
   out.push(await step.do('c', recorded('c')));
   return out;
+};
+/** Waits until `abc` has run step b, so it is in (or about to enter) its sleep. */
+const inGap = async (api, id) => {
+  await untilTraced(api, id, (e) => e.step === 'b');
+  await api.sleep(50);
 };
 const bodies = (trace) => Object.fromEntries(['a', 'b', 'c'].map((n) => [n, attemptsOf(trace, n).length]));
 
@@ -25,7 +30,7 @@ const lifecycle = [
     workflow: abc,
     drive: async (api) => {
       const id = await api.create({});
-      await api.sleep(100);
+      await inGap(api, id);
       await api.pause(id);
       const paused = (await api.until(id, ['paused'], 2000)).status;
       await api.sleep(400);
@@ -124,14 +129,14 @@ const lifecycle = [
     about: 'pause while a 300 ms step runs: the step finishes, then the instance pauses; resume completes it',
     workflow: async ({ step, t }) => {
       await step.do('long', async () => {
-        await pause(300);
         t({ step: 'long', attempt: 1 });
+        await pause(300);
       });
       return step.do('after', async () => 'after');
     },
     drive: async (api) => {
       const id = await api.create({});
-      await api.sleep(100);
+      await untilTraced(api, id, (e) => e.step === 'long');
       await api.pause(id);
       const right = (await api.status(id)).status;
       const paused = (await api.until(id, ['paused'], 3000)).status;
@@ -141,13 +146,75 @@ const lifecycle = [
     },
   },
   {
+    id: 'resume-cancels-pending-pause',
+    group: 'lifecycle',
+    about: 'pause while a 300 ms step runs, resume before it ends: the instance never pauses',
+    workflow: async ({ step, t }) => {
+      await step.do('long', () => {
+        t({ mark: 'long started' });
+        return pause(300);
+      });
+      return step.do('after', async () => 'after');
+    },
+    drive: async (api) => {
+      const id = await api.create({});
+      await untilTraced(api, id, (e) => e.mark === 'long started');
+      await api.pause(id);
+      const pending = (await api.status(id)).status;
+      await api.resume(id);
+      const resumed = (await api.status(id)).status;
+      return { compare: { pending, resumed, ...(await ended(api, id)).compare } };
+    },
+  },
+  {
+    id: 'pause-during-retry-delay',
+    group: 'lifecycle',
+    about: 'pause while a step waits 300 ms to retry; resume: the retry runs and the step succeeds',
+    workflow: async ({ step, t }) =>
+      step.do('s', { retries: { limit: 1, delay: 300, backoff: 'constant' } }, async (ctx) => {
+        t({ step: 's', attempt: ctx.attempt });
+        if (ctx.attempt === 1) throw new Error('first fails');
+        return 'second';
+      }),
+    drive: async (api) => {
+      const id = await api.create({});
+      await untilTraced(api, id, (e) => e.step === 's');
+      await api.sleep(50);
+      await api.pause(id);
+      const paused = (await api.until(id, ['paused'], 3000)).status;
+      await api.sleep(400);
+      const attemptsWhilePaused = attemptsOf(await api.trace(id), 's').length;
+      await api.resume(id);
+      const status = await api.until(id);
+      return {
+        compare: { paused, attemptsWhilePaused, status, attempts: attemptsOf(await api.trace(id), 's').length },
+      };
+    },
+  },
+  {
+    id: 'restart-terminated',
+    group: 'lifecycle',
+    about: 'restart a terminated instance: it runs from the start and completes',
+    workflow: abc,
+    drive: async (api) => {
+      const id = await api.create({});
+      await inGap(api, id);
+      await api.terminate(id);
+      await api.until(id, ['terminated'], 3000);
+      await api.restart(id);
+      await api.sleep(50);
+      const status = await api.until(id);
+      return { compare: { status, bodies: bodies(await api.trace(id)) } };
+    },
+  },
+  {
     id: 'terminate-sleeping',
     group: 'lifecycle',
     about: 'terminate during a sleep: the step after it never runs',
     workflow: abc,
     drive: async (api) => {
       const id = await api.create({});
-      await api.sleep(150);
+      await inGap(api, id);
       await api.terminate(id);
       const status = await api.until(id, ['terminated'], 3000);
       await api.sleep(400);

@@ -1,5 +1,5 @@
 // Sleeps, the step limit (the LIMITED binding allows 5 step.do calls) and validation messages.
-import { attemptsOf, runStarts } from '../observe.mjs';
+import { attemptsOf, runStarts, untilTraced } from '../observe.mjs';
 
 const ended = async (api, id) => ({ compare: { status: await api.until(id) } });
 const endedLimited = async (api) => ended(api, await api.create({}, 'limited'));
@@ -103,6 +103,7 @@ const sleeps = [
     },
     drive: async (api) => {
       const id = await api.create({});
+      await untilTraced(api, id, (e) => e.run === 'start');
       await api.sleep(150);
       const during = await api.status(id);
       return { compare: { during, ...(await ended(api, id)).compare } };

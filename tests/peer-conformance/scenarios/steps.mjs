@@ -91,4 +91,23 @@ export default [
     },
     drive: async (api) => ended(api, await api.create({})),
   },
+  {
+    id: 'step-readable-stream',
+    group: 'steps',
+    about: 'a step returns a ReadableStream of bytes; run() reads it back as text',
+    workflow: async ({ step }) => {
+      const body = await step.do(
+        'stream',
+        async () =>
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('streamed'));
+              controller.close();
+            },
+          }),
+      );
+      return new Response(body).text();
+    },
+    drive: async (api) => ended(api, await api.create({})),
+  },
 ];

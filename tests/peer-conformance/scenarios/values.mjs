@@ -1,4 +1,6 @@
 // Status shapes and the values that cross a step, run() and create(): typed arrays, undefined, null, Date, …
+import { untilTraced } from '../observe.mjs';
+
 const ended = async (api, id) => ({ compare: { status: await api.until(id) } });
 
 /** A scenario whose step returns `make()` and whose run() returns what the step gave back. */
@@ -83,11 +85,16 @@ export default [
   {
     id: 'status-shape-running',
     group: 'status',
-    about: 'status() while a step runs (200 ms)',
-    workflow: async ({ step }) => step.do('slow', () => new Promise((r) => setTimeout(() => r('slow'), 200))),
+    about: 'status() while a step runs (300 ms), read once the step body has started',
+    workflow: async ({ step, t }) =>
+      step.do('slow', async () => {
+        t({ mark: 'started' });
+        await new Promise((r) => setTimeout(r, 300));
+        return 'slow';
+      }),
     drive: async (api) => {
       const id = await api.create({});
-      await api.sleep(60);
+      await untilTraced(api, id, (e) => e.mark === 'started');
       const running = await api.rawStatus(id);
       await api.until(id);
       return { compare: { running, complete: await api.rawStatus(id) } };

@@ -1,6 +1,6 @@
 /**
  * Every repository path the code and the docs cite exists: a comment or README naming a file that was renamed
- * or never existed (a docstring once cited `src/runtime/python-bridge.ts`) sends a reader nowhere. A path is
+ * or never existed (a docstring once cited a python-bridge file under src/runtime that never existed) sends a reader nowhere. A path is
  * looked up from the repository root and from the citing file's folder.
  */
 import { execFileSync } from 'node:child_process';

@@ -79,7 +79,7 @@ describe('stopping commands while Python holds the worker', () => {
     expect(workers[0]?.isTerminated()).toBe(true);
     expect(supervisor.getState()).toMatchObject({ status: 'restarting' });
     expect(notices.at(-1)?.message).toBe(
-      'The Python executor stopped (restarted to terminate instance spin-1: Python kept running and did not stop when interrupted) and is restarting; unfinished instances resume from the journal.',
+      'The Python executor stopped (restarted to terminate instance spin-1: Python did not stop when interrupted) and is restarting; unfinished instances resume from the journal.',
     );
     await drained();
     expect(settled).toBe(false); // carried over, not lost
@@ -146,6 +146,10 @@ describe('stopping commands while Python holds the worker', () => {
     expect(workers).toHaveLength(1);
     time.advance(250); // nothing answered for 1 s
     expect(workers).toHaveLength(2);
+    expect(supervisor.getState()).toMatchObject({
+      status: 'restarting',
+      reason: 'restarted to delete instance loop-1: Python kept it busy outside any step of that instance',
+    });
     await boot();
     expect(current().types()).toEqual(['boot-python', 'delete-instances', 'ping', 'recover']);
     current().answer('delete-instances', { type: 'done' });
@@ -182,6 +186,9 @@ describe('stopping commands while Python holds the worker', () => {
     void supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
     time.advance(500);
     expect(workers).toHaveLength(2);
+    expect(supervisor.getState()).toMatchObject({
+      reason: 'restarted to terminate instance spin-1: this page cannot interrupt Python',
+    });
     await boot();
     expect(inputOf('fail-stopped-attempts')).toMatchObject({
       attempts: [{ instanceId: 'spin-1', error: { message: expect.stringMatching(/terminated \("Terminate"\)\.$/) } }],

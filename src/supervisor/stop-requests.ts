@@ -209,11 +209,17 @@ export function createStopper(hooks: StopperHooks) {
     for (const x of mine) watches.delete(x);
     carried = [...carried, ...mine.filter((x) => x.command)];
     const verb = w.action === 'stop-attempt' ? 'stop the attempt of' : w.action;
-    const stopped = stoppedBy(conn.inFlight(), hooks.now(), w.action, w.ids);
+    const inFlight = conn.inFlight();
+    const why =
+      w.stage === 'interrupted'
+        ? 'Python did not stop when interrupted'
+        : attemptOf(inFlight, w.ids)
+          ? 'this page cannot interrupt Python'
+          : 'Python kept it busy outside any step of that instance';
     hooks.restart(
       conn,
-      `restarted to ${verb} instance ${w.ids.join(', ')}: Python kept running and did not stop when interrupted`,
-      stopped,
+      `restarted to ${verb} instance ${w.ids.join(', ')}: ${why}`,
+      stoppedBy(inFlight, hooks.now(), w.action, w.ids),
     );
   }
 

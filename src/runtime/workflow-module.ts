@@ -7,6 +7,7 @@ import {
   type StepContext,
   type StepFn,
   type WorkflowBody,
+  type WorkflowInfo,
 } from '../engine';
 import { createEnvHost } from './env-host';
 import { fromPythonJson, toPythonJson } from './json-text';
@@ -22,17 +23,8 @@ export interface WorkflowModule extends Disposable {
   body(workflowName: string): WorkflowBody | undefined;
 }
 
-/**
- * One `WorkflowEntrypoint` subclass. `workflowName` is the kebab-case of the class name (`MyWorkflow` →
- * `my-workflow`) and `bindingName` its UPPER_SNAKE (`MY_WORKFLOW`), the attribute of `self.env`.
- */
-export interface WorkflowInfo {
-  className: string;
-  workflowName: string;
-  bindingName: string;
-  /** 1-based line of the `class` statement. */
-  line: number | null;
-}
+/** One `WorkflowEntrypoint` subclass of the module (the engine's `WorkflowInfo`). */
+export type { WorkflowInfo };
 
 type LoadReply = ({ ok: true; key: number; workflows: WorkflowInfo[] } | ({ ok: false } & ModuleLoadError)) & {};
 

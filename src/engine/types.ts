@@ -127,6 +127,20 @@ export interface InstanceHandle {
   sendEvent(e: { type: string; payload?: unknown }): Promise<void>;
 }
 
+/**
+ * A workflow class a host found in a loaded module (the Python runtime does; the executor, the CLI and the UI
+ * name a module's workflows with it). `workflowName` is the kebab-case of the class name (`MyWorkflow` →
+ * `my-workflow`) and `bindingName` its UPPER_SNAKE (`MY_WORKFLOW`), the attribute of `self.env`. Defined here,
+ * the layer every other imports, so the runtime and the protocol share one definition.
+ */
+export interface WorkflowInfo {
+  className: string;
+  workflowName: string;
+  bindingName: string;
+  /** 1-based line of the `class` statement, when known. */
+  line: number | null;
+}
+
 /** What a host attaches to an instance it creates (the studio: its source file); opaque to the engine. */
 export type InstanceMeta = Readonly<Record<string, string>>;
 

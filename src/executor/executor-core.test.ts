@@ -63,7 +63,7 @@ describe('executor (real Pyodide, Dexie, real clock)', () => {
       ok: true,
       fileId: 'f1',
       version: 1,
-      workflows: [{ className: 'Greeter', workflowName: 'greeter', binding: 'GREETER', line: 3 }],
+      workflows: [{ className: 'Greeter', workflowName: 'greeter', bindingName: 'GREETER', line: 3 }],
     });
     const [id] = await executor.core.create({ fileId: 'f1', workflowName: 'greeter', params: { name: 'Ada' } });
     const done = await waitForStatus(dbName, id as string, 'complete');

@@ -49,12 +49,7 @@ export function createModuleRegistry(deps: ModuleRegistryDeps) {
     });
     let result: LoadSourceResult;
     if (loaded.ok) {
-      const workflows: WorkflowInfo[] = loaded.module.workflows.map((w) => ({
-        className: w.className,
-        workflowName: w.workflowName,
-        binding: w.bindingName,
-        line: w.line,
-      }));
+      const workflows: WorkflowInfo[] = loaded.module.workflows.map((w) => ({ ...w }));
       result = { ok: true, fileId: file.fileId, version: file.version, workflows };
       if (!entry.newest || file.version >= entry.newest.version) {
         entry.newest = { version: file.version, module: loaded.module, bodies: new Map() };

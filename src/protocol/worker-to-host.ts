@@ -2,7 +2,7 @@
  * Worker → host: the answer to each request (`WorkerResponse`, typed per request by `OutputOf`) and the
  * worker's unsolicited events (`WorkerEventMessage`).
  */
-import { IllegalStateError } from '../engine';
+import { IllegalStateError, type WorkflowInfo } from '../engine';
 import type { WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
@@ -44,15 +44,8 @@ export interface Recovered {
   waitingForSource: number;
 }
 
-/** A workflow class found in a loaded file. */
-export interface WorkflowInfo {
-  className: string;
-  workflowName: string;
-  /** The `env` binding name (UPPER_SNAKE of the class name). */
-  binding: string;
-  /** 1-based line of the `class` statement, when known. */
-  line: number | null;
-}
+/** A workflow class found in a loaded file (the engine's `WorkflowInfo`). */
+export type { WorkflowInfo };
 
 /** Result of loading a file's source: its workflows, or the Python error (with line and traceback). */
 export type LoadSourceResult =

@@ -1,4 +1,13 @@
-import type { AttemptHooks, Disposable, HostRun, RunContext, StepContext, StepFn, WorkflowBody } from '../engine';
+import type {
+  AttemptHooks,
+  Disposable,
+  HostRun,
+  RunContext,
+  StepContext,
+  StepFn,
+  WorkflowBody,
+  WorkflowInfo,
+} from '../engine';
 import { createEnvHost } from './env-host';
 import { fromPythonJson, toPythonJson } from './json-text';
 import { PythonError } from './python-error';
@@ -13,17 +22,8 @@ export interface WorkflowModule extends Disposable {
   body(workflowName: string): WorkflowBody | undefined;
 }
 
-/**
- * One `WorkflowEntrypoint` subclass. `workflowName` is the kebab-case of the class name (`MyWorkflow` →
- * `my-workflow`) and `bindingName` its UPPER_SNAKE (`MY_WORKFLOW`), the attribute of `self.env`.
- */
-export interface WorkflowInfo {
-  className: string;
-  workflowName: string;
-  bindingName: string;
-  /** 1-based line of the `class` statement. */
-  line: number | null;
-}
+/** One `WorkflowEntrypoint` subclass of the module (the engine's `WorkflowInfo`). */
+export type { WorkflowInfo };
 
 type LoadReply = ({ ok: true; key: number; workflows: WorkflowInfo[] } | ({ ok: false } & ModuleLoadError)) & {};
 

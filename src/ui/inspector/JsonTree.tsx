@@ -41,7 +41,7 @@ function Node({
 }) {
   const label = name !== null && <span className="json-key">{name}: </span>;
   const unwrapped = wrappedDict(value);
-  if (unwrapped) return <Node name={name} value={unwrapped} depth={depth} openDepth={openDepth} />;
+  if (unwrapped) return <Node name={name} value={unwrapped} depth={depth} openDepth={openDepth} python={python} />;
   const tagged = describeTagged(value);
   if (tagged !== undefined) {
     return (

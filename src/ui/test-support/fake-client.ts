@@ -20,7 +20,9 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
         ok: true,
         fileId: f.fileId,
         version: f.version,
-        workflows: [{ className: 'OrderWorkflow', workflowName: 'order-workflow', binding: 'ORDER_WORKFLOW', line: 7 }],
+        workflows: [
+          { className: 'OrderWorkflow', workflowName: 'order-workflow', bindingName: 'ORDER_WORKFLOW', line: 7 },
+        ],
       }),
     ),
     create: record('create', async (req) => ({ id: req.id ?? 'generated-1' })),

@@ -294,7 +294,7 @@ describe('diagnostics', () => {
   it('names the step in every message about one, and the API in every other (but a syntax error)', () => {
     const aboutAStep = /^WS0(0[3-7]|2\d|30|40|60|70|90)$/;
     const api =
-      /WorkflowEntrypoint|run\(|step\.\w+|depends|duration|timestamp|Duration|step name|Step name|await|event|Dependency cycle|FIRST_COMPLETED/;
+      /WorkflowEntrypoint|run\(|step\.\w+|depends|duration|timestamp|Duration|step name|Step name|await|event|Dependency cycle|FIRST_COMPLETED|workflow name/;
     for (const c of cases) {
       const found = analyzeWorkflow(c.source).diagnostics.find((d) => d.code === c.code);
       if (c.code === 'WS000' || !found) continue;

@@ -70,7 +70,7 @@ test.describe('sandbox: workflow code cannot reach the studio', () => {
     const { summary, journal } = await readInstance(page, 'probes');
     expect(summary?.status).toBe('complete');
     const results = reduceJournal(journal).output as Record<string, string>;
-    expect(Object.keys(results)).toHaveLength(31);
+    expect(Object.keys(results)).toHaveLength(32);
     for (const [probe, result] of Object.entries(results)) expect(result, probe).toContain(REASON);
     expect(results['js.indexedDB']).toBe(`JsRefusedError: workflow code cannot use js.indexedDB ${REASON}`);
     expect(results['js.navigator']).toBe(`JsRefusedError: workflow code cannot use js.navigator ${REASON}`);
@@ -79,7 +79,7 @@ test.describe('sandbox: workflow code cannot reach the studio', () => {
     expect(results['constructor.constructor']).toContain(
       `workflow code cannot use js Function (code compiled from a string) ${REASON}`,
     );
-    expect(journal.filter((e) => e.type === 'step-succeeded')).toHaveLength(31);
+    expect(journal.filter((e) => e.type === 'step-succeeded')).toHaveLength(32);
 
     // What the user sees: the instance, and a probe's result in the inspector.
     await page.getByTestId('instance-row').filter({ hasText: 'probes' }).click();

@@ -27,11 +27,16 @@ export interface NodePython {
  * scope: no `process`, `require` or file system; its `fetch` passes the network gate, open to `allowNet` only.
  */
 export async function loadNodePython(
-  opts: { stdout?: (line: string) => void; allowNet?: readonly string[] } = {},
+  opts: {
+    stdout?: (line: string) => void;
+    allowNet?: readonly string[];
+    /** More names for Python's `js` (a test's hook); see `WorkflowGlobalsOptions.extra`. */
+    globals?: Readonly<Record<string, unknown>>;
+  } = {},
 ): Promise<NodePython> {
   const write = opts.stdout ?? ((line: string) => process.stderr.write(`${line}\n`));
   const gate = createNetworkGate({ allow: opts.allowNet ?? [] });
-  const jsglobals = createWorkflowGlobals({ fetch: gate });
+  const jsglobals = createWorkflowGlobals({ fetch: gate, extra: opts.globals });
   const pyodide = await loadPyodide({ stdout: write, stderr: write, jsglobals });
   lockShell();
   const runtime = createPythonRuntime({ pyodide, sources: readSdkSources() });

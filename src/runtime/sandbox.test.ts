@@ -24,7 +24,7 @@ describe('workflow code and the host', () => {
     const { view } = await runOnce(PROBES);
     expect(view.status).toBe('complete');
     const results = view.output as Record<string, string>;
-    expect(Object.keys(results)).toHaveLength(31);
+    expect(Object.keys(results)).toHaveLength(32);
     for (const [probe, result] of Object.entries(results)) {
       expect(result, probe).toContain(`in the studio: ${SANDBOX_REASON}`);
     }

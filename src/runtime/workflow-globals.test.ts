@@ -65,6 +65,15 @@ describe('the workflow scope (Python’s js)', () => {
     expect(scope.fetch).toBe(gate);
   });
 
+  it('adds the names a host gives (a test hook), read-only like the rest', () => {
+    const hook = () => true;
+    const scope = createWorkflowGlobals({ fetch: gate, extra: { hook } }) as Record<string, unknown>;
+    expect(scope.hook).toBe(hook);
+    expect(() => {
+      scope.hook = () => false;
+    }).toThrow(refusalMessage('a change to js.hook'));
+  });
+
   it('is recognised by isWorkflowGlobals, also through a proxy that forwards get (Pyodide’s snapshot proxy)', () => {
     const scope = createWorkflowGlobals({ fetch: gate });
     expect(isWorkflowGlobals(scope)).toBe(true);
@@ -101,6 +110,10 @@ describe('the workflow scope (Python’s js)', () => {
     (timers[0] as { cb: () => void }).cb();
     expect(fired).toHaveBeenCalledTimes(1);
     (scope.clearTimeout as (id: unknown) => void)({ hostTimer: true }); // not an id: ignored
+    expect(timers).toHaveLength(1);
+    expect(() => (scope.setTimeout as (code: string, ms: number) => unknown)('self.close()', 0)).toThrow(
+      refusalMessage('js.setTimeout with code in a string'),
+    );
     expect(timers).toHaveLength(1);
   });
 });

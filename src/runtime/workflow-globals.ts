@@ -43,6 +43,14 @@ export const SHARED_BUILTINS = [
   'WeakMap',
   'WeakSet',
   'WeakRef',
+  'RegExp',
+  'Intl',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'Reflect',
+  'Proxy',
   'ArrayBuffer',
   'DataView',
   'Int8Array',
@@ -131,6 +139,8 @@ export interface WorkflowGlobalsOptions {
   fetch: (input: unknown, init?: unknown) => Promise<unknown>;
   /** The host's global scope: built-ins are taken from it and its other names refused. Default: `globalThis`. */
   realm?: object;
+  /** Names the host adds for workflow code (tests' hooks); never a handle to the host's storage or channels. */
+  extra?: Readonly<Record<string, unknown>>;
 }
 
 const SCOPE_MARK = Symbol('workflow-globals');
@@ -194,7 +204,7 @@ export function createWorkflowGlobals(options: WorkflowGlobalsOptions): object {
   for (const name of SHARED_BUILTINS) if (name in realm) entries[name] = realm[name];
   entries.fetch = options.fetch;
   entries.console = workflowConsole(realm.console as Console);
-  Object.assign(entries, workflowTimers(realm));
+  Object.assign(entries, workflowTimers(realm), options.extra);
   return createRefusingScope('js', entries, hostNames(realm, ALWAYS_REFUSED));
 }
 
@@ -232,6 +242,8 @@ function workflowTimers(realm: Record<string, unknown>): Record<string, unknown>
   const start =
     (set: TimerFn, repeat: boolean) =>
     (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      // A browser's setTimeout("code") evaluates the string in the global scope; here it is refused at once.
+      if (typeof callback !== 'function') throw refusalError('js.setTimeout with code in a string');
       next += 1;
       const id = next;
       handles.set(

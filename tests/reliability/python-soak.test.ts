@@ -60,8 +60,13 @@ class PySoak(WorkflowEntrypoint):
 `;
 
 let runtime: PythonRuntime;
+/** What `js.pySoakExecuted` calls: set by the test (workflow code sees only what the runtime's scope holds). */
+let soakHook: (instanceId: string, key: string) => boolean = () => false;
 beforeAll(async () => {
-  ({ runtime } = await loadNodePython({ stdout: () => {} }));
+  ({ runtime } = await loadNodePython({
+    stdout: () => {},
+    globals: { pySoakExecuted: (instanceId: string, key: string) => soakHook(instanceId, key) },
+  }));
 });
 
 describe('Python soak: kills and restarts under the Python runtime', () => {
@@ -115,20 +120,18 @@ describe('Python soak: kills and restarts under the Python runtime', () => {
       },
     });
 
-    Object.assign(globalThis, {
-      pySoakExecuted(instanceId: string, key: string): boolean {
-        const perInstance = executed.get(instanceId) ?? new Map<string, number>();
-        executed.set(instanceId, perInstance);
-        perInstance.set(key, (perInstance.get(key) ?? 0) + 1);
-        if (succeeded.has(`${instanceId}:${key}`)) violations.push(`${instanceId} ${key} ran again after its success`);
-        if (armed?.kind === 'step' && --armed.after <= 0) {
-          armed = undefined;
-          gen.kill('in-step');
-          return true;
-        }
-        return false;
-      },
-    });
+    soakHook = (instanceId: string, key: string): boolean => {
+      const perInstance = executed.get(instanceId) ?? new Map<string, number>();
+      executed.set(instanceId, perInstance);
+      perInstance.set(key, (perInstance.get(key) ?? 0) + 1);
+      if (succeeded.has(`${instanceId}:${key}`)) violations.push(`${instanceId} ${key} ran again after its success`);
+      if (armed?.kind === 'step' && --armed.after <= 0) {
+        armed = undefined;
+        gen.kill('in-step');
+        return true;
+      }
+      return false;
+    };
 
     let module: WorkflowModule | undefined;
     const loaded = runtime.loadModule({ source: SOURCE, clock, binding: (name) => engineOf().binding(name) });

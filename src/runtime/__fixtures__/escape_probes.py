@@ -36,6 +36,7 @@ PROBES = {
     "run_js": "from pyodide.code import run_js; run_js('globalThis')",
     "replace js.fetch": "import js; js.fetch = print",
     "os.system": "import os; os.system('echo reached')",
+    "setTimeout(code)": "import js; js.setTimeout('self.close()', 0)",
 }
 
 

@@ -87,15 +87,15 @@ test.describe("history: run()'s own prints, the lane vocabulary, the time axis t
     // Compact (default): the idle second of the sleep is a marked break, so the sleep is drawn far shorter than
     // its share of the time. To scale: no break, and the sleep takes its true share of the axis.
     const scale = page.getByTestId('history-scale');
-    await expect(scale).toHaveText('compact');
     await expect(scale).toHaveAttribute('aria-pressed', 'false');
+    await expect(scale).toHaveAttribute('title', /^Time axis compact/);
     await expect(page.locator('.axis__break').first()).toBeVisible();
     const compact = await sleepShare(page);
     expect(compact.drawn).toBeLessThan(compact.real - 0.2);
     await scale.focus();
     await page.keyboard.press('Enter');
-    await expect(scale).toHaveText('to scale');
     await expect(scale).toHaveAttribute('aria-pressed', 'true');
+    await expect(scale).toHaveAttribute('title', /^Time axis to scale/);
     await expect(page.locator('.axis__break')).toHaveCount(0);
     const scaled = await sleepShare(page);
     expect(Math.abs(scaled.drawn - scaled.real)).toBeLessThan(0.03);
@@ -109,11 +109,18 @@ test.describe("history: run()'s own prints, the lane vocabulary, the time axis t
       timeout: READY_TIMEOUT,
     });
     await page.getByTestId('instance-row').first().click();
-    await expect(page.getByTestId('history-scale')).toHaveText('to scale');
+    await expect(page.getByTestId('history-scale')).toHaveAttribute('aria-pressed', 'true');
     await page.getByTestId('history-list').focus();
     await page.keyboard.press('t');
-    await expect(page.getByTestId('history-scale')).toHaveText('compact');
+    await expect(page.getByTestId('history-scale')).toHaveAttribute('aria-pressed', 'false');
     await expect(page.locator('.axis__break').first()).toBeVisible();
+    // Zoomed in ("fit" appears too), the toggle still fits the label column at 1280 px.
+    await page.keyboard.press('+');
+    await expect(page.getByTestId('history-zoom-fit')).toBeVisible();
+    const toggle = (await page.getByTestId('history-scale').boundingBox())!;
+    const column = (await page.locator('.axis__label-col').boundingBox())!;
+    expect(toggle.x + toggle.width).toBeLessThanOrEqual(column.x + column.width);
+    await page.keyboard.press('0');
 
     // The help explains the history, including when a run ends here and on Cloudflare.
     await page.keyboard.press('?');

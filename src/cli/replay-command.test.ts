@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodePython, type NodePython } from '../runtime/node';
 import { type ReplayReport, runReplayCommand } from './replay-command';
+import { runCli } from './run-command';
 import { capture } from './test-io';
 
 // Python runs in UTC, as on Workers (bin/workflow-studio.mjs does the same).
@@ -38,6 +39,30 @@ function editedFixture(name: string, from: string, to: string): string {
 const journalValue = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
 describe('workflow-studio replay', () => {
+  it('prints what the replayed run() printed outside steps, only for the runs of the replay', async () => {
+    const file = 'tests/conformance/cases/journal-03-run-prints-per-run.py';
+    const journal = join(tmp(), 'prints.json');
+    const ran = await capture((io) =>
+      runCli(['run', file, '--params', '{"who": "Ada"}', '--id', 'p1', '--journal', journal], io, {
+        python: async () => python,
+        now: () => 1_800_000_000_000,
+      }),
+    );
+    expect(ran.exit).toBe(0);
+    const result = await replay(journal, file);
+    expect(result.exit).toBe(0);
+    expect(result.stdout.split('\n').slice(-6)).toEqual([
+      'print() in run(), outside steps:',
+      '  run 3 (recovered, finished)',
+      '    | before sleep',
+      '    | after',
+      'output: "hello Ada"',
+      '',
+    ]);
+    const { report } = await replayJson(journal, file);
+    expect(report.runOutput.map((r) => r.run)).toEqual([1, 2, 3]);
+  });
+
   it('replays unchanged code without divergence and without running journaled steps again', async () => {
     const { exit, report } = await replayJson(ORDER_JOURNAL, `${F}/order_workflow.py`);
     expect(exit).toBe(0);

@@ -20,7 +20,7 @@ import { parseCommandArgs } from './command-args';
 import { driveInstance } from './drive';
 import { hostModule } from './host-module';
 import { loadReplayJournal, replayStart } from './replay-journal';
-import { type RunReport, toReport } from './report';
+import { type RunReport, runOutputLines, toReport } from './report';
 import type { CliDeps, CliIo } from './run-command';
 
 export const REPLAY_USAGE = `Usage: workflow-studio replay JOURNAL.json [FILE.py] [--class NAME] [--id ID] [--json]
@@ -135,6 +135,7 @@ function formatReplay(report: ReplayReport, view: InstanceView, firstReplayRun: 
       lines.push(`    ${a.attempt}! ${a.error?.name}: ${a.error?.message}`);
     }
   }
+  lines.push(...runOutputLines(view, firstReplayRun));
   if (view.status === 'complete') {
     lines.push(
       `output: ${JSON.stringify(view.output)}${replay.outputChanged ? ` (journal: ${JSON.stringify(replay.before.output)})` : ''}`,

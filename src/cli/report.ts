@@ -85,6 +85,21 @@ const indent = (text: string, prefix: string) =>
     .map((line) => `${prefix}${line}`)
     .join('\n');
 
+/**
+ * What `run()` printed outside steps, under each run that printed (from run `fromRun` on): a heading, then per
+ * run `run 2 (woke, finished)` and its lines as `    | text`. No lines when none of them printed.
+ */
+export function runOutputLines(view: InstanceView, fromRun = 1): string[] {
+  const printed = view.runs.filter((r) => r.run >= fromRun && r.output.length > 0);
+  if (printed.length === 0) return [];
+  const lines = ['print() in run(), outside steps:'];
+  for (const r of printed) {
+    const text = r.output.map((o) => o.text).join('');
+    lines.push(`  run ${r.run} (${RUN_REASON[r.reason]}, ${r.end ?? 'running'})`, indent(text, '    | '));
+  }
+  return lines;
+}
+
 /** The last failed attempt whose error is `name: message` (where an error that reached run() came from). */
 function failedStepOf(view: InstanceView, name: string, message: string) {
   for (const step of [...view.steps].reverse()) {
@@ -119,12 +134,7 @@ export function formatReadable(view: InstanceView): string {
       if (attempt.error) lines.push(`    ${attempt.attempt}! ${attempt.error.name}: ${attempt.error.message}`);
     }
   }
-  const printed = view.runs.filter((r) => r.output.length > 0);
-  if (printed.length > 0) lines.push('print() in run(), outside steps:');
-  for (const r of printed) {
-    const text = r.output.map((o) => o.text).join('');
-    lines.push(`  run ${r.run} (${RUN_REASON[r.reason]}, ${r.end ?? 'running'})`, indent(text, '    | '));
-  }
+  lines.push(...runOutputLines(view));
   if (view.status === 'complete') lines.push(`output: ${JSON.stringify(view.output)}`);
   if (view.error) {
     lines.push(`error: ${view.error.name}: ${view.error.message}`);

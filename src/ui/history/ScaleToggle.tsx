@@ -28,7 +28,8 @@ function useRememberedScale(): void {
 
 /**
  * The time axis as compact (idle gaps shortened to a marked break) or to scale (true time: a day-long sleep is
- * that long; tiny attempts keep a minimum width). A toggle button; also T with focus in the history.
+ * that long; tiny attempts keep a minimum width). A toggle button ("scale", pressed = to scale; short, so it fits
+ * the label column beside the zoom); also T with focus in the history.
  */
 export function ScaleToggle() {
   useRememberedScale();
@@ -44,9 +45,10 @@ export function ScaleToggle() {
           ? 'Time axis to scale: true time, idle gaps included (tiny spans keep a minimum width). Click for compact (T)'
           : 'Time axis compact: idle gaps are shortened to a marked break. Click for a true time axis (T)'
       }
+      aria-label="Time axis to scale"
       data-testid="history-scale"
     >
-      {toScale ? 'to scale' : 'compact'}
+      scale
     </button>
   );
 }

@@ -64,6 +64,5 @@ export {
   isValidStepName,
   MAX_INSTANCE_ID_LENGTH,
   MAX_STEP_NAME_LENGTH,
-  MAX_WORKFLOW_NAME_LENGTH,
-  workflowNameProblem,
 } from './validation';
+export { MAX_WORKFLOW_NAME_LENGTH, workflowNameProblem } from './workflow-name';

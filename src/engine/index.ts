@@ -39,7 +39,7 @@ export type {
 } from './instance-view';
 export { FINITE_STATUSES } from './instance-view';
 export type * from './journal';
-export { callKey } from './journal';
+export { callKey, RUN_REASON_WORDS } from './journal';
 export { cloneJson, type Json, type JsonCheck, MAX_VALUE_BYTES, toJson } from './json';
 export { reduceJournal } from './ledger';
 export { createMemoryJournalStore } from './memory-store';

@@ -41,7 +41,7 @@ export { FINITE_STATUSES } from './instance-view';
 export type * from './journal';
 export { callKey, RUN_REASON_WORDS } from './journal';
 export { cloneJson, type Json, type JsonCheck, MAX_VALUE_BYTES, toJson } from './json';
-export { reduceJournal } from './ledger';
+export { reduceJournal, summarizeJournal } from './ledger';
 export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';

@@ -23,4 +23,4 @@ export { dynamicNamePattern, findPlanNode } from './match-node.ts';
 export { type DecodedSource, declareUtf8, decodePythonSource } from './source-encoding.ts';
 export { type StepDoForm, stepDoForm } from './step-form.ts';
 export type * from './types.ts';
-export { MAX_WORKFLOW_NAME_LENGTH, workflowNameOf, workflowNameProblem } from './workflow-names.ts';
+export { bindingNameOf, MAX_WORKFLOW_NAME_LENGTH, workflowNameOf, workflowNameProblem } from './workflow-names.ts';

@@ -3,8 +3,15 @@
  * and CI. `--json` prints the analysis result exactly as the UI receives it: `{ workflows: [{ className,
  * nodes, edges, groups, calls, … }], diagnostics, syntaxErrors }`. Exit 0, or 1 when a diagnostic is an error.
  */
-import { analyzeWorkflow, type PlanNode, stepDoForm, type WorkflowPlan } from '../analysis';
-import { describeForm, kebabCase, upperSnake } from '../export';
+import {
+  analyzeWorkflow,
+  bindingNameOf,
+  type PlanNode,
+  stepDoForm,
+  type WorkflowPlan,
+  workflowNameOf,
+} from '../analysis';
+import { describeForm } from '../export';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs } from './command-args';
 import type { CliIo } from './run-command';
@@ -36,7 +43,9 @@ function nodeLine(node: PlanNode): string {
 export function formatGraph(file: string, plan: WorkflowPlan): string {
   const lines: string[] = [];
   for (const wf of plan.workflows) {
-    lines.push(`${wf.className}  workflow "${kebabCase(wf.className)}", binding self.env.${upperSnake(wf.className)}`);
+    lines.push(
+      `${wf.className}  workflow "${workflowNameOf(wf.className)}", binding self.env.${bindingNameOf(wf.className)}`,
+    );
     const byId = new Map(wf.nodes.map((n) => [n.id, n]));
     const nameOf = (id: string) => JSON.stringify(byId.get(id as PlanNode['id'])?.name ?? id);
     lines.push(wf.nodes.length === 0 ? '  no steps' : '  nodes:');

@@ -1,4 +1,4 @@
-import { FINITE_STATUSES, type InstanceView, type Json, type RunView } from '../engine';
+import { FINITE_STATUSES, type InstanceView, type Json, RUN_REASON_WORDS } from '../engine';
 
 /** One call in the CLI's `steps` list. */
 export interface ReportStep {
@@ -62,17 +62,6 @@ function runOutputOf(view: InstanceView): ReportRunOutput[] {
     .filter((r) => r.text !== '');
 }
 
-/** Why a run started and how it ended, in the words of the studio's lanes. */
-const RUN_REASON: Record<RunView['reason'], string> = {
-  create: 'created',
-  wake: 'woke',
-  event: 'event',
-  resume: 'resumed',
-  restart: 'restarted',
-  recover: 'recovered',
-  skip: 'skipped wait',
-};
-
 /** Exit code for a final status: 0 complete, 1 anything else (errored, waiting, paused, terminated). */
 export function exitCodeFor(status: string): 0 | 1 {
   return status === 'complete' ? 0 : 1;
@@ -95,7 +84,7 @@ export function runOutputLines(view: InstanceView, fromRun = 1): string[] {
   const lines = ['print() in run(), outside steps:'];
   for (const r of printed) {
     const text = r.output.map((o) => o.text).join('');
-    lines.push(`  run ${r.run} (${RUN_REASON[r.reason]}, ${r.end ?? 'running'})`, indent(text, '    | '));
+    lines.push(`  run ${r.run} (${RUN_REASON_WORDS[r.reason]}, ${r.end ?? 'running'})`, indent(text, '    | '));
   }
   return lines;
 }

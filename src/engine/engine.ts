@@ -10,7 +10,8 @@ import { MAX_VALUE_BYTES, toJson } from './json';
 import { Ledger } from './ledger';
 import { messages } from './messages';
 import type { CreateOptions, Engine, EngineDeps, InstanceHandle, WorkflowBinding } from './types';
-import { DEFAULT_STEP_LIMIT, instanceIdProblem, workflowNameProblem } from './validation';
+import { DEFAULT_STEP_LIMIT, instanceIdProblem } from './validation';
+import { workflowNameProblem } from './workflow-name';
 
 const MAX_BATCH = 100;
 

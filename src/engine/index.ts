@@ -39,9 +39,9 @@ export type {
 } from './instance-view';
 export { FINITE_STATUSES } from './instance-view';
 export type * from './journal';
-export { callKey } from './journal';
+export { callKey, RUN_REASON_WORDS } from './journal';
 export { cloneJson, type Json, type JsonCheck, MAX_VALUE_BYTES, toJson } from './json';
-export { reduceJournal } from './ledger';
+export { reduceJournal, summarizeJournal } from './ledger';
 export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
@@ -64,6 +64,5 @@ export {
   isValidStepName,
   MAX_INSTANCE_ID_LENGTH,
   MAX_STEP_NAME_LENGTH,
-  MAX_WORKFLOW_NAME_LENGTH,
-  workflowNameProblem,
 } from './validation';
+export { MAX_WORKFLOW_NAME_LENGTH, workflowNameProblem } from './workflow-name';

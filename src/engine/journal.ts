@@ -21,6 +21,17 @@ export interface CallRef {
 /** Why a run (one execution of `run()` from the top) started. */
 export type RunReason = 'create' | 'wake' | 'event' | 'resume' | 'restart' | 'recover' | 'skip';
 
+/** Why a run started, in one word: the studio's history lanes and the CLI's report say it alike. */
+export const RUN_REASON_WORDS: Readonly<Record<RunReason, string>> = {
+  create: 'created',
+  wake: 'woke',
+  event: 'event',
+  resume: 'resumed',
+  restart: 'restarted',
+  recover: 'recovered',
+  skip: 'skipped wait',
+};
+
 /** What a pending wake waits for: a sleep's end, a retry delay, or an event wait's timeout. */
 export type WakeKind = 'sleep' | 'retry' | 'wait-timeout';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEvent, JournalEventDraft } from './journal';
-import { reduceJournal } from './ledger';
+import { reduceJournal, summarizeJournal } from './ledger';
 import { createHarness } from './test-harness';
 
 const CONFIG = { retries: { limit: 1, delay: 1000, backoff: 'constant' as const }, timeout: 5000 };
@@ -151,5 +151,37 @@ describe('reduceJournal', () => {
     const view = reduceJournal(journal(created, run(1), { type: 'sleep-finished', name: 'ghost', count: 1 }));
     expect(view.calls).toEqual([]);
     expect(view.lastSeq).toBe(3);
+  });
+});
+
+describe('summarizeJournal', () => {
+  it('gives the summary row the engine wrote with the last event, after a restart and a failed step too', async () => {
+    let failing = true;
+    const h = createHarness({
+      wf: async ({ step: s }) => {
+        await s.do('a', () => 1);
+        await s.sleep('nap', 1000);
+        await s.do(
+          'b',
+          () => {
+            if (failing) throw new Error('boom');
+            return 2;
+          },
+          { retries: { limit: 0, delay: 0 } },
+        );
+        return 'done';
+      },
+    });
+    const inst = await h.engine.binding('wf').create({ id: 'sum' });
+    await h.runToIdle();
+    const errored = await h.store.getInstance('sum');
+    expect(errored).toMatchObject({ status: 'errored', runs: 2, steps: 2 });
+    expect(summarizeJournal(await h.journal('sum'))).toEqual(errored);
+    failing = false;
+    await inst.restart({ from: { name: 'nap', type: 'sleep' } });
+    await h.runToIdle();
+    const complete = await h.store.getInstance('sum');
+    expect(complete).toMatchObject({ status: 'complete', steps: 2, error: null });
+    expect(summarizeJournal(await h.journal('sum'))).toEqual(complete);
   });
 });

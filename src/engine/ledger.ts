@@ -19,12 +19,20 @@ import type {
 } from './instance-view';
 import type { CallRef, JournalEvent, RestartedEvent } from './journal';
 import { applyCallEvent } from './ledger-calls';
+import { type InstanceSummary, summarize } from './store';
 
 /** Folds a whole journal into the instance view. `reduceJournal(events.slice(0, k))` is the state after event k. */
 export function reduceJournal(events: readonly JournalEvent[]): InstanceView {
   const ledger = new Ledger();
   for (const event of events) ledger.apply(event);
   return ledger.snapshot();
+}
+
+/** The summary row of a whole journal: the one the engine writes with its last event (an import writes it too). */
+export function summarizeJournal(events: readonly JournalEvent[]): InstanceSummary {
+  const ledger = new Ledger();
+  for (const event of events) ledger.apply(event);
+  return summarize(ledger);
 }
 
 /** Incremental reducer state. @internal Hosts use {@link reduceJournal}. */

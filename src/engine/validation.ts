@@ -2,8 +2,6 @@
 export const MAX_INSTANCE_ID_LENGTH = 100;
 /** Longest step name Cloudflare accepts. */
 export const MAX_STEP_NAME_LENGTH = 256;
-/** Longest workflow name Cloudflare accepts. */
-export const MAX_WORKFLOW_NAME_LENGTH = 64;
 /** Default number of `step.do` calls one run may make. */
 export const DEFAULT_STEP_LIMIT = 10_000;
 
@@ -25,21 +23,6 @@ export function instanceIdProblem(id: unknown): string | undefined {
   if (id.startsWith('-')) return `"${id}" starts with "-"; an id must start with a letter, a digit or "_"`;
   const bad = [...id].find((c) => !/[a-zA-Z0-9_-]/.test(c)) ?? '';
   return `"${printable(id)}" contains ${JSON.stringify(bad)}; only letters, digits, "-" and "_" are allowed`;
-}
-
-/**
- * Why Cloudflare refuses `name` as a workflow name (at most 64 characters, `^[a-zA-Z0-9_][a-zA-Z0-9-_]*$`, as
- * wrangler checks it), or `undefined`. The editor's WS034 applies the same rule (`analysis/workflow-names.ts`).
- */
-export function workflowNameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'it is empty';
-  if (name.length > MAX_WORKFLOW_NAME_LENGTH) {
-    return `it is ${name.length} characters long; the maximum is ${MAX_WORKFLOW_NAME_LENGTH}`;
-  }
-  if (!ID_PATTERN.test(name)) {
-    return 'it must match ^[a-zA-Z0-9_][a-zA-Z0-9-_]*$ (letters, digits, "-" and "_", not starting with "-")';
-  }
-  return undefined;
 }
 
 /** True when a step name is at most 256 characters and has no control characters (Cloudflare's rule). */

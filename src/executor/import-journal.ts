@@ -2,7 +2,7 @@
  * Checks for an imported journal (the UI validated the file already; the executor does not trust it) and the
  * summary row derived from its events, as the engine would have written it.
  */
-import { type InstanceSummary, instanceIdProblem, type JournalEvent, reduceJournal, WorkflowError } from '../engine';
+import { type InstanceSummary, instanceIdProblem, type JournalEvent, summarizeJournal, WorkflowError } from '../engine';
 
 /** The summary of `events`, or a `WorkflowError` saying why they are not one consistent journal. */
 export function importedSummary(events: readonly JournalEvent[]): InstanceSummary {
@@ -18,16 +18,5 @@ export function importedSummary(events: readonly JournalEvent[]): InstanceSummar
       throw new WorkflowError(`Not imported: event ${i + 1} is not event ${i + 1} of instance "${id}".`);
     }
   });
-  const view = reduceJournal(events);
-  return {
-    id,
-    workflowName: view.workflowName,
-    status: view.status,
-    createdAt: view.createdAt,
-    updatedAt: view.updatedAt,
-    lastSeq: view.lastSeq,
-    runs: view.runs.length,
-    steps: view.steps.length,
-    error: view.error ? { name: view.error.name, message: view.error.message } : null,
-  };
+  return summarizeJournal(events);
 }

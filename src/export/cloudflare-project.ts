@@ -3,10 +3,10 @@
  * the same bindings (`self.env.MY_WORKFLOW`) and workflow names the studio's runtime uses. Pure: the UI zips the
  * files, the CLI writes them to a directory.
  */
-import { analyzeWorkflow, declareUtf8, workflowNameProblem } from '../analysis';
+import { analyzeWorkflow, bindingNameOf, declareUtf8, workflowNameOf, workflowNameProblem } from '../analysis';
 import type { Json } from '../engine';
 import { type ExportedWorkflow, entrypointBlock, type NonEmpty } from './entry-template';
-import { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
+import { workerNameFromFile, workerNameProblem } from './names';
 import { type ProjectFacts, pyprojectToml, readme, wranglerJsonc } from './project-files';
 import { outlineModule } from './python-source';
 import { fitWorker } from './worker-fit';
@@ -84,7 +84,11 @@ export function buildCloudflareProject(params: BuildProjectParams): BuildProject
   const nested = plan.workflows.filter((w) => !topLevel.has(w.className));
   const [first, ...rest] = plan.workflows
     .filter((w) => topLevel.has(w.className))
-    .map((w) => ({ className: w.className, workflowName: kebabCase(w.className), binding: upperSnake(w.className) }));
+    .map((w) => ({
+      className: w.className,
+      workflowName: workflowNameOf(w.className),
+      binding: bindingNameOf(w.className),
+    }));
   if (!first) {
     return fail(
       `Cannot export ${fileName}: WorkflowEntrypoint subclass ${nested[0]?.className} is not defined at the top level of the file; Cloudflare only finds module-level classes.`,

@@ -4,10 +4,11 @@
  * a binding that returns Python dicts (the studio) and one that returns JS objects and promises (Cloudflare).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bindingNameOf, workflowNameOf } from '../analysis';
 import { loadNodePython, type NodePython } from '../runtime/node';
 import approvalSource from './__fixtures__/approval_workflow.py?raw';
 import orderSource from './__fixtures__/order_workflow.py?raw';
-import { buildCloudflareProject, kebabCase, upperSnake } from './index';
+import { buildCloudflareProject } from './index';
 
 let python: NodePython;
 beforeAll(async () => {
@@ -52,7 +53,7 @@ describe('exported src/entry.py in Python', () => {
       'from workers._host import kebab_case, upper_snake\nresult = "\\n".join(f"{kebab_case(n)} {upper_snake(n)}" for n in names.split())',
       { names: names.join(' ') },
     )) as string;
-    expect(names.map((n) => `${kebabCase(n)} ${upperSnake(n)}`).join('\n')).toBe(fromPython);
+    expect(names.map((n) => `${workflowNameOf(n)} ${bindingNameOf(n)}`).join('\n')).toBe(fromPython);
   });
 
   describe('Default.fetch', () => {

@@ -30,7 +30,7 @@ export {
   type ParseJournalStoreResult,
   parseJournalStoreValue,
 } from './journal-store-file';
-export { kebabCase, upperSnake, workerNameFromFile, workerNameProblem } from './names';
+export { workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
 export {
   type DecodeShareResult,

@@ -1,25 +1,8 @@
 /**
- * The names a workflow class gets, exactly as the studio's runtime derives them (`workers._host.kebab_case` and
- * `upper_snake`), so code calling `self.env.MY_WORKFLOW` in the studio works unchanged on Cloudflare.
+ * Worker names (wrangler's `name`): Cloudflare's rule and the name an export derives from a file name. The names a
+ * workflow class gets are the analysis's (`workflowNameOf`, `bindingNameOf`).
  */
-
-function words(name: string, sep: string): string {
-  const text = name
-    .replace(/([a-z0-9])([A-Z])/g, `$1${sep}$2`)
-    .replace(/([A-Z]+)([A-Z][a-z])/g, `$1${sep}$2`)
-    .replace(/[^A-Za-z0-9]+/g, sep);
-  let from = 0;
-  let to = text.length;
-  while (from < to && text[from] === sep) from++;
-  while (to > from && text[to - 1] === sep) to--;
-  return text.slice(from, to);
-}
-
-/** `MyWorkflow` → `my-workflow`: the workflow name (wrangler `workflows[].name`). */
-export const kebabCase = (className: string): string => words(className, '-').toLowerCase();
-
-/** `MyWorkflow` → `MY_WORKFLOW`: the binding (`self.env.MY_WORKFLOW`, wrangler `workflows[].binding`). */
-export const upperSnake = (className: string): string => words(className, '_').toUpperCase();
+import { workflowNameOf } from '../analysis';
 
 /** The longest Worker name Cloudflare accepts. */
 export const MAX_WORKER_NAME_LENGTH = 63;
@@ -42,8 +25,7 @@ export function workerNameProblem(name: string): string | undefined {
 export function workerNameFromFile(fileName: string, fallback = 'workflow-studio-export'): string {
   const base = fileName.replaceAll('\\', '/').split('/').pop() ?? '';
   const stem = base.replace(/\.py$/i, '');
-  const name = words(stem, '-')
-    .toLowerCase()
+  const name = workflowNameOf(stem)
     .replace(/[^a-z0-9-]+/g, '-')
     .slice(0, MAX_WORKER_NAME_LENGTH)
     .replace(/^-+|-+$/g, '');

@@ -1,7 +1,7 @@
 /**
- * The workflow-name rule is written twice, because the layers may not share it: the engine refuses to create
- * an instance of a badly named workflow (`engine/validation.ts`), and the editor and export flag the class
- * (`analysis/workflow-names.ts`). Both must agree with Cloudflare's `isValidWorkflowName` on its own test table
+ * The workflow-name rule is written once (`engine/workflow-name.ts`, import-free): the engine refuses to create
+ * an instance of a badly named workflow, and the editor and export flag the class through the analysis, which
+ * re-exports the engine's rule. It must agree with Cloudflare's `isValidWorkflowName` on its own test table
  * (workers-sdk `workflows-shared/tests/validators.test.ts`).
  */
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,10 @@ describe('workflow name rule', () => {
   it.each(ACCEPTED)('accepts %j in both layers', (name) => {
     expect(engineRule(name)).toBeUndefined();
     expect(analysisRule(name)).toBeUndefined();
+  });
+
+  it('is one function, shared by the engine and the analysis', () => {
+    expect(analysisRule).toBe(engineRule);
   });
 
   it('derives the name from the class as the runtime does', () => {

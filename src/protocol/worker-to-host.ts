@@ -224,8 +224,11 @@ export interface NoticeText {
   message: string;
 }
 
-/** A message for the person using the studio (storage full, an instance dropped from memory…). */
-export interface Notice extends NoticeText {
+/**
+ * A message for the person using the studio (storage full, an instance dropped from memory…), as the worker
+ * sends it. (Not the UI store's `Notice`, an item of the notice area.)
+ */
+export interface WorkerNotice extends NoticeText {
   type: 'notice';
   instanceId?: string;
 }
@@ -240,7 +243,7 @@ export type WorkerEvent =
   | AttemptEnded
   | SelfKill
   | ExecutorHalted
-  | Notice;
+  | WorkerNotice;
 
 /** An unsolicited event from the worker. */
 export interface WorkerEventMessage {

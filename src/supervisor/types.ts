@@ -4,6 +4,7 @@ import type {
   ExecutorStatus,
   HostToWorker,
   LoadSourceResult,
+  NoticeText,
   OutputOf,
   StoppedAttempt,
   WorkerEvent,
@@ -40,19 +41,19 @@ export type ExecutorState =
 /** Where `restart(id, from)` starts again: a journaled call by name, count and type (the engine's type). */
 export type { RestartFrom };
 
-/** A message for the person using the studio: storage full, executor restarted, Python interrupted… */
-export interface StudioNotice {
+/**
+ * A message for the person using the studio: storage full, executor restarted, Python interrupted… Its text
+ * (`level`, `name` — a short title, usually an error name such as `StorageFullError` — and `message`) is the
+ * protocol's `NoticeText`, as the worker and the other tabs send it.
+ */
+export interface StudioNotice extends NoticeText {
   id: number;
-  level: 'error' | 'warning' | 'info';
-  /** A short title, usually an error name (`StorageFullError`, `ExecutorRestarted`). */
-  name: string;
-  message: string;
   /** `performance.now()` of this tab when it was raised. */
   at: number;
 }
 
 /** A notice before it is numbered and stamped. */
-export type NoticeInput = Omit<StudioNotice, 'id' | 'at'>;
+export type NoticeInput = NoticeText;
 
 /**
  * How the UI drives the executor (docs/studio-client.md). Instance data never flows through it: the UI reads

@@ -3,7 +3,7 @@
  * how many it replayed from the journal) with the events sent to the instance placed between them by journal
  * order. Pure. (The full lanes and time-travel scrubber are issue 8.)
  */
-import type { CallRef, InstanceView, RunView, SentEventView } from '../../engine';
+import { type CallRef, type InstanceView, RUN_REASON_WORDS, type RunView, type SentEventView } from '../../engine';
 
 /** A row of the history. */
 export type HistoryItem =
@@ -30,16 +30,8 @@ export const REASONS: Record<RunView['reason'], string> = {
   skip: 'wait skipped',
 };
 
-/** Why a run started, in one word (lane headers). */
-export const REASON_WORD: Record<RunView['reason'], string> = {
-  create: 'created',
-  wake: 'woke',
-  event: 'event',
-  resume: 'resumed',
-  restart: 'restarted',
-  recover: 'recovered',
-  skip: 'skipped wait',
-};
+/** Why a run started, in one word (lane headers): the engine's words, which the CLI's report uses too. */
+export const REASON_WORD = RUN_REASON_WORDS;
 
 /** What each run-start word of a lane header means, in one sentence (its tooltip, and the help). */
 export const REASON_TIPS: Record<RunView['reason'], string> = {

@@ -106,6 +106,34 @@ describe('workflow-studio replay --from-cloudflare', () => {
     ]);
   });
 
+  it('replays the calls a terminated instance made before its termination, and an unknown step type stops it', async () => {
+    const order = readOrder();
+    const steps = order.steps as unknown[];
+    const terminated = {
+      ...order,
+      status: 'terminated',
+      output: null,
+      steps: [...steps.slice(0, 2), { type: 'termination', trigger: { source: 'api' } }],
+    };
+    const unknown = { ...order, id: 'odd', steps: [steps[0], { type: 'agentCall', name: 'ask-1' }, ...steps.slice(1)] };
+    const r = await replay(
+      tmpFile('ended.json', JSON.stringify([terminated, unknown])),
+      `${F}/order_workflow.py`,
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.exit).toBe(1);
+    const [ended, odd] = JSON.parse(r.stdout) as CloudflareVerdict[];
+    expect(ended).toMatchObject({ instance: 'ended-0', verdict: 'clean', detail: null });
+    expect(ended?.report?.replay.before.status).toBe('running');
+    expect(odd).toMatchObject({
+      instance: 'odd',
+      verdict: 'stopped',
+      report: null,
+      detail: expect.stringContaining('steps[1] "ask-1": unknown step type "agentCall"'),
+    });
+  });
+
   it('exits 2 on bad input with one line and prints nothing else', async () => {
     const cases: [string[], string][] = [
       [[tmpFile('x.json', '{"result": '), `${F}/order_workflow.py`], 'not JSON'],

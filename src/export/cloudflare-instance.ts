@@ -81,6 +81,15 @@ export function splitStepName(raw: string): { name: string; count: number } {
   return { name: raw, count: 1 };
 }
 
+/** Whether `value` has the shape of Cloudflare's instance JSON (a result, its envelope, or a list of them). */
+export function looksLikeCloudflareInstance(value: unknown): boolean {
+  const item = Array.isArray(value) ? value[0] : value;
+  if (typeof item !== 'object' || item === null) return false;
+  const obj = item as Record<string, unknown>;
+  const result = 'result' in obj && !('steps' in obj) ? obj.result : obj;
+  return typeof result === 'object' && result !== null && 'steps' in result && 'status' in result;
+}
+
 /** The instances of a parsed JSON value: an envelope, its `result`, or a list of either. */
 export function parseCloudflareInstances(value: unknown, opts: CloudflareImportOptions): CloudflareParse {
   const { label } = opts;

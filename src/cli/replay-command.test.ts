@@ -208,7 +208,10 @@ describe('workflow-studio replay: bad input', () => {
       ['a.json', 'b.py', 'c.py'],
       'expected a journal file and at most one workflow file, got 3: a.json b.py c.py',
     );
-    await bad([ORDER_JOURNAL, '--event', 'x:{}'], 'unknown option --event; options are --class, --id, --json');
+    await bad(
+      [ORDER_JOURNAL, '--event', 'x:{}'],
+      'unknown option --event; options are --class, --id, --json, --from-cloudflare',
+    );
     await bad([ORDER_JOURNAL, '--class'], '--class needs a value, e.g. --class OrderWorkflow');
   });
 

@@ -14,11 +14,13 @@ import {
   type ReplayNote,
   reduceJournal,
 } from '../engine';
+import type { JournalFile } from '../export';
 import type { WorkflowInfo, WorkflowModule } from '../runtime';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs } from './command-args';
 import { driveInstance } from './drive';
 import { hostModule } from './host-module';
+import { type FromCloudflareOptions, replayFromCloudflare } from './replay-cloudflare';
 import { loadReplayJournal, replayStart } from './replay-journal';
 import { type RunReport, runOutputLines, toReport } from './report';
 import type { CliDeps, CliIo } from './run-command';
@@ -40,7 +42,15 @@ Calls are matched by Cloudflare's keys: a step.do and a wait by name and count, 
 count (a changed sleep duration is a divergence). Reordered or inserted calls, and a wait whose event type or
 timeout changed, are served by key as on Cloudflare and reported as notes.
 
-Exit codes: 0 complete without divergence, 1 diverged, errored or waiting, 2 bad input.`;
+Exit codes: 0 complete without divergence, 1 diverged, errored or waiting, 2 bad input.
+
+       workflow-studio replay --from-cloudflare INSTANCE.json [MORE.json…] FILE.py [--class NAME] [--json]
+
+Replays instances that ran on Cloudflare: each file holds the JSON of Cloudflare's REST API
+GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id} (the whole answer or its result,
+or a list of results). Step outputs are served as recorded; an output the API truncated, or an unknown step
+type, stops that instance's replay before it. With several instances, a table: instance, verdict, first
+divergence. Exit codes: 0 every instance replays without divergence, 1 any diverges or stops, 2 bad input.`;
 
 /** One divergence the replay found, with the source line of the call the code made instead, when known. */
 export interface ReplayDivergence {
@@ -67,7 +77,7 @@ export interface ReplayReport extends RunReport {
   };
 }
 
-const callText = (c: CallRef) => `${c.kind} "${c.name}" #${c.count}`;
+export const callText = (c: CallRef) => `${c.kind} "${c.name}" #${c.count}`;
 const ANALYSIS_KIND = { do: ['do'], sleep: ['sleep', 'sleep_until'], wait: ['wait_for_event'] } as const;
 
 function pickWorkflow(file: string, module: WorkflowModule, workflowName: string, className?: string): WorkflowInfo {
@@ -105,7 +115,12 @@ function callLine(call: CallView, firstReplayRun: number): string {
   return `  ${label}  ${call.status}${attempts}${where}`;
 }
 
-function formatReplay(report: ReplayReport, view: InstanceView, firstReplayRun: number, fileLabel: string): string {
+export function formatReplay(
+  report: ReplayReport,
+  view: InstanceView,
+  firstReplayRun: number,
+  fileLabel: string,
+): string {
   const { replay } = report;
   const lines = [
     `Replayed ${view.id} (${view.workflowName}) from ${replay.journal} against ${fileLabel}: ${replay.fromSeq} journal events, then run() again from the top.`,
@@ -159,6 +174,7 @@ function uniqueNotes(notes: ReplayNote[], firstReplayRun: number): ReplayNote[] 
 }
 
 interface ReplayOptions {
+  fromCloudflare: false;
   journal: string;
   file: string | undefined;
   className: string | undefined;
@@ -166,13 +182,31 @@ interface ReplayOptions {
   json: boolean;
 }
 
-function parse(argv: readonly string[]): ReplayOptions | 'help' {
+function parse(argv: readonly string[]): ReplayOptions | ({ fromCloudflare: true } & FromCloudflareOptions) | 'help' {
   const args = parseCommandArgs(argv, {
     values: { '--class': '--class OrderWorkflow', '--id': '--id order-42' },
-    flags: ['--json'],
+    flags: ['--json', '--from-cloudflare'],
   });
   if (!args.ok) throw new BadInput(args.message.replace(/^error: /, ''));
   if (args.help) return 'help';
+  if (args.flags.has('--from-cloudflare')) {
+    const file = args.positional.at(-1);
+    const instances = args.positional.slice(0, -1);
+    if (file === undefined || instances.length === 0 || !/\.py$/i.test(file)) {
+      throw new BadInput(
+        `expected Cloudflare instance JSON files, then the workflow file: workflow-studio replay --from-cloudflare INSTANCE.json [MORE.json…] FILE.py (got: ${args.positional.join(' ') || 'nothing'})`,
+      );
+    }
+    if (args.values.has('--id'))
+      throw new BadInput('--id is for journal files; with --from-cloudflare every instance in the files replays');
+    return {
+      fromCloudflare: true,
+      instances,
+      file,
+      className: args.values.get('--class'),
+      json: args.flags.has('--json'),
+    };
+  }
   const [journal, file, ...extra] = args.positional;
   if (journal === undefined) throw new BadInput('missing journal file: workflow-studio replay JOURNAL.json [FILE.py]');
   if (extra.length > 0) {
@@ -181,6 +215,7 @@ function parse(argv: readonly string[]): ReplayOptions | 'help' {
     );
   }
   return {
+    fromCloudflare: false,
     journal,
     file,
     className: args.values.get('--class'),
@@ -197,7 +232,7 @@ export async function runReplayCommand(argv: readonly string[], io: CliIo, deps:
       io.stdout(`${REPLAY_USAGE}\n`);
       return 0;
     }
-    return await replay(opts, io, deps);
+    return opts.fromCloudflare ? await replayFromCloudflare(opts, io, deps) : await replay(opts, io, deps);
   } catch (e) {
     if (!(e instanceof BadInput)) throw e;
     io.stderr(`error: ${e.message}\n`);
@@ -207,7 +242,6 @@ export async function runReplayCommand(argv: readonly string[], io: CliIo, deps:
 
 async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<number> {
   const journal = loadReplayJournal(opts.journal, opts.id);
-  const start = replayStart(journal);
   let source: string;
   let fileLabel: string;
   if (opts.file !== undefined) {
@@ -221,6 +255,42 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
       `${opts.journal} holds no source; pass the workflow file: workflow-studio replay ${opts.journal} FILE.py`,
     );
   }
+  const done = await replayJournal({
+    journal,
+    journalLabel: opts.journal,
+    source,
+    fileLabel,
+    className: opts.className,
+    io,
+    deps,
+  });
+  const { report, view, firstReplayRun } = done;
+  io.stdout(opts.json ? `${JSON.stringify(report)}\n` : `${formatReplay(report, view, firstReplayRun, fileLabel)}\n`);
+  return view.status === 'complete' && report.replay.divergences.length === 0 ? 0 : 1;
+}
+
+/** What {@link replayJournal} found: the report, the instance after the replay, and the replay's first run. */
+export interface ReplayDone {
+  report: ReplayReport;
+  view: InstanceView;
+  firstReplayRun: number;
+}
+
+/**
+ * Replays one journal against `source` (the engine and the Python runtime on a virtual clock) and reports the
+ * divergences; `className` picks the workflow when the journal's name is not the file's.
+ */
+export async function replayJournal(params: {
+  journal: JournalFile;
+  journalLabel: string;
+  source: string;
+  fileLabel: string;
+  className: string | undefined;
+  io: CliIo;
+  deps: CliDeps;
+}): Promise<ReplayDone> {
+  const { journal, source, fileLabel, io, deps } = params;
+  const start = replayStart(journal);
   const before = reduceJournal(journal.events);
   const { instance } = journal;
   const store = createMemoryJournalStore();
@@ -241,7 +311,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
     resolveWorkflow: (name, m) => (name === instance.workflowName && chosen ? m.body(chosen.workflowName) : undefined),
   });
   try {
-    chosen = pickWorkflow(fileLabel, module, instance.workflowName, opts.className);
+    chosen = pickWorkflow(fileLabel, module, instance.workflowName, params.className);
     const handle = await engine.binding(instance.workflowName).get(instance.id);
     if (before.status === 'paused') await handle.resume();
     const view = await driveInstance({
@@ -265,7 +335,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
     const report: ReplayReport = {
       ...toReport(view),
       replay: {
-        journal: opts.journal,
+        journal: params.journalLabel,
         file: fileLabel,
         fromSeq: start.events.length,
         before: {
@@ -278,10 +348,7 @@ async function replay(opts: ReplayOptions, io: CliIo, deps: CliDeps): Promise<nu
         outputChanged,
       },
     };
-    io.stdout(
-      opts.json ? `${JSON.stringify(report)}\n` : `${formatReplay(report, view, before.runs.length + 1, fileLabel)}\n`,
-    );
-    return view.status === 'complete' && divergences.length === 0 ? 0 : 1;
+    return { report, view, firstReplayRun: before.runs.length + 1 };
   } finally {
     dispose();
   }

@@ -2,6 +2,15 @@
  * From the studio to Cloudflare and back: the deployable project export, share links, and the journal file
  * format. Pure TypeScript (no DOM, Node, storage or clock); imports src/analysis and src/engine types only.
  */
+
+export {
+  type CloudflareImport,
+  type CloudflareImportOptions,
+  type CloudflareParse,
+  type CloudflareStop,
+  FULL_OUTPUT_ENDPOINT,
+  parseCloudflareInstances,
+} from './cloudflare-instance';
 export {
   type BuildProjectParams,
   type BuildProjectResult,

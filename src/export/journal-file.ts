@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import './zod-jitless';
 import type { InstanceSummary, JournalEvent } from '../engine';
+import { looksLikeCloudflareInstance } from './cloudflare-instance';
 import { instanceSummarySchema, journalEventSchema, journalEventSchemaV1 } from './journal-schema';
 import { describeValue, formatIssues } from './zod-issues';
 
@@ -119,6 +120,12 @@ export function parseJournalFile(text: string): ParseJournalResult {
  * older version upgraded in place (version 1 → 2: only the version number changes).
  */
 export function parseJournalValue(value: unknown): ParseJournalResult {
+  if (looksLikeCloudflareInstance(value)) {
+    return {
+      ok: false,
+      message: `Not a journal file: this is Cloudflare's instance JSON (GET …/workflows/{workflow_name}/instances/{instance_id}); replay it with: npx workflow-studio replay --from-cloudflare INSTANCE.json FILE.py`,
+    };
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       ok: false,

@@ -101,6 +101,17 @@ describe('journal import', () => {
       ok: false,
       message: 'Not a journal file: the file is a list, not a JSON object with "format": "workflow-studio-journal".',
     });
+    const cloudflare = JSON.stringify({
+      success: true,
+      errors: [],
+      messages: [],
+      result: { status: 'complete', steps: [] },
+    });
+    expect(await planImport(cloudflare, async () => false)).toEqual({
+      ok: false,
+      message:
+        "Not a journal file: this is Cloudflare's instance JSON (GET …/workflows/{workflow_name}/instances/{instance_id}); replay it with: npx workflow-studio replay --from-cloudflare INSTANCE.json FILE.py",
+    });
   });
 
   it('refuses a file whose instance id the engine would refuse, in a sentence of its own', async () => {

@@ -34,6 +34,9 @@ _modules = {}  # module key -> _Module
 _runs = {}  # run key -> _Run
 _attempts = {}  # attempt key -> (run, Task)
 _next_module = 0
+# A function (source, filename) -> AST compiled instead of the source, e.g. the test command's assert rewriting
+# (workers/_test_host.py); None: the source as written.
+source_transform = None
 
 
 def kebab_case(name):
@@ -128,7 +131,7 @@ def load_module(source, filename, module_name, env_host):
     # Tracebacks and inspect read source lines through linecache; the module never exists on disk.
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     try:
-        code = compile(source, filename, "exec")
+        code = compile(source if source_transform is None else source_transform(source, filename), filename, "exec")
     except SyntaxError as exc:
         return json.dumps(
             {

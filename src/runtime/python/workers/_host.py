@@ -227,6 +227,9 @@ class _Run:
         finally:
             timer.dispose()
 
+    def instance_id(self):
+        return json.loads(self.host.eventJson)["instanceId"]
+
     def ensure_live(self):
         if self.evicted:
             raise asyncio.CancelledError("workflow run evicted")
@@ -333,7 +336,9 @@ def start_attempt(run_key, call_id, attempt_key, attempt):
 async def _attempt(run, call, ctx, attempt, sink, attempt_key):
     name, func, values = call
     try:
-        result = func(*[ctx if v is _CTX else v for v in values])
+        override = _context.attempt_override
+        replacement = override(run.instance_id(), name, ctx["attempt"]) if override is not None else None
+        result = replacement() if replacement is not None else func(*[ctx if v is _CTX else v for v in values])
         if inspect.isawaitable(result):
             result = await result
         payload = to_json(result)

@@ -202,3 +202,6 @@ def reset():
             future.cancel()
     _waiters.clear()
     current = None
+    from . import testing
+
+    testing.reset()

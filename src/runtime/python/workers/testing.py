@@ -15,8 +15,9 @@ Each test runs on a fresh engine on a virtual clock: sleeps, retry delays and ti
 """
 
 import json
+import uuid
 
-from . import _host, _test_host
+from . import _context, _host, _test_host
 from ._bindings import WorkflowBinding, WorkflowInstance
 
 _FINAL = ("complete", "errored", "terminated")
@@ -44,13 +45,117 @@ def _host_or_fail(what):
 
 async def create(workflow_class, params=None, id=None):  # noqa: A002 - Cloudflare's option name
     """Create an instance of ``workflow_class`` (``params`` and ``id`` as in ``env.BINDING.create``)."""
-    _host_or_fail("create()")
-    options = {}
-    if params is not None:
-        options["params"] = params
-    if id is not None:
-        options["id"] = id
-    return TestInstance(await _binding_of(workflow_class).create(options))
+    return await introspect(workflow_class, id=id).create(params=params)
+
+
+_mocked = {}  # instance id -> Introspection, for the test running now (cleared after each test)
+
+
+def _override(instance_id, step_name, attempt):
+    mocks = _mocked.get(instance_id)
+    return None if mocks is None else mocks._attempt(step_name, attempt)
+
+
+def _sleeps_disabled(instance_id):
+    mocks = _mocked.get(instance_id)
+    return mocks is not None and mocks._no_sleeps
+
+
+def reset():
+    """Forget the mocks of the last test (the test host calls it after each test)."""
+    _mocked.clear()
+    _context.attempt_override = None
+    _context.sleeps_disabled = None
+
+
+def introspect(workflow_class, id=None):  # noqa: A002 - Cloudflare's option name
+    """Mocks for the instance of ``workflow_class`` a test is about to create (Cloudflare's
+    ``introspectWorkflowInstance`` and its ``modify`` calls), then ``await .create(params=...)``::
+
+        flow = introspect(OrderWorkflow)
+        flow.mock_step_result("charge", {"charged": 1})
+        flow.mock_step_error("fetch", ConnectionError("down"), times=2)  # the first 2 attempts fail
+        flow.mock_event("approved", {"by": "ada"})
+        flow.disable_sleeps()
+        instance = await flow.create(params={"order": 1})
+    """
+    _host_or_fail("introspect()")
+    return Introspection(workflow_class, id)
+
+
+class Introspection:
+    """Mocks for one instance, applied from its first run (see ``introspect``)."""
+
+    def __init__(self, workflow_class, id):  # noqa: A002
+        self._binding = _binding_of(workflow_class)
+        self.id = id if id is not None else str(uuid.uuid4())
+        self._steps = {}  # step name -> (result, error, times)
+        self._events = []
+        self._no_sleeps = False
+        self._created = False
+
+    def _modifiable(self):
+        if self._created:
+            raise RuntimeError("mocks apply from the instance's first run: set them before create()")
+
+    def mock_step_result(self, name, result):
+        """Every ``step.do(name)`` call returns ``result`` without running its function."""
+        self._modifiable()
+        self._steps[name] = (result, None, None)
+        return self
+
+    def mock_step_error(self, name, error, times=None):
+        """``step.do(name)`` raises ``error`` (an exception) in its first ``times`` attempts (every attempt when
+        ``None``); later attempts run the step's function. Retries and their delays follow the step's config."""
+        self._modifiable()
+        if not isinstance(error, BaseException):
+            raise TypeError(f"mock_step_error takes an exception, e.g. ValueError('down'), not {error!r}")
+        if times is not None and (not isinstance(times, int) or times < 1):
+            raise ValueError(f"times must be a positive int or None, not {times!r}")
+        self._steps[name] = (None, error, times)
+        return self
+
+    def mock_event(self, type, payload=None):  # noqa: A002 - Cloudflare's field name
+        """Sends this event as soon as the instance is created (the engine keeps it until a wait takes it)."""
+        self._modifiable()
+        self._events.append({"type": type, "payload": payload})
+        return self
+
+    def disable_sleeps(self):
+        """``step.sleep`` and ``step.sleep_until`` end at once (journaled with no duration left)."""
+        self._modifiable()
+        self._no_sleeps = True
+        return self
+
+    def _attempt(self, name, attempt):
+        mock = self._steps.get(name)
+        if mock is None:
+            return None
+        result, error, times = mock
+        if error is None:
+            return lambda: result
+        if times is not None and attempt > times:
+            return None
+
+        def fail():
+            raise error
+
+        return fail
+
+    async def create(self, params=None):
+        """Creates the instance with these mocks; returns a ``TestInstance``."""
+        self._modifiable()
+        self._created = True
+        _mocked[self.id] = self
+        _context.attempt_override = _override
+        _context.sleeps_disabled = _sleeps_disabled
+        options = {"id": self.id}
+        if params is not None:
+            options["params"] = params
+        instance = TestInstance(await self._binding.create(options))
+        for event in self._events:
+            await instance.send_event(event)
+        return instance
 
 
 def _ended(view):

@@ -205,11 +205,29 @@ async def test_wrong_status():
 
 async def test_not_a_workflow():
     await create(dict)
+
+
+class Quick(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("double")
+        async def double():
+            return event["payload"] * 2
+
+        return await double()
+
+
+async def test_instances_in_sequence():
+    # Each instance ends within the idle point its wait is checked at, and leaves no timer behind.
+    for n in range(3):
+        instance = await create(Quick, params=n)
+        await instance.wait_for_status("complete")
+        assert (await instance.status())["output"] == n * 2
 `,
     });
     const { report } = await json(dir);
     const byName = Object.fromEntries(report.tests.map((t) => [t.name, t.failure]));
     expect(byName.test_complete).toBeNull();
+    expect(byName.test_instances_in_sequence).toBeNull();
     expect(byName.test_step_failed).toMatchObject({
       name: 'TestingError',
       message: "step 'fetch' failed: NonRetryableError: no such order",

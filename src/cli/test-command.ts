@@ -11,7 +11,7 @@ import {
   reduceJournal,
   type VirtualClock,
 } from '../engine';
-import { createTestHost, type TestFailure, type TestHost } from '../runtime/test-host';
+import { createTestHost, type TestFailure, type TestHost } from '../runtime';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import { type HostedModule, hostModule } from './host-module';

@@ -1,7 +1,7 @@
 """A sample of `npx workflow-studio test tests/workflow-tests`: a workflow and its tests in one file."""
 
 from workers import WorkflowEntrypoint
-from workers.testing import create
+from workers.testing import create, introspect
 from workers.workflows import NonRetryableError
 
 
@@ -44,3 +44,10 @@ async def test_bad_order_errors():
     journal = await instance.journal()
     assert journal["steps"][0]["attempts"] == 1
     assert journal["steps"][0]["error"] == {"name": "NonRetryableError", "message": "bad order -1"}
+
+
+async def test_charge_retries_then_succeeds():
+    flow = introspect(OrderWorkflow).mock_step_error("charge", ConnectionError("down"), times=2)
+    instance = await flow.mock_event("approved", {"by": "ada"}).disable_sleeps().create(params={"order": 1})
+    await instance.wait_for_status("complete")
+    assert (await instance.journal())["steps"][0]["attempts"] == 3

@@ -98,6 +98,22 @@ async def test_always_failing():
     expect(results.test_always_failing).toBe("step 'charge' failed: ConnectionError: down");
   });
 
+  it('forces a step to time out in its first attempt (the engine times it out on the virtual clock)', async () => {
+    const results = await run(`
+async def test_timeout_then_success():
+    flow = introspect(Order).force_step_timeout("charge", times=1).mock_event("approved", {"by": "cy"})
+    instance = await flow.disable_sleeps().create(params={"order": 7})
+    assert await instance.wait_for_step_result("charge") == {"charged": 7}
+    assert (await instance.journal())["steps"][0]["attempts"] == 2
+
+async def test_always_times_out():
+    instance = await introspect(Order).force_step_timeout("charge").create(params={"order": 7})
+    await instance.wait_for_step_result("charge")
+`);
+    expect(results.test_timeout_then_success).toBeNull();
+    expect(results.test_always_times_out).toMatch(/^step 'charge' failed: WorkflowTimeoutError: /);
+  });
+
   it('refuses mocks after create, a non-exception error and a bad times', async () => {
     const results = await run(`
 async def test_after_create():

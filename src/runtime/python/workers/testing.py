@@ -14,6 +14,7 @@ Each test runs on a fresh engine on a virtual clock: sleeps, retry delays and ti
 ``wait_for_*`` calls look again at each point where nothing else happens.
 """
 
+import asyncio
 import json
 import uuid
 
@@ -61,6 +62,13 @@ def _sleeps_disabled(instance_id):
     return mocks is not None and mocks._no_sleeps
 
 
+_HANG = object()  # force_step_timeout's mock: the attempt never ends by itself
+
+
+async def _hang():
+    await asyncio.get_event_loop().create_future()
+
+
 def reset():
     """Forget the mocks of the last test (the test host calls it after each test)."""
     _mocked.clear()
@@ -76,6 +84,7 @@ def introspect(workflow_class, id=None):  # noqa: A002 - Cloudflare's option nam
         flow.mock_step_result("charge", {"charged": 1})
         flow.mock_step_error("fetch", ConnectionError("down"), times=2)  # the first 2 attempts fail
         flow.mock_event("approved", {"by": "ada"})
+        flow.force_step_timeout("notify", times=1)  # the first attempt times out
         flow.disable_sleeps()
         instance = await flow.create(params={"order": 1})
     """
@@ -115,6 +124,15 @@ class Introspection:
         self._steps[name] = (None, error, times)
         return self
 
+    def force_step_timeout(self, name, times=None):
+        """``step.do(name)`` hangs in its first ``times`` attempts (every attempt when ``None``), so the engine
+        times it out after the step's ``timeout`` (virtual time) and retries as configured."""
+        self._modifiable()
+        if times is not None and (not isinstance(times, int) or times < 1):
+            raise ValueError(f"times must be a positive int or None, not {times!r}")
+        self._steps[name] = (None, _HANG, times)
+        return self
+
     def mock_event(self, type, payload=None):  # noqa: A002 - Cloudflare's field name
         """Sends this event as soon as the instance is created (the engine keeps it until a wait takes it)."""
         self._modifiable()
@@ -136,6 +154,9 @@ class Introspection:
             return lambda: result
         if times is not None and attempt > times:
             return None
+
+        if error is _HANG:
+            return _hang
 
         def fail():
             raise error

@@ -72,6 +72,15 @@ describe('workflow-studio test: discovery and selection', () => {
     expect(report).toMatchObject({ passed: 3, failed: 0 });
   });
 
+  it('takes a .py file named on the command line whatever its name, and refuses other files', async () => {
+    const dir = folder({ 'checks.py': PASSING, 'notes.txt': 'hi' });
+    const { report } = await json(join(dir, 'checks.py'));
+    expect(report.tests.map((t) => t.name)).toEqual(['test_one']);
+    expect((await test(join(dir, 'notes.txt'))).stderr).toBe(
+      `error: ${join(dir, 'notes.txt')} is not a Python file; pass a test_*.py file or a folder\n`,
+    );
+  });
+
   it('-k keeps the tests whose FILE::NAME contains the pattern, ignoring case', async () => {
     const dir = folder({ 'test_a.py': `${PASSING}\ndef test_Charge_card():\n    pass\n` });
     const { report } = await json(dir, '-k', 'charge');
@@ -100,6 +109,18 @@ describe('workflow-studio test: discovery and selection', () => {
     expect(result.stderr).toMatch(
       new RegExp(`^error: ${join(dir, 'test_b.py')}:1:\\d+: SyntaxError: .* \\(fix the syntax and test again\\)\n$`),
     );
+  });
+
+  it('exits 2 for a test file that fails while being imported, and for an unknown option', async () => {
+    const dir = folder({ 'test_a.py': 'import nosuchmodule\n' });
+    expect((await test(dir)).stderr).toBe(
+      `error: ${join(dir, 'test_a.py')}:1: ModuleNotFoundError: No module named 'nosuchmodule' (the module failed while being imported)\n`,
+    );
+    expect(await test(dir, '--verbose')).toEqual({
+      exit: 2,
+      stdout: '',
+      stderr: 'error: unknown option --verbose; options are -k, --junit, --timeout, --json\n',
+    });
   });
 });
 

@@ -135,7 +135,7 @@ export function parseArgs(argv: readonly string[], readText: ReadText): ParsedAr
   if (command === '--help' || command === '-h' || command === 'help') return { ok: true, command: 'help' };
   if (command !== 'run')
     return fail(
-      `unknown command ${JSON.stringify(command)}; commands are run, export, graph, replay. ${USAGE.split('\n')[0]}`,
+      `unknown command ${JSON.stringify(command)}; commands are run, export, graph, replay, test. ${USAGE.split('\n')[0]}`,
     );
 
   const values = new Map<ValueOption, string>();

@@ -75,10 +75,13 @@ describe('workflow-studio export | graph | replay (subprocess)', () => {
       'Usage: workflow-studio export FILE.py --out DIR',
       'Usage: workflow-studio graph FILE.py [--json]',
       'Usage: workflow-studio replay JOURNAL.json [FILE.py]',
+      'Usage: workflow-studio test [PATHS...]',
     ]) {
       expect(help.stdout).toContain(usage);
     }
     expect(unknown.exit).toBe(2);
-    expect(unknown.stderr).toMatch(/^error: unknown command "deploy"; commands are run, export, graph, replay\. /);
+    expect(unknown.stderr).toMatch(
+      /^error: unknown command "deploy"; commands are run, export, graph, replay, test\. /,
+    );
   });
 });

@@ -19,7 +19,7 @@ export interface HostModuleParams {
   now(): number;
   io: CliIo;
   /** The command to name in a syntax error's hint: "fix the syntax and `again` again". */
-  again: 'run' | 'replay';
+  again: 'run' | 'replay' | 'test';
   /** Which body runs an instance of `name`; default the module's workflow of that name. */
   resolveWorkflow?(name: string, module: WorkflowModule): WorkflowBody | undefined;
 }

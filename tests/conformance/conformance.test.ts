@@ -47,7 +47,7 @@ const BAD_INPUT: [string, string[], string][] = [
   [
     'unknown command',
     ['go', 'x.py'],
-    'error: unknown command "go"; commands are run, export, graph, replay. Usage: workflow-studio run FILE.py [--class NAME] [--params JSON] [--id ID] [--event TYPE:JSON]...',
+    'error: unknown command "go"; commands are run, export, graph, replay, test. Usage: workflow-studio run FILE.py [--class NAME] [--params JSON] [--id ID] [--event TYPE:JSON]...',
   ],
   ['no file', ['run'], 'error: missing workflow file: workflow-studio run FILE.py'],
   ['two files', ['run', 'a.py', 'b.py'], 'error: expected one workflow file, got 2: a.py b.py'],

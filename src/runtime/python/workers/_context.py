@@ -16,3 +16,10 @@ current_sink: ContextVar = ContextVar("workers_current_sink", default=None)
 
 #: Names of the steps whose dependencies are being resolved on this path (cycle detection).
 resolving: ContextVar = ContextVar("workers_resolving", default=())
+
+#: Test hooks, set by ``workers.testing`` while ``workflow-studio test`` runs a test (``None`` otherwise).
+#: ``attempt_override(instance_id, step_name, attempt)``: a zero-argument callable that runs instead of the step's
+#: function for that attempt (a mocked result or error), or ``None`` to run the function.
+attempt_override = None
+#: ``sleeps_disabled(instance_id)``: whether that instance's ``step.sleep``/``sleep_until`` end at once.
+sleeps_disabled = None

@@ -34,6 +34,9 @@ _modules = {}  # module key -> _Module
 _runs = {}  # run key -> _Run
 _attempts = {}  # attempt key -> (run, Task)
 _next_module = 0
+# A function (source, filename) -> AST compiled instead of the source, e.g. the test command's assert rewriting
+# (workers/_test_host.py); None: the source as written.
+source_transform = None
 
 
 def kebab_case(name):
@@ -128,7 +131,7 @@ def load_module(source, filename, module_name, env_host):
     # Tracebacks and inspect read source lines through linecache; the module never exists on disk.
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     try:
-        code = compile(source, filename, "exec")
+        code = compile(source if source_transform is None else source_transform(source, filename), filename, "exec")
     except SyntaxError as exc:
         return json.dumps(
             {
@@ -223,6 +226,9 @@ class _Run:
             await timer.promise
         finally:
             timer.dispose()
+
+    def instance_id(self):
+        return json.loads(self.host.eventJson)["instanceId"]
 
     def ensure_live(self):
         if self.evicted:
@@ -330,7 +336,9 @@ def start_attempt(run_key, call_id, attempt_key, attempt):
 async def _attempt(run, call, ctx, attempt, sink, attempt_key):
     name, func, values = call
     try:
-        result = func(*[ctx if v is _CTX else v for v in values])
+        override = _context.attempt_override
+        replacement = override(run.instance_id(), name, ctx["attempt"]) if override is not None else None
+        result = replacement() if replacement is not None else func(*[ctx if v is _CTX else v for v in values])
         if inspect.isawaitable(result):
             result = await result
         payload = to_json(result)

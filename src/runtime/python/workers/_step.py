@@ -260,7 +260,10 @@ class WorkflowStep:
         Cloudflare's runtime: ``step.sleep("x", 10)`` sleeps 10 ms)."""
         _check_name(name, "step.sleep")
         self._run.ensure_live()
-        return _settle(self._run, self._run.host.sleep(name, _duration(duration, "duration")), _ignore)
+        ms = _duration(duration, "duration")
+        if _context.sleeps_disabled is not None and _context.sleeps_disabled(self._run.instance_id()):
+            ms = 0
+        return _settle(self._run, self._run.host.sleep(name, ms), _ignore)
 
     def sleep_until(self, name, timestamp):
         """Sleep until ``timestamp``: a ``datetime.datetime`` or milliseconds since the Unix epoch (as on
@@ -273,6 +276,8 @@ class WorkflowStep:
         else:
             at = _number_ms(timestamp, "timestamp")
         self._run.ensure_live()
+        if _context.sleeps_disabled is not None and _context.sleeps_disabled(self._run.instance_id()):
+            at = self._run.now_ms()
         return _settle(self._run, self._run.host.sleepUntil(name, at), _ignore)
 
     def wait_for_event(self, name, event_type, /, timeout="24 hours"):

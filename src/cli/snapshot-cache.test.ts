@@ -61,7 +61,7 @@ describe('workflow-studio run: the Python snapshot cache', { timeout: 180_000 },
     expect(second.stderr).toBe('');
     expect(second.exit).toBe(0);
     expect(second.output?.hello).toBe('Grace');
-    // Without reseeding, every restore would replay the generator state captured in the snapshot.
+    // A restored interpreter must not replay a random state from the one that made the snapshot.
     expect(second.output?.r).not.toBe(firstR);
     const after = statSync(current);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);

@@ -4,10 +4,11 @@
  * first visit restores it instead of loading Python plainly. Its URL is derived from the snapshot key, so a
  * worker only ever asks for a snapshot that matches its Pyodide version and SDK.
  */
-import { checkSnapshotShape } from '../runtime';
+import { checkSnapshotShape } from '../runtime/snapshot-bytes';
 
-// Shared with the CLI's snapshot cache (src/runtime/node-snapshot-cache.ts); kept importable from here.
-export { checkSnapshotShape, reseedAfterRestore } from '../runtime';
+// Shared with the CLI's snapshot cache (src/runtime/node-snapshot-cache.ts); kept importable from here. From the
+// file itself, not the runtime's index: the Vite config imports this module and needs nothing else of the runtime.
+export { checkSnapshotShape, reseedAfterRestore } from '../runtime/snapshot-bytes';
 
 /**
  * Where the shipped snapshot for `key` lives, relative to Pyodide's `indexURL` (`<base>pyodide/`). It is gzipped

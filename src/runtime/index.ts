@@ -22,6 +22,5 @@ export {
   type PythonRuntime,
 } from './python-runtime';
 export { installSdk, normalizeSdkSources, SDK_ROOT, type SdkSources, sdkHash } from './sdk-sources';
-export { checkSnapshotShape, reseedAfterRestore } from './snapshot-bytes';
 export { createWorkflowGlobals, refusalMessage, SANDBOX_REASON } from './workflow-globals';
 export type { WorkflowInfo, WorkflowModule } from './workflow-module';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { version as pyodideVersion } from 'pyodide';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openSnapshotCache, readSdkSources, snapshotCacheDirs } from '../runtime/node';
 import { cacheKey } from '../runtime/node-snapshot-cache';
 import { sdkHash } from '../runtime/sdk-sources';
@@ -33,6 +33,7 @@ const flow = join(dir, 'one.py');
 writeFileSync(flow, FLOW);
 const key = cacheKey(pyodideVersion, sdkHash(readSdkSources()));
 const current = join(cache, `${key}.bin`);
+afterAll(() => rmSync(dir, { recursive: true, force: true })); // ~30 MB of snapshot
 
 async function runOne(name: string) {
   const result = await runBin(['run', flow, '--params', JSON.stringify({ name }), '--json'], {

@@ -31,9 +31,12 @@ export interface BinResult extends Omit<Captured, 'exit'> {
 
 /**
  * Runs `node bin/workflow-studio.mjs ...args` from the repository root, as a shell script would (as another
- * user when `as` gives one).
+ * user when `as` gives one; with `as.env` as its whole environment).
  */
-export function runBin(args: string[], as: { uid?: number; gid?: number } = {}): Promise<BinResult> {
+export function runBin(
+  args: string[],
+  as: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<BinResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/workflow-studio.mjs', ...args], { cwd: ROOT, ...as });
     let stdout = '';

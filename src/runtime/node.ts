@@ -4,13 +4,20 @@
  * sees `node:fs`.
  */
 import { createRequire } from 'node:module';
-import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { loadPyodide, type PyodideAPI, version as pyodideVersion } from 'pyodide';
 import { createNetworkGate, type GatedFetch } from './network-gate';
+import { cacheKey, type SnapshotCache } from './node-snapshot-cache';
 import { createPythonRuntime, type PythonRuntime } from './python-runtime';
 import { readSdkSources } from './sdk-files';
+import { installSdk, sdkHash } from './sdk-sources';
+import { reseedAfterRestore } from './snapshot-bytes';
 import { createWorkflowGlobals, refusalError } from './workflow-globals';
 
+export { openSnapshotCache, type SnapshotCache, snapshotCacheDirs } from './node-snapshot-cache';
 export { readSdkSources, SDK_DIR } from './sdk-files';
+
+/** `loadPyodide`'s options with its experimental snapshot ones (typed loosely by Pyodide). */
+type Options = NonNullable<Parameters<typeof loadPyodide>[0]> & { _loadSnapshot?: Uint8Array; _makeSnapshot?: boolean };
 
 /** A Pyodide and the runtime installed in it. */
 export interface NodePython {
@@ -18,6 +25,21 @@ export interface NodePython {
   runtime: PythonRuntime;
   /** Python's one way to the network (`js.fetch`): closed but for `allowNet`. */
   gate: GatedFetch;
+  /**
+   * How Python started: `restored` from the cached snapshot, `made` plainly with a snapshot kept for next time,
+   * `plain` without a cache (or when none could be made).
+   */
+  start: 'restored' | 'made' | 'plain';
+}
+
+/** Options of {@link loadNodePython}. */
+export interface NodePythonOptions {
+  stdout?: (line: string) => void;
+  allowNet?: readonly string[];
+  /** Start from (and keep) a memory snapshot here (node-snapshot-cache.ts); absent = a plain load every time. */
+  snapshots?: SnapshotCache;
+  /** More names for Python's `js` (a test's hook); see `WorkflowGlobalsOptions.extra`. */
+  globals?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -25,22 +47,47 @@ export interface NodePython {
  * output written outside any workflow run (module-level prints); default: the process's stderr, so a
  * host's own stdout stays clean. Python's `js` is the workflow scope (workflow-globals.ts), not Node's global
  * scope: no `process`, `require` or file system; its `fetch` passes the network gate, open to `allowNet` only.
+ *
+ * With `snapshots`, as the executor does in the browser (boot-python.ts): the snapshot is taken right after the
+ * SDK is installed and before the runtime bridge and the lockdown exist, so it holds no JS reference (Pyodide's
+ * `makeMemorySnapshot` throws otherwise); the workflow scope, the gate and the bridge are made anew on every
+ * start, so no host handle of the process that made it is ever restored.
  */
-export async function loadNodePython(
-  opts: {
-    stdout?: (line: string) => void;
-    allowNet?: readonly string[];
-    /** More names for Python's `js` (a test's hook); see `WorkflowGlobalsOptions.extra`. */
-    globals?: Readonly<Record<string, unknown>>;
-  } = {},
-): Promise<NodePython> {
+export async function loadNodePython(opts: NodePythonOptions = {}): Promise<NodePython> {
   const write = opts.stdout ?? ((line: string) => process.stderr.write(`${line}\n`));
   const gate = createNetworkGate({ allow: opts.allowNet ?? [] });
   const jsglobals = createWorkflowGlobals({ fetch: gate, extra: opts.globals });
-  const pyodide = await loadPyodide({ stdout: write, stderr: write, jsglobals });
+  const sources = readSdkSources();
+  const cache = opts.snapshots;
+  const key = cacheKey(pyodideVersion, sdkHash(sources));
+  const cached = cache?.read(key);
+  if (cache && cached) {
+    try {
+      const pyodide = await loadPyodide({ stdout: write, stderr: write, jsglobals, _loadSnapshot: cached } as Options);
+      reseedAfterRestore(pyodide);
+      lockShell();
+      const runtime = createPythonRuntime({ pyodide, sources });
+      return { pyodide, runtime, gate, start: 'restored' };
+    } catch (error) {
+      const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      cache.note(`the cached Python snapshot could not be restored (${why}); starting Python without it.`);
+      cache.discard(key);
+    }
+  }
+  const pyodide = await loadPyodide({ stdout: write, stderr: write, jsglobals, _makeSnapshot: cache !== undefined });
   lockShell();
-  const runtime = createPythonRuntime({ pyodide, sources: readSdkSources() });
-  return { pyodide, runtime, gate };
+  let start: NodePython['start'] = 'plain';
+  if (cache) {
+    try {
+      installSdk(pyodide, sources);
+      cache.write(key, pyodide.makeMemorySnapshot());
+      start = 'made';
+    } catch (error) {
+      cache.note(`no Python snapshot made this time (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+  const runtime = createPythonRuntime({ pyodide, sources });
+  return { pyodide, runtime, gate, start };
 }
 
 /**

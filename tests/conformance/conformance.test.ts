@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../../src/cli/test-io';
-import { loadNodePython, type NodePython } from '../../src/runtime/node';
+import { loadNodePython, type NodePython, openSnapshotCache } from '../../src/runtime/node';
 import { CASES_DIR, loadCases, runCase, runInProcess } from './harness';
 
 // Python runs in UTC, as on Workers (bin/workflow-studio.mjs does the same).
@@ -14,7 +14,8 @@ const cases = loadCases();
 
 let python: NodePython;
 beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
+  // Started as the CLI starts Python: from the snapshot cache (made by the first run).
+  python = await loadNodePython({ stdout: () => {}, snapshots: openSnapshotCache({ note: (l) => console.warn(l) }) });
 });
 
 describe('conformance: each case through the CLI code path (one shared Pyodide)', () => {

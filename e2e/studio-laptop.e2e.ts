@@ -1,6 +1,6 @@
 /**
  * The studio on a laptop screen (1280×720, 1366×768): the page never scrolls sideways, every toolbar action is
- * on the bar or in its overflow menu (which the keyboard opens and closes), graph names stay ≥ 11 px at the
+ * on the bar or in its overflow menu (which the keyboard opens and closes), every text in a graph node stays ≥ 11 px at the
  * default zoom, and notices go by themselves, at most 3 at once.
  */
 import { expect, type Page, test } from '@playwright/test';
@@ -71,13 +71,17 @@ for (const size of [
     }
     expect(rest.length + onBar.length).toBe(ACTIONS.length);
 
-    // The starter's names at the default fit: 12.5 px × zoom.
+    // Every text of the starter's nodes at the default fit (name, kind, line, chips, overlay): CSS px × zoom.
     const zoom = await graphZoom(page);
-    const namePx = await page
-      .locator('.plan-node__name')
-      .first()
-      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
-    expect(namePx * zoom).toBeGreaterThanOrEqual(11);
+    const sizes = await page
+      .locator(
+        '.plan-node :is(.plan-node__name, .plan-node__head, .plan-node__head *, .plan-node__overlay, .plan-node__overlay *)',
+      )
+      .evaluateAll((els) =>
+        els.filter((el) => el.textContent?.trim()).map((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+      );
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes) * zoom).toBeGreaterThanOrEqual(11);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
     await snap(page, `laptop-${size.width}`);
     expect(errors).toEqual([]);

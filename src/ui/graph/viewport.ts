@@ -25,12 +25,15 @@ export interface FitOptions {
   maxZoom: number;
 }
 
-/** The CSS font size of a node's name (`.plan-node__name` in graph.css). */
-export const NODE_LABEL_PX = 12.5;
-/** The smallest a node's name may appear at the default zoom: past this, the graph scrolls instead of shrinking. */
+/**
+ * The smallest CSS font size of any text in a node or a group frame (kind, line, chips, overlay, group label:
+ * 11 px in graph.css; the name is 12.5 px).
+ */
+export const NODE_LABEL_PX = 11;
+/** The smallest any node text may appear at the default zoom: past this, the graph scrolls instead of shrinking. */
 export const MIN_LABEL_PX = 11;
 
-/** Readable: the default fit never zooms out so far that node names fall below {@link MIN_LABEL_PX}. */
+/** Readable: the default fit never zooms out so far that any node text falls below {@link MIN_LABEL_PX}. */
 export const FIT: FitOptions = { padding: 24, minZoom: MIN_LABEL_PX / NODE_LABEL_PX, maxZoom: 1 };
 
 /** The bounding box of nodes of one size at the given top-left corners; null when there are none. */

@@ -55,6 +55,9 @@ test.describe("history: run()'s own prints, the lane vocabulary, the time axis t
       timeout: READY_TIMEOUT,
     });
     await page.getByTestId('instance-row').first().click();
+    // The instance itself, with no other click: its params and what run() returned (built from them).
+    await expect(page.getByTestId('summary-params')).toContainText('"Ada"');
+    await expect(page.getByTestId('summary-output')).toContainText('"hello Ada"');
     await expect(lanes(page)).toHaveCount(2);
     await expect(printed(page, 1)).toHaveText(['before sleep']);
     await expect(printed(page, 2)).toHaveText(['before sleep', 'after']);

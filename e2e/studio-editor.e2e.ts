@@ -69,6 +69,9 @@ test.describe('studio: editor', () => {
   }) => {
     const errors = recordErrors(page);
     await openStudio(page);
+    await expect(page.getByTestId('step-form')).toHaveText(
+      'step.do form: implicit (parameters name the steps they need)',
+    );
     const warnings = page.locator('.monaco-editor .squiggly-warning');
     const before = await warnings.count();
     await page.locator('.monaco-editor .view-line', { hasText: 'await step.sleep("cool-off"' }).first().click();

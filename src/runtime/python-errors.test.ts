@@ -184,7 +184,7 @@ class Binder(WorkflowEntrypoint):
             except Exception as e:
                 out.append(f"{type(e).__name__}: {e}")
         await attempt(self.env.NO_RUN.create(["id"]))
-        await attempt(self.env.NO_RUN.create({"params": {1, 2}}))
+        await attempt(self.env.NO_RUN.create({"params": {"at": [object()]}}))
         await attempt(self.env.NO_RUN.create_batch("x"))
         await attempt(self.env.NO_RUN.get(42))
         await attempt(self.env.NO_RUN.get("nobody"))
@@ -206,7 +206,7 @@ class NoRun(WorkflowEntrypoint):
 `);
     expect(view.output).toEqual([
       'TypeError: create options must be a dict (or a JS object), not list',
-      'TypeError: workflow binding arguments must be JSON-like: Object of type set is not JSON serializable',
+      'TypeError: workflow binding arguments must be values Cloudflare can send: $.params.at[0] is an instance of object',
       'TypeError: create_batch takes a list of option dicts, not str',
       'TypeError: instance id must be a str, not int',
       'JsException: WorkflowError: (instance.not_found) Workflow instance with id "nobody" not found',

@@ -147,4 +147,23 @@ class BadOutput(WorkflowEntrypoint):
       message: 'The value returned by run() is not serialisable: $.when is an instance of object, not a plain object',
     });
   });
+
+  it('passes params Cloudflare can send (a set, bytes) to a child instance, which gets them back as its SDK gives them', async () => {
+    const { h, view } = await runOnce(`${HEADER}
+class Parent(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do()
+        async def spawn():
+            return (await self.env.CHILD.create(id="child", params={"tags": {"a"}, "raw": b"\\x01", 7: None})).id
+
+        return await spawn()
+
+class Child(WorkflowEntrypoint):
+    async def run(self, event, step):
+        p = event["payload"]
+        return [type(p["tags"]).__name__, sorted(p["tags"]), bytes(p["raw"]).hex(), p["7"]]
+`);
+    expect(view.output).toBe('child');
+    expect((await h.run('child')).output).toEqual(['set', ['a'], '01', null]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { WorkflowPlan } from '../../analysis';
 import type { CallView, InstanceView } from '../../engine';
+import { divergenceText, stepFormText } from './graph-notes-text';
 import { InstanceFileNote } from './InstanceFileNote';
 
 interface GraphNotesProps {
@@ -11,12 +12,12 @@ interface GraphNotesProps {
 }
 
 const MAX_LISTED = 4;
-const KIND = { do: 'step', sleep: 'sleep', wait: 'wait' } as const;
 
 /** Honest footnotes over the graph: syntax errors, an instance of another workflow, calls the code lacks. */
 export function GraphNotes({ plan, view, instanceMatches, unmatched, analysisMs }: GraphNotesProps) {
   const names = unmatched.slice(0, MAX_LISTED).map((c) => `${c.name}#${c.count}`);
   const more = unmatched.length - names.length;
+  const form = stepFormText(plan);
   return (
     <div className="graph__notes">
       {plan.syntaxErrors > 0 && (
@@ -25,9 +26,7 @@ export function GraphNotes({ plan, view, instanceMatches, unmatched, analysisMs 
       {view && !instanceMatches && <InstanceFileNote view={view} />}
       {view?.divergences.slice(-2).map((d) => (
         <p key={d.seq} className="note note--error" data-testid="graph-divergence">
-          ⚠ Run {d.run} diverged from the journal: it expected {KIND[d.expected.kind]} “{d.expected.name}”
-          {d.got ? `, the code asked for ${KIND[d.got.kind]} “${d.got.name}”` : ', the code issued no further call'}.
-          The journaled call is orphaned{d.got ? ` and “${d.got.name}” ran as a new call` : ''}.
+          {divergenceText(d)}
         </p>
       ))}
       {view && instanceMatches && unmatched.length > 0 && (
@@ -39,6 +38,11 @@ export function GraphNotes({ plan, view, instanceMatches, unmatched, analysisMs 
       <p className="note note--muted" data-testid="analysis-time">
         analysed in {analysisMs < 1 ? '<1' : Math.round(analysisMs)} ms
       </p>
+      {form && (
+        <p className="note note--muted" data-testid="step-form">
+          {form}
+        </p>
+      )}
     </div>
   );
 }

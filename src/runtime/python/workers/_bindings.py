@@ -9,7 +9,7 @@ import json
 
 from pyodide.ffi import JsException, JsProxy
 
-from ._values import from_js_error, from_json
+from ._values import UnserialisableError, from_js_error, from_json, to_json
 
 
 def _plain(value, what):
@@ -31,11 +31,24 @@ def _options(options, kwargs, what):
     return merged
 
 
+def _path_text(path):
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+
+
 def _dumps(value):
+    """JSON text of binding arguments, with what Cloudflare's ``python_to_rpc`` sends besides JSON (sets,
+    bytes, …) tagged as step results are (see ``_values``)."""
     try:
-        return json.dumps(value, separators=(",", ":"), allow_nan=False)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"workflow binding arguments must be JSON-like: {exc}") from None
+        return to_json(value)
+    except UnserialisableError as exc:
+        problem = exc.problem
+        what = {
+            "cycle": "part of a cycle",
+            "key": f"a dict with {problem['type']} keys",
+        }.get(problem["kind"], f"an instance of {problem['type']}")
+        raise TypeError(
+            f"workflow binding arguments must be values Cloudflare can send: {_path_text(problem['path'])} is {what}"
+        ) from None
 
 
 async def _call(promise):

@@ -71,8 +71,11 @@ const client = createStudioClient({
     ? { channel: new BroadcastChannel('workflow-studio') as ChannelLike<TabMessage> }
     : {}),
   onFollower: () => early?.dispose(),
-  startExecutor: (notify, waitStartedAt) =>
-    createExecutorSupervisor({
+  startExecutor: (notify, waitStartedAt) => {
+    // When this tab became leader and created its supervisor (the benchmarks report it; its state counts from
+    // navigation).
+    performance.mark('studio:executor-supervisor');
+    return createExecutorSupervisor({
       spawn: () => early?.take() ?? spawnExecutor(),
       spawnJournalMirror,
       now: () => performance.now(),
@@ -83,7 +86,8 @@ const client = createStudioClient({
       // A step that keeps Python busy when the page goes away is journaled as stopped by the next executor.
       busyRecord: storageBusyRecord(localStorage, 'workflow-studio.busy-attempts'),
       notify,
-    }),
+    });
+  },
 });
 if (import.meta.env.MODE !== 'production') window.__studio = client;
 // Spawned after the lock request went out, so the request is not queued behind the worker's start. Without Web

@@ -156,7 +156,8 @@ export async function openStudio(page: Page, origin: string): Promise<StudioRead
     if (s?.status !== 'ready') throw new Error('not ready');
     return {
       readyAt: s.since + s.coldStartMs,
-      spawnAt: s.since,
+      // The state counts from navigation (since 0); main.tsx marks when the supervisor was created.
+      spawnAt: performance.getEntriesByName('studio:executor-supervisor').at(-1)?.startTime ?? Number.NaN,
       coldStartMs: s.coldStartMs,
       warm: s.warm,
       snapshot: s.python.snapshot ?? 'unknown',

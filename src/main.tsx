@@ -22,7 +22,8 @@ import {
   type StudioClient,
   storageBusyRecord,
 } from './supervisor';
-import { bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
+import { type BootPhase, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
+import { startingLine } from './ui/status/describe-executor';
 
 declare global {
   interface Window {
@@ -63,23 +64,30 @@ let early: EarlyWorker | undefined;
 
 const client = createStudioClient({
   now: () => performance.now(),
+  // The user waits from navigation, where `performance.now()` is 0, not from when this module ran.
+  waitStartedAt: 0,
   ...(navigator.locks ? { locks: navigator.locks } : {}),
   ...(typeof BroadcastChannel === 'function'
     ? { channel: new BroadcastChannel('workflow-studio') as ChannelLike<TabMessage> }
     : {}),
   onFollower: () => early?.dispose(),
-  startExecutor: (notify) =>
-    createExecutorSupervisor({
+  startExecutor: (notify, waitStartedAt) => {
+    // When this tab became leader and created its supervisor (the benchmarks report it; its state counts from
+    // navigation).
+    performance.mark('studio:executor-supervisor');
+    return createExecutorSupervisor({
       spawn: () => early?.take() ?? spawnExecutor(),
       spawnJournalMirror,
       now: () => performance.now(),
+      ...(waitStartedAt === undefined ? {} : { waitStartedAt }),
       pyodideIndexURL,
       // The interrupt buffer needs cross-origin isolation (COOP/COEP, served by vite.config.ts).
       createInterruptBuffer: () => (crossOriginIsolated ? new SharedArrayBuffer(SHARED_BUFFER_BYTES) : undefined),
       // A step that keeps Python busy when the page goes away is journaled as stopped by the next executor.
       busyRecord: storageBusyRecord(localStorage, 'workflow-studio.busy-attempts'),
       notify,
-    }),
+    });
+  },
 });
 if (import.meta.env.MODE !== 'production') window.__studio = client;
 // Spawned after the lock request went out, so the request is not queued behind the worker's start. Without Web
@@ -92,18 +100,23 @@ import.meta.hot?.dispose(() => {
   client.dispose();
 });
 
-/** A plain-DOM "Python is starting… 0.4 s · opening IndexedDB" line (the status bar's words) until the UI renders. */
+/**
+ * A plain-DOM "Python is starting… 0.4 s · opening IndexedDB" line (the status bar's words) until the UI renders;
+ * its phase only moves forward (`startingLine`), also while the UI loads after Python is ready.
+ */
 function showStartingLine(root: HTMLElement): () => void {
+  let shown: BootPhase;
   const line = document.createElement('div');
   line.setAttribute('role', 'status');
   line.setAttribute('data-testid', 'executor-status');
   line.setAttribute('data-status', 'starting');
   line.style.cssText = 'font: 13px system-ui, sans-serif; padding: 8px 12px; opacity: 0.8';
   const tick = () => {
-    const state = client.getState();
-    const phase = state.status === 'starting' ? state.phase : undefined;
-    line.textContent = `Python is starting… ${(Math.max(0, performance.now() - state.since) / 1000).toFixed(1)} s · ${bootPhaseText(phase)}`;
+    const { text, phase } = startingLine(client.getState(), performance.now(), shown);
+    shown = phase;
+    line.textContent = text;
     if (phase) line.setAttribute('data-phase', phase);
+    else line.removeAttribute('data-phase');
   };
   tick();
   const timer = setInterval(tick, 100);

@@ -37,7 +37,7 @@ export type ExecutorStatus<Time> =
       /** Python has kept the executor busy without awaiting since `Time` (a step or code that does not await). */
       busy?: { attempt?: BusyAttempt } & Time;
     } & Time)
-  | ({ status: 'restarting'; reason: string } & Time)
+  | ({ status: 'restarting'; reason: string; phase?: BootProgress['phase'] } & Time)
   | ({ status: 'failed'; error: { name: string; message: string } } & Time);
 
 /** The leader's executor state, with ages instead of clock times (each tab has its own `performance.now`). */

@@ -3,7 +3,7 @@ import { INTERRUPT } from '../protocol';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { drained, readyOutput, superviseFakes, until } from './test-fakes';
 
-function setup(options: { interrupt?: boolean } = {}) {
+function setup(options: { interrupt?: boolean; waitStartedAt?: number } = {}) {
   const fakes = superviseFakes(options);
   const slots = () => new Int32Array(fakes.buffers.at(-1) as SharedArrayBuffer);
   return { ...fakes, slots };
@@ -27,6 +27,34 @@ describe('createExecutorSupervisor()', () => {
       python: readyOutput(true),
     });
     expect(current().types()).toEqual(['boot-python', 'recover']);
+  });
+
+  it('counts Python ready from when the user began to wait (navigation), and after a restart from the restart', async () => {
+    // The page navigated at 0 on this clock; the supervisor was created at 1000 (the fake clock's start).
+    const { supervisor, workers, time, boot } = setup({ waitStartedAt: 0 });
+    expect(supervisor.getState()).toEqual({ status: 'starting', since: 0 });
+    time.advance(800);
+    await boot(true);
+    expect(supervisor.getState()).toMatchObject({ status: 'ready', since: 0, coldStartMs: 1800 });
+    time.advance(200);
+    workers[0]?.crash('boom');
+    time.advance(700);
+    await boot(true);
+    expect(supervisor.getState()).toMatchObject({ status: 'ready', since: 2000, coldStartMs: 700 });
+  });
+
+  it('shows the boot phases of a restart, which only move forward, and ignores the replaced worker', async () => {
+    const { supervisor, workers, current, time, boot } = setup();
+    current().emit({ type: 'boot-progress', phase: 'restoring-snapshot' });
+    await boot(true);
+    time.advance(100);
+    workers[0]?.crash('boom');
+    expect(supervisor.getState()).toEqual({ status: 'restarting', since: 1100, reason: 'the worker crashed: boom' });
+    current().emit({ type: 'boot-progress', phase: 'opening-database' });
+    expect(supervisor.getState()).toMatchObject({ status: 'restarting', phase: 'opening-database' });
+    workers[0]?.emit({ type: 'boot-progress', phase: 'installing-sdk' });
+    current().emit({ type: 'boot-progress', phase: 'loading-python' });
+    expect(supervisor.getState()).toMatchObject({ status: 'restarting', phase: 'loading-python' });
   });
 
   it('says how many unfinished instances wait for their workflow file after recovery', async () => {

@@ -52,7 +52,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
   let waiting: Waiting[] = [];
   let nextRequestId = 1;
   let disposed = false;
-  let state: WorkerState = { status: 'starting', since: deps.now() };
+  let state: WorkerState = { status: 'starting', since: deps.waitStartedAt ?? deps.now() };
   let conn: Connection;
   const stopper = createStopper({
     now: deps.now,
@@ -113,7 +113,11 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         break;
       case 'boot-progress':
         c.phase = event.phase;
-        if (state.status === 'starting') setState({ ...state, phase: event.phase });
+        // A restart's boot goes through the same phases; without them a restart (and a follower tab, which shows
+        // it as `starting`) would say "starting the executor worker" until ready.
+        if (state.status === 'starting' || state.status === 'restarting') {
+          setState({ ...state, phase: event.phase });
+        }
         break;
       case 'self-kill':
         restart(c, 'crash injection: the executor was killed just before a step attempt');

@@ -50,22 +50,26 @@ function world() {
   const followers: string[] = [];
   let clock = 10_000;
   const executors = new Map<string, ReturnType<typeof fakeExecutor>>();
+  /** The `waitStartedAt` each tab's executor was started with. */
+  const waits = new Map<string, number | undefined>();
   const open = (tabId: string) =>
     createStudioClient({
       tabId,
       onFollower: () => followers.push(tabId),
       now: () => clock,
+      waitStartedAt: 9_000,
       locks,
       channel: hub.channel(),
-      startExecutor: (notify) => {
+      startExecutor: (notify, waitStartedAt) => {
         const fake = fakeExecutor(tabId, log);
         fake.bindNotify(notify);
         executors.set(tabId, fake);
+        waits.set(tabId, waitStartedAt);
         log.push(`${tabId} starts the executor`);
         return fake.executor;
       },
     });
-  return { open, log, followers, executors, advance: (ms: number) => (clock += ms) };
+  return { open, log, followers, executors, waits, advance: (ms: number) => (clock += ms) };
 }
 
 /** Opens tab a, waits until it leads, then opens tab b and waits until it follows. */
@@ -82,6 +86,10 @@ const ready: WorkerState = { status: 'ready', since: 0, coldStartMs: 700, warm: 
 describe('createStudioClient()', () => {
   it('lets exactly one tab run the executor; the other shows the leader’s state as a follower', async () => {
     const w = world();
+    // Before the election answers, a tab is starting since the user began to wait (navigation).
+    const early = world().open('early');
+    expect(early.getState()).toEqual({ status: 'starting', since: 9_000, role: 'follower' });
+    early.dispose();
     const { a, b } = await twoTabs(w);
     expect(w.log).toEqual(['a starts the executor']);
     expect(w.followers).toEqual(['b']);
@@ -102,6 +110,17 @@ describe('createStudioClient()', () => {
     );
     leader?.setState({ status: 'restarting', since: 10_300, reason: 'the worker crashed: boom' });
     await until(() => expect(b.getState()).toEqual({ status: 'starting', since: 10_300, role: 'follower' }));
+    // The restart's boot phases reach the follower too, instead of "starting the executor worker" until ready.
+    leader?.setState({
+      status: 'restarting',
+      since: 10_300,
+      reason: 'the worker crashed: boom',
+      phase: 'loading-python',
+    });
+    await until(() =>
+      expect(b.getState()).toEqual({ status: 'starting', since: 10_300, role: 'follower', phase: 'loading-python' }),
+    );
+    leader?.setState({ status: 'restarting', since: 10_300, reason: 'the worker crashed: boom' });
     expect(a.getState()).toEqual({
       status: 'restarting',
       since: 10_300,
@@ -203,6 +222,11 @@ describe('createStudioClient()', () => {
     );
     expect(w.log.slice(-3)).toEqual(['a runs resume-instance', 'a disposes', 'b starts the executor']);
     expect(b.getState()).toMatchObject({ status: 'starting', role: 'leader' });
+    // a's user waited from a's navigation; b's took over later, and its executor's wait starts now.
+    expect([...w.waits]).toEqual([
+      ['a', 9_000],
+      ['b', undefined],
+    ]);
     await expect(b.create({ fileId: 'f', workflowName: 'wf' })).resolves.toEqual({ id: 'from-b' });
   });
 

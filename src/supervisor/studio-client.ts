@@ -42,12 +42,17 @@ import type {
 export interface StudioClientDeps {
   /** Milliseconds, monotonic (`performance.now`). */
   now(): number;
+  /** When the user's wait began on the `now()` clock (`0` in a page: navigation); see `ExecutorSupervisorDeps`. */
+  waitStartedAt?: number;
   /** `navigator.locks`; without it this tab always leads. */
   locks?: LocksLike;
   /** A BroadcastChannel shared by the studio's tabs; without it the tab is alone. */
   channel?: ChannelLike<TabMessage>;
-  /** Starts this tab's executor when it becomes the leader. */
-  startExecutor(notify: (notice: NoticeInput) => void): ExecutorSupervisor;
+  /**
+   * Starts this tab's executor when it becomes the leader. `waitStartedAt`: `deps.waitStartedAt` when the tab
+   * leads from its start (the user waited from then); undefined when a follower takes over (it waited for nothing).
+   */
+  startExecutor(notify: (notice: NoticeInput) => void, waitStartedAt?: number): ExecutorSupervisor;
   /** Another tab leads: this one follows (until that tab closes). Called once, when the election says so. */
   onFollower?(): void;
   /** This tab's id on the channel. Default: a random UUID. */
@@ -79,7 +84,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
   let nextRequestId = 1;
   let nextNoticeId = 1;
   let disposed = false;
-  let state: ExecutorState = { status: 'starting', since: deps.now(), role: 'follower' };
+  let state: ExecutorState = { status: 'starting', since: deps.waitStartedAt ?? deps.now(), role: 'follower' };
 
   function setState(next: ExecutorState): void {
     state = next;
@@ -114,10 +119,11 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
 
   function becomeLeader(): void {
     if (disposed || role === 'leader') return;
+    const fromTheStart = role === 'undecided';
     role = 'leader';
     leaderId = tabId;
     rejectForwarded(() => true, 'the leader tab closed and this tab took over');
-    executor = deps.startExecutor((notice) => notify(notice));
+    executor = deps.startExecutor((notice) => notify(notice), fromTheStart ? deps.waitStartedAt : undefined);
     const follow = () => {
       if (!executor) return;
       setState({ ...executor.getState(), role: 'leader' } as ExecutorState);
@@ -150,10 +156,12 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     deps.channel?.postMessage({ type: 'tab-hello', tabId });
   }
 
-  /** The leader's state on this tab's clock; a leader restarting its worker is `starting` here. */
+  /** The leader's state on this tab's clock; a leader restarting its worker is `starting` here, in its phase. */
   function fromLeader(s: SharedExecutorState): ExecutorState {
     const since = deps.now() - s.elapsedMs;
-    if (s.status === 'restarting') return { status: 'starting', since, role: 'follower' };
+    if (s.status === 'restarting') {
+      return { status: 'starting', since, role: 'follower', ...(s.phase ? { phase: s.phase } : {}) };
+    }
     const { elapsedMs: _age, ...rest } = s;
     // As in shared(): `rest` is exactly one (non-restarting) variant of s without `elapsedMs`.
     const out = { ...rest, since, role: 'follower' } as ExecutorState;

@@ -196,6 +196,8 @@ export interface SuperviseFakesOptions {
   wallAheadMs?: number;
   /** Run a (fake) journal mirror worker beside each executor. */
   mirrors?: boolean;
+  /** When the user's wait began (the supervisor's `waitStartedAt`); the fake clock starts at 1000. */
+  waitStartedAt?: number;
   /** Where busy attempts are recorded for the next page (see `ExecutorSupervisorDeps.busyRecord`). */
   busyRecord?: ExecutorSupervisorDeps['busyRecord'];
 }
@@ -237,6 +239,7 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
       return w.worker;
     },
     now: time.now,
+    ...(options.waitStartedAt === undefined ? {} : { waitStartedAt: options.waitStartedAt }),
     ...(ahead === undefined ? {} : { wallNow: () => time.now() + ahead }),
     every: time.every,
     pyodideIndexURL: 'http://x/py/',

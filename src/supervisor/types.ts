@@ -149,6 +149,12 @@ export interface ExecutorSupervisorDeps {
   spawn(): WorkerLike;
   /** Milliseconds, monotonic (`performance.now`). */
   now(): number;
+  /**
+   * When the user's wait began, on the `now()` clock: in a page `0`, since `performance.now()` counts from
+   * navigation, so "Python ready … N s" is what the user waited, not the worker's age. Default: `now()` at creation.
+   * A restart's wait counts from the restart.
+   */
+  waitStartedAt?: number;
   /** Absolute, same-origin URL of the Pyodide runtime files (ends with `/`). */
   pyodideIndexURL: string;
   /**

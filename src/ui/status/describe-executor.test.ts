@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyText, describeExecutor, formatSeconds } from './describe-executor';
+import { busyText, describeExecutor, formatSeconds, startingLine } from './describe-executor';
 
 describe('describeExecutor()', () => {
   it('shows the time elapsed since the worker was spawned while Python starts, and the boot phase', () => {
@@ -74,6 +74,7 @@ describe('describeExecutor()', () => {
       text: 'Python restarting… (killed from the studio)',
       live: '1.2 s',
     });
+    expect(describeExecutor({ ...state, phase: 'loading-python' }, 1300)).toMatchObject({ phase: 'loading Pyodide' });
   });
 
   it('shows a boot error with its name and message', () => {
@@ -88,5 +89,44 @@ describe('describeExecutor()', () => {
 
   it('never shows a negative time', () => {
     expect(formatSeconds(-5)).toBe('0.0 s');
+  });
+});
+
+describe('startingLine()', () => {
+  const python = { type: 'python-ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.2', loadMs: 610 } as const;
+
+  it('counts from the state’s start and names the boot phase, which only moves forward', () => {
+    const restoring = { status: 'starting', since: 0, role: 'leader', phase: 'restoring-snapshot' } as const;
+    expect(startingLine(restoring, 400, undefined)).toEqual({
+      text: 'Python is starting… 0.4 s · restoring Python from its snapshot',
+      phase: 'restoring-snapshot',
+    });
+    // A phase-less state after a phase (a tab's state before its executor's) keeps the phase shown.
+    expect(startingLine({ status: 'starting', since: 0, role: 'leader' }, 500, 'restoring-snapshot')).toEqual({
+      text: 'Python is starting… 0.5 s · restoring Python from its snapshot',
+      phase: 'restoring-snapshot',
+    });
+  });
+
+  it('says Python is ready while the UI still loads, not "starting the executor worker"', () => {
+    const ready = { status: 'ready', since: 0, coldStartMs: 910, warm: true, python, role: 'leader' } as const;
+    expect(startingLine(ready, 1200, 'restoring-snapshot')).toEqual({
+      text: 'Python ready (warm start 0.9 s) · opening the studio',
+      phase: 'restoring-snapshot',
+    });
+  });
+
+  it('shows a restart with its reason, timer and phase, and a failure', () => {
+    const restarting = { status: 'restarting', since: 100, reason: 'boom', role: 'leader' } as const;
+    expect(startingLine({ ...restarting, phase: 'opening-database' }, 1300, 'restoring-snapshot')).toEqual({
+      text: 'Python restarting… (boom) 1.2 s · opening IndexedDB',
+      phase: 'opening-database',
+    });
+    expect(startingLine(restarting, 1300, 'restoring-snapshot')).toEqual({
+      text: 'Python restarting… (boom) 1.2 s',
+      phase: undefined,
+    });
+    const failed = { status: 'failed', since: 0, error: { name: 'TypeError', message: 'x' }, role: 'leader' } as const;
+    expect(startingLine(failed, 0, 'loading-python').text).toBe('Python failed to start — TypeError: x');
   });
 });

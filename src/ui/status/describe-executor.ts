@@ -1,6 +1,6 @@
 import type { SnapshotUse } from '../../protocol';
 import type { BusyState, ExecutorState } from '../../supervisor';
-import { bootPhaseText } from './boot-phase';
+import { type BootPhase, bootPhaseText } from './boot-phase';
 
 /**
  * What the status bar shows for an executor state. `live` is the part that ticks (not announced); `phase` what
@@ -51,10 +51,33 @@ export function describeExecutor(state: ExecutorState, now: number): ExecutorSta
       };
     }
     case 'restarting':
-      return { tone: 'busy', text: `Python restarting… (${state.reason})`, live: formatSeconds(now - state.since) };
+      return {
+        tone: 'busy',
+        text: `Python restarting… (${state.reason})`,
+        live: formatSeconds(now - state.since),
+        ...(state.phase ? { phase: bootPhaseText(state.phase) } : {}),
+      };
     case 'failed':
       return { tone: 'error', text: `Python failed to start — ${state.error.name}: ${state.error.message}` };
   }
+}
+
+/**
+ * The one plain line the page shows until the UI renders (main.tsx), in the status bar's words. `shown` is the
+ * phase it showed last: within a start the line never goes back to an earlier phase, nor, once Python is ready
+ * and the UI is still loading, back to "starting the executor worker" (the ready state has no phase).
+ */
+export function startingLine(state: ExecutorState, now: number, shown: BootPhase): { text: string; phase: BootPhase } {
+  // A restart is a new start: its phases begin again.
+  const phase =
+    state.status === 'starting' ? (state.phase ?? shown) : state.status === 'restarting' ? state.phase : shown;
+  if (state.status === 'starting') {
+    return { text: `Python is starting… ${formatSeconds(now - state.since)} · ${bootPhaseText(phase)}`, phase };
+  }
+  const view = describeExecutor(state, now);
+  const live = view.live ? ` ${view.live}` : '';
+  const step = state.status === 'ready' ? ' · opening the studio' : view.phase ? ` · ${view.phase}` : '';
+  return { text: `${view.text}${live}${step}`, phase };
 }
 
 /** "busy 12 s in charge_card": how long Python has been held without awaiting, and where. */

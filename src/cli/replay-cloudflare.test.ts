@@ -1,7 +1,7 @@
 /**
  * `replay --from-cloudflare`. The instance JSON in __fixtures__/cf-*.json follows the documented shape of
- * Cloudflare's `GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}` (cloudflare-typescript
- * src/resources/workflows/instances/instances.ts, InstanceGetResponse; the envelope as in workers-sdk
+ * Cloudflare's `GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}` (
+ * cloudflare-typescript/src/resources/workflows/instances/instances.ts, InstanceGetResponse; the envelope as in workers-sdk
  * packages/wrangler/src/__tests__/workflows.test.ts, "instances describe"), written for the order workflow of
  * src/export/__fixtures__/order_workflow.py: step names with the runtime's `-N` suffix, outputs as JSON text and
  * as JSON values, a retried attempt, a one-hour sleep that woke 650 ms late.

@@ -1,6 +1,6 @@
 /**
  * The shape of Cloudflare's instance JSON: `GET /accounts/{account_id}/workflows/{workflow_name}/instances/{id}`
- * (InstanceGetResponse in cloudflare-typescript, src/resources/workflows/instances/instances.ts; the same shape
+ * (InstanceGetResponse in cloudflare-typescript/src/resources/workflows/instances/instances.ts; the same shape
  * wrangler's `workflows instances describe` prints, and the Local Explorer's instance route returns with
  * `step_count`). Objects are loose: the API adds fields over time, and a reader that refused them would break.
  * Step entries are checked by their `type` in cloudflare-instance.ts, so an unknown type is kept, not refused.

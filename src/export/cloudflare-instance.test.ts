@@ -1,6 +1,6 @@
 /**
  * Fixtures built from the documented shapes of Cloudflare's instance JSON:
- * - cloudflare-typescript, src/resources/workflows/instances/instances.ts: InstanceGetResponse (status, params,
+ * - cloudflare-typescript/src/resources/workflows/instances/instances.ts: InstanceGetResponse (status, params,
  *   trigger, versionId, queued/start/end, output `string | number`, error {name, message}, steps of type
  *   step {attempts[{start, end, success, error}], config {retries {limit, delay, backoff}, timeout}, output},
  *   sleep {start, end, finished}, termination {trigger.source}, waitForEvent {start, end, finished, error, output});

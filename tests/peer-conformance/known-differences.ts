@@ -46,8 +46,6 @@ export const CAUSES = {
     'Cloudflare\'s engine (miniflare since mid-2026) takes two step-config fields ours does not know yet: `sensitive: "output"` (the result is redacted in logs and step outputs, as in production) and a function as `retries.delay` (called after each failed attempt for the next delay). Ours refuses both configs as invalid: a gap to close, not a choice.',
   streamResults:
     "Cloudflare's engine lets a step return a ReadableStream (stored in chunks, beyond the 1 MiB limit of other results, and replayed as a stream); ours refuses it as not serialisable: a gap to close, not a choice (the Python SDK has no streams).",
-  resultMessage:
-    'A step result that cannot be stored: ours says "… not serialisable or larger than 1 MiB" in one message; Cloudflare says "… not serialisable" here and reports an oversize result with its own error.',
 } as const;
 
 export type Cause = keyof typeof CAUSES;
@@ -103,7 +101,6 @@ export const KNOWN_DIFFERENCES: Record<string, readonly Cause[]> = {
   'step-non-finite': ['jsonValues'],
   'step-map-set': ['jsonValues'],
   'step-bigint': ['jsonValues'],
-  'step-function': ['resultMessage'],
   'run-date': ['jsonValues'],
   'run-typed-array': ['jsonValues'],
   'status-shape-waiting': ['statusWhileBlocked', 'errorUndefined'],

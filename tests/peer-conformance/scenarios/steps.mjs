@@ -3,6 +3,8 @@ import { attemptsOf, pause } from '../observe.mjs';
 
 const ended = async (api, id) => ({ compare: { status: await api.until(id) } });
 const MIB = 1024 * 1024;
+/** A step config without retries: a result the engine refuses fails the step at once on either side. */
+const NO_RETRIES = { retries: { limit: 0, delay: 0 } };
 
 export default [
   {
@@ -74,22 +76,22 @@ export default [
   {
     id: 'step-result-over-1mib',
     group: 'steps',
-    about: 'a step returns a string of 1 MiB + 1 KiB',
-    workflow: async ({ step }) => (await step.do('big', async () => 'x'.repeat(MIB + 1024))).length,
-    drive: async (api) => ended(api, await api.create({})),
+    about: 'a step returns a string of 1 MiB + 1 KiB (no retries, so a refused result fails the step at once)',
+    workflow: async ({ step }) => (await step.do('big', NO_RETRIES, async () => 'x'.repeat(MIB + 1024))).length,
+    drive: async (api) => ended(api, await api.create({ id: 'big-result' })),
   },
   {
     id: 'step-result-over-1mib-caught',
     group: 'steps',
-    about: 'run() tries to catch the error of a step returning 1 MiB + 1 KiB',
+    about: 'run() tries to catch the error of a step returning 1 MiB + 1 KiB (no retries)',
     workflow: async ({ step }) => {
       try {
-        return (await step.do('big', async () => 'x'.repeat(MIB + 1024))).length;
+        return (await step.do('big', NO_RETRIES, async () => 'x'.repeat(MIB + 1024))).length;
       } catch (e) {
         return { caught: true, name: e.name, message: e.message };
       }
     },
-    drive: async (api) => ended(api, await api.create({})),
+    drive: async (api) => ended(api, await api.create({ id: 'big-result-caught' })),
   },
   {
     id: 'step-readable-stream',

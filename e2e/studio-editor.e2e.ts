@@ -77,7 +77,9 @@ test.describe('studio: editor', () => {
     await page.locator('.monaco-editor .view-line', { hasText: 'await step.sleep("cool-off"' }).first().click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('await step.sleep("nap", 5000');
+    // insertText, not type: whether Monaco auto-closes "(" depends on when Python's language configuration has
+    // loaded (a clean CI run typed before it had, and the line stayed unclosed, a syntax error without the warning).
+    await page.keyboard.insertText('await step.sleep("nap", 5000)');
     await page.keyboard.press('Escape');
     await expect(warnings).toHaveCount(before + 1);
     await expectHover(

@@ -4,7 +4,16 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { readJournal } from './history-helpers';
-import { node, openSample, openStudio, READY_TIMEOUT, recordErrors, runFromDialog, snap } from './studio-helpers';
+import {
+  node,
+  openSample,
+  openStudio,
+  READY_TIMEOUT,
+  recordErrors,
+  replaceEditorText,
+  runFromDialog,
+  snap,
+} from './studio-helpers';
 
 const SOURCE = `from workers import WorkflowEntrypoint
 
@@ -39,19 +48,6 @@ def check(order):
 const RAISE_LINE = SOURCE.split('\n').findIndex((l) => l.includes('raise ValueError')) + 1;
 const CALL_LINE = SOURCE.split('\n').findIndex((l) => l.includes('return check(order)')) + 1;
 
-/** Replaces the open file's text in Monaco by pasting it (typed text would be auto-indented). */
-async function replaceEditorText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    const target = document.activeElement ?? document.body;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText('class Broken');
-}
-
 /** Runs workflow `workflowName` of the open file with `params` as instance `id`, through the Run dialog. */
 async function runWith(page: Page, workflowName: string, params: string, id: string): Promise<void> {
   await page.getByTestId('action-run').click();
@@ -71,7 +67,7 @@ test.describe('studio: instance summary', () => {
   }) => {
     const errors = recordErrors(page);
     await openStudio(page);
-    await replaceEditorText(page, SOURCE);
+    await replaceEditorText(page, SOURCE, 'class Broken');
     await runWith(page, 'greeter', '{"who": "Grace"}', 'greet-grace');
     await runWith(page, 'broken', '{"note": null, "retry": false}', 'broken-1');
 
@@ -145,7 +141,7 @@ test.describe('studio: instances list and Run again', () => {
   }) => {
     const errors = recordErrors(page);
     await openStudio(page);
-    await replaceEditorText(page, SOURCE);
+    await replaceEditorText(page, SOURCE, 'class Broken');
     await runWith(page, 'greeter', '{"who": "Ada"}', 'greet-ada');
     await runWith(page, 'broken', '{}', 'broken-2');
     const row = (id: string) => page.locator(`[data-testid="instance-row"][data-instance-id="${id}"]`);

@@ -2,13 +2,11 @@
  * The central state machine of one instance. Sections:
  *
  * 1. **Journal** — `commit` stamps drafts (`seq`, `at`, `wall`), applies them to the live {@link Ledger} at once
- *    (so every decision sees them) and hands them to its {@link JournalWriter}, which appends them in order
- *    with the summary, coalescing a step's success with the next durable commit (group commit). Once the
- *    machine is dead (engine disposed, store failure) nothing is appended.
+ *    (so every decision sees them) and hands them to its {@link JournalWriter} (group commit: a step's success
+ *    goes with the next durable commit). Once the machine is dead (disposed, store failure) nothing is appended.
  * 2. **Runs** — `startRun` journals `run-started` and calls the body with a fresh {@link Run}; its end is
- *    journaled as finished, errored or evicted. A run blocked only on timers/waits for `evictionTurns` host
- *    turns, with neither it nor the host doing anything meanwhile, is evicted and a wake timer is set for the
- *    earliest pending timer; the wake starts a new run.
+ *    journaled as finished, errored or evicted. A run blocked only on timers/waits for `evictionTurns` idle host
+ *    turns is evicted, and a wake timer is set for its earliest pending timer; the wake starts a new run.
  * 3. **Instance API** — pause, resume, terminate, restart, sendEvent, skipWait, with Cloudflare's transitions.
  *
  * Invariants: at most one live run; a stopped run never journals again; a journaled success is never executed
@@ -53,12 +51,9 @@ export class InstanceMachine {
   private dead = false;
   private wakeTimer: Disposable | undefined;
   private gateWaiters: Array<() => void> = [];
-  /**
-   * The last evicted run: only calls it issued can wake the instance, since a pending call that code no longer
-   * issues (after a divergence) would otherwise wake it forever. Cleared when a run starts.
-   */
+  /** The last evicted run: only its calls can wake the instance (else a call no longer issued after a divergence
+   * would wake it forever). Cleared when a run starts. */
   private wakeScope: Run | undefined;
-
   private readonly writer: JournalWriter;
 
   constructor(
@@ -83,7 +78,6 @@ export class InstanceMachine {
   }
 
   // ── 1. Journal ───────────────────────────────────────────────────────────────────────────────────────────
-
   /**
    * Journals one transition: stamps and applies it to the ledger now, and hands it to the group-commit writer
    * (journal-writer.ts). A `durable` commit resolves once stored; a `deferred` one (a step's success) resolves
@@ -111,7 +105,6 @@ export class InstanceMachine {
   }
 
   // ── 2. Runs ──────────────────────────────────────────────────────────────────────────────────────────────
-
   /** Starts a new run (after `before`, in the same append). No-op if the workflow is not registered. */
   startRun(reason: RunReason, before: JournalEventDraft[] = []): void {
     const body = this.env.resolveWorkflow(this.ledger.view.workflowName, this.id, this.meta);
@@ -185,9 +178,7 @@ export class InstanceMachine {
     if (!run.alive) return NEVER;
     run.inFlight -= 1;
     if (this.ledger.base === 'waitingForPause' && run.inFlight === 0) {
-      run.closeOutput();
-      this.commit([...drafts, { type: 'paused' }]);
-      this.stopRun(run);
+      this.stopWith(run, [...drafts, { type: 'paused' }]);
       return NEVER;
     }
     return run.commit(drafts, mode);
@@ -217,6 +208,13 @@ export class InstanceMachine {
     this.wakeScope = run;
     this.endRunWith(run, { type: 'run-evicted', run: run.n, wakeAt: this.nextWake()?.at ?? null });
     this.scheduleWake();
+  }
+
+  /** Journals `drafts` (a pause or a termination: no divergence check) after the run's output, and stops it. */
+  private stopWith(run: Run | undefined, drafts: JournalEventDraft[]): void {
+    run?.closeOutput();
+    this.commit(drafts);
+    if (run) this.stopRun(run);
   }
 
   /** Journals the end of a run (with its divergence, if any), keeps its replay notes and stops it. */
@@ -304,7 +302,6 @@ export class InstanceMachine {
   }
 
   // ── 3. Instance API ──────────────────────────────────────────────────────────────────────────────────────
-
   /** `status()` as Cloudflare returns it, once all journaled state is durable. */
   async status(): Promise<InstanceStatusResult> {
     await this.flushed();
@@ -324,9 +321,7 @@ export class InstanceMachine {
     if (run && run.inFlight > 0) {
       this.commit([{ type: 'pause-requested' }]);
     } else {
-      run?.closeOutput();
-      this.commit([{ type: 'paused' }]);
-      if (run) this.stopRun(run);
+      this.stopWith(run, [{ type: 'paused' }]);
       this.cancelWake();
     }
     return this.settled();
@@ -350,9 +345,7 @@ export class InstanceMachine {
   /** Stops the instance for good; an error on an instance already in a finite state. */
   async terminate(): Promise<void> {
     if (FINITE_STATUSES.includes(this.ledger.status())) throw new WorkflowError(messages.cannotTerminate());
-    this.run?.closeOutput();
-    this.commit([{ type: 'terminated' }]);
-    if (this.run) this.stopRun(this.run);
+    this.stopWith(this.run, [{ type: 'terminated' }]);
     this.cancelWake();
     return this.settled();
   }

@@ -9,9 +9,8 @@ import {
   type WorkflowBody,
 } from '../engine';
 import { StudioDB } from '../persistence';
-import type { PythonRuntime } from '../runtime';
 import type { ExecutorCore } from './executor-core';
-import { createTestCore } from './test-core';
+import { createTestCore, oneWorkflowRuntime } from './test-core';
 
 const T0 = 1_700_000_000_000;
 const body: WorkflowBody = async ({ step }) => {
@@ -31,16 +30,7 @@ async function record(id: string, until?: number): Promise<JournalEvent[]> {
   return store.read(id);
 }
 
-const runtime: Pick<PythonRuntime, 'loadModule'> = {
-  loadModule: () => ({
-    ok: true,
-    module: {
-      workflows: [{ className: 'Wf', workflowName: 'wf', bindingName: 'WF', line: 1 }],
-      body: (name) => (name === 'wf' ? body : undefined),
-      dispose() {},
-    },
-  }),
-};
+const runtime = oneWorkflowRuntime(body);
 
 const cores: ExecutorCore[] = [];
 afterEach(() => {

@@ -7,9 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVirtualClock, type JournalEvent, type WorkflowBody } from '../engine';
 import { StudioDB } from '../persistence';
 import { type StoppedAttempt, stoppedAttemptError } from '../protocol';
-import type { LoadModuleParams, PythonRuntime } from '../runtime';
 import type { ExecutorCore } from './executor-core';
-import { createTestCore } from './test-core';
+import { createTestCore, oneWorkflowRuntime } from './test-core';
 
 /** Attempts of "spin" run so far (across cores); the first never ends (it stands for a CPU loop). */
 let executions = 0;
@@ -25,19 +24,6 @@ const spinOnce =
       { retries: { limit, delay: '10 seconds', backoff: 'constant' } },
     );
 
-function runtimeOf(body: WorkflowBody): Pick<PythonRuntime, 'loadModule'> {
-  return {
-    loadModule: (_params: LoadModuleParams) => ({
-      ok: true,
-      module: {
-        workflows: [{ className: 'Wf', workflowName: 'wf', bindingName: 'WF', line: 1 }],
-        body: (name) => (name === 'wf' ? body : undefined),
-        dispose() {},
-      },
-    }),
-  };
-}
-
 const cores: ExecutorCore[] = [];
 afterEach(() => {
   for (const c of cores.splice(0)) c.dispose();
@@ -47,7 +33,7 @@ const START = 1_700_000_000_000;
 
 /** One executor over `db`; `clock` is shared so the second executor continues the first one's time. */
 function executor(db: StudioDB, clock: ReturnType<typeof createVirtualClock>, body: WorkflowBody): ExecutorCore {
-  const core = createTestCore({ runtime: runtimeOf(body), db, clock });
+  const core = createTestCore({ runtime: oneWorkflowRuntime(body), db, clock });
   cores.push(core);
   return core;
 }

@@ -2,6 +2,8 @@
  * @internal Test helper: an executor core without the worker (the worker's core over a database), for
  * `*.test.ts` here and the suites in `tests/`.
  */
+import type { WorkflowBody } from '../engine';
+import type { PythonRuntime } from '../runtime';
 import { createExecutorCore, type ExecutorCore, type ExecutorCoreDeps } from './executor-core';
 import { createStepGuard } from './step-guard';
 
@@ -21,4 +23,18 @@ export function createTestCore(
     newId: () => `id-${++ids}`,
     ...deps,
   });
+}
+
+/** A runtime whose every file defines one workflow, `wf` (class `Wf`), running `body`. */
+export function oneWorkflowRuntime(body: WorkflowBody): Pick<PythonRuntime, 'loadModule'> {
+  return {
+    loadModule: () => ({
+      ok: true,
+      module: {
+        workflows: [{ className: 'Wf', workflowName: 'wf', bindingName: 'WF', line: 1 }],
+        body: (name) => (name === 'wf' ? body : undefined),
+        dispose() {},
+      },
+    }),
+  };
 }

@@ -83,9 +83,11 @@ export function LearnPane() {
           </button>
         </span>
       </header>
-      <div className="pane__body learn__body">
+      <div key={lesson.id} className="pane__body learn__body">
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own Markdown, rendered with raw HTML escaped (render-markdown.ts) */}
         <article className="learn__prose" dangerouslySetInnerHTML={{ __html: prose }} />
+      </div>
+      <div className="learn__foot">
         <section className="learn__task" aria-label="Your task">
           <h3>Your task</h3>
           <p data-testid="lesson-task">{lesson.task}</p>
@@ -135,7 +137,12 @@ export function LearnPane() {
             )}
           </p>
           {verdict?.status === 'done' && verdict.pass && index < LESSONS.length - 1 && (
-            <button type="button" className="button" onClick={() => void stepLesson(1)} data-testid="lesson-continue">
+            <button
+              type="button"
+              className="button learn__continue"
+              onClick={() => void stepLesson(1)}
+              data-testid="lesson-continue"
+            >
               Next lesson: {LESSONS[index + 1]!.title} ›
             </button>
           )}

@@ -96,6 +96,7 @@ test('completes two lessons by editing the code in the editor and pressing Check
   await page.setViewportSize({ width: 1600, height: 960 });
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+Home');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('from workers import');
   await snap(page, 'learn-large-light');
   if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: 'docs/learn-screenshot.png' });
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -125,10 +125,18 @@ export async function replaceLessonFile(lesson: Lesson, text: string): Promise<v
   appStore.getState().setSource(text);
 }
 
-/** Opens the lesson a `#learn/<id>` fragment names, once the files have loaded; other fragments are left alone. */
+/**
+ * Opens the lesson a `#learn/<id>` fragment names (an unknown id says so and opens the first lesson), once the
+ * files have loaded; other fragments are left alone.
+ */
 export async function openLessonFromLocation(): Promise<void> {
   const id = learnLinkId(window.location.hash);
   if (id === null) return;
   await getFilesController().load();
+  if (id === '') {
+    // `#learn/` alone: the Learn panel where the learner left off.
+    if (appStore.getState().lessonId === null) await toggleLearn();
+    return;
+  }
   await openLesson(id);
 }

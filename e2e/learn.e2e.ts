@@ -92,11 +92,24 @@ test('completes two lessons by editing the code in the editor and pressing Check
   await check(page);
   await expect(verdict(page)).toContainText('✓ Passed: the wait received the “approval” event');
   await snap(page, 'learn-passed-check');
-  // The README's picture (UPDATE_SCREENSHOT=1 writes it), and the panel large and dark, to look at.
+  // ] and [ move through the lessons (not while typing), and the link follows.
+  await page.getByTestId('lesson-check').focus();
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('lesson-picker')).toHaveValue('concurrency');
+  await expect(page).toHaveURL(/#learn\/concurrency$/);
+  await page.keyboard.press('[');
+  await expect(page.getByTestId('lesson-picker')).toHaveValue('events');
+
+  // Progress is kept in IndexedDB: after a reload (at the README picture's size) both lessons are still passed.
   await page.setViewportSize({ width: 1600, height: 960 });
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+Home');
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText('from workers import');
+  await page.reload();
+  await expect(page.getByTestId('learn-pane')).toBeVisible({ timeout: READY_TIMEOUT });
+  await expect(page.getByTestId('lesson-picker')).toHaveValue('events');
+  await expect(page.locator('.learn__count')).toHaveText('2/10 ✓');
+  await check(page);
+  await expect(verdict(page)).toContainText('✓ Passed');
+  await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
+  // The README's picture (UPDATE_SCREENSHOT=1 writes it), and the panel dark, large and at 1280×720, to look at.
   await snap(page, 'learn-large-light');
   if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: 'docs/learn-screenshot.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -105,10 +118,13 @@ test('completes two lessons by editing the code in the editor and pressing Check
   await snap(page, 'learn-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
-  // Progress is kept in IndexedDB: after a reload both lessons are still passed.
-  await page.reload();
-  await expect(page.getByTestId('learn-pane')).toBeVisible({ timeout: READY_TIMEOUT });
-  await expect(page.getByTestId('lesson-picker')).toHaveValue('events');
-  await expect(page.locator('.learn__count')).toHaveText('2/10 ✓');
+  // A link to a lesson that does not exist says so, and opens the first lesson.
+  await page.evaluate(() => {
+    window.location.hash = '#learn/no-such-lesson';
+  });
+  await expect(page.getByTestId('notice').filter({ hasText: 'No lesson “no-such-lesson”' })).toContainText(
+    'The lessons are: steps-are-cached, replays, sleeps',
+  );
+  await expect(page.getByTestId('lesson-picker')).toHaveValue('steps-are-cached');
   expect(errors).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../lessons';
+import { describeAction } from '../../lessons/kit';
 import { analyzeWorkflow } from '../../src/analysis';
 import { loadNodePython, type NodePython } from '../../src/runtime/node';
 import { driveLesson } from './drive-lesson';
@@ -68,6 +69,23 @@ describe('lessons', () => {
       expect(solution, 'solution').toEqual({ pass: true, message: expect.any(String) });
     });
   }
+});
+
+describe('what the Learn panel tells the learner to do', () => {
+  it('words every action of every lesson, in the terms of the studio', () => {
+    const divergence = LESSONS.find((l) => l.id === 'divergence')!;
+    expect(divergence.drive.map(describeAction)).toEqual([
+      'Run the starting file as it is (before your edit), with params {}',
+      'Make your edit now, while the instance sleeps, and press ⟳ Load',
+      'Select the instance and press Skip wait',
+    ]);
+    const cached = LESSONS.find((l) => l.id === 'steps-are-cached')!;
+    expect(cached.drive.map(describeAction)).toEqual([
+      'Arm crash injection: ⚡ At next step (history pane)',
+      'Run your file with params {"amount":42}',
+    ]);
+    for (const l of LESSONS) for (const a of l.drive) expect(describeAction(a), l.id).toMatch(/^[A-Z].{10,}/);
+  });
 });
 
 describe('lesson checks on wrong answers', () => {

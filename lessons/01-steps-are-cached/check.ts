@@ -1,9 +1,11 @@
-import { fail, type LessonCheck, notComplete, pass, printsOf, times } from '../kit';
+import { fail, type LessonCheck, notComplete, pass, plural, printsOf, times } from '../kit';
 
 const check: LessonCheck = ({ view }) => {
   const charges = printsOf(view, 'charging');
   if (view.runs.length < 2) {
-    return fail(`the instance ran ${times(view.runs.length)}; arm ⚡ At next step before Run so a crash restarts it`);
+    return fail(
+      `the instance took ${plural(view.runs.length, 'run')}; arm ⚡ At next step before Run, so a crash restarts it`,
+    );
   }
   if (charges.length !== 1) {
     const where = charges.map((c) => `run ${c.run}`).join(', ');

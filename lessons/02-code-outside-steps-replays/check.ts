@@ -1,9 +1,9 @@
-import { fail, type LessonCheck, notComplete, pass, printsOf, times } from '../kit';
+import { fail, type LessonCheck, notComplete, pass, plural, printsOf, times } from '../kit';
 
 const check: LessonCheck = ({ view }) => {
   const emails = printsOf(view, 'sending welcome email');
   if (view.runs.length < 2) {
-    return fail(`the instance took ${times(view.runs.length)} to run; keep the sleep, so it takes two runs`);
+    return fail(`the instance took ${plural(view.runs.length, 'run')}; keep the sleep, so it takes two runs`);
   }
   if (emails.length !== 1) {
     const where = emails.map((e) => `run ${e.run}${e.step ? ` in ${e.step}` : ' outside steps'}`).join(', ');

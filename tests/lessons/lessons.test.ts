@@ -102,6 +102,16 @@ describe('lesson checks on wrong answers', () => {
     });
   });
 
+  it('steps-are-cached: a run without the crash says to arm crash injection first', async () => {
+    const lesson = byId('steps-are-cached');
+    const noCrash = { ...lesson, drive: lesson.drive.filter((a) => a.do !== 'kill-at-next-step') };
+    const result = lesson.check(await driveLesson(python.runtime, noCrash, lesson.solution));
+    expect(result).toEqual({
+      pass: false,
+      message: 'the instance took 1 run; arm ⚡ At next step before Run, so a crash restarts it',
+    });
+  });
+
   it('retries: the right attempts with other delays name the delay that is wrong', async () => {
     const lesson = byId('retries');
     const constant = lesson.solution.replace('"exponential"', '"constant"');

@@ -22,6 +22,7 @@ import {
   type JournalEvent,
   type JournalStore,
   messages,
+  type ReplayNote,
   type WorkflowBinding,
   type WorkflowBody,
   WorkflowError,
@@ -96,6 +97,8 @@ export interface ExecutorCore {
   importJournal(events: JournalEvent[], fileId?: string): Promise<string>;
   /** See the protocol's `LinkInstanceFile`. */
   linkInstanceFile(id: string, fileId: string): Promise<void>;
+  /** See the protocol's `GetReplayNotes`. */
+  replayNotes(id: string): ReplayNote[];
   /** Stops the engine (crash-like). Idempotent. */
   dispose(): void;
 }
@@ -323,6 +326,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       if (!FINITE_STATUSES.includes(summary.status)) await resume([summary.id]);
       return summary.id;
     },
+    replayNotes: (id) => engine.replayNotes(id),
     async linkInstanceFile(id, fileId) {
       const summary = await store.getInstance(id);
       if (!summary) throw new WorkflowError(messages.instanceNotFound(id));

@@ -5,6 +5,7 @@ import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
 import { downloadJournal } from '../transfer/useJournalExport';
 import { CrashControls } from './CrashControls';
+import { ReplayNotes } from './ReplayNotes';
 import { TimeScrubber } from './TimeScrubber';
 import { useZoomKeys } from './useHistoryZoom';
 import { Waterfall } from './Waterfall';
@@ -54,6 +55,7 @@ export function HistoryPane() {
       {/* biome-ignore lint/a11y/noStaticElementInteractions: keys bubbling from the scrubber, rows and list. */}
       <div className="history" onKeyDown={onZoomKey}>
         <TimeScrubber />
+        <ReplayNotes view={instance.view} />
         <Waterfall />
       </div>
     </Pane>

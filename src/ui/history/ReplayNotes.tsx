@@ -5,13 +5,14 @@ import { useClient } from '../client/useClient';
 const NONE: ReplayNote[] = [];
 
 /**
- * The instance's replay notes, asked of the executor again whenever its journal grows (a run that replays
- * ends with a journal write). Notes live in the executor's memory only: none while it is not running.
+ * The instance's replay notes, asked of the executor when it is shown and again whenever one of its runs ends
+ * (the engine adds a run's notes as it journals the run's end), not on every journal write. Notes live in the
+ * executor's memory only: none while it is not running.
  */
-function useReplayNotes(id: string, lastSeq: number): ReplayNote[] {
+function useReplayNotes(id: string, endedRuns: number): ReplayNote[] {
   const client = useClient();
   const [notes, setNotes] = useState<{ id: string; notes: ReplayNote[] }>({ id, notes: NONE });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: lastSeq is the trigger (ask again after a journal write), not an input.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: endedRuns is the trigger (ask again after a run ended), not an input.
   useEffect(() => {
     if (!client) return;
     let current = true;
@@ -23,12 +24,12 @@ function useReplayNotes(id: string, lastSeq: number): ReplayNote[] {
           prev.id === id && JSON.stringify(prev.notes) === JSON.stringify(got) ? prev : { id, notes: got },
         );
       },
-      () => {}, // no executor yet (or it restarts): keep what is shown; the next journal write asks again
+      () => {}, // no executor yet (or it restarts): keep what is shown; the next run's end asks again
     );
     return () => {
       current = false;
     };
-  }, [client, id, lastSeq]);
+  }, [client, id, endedRuns]);
   return notes.id === id ? notes.notes : NONE;
 }
 
@@ -38,7 +39,7 @@ function useReplayNotes(id: string, lastSeq: number): ReplayNote[] {
  * A divergence has its own row in the lanes; these are not divergences.
  */
 export function ReplayNotes({ view }: { view: InstanceView }) {
-  const notes = useReplayNotes(view.id, view.lastSeq);
+  const notes = useReplayNotes(view.id, view.runs.filter((r) => r.endedAt !== null).length);
   if (notes.length === 0) return null;
   return (
     <section className="replay-notes" data-testid="history-replay-notes" aria-label="Replay notes">

@@ -1,4 +1,5 @@
 import { selectSelectedInstanceId, useAppStore } from '../../store';
+import { useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
@@ -17,6 +18,7 @@ export function HistoryPane() {
   const selected = useAppStore(selectSelectedInstanceId);
   const instance = useLiveInstance();
   const onZoomKey = useZoomKeys();
+  const cloudflare = useCloudflareRecord(instance.status === 'ready' ? instance.view.id : null);
   const actions = (
     <>
       {instance.status === 'ready' && (
@@ -52,7 +54,14 @@ export function HistoryPane() {
   return (
     <Pane title={`History · ${instance.view.id}`} label="History" actions={actions} flush>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: keys bubbling from the scrubber, rows and list. */}
-      <div className="history" onKeyDown={onZoomKey}>
+      <div className={cloudflare ? 'history history--readonly' : 'history'} onKeyDown={onZoomKey}>
+        {cloudflare && (
+          <p className="history__note" data-testid="history-cloudflare-note">
+            ☁ Imported from Cloudflare ({cloudflare.label}): one lane, at the times Cloudflare recorded. Cloudflare does
+            not expose its replays — how often run() ran again after a sleep, a wait or a retry — so the whole history
+            is drawn as one run. Read-only: replay it against your code from the Instance tab.
+          </p>
+        )}
         <TimeScrubber />
         <Waterfall />
       </div>

@@ -141,6 +141,29 @@ describe('replay against this code', () => {
     });
   });
 
+  it('is no verdict yet while a run is evicted before it reached the recorded calls (a new step’s retry delay)', async () => {
+    const [one] = await plan();
+    const flaky: WorkflowBody = async ({ step }: { step: WorkflowStep }) => {
+      await step.do('fetch_order', () => null);
+      await step.do(
+        'charge_payment',
+        (ctx) => {
+          if (ctx.attempt === 1) throw new Error('card declined, try again');
+          return { charged: 42 };
+        },
+        { retries: { limit: 2, delay: '5 seconds', backoff: 'constant' } },
+      );
+      await step.sleep('cool off', '1 hour');
+      return step.do('send_receipt', () => 'receipt for 42');
+    };
+    const { verdict, journal } = await replay(flaky, one as NonNullable<typeof one>);
+    expect(verdict.verdict).toBe('diverged');
+    const from = replayEvents(one?.events ?? [], 'r').length;
+    const evicted = journal.findIndex((e, i) => i >= from && e.type === 'run-evicted');
+    expect(evicted).toBeGreaterThan(from);
+    expect(replayVerdict('r', journal.slice(0, evicted + 1), from)).toEqual({ verdict: 'running', replayId: 'r' });
+  });
+
   it('does not replay past a truncated output: stopped, with the full-output request', async () => {
     const [, c31] = await plan([ORDERS]);
     expect(stoppedVerdict(c31?.record ?? { stop: null })).toEqual({

@@ -33,20 +33,34 @@ export function stoppedVerdict(record: Pick<CloudflareImportRecord, 'stop'>): Re
 
 export const callText = (c: CallRef) => `${c.kind} "${c.name}" #${c.count}`;
 
+/** The calls the recorded history completed (steps that succeeded or failed, finished sleeps, waits that ended). */
+function completedCalls(events: readonly JournalEvent[]): Set<string> {
+  const done = new Set<string>();
+  for (const e of events) {
+    if (e.type === 'step-succeeded' || e.type === 'step-failed') done.add(callText({ kind: 'do', ...e }));
+    else if (e.type === 'sleep-finished') done.add(callText({ kind: 'sleep', ...e }));
+    else if (e.type === 'event-received' || e.type === 'wait-timed-out') done.add(callText({ kind: 'wait', ...e }));
+  }
+  return done;
+}
+
 /**
- * The verdict of replay `replayId`, from its journal (`fromSeq`: the events it was imported with): running
- * until the replay's first run ends (finished, errored, or evicted to sleep or wait), then clean, or diverged
- * with the first divergence in words.
+ * The verdict of replay `replayId`, from its journal (`fromSeq`: the events it was imported with). Diverged as
+ * soon as the engine journals a divergence. Clean once a run of the replay finished or errored without one, or
+ * was evicted (to sleep or wait) after serving every call the history completed. A run evicted earlier — a new
+ * step's retry delay, say — has not yet reached the calls after it: still running.
  */
 export function replayVerdict(replayId: string, events: readonly JournalEvent[], fromSeq: number): ReplayVerdict {
   const after = events.slice(fromSeq);
-  const ended = after.some((e) => RUN_ENDS.includes(e.type) || e.type === 'paused' || e.type === 'terminated');
-  const view = reduceJournal(events);
-  const first = view.divergences[0];
+  const first = reduceJournal(events).divergences[0];
   if (first) {
     const got = first.got ? callText(first.got) : 'no further call';
     return { verdict: 'diverged', replayId, detail: `step ${callText(first.expected)}: expected it, got ${got}` };
   }
-  if (!ended) return { verdict: 'running', replayId };
-  return { verdict: 'clean', replayId, detail: null };
+  const clean = { verdict: 'clean' as const, replayId, detail: null };
+  if (after.some((e) => e.type === 'run-finished' || e.type === 'run-errored' || e.type === 'terminated')) return clean;
+  if (!after.some((e) => e.type === 'run-evicted' || e.type === 'paused')) return { verdict: 'running', replayId };
+  const served = new Set(after.flatMap((e) => (e.type === 'calls-replayed' ? e.calls.map(callText) : [])));
+  const missing = [...completedCalls(events.slice(0, fromSeq))].filter((c) => !served.has(c));
+  return missing.length === 0 ? clean : { verdict: 'running', replayId };
 }

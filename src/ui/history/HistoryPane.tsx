@@ -57,9 +57,8 @@ export function HistoryPane() {
       <div className={cloudflare ? 'history history--readonly' : 'history'} onKeyDown={onZoomKey}>
         {cloudflare && (
           <p className="history__note" data-testid="history-cloudflare-note">
-            ☁ Imported from Cloudflare ({cloudflare.label}): one lane, at the times Cloudflare recorded. Cloudflare does
-            not expose its replays — how often run() ran again after a sleep, a wait or a retry — so the whole history
-            is drawn as one run. Read-only: replay it against your code from the Instance tab.
+            ☁ Imported from Cloudflare ({cloudflare.label}), read-only: one lane, because Cloudflare does not expose its
+            replays (how often run() ran again), so its history is drawn as one run at the times Cloudflare recorded.
           </p>
         )}
         <TimeScrubber />

@@ -93,6 +93,7 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await dialog.getByTestId('import-submit').click();
   await expect(dialog).toHaveCount(0);
   await page.locator('[data-instance-id="order-c31"]').click();
+  await expect(page.getByTestId('cf-status')).toHaveText('complete (the history here stops early: see below)');
   await expect(page.getByTestId('cf-truncated')).toContainText('The API truncated the output of fetch_order-1');
   await expect(page.getByTestId('cf-full-output')).toHaveText(
     'GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name=fetch_order-1&type=step',

@@ -122,6 +122,7 @@ describe('an instance imported from Cloudflare', () => {
     label: 'order.json',
     importedAt: T0,
     versionId: null,
+    status: 'waiting' as const,
     trigger: 'api',
     truncated: [],
     stop: null,

@@ -55,6 +55,8 @@ export interface CloudflareImportRecord {
   /** Wall-clock milliseconds. */
   importedAt: number;
   versionId: string | null;
+  /** The status Cloudflare reported; the journal's may differ where it stops early (`stop`). */
+  status: InstanceSummary['status'];
   /** `trigger.source`: api, binding, event, cron. */
   trigger: string | null;
   /** Steps whose output the API truncated (`name-N`), and `run()` when the instance output was. */

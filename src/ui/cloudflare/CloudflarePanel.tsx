@@ -5,6 +5,7 @@ import { useClient, useClientState } from '../client/useClient';
 import { studioDb } from '../data/studio-db';
 import { getFilesController } from '../files/files';
 import { Facts, Section } from '../inspector/Section';
+import { STATUS_TEXT } from '../instances/instance-rows';
 import { ReplayVerdictView } from './ReplayVerdictView';
 import { runReplays, useReplayResults } from './replay-results';
 import { useCloudflareIds, useCloudflareRecord } from './useCloudflareImports';
@@ -36,6 +37,13 @@ export function CloudflarePanel({ id }: { id: string }) {
         <Facts
           rows={[
             ['from', record.label],
+            [
+              'status there',
+              <span key="s" data-testid="cf-status">
+                {STATUS_TEXT[record.status]}
+                {record.stop ? ' (the history here stops early: see below)' : ''}
+              </span>,
+            ],
             ['versionId', <code key="v">{record.versionId ?? '—'}</code>],
             ['trigger', record.trigger ?? '—'],
             ...(record.rollbacks.length > 0

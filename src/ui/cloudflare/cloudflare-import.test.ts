@@ -16,7 +16,7 @@ import {
   type WorkflowStep,
 } from '../../engine';
 import { isCloudflareText, openFileProblem, planCloudflareImport, workflowChoices } from './cloudflare-import';
-import { replayEvents, replayVerdict, stoppedVerdict } from './cloudflare-replay';
+import { replayEvents, replayVerdict, stoppedVerdict, workflowProblem } from './cloudflare-replay';
 
 const read = (name: string) => ({ name, text: readFileSync(`src/cli/__fixtures__/${name}`, 'utf8') });
 const ORDER = read('cf-order-a17.json');
@@ -39,6 +39,7 @@ describe('planCloudflareImport', () => {
       instanceId: 'cf-order-a17',
       label: 'cf-order-a17.json',
       versionId: '5f0c2a61-8d3e-4b7a-9f21-3c6d0e8b4a17',
+      status: 'complete',
       trigger: 'api',
       truncated: [],
       stop: null,
@@ -162,6 +163,21 @@ describe('replay against this code', () => {
     const evicted = journal.findIndex((e, i) => i >= from && e.type === 'run-evicted');
     expect(evicted).toBeGreaterThan(from);
     expect(replayVerdict('r', journal.slice(0, evicted + 1), from)).toEqual({ verdict: 'running', replayId: 'r' });
+  });
+
+  it('says which workflow the open file must define when it does not', () => {
+    const file = { name: 'notes.py', workflows: [{ workflowName: 'invoice-workflow', className: 'InvoiceWorkflow' }] };
+    expect(workflowProblem(file, 'cf-order-a17', 'order-workflow')).toBe(
+      'notes.py defines no workflow "order-workflow" (the one cf-order-a17 ran): it defines invoice-workflow (class InvoiceWorkflow). Open the file that defines it.',
+    );
+    expect(workflowProblem({ name: 'x.py', workflows: [] }, 'a', 'w')).toMatch(/it defines none\./);
+    expect(
+      workflowProblem(
+        { ...file, workflows: [...file.workflows, { workflowName: 'order-workflow', className: 'O' }] },
+        'a',
+        'order-workflow',
+      ),
+    ).toBeNull();
   });
 
   it('does not replay past a truncated output: stopped, with the full-output request', async () => {

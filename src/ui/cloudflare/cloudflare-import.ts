@@ -119,6 +119,7 @@ function recordOf(imported: CloudflareImport, id: string): Omit<CloudflareImport
     instanceId: id,
     label: imported.label,
     versionId: imported.versionId,
+    status: imported.summary.status,
     trigger: imported.trigger,
     truncated: imported.truncated,
     stop: stop && { step: stop.step, reason: stop.reason, message: stop.message },

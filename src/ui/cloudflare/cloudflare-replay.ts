@@ -31,6 +31,17 @@ export function stoppedVerdict(record: Pick<CloudflareImportRecord, 'stop'>): Re
   return record.stop ? { verdict: 'stopped', replayId: null, detail: record.stop.message } : null;
 }
 
+/** Why the open file cannot replay imported instance `id` (it does not define its workflow), or null. */
+export function workflowProblem(
+  file: { name: string; workflows: readonly { workflowName: string; className: string }[] },
+  id: string,
+  workflowName: string,
+): string | null {
+  if (file.workflows.some((w) => w.workflowName === workflowName)) return null;
+  const has = file.workflows.map((w) => `${w.workflowName} (class ${w.className})`).join(', ') || 'none';
+  return `${file.name} defines no workflow "${workflowName}" (the one ${id} ran): it defines ${has}. Open the file that defines it.`;
+}
+
 export const callText = (c: CallRef) => `${c.kind} "${c.name}" #${c.count}`;
 
 /** The calls the recorded history completed (steps that succeeded or failed, finished sleeps, waits that ended). */

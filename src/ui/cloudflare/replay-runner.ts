@@ -8,7 +8,7 @@ import type { StudioDB } from '../../persistence';
 import { errorText, saveAndLoad } from '../actions/run-workflow';
 import type { StudioClient } from '../client/studio-client';
 import { freeId } from '../transfer/journal-import';
-import { type ReplayVerdict, replayEvents, replayVerdict, stoppedVerdict } from './cloudflare-replay';
+import { type ReplayVerdict, replayEvents, replayVerdict, stoppedVerdict, workflowProblem } from './cloudflare-replay';
 
 /** A replay that could not start, with why, in words. */
 export class ReplayError extends Error {
@@ -46,12 +46,8 @@ export async function replayImported(deps: ReplayDeps, id: string, file: LoadedF
   const record = await db.cloudflareImports.get(id);
   const summary = await db.instances.get(id);
   if (!record || !summary) throw new ReplayError(`${id} is not an instance imported from Cloudflare.`);
-  if (!file.workflows.some((w) => w.workflowName === summary.workflowName)) {
-    const has = file.workflows.map((w) => `${w.workflowName} (class ${w.className})`).join(', ') || 'none';
-    throw new ReplayError(
-      `${file.name} defines no workflow "${summary.workflowName}" (the one ${id} ran): it defines ${has}. Open the file that defines it.`,
-    );
-  }
+  const problem = workflowProblem(file, id, summary.workflowName);
+  if (problem) throw new ReplayError(problem);
   const stopped = stoppedVerdict(record);
   if (stopped) return stopped;
   const replayId = await freeId(id, async (x) => (await db.instances.get(x)) !== undefined, 'replay');

@@ -39,6 +39,15 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   // Import one envelope through the dialog.
   await page.getByTestId('open-import').click();
   const dialog = page.getByTestId('import-dialog');
+  // Journal files go one at a time; Cloudflare's JSON may be several at once.
+  const journal = readFileSync('src/export/__fixtures__/order-complete.journal.json');
+  await dialog.getByTestId('import-file').setInputFiles([
+    { name: 'a.journal.json', mimeType: 'application/json', buffer: journal },
+    { name: 'b.journal.json', mimeType: 'application/json', buffer: journal },
+  ]);
+  await expect(dialog.getByTestId('import-error')).toHaveText(
+    "Journal files are imported one at a time (Cloudflare's instance JSON may be several at once); choose one of a.journal.json, b.journal.json. Nothing was imported.",
+  );
   await dialog.getByTestId('import-file').setInputFiles(ORDER);
   await expect(dialog.getByTestId('cf-import-item')).toHaveText('cf-order-a17 · complete · 3 steps');
   await dialog.getByTestId('import-submit').click();

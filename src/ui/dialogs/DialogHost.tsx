@@ -1,4 +1,5 @@
 import { selectDialog, useAppStore } from '../../store';
+import { CloudflareReplaysDialog } from '../cloudflare/CloudflareReplaysDialog';
 import { ImportJournalDialog } from '../transfer/ImportJournalDialog';
 import { DeleteFileDialog } from './DeleteFileDialog';
 import { DeleteInstancesDialog } from './DeleteInstancesDialog';
@@ -35,5 +36,7 @@ export function DialogHost() {
       return <DeleteInstancesDialog />;
     case 'import-journal':
       return <ImportJournalDialog />;
+    case 'cloudflare-replays':
+      return <CloudflareReplaysDialog />;
   }
 }

@@ -147,6 +147,7 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       await (await booted()).core.linkInstanceFile(id, fileId);
       return done;
     },
+    'replay-notes': async ({ id }) => ({ type: 'replay-notes', notes: (await booted()).core.replayNotes(id) }),
     'kill-at-next-step': async () => {
       (await booted()).armKill();
       return done;

@@ -21,6 +21,7 @@ export {
 export { createSnapshotRepo, type SnapshotRepo, type SnapshotRepoDeps, snapshotKey } from './snapshot-repo';
 export { guardQuota, isQuotaError, JournalConflictError, StorageFullError } from './storage-errors';
 export {
+  type CloudflareImportRecord,
   type InstanceFileRecord,
   type LoadedSourceRecord,
   type SettingRecord,

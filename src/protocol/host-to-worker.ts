@@ -167,6 +167,16 @@ export interface LinkInstanceFile {
 }
 
 /**
+ * The replay notes of an instance (engine `replayNotes`): what its runs since the executor loaded it replayed
+ * by Cloudflare's keys although the code changed (reordered or inserted steps, a sleep or wait asked for with
+ * other arguments). Kept in the executor's memory only, so a restarted executor has none until the next replay.
+ */
+export interface GetReplayNotes {
+  type: 'replay-notes';
+  id: string;
+}
+
+/**
  * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
  * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
  */
@@ -184,7 +194,8 @@ export type StudioCommand =
   | KillAtNextStep
   | DisarmKill
   | ImportJournal
-  | LinkInstanceFile;
+  | LinkInstanceFile
+  | GetReplayNotes;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */
 export type WorkerInput = BootPython | Ping | Recover | FailStoppedAttempts | StudioCommand;

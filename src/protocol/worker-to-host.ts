@@ -2,7 +2,7 @@
  * Worker → host: the answer to each request (`WorkerResponse`, typed per request by `OutputOf`) and the
  * worker's unsolicited events (`WorkerEventMessage`).
  */
-import { IllegalStateError, type WorkflowInfo } from '../engine';
+import { IllegalStateError, type ReplayNote, type WorkflowInfo } from '../engine';
 import type { WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
@@ -74,8 +74,14 @@ export interface Done {
   type: 'done';
 }
 
+/** Answer to `replay-notes`: the instance's notes, oldest first (none for an instance the executor has not run). */
+export interface ReplayNotes {
+  type: 'replay-notes';
+  notes: ReplayNote[];
+}
+
 /** Everything a successful request can answer. */
-export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done;
+export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done | ReplayNotes;
 
 /** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
 export interface OutputOf {
@@ -97,6 +103,7 @@ export interface OutputOf {
   'disarm-kill': Done;
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
+  'replay-notes': ReplayNotes;
 }
 
 /** The `type` of each request's success output, so the host can check every answer against its request. */
@@ -119,6 +126,7 @@ export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] 
   'disarm-kill': 'done',
   'import-journal': 'instances-created',
   'link-instance-file': 'done',
+  'replay-notes': 'replay-notes',
 };
 
 /**

@@ -13,6 +13,7 @@ export type DialogName =
   | 'restart-from'
   | 'delete-instances'
   | 'import-journal'
+  | 'cloudflare-replays'
   | 'lesson-solution';
 
 /** What "Run again…" prefills the Run dialog with: an instance's workflow and params (JSON text). */

@@ -1,4 +1,4 @@
-import type { JournalEvent, RestartFrom } from '../engine';
+import type { JournalEvent, ReplayNote, RestartFrom } from '../engine';
 import type {
   BusyAttempt,
   ExecutorStatus,
@@ -92,6 +92,8 @@ export interface StudioClient {
    * good; an unfinished one resumes with that file's code. Rejects when its file still exists.
    */
   linkInstanceFile(id: string, fileId: string): Promise<void>;
+  /** The instance's replay notes (protocol `GetReplayNotes`): kept in the executor's memory, oldest first. */
+  replayNotes(id: string): Promise<ReplayNote[]>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */

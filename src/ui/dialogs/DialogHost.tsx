@@ -1,4 +1,5 @@
 import { selectDialog, useAppStore } from '../../store';
+import { CloudflareReplaysDialog } from '../cloudflare/CloudflareReplaysDialog';
 import { SolutionDialog } from '../learn/SolutionDialog';
 import { ImportJournalDialog } from '../transfer/ImportJournalDialog';
 import { DeleteFileDialog } from './DeleteFileDialog';
@@ -36,6 +37,8 @@ export function DialogHost() {
       return <DeleteInstancesDialog />;
     case 'import-journal':
       return <ImportJournalDialog />;
+    case 'cloudflare-replays':
+      return <CloudflareReplaysDialog />;
     case 'lesson-solution':
       return <SolutionDialog />;
   }

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBindingStore, parseEnvDeclaration } from '../engine';
 import { createEnvBindings } from './bindings/env-bindings';
-import { nodeSql } from './bindings/test-sql';
+import { nodeSql } from './bindings/node-sql';
 import { HEADER, ofType, setupPythonRuntime } from './test-runtime';
 
 const python = setupPythonRuntime();

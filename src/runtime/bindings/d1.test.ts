@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryBindingStore } from '../../engine';
 import { createD1Database } from './d1';
-import { nodeSql } from './test-sql';
+import { nodeSql } from './node-sql';
 import { bytesTag } from './values';
 
 const q = (sql: string, ...params: unknown[]) => ({ sql, params });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecrets, parseEnvDeclaration, stripJsonComments } from './env-declaration';
+import { maskSecrets, parseEnvDeclaration, stripJsonComments, withoutTrailingCommas } from './env-declaration';
 
 describe('parseEnvDeclaration()', () => {
   it('reads the wrangler.jsonc shape, comments and trailing commas included', () => {
@@ -26,8 +26,9 @@ describe('parseEnvDeclaration()', () => {
     });
     expect(parseEnvDeclaration('  ')).toEqual({ ok: true, env: { resources: [], vars: {}, secrets: {} } });
     expect(stripJsonComments('{"a": "// not a comment", /* x */ "b": [1,],}')).toBe(
-      '{"a": "// not a comment",  "b": [1]}',
+      '{"a": "// not a comment",  "b": [1,],}',
     );
+    expect(withoutTrailingCommas('{"a": ",}", "b": [1 , ] ,}')).toBe('{"a": ",}", "b": [1  ] }');
   });
 
   it('names the first bad field', () => {

@@ -36,7 +36,7 @@ const SECTIONS = {
 const KNOWN = [...Object.keys(SECTIONS), 'vars', 'secrets'];
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Removes `//` and block comments and trailing commas outside strings (what JSONC adds to JSON). */
+/** Removes `//` and block comments outside strings (see {@link withoutTrailingCommas} for the rest of JSONC). */
 export function stripJsonComments(text: string): string {
   let out = '';
   let i = 0;
@@ -57,7 +57,14 @@ export function stripJsonComments(text: string): string {
       i += 1;
     }
   }
-  return out.replace(/,(\s*[}\]])/g, '$1');
+  return out;
+}
+
+/** Drops the commas before `}` or `]` that JSONC allows (run on text without comments; strings are kept). */
+export function withoutTrailingCommas(text: string): string {
+  return text.replace(/("(?:[^"\\]|\\.)*")|,(\s*[}\]])/g, (match, string: string | undefined, close: string) =>
+    string !== undefined ? match : close,
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,7 +77,7 @@ export function parseEnvDeclaration(text: string): EnvDeclarationResult {
   if (text.trim() === '') return { ok: true, env: EMPTY_ENV };
   let raw: unknown;
   try {
-    raw = JSON.parse(stripJsonComments(text));
+    raw = JSON.parse(withoutTrailingCommas(stripJsonComments(text)));
   } catch (error) {
     return { ok: false, message: `not JSON: ${(error as Error).message}` };
   }

@@ -19,6 +19,7 @@ export {
   parseEnvDeclaration,
   type ResourceBinding,
   stripJsonComments,
+  withoutTrailingCommas,
 } from './env-declaration';
 export {
   assertNever,

@@ -40,6 +40,10 @@ function fakeCore(calls: string[]): ExecutorCore {
     skipWait: log('skipWait'),
     deleteInstances: log('deleteInstances'),
     linkInstanceFile: log('linkInstanceFile'),
+    envCall: async (...args) => {
+      calls.push(`envCall ${JSON.stringify(args)}`);
+      return { keys: [] };
+    },
     importJournal: async (events) => events[0]?.instanceId ?? 'imported',
     dispose: () => calls.push('dispose'),
   };

@@ -69,13 +69,19 @@ export interface InstancesCreated {
   ids: string[];
 }
 
+/** Answer to `env-call`: the binding method's result (JSON; bytes tagged). */
+export interface EnvAnswer {
+  type: 'env-answer';
+  result: unknown;
+}
+
 /** Answer to a command that returns nothing (journaled before this answer is sent). */
 export interface Done {
   type: 'done';
 }
 
 /** Everything a successful request can answer. */
-export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done;
+export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done | EnvAnswer;
 
 /** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
 export interface OutputOf {
@@ -97,6 +103,7 @@ export interface OutputOf {
   'disarm-kill': Done;
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
+  'env-call': EnvAnswer;
 }
 
 /** The `type` of each request's success output, so the host can check every answer against its request. */
@@ -119,6 +126,7 @@ export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] 
   'disarm-kill': 'done',
   'import-journal': 'instances-created',
   'link-instance-file': 'done',
+  'env-call': 'env-answer',
 };
 
 /**

@@ -41,7 +41,7 @@ export const bindingSpace = (scope: string, kind: BindingKind, name: string) => 
 
 const OPS: Record<BindingKind, readonly string[]> = {
   kv: ['get', 'getWithMetadata', 'put', 'delete', 'list'],
-  d1: ['query', 'batch', 'exec'],
+  d1: ['query', 'batch', 'exec', 'tables'],
   r2: ['put', 'get', 'head', 'delete', 'list'],
 };
 
@@ -105,6 +105,7 @@ export function createEnvBindings(options: EnvBindingsOptions): EnvBindings {
             entry.op = mode;
             return await db.query(query, mode, opts);
           }
+          if (op === 'tables') return await db.tables();
           return op === 'batch' ? await db.batch(args[0] as D1Query[]) : await db.exec(args[0]);
         }
         const binding = (kind === 'kv' ? bindings.kv(name) : bindings.r2(name)) as unknown as Record<

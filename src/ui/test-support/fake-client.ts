@@ -35,6 +35,7 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     skipWait: record('skipWait', async () => {}),
     deleteInstances: record('deleteInstances', async () => {}),
     linkInstanceFile: record('linkInstanceFile', async () => {}),
+    envCall: record('envCall', async (): Promise<unknown> => null),
     importJournal: record('importJournal', async (req) => ({ id: req.events[0]?.instanceId ?? 'imported' })),
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),

@@ -12,7 +12,8 @@ export type DialogName =
   | 'delete-file'
   | 'restart-from'
   | 'delete-instances'
-  | 'import-journal';
+  | 'import-journal'
+  | 'env';
 
 /** What "Run again…" prefills the Run dialog with: an instance's workflow and params (JSON text). */
 export interface RunPrefill {

@@ -1,4 +1,5 @@
 import { selectDialog, useAppStore } from '../../store';
+import { EnvDialog } from '../env/EnvDialog';
 import { ImportJournalDialog } from '../transfer/ImportJournalDialog';
 import { DeleteFileDialog } from './DeleteFileDialog';
 import { DeleteInstancesDialog } from './DeleteInstancesDialog';
@@ -35,5 +36,7 @@ export function DialogHost() {
       return <DeleteInstancesDialog />;
     case 'import-journal':
       return <ImportJournalDialog />;
+    case 'env':
+      return <EnvDialog />;
   }
 }

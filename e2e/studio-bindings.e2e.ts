@@ -3,7 +3,7 @@
  * the key and its value in Env & bindings, edits it there, and a D1 statement's SQLite error reads as D1's.
  */
 import { expect, test } from '@playwright/test';
-import { openStudio, recordErrors, replaceEditorText, runFromDialog, snap } from './studio-helpers';
+import { node, openStudio, recordErrors, replaceEditorText, runFromDialog, snap } from './studio-helpers';
 
 const FLOW = `from workers import WorkflowEntrypoint
 
@@ -47,6 +47,9 @@ test.describe('studio: bindings', () => {
     await expect(page.getByTestId('instance-row').first()).toHaveAttribute('data-status', 'complete', {
       timeout: 30_000,
     });
+    // The step's attempt lists the binding calls it made, as journaled.
+    await node(page, 'remember').click();
+    await expect(page.getByTestId('binding-call')).toHaveText(['KV.put order:A-17', 'KV.get order:A-17']);
 
     await page.getByTestId('open-env').click();
     const entry = dialog.getByTestId('kv-entry');
@@ -55,6 +58,10 @@ test.describe('studio: bindings', () => {
     await expect(entry).toContainText('charged');
     await expect(entry).toContainText('{"by":"ada"}');
     await snap(page, 'studio-bindings-kv');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await snap(page, 'studio-bindings-kv-dark-1280');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await dialog.getByTestId('kv-key').fill('order:A-17');
     await dialog.getByTestId('kv-value').fill('refunded');

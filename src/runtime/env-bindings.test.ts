@@ -152,33 +152,33 @@ return {
   it('puts, gets (body read once), heads, lists and deletes R2 objects; a missing one is None', async () => {
     const { view } = await run(`
 b = self.env.BUCKET
-put = await b.put("docs/a.json", json.dumps({"x": 1}), httpMetadata={"contentType": "application/json"})
-obj = await b.get("docs/a.json")
+put = await b.put("files/a.json", json.dumps({"x": 1}), httpMetadata={"contentType": "application/json"})
+obj = await b.get("files/a.json")
 parsed = await obj.json()
 try:
     await obj.text()
     again = None
 except TypeError as exc:
     again = str(exc)
-part = await (await b.get("docs/a.json", range={"offset": 1, "length": 3})).text()
-head = await b.head("docs/a.json")
-listed = await b.list(prefix="docs/")
-await b.delete(["docs/a.json"])
+part = await (await b.get("files/a.json", range={"offset": 1, "length": 3})).text()
+head = await b.head("files/a.json")
+listed = await b.list(prefix="files/")
+await b.delete(["files/a.json"])
 return {
     "put": [put["key"], put.size, put["httpEtag"].startswith('"'), type(put["uploaded"]).__name__],
     "parsed": parsed, "used": obj["bodyUsed"], "again": again, "part": part,
     "head": head.httpMetadata, "listed": [o.key for o in listed.objects], "truncated": listed["truncated"],
-    "missing": [await b.get("docs/a.json"), await b.head("docs/a.json")],
+    "missing": [await b.get("files/a.json"), await b.head("files/a.json")],
 }`);
     expect(view.error).toBeNull();
     expect(view.output).toEqual({
-      put: ['docs/a.json', 8, true, 'datetime'],
+      put: ['files/a.json', 8, true, 'datetime'],
       parsed: { x: 1 },
       used: true,
       again: 'Body has already been used. It can only be used once. Use tee() first if you need to read it twice.',
       part: '"x"',
       head: { contentType: 'application/json' },
-      listed: ['docs/a.json'],
+      listed: ['files/a.json'],
       truncated: false,
       missing: [null, null],
     });

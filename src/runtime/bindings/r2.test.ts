@@ -9,27 +9,27 @@ const bucket = () => createR2Bucket(createMemoryBindingStore(), 'f/r2/B', () => 
 describe('R2 bucket', () => {
   it('puts, heads and gets objects with their metadata; a missing object is null', async () => {
     const b = bucket();
-    const put = (await b.put('docs/a.txt', 'hello', {
+    const put = (await b.put('files/a.txt', 'hello', {
       httpMetadata: { contentType: 'text/plain' },
       customMetadata: { by: 'ada' },
     })) as Record<string, unknown>;
     expect(put).toMatchObject({
-      key: 'docs/a.txt',
+      key: 'files/a.txt',
       size: 5,
       storageClass: 'Standard',
       uploaded: { $type: 'datetime', ms: NOW },
     });
     expect(put.httpEtag).toBe(`"${put.etag}"`);
     expect(put.etag).toMatch(/^[0-9a-f]{32}$/);
-    expect(await b.head('docs/a.txt')).toMatchObject({
+    expect(await b.head('files/a.txt')).toMatchObject({
       httpMetadata: { contentType: 'text/plain' },
       customMetadata: { by: 'ada' },
     });
-    expect(await b.get('docs/a.txt')).toMatchObject({ key: 'docs/a.txt', body: bytesTag(utf8('hello')) });
-    expect(await b.get('docs/a.txt', { range: { offset: 1, length: 3 } })).toMatchObject({
+    expect(await b.get('files/a.txt')).toMatchObject({ key: 'files/a.txt', body: bytesTag(utf8('hello')) });
+    expect(await b.get('files/a.txt', { range: { offset: 1, length: 3 } })).toMatchObject({
       body: bytesTag(utf8('ell')),
     });
-    expect(await b.get('docs/a.txt', { range: { suffix: 2 } })).toMatchObject({ body: bytesTag(utf8('lo')) });
+    expect(await b.get('files/a.txt', { range: { suffix: 2 } })).toMatchObject({ body: bytesTag(utf8('lo')) });
     expect(await b.get('nope')).toBeNull();
     expect(await b.head('nope')).toBeNull();
     expect(await b.put('empty', null)).toMatchObject({ size: 0 });

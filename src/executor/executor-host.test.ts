@@ -51,6 +51,10 @@ function fakeCore(calls: string[]): ExecutorCore {
       calls.push(`replayNotes ${JSON.stringify([id])}`);
       return [NOTE];
     },
+    envCall: async (...args) => {
+      calls.push(`envCall ${JSON.stringify(args)}`);
+      return { keys: [] };
+    },
     importJournal: async (events) => events[0]?.instanceId ?? 'imported',
     dispose: () => calls.push('dispose'),
   };

@@ -180,7 +180,21 @@ export interface GetReplayNotes {
  * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
  * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
  */
+/**
+ * Runs one method of a file's `self.env` binding for the Env & bindings browser (not part of any instance, not
+ * journaled): e.g. `{binding: "KV", op: "list", args: [{"prefix": ""}]}`, D1 `query` / `exec` / `tables`, R2
+ * `list` / `get` / `delete`. Values as Python sends them (bytes tagged `{"$type": "bytes", …}`).
+ */
+export interface EnvCall {
+  type: 'env-call';
+  fileId: string;
+  binding: string;
+  op: string;
+  args: unknown[];
+}
+
 export type StudioCommand =
+  | EnvCall
   | LoadSource
   | CreateInstance
   | CreateBatch

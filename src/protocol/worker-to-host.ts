@@ -69,6 +69,12 @@ export interface InstancesCreated {
   ids: string[];
 }
 
+/** Answer to `env-call`: the binding method's result (JSON; bytes tagged). */
+export interface EnvAnswer {
+  type: 'env-answer';
+  result: unknown;
+}
+
 /** Answer to a command that returns nothing (journaled before this answer is sent). */
 export interface Done {
   type: 'done';
@@ -81,7 +87,15 @@ export interface ReplayNotes {
 }
 
 /** Everything a successful request can answer. */
-export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done | ReplayNotes;
+export type WorkerOutput =
+  | PythonReady
+  | Pong
+  | Recovered
+  | SourceLoaded
+  | InstancesCreated
+  | Done
+  | ReplayNotes
+  | EnvAnswer;
 
 /** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
 export interface OutputOf {
@@ -104,6 +118,7 @@ export interface OutputOf {
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
   'replay-notes': ReplayNotes;
+  'env-call': EnvAnswer;
 }
 
 /** The `type` of each request's success output, so the host can check every answer against its request. */
@@ -127,6 +142,7 @@ export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] 
   'import-journal': 'instances-created',
   'link-instance-file': 'done',
   'replay-notes': 'replay-notes',
+  'env-call': 'env-answer',
 };
 
 /**

@@ -5,6 +5,16 @@
  * the sources from disk, booting Pyodide) are in `./node`.
  */
 
+export { createD1Database, type D1Database } from './bindings/d1';
+export {
+  bindingSpace,
+  createEnvBindings,
+  type EnvBindings,
+  type EnvBindingsOptions,
+  type EnvEntry,
+} from './bindings/env-bindings';
+export { createKvNamespace, KV_LIMITS, type KvNamespace } from './bindings/kv';
+export { createR2Bucket, R2_LIMITS, type R2Bucket } from './bindings/r2';
 export {
   blockedMessage,
   createNetworkGate,

@@ -14,7 +14,8 @@ export type DialogName =
   | 'delete-instances'
   | 'import-journal'
   | 'cloudflare-replays'
-  | 'lesson-solution';
+  | 'lesson-solution'
+  | 'env';
 
 /** What "Run again…" prefills the Run dialog with: an instance's workflow and params (JSON text). */
 export interface RunPrefill {

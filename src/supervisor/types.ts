@@ -94,6 +94,11 @@ export interface StudioClient {
   linkInstanceFile(id: string, fileId: string): Promise<void>;
   /** The instance's replay notes (protocol `GetReplayNotes`): kept in the executor's memory, oldest first. */
   replayNotes(id: string): Promise<ReplayNote[]>;
+  /**
+   * Runs a method of the file's `self.env` binding (KV, D1, R2) for the bindings browser; resolves with its
+   * result (JSON, bytes tagged), rejects with the binding's error (`KV PUT failed: …`, `D1_ERROR: …`).
+   */
+  envCall(req: { fileId: string; binding: string; op: string; args: unknown[] }): Promise<unknown>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */

@@ -26,6 +26,7 @@ import './styles/dialogs.css';
 import './styles/notices.css';
 import './styles/summary.css';
 import './styles/learn.css';
+import './styles/env.css';
 
 /** Commands without a component of their own: keyboard shortcuts and Ctrl/Cmd+Enter runs. */
 function Commands() {

@@ -1,5 +1,6 @@
 import { selectDialog, useAppStore } from '../../store';
 import { CloudflareReplaysDialog } from '../cloudflare/CloudflareReplaysDialog';
+import { EnvDialog } from '../env/EnvDialog';
 import { SolutionDialog } from '../learn/SolutionDialog';
 import { ImportJournalDialog } from '../transfer/ImportJournalDialog';
 import { DeleteFileDialog } from './DeleteFileDialog';
@@ -41,5 +42,7 @@ export function DialogHost() {
       return <CloudflareReplaysDialog />;
     case 'lesson-solution':
       return <SolutionDialog />;
+    case 'env':
+      return <EnvDialog />;
   }
 }

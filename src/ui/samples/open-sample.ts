@@ -1,6 +1,7 @@
 import { appStore } from '../../store';
 import { saveLastRun } from '../actions/run-settings';
 import { errorText } from '../actions/run-workflow';
+import { filesRepo } from '../data/studio-db';
 import { getFilesController } from '../files/files';
 import type { Sample } from './index';
 
@@ -9,6 +10,7 @@ export async function openSample(sample: Sample): Promise<void> {
   const s = appStore.getState();
   try {
     const file = await getFilesController().create(sample.fileName, sample.source);
+    if (sample.env) await filesRepo.saveEnv(file.id, sample.env);
     await saveLastRun(file.id, { params: sample.params, id: '', workflowName: null });
     s.selectInstance(null);
     s.select(null);

@@ -14,6 +14,7 @@ const GROUP_GAP_PX = 4;
 const openRun = () => appStore.getState().openDialog('run');
 const openSamples = () => appStore.getState().openDialog('samples');
 const openHelp = () => appStore.getState().openDialog('help');
+const openEnv = () => appStore.getState().openDialog('env');
 
 /**
  * Files, samples, Run, the selected instance's actions, and help. On a narrow window the instance actions
@@ -37,6 +38,15 @@ export function Toolbar() {
         Samples
       </button>
       <LearnButton />
+      <button
+        type="button"
+        className="tool-button"
+        onClick={openEnv}
+        title="self.env of this file: KV, D1, R2, vars and secrets, and what they hold"
+        data-testid="open-env"
+      >
+        Env
+      </button>
       <span className="toolbar__sep" aria-hidden="true" />
       <ActionButton
         legality={legality('run')}

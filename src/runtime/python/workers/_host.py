@@ -326,9 +326,10 @@ def start_attempt(run_key, call_id, attempt_key, attempt):
     sink = _stdout.LogSink(attempt.log)
     entry = [run, None]
     _attempts[attempt_key] = entry
-    entry[1] = _start_task(
-        _attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), _new_context(run, sink)
-    )
+    context = _new_context(run, sink)
+    # self.env binding calls of this attempt are journaled with it (the JS side's attempt.binding).
+    context.run(_context.current_recorder.set, getattr(attempt, "binding", None))
+    entry[1] = _start_task(_attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), context)
     if entry[1].done():
         _attempts.pop(attempt_key, None)
 

@@ -167,6 +167,17 @@ export interface LinkInstanceFile {
 }
 
 /**
+ * Run the project's Python tests (the files named `test_*.py`) in the executor, each test on a fresh engine on a
+ * virtual clock; the other files are what the tests import (`from order_workflow import OrderWorkflow`) and
+ * `conftest.py`. Each instance a test created is then imported into the studio's journal, linked to the file of
+ * its workflow, so it opens like any instance.
+ */
+export interface RunTests {
+  type: 'run-tests';
+  files: { fileId: string; name: string; source: string }[];
+}
+
+/**
  * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
  * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
  */
@@ -184,7 +195,8 @@ export type StudioCommand =
   | KillAtNextStep
   | DisarmKill
   | ImportJournal
-  | LinkInstanceFile;
+  | LinkInstanceFile
+  | RunTests;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */
 export type WorkerInput = BootPython | Ping | Recover | FailStoppedAttempts | StudioCommand;

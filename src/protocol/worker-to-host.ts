@@ -69,13 +69,38 @@ export interface InstancesCreated {
   ids: string[];
 }
 
+/** One test of a `run-tests`: how it ended, what it printed and the instances it created. */
+export interface TestCaseReport {
+  /** The studio file's name, e.g. `test_order.py`. */
+  file: string;
+  /** `test_charge`, or `test_add[1-2]` for a parametrize row; `*` for a file skipped or failed whole. */
+  name: string;
+  line: number;
+  outcome: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  /** The failure (or a skip's reason): exception name, the message the user reads, its line, the traceback. */
+  failure: { name: string; message: string; line: number | null; traceback: string } | null;
+  output: string;
+  /** `imported`: in the studio's journal now (it opens like any instance); else `why` it is not. */
+  instances: { id: string; workflowName: string; status: string; imported: boolean; why?: string }[];
+}
+
+/** Answer to `run-tests`. */
+export interface TestsRan {
+  type: 'tests-ran';
+  tests: TestCaseReport[];
+  /** pytest features the files use that the runner does not run, each named once. */
+  unsupported: string[];
+  durationMs: number;
+}
+
 /** Answer to a command that returns nothing (journaled before this answer is sent). */
 export interface Done {
   type: 'done';
 }
 
 /** Everything a successful request can answer. */
-export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done;
+export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done | TestsRan;
 
 /** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
 export interface OutputOf {
@@ -97,6 +122,7 @@ export interface OutputOf {
   'disarm-kill': Done;
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
+  'run-tests': TestsRan;
 }
 
 /** The `type` of each request's success output, so the host can check every answer against its request. */
@@ -119,6 +145,7 @@ export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] 
   'disarm-kill': 'done',
   'import-journal': 'instances-created',
   'link-instance-file': 'done',
+  'run-tests': 'tests-ran',
 };
 
 /**

@@ -291,6 +291,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     skipWait: (id) => done({ type: 'skip-wait', id }),
     deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
     linkInstanceFile: (id, fileId) => done({ type: 'link-instance-file', id, fileId }),
+    runTests: (files) => answer({ type: 'run-tests', files }),
     async importJournal(req) {
       const { ids } = await answer(
         req.fileId === undefined

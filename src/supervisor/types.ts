@@ -6,7 +6,9 @@ import type {
   LoadSourceResult,
   NoticeText,
   OutputOf,
+  RunTests,
   StoppedAttempt,
+  TestsRan,
   WorkerEvent,
   WorkerInput,
   WorkerToHost,
@@ -92,6 +94,11 @@ export interface StudioClient {
    * good; an unfinished one resumes with that file's code. Rejects when its file still exists.
    */
   linkInstanceFile(id: string, fileId: string): Promise<void>;
+  /**
+   * Runs the project's `test_*.py` files in the executor (each test on its own engine on a virtual clock) and
+   * imports the instances they created, linked to their workflow's file: the Tests panel.
+   */
+  runTests(files: RunTests['files']): Promise<TestsRan>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */

@@ -35,6 +35,12 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     skipWait: record('skipWait', async () => {}),
     deleteInstances: record('deleteInstances', async () => {}),
     linkInstanceFile: record('linkInstanceFile', async () => {}),
+    runTests: record('runTests', async () => ({
+      type: 'tests-ran' as const,
+      tests: [],
+      unsupported: [],
+      durationMs: 0,
+    })),
     importJournal: record('importJournal', async (req) => ({ id: req.events[0]?.instanceId ?? 'imported' })),
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),

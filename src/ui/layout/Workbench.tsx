@@ -3,9 +3,9 @@ import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
 import { HistoryPane } from '../history/HistoryPane';
 import { InspectorPane } from '../inspector/InspectorPane';
-import { InstancesPane } from '../instances/InstancesPane';
+import { LowerTabs } from '../tests/LowerTabs';
 
-/** The three resizable columns: editor | graph over instances | history over inspector. */
+/** The three resizable columns: editor | graph over instances (or tests) | history over inspector. */
 export function Workbench() {
   return (
     <Group orientation="horizontal" className="workbench" id="workbench">
@@ -20,7 +20,7 @@ export function Workbench() {
           </Panel>
           <Separator className="separator separator--horizontal" />
           <Panel id="instances" defaultSize="38" minSize="10">
-            <InstancesPane />
+            <LowerTabs />
           </Panel>
         </Group>
       </Panel>

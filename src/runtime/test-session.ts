@@ -111,7 +111,6 @@ function counted(): CountedStore {
   };
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createTestSession(o: TestSessionOptions): TestSession {
   const { runtime, tests } = o;
@@ -254,7 +253,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       if (next === undefined)
         return stuck('the test waits, but nothing is left to happen (no timer, no event on its way)');
       clock.advanceTo(next);
-      await delay(0);
+      await new Promise<void>((resolve) => o.defer(resolve));
     }
   }
 

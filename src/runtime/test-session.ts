@@ -111,7 +111,6 @@ function counted(): CountedStore {
   };
 }
 
-
 export function createTestSession(o: TestSessionOptions): TestSession {
   const { runtime, tests } = o;
   let clock: VirtualClock = createVirtualClock(o.start());

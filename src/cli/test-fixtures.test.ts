@@ -79,7 +79,7 @@ async def client(db, session_log):
 
 
 @pytest.fixture
-def numbers():
+async def numbers():
     return [1, 2, 3]
 
 

@@ -69,6 +69,11 @@ def test_ids(value):
     pass
 
 
+@pytest.mark.parametrize("word", ["a", "a", "b"])
+def test_repeated_ids(word):
+    pass
+
+
 def test_raises_match():
     with pytest.raises(ValueError, match=r"bad \\d+") as info:
         raise ValueError("bad 42")
@@ -154,6 +159,9 @@ def test_prints_are_captured():
       'test_grid[2-c]': 'passed',
       'test_ids[none]': 'passed',
       'test_ids[obj]': 'passed',
+      'test_repeated_ids[a0]': 'passed',
+      'test_repeated_ids[a1]': 'passed',
+      'test_repeated_ids[b]': 'passed',
       test_raises_match: 'passed',
       test_raises_did_not_raise: 'failed',
       test_raises_wrong_message: 'failed',
@@ -168,7 +176,7 @@ def test_prints_are_captured():
       test_fail_call: 'failed',
       test_prints_are_captured: 'failed',
     });
-    expect(report).toMatchObject({ passed: 14, failed: 7, skipped: 3, unsupported: [] });
+    expect(report).toMatchObject({ passed: 17, failed: 7, skipped: 3, unsupported: [] });
     expect(byName['test_add[2-2-5]']?.failure?.message).toBe('assert 4 == 5\n  where: a + b == total');
     expect(byName.test_raises_did_not_raise?.failure).toMatchObject({
       name: 'Failed',

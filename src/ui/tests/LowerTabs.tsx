@@ -35,7 +35,7 @@ export function LowerTabs() {
             role="tab"
             id={`lower-tab-${t.id}`}
             aria-selected={tab === t.id}
-            aria-controls={`lower-panel-${t.id}`}
+            aria-controls={tab === t.id ? `lower-panel-${t.id}` : undefined}
             tabIndex={tab === t.id ? 0 : -1}
             className="lower-tabs__tab"
             onClick={() => setTab(t.id)}

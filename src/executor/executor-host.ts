@@ -160,6 +160,7 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       (await booted()).disarmKill();
       return done;
     },
+    'run-tests': async ({ files }) => (await booted()).runTests(files),
     'import-journal': async ({ events, fileId }) => ({
       type: 'instances-created',
       ids: [await (await booted()).core.importJournal(events, fileId)],

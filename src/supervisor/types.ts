@@ -6,7 +6,9 @@ import type {
   LoadSourceResult,
   NoticeText,
   OutputOf,
+  RunTests,
   StoppedAttempt,
+  TestsRan,
   WorkerEvent,
   WorkerInput,
   WorkerToHost,
@@ -99,6 +101,11 @@ export interface StudioClient {
    * result (JSON, bytes tagged), rejects with the binding's error (`KV PUT failed: …`, `D1_ERROR: …`).
    */
   envCall(req: { fileId: string; binding: string; op: string; args: unknown[] }): Promise<unknown>;
+  /**
+   * Runs the project's `test_*.py` files in the executor (each test on its own engine on a virtual clock) and
+   * imports the instances they created, linked to their workflow's file: the Tests panel.
+   */
+  runTests(files: RunTests['files']): Promise<TestsRan>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */

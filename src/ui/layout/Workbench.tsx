@@ -4,12 +4,12 @@ import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
 import { HistoryPane } from '../history/HistoryPane';
 import { InspectorPane } from '../inspector/InspectorPane';
-import { InstancesPane } from '../instances/InstancesPane';
 import { LearnPane } from '../learn/LearnPane';
+import { LowerTabs } from '../tests/LowerTabs';
 
 /**
- * The three resizable columns: editor | graph over instances | history over inspector; with a lesson open, the
- * Learn panel comes first, beside the editor.
+ * The three resizable columns: editor | graph over instances (or tests) | history over inspector; with a lesson
+ * open, the Learn panel comes first, beside the editor.
  */
 export function Workbench() {
   const learning = useAppStore(selectLessonId) !== null;
@@ -34,7 +34,7 @@ export function Workbench() {
           </Panel>
           <Separator className="separator separator--horizontal" />
           <Panel id="instances" defaultSize="38" minSize="10">
-            <InstancesPane />
+            <LowerTabs />
           </Panel>
         </Group>
       </Panel>

@@ -39,6 +39,14 @@ export {
   type ParseJournalStoreResult,
   parseJournalStoreValue,
 } from './journal-store-file';
+export {
+  formatMocksProblems,
+  type MocksProblem,
+  mocksJsonSchema,
+  type ParseMocksResult,
+  parseMocks,
+  parseMocksText,
+} from './mocks-schema';
 export { workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
 export {

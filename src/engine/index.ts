@@ -50,6 +50,8 @@ export {
   httpRuleLabel,
   type Mocks,
   NO_MOCKS,
+  type RequestOutcome,
+  type RequestRecord,
   type ScriptedEvent,
   type StepMock,
   stepMockFor,

@@ -95,3 +95,21 @@ export function urlMatches(pattern: string, url: string): boolean {
 export function findHttpRule(rules: readonly HttpMockRule[], method: string, url: string): number {
   return rules.findIndex((r) => (r.method === '*' || r.method === method) && urlMatches(r.url, url));
 }
+
+/** How a request of an attempt ended, for the request list (and the attempt's journal entry). */
+export type RequestOutcome = 'mock' | 'network' | 'blocked' | 'network-error';
+
+/** One request an attempt (or a run outside steps) made through the network gate. */
+export interface RequestRecord {
+  method: string;
+  url: string;
+  outcome: RequestOutcome;
+  /** The HTTP status answered (absent when blocked or a network error). */
+  status?: number;
+  /** The label of the HTTP mock rule that answered (`outcome: 'mock'`, or a mocked network error). */
+  mock?: string;
+  /** Milliseconds from the call to the answer's headers (or the failure). */
+  ms: number;
+  /** Why it was blocked or failed. */
+  error?: string;
+}

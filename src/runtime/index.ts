@@ -7,7 +7,10 @@
 
 export {
   blockedMessage,
+  CLI_HOW_TO_ALLOW,
   createNetworkGate,
+  cspRefusedMessage,
+  type GateCaller,
   type GatedFetch,
   type NetworkGateOptions,
   parseOrigin,

@@ -5,6 +5,7 @@
 import type { SerializedError } from './errors';
 import type { CallRef, RunReason, WakeKind } from './journal';
 import type { Json } from './json';
+import type { RequestRecord } from './mocks';
 import type { ResolvedStepConfig } from './step-config';
 
 /** Cloudflare's instance status names. `waiting` = sleeping, waiting for an event or for a retry delay. */
@@ -40,6 +41,8 @@ export interface AttemptView {
   retryAt: number | null;
   /** Captured output (e.g. Python `print`) of the attempt. */
   logs: string[];
+  /** Requests the attempt made through the network gate, in order (absent when none). */
+  requests?: RequestRecord[];
 }
 
 /** The fields every call view has. */

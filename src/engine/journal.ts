@@ -6,6 +6,7 @@
  */
 import type { SerializedError } from './errors';
 import type { Json } from './json';
+import type { RequestRecord } from './mocks';
 import type { ResolvedStepConfig } from './step-config';
 
 /** The kinds of workflow call the journal records and replays. */
@@ -120,6 +121,8 @@ export interface AttemptFailedEvent extends CallEventBase {
   error: SerializedError;
   retryAt: number | null;
   logs: string[];
+  /** Requests the attempt made through the network gate (absent when none; added in journal format 2). */
+  requests?: RequestRecord[];
 }
 /** An attempt returned: its result is the step's cached result from now on. */
 export interface StepSucceededEvent extends CallEventBase {
@@ -127,6 +130,8 @@ export interface StepSucceededEvent extends CallEventBase {
   attempt: number;
   result: Json;
   logs: string[];
+  /** Requests the attempt made through the network gate (absent when none). */
+  requests?: RequestRecord[];
 }
 /** The step failed for good (retries exhausted, NonRetryableError, fatal): `error` is thrown on every replay. */
 export interface StepFailedEvent extends CallEventBase {

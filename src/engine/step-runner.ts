@@ -10,14 +10,17 @@ import type { StepView } from './instance-view';
 import type { CallRef } from './journal';
 import { cloneJson, type Json, MAX_VALUE_BYTES, toJson } from './json';
 import { messages } from './messages';
+import type { RequestRecord } from './mocks';
 import { createOutputCap } from './output-cap';
 import type { Run } from './run';
 import { type ResolvedStepConfig, retryDelayMs, timeoutMs } from './step-config';
 import type { StepFn } from './types';
 
-type AttemptOutcome =
-  | { ok: true; value: unknown; logs: string[] }
-  | { ok: false; error: SerializedError; logs: string[] };
+type AttemptOutcome = ({ ok: true; value: unknown } | { ok: false; error: SerializedError }) & {
+  logs: string[];
+  /** The attempt's request list (`requests` of its journal entry), when it made any. */
+  requests?: RequestRecord[];
+};
 
 /** Runs (or continues) the step `ref` until it succeeds or fails for good. @internal */
 export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig, fn: StepFn): Promise<Json> {
@@ -54,22 +57,39 @@ export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig
         const problem = messages.resultNotSerialisable(name, json.reason);
         return run.machine.failRunOnResult(run, ref, attempt, problem, outcome.logs);
       }
-      const { logs } = outcome;
+      const { logs, requests } = outcome;
       if (json.bytes <= MAX_VALUE_BYTES) {
         // Output gate: stored with the next durable commit, before any later step body runs (journal-writer.ts).
-        const succeeded = { type: 'step-succeeded', name, count, attempt, result: json.value, logs } as const;
+        const succeeded = {
+          type: 'step-succeeded',
+          name,
+          count,
+          attempt,
+          result: json.value,
+          logs,
+          ...(requests ? { requests } : {}),
+        } as const;
         await run.machine.attemptEnded(run, [succeeded], 'deferred');
         return cloneJson(json.value);
       }
       // Cloudflare's storage refuses it (SQLITE_TOOBIG) inside the attempt: the attempt fails, is retried, and
       // the error is thrown into run(), where it can be caught (workers-sdk context.ts).
       const error = { name: 'WorkflowInternalError', message: messages.resultTooLarge(name, count, json.bytes) };
-      outcome = { ok: false, error, logs };
+      outcome = { ok: false, error, logs, ...(requests ? { requests } : {}) };
     }
-    const { error, logs } = outcome;
+    const { error, logs, requests } = outcome;
     const retry = !isNonRetryable(error) && attempt <= step.config.retries.limit;
     const retryAt = retry ? env.clock.now() + retryDelayMs(step.config, attempt) : null;
-    const failed = { type: 'attempt-failed', name, count, attempt, error, retryAt, logs } as const;
+    const failed = {
+      type: 'attempt-failed',
+      name,
+      count,
+      attempt,
+      error,
+      retryAt,
+      logs,
+      ...(requests ? { requests } : {}),
+    } as const;
     if (retry) {
       await run.machine.attemptEnded(run, [failed]);
       continue;
@@ -93,10 +113,14 @@ async function failLostAttempt(run: Run, step: StepView): Promise<void> {
   ]);
 }
 
+/** The most requests journaled per attempt (a loop of fetches keeps its first ones; the journal stays small). */
+export const MAX_REQUESTS_PER_ATTEMPT = 100;
+
 /** Calls the step function once, racing it against the attempt timeout. Its output is capped (output-cap.ts). */
 function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): Promise<AttemptOutcome> {
   const clock = run.machine.env.clock;
   const logs: string[] = [];
+  let requests: RequestRecord[] | undefined;
   const cap = createOutputCap();
   const cancelCallbacks = new Set<() => void>();
   const limitMs = timeoutMs(step.config);
@@ -118,7 +142,7 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
       run.attempts.delete(cancel);
       const marker = cap.marker();
       if (marker !== undefined) logs.push(marker);
-      resolve(outcome);
+      resolve(requests === undefined ? outcome : { ...outcome, requests });
     };
     const timer = clock.setTimer(clock.now() + limitMs, () => {
       finish({ ok: false, error: { name: 'WorkflowTimeoutError', message: messages.stepTimeout(limitMs) }, logs });
@@ -130,6 +154,11 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
         if (done) return;
         const kept = cap.add(String(text));
         if (kept !== '') logs.push(kept);
+      },
+      request: (record: RequestRecord) => {
+        if (done) return;
+        if (requests === undefined) requests = [];
+        if (requests.length < MAX_REQUESTS_PER_ATTEMPT) requests.push({ ...record });
       },
       onCancel: (cb: () => void) => {
         if (cancelled) safely(cb);

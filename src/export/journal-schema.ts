@@ -36,6 +36,20 @@ const stepConfig = z.strictObject({
   timeout: z.union([z.number(), z.string()]),
 });
 const logs = z.array(z.string());
+/** An attempt's request list (optional: absent when it made none). */
+const requests = z
+  .array(
+    z.strictObject({
+      method: z.string(),
+      url: z.string(),
+      outcome: z.enum(['mock', 'network', 'blocked', 'network-error']),
+      status: z.int().optional(),
+      mock: z.string().optional(),
+      ms: z.number().min(0),
+      error: z.string().optional(),
+    }),
+  )
+  .optional();
 const json = z.json();
 
 const base = { instanceId: z.string().min(1), seq: z.int().min(1), at: time, wall: time };
@@ -57,8 +71,8 @@ const versionOneEvents = [
   event('divergence-detected', { run, expected: callRef, got: callRef.nullable(), missing: z.array(callRef) }),
   callEvent('step-started', { config: stepConfig }),
   callEvent('attempt-started', { attempt: run }),
-  callEvent('attempt-failed', { attempt: run, error: serializedError, retryAt: time.nullable(), logs }),
-  callEvent('step-succeeded', { attempt: run, result: json, logs }),
+  callEvent('attempt-failed', { attempt: run, error: serializedError, retryAt: time.nullable(), logs, requests }),
+  callEvent('step-succeeded', { attempt: run, result: json, logs, requests }),
   callEvent('step-failed', { error: serializedError }),
   callEvent('sleep-started', { until: time, durationMs: time }),
   callEvent('sleep-finished', {}),

@@ -14,6 +14,10 @@ current_run: ContextVar = ContextVar("workers_current_run", default=None)
 #: Where ``print()`` output goes: a ``_LogSink`` of the current attempt or run (``None`` → real stdout).
 current_sink: ContextVar = ContextVar("workers_current_sink", default=None)
 
+#: The calling code's network context for the gate (a JS object of the host: the workflow file's HTTP mocks and
+#: the request list of the attempt or run), read by ``_host.calling_net`` when ``js.fetch`` is called.
+current_net: ContextVar = ContextVar("workers_current_net", default=None)
+
 #: Names of the steps whose dependencies are being resolved on this path (cycle detection).
 resolving: ContextVar = ContextVar("workers_resolving", default=())
 

@@ -62,7 +62,14 @@ export interface BootedPython {
 export async function bootPython(indexURL: string, deps: BootPythonDeps): Promise<BootedPython> {
   const started = deps.now();
   // Workflow code reaches no storage, channel or network of the worker; its fetch passes the gate (closed).
-  const jsglobals = createWorkflowGlobals({ fetch: createNetworkGate({ howToAllow: STUDIO_HOW_TO_ALLOW }) });
+  // The gate asks the runtime which file's mocks and which attempt a request comes from (runtime made below).
+  let made: PythonRuntime | undefined;
+  const gate = createNetworkGate({ howToAllow: STUDIO_HOW_TO_ALLOW, caller: () => made?.callingNet() });
+  const jsglobals = createWorkflowGlobals({ fetch: gate });
+  const newRuntime = (pyodide: PyodideAPI) => {
+    made = createPythonRuntime({ pyodide, sources: deps.sdkSources });
+    return made;
+  };
   const phases: Record<string, number> = {};
   const timed = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
     const t0 = deps.now();
@@ -92,7 +99,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
         });
         const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, jsglobals, _loadSnapshot: bytes }));
         reseedAfterRestore(pyodide);
-        const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+        const runtime = await timed('sdk', () => newRuntime(pyodide));
         const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'used', deps.now() - started, phases);
         return { pyodide, runtime, ready };
       } catch (error) {
@@ -115,7 +122,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
       bytes.catch(() => undefined); // loadPyodide may not await it yet when it fails; it is handled below
       const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, jsglobals, _loadSnapshot: bytes }));
       reseedAfterRestore(pyodide);
-      const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+      const runtime = await timed('sdk', () => newRuntime(pyodide));
       const shipped = await bytes;
       const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'shipped', deps.now() - started, phases);
       ready.snapshotBytes = shipped.byteLength;
@@ -147,7 +154,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
       console.warn('No Python start-up snapshot this time:', error);
     }
   }
-  const runtime = await timed('runtime', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+  const runtime = await timed('runtime', () => newRuntime(pyodide));
   const ready = readyAnswer(pyodide, phases.pyodide ?? 0, snapshot, deps.now() - started, phases);
   const booted: BootedPython = { pyodide, runtime, ready };
   if (pendingSnapshot) booted.pendingSnapshot = pendingSnapshot;

@@ -11,6 +11,7 @@ import {
   type InstanceView,
   type JournalEvent,
   type JournalStore,
+  type Mocks,
   reduceJournal,
   type VirtualClock,
 } from '../engine';
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   store?: JournalStore;
   /** Default {@link T0}. */
   start?: number;
+  /** The file's mocks (default none). */
+  mocks?: Mocks;
 }
 
 /** Loads `source` into `runtime` and wires it to a fresh engine on a virtual clock at `start`. */
@@ -61,6 +64,7 @@ export function createHarness(runtime: PythonRuntime, source: string, opts: Harn
     filename,
     clock,
     binding: (name) => engine.binding(name),
+    mocks: opts.mocks,
   });
   if (!loaded.ok) throw new Error(`${loaded.error.name}: ${loaded.error.message} (line ${loaded.error.line})`);
   module = loaded.module;

@@ -9,6 +9,7 @@ import type {
   WorkflowInfo,
 } from '../engine';
 import { createEnvHost } from './env-host';
+import { createModuleMocks, type ModuleMocks } from './file-mocks';
 import { fromPythonJson, toPythonJson } from './json-text';
 import { PythonError } from './python-error';
 import type { HostFunctions, LoadModuleParams, LoadModuleResult, ModuleLoadError } from './python-runtime';
@@ -59,10 +60,11 @@ export function createWorkflowModule(
   for (const w of reply.workflows) workflowsByBinding.set(w.bindingName, w.workflowName);
   const bodies = new Map<string, WorkflowBody>();
   let disposed = false;
+  const mocks = createModuleMocks(params.mocks, params.clock, params.binding);
   for (const info of reply.workflows) {
     bodies.set(
       info.workflowName,
-      createBody(fns, params, reply.key, info, () => disposed),
+      createBody(fns, params, reply.key, info, mocks, () => disposed),
     );
   }
   return {
@@ -73,6 +75,7 @@ export function createWorkflowModule(
       dispose() {
         if (disposed) return;
         disposed = true;
+        mocks.dispose();
         fns.unload_module(reply.key);
       },
     },
@@ -88,6 +91,7 @@ function createBody(
   params: LoadModuleParams,
   moduleKey: number,
   info: WorkflowInfo,
+  mocks: ModuleMocks,
   isDisposed: () => boolean,
 ): WorkflowBody {
   const { clock } = params;
@@ -106,6 +110,8 @@ function createBody(
       };
       let settled = false;
       let evicted: Disposable | undefined;
+      const instanceId = ctx.event.instanceId;
+      mocks.runStarted(ctx);
       const finish = () => {
         settled = true;
         leaveLive();
@@ -120,6 +126,8 @@ function createBody(
             const cancel = hooks.onCancel(() => fns.cancel_attempt(attemptKey));
             fns.start_attempt(runKey, callId, attemptKey, {
               ctxJson: toPythonJson(stepCtx),
+              net: mocks.attemptNet(instanceId, hooks),
+              mockJson: mocks.stepMockJson(stepCtx),
               log: (text: string) => hooks.log(text),
               resolve: (json: string) => {
                 cancel.dispose();
@@ -137,6 +145,7 @@ function createBody(
           });
       const host = {
         eventJson: JSON.stringify(ctx.event),
+        net: mocks.runNet(instanceId),
         now: () => clock.now(),
         timer: (ms: number) => {
           let fire = () => {};
@@ -152,8 +161,11 @@ function createBody(
             .then(toPythonJson),
         sleep: (name: string, duration: number | string) => ctx.step.sleep(name, duration),
         sleepUntil: (name: string, at: number) => ctx.step.sleepUntil(name, at),
-        waitForEvent: (name: string, type: string, timeout: number | string) =>
-          ctx.step.waitForEvent(name, { type, timeout }).then(toPythonJson),
+        waitForEvent: (name: string, type: string, timeout: number | string) => {
+          const received = ctx.step.waitForEvent(name, { type, timeout });
+          mocks.waiting(instanceId, type);
+          return received.then(toPythonJson);
+        },
         // print() outside steps: the engine caps it per run and journals it with the run's next event.
         log: (text: string) => ctx.log(text),
         resolve: (json: string) => {

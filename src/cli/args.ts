@@ -4,6 +4,8 @@
  * says what to fix.
  */
 
+import type { Mocks } from '../engine';
+import { formatMocksProblems, parseMocksText } from '../export/mocks-schema';
 import { parseOrigin } from '../runtime/network-gate';
 import { readProblem } from './command-args';
 
@@ -28,6 +30,8 @@ export interface RunOptions {
   expireWaits: boolean;
   /** Origins workflow code may fetch from (`--allow-net`, repeatable); none by default. */
   allowNet: string[];
+  /** The file's mocks (`--mocks FILE`, the studio's Mocks panel JSON); `undefined` = none. */
+  mocks: Mocks | undefined;
 }
 
 /** What the command line asks for. */
@@ -41,7 +45,7 @@ export interface ArgError {
 
 export const USAGE = `Usage: workflow-studio run FILE.py [--class NAME] [--params JSON] [--id ID] [--event TYPE:JSON]...
                              [--clock virtual|real] [--journal PATH] [--json] [--expire-waits]
-                             [--allow-net ORIGIN]...
+                             [--allow-net ORIGIN]... [--mocks FILE]
 
 Runs one instance of a Python workflow (Cloudflare Workflows Python SDK) to completion, or until it waits
 for an event that no --event satisfies.
@@ -58,10 +62,21 @@ for an event that no --event satisfies.
   --expire-waits      with the virtual clock, let unanswered waits time out instead of stopping at "waiting"
   --allow-net ORIGIN  let workflow code fetch from ORIGIN (https://host[:port]); repeatable. Without it
                       every request fails at once (NonRetryableError), naming method, URL and this flag
+  --mocks FILE        answer requests, steps and events from FILE: the JSON of the studio's Mocks panel
+                      ({"http": [...], "steps": {...}, "events": [...]}; HTTP rules answer before --allow-net)
 
 Exit codes: 0 complete, 1 errored or waiting (or paused/terminated), 2 bad input.`;
 
-const VALUE_OPTIONS = ['--class', '--params', '--id', '--event', '--clock', '--journal', '--allow-net'] as const;
+const VALUE_OPTIONS = [
+  '--class',
+  '--params',
+  '--id',
+  '--event',
+  '--clock',
+  '--journal',
+  '--allow-net',
+  '--mocks',
+] as const;
 const FLAG_OPTIONS = ['--json', '--expire-waits', '--help', '-h'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -73,6 +88,7 @@ const EXAMPLES: Record<ValueOption, string> = {
   '--clock': '--clock real',
   '--journal': '--journal run.journal.json',
   '--allow-net': '--allow-net https://api.example.com',
+  '--mocks': '--mocks mocks.json',
 };
 
 const fail = (message: string): ArgError => ({ ok: false, message: `error: ${message}` });
@@ -205,6 +221,9 @@ export function parseArgs(argv: readonly string[], readText: ReadText): ParsedAr
     params = parsed.value;
   }
 
+  const mocks = mocksFromFile(values.get('--mocks'), readText);
+  if (mocks !== undefined && 'ok' in mocks) return mocks;
+
   const clock = values.get('--clock') ?? 'virtual';
   if (clock !== 'virtual' && clock !== 'real') {
     return fail(`--clock must be "virtual" or "real", got ${JSON.stringify(clock)}`);
@@ -227,6 +246,23 @@ export function parseArgs(argv: readonly string[], readText: ReadText): ParsedAr
       json: flags.has('--json'),
       expireWaits: flags.has('--expire-waits'),
       allowNet,
+      mocks,
     },
   };
+}
+
+/** `--mocks FILE` read and checked: the mocks, or the message with one line per bad rule. */
+function mocksFromFile(path: string | undefined, readText: ReadText): Mocks | ArgError | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (e) {
+    return fail(`--mocks: cannot read ${path}: ${readProblem(e)}`);
+  }
+  const parsed = parseMocksText(text);
+  if (parsed.ok) return parsed.mocks;
+  const lines = formatMocksProblems(parsed.problems);
+  const count = lines.length === 1 ? 'a problem' : `${lines.length} problems`;
+  return fail(`--mocks ${path} has ${count}:\n${lines.map((l) => `  ${l}`).join('\n')}`);
 }

@@ -124,6 +124,7 @@ async function runOn(
     now: deps.now,
     io,
     again: 'run',
+    mocks: opts.mocks,
   });
   try {
     const workflow = pickWorkflow(opts.file, module.workflows, opts.className);

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { InstanceSummary, JournalEvent } from '../engine';
+import type { InstanceSummary, JournalEvent, Mocks } from '../engine';
 
 /** A workflow source file the user edits in the studio. `version` grows by one on every saved change. */
 export interface WorkflowFile {
@@ -9,6 +9,8 @@ export interface WorkflowFile {
   version: number;
   createdAt: number;
   updatedAt: number;
+  /** The file's mocks as the user wrote them (JSON text, docs/mocks.md); absent = none. Not versioned. */
+  mocks?: string;
 }
 
 /** A Pyodide memory snapshot, keyed by Pyodide version + SDK source hash so a stale one is never loaded. */
@@ -41,6 +43,8 @@ export interface LoadedSourceRecord {
   name: string;
   source: string;
   loadedAt: number;
+  /** The mocks loaded with it (checked), so a fresh executor replays the file's instances with them. */
+  mocks?: Mocks;
 }
 
 /** The default database name; tests pass their own so they never share state. */

@@ -25,6 +25,8 @@ import type { GateCaller } from './network-gate';
 
 /** The mocks of one loaded module. */
 export interface ModuleMocks extends Disposable {
+  /** Replaces the mocks (the file's mocks were edited; its source, and so its module, was not). */
+  set(mocks: Mocks | undefined): void;
   /** The gate's context for an attempt of `instanceId`: its requests go to `hooks.request`. */
   attemptNet(instanceId: string, hooks: AttemptHooks): GateCaller;
   /** The gate's context for `run()` outside steps (its requests are not journaled: only attempts are durable). */
@@ -43,7 +45,7 @@ export function createModuleMocks(
   clock: Clock,
   binding: (workflowName: string) => WorkflowBinding,
 ): ModuleMocks {
-  const m = mocks ?? NO_MOCKS;
+  let m = mocks ?? NO_MOCKS;
   const calls = new Map<string, Map<number, number>>();
   const sentOnWait = new Set<string>();
   const timers = new Set<Disposable>();
@@ -61,6 +63,9 @@ export function createModuleMocks(
   };
   const workflowOf = new Map<string, string>();
   return {
+    set(next) {
+      m = next ?? NO_MOCKS;
+    },
     attemptNet: (instanceId, hooks) => ({
       rules: m.http,
       calls: callsOf(instanceId),

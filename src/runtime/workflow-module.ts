@@ -2,6 +2,7 @@ import type {
   AttemptHooks,
   Disposable,
   HostRun,
+  Mocks,
   RunContext,
   StepContext,
   StepFn,
@@ -21,6 +22,8 @@ export interface WorkflowModule extends Disposable {
   readonly workflows: readonly WorkflowInfo[];
   /** The body that runs `run()` of the workflow with this name (for the engine's `resolveWorkflow`). */
   body(workflowName: string): WorkflowBody | undefined;
+  /** Replaces the file's mocks (`LoadModuleParams.mocks`) for the attempts, requests and instances from now on. */
+  setMocks?(mocks: Mocks | undefined): void;
 }
 
 /** One `WorkflowEntrypoint` subclass of the module (the engine's `WorkflowInfo`). */
@@ -72,6 +75,7 @@ export function createWorkflowModule(
     module: {
       workflows: reply.workflows,
       body: (workflowName) => bodies.get(workflowName),
+      setMocks: (next) => mocks.set(next),
       dispose() {
         if (disposed) return;
         disposed = true;

@@ -4,6 +4,7 @@
  */
 import type { WorkflowFile } from '../../persistence';
 import type { StudioClient, WorkflowInfo } from '../client/studio-client';
+import { mocksToLoad } from '../mocks/mocks-text';
 
 /** What the user asked to run. */
 export interface RunRequest {
@@ -70,12 +71,16 @@ export async function saveAndLoad(deps: RunDeps): Promise<LoadOutcome> {
   }
   if (!file)
     return { ok: false, failure: { title: 'No file is open', message: 'Open or create a workflow file first.' } };
+  // The file's mocks go with every load, checked here: a bad rule stops the run with its message.
+  const mocks = mocksToLoad(file.name, file.mocks);
+  if (!mocks.ok) return { ok: false, failure: { title: mocks.title, message: mocks.message } };
   try {
     const loaded = await deps.client.loadSource({
       fileId: file.id,
       version: file.version,
       name: file.name,
       source: file.source,
+      ...(mocks.mocks === undefined ? {} : { mocks: mocks.mocks }),
     });
     if (!loaded.ok) {
       const { name, message, line, traceback } = loaded.error;

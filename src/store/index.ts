@@ -15,6 +15,7 @@ export {
   selectInspectorTab,
   selectInstanceFilter,
   selectInstanceSort,
+  selectMocksOpen,
   selectNotices,
   selectReveal,
   selectRunNowNonce,

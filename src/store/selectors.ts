@@ -6,6 +6,7 @@ export const selectSource = (s: AppState) => s.source;
 export const selectActiveFileId = (s: AppState) => s.activeFileId;
 /** The editor's pending scroll-to request. */
 export const selectReveal = (s: AppState) => s.reveal;
+export const selectMocksOpen = (s: AppState) => s.mocksOpen;
 /** The selected instance id, or null. */
 export const selectSelectedInstanceId = (s: AppState) => s.selectedInstanceId;
 /** The selected node, call or event, or null. */

@@ -23,6 +23,7 @@ import './styles/history.css';
 import './styles/inspector.css';
 import './styles/dialogs.css';
 import './styles/notices.css';
+import './styles/mocks.css';
 import './styles/summary.css';
 
 /** Commands without a component of their own: keyboard shortcuts and Ctrl/Cmd+Enter runs. */

@@ -55,6 +55,7 @@ export {
   type EncodeShareResult,
   encodeShareLink,
   MAX_SHARE_LINK_CHARS,
+  MAX_SHARE_MOCKS_BYTES,
   MAX_SHARE_PARAMS_BYTES,
   MAX_SHARE_SOURCE_BYTES,
   SHARE_LINK_VERSION,

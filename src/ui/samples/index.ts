@@ -7,6 +7,8 @@ import codeChangeDivergence from './code_change_divergence.py?raw';
 import concurrentFanIn from './concurrent_fan_in.py?raw';
 import ctxUsage from './ctx_usage.py?raw';
 import dagDependencies from './dag_dependencies.py?raw';
+import flakyApiMocks from './flaky_api.mocks.json?raw';
+import flakyApi from './flaky_api.py?raw';
 import helloWorld from './hello_world.py?raw';
 import nonRetryable from './non_retryable.py?raw';
 import nondeterminismPitfall from './nondeterminism_pitfall.py?raw';
@@ -24,6 +26,8 @@ export interface Sample {
   /** JSON text prefilled in the Run dialog. */
   params: string;
   event?: { type: string; payload: string };
+  /** The file's mocks text (docs/mocks.md), shipped beside it as `<name>.mocks.json`. */
+  mocks?: string;
 }
 
 /** The gallery, in teaching order. */
@@ -63,6 +67,18 @@ export const SAMPLES: readonly Sample[] = [
     tryThis: 'Watch the retry countdown on the node, then open it: each attempt has its error and print.',
     source: retriesBackoff,
     params: '{"fail_times": 2}',
+  },
+  {
+    id: 'flaky-api',
+    fileName: 'flaky_api.py',
+    title: 'A flaky API, mocked',
+    summary:
+      'The step calls an API through fetch; the file’s mocks answer it, failing the first two calls with 503, so the step retries with backoff.',
+    tryThis:
+      'Run it and open “fetch rates”: each attempt lists its request (503 twice, then 200 from the mock “rates API”). Then open Mocks and change "failFirst".',
+    source: flakyApi,
+    params: '{"amount": 250}',
+    mocks: flakyApiMocks,
   },
   {
     id: 'non-retryable',

@@ -1,6 +1,7 @@
 import { appStore } from '../../store';
 import { saveLastRun } from '../actions/run-settings';
 import { errorText } from '../actions/run-workflow';
+import { filesRepo } from '../data/studio-db';
 import { getFilesController } from '../files/files';
 import type { Sample } from './index';
 
@@ -10,6 +11,7 @@ export async function openSample(sample: Sample): Promise<void> {
   try {
     const file = await getFilesController().create(sample.fileName, sample.source);
     await saveLastRun(file.id, { params: sample.params, id: '', workflowName: null });
+    if (sample.mocks !== undefined) await filesRepo.saveMocks(file.id, sample.mocks);
     s.selectInstance(null);
     s.select(null);
     s.closeDialog();

@@ -26,6 +26,11 @@ describe('runWorkflow()', () => {
     });
 
     const bad = { ...FILE, mocks: '{"http": [{"url": "https://a.example/*", "status": "ok"}]}' };
+    const { client: fresh, calls: freshCalls } = createFakeClient();
+    // The Mocks panel saved after the editor's copy of the file was read: the stored text wins.
+    await runWorkflow({ client: fresh, saveOpenFile: saved, mocksOf: async () => mocked.mocks }, { params: undefined });
+    expect(freshCalls[0]?.[1]).toMatchObject({ mocks: { http: [{ url: 'https://a.example/*' }] } });
+
     const { client: other, calls: none } = createFakeClient();
     expect(await runWorkflow({ client: other, saveOpenFile: async () => bad }, { params: undefined })).toEqual({
       ok: false,

@@ -80,7 +80,7 @@ export function EditorPane() {
           dark={scheme === 'dark'}
         />
       ) : mocksOpen ? (
-        <MocksPanel fileId={fileId} dark={scheme === 'dark'} loading={editorLoading} />
+        <MocksPanel key={fileId} fileId={fileId} dark={scheme === 'dark'} loading={editorLoading} />
       ) : (
         <Suspense fallback={editorLoading}>
           <MonacoEditor

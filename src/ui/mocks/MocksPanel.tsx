@@ -17,6 +17,7 @@ export function MocksPanel({ fileId, dark, loading }: { fileId: string; dark: bo
   const stored = useLiveQuery(async () => (await studioDb.files.get(fileId))?.mocks ?? null, [fileId]);
   const [text, setText] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The text shown: what the user typed here, else the stored text (another tab's or "Mock this request"'s edit).
   const shown = text ?? stored ?? EMPTY_MOCKS_TEXT;
@@ -27,22 +28,42 @@ export function MocksPanel({ fileId, dark, loading }: { fileId: string; dark: bo
     setSeen(stored);
     if (pending.current === undefined && text !== null) setText(null);
   }
-  useEffect(() => () => clearTimeout(pending.current), []);
+  const latest = useRef<string | null>(null);
+  // Closing the panel (or switching files) within the quiet time saves what was typed at once.
+  useEffect(
+    () => () => {
+      if (pending.current === undefined || latest.current === null) return;
+      clearTimeout(pending.current);
+      const last = latest.current;
+      void filesRepo.saveMocks(fileId, last.trim() === '' ? '' : last).catch(() => {});
+    },
+    [fileId],
+  );
   const problems = useMemo(() => {
     const parsed = parseMocksText(shown);
     return parsed.ok ? [] : formatMocksProblems(parsed.problems);
   }, [shown]);
   const onChange = (value: string | undefined) => {
     const next = value ?? '';
+    latest.current = next;
     setText(next);
+    setSaving(true);
     clearTimeout(pending.current);
-    pending.current = setTimeout(() => {
-      pending.current = undefined;
-      filesRepo.saveMocks(fileId, next.trim() === '' ? '' : next).then(
-        () => setSaveError(null),
-        (e: unknown) => setSaveError(e instanceof Error ? e.message : String(e)),
-      );
+    const timer = setTimeout(() => {
+      filesRepo
+        .saveMocks(fileId, next.trim() === '' ? '' : next)
+        .then(
+          () => setSaveError(null),
+          (e: unknown) => setSaveError(e instanceof Error ? e.message : String(e)),
+        )
+        .finally(() => {
+          // A later keystroke has its own timer: only the last save ends "Saving…".
+          if (pending.current !== timer) return;
+          pending.current = undefined;
+          setSaving(false);
+        });
     }, AUTOSAVE_MS);
+    pending.current = timer;
   };
   if (stored === undefined) return <Loading what="Reading the mocks from IndexedDB" />;
   return (
@@ -53,6 +74,9 @@ export function MocksPanel({ fileId, dark, loading }: { fileId: string; dark: bo
         </Suspense>
       </div>
       <div className="mocks-panel__status" role="status" data-testid="mocks-problems">
+        <p className="mocks-panel__saved" data-testid="mocks-save">
+          {saving ? 'Saving…' : saveError === null ? 'Saved with the file' : ''}
+        </p>
         {saveError !== null ? (
           <p className="mocks-panel__problem">Not saved: {saveError}</p>
         ) : problems.length === 0 ? (

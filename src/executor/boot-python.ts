@@ -20,6 +20,7 @@ import {
   type PythonRuntime,
   type SdkSources,
   STUDIO_HOW_TO_ALLOW,
+  STUDIO_HOW_TO_ALLOW_IN_CSP,
   sdkHash,
 } from '../runtime';
 import { reseedAfterRestore } from './shipped-snapshot';
@@ -44,6 +45,12 @@ export interface BootPythonDeps {
   fetchShippedSnapshot?(key: string): Promise<Uint8Array>;
   now(): number;
   progress(phase: BootProgress['phase']): void;
+  /**
+   * Real network by opt-in: the origins the build setting `STUDIO_CONNECT_ORIGINS` names (the executor's
+   * allow-list), and whether the page's CSP limits `connect-src` to them (the production build; not the dev
+   * server). Absent: nothing leaves.
+   */
+  network?: { allow: readonly string[]; csp: boolean };
 }
 
 /** A started interpreter with the SDK and the runtime bridge installed. */
@@ -64,7 +71,13 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
   // Workflow code reaches no storage, channel or network of the worker; its fetch passes the gate (closed).
   // The gate asks the runtime which file's mocks and which attempt a request comes from (runtime made below).
   let made: PythonRuntime | undefined;
-  const gate = createNetworkGate({ howToAllow: STUDIO_HOW_TO_ALLOW, caller: () => made?.callingNet() });
+  const allow = deps.network?.allow ?? [];
+  const gate = createNetworkGate({
+    allow,
+    howToAllow: STUDIO_HOW_TO_ALLOW,
+    caller: () => made?.callingNet(),
+    ...(deps.network?.csp ? { cspOrigins: allow, howToAllowInCsp: STUDIO_HOW_TO_ALLOW_IN_CSP } : {}),
+  });
   const jsglobals = createWorkflowGlobals({ fetch: gate });
   const newRuntime = (pyodide: PyodideAPI) => {
     made = createPythonRuntime({ pyodide, sources: deps.sdkSources });

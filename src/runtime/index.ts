@@ -15,6 +15,7 @@ export {
   type NetworkGateOptions,
   parseOrigin,
   STUDIO_HOW_TO_ALLOW,
+  STUDIO_HOW_TO_ALLOW_IN_CSP,
 } from './network-gate';
 export { PythonError } from './python-error';
 export {

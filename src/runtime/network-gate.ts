@@ -52,6 +52,10 @@ export interface GateCaller {
 export const STUDIO_HOW_TO_ALLOW = (origin: string) =>
   `Add a mock for it in the Mocks panel ("Mock this request" on this error), or run the workflow with the CLI and --allow-net ${origin} to reach it.`;
 
+/** What the studio says when the page's CSP refuses an allowed origin: the build setting adds it there too. */
+export const STUDIO_HOW_TO_ALLOW_IN_CSP = (origin: string) =>
+  `Build the studio with STUDIO_CONNECT_ORIGINS=${origin} to add it to both the CSP header and the executor's allow-list (a production host must send the same header).`;
+
 /** What the CLI says by default. */
 export const CLI_HOW_TO_ALLOW = (origin: string) =>
   `Mock it with --mocks FILE, or allow it with --allow-net ${origin}.`;

@@ -129,6 +129,7 @@ async function runOn(
     io,
     again: 'run',
     env: bindings?.env,
+    mocks: opts.mocks,
   });
   try {
     const workflow = pickWorkflow(opts.file, module.workflows, opts.className);

@@ -103,9 +103,9 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
     },
     ping: () => ({ type: 'pong' }),
     recover: async () => (await booted()).core.recover(),
-    'load-source': async ({ fileId, version, name, source }) => ({
+    'load-source': async ({ fileId, version, name, source, mocks }) => ({
       type: 'source-loaded',
-      result: await (await booted()).core.loadSource({ fileId, version, name, source }),
+      result: await (await booted()).core.loadSource({ fileId, version, name, source, mocks }),
     }),
     'create-instance': async ({ fileId, workflowName, id, params }) => ({
       type: 'instances-created',

@@ -2,7 +2,7 @@
  * Host → worker: the one message the host sends (`WorkerRequest`) and what a request asks (`WorkerInput`).
  * Each request is answered by a `WorkerResponse` (worker-to-host.ts) with the same `requestId`.
  */
-import type { JournalEvent, RestartFrom } from '../engine';
+import type { JournalEvent, Mocks, RestartFrom } from '../engine';
 
 /**
  * Start Python and the engine: load Pyodide from `indexURL` (warm from a memory snapshot when one matches),
@@ -65,6 +65,8 @@ export interface LoadSource {
   version: number;
   name: string;
   source: string;
+  /** The file's mocks, checked by the UI (src/export/mocks-schema.ts); absent = none. */
+  mocks?: Mocks;
 }
 
 /** Create and start an instance of `workflowName` from the newest loaded version of `fileId`. */

@@ -17,11 +17,15 @@ export { createKvNamespace, KV_LIMITS, type KvNamespace } from './bindings/kv';
 export { createR2Bucket, R2_LIMITS, type R2Bucket } from './bindings/r2';
 export {
   blockedMessage,
+  CLI_HOW_TO_ALLOW,
   createNetworkGate,
+  cspRefusedMessage,
+  type GateCaller,
   type GatedFetch,
   type NetworkGateOptions,
   parseOrigin,
   STUDIO_HOW_TO_ALLOW,
+  STUDIO_HOW_TO_ALLOW_IN_CSP,
 } from './network-gate';
 export { PythonError } from './python-error';
 export {

@@ -1,4 +1,4 @@
-import type { JournalEvent, ReplayNote, RestartFrom } from '../engine';
+import type { JournalEvent, Mocks, ReplayNote, RestartFrom } from '../engine';
 import type {
   BusyAttempt,
   ExecutorStatus,
@@ -66,7 +66,13 @@ export interface StudioClient {
   getState(): ExecutorState;
   subscribe(listener: () => void): Unsubscribe;
   /** Imports a file version into Python (once per version). Instances replay with the newest loaded version of their file. */
-  loadSource(file: { fileId: string; version: number; name: string; source: string }): Promise<LoadSourceResult>;
+  loadSource(file: {
+    fileId: string;
+    version: number;
+    name: string;
+    source: string;
+    mocks?: Mocks;
+  }): Promise<LoadSourceResult>;
   /** Creates and starts an instance of `workflowName` from that file. */
   create(req: { fileId: string; workflowName: string; id?: string; params?: unknown }): Promise<{ id: string }>;
   /** Creates up to 100 instances at once (all or none pass validation). */

@@ -24,6 +24,7 @@ import './styles/history.css';
 import './styles/inspector.css';
 import './styles/dialogs.css';
 import './styles/notices.css';
+import './styles/mocks.css';
 import './styles/summary.css';
 import './styles/learn.css';
 import './styles/env.css';

@@ -1,12 +1,13 @@
 import type { OnMount } from '@monaco-editor/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { appStore, selectActiveFileId, selectSource, useAppStore } from '../../store';
+import { appStore, selectActiveFileId, selectMocksOpen, selectSource, useAppStore } from '../../store';
 import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
 import { useColorScheme } from '../hooks/useColorScheme';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
+import { MocksPanel } from '../mocks/MocksPanel';
 import { ProjectShareActions } from '../share/ProjectShareActions';
 import { ConflictView } from './ConflictView';
 import { LoadCodeButton } from './LoadCodeButton';
@@ -28,6 +29,7 @@ export function EditorPane() {
   const save = useSaveState();
   const fileName = useFiles()?.find((f) => f.id === fileId)?.name;
   const scheme = useColorScheme();
+  const mocksOpen = useAppStore(selectMocksOpen);
   const [mounted, setMounted] = useState<MountedEditor | null>(null);
   const onMount: OnMount = (editor, monaco) => setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
   useEditorBindings(mounted);
@@ -35,12 +37,26 @@ export function EditorPane() {
   useEffect(() => void loadMonaco(), []);
   return (
     <Pane
-      title={fileName ? `Editor · ${fileName}` : 'Editor'}
+      title={fileName ? `${mocksOpen ? 'Mocks' : 'Editor'} · ${fileName}` : 'Editor'}
       label="Editor"
       flush
       actions={
         <>
           <SaveStatus state={save} />
+          <button
+            type="button"
+            className="pane-button"
+            aria-pressed={mocksOpen}
+            onClick={() => appStore.getState().setMocksOpen(!mocksOpen)}
+            title={
+              mocksOpen
+                ? 'Back to the code'
+                : "This file's mocks: HTTP answers, step results and scripted events for its runs (JSON)"
+            }
+            data-testid="action-mocks"
+          >
+            {mocksOpen ? '‹ Code' : 'Mocks'}
+          </button>
           <LoadCodeButton />
           <ProjectShareActions />
         </>
@@ -63,6 +79,8 @@ export function EditorPane() {
           theirs={save.theirs}
           dark={scheme === 'dark'}
         />
+      ) : mocksOpen ? (
+        <MocksPanel key={fileId} fileId={fileId} dark={scheme === 'dark'} loading={editorLoading} />
       ) : (
         <Suspense fallback={editorLoading}>
           <MonacoEditor

@@ -16,6 +16,7 @@ import datetime as _dt
 import json
 import math
 import os
+import re
 import traceback
 
 from pyodide.ffi import JsException, JsProxy, jsnull
@@ -221,12 +222,13 @@ def fold_rpc_error(exc):
         # Kept for the journal: should run() let it escape, the instance error still names the Python class.
         folded.serialized = exc.serialized
         return folded
-    if name in _RPC_ERROR_NAMES and traceback_text is None:
+    if name in _RPC_ERROR_NAMES:
         return exc
     return _js_error(f"{name}: {message}" if message else name)
 
 
-_NON_RETRYABLE_PREFIX = "NonRetryableError"
+# The folded name as Cloudflare's engine strips it again (``PreservedNonRetryableError``); workers-py does too.
+_NON_RETRYABLE_PREFIX = re.compile(r"^NonRetryableError:?\s*")
 
 
 def from_js_error(exc):
@@ -252,9 +254,8 @@ def from_js_error(exc):
         if last.startswith("ValueError"):
             return ValueError(last)
         return folded
-    if folded.name == "Error" and message.startswith(_NON_RETRYABLE_PREFIX):
-        rest = message[len(_NON_RETRYABLE_PREFIX) :]
-        return NonRetryableError(rest[2:] if rest.startswith(": ") else rest.lstrip(":").lstrip())
+    if folded.name == "Error" and _NON_RETRYABLE_PREFIX.match(message):
+        return NonRetryableError(_NON_RETRYABLE_PREFIX.sub("", message, count=1))
     if folded.name == "RangeError":
         return ValueError(message)
     if folded.name == "TypeError":

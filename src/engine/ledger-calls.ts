@@ -91,7 +91,8 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
     case 'step-failed': {
       const step = touch(l, 'do', e) as StepView | undefined;
       if (!step) return;
-      if (step.attempts.at(-1)?.outcome === 'running') endAttempt(l, step, e.at, 'failed', NO_LOGS, undefined, undefined);
+      if (step.attempts.at(-1)?.outcome === 'running')
+        endAttempt(l, step, e.at, 'failed', NO_LOGS, undefined, undefined);
       step.status = 'failed';
       step.error = e.error;
       step.endedAt = e.at;

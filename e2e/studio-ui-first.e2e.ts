@@ -85,21 +85,30 @@ test.describe('studio: UI first', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a warm start shows the code ready for typing before Python is ready', async ({ page }) => {
+  test('a warm start shows the code and takes typing before Python is ready', async ({ page }) => {
     const errors = recordErrors(page);
     await page.goto('/');
-    await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', {
-      timeout: READY_TIMEOUT,
-    });
+    const status = page.getByTestId('executor-status');
+    await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     // The snapshot is stored (a file in OPFS) after ready; wait for it, so the reload is a warm start.
     await expect.poll(() => page.evaluate(snapshotStored), { timeout: READY_TIMEOUT }).toBe(true);
+    // Pyodide's runtime is held back on the reload, so Python cannot be ready before the test has typed.
+    const releaseRuntime = await hold(page, /\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/);
     await page.reload();
-    await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', {
-      timeout: READY_TIMEOUT,
-    });
-    const warm = await order(page);
+    const light = page.getByRole('textbox', { name: /^Editor \(light view/ });
+    await expect(light).toHaveValue(/class \w+\(WorkflowEntrypoint\):/);
+    await light.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# typed on a warm start');
+    await expect(light).toHaveValue(/# typed on a warm start$/);
+    await expect(status).toHaveAttribute('data-status', 'starting');
+
+    releaseRuntime();
+    await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     expect(await page.evaluate(() => window.__studio?.getState())).toMatchObject({ python: { snapshot: 'used' } });
+    const warm = await order(page);
     expect(warm.typableAt).toBeLessThan(warm.readyAt);
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('# typed on a warm start');
     expect(errors).toEqual([]);
   });
 });

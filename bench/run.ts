@@ -13,7 +13,8 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { median } from './stats';
+import { metCell } from './goal';
+import { percentile } from './stats';
 import type { BenchCase, BenchResult } from './types';
 
 interface Row {
@@ -128,23 +129,27 @@ function markdown(rows: Row[], m: ReturnType<typeof machine>): string {
     '',
     '## Results',
     '',
-    '**Result** is the headline figure of a benchmark (usually the median sample); **min / median / max** are',
+    '**Result** is the headline figure of a benchmark (usually the median sample); **p50 / p90 / min / max** are',
     'over its samples (one sample = one full measurement, described in the last column); **n** = samples.',
+    '**Met?** judges the result against the goal, and the worse tail too (p90 where lower is better, p10 where',
+    'higher is): "yes (p90: no)" is a goal met by the median only.',
     '',
-    '| Group | Benchmark | Result | Min | Median | Max | n | Goal | What the number means |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| Group | Benchmark | Result | Goal | Met? | p50 | p90 | Min | Max | n | What the number means |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const goal = cell(r.goal ?? '—');
     if (!r.result) {
-      lines.push(`| ${cell(r.group)} | ${cell(r.name)} | **failed** | | | | | ${goal} | ${cell(r.error ?? '')} |`);
+      lines.push(
+        `| ${cell(r.group)} | ${cell(r.name)} | **failed** | ${goal} | **no** | | | | | | ${cell(r.error ?? '')} |`,
+      );
       continue;
     }
     const { value, unit, samples, note } = r.result;
     const s = samples.length > 0 ? samples : [value];
     const stat = (v: number) => `${fmt(v)} ${unit}`;
     lines.push(
-      `| ${cell(r.group)} | ${cell(r.name)} | **${stat(value)}** | ${stat(Math.min(...s))} | ${stat(median(s))} | ${stat(Math.max(...s))} | ${s.length} | ${goal} | ${cell(note ?? '')} |`,
+      `| ${cell(r.group)} | ${cell(r.name)} | **${stat(value)}** | ${goal} | ${metCell(r.goal, value, s)} | ${stat(percentile(s, 50))} | ${stat(percentile(s, 90))} | ${stat(Math.min(...s))} | ${stat(Math.max(...s))} | ${s.length} | ${cell(note ?? '')} |`,
     );
   }
   lines.push('', `Raw figures: \`docs/benchmarks.json\`.`, '');

@@ -16,6 +16,7 @@ import { Toolbar } from './toolbar/Toolbar';
 import './theme.css';
 import './styles/base.css';
 import './styles/panes.css';
+import './styles/light-editor.css';
 import './styles/pills.css';
 import './styles/toolbar.css';
 import './styles/graph.css';

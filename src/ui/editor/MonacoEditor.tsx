@@ -7,6 +7,7 @@
 
 import Editor, { DiffEditor, type DiffOnMount, type OnMount } from '@monaco-editor/react';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from './editor-metrics';
 import { MOCKS_MODEL_SUFFIX } from './monaco-setup';
 
 const OPTIONS = {
@@ -15,10 +16,12 @@ const OPTIONS = {
   overviewRulerLanes: 0,
   overviewRulerBorder: false,
   hideCursorInOverviewRuler: true,
-  fontSize: 13,
+  fontFamily: EDITOR_FONT_FAMILY,
+  fontSize: EDITOR_FONT_SIZE,
+  lineHeight: EDITOR_LINE_HEIGHT,
   scrollBeyondLastLine: false,
   scrollBeyondLastColumn: 2,
-  tabSize: 4,
+  tabSize: EDITOR_TAB_SIZE,
   fixedOverflowWidgets: true,
 } as const;
 

@@ -72,6 +72,12 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await expect(page.locator('[data-instance-id="cf-order-a17"] [data-testid="instance-file"]')).toHaveText(
     '☁ Cloudflare · order_workflow.py',
   );
+  // No "restart from here" in its history either: right-click says why instead of opening the dialog.
+  await expect(page.locator('.hrow__restart')).toHaveCount(0);
+  await page.locator('[data-testid="history-call"][data-name="charge_card"] .hrow__label').click({ button: 'right' });
+  await expect(page.getByTestId('notice').last()).toContainText('No “restart from here” on this instance');
+  await expect(page.getByTestId('notice').last()).toContainText('Imported from Cloudflare');
+  await expect(page.getByTestId('restart-from-dialog')).toHaveCount(0);
   await snap(page, 'cloudflare-imported');
   await snapHistory(page, 'cloudflare-imported-history');
 
@@ -101,7 +107,10 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   ]);
   await dialog.getByTestId('import-submit').click();
   await expect(dialog).toHaveCount(0);
+  // Its history stops before the truncated step (no run end), yet the list and toolbar say Cloudflare's status.
+  await expect(page.locator('[data-instance-id="order-c31"]')).toHaveAttribute('data-status', 'complete');
   await page.locator('[data-instance-id="order-c31"]').click();
+  await expect(page.getByTestId('toolbar-instance').locator('.status-pill')).toHaveText('complete');
   await expect(page.getByTestId('cf-status')).toHaveText('complete (the history here stops early: see below)');
   await expect(page.getByTestId('cf-truncated')).toContainText('The API truncated the output of fetch_order-1');
   await expect(page.getByTestId('cf-full-output')).toHaveText(

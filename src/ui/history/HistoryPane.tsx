@@ -1,11 +1,12 @@
 import { selectSelectedInstanceId, useAppStore } from '../../store';
-import { useCloudflareRecord } from '../cloudflare/useCloudflareImports';
+import { READ_ONLY_REASON, useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
 import { downloadJournal } from '../transfer/useJournalExport';
 import { CrashControls } from './CrashControls';
+import { HistoryReadOnly } from './history-read-only';
 import { ReplayNotes } from './ReplayNotes';
 import { TimeScrubber } from './TimeScrubber';
 import { useZoomKeys } from './useHistoryZoom';
@@ -64,7 +65,9 @@ export function HistoryPane() {
         )}
         <TimeScrubber />
         <ReplayNotes view={instance.view} />
-        <Waterfall />
+        <HistoryReadOnly.Provider value={cloudflare ? READ_ONLY_REASON : null}>
+          <Waterfall />
+        </HistoryReadOnly.Provider>
       </div>
     </Pane>
   );

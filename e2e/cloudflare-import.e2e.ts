@@ -90,7 +90,7 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await panel.getByTestId('cf-replay').click();
   await expect(panel.getByTestId('cf-verdict-word')).toHaveText('diverged', { timeout: 30_000 });
   await expect(panel.getByTestId('cf-verdict-detail')).toHaveText(
-    'step do "charge_card" #1: expected it, got do "charge_payment" #1',
+    'step do "charge_card" #1: expected it, got do "charge_payment" #1 (order_workflow.py:10)',
   );
   await panel.getByTestId('cf-open-replay').click();
   expect(await selectedId(page)).toBe('cf-order-a17-replay-2');

@@ -22,6 +22,7 @@ const read = (name: string) => ({ name, text: readFileSync(`src/cli/__fixtures__
 const ORDER = read('cf-order-a17.json');
 const ORDERS = read('cf-orders.json');
 const SOURCE = readFileSync('src/export/__fixtures__/order_workflow.py', 'utf8');
+const RENAMED = readFileSync('src/export/__fixtures__/order_workflow_renamed.py', 'utf8');
 const free = async () => false;
 
 async function plan(files = [ORDER], taken: (id: string) => Promise<boolean> = free) {
@@ -102,7 +103,11 @@ const orderBody =
   };
 
 /** Replays the imported instance as the executor resumes the replay copy: recovery, then run() from the top. */
-async function replay(body: WorkflowBody, imported: Awaited<ReturnType<typeof plan>>[number]) {
+async function replay(
+  body: WorkflowBody,
+  imported: Awaited<ReturnType<typeof plan>>[number],
+  file?: { name: string; source: string },
+) {
   const events = replayEvents(imported.events, 'r');
   const store = createMemoryJournalStore();
   await store.append('r', events, summarizeJournal(events));
@@ -112,7 +117,7 @@ async function replay(body: WorkflowBody, imported: Awaited<ReturnType<typeof pl
   await engine.recover();
   await runToIdle(engine, clock, {});
   engine.dispose();
-  return { verdict: replayVerdict('r', await store.read('r'), events.length), journal: await store.read('r') };
+  return { verdict: replayVerdict('r', await store.read('r'), events.length, file), journal: await store.read('r') };
 }
 
 describe('replay against this code', () => {
@@ -139,6 +144,12 @@ describe('replay against this code', () => {
       verdict: 'diverged',
       replayId: 'r',
       detail: 'step do "charge_card" #1: expected it, got do "charge_payment" #1',
+    });
+    // With the code it ran, the call the code made instead is named with its line, as the CLI names it.
+    const file = { name: 'order_workflow_renamed.py', source: RENAMED };
+    const withLine = await replay(orderBody('charge_payment'), one as NonNullable<typeof one>, file);
+    expect(withLine.verdict).toMatchObject({
+      detail: 'step do "charge_card" #1: expected it, got do "charge_payment" #1 (order_workflow_renamed.py:10)',
     });
   });
 

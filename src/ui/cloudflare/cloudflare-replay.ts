@@ -7,6 +7,7 @@
  * ended, and where the code asks for other calls, the engine journals the divergence, which the history and
  * the graph show. The verdict is read from that journal. Pure.
  */
+import { analyzeWorkflow, callSourceLine, workflowNameOf } from '../../analysis';
 import { type CallRef, type JournalEvent, reduceJournal } from '../../engine';
 import type { CloudflareImportRecord } from '../../persistence';
 
@@ -55,18 +56,41 @@ function completedCalls(events: readonly JournalEvent[]): Set<string> {
   return done;
 }
 
+/** The code a replay ran: its file name and source (to name a divergent call's line, as the CLI does). */
+export interface ReplayedFile {
+  name: string;
+  source: string;
+}
+
+function lineOf(file: ReplayedFile, workflowName: string, call: CallRef): number | null {
+  const workflow = analyzeWorkflow(file.source).workflows.find((w) => workflowNameOf(w.className) === workflowName);
+  return callSourceLine(workflow, call);
+}
+
 /**
  * The verdict of replay `replayId`, from its journal (`fromSeq`: the events it was imported with). Diverged as
- * soon as the engine journals a divergence. Clean once a run of the replay finished or errored without one, or
+ * soon as the engine journals a divergence (with its line in `file`). Clean once a run of the replay finished or errored without one, or
  * was evicted (to sleep or wait) after serving every call the history completed. A run evicted earlier — a new
  * step's retry delay, say — has not yet reached the calls after it: still running.
  */
-export function replayVerdict(replayId: string, events: readonly JournalEvent[], fromSeq: number): ReplayVerdict {
+export function replayVerdict(
+  replayId: string,
+  events: readonly JournalEvent[],
+  fromSeq: number,
+  file?: ReplayedFile,
+): ReplayVerdict {
   const after = events.slice(fromSeq);
-  const first = reduceJournal(events).divergences[0];
+  const view = reduceJournal(events);
+  const first = view.divergences[0];
   if (first) {
     const got = first.got ? callText(first.got) : 'no further call';
-    return { verdict: 'diverged', replayId, detail: `step ${callText(first.expected)}: expected it, got ${got}` };
+    const line = first.got && file ? lineOf(file, view.workflowName, first.got) : null;
+    const where = line === null ? '' : ` (${file?.name}:${line})`;
+    return {
+      verdict: 'diverged',
+      replayId,
+      detail: `step ${callText(first.expected)}: expected it, got ${got}${where}`,
+    };
   }
   const clean = { verdict: 'clean' as const, replayId, detail: null };
   if (after.some((e) => e.type === 'run-finished' || e.type === 'run-errored' || e.type === 'terminated')) return clean;

@@ -30,6 +30,7 @@ const readJournal = (db: StudioDB, id: string) =>
 export interface LoadedFile {
   id: string;
   name: string;
+  source: string;
   workflows: { workflowName: string; className: string }[];
 }
 
@@ -37,7 +38,7 @@ export interface LoadedFile {
 export async function loadOpenFile(deps: ReplayDeps): Promise<LoadedFile> {
   const loaded = await saveAndLoad({ client: deps.client, saveOpenFile: deps.saveOpenFile });
   if (!loaded.ok) throw new ReplayError(`${loaded.failure.title}: ${loaded.failure.message}`);
-  return { id: loaded.file.id, name: loaded.file.name, workflows: loaded.workflows };
+  return { id: loaded.file.id, name: loaded.file.name, source: loaded.file.source, workflows: loaded.workflows };
 }
 
 /** Replays imported instance `id` against the open file, already loaded (`file`); resolves with its verdict. */
@@ -59,7 +60,7 @@ export async function replayImported(deps: ReplayDeps, id: string, file: LoadedF
   }
   const deadline = Date.now() + (deps.timeoutMs ?? 30_000);
   for (;;) {
-    const verdict = replayVerdict(replayId, await readJournal(db, replayId), events.length);
+    const verdict = replayVerdict(replayId, await readJournal(db, replayId), events.length, file);
     if (verdict.verdict !== 'running' || Date.now() > deadline) return verdict;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -82,8 +82,11 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await snapHistory(page, 'cloudflare-imported-history');
 
   // Replay against this code: the same code makes every recorded call.
+  const asked = Date.now();
   await panel.getByTestId('cf-replay').click();
   await expect(panel.getByTestId('cf-verdict-word')).toHaveText('compatible', { timeout: 30_000 });
+  // Save, load into Python, replay on the virtual clock (the recorded hour's sleep served), keep the replay.
+  console.log(`verdict ${Date.now() - asked} ms after Replay (save, load, replay, keep)`);
 
   // Rename a step: the replay diverges there, and the replay instance's history shows where.
   await replaceEditorText(page, RENAMED, 'async def charge_payment(ctx, fetch_order):');
@@ -94,6 +97,9 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   );
   await panel.getByTestId('cf-open-replay').click();
   expect(await selectedId(page)).toBe('cf-order-a17-replay-2');
+  // The replay ran on a virtual clock: charge_payment's 5 s retry delay has passed already, and it completed.
+  await expect(page.getByTestId('toolbar-instance').locator('.status-pill')).toHaveText('complete', { timeout: 2_000 });
+  await expect(attemptsOf(page, 'charge_payment')).toHaveCount(2);
   await expect(page.getByTestId('history-divergence')).toContainText('charge_payment');
   await snap(page, 'cloudflare-replay-diverged');
 

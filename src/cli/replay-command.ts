@@ -16,9 +16,9 @@ import {
 } from '../engine';
 import type { JournalFile } from '../export';
 import type { WorkflowInfo, WorkflowModule } from '../runtime';
+import { driveInstance } from '../runtime';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs } from './command-args';
-import { driveInstance } from './drive';
 import { hostModule } from './host-module';
 import { type FromCloudflareOptions, replayFromCloudflare } from './replay-cloudflare';
 import { loadReplayJournal, replayStart } from './replay-journal';

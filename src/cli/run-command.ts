@@ -10,10 +10,10 @@ import {
   type VirtualClock,
 } from '../engine';
 import type { WorkflowInfo } from '../runtime';
+import { driveInstance } from '../runtime';
 import type { NodePython } from '../runtime/node';
 import { parseArgs, type RunOptions, USAGE } from './args';
 import { BadInput, readWorkflowSource } from './bad-input';
-import { driveInstance } from './drive';
 import { type FileJournalStore, JournalWriteError, openFileJournalStore } from './file-store';
 import { hostModule } from './host-module';
 import { exitCodeFor, formatReadable, toReport } from './report';

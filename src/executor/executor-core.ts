@@ -50,6 +50,7 @@ import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
 import type { StepGuard } from './step-guard';
 import { stoppedAttemptEvents } from './stopped-attempts';
+import { replayOnVirtualClock, type VirtualReplayRequest } from './virtual-replay';
 
 /** What the core needs from its host; injected so it runs in Node tests with fake-indexeddb. */
 export interface ExecutorCoreDeps {
@@ -99,6 +100,8 @@ export interface ExecutorCore {
   linkInstanceFile(id: string, fileId: string): Promise<void>;
   /** See the protocol's `GetReplayNotes`. */
   replayNotes(id: string): ReplayNote[];
+  /** See the protocol's `ReplayOnVirtualClock`. */
+  replayOnVirtualClock(req: VirtualReplayRequest): Promise<JournalEvent[]>;
   /** Stops the engine (crash-like). Idempotent. */
   dispose(): void;
 }
@@ -338,6 +341,11 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       return summary.id;
     },
     replayNotes: (id) => engine.replayNotes(id),
+    replayOnVirtualClock: (req) =>
+      replayOnVirtualClock(
+        { runtime: deps.runtime, wrap: (body) => deps.guard.wrap(body), defer: deps.defer, wallNow: deps.wallNow },
+        req,
+      ),
     async linkInstanceFile(id, fileId) {
       const summary = await store.getInstance(id);
       if (!summary) throw new WorkflowError(messages.instanceNotFound(id));

@@ -52,6 +52,7 @@ function fakeCore(calls: string[]): ExecutorCore {
       return [NOTE];
     },
     importJournal: async (events) => events[0]?.instanceId ?? 'imported',
+    replayOnVirtualClock: async ({ events }) => events,
     dispose: () => calls.push('dispose'),
   };
 }

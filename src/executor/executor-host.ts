@@ -156,6 +156,10 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       (await booted()).disarmKill();
       return done;
     },
+    'replay-virtual': async ({ events, source, filename }) => ({
+      type: 'replayed',
+      events: await (await booted()).core.replayOnVirtualClock({ events, source, filename }),
+    }),
     'import-journal': async ({ events, fileId }) => ({
       type: 'instances-created',
       ids: [await (await booted()).core.importJournal(events, fileId)],

@@ -177,6 +177,20 @@ export interface GetReplayNotes {
 }
 
 /**
+ * Replay a journal against a file's code on a virtual clock (the CLI's replay): `events` without the last
+ * run's end, so `run()` runs again from the top; recorded calls are served, new ones run with time jumping
+ * to each next timer, until the instance completes, errors or waits for an event. Nothing is journaled in
+ * the studio: the answer holds the replay's whole journal.
+ */
+export interface ReplayOnVirtualClock {
+  type: 'replay-virtual';
+  events: JournalEvent[];
+  source: string;
+  /** The file's name, for tracebacks and errors. */
+  filename: string;
+}
+
+/**
  * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
  * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
  */
@@ -195,7 +209,8 @@ export type StudioCommand =
   | DisarmKill
   | ImportJournal
   | LinkInstanceFile
-  | GetReplayNotes;
+  | GetReplayNotes
+  | ReplayOnVirtualClock;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */
 export type WorkerInput = BootPython | Ping | Recover | FailStoppedAttempts | StudioCommand;

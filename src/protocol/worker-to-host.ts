@@ -2,7 +2,7 @@
  * Worker → host: the answer to each request (`WorkerResponse`, typed per request by `OutputOf`) and the
  * worker's unsolicited events (`WorkerEventMessage`).
  */
-import { IllegalStateError, type ReplayNote, type WorkflowInfo } from '../engine';
+import { IllegalStateError, type JournalEvent, type ReplayNote, type WorkflowInfo } from '../engine';
 import type { WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
@@ -80,8 +80,22 @@ export interface ReplayNotes {
   notes: ReplayNote[];
 }
 
+/** Answer to `replay-virtual`: the replay's whole journal (the events sent, then what the replay added). */
+export interface Replayed {
+  type: 'replayed';
+  events: JournalEvent[];
+}
+
 /** Everything a successful request can answer. */
-export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done | ReplayNotes;
+export type WorkerOutput =
+  | PythonReady
+  | Pong
+  | Recovered
+  | SourceLoaded
+  | InstancesCreated
+  | Done
+  | ReplayNotes
+  | Replayed;
 
 /** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
 export interface OutputOf {
@@ -104,6 +118,7 @@ export interface OutputOf {
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
   'replay-notes': ReplayNotes;
+  'replay-virtual': Replayed;
 }
 
 /** The `type` of each request's success output, so the host can check every answer against its request. */
@@ -127,6 +142,7 @@ export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] 
   'import-journal': 'instances-created',
   'link-instance-file': 'done',
   'replay-notes': 'replay-notes',
+  'replay-virtual': 'replayed',
 };
 
 /**

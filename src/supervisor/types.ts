@@ -94,6 +94,8 @@ export interface StudioClient {
   linkInstanceFile(id: string, fileId: string): Promise<void>;
   /** The instance's replay notes (protocol `GetReplayNotes`): kept in the executor's memory, oldest first. */
   replayNotes(id: string): Promise<ReplayNote[]>;
+  /** Replays a journal against code on a virtual clock (protocol `ReplayOnVirtualClock`); its whole journal. */
+  replayOnVirtualClock(req: { events: JournalEvent[]; source: string; filename: string }): Promise<JournalEvent[]>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */

@@ -2,8 +2,9 @@
  * "Replay against this code" for an instance imported from Cloudflare. The imported instance itself is never
  * run (it is read-only); its replay is a new studio instance, `<id>-replay`, holding Cloudflare's history
  * without the termination and without the end of its one run — as after a crash just before that end (the CLI's
- * `replay` does the same). Linked to the open file and loaded, the executor resumes it: run() runs again from the
- * top against this code, every recorded step served from its recorded output, recorded sleeps and waits as they
+ * `replay` does the same). The executor replays it with the open file's code on a virtual clock of its own (as
+ * the CLI does: new retry delays and sleeps pass at once) and the replayed journal is kept as that instance,
+ * linked to the file: run() ran again from the top against this code, every recorded step served from its recorded output, recorded sleeps and waits as they
  * ended, and where the code asks for other calls, the engine journals the divergence, which the history and
  * the graph show. The verdict is read from that journal. Pure.
  */
@@ -70,8 +71,8 @@ function lineOf(file: ReplayedFile, workflowName: string, call: CallRef): number
 /**
  * The verdict of replay `replayId`, from its journal (`fromSeq`: the events it was imported with). Diverged as
  * soon as the engine journals a divergence (with its line in `file`). Clean once a run of the replay finished or errored without one, or
- * was evicted (to sleep or wait) after serving every call the history completed. A run evicted earlier — a new
- * step's retry delay, say — has not yet reached the calls after it: still running.
+ * was evicted (to sleep or wait) after serving every call the history completed. A run evicted earlier — on a
+ * virtual clock, only at a new wait for an event nobody sent — has not reached the calls after it: running.
  */
 export function replayVerdict(
   replayId: string,

@@ -1,9 +1,11 @@
 /**
  * Runs "Replay against this code" through the executor (cloudflare-replay.ts says what a replay is): saves the
- * open file and loads it into Python, imports the replay copy linked to that file (the executor resumes it),
- * and follows the copy's journal in IndexedDB until its verdict is known.
+ * open file and loads it into Python, has the executor replay the copy on a virtual clock (as the CLI does:
+ * recorded calls served, new ones run with time jumping to each timer), keeps the replayed journal as an
+ * instance linked to that file, and reads the verdict from it.
  */
 import Dexie from 'dexie';
+import type { JournalEvent } from '../../engine';
 import type { StudioDB } from '../../persistence';
 import { errorText, saveAndLoad } from '../actions/run-workflow';
 import type { StudioClient } from '../client/studio-client';
@@ -19,8 +21,6 @@ export interface ReplayDeps {
   client: StudioClient;
   db: StudioDB;
   saveOpenFile: Parameters<typeof saveAndLoad>[0]['saveOpenFile'];
-  /** How long to follow a replay before answering `running` (it goes on; its journal tells the rest). */
-  timeoutMs?: number;
 }
 
 const readJournal = (db: StudioDB, id: string) =>
@@ -53,15 +53,17 @@ export async function replayImported(deps: ReplayDeps, id: string, file: LoadedF
   if (stopped) return stopped;
   const replayId = await freeId(id, async (x) => (await db.instances.get(x)) !== undefined, 'replay');
   const events = replayEvents(await readJournal(db, id), replayId);
+  let replayed: JournalEvent[];
   try {
-    await client.importJournal({ events, fileId: file.id });
+    replayed = await client.replayOnVirtualClock({ events, source: file.source, filename: file.name });
   } catch (e) {
-    throw new ReplayError(`The replay of ${id} did not start: ${errorText(e)}`);
+    throw new ReplayError(`The replay of ${id} did not run: ${errorText(e)}`);
   }
-  const deadline = Date.now() + (deps.timeoutMs ?? 30_000);
-  for (;;) {
-    const verdict = replayVerdict(replayId, await readJournal(db, replayId), events.length, file);
-    if (verdict.verdict !== 'running' || Date.now() > deadline) return verdict;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // Kept as an instance (linked to the file) so Open shows its lanes and where the code diverged.
+  try {
+    await client.importJournal({ events: replayed, fileId: file.id });
+  } catch (e) {
+    throw new ReplayError(`The replay of ${id} ran but could not be kept as ${replayId}: ${errorText(e)}`);
   }
+  return replayVerdict(replayId, replayed, events.length, file);
 }

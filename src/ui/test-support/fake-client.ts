@@ -36,6 +36,7 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     deleteInstances: record('deleteInstances', async () => {}),
     linkInstanceFile: record('linkInstanceFile', async () => {}),
     replayNotes: record('replayNotes', async () => []),
+    replayOnVirtualClock: record('replayOnVirtualClock', async (req) => req.events),
     importJournal: record('importJournal', async (req) => ({ id: req.events[0]?.instanceId ?? 'imported' })),
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),

@@ -16,7 +16,14 @@ import {
   type WorkflowStep,
 } from '../../engine';
 import { isCloudflareText, openFileProblem, planCloudflareImport, workflowChoices } from './cloudflare-import';
-import { replayEvents, replayVerdict, stoppedVerdict, workflowProblem } from './cloudflare-replay';
+import {
+  continueProblem,
+  forkEvents,
+  replayEvents,
+  replayVerdict,
+  stoppedVerdict,
+  workflowProblem,
+} from './cloudflare-replay';
 
 const read = (name: string) => ({ name, text: readFileSync(`src/cli/__fixtures__/${name}`, 'utf8') });
 const ORDER = read('cf-order-a17.json');
@@ -199,5 +206,35 @@ describe('replay against this code', () => {
       detail: expect.stringContaining('the API truncated its output, so the replay stops before it'),
     });
     expect(stoppedVerdict({ stop: null })).toBeNull();
+  });
+});
+
+describe('continue here', () => {
+  it('forks with every time moved so the history ends now: the sleep has as long left as when it was recorded', async () => {
+    const [b22] = await plan([ORDERS]);
+    const events = b22?.events ?? [];
+    const now = Date.UTC(2026, 11, 6);
+    const fork = forkEvents(events, 'fork', now);
+    expect(fork.every((e) => e.instanceId === 'fork')).toBe(true);
+    expect(fork.at(-1)?.at).toBe(now);
+    const by = now - (events.at(-1)?.at ?? 0);
+    const sleep = (es: typeof events) => es.find((e) => e.type === 'sleep-started');
+    const recorded = sleep(events);
+    const moved = sleep(fork);
+    if (recorded?.type !== 'sleep-started' || moved?.type !== 'sleep-started') throw new Error('no sleep');
+    expect(moved.until).toBe(recorded.until + by);
+    expect(moved.until - now).toBe(recorded.until - (events.at(-1)?.at ?? 0));
+    expect(reduceJournal(fork).status).toBe(reduceJournal(replayEvents(events, 'fork')).status);
+  });
+
+  it('is refused for a finished instance and one whose history stops early, saying why', async () => {
+    const [b22, c31] = await plan([ORDERS]);
+    expect(continueProblem(b22?.record ?? { status: 'waiting', stop: null })).toBeNull();
+    expect(continueProblem({ status: 'complete', stop: null })).toBe(
+      'It is complete on Cloudflare: nothing is left to continue. Replay it against your code instead.',
+    );
+    expect(continueProblem({ status: 'waiting', stop: c31?.record.stop ?? null })).toMatch(
+      /^Its history here stops early, so it cannot continue from Cloudflare's point: .*truncated its output/,
+    );
   });
 });

@@ -9,7 +9,7 @@
  * the graph show. The verdict is read from that journal. Pure.
  */
 import { analyzeWorkflow, callSourceLine, workflowNameOf } from '../../analysis';
-import { type CallRef, type JournalEvent, reduceJournal } from '../../engine';
+import { type CallRef, FINITE_STATUSES, type JournalEvent, reduceJournal } from '../../engine';
 import type { CloudflareImportRecord } from '../../persistence';
 
 /** One imported instance's outcome, as the summary table shows it (the CLI's words). */
@@ -26,6 +26,44 @@ export function replayEvents(events: readonly JournalEvent[], replayId: string):
   const last = kept.at(-1);
   const body = last && RUN_ENDS.includes(last.type) ? kept.slice(0, -1) : kept;
   return body.map((e) => ({ ...e, instanceId: replayId }));
+}
+
+/**
+ * The journal of a live local fork of an unfinished imported instance ("Continue here"), under `forkId`: the
+ * replay's journal with every time moved by the same amount so that it ends at `now` — a sleep, retry delay or
+ * wait timeout has as long left as when Cloudflare's history ended, instead of being long past.
+ */
+export function forkEvents(events: readonly JournalEvent[], forkId: string, now: number): JournalEvent[] {
+  const body = replayEvents(events, forkId);
+  const by = now - (body.at(-1)?.at ?? now);
+  const shift = (t: number) => t + by;
+  return body.map((e): JournalEvent => {
+    const moved = { ...e, at: shift(e.at), wall: shift(e.wall) };
+    switch (moved.type) {
+      case 'run-evicted':
+        return { ...moved, wakeAt: moved.wakeAt === null ? null : shift(moved.wakeAt) };
+      case 'attempt-failed':
+        return { ...moved, retryAt: moved.retryAt === null ? null : shift(moved.retryAt) };
+      case 'sleep-started':
+        return { ...moved, until: shift(moved.until) };
+      case 'wait-started':
+        return { ...moved, timeoutAt: shift(moved.timeoutAt) };
+      case 'event-buffered':
+        return { ...moved, timestamp: shift(moved.timestamp) };
+      default:
+        return moved;
+    }
+  });
+}
+
+/** Why imported instance `record` cannot be continued here, or null. */
+export function continueProblem(record: Pick<CloudflareImportRecord, 'status' | 'stop'>): string | null {
+  if (FINITE_STATUSES.includes(record.status)) {
+    return `It is ${record.status} on Cloudflare: nothing is left to continue. Replay it against your code instead.`;
+  }
+  if (record.stop)
+    return `Its history here stops early, so it cannot continue from Cloudflare's point: ${record.stop.message}.`;
+  return null;
 }
 
 /** A replay cannot run past where the imported journal stops (a truncated output, an unknown step type). */

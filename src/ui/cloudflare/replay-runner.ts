@@ -10,7 +10,15 @@ import type { StudioDB } from '../../persistence';
 import { errorText, saveAndLoad } from '../actions/run-workflow';
 import type { StudioClient } from '../client/studio-client';
 import { freeId } from '../transfer/journal-import';
-import { type ReplayVerdict, replayEvents, replayVerdict, stoppedVerdict, workflowProblem } from './cloudflare-replay';
+import {
+  continueProblem,
+  forkEvents,
+  type ReplayVerdict,
+  replayEvents,
+  replayVerdict,
+  stoppedVerdict,
+  workflowProblem,
+} from './cloudflare-replay';
 
 /** A replay that could not start, with why, in words. */
 export class ReplayError extends Error {
@@ -66,4 +74,28 @@ export async function replayImported(deps: ReplayDeps, id: string, file: LoadedF
     throw new ReplayError(`The replay of ${id} ran but could not be kept as ${replayId}: ${errorText(e)}`);
   }
   return replayVerdict(replayId, replayed, events.length, file);
+}
+
+/**
+ * "Continue here": forks unfinished imported instance `id` into a live local instance (`<id>-local`) with the
+ * open file's code, from where Cloudflare's history ends (forkEvents): the executor resumes it, so it waits
+ * for its event, sleeps, or runs on, and every action works on it. Resolves with the new id.
+ */
+export async function continueImported(deps: ReplayDeps, id: string, now = Date.now()): Promise<string> {
+  const { db, client } = deps;
+  const record = await db.cloudflareImports.get(id);
+  const summary = await db.instances.get(id);
+  if (!record || !summary) throw new ReplayError(`${id} is not an instance imported from Cloudflare.`);
+  const cannot = continueProblem(record);
+  if (cannot) throw new ReplayError(cannot);
+  const file = await loadOpenFile(deps);
+  const problem = workflowProblem(file, id, summary.workflowName);
+  if (problem) throw new ReplayError(problem);
+  const forkId = await freeId(id, async (x) => (await db.instances.get(x)) !== undefined, 'local');
+  try {
+    return (await client.importJournal({ events: forkEvents(await readJournal(db, id), forkId, now), fileId: file.id }))
+      .id;
+  } catch (e) {
+    throw new ReplayError(`${id} could not be continued here: ${errorText(e)}`);
+  }
 }

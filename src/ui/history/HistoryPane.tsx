@@ -63,6 +63,11 @@ export function HistoryPane() {
             replays (how often run() ran again), so its history is drawn as one run at the times Cloudflare recorded.
           </p>
         )}
+        {cloudflare?.stop && (
+          <p className="history__note history__note--stop" data-testid="history-cloudflare-stop">
+            ⚠ The history stops here: {cloudflare.stop.message}.
+          </p>
+        )}
         <TimeScrubber />
         <ReplayNotes view={instance.view} />
         <HistoryReadOnly.Provider value={cloudflare ? READ_ONLY_REASON : null}>

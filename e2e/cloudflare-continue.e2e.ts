@@ -1,14 +1,14 @@
 /**
  * Cloudflare imports the studio cannot only replay: "Continue here" forks an instance waiting for an event into
  * a live local one that the studio's Send event completes, and an unknown step type is shown where the history
- * stops, with a replay that says it stopped there. Fixture: src/cli/__fixtures__/cf-approval-waiting.json (the
+ * stops, with a replay that says it stopped there; Delete works on a read-only instance. Fixture: src/cli/__fixtures__/cf-approval-waiting.json (the
  * documented shape of GET …/instances/{id}, as src/cli/replay-cloudflare.test.ts cites) for
  * src/export/__fixtures__/approval_workflow.py.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { selectedId, toolbarStatus } from './history-helpers';
-import { node, openStudio, recordErrors, replaceEditorText } from './studio-helpers';
+import { node, openStudio, recordErrors, replaceEditorText, snap } from './studio-helpers';
 
 const WAITING = readFileSync('src/cli/__fixtures__/cf-approval-waiting.json', 'utf8');
 const SOURCE = readFileSync('src/export/__fixtures__/approval_workflow.py', 'utf8');
@@ -58,9 +58,15 @@ test('an instance waiting for an event continues here and completes; an unknown 
   await panel.getByTestId('cf-replay').click();
   await expect(panel.getByTestId('cf-verdict-word')).toHaveText('stopped');
   await expect(panel.getByTestId('cf-verdict-detail')).toContainText('unknown step type "agentCall"');
+  await snap(page, 'cloudflare-unknown-step');
 
   // Continue here: a live local fork, waiting for the event; the studio sends it and it completes.
   await page.locator('[data-instance-id="approval-7"]').click();
+  await expect(panel.getByTestId('cf-continue')).toBeEnabled();
+  await snap(page, 'cloudflare-continue');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap(page, 'cloudflare-continue-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await panel.getByTestId('cf-continue').click();
   await expect.poll(() => selectedId(page)).toBe('approval-7-local');
   await expect(toolbarStatus(page)).toHaveText('waiting', { timeout: 20_000 });
@@ -73,5 +79,12 @@ test('an instance waiting for an event continues here and completes; an unknown 
   await send.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(toolbarStatus(page)).toHaveText('complete', { timeout: 20_000 });
   await expect(page.getByTestId('summary-output')).toContainText('ada');
+
+  // Delete works on a read-only instance (the only action that does; wider, so it is not under "More ▾").
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.locator('[data-instance-id="approval-8"]').click();
+  await page.getByTestId('action-delete').click();
+  await page.getByTestId('delete-instances-dialog').getByRole('button', { name: 'Delete 1 instance' }).click();
+  await expect(page.locator('[data-instance-id="approval-8"]')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -4,6 +4,7 @@
  * says what to fix.
  */
 
+import { type EnvDeclaration, parseEnvDeclaration } from '../engine';
 import { parseOrigin } from '../runtime/network-gate';
 import { readProblem } from './command-args';
 
@@ -28,6 +29,8 @@ export interface RunOptions {
   expireWaits: boolean;
   /** Origins workflow code may fetch from (`--allow-net`, repeatable); none by default. */
   allowNet: string[];
+  /** `--env FILE`: the declared KV, D1, R2 bindings, vars and secrets (the studio's JSON), and the file's path. */
+  env: { file: string; declaration: EnvDeclaration } | undefined;
 }
 
 /** What the command line asks for. */
@@ -41,7 +44,7 @@ export interface ArgError {
 
 export const USAGE = `Usage: workflow-studio run FILE.py [--class NAME] [--params JSON] [--id ID] [--event TYPE:JSON]...
                              [--clock virtual|real] [--journal PATH] [--json] [--expire-waits]
-                             [--allow-net ORIGIN]...
+                             [--allow-net ORIGIN]... [--env FILE]
 
 Runs one instance of a Python workflow (Cloudflare Workflows Python SDK) to completion, or until it waits
 for an event that no --event satisfies.
@@ -58,10 +61,22 @@ for an event that no --event satisfies.
   --expire-waits      with the virtual clock, let unanswered waits time out instead of stopping at "waiting"
   --allow-net ORIGIN  let workflow code fetch from ORIGIN (https://host[:port]); repeatable. Without it
                       every request fails at once (NonRetryableError), naming method, URL and this flag
+  --env FILE          self.env bindings, as in the studio's Env panel (wrangler.jsonc shape): kv_namespaces,
+                      d1_databases, r2_buckets, vars, secrets. Their contents live in memory, or with
+                      --journal PATH in PATH.env.json next to the journal (kept between calls)
 
 Exit codes: 0 complete, 1 errored or waiting (or paused/terminated), 2 bad input.`;
 
-const VALUE_OPTIONS = ['--class', '--params', '--id', '--event', '--clock', '--journal', '--allow-net'] as const;
+const VALUE_OPTIONS = [
+  '--class',
+  '--params',
+  '--id',
+  '--event',
+  '--clock',
+  '--journal',
+  '--allow-net',
+  '--env',
+] as const;
 const FLAG_OPTIONS = ['--json', '--expire-waits', '--help', '-h'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -73,6 +88,7 @@ const EXAMPLES: Record<ValueOption, string> = {
   '--clock': '--clock real',
   '--journal': '--journal run.journal.json',
   '--allow-net': '--allow-net https://api.example.com',
+  '--env': '--env env.jsonc',
 };
 
 const fail = (message: string): ArgError => ({ ok: false, message: `error: ${message}` });
@@ -213,6 +229,19 @@ export function parseArgs(argv: readonly string[], readText: ReadText): ParsedAr
   if (className !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(className)) {
     return fail(`--class ${JSON.stringify(className)} is not a Python class name`);
   }
+  const envFile = values.get('--env');
+  let env: RunOptions['env'];
+  if (envFile !== undefined) {
+    let text: string;
+    try {
+      text = readText(envFile);
+    } catch (error) {
+      return fail(`--env: cannot read ${envFile}: ${readProblem(error)}`);
+    }
+    const declared = parseEnvDeclaration(text);
+    if (!declared.ok) return fail(`--env ${envFile}: ${declared.message}`);
+    env = { file: envFile, declaration: declared.env };
+  }
   return {
     ok: true,
     command: 'run',
@@ -227,6 +256,7 @@ export function parseArgs(argv: readonly string[], readText: ReadText): ParsedAr
       json: flags.has('--json'),
       expireWaits: flags.has('--expire-waits'),
       allowNet,
+      env,
     },
   };
 }

@@ -85,7 +85,7 @@ describe('workflow-studio export: bad input', () => {
     await expectBadInput([ORDER, '--out'], '--out needs a value, e.g. --out order-worker');
     await expectBadInput([ORDER, '--out', 'a', '--out', 'b'], '--out is given twice; pass it once');
     await expectBadInput([ORDER, '--force=yes', '--out', 'a'], '--force takes no value');
-    await expectBadInput([ORDER, '--zip'], 'unknown option --zip; options are --out, --name, --force');
+    await expectBadInput([ORDER, '--zip'], 'unknown option --zip; options are --out, --name, --env, --force');
   });
 
   it('says why the file cannot be read or exported', async () => {

@@ -2,14 +2,15 @@
  * `workflow-studio export FILE.py --out DIR`: writes the same Cloudflare project the studio's "Export project"
  * zips (src/export), ready for `uv run pywrangler deploy`.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { type EnvDeclaration, parseEnvDeclaration } from '../engine';
 import { buildCloudflareProject, describeForm } from '../export';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import type { CliIo } from './run-command';
 
-export const EXPORT_USAGE = `Usage: workflow-studio export FILE.py --out DIR [--name WORKER_NAME] [--force]
+export const EXPORT_USAGE = `Usage: workflow-studio export FILE.py --out DIR [--name WORKER_NAME] [--force] [--env FILE]
 
 Writes a Cloudflare Python Worker project for the workflow file: wrangler.jsonc (one workflows binding per
 WorkflowEntrypoint class, named as in the studio), pyproject.toml, src/entry.py (your file unchanged, plus an
@@ -18,6 +19,9 @@ HTTP entrypoint unless it has one) and README.md. The same files as the studio's
   --out DIR           the directory to write (created if missing; must be empty unless --force)
   --name WORKER_NAME  the Worker's name; default: from the file name (order_flow.py -> order-flow)
   --force             write into a non-empty directory, replacing the project's files
+  --env FILE          the file's env declaration (as for run --env): the KV, D1, R2 bindings and vars the
+                      code uses go into wrangler.jsonc (ids you did not give are placeholders); secrets never
+                      do (the README says which wrangler secret put to run)
 
 Exit codes: 0 written, 2 bad input (unreadable file, syntax error, no WorkflowEntrypoint subclass, bad --out).`;
 
@@ -57,10 +61,23 @@ function write(dir: string, files: Record<string, string>): void {
   }
 }
 
+/** The `--env` declaration, or the bad input that names what is wrong with it. */
+function readEnv(path: string): EnvDeclaration {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new BadInput(`--env: cannot read ${path}: ${readProblem(e)}`);
+  }
+  const parsed = parseEnvDeclaration(text);
+  if (!parsed.ok) throw new BadInput(`--env ${path}: ${parsed.message}`);
+  return parsed.env;
+}
+
 /** Runs `workflow-studio export <argv>`; returns the exit code. */
 export async function runExportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(argv, {
-    values: { '--out': '--out order-worker', '--name': '--name order-worker' },
+    values: { '--out': '--out order-worker', '--name': '--name order-worker', '--env': '--env env.jsonc' },
     flags: ['--force'],
   });
   if (!args.ok) {
@@ -82,10 +99,12 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
       throw new BadInput('missing --out DIR: the directory to write the project to, e.g. --out order-worker');
     }
     const name = args.values.get('--name');
+    const envFile = args.values.get('--env');
     const project = buildCloudflareProject({
       source: readWorkflowSource(file),
       fileName: basename(file),
       ...(name === undefined ? {} : { projectName: name }),
+      ...(envFile === undefined ? {} : { env: readEnv(envFile) }),
     });
     if (!project.ok) throw new BadInput(project.message);
     checkOut(out, args.flags.has('--force'));

@@ -3,7 +3,7 @@
  * runtime's activity counts as work for `settle()` and a module that fails to load is bad input naming the file, line and column.
  */
 import { type Clock, createEngine, type Engine, type JournalStore, type WorkflowBody } from '../engine';
-import type { PythonRuntime, WorkflowModule } from '../runtime';
+import type { EnvBindings, PythonRuntime, WorkflowModule } from '../runtime';
 import { BadInput } from './bad-input';
 import type { CliIo } from './run-command';
 
@@ -20,6 +20,8 @@ export interface HostModuleParams {
   io: CliIo;
   /** The command to name in a syntax error's hint: "fix the syntax and `again` again". */
   again: 'run' | 'replay' | 'test';
+  /** The file's declared KV, D1, R2 bindings, vars and secrets (`run --env`). */
+  env?: EnvBindings;
   /** Which body runs an instance of `name`; default the module's workflow of that name. */
   resolveWorkflow?(name: string, module: WorkflowModule): WorkflowBody | undefined;
 }
@@ -69,6 +71,7 @@ function load(p: HostModuleParams, engine: Engine): WorkflowModule {
     filename: p.filename,
     clock: p.clock,
     binding: (name) => engine.binding(name),
+    env: () => p.env,
   });
   if (!loaded.ok) {
     const { name, message, line, column, kind } = loaded.error;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
+  createMemoryBindingStore,
   createMemoryJournalStore,
   createRealClock,
   createVirtualClock,
@@ -9,11 +10,12 @@ import {
   reduceJournal,
   type VirtualClock,
 } from '../engine';
-import type { WorkflowInfo } from '../runtime';
-import { driveInstance } from '../runtime';
+import { createEnvBindings, driveInstance, type EnvBindings, type WorkflowInfo } from '../runtime';
+import { nodeSql } from '../runtime/bindings/node-sql';
 import type { NodePython } from '../runtime/node';
 import { parseArgs, type RunOptions, USAGE } from './args';
 import { BadInput, readWorkflowSource } from './bad-input';
+import { type BindingFile, bindingFilePath, openBindingFile } from './binding-file';
 import { type FileJournalStore, JournalWriteError, openFileJournalStore } from './file-store';
 import { hostModule } from './host-module';
 import { exitCodeFor, formatReadable, toReport } from './report';
@@ -115,6 +117,7 @@ async function runOn(
     opts.clock === 'virtual' ? createVirtualClock(Math.max(wallStart, lastAt)) : undefined;
   const clock = virtualClock ?? createRealClock({ setTimeout, clearTimeout, now: Date.now });
 
+  const bindings = openBindings(opts, () => clock.now());
   const { engine, module, dispose } = hostModule({
     runtime,
     store,
@@ -124,6 +127,7 @@ async function runOn(
     now: deps.now,
     io,
     again: 'run',
+    env: bindings?.env,
   });
   try {
     const workflow = pickWorkflow(opts.file, module.workflows, opts.className);
@@ -165,15 +169,36 @@ async function runOn(
       expireWaits: opts.expireWaits,
       runtime,
       view: async () => reduceJournal(await store.read(handle.id)),
-      onIdle: fileStore ? () => fileStore.flush() : undefined,
-      pendingRequests: () => gate.pending(),
+      onIdle: async () => {
+        await fileStore?.flush();
+        await bindings?.file?.flush();
+      },
+      // Binding calls await storage and sql.js, which the engine cannot see either.
+      pendingRequests: () => gate.pending() + (bindings?.env.pending() ?? 0),
     });
     await fileStore?.flush();
+    await bindings?.file?.flush();
     io.stdout(opts.json ? `${JSON.stringify(toReport(view))}\n` : `${formatReadable(view)}\n`);
     return exitCodeFor(view.status);
   } finally {
     dispose();
   }
+}
+
+/**
+ * `--env`: the declared bindings over memory, or over `PATH.env.json` beside `--journal PATH` (so a resumed
+ * instance finds what its steps stored).
+ */
+function openBindings(opts: RunOptions, now: () => number): { env: EnvBindings; file?: BindingFile } | undefined {
+  if (opts.env === undefined) return undefined;
+  let file: BindingFile | undefined;
+  if (opts.journal !== undefined) {
+    const opened = openBindingFile(bindingFilePath(opts.journal));
+    if (!opened.ok) throw new BadInput(opened.message);
+    file = opened.file;
+  }
+  const store = file?.store ?? createMemoryBindingStore();
+  return { env: createEnvBindings({ env: opts.env.declaration, store, scope: 'cli', sql: nodeSql, now }), file };
 }
 
 /** The instance to resume from the journal: `--id` when it is there, else the only instance of the file. */

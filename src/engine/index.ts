@@ -2,11 +2,25 @@
  * Public surface of the durable engine. Other layers import from here only.
  * Contract: docs/engine-api.md. Semantics: docs/semantics.md.
  */
+
+export { type BindingRecord, type BindingStore, createMemoryBindingStore } from './binding-store';
 export type { Clock, Disposable, VirtualClock } from './clock';
 export { createVirtualClock } from './clock';
 export { parseDuration } from './duration';
 export { DURATION_UNIT_MS, MAX_WAIT_MS } from './duration-text';
 export { createEngine } from './engine';
+export {
+  type BindingKind,
+  checkEnvDeclaration,
+  EMPTY_ENV,
+  type EnvDeclaration,
+  type EnvDeclarationResult,
+  maskSecrets,
+  parseEnvDeclaration,
+  type ResourceBinding,
+  stripJsonComments,
+  withoutTrailingCommas,
+} from './env-declaration';
 export {
   assertNever,
   BugIndicatingError,
@@ -55,6 +69,7 @@ export {
   resolveStepConfig,
   retryDelayMs,
 } from './step-config';
+export { MAX_BINDING_CALLS } from './step-runner';
 export type { InstanceSummary, JournalStore } from './store';
 export { advanceToNextWake, type RunToIdleOptions, runToIdle } from './testing';
 export type * from './types';

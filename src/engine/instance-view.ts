@@ -3,7 +3,7 @@
  * Views share values with the journal events they come from; treat them as immutable.
  */
 import type { SerializedError } from './errors';
-import type { CallRef, RunReason, WakeKind } from './journal';
+import type { BindingCall, CallRef, RunReason, WakeKind } from './journal';
 import type { Json } from './json';
 import type { ResolvedStepConfig } from './step-config';
 
@@ -40,6 +40,8 @@ export interface AttemptView {
   retryAt: number | null;
   /** Captured output (e.g. Python `print`) of the attempt. */
   logs: string[];
+  /** The `self.env` binding calls the attempt made, when it made any. */
+  bindings?: BindingCall[];
 }
 
 /** The fields every call view has. */

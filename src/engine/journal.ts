@@ -103,6 +103,18 @@ export interface DivergenceDetectedEvent extends EventBase {
   /** Every journaled call the run did not re-issue (`expected` first); they are orphaned from now on. */
   missing: CallRef[];
 }
+/**
+ * One `self.env` binding call made by a step attempt (journaled with the attempt's outcome): which binding,
+ * the operation (`get`, `put`, `run`, …), what it touched (a key, a prefix, SQL text; at most 200 characters),
+ * and the error message when it failed.
+ */
+export interface BindingCall {
+  binding: string;
+  op: string;
+  target: string;
+  ok: boolean;
+  error?: string;
+}
 /** A `step.do` ran for the first time, with the config that wins on every replay. */
 export interface StepStartedEvent extends CallEventBase {
   type: 'step-started';
@@ -120,6 +132,8 @@ export interface AttemptFailedEvent extends CallEventBase {
   error: SerializedError;
   retryAt: number | null;
   logs: string[];
+  /** The `self.env` binding calls the attempt made (KV, D1, R2), in order; absent when it made none. */
+  bindings?: BindingCall[];
 }
 /** An attempt returned: its result is the step's cached result from now on. */
 export interface StepSucceededEvent extends CallEventBase {
@@ -127,6 +141,8 @@ export interface StepSucceededEvent extends CallEventBase {
   attempt: number;
   result: Json;
   logs: string[];
+  /** The `self.env` binding calls the attempt made (KV, D1, R2), in order; absent when it made none. */
+  bindings?: BindingCall[];
 }
 /** The step failed for good (retries exhausted, NonRetryableError, fatal): `error` is thrown on every replay. */
 export interface StepFailedEvent extends CallEventBase {

@@ -7,7 +7,7 @@
  */
 import { assertNever } from './errors';
 import type { AttemptView, CallView, CallViewBase, SleepView, StepView, WaitView } from './instance-view';
-import type { CallKind, CallRef, JournalEvent } from './journal';
+import type { BindingCall, CallKind, CallRef, JournalEvent } from './journal';
 import type { Ledger } from './ledger';
 
 type CallEvent = Extract<
@@ -67,7 +67,7 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
     }
     case 'attempt-failed': {
       const step = touch(l, 'do', e) as StepView | undefined;
-      const attempt = step && endAttempt(l, step, e.at, 'failed', e.logs);
+      const attempt = step && endAttempt(l, step, e.at, 'failed', e.logs, e.bindings);
       if (!step || !attempt) return;
       attempt.error = e.error;
       attempt.retryAt = e.retryAt;
@@ -80,7 +80,7 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
     case 'step-succeeded': {
       const step = touch(l, 'do', e) as StepView | undefined;
       if (!step) return;
-      endAttempt(l, step, e.at, 'succeeded', e.logs);
+      endAttempt(l, step, e.at, 'succeeded', e.logs, e.bindings);
       step.status = 'succeeded';
       step.result = e.result;
       step.endedAt = e.at;
@@ -90,7 +90,7 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
     case 'step-failed': {
       const step = touch(l, 'do', e) as StepView | undefined;
       if (!step) return;
-      if (step.attempts.at(-1)?.outcome === 'running') endAttempt(l, step, e.at, 'failed', NO_LOGS);
+      if (step.attempts.at(-1)?.outcome === 'running') endAttempt(l, step, e.at, 'failed', NO_LOGS, undefined);
       step.status = 'failed';
       step.error = e.error;
       step.endedAt = e.at;
@@ -210,13 +210,21 @@ function touch(l: Ledger, kind: CallKind, e: { name: string; count: number }): C
   return call;
 }
 
-function endAttempt(l: Ledger, step: StepView, at: number, outcome: 'succeeded' | 'failed', logs: string[]) {
+function endAttempt(
+  l: Ledger,
+  step: StepView,
+  at: number,
+  outcome: 'succeeded' | 'failed',
+  logs: string[],
+  bindings: BindingCall[] | undefined,
+) {
   const attempt = step.attempts[step.attempts.length - 1];
   if (!attempt) return undefined;
   if (attempt.outcome === 'running') l.inFlight -= 1;
   attempt.outcome = outcome;
   attempt.endedAt = at;
   attempt.logs = logs;
+  if (bindings !== undefined) attempt.bindings = bindings;
   return attempt;
 }
 

@@ -7,7 +7,7 @@
 import { safely } from './async-utils';
 import { isNonRetryable, type SerializedError, StepFailedError, serializeError } from './errors';
 import type { StepView } from './instance-view';
-import type { CallRef } from './journal';
+import type { BindingCall, CallRef } from './journal';
 import { cloneJson, type Json, MAX_VALUE_BYTES, toJson } from './json';
 import { messages } from './messages';
 import { createOutputCap } from './output-cap';
@@ -15,9 +15,13 @@ import type { Run } from './run';
 import { type ResolvedStepConfig, retryDelayMs, timeoutMs } from './step-config';
 import type { StepFn } from './types';
 
-type AttemptOutcome =
+type AttemptOutcome = (
   | { ok: true; value: unknown; logs: string[] }
-  | { ok: false; error: SerializedError; logs: string[] };
+  | { ok: false; error: SerializedError; logs: string[] }
+) & { bindings?: BindingCall[] };
+
+/** Binding calls journaled per attempt; later ones are counted in one last `{op: 'truncated'}` record. */
+export const MAX_BINDING_CALLS = 200;
 
 /** Runs (or continues) the step `ref` until it succeeds or fails for good. @internal */
 export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig, fn: StepFn): Promise<Json> {
@@ -55,21 +59,31 @@ export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig
         return run.machine.failRunOnResult(run, ref, attempt, problem, outcome.logs);
       }
       const { logs } = outcome;
+      const bindings = outcome.bindings ? { bindings: outcome.bindings } : {};
       if (json.bytes <= MAX_VALUE_BYTES) {
         // Output gate: stored with the next durable commit, before any later step body runs (journal-writer.ts).
-        const succeeded = { type: 'step-succeeded', name, count, attempt, result: json.value, logs } as const;
+        const succeeded = {
+          type: 'step-succeeded',
+          name,
+          count,
+          attempt,
+          result: json.value,
+          logs,
+          ...bindings,
+        } as const;
         await run.machine.attemptEnded(run, [succeeded], 'deferred');
         return cloneJson(json.value);
       }
       // Cloudflare's storage refuses it (SQLITE_TOOBIG) inside the attempt: the attempt fails, is retried, and
       // the error is thrown into run(), where it can be caught (workers-sdk context.ts).
       const error = { name: 'WorkflowInternalError', message: messages.resultTooLarge(name, count, json.bytes) };
-      outcome = { ok: false, error, logs };
+      outcome = { ok: false, error, logs, ...bindings };
     }
     const { error, logs } = outcome;
     const retry = !isNonRetryable(error) && attempt <= step.config.retries.limit;
     const retryAt = retry ? env.clock.now() + retryDelayMs(step.config, attempt) : null;
-    const failed = { type: 'attempt-failed', name, count, attempt, error, retryAt, logs } as const;
+    const bindings = outcome.bindings ? { bindings: outcome.bindings } : {};
+    const failed = { type: 'attempt-failed', name, count, attempt, error, retryAt, logs, ...bindings } as const;
     if (retry) {
       await run.machine.attemptEnded(run, [failed]);
       continue;
@@ -97,6 +111,8 @@ async function failLostAttempt(run: Run, step: StepView): Promise<void> {
 function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): Promise<AttemptOutcome> {
   const clock = run.machine.env.clock;
   const logs: string[] = [];
+  const calls: BindingCall[] = [];
+  let droppedCalls = 0;
   const cap = createOutputCap();
   const cancelCallbacks = new Set<() => void>();
   const limitMs = timeoutMs(step.config);
@@ -118,7 +134,10 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
       run.attempts.delete(cancel);
       const marker = cap.marker();
       if (marker !== undefined) logs.push(marker);
-      resolve(outcome);
+      if (droppedCalls > 0) {
+        calls.push({ binding: '', op: 'truncated', target: `${droppedCalls} more binding calls`, ok: true });
+      }
+      resolve(calls.length > 0 ? { ...outcome, bindings: calls } : outcome);
     };
     const timer = clock.setTimer(clock.now() + limitMs, () => {
       finish({ ok: false, error: { name: 'WorkflowTimeoutError', message: messages.stepTimeout(limitMs) }, logs });
@@ -130,6 +149,11 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
         if (done) return;
         const kept = cap.add(String(text));
         if (kept !== '') logs.push(kept);
+      },
+      binding: (call: BindingCall) => {
+        if (done) return;
+        if (calls.length < MAX_BINDING_CALLS) calls.push(call);
+        else droppedCalls += 1;
       },
       onCancel: (cb: () => void) => {
         if (cancelled) safely(cb);

@@ -1,7 +1,7 @@
 /** Public types of the engine: what a host registers (workflow bodies) and what it drives (engine, instances). */
 import type { Clock, Disposable } from './clock';
 import type { InstanceStatus, ReceivedEvent } from './instance-view';
-import type { WakeKind } from './journal';
+import type { BindingCall, WakeKind } from './journal';
 import type { Json } from './json';
 import type { ReplayNote } from './replay-notes';
 import type { ResolvedStepConfig } from './step-config';
@@ -20,6 +20,11 @@ export interface AttemptHooks {
   log(text: string): void;
   /** Fires when this attempt times out or its run is evicted or killed (at once if that already happened). */
   onCancel(cb: () => void): Disposable;
+  /**
+   * A `self.env` binding call the attempt made (KV, D1, R2): journaled with the attempt's outcome, in order, at
+   * most 200 per attempt (`MAX_BINDING_CALLS`, step-runner.ts). Optional so hosts' own fakes need not provide it.
+   */
+  binding?(call: BindingCall): void;
 }
 
 /** A step body. Its result must be JSON-like and at most 1 MiB; the engine validates and copies it. */

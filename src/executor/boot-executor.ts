@@ -12,10 +12,19 @@ import {
   StudioDB,
   type SyncFile,
 } from '../persistence';
-import { type BootPython, INTERRUPT, type PythonReady, serializeError, type WorkerEvent } from '../protocol';
+import {
+  type BootPython,
+  INTERRUPT,
+  type PythonReady,
+  type RunTests,
+  serializeError,
+  type TestsRan,
+  type WorkerEvent,
+} from '../protocol';
 import type { SdkSources } from '../runtime';
 import { type BootPythonDeps, bootPython } from './boot-python';
-import { createExecutorCore, type ExecutorCore } from './executor-core';
+import { createExecutorCore, type ExecutorCore, type ExecutorCoreDeps } from './executor-core';
+import { createStudioTests } from './run-tests';
 import { createStepGuard } from './step-guard';
 
 /** A booted executor. */
@@ -26,6 +35,8 @@ export interface Executor {
   afterReady(): Promise<void>;
   armKill(): void;
   disarmKill(): void;
+  /** The Tests panel's run (run-tests.ts). */
+  runTests(files: RunTests['files']): Promise<TestsRan>;
 }
 
 /** The host services an executor needs. */
@@ -51,6 +62,8 @@ export interface BootExecutorDeps {
   openJournalLog?(fileName: string): Promise<SyncFile | undefined>;
   /** Snapshot files in OPFS, when the browser has them (optional; without, snapshots stay in IndexedDB). */
   snapshotFiles?(): Promise<SnapshotFiles | undefined>;
+  /** sql.js for the files' D1 bindings (optional: without it no file gets KV, D1 or R2 bindings). */
+  sql?: ExecutorCoreDeps['sql'];
 }
 
 /**
@@ -116,6 +129,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     defer: deps.defer,
     wallNow: () => Date.now(),
     newId: () => crypto.randomUUID(),
+    ...(deps.sql ? { sql: deps.sql } : {}),
     describeImportInterrupt: () => {
       if (!interrupt || Atomics.load(interrupt, INTERRUPT.token) !== INTERRUPT.ANY_TOKEN) return undefined;
       Atomics.store(interrupt, INTERRUPT.token, 0);
@@ -140,6 +154,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   return {
     ready,
     core,
+    runTests: createStudioTests({ runtime: python.runtime, pyodide: python.pyodide, core, defer: deps.defer }),
     armKill: () => guard.armKill(),
     disarmKill: () => guard.disarmKill(),
     async afterReady() {

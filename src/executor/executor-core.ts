@@ -11,6 +11,8 @@
  * - A second writer of the same journal (`JournalConflictError`) halts this executor: it must stop, not
  *   continue, or a step could run twice. The supervisor replaces it and the new one resumes from the journal.
  */
+
+import type { SqlJsStatic } from 'sql.js';
 import {
   type Clock,
   createEngine,
@@ -28,6 +30,7 @@ import {
   WorkflowError,
 } from '../engine';
 import {
+  createDexieBindingStore,
   createDexieJournalStore,
   createExecutorRepo,
   createWalJournalStore,
@@ -46,6 +49,7 @@ import {
   type WorkerEvent,
 } from '../protocol';
 import type { PythonRuntime } from '../runtime';
+import { createFileEnvs } from './file-envs';
 import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
 import type { StepGuard } from './step-guard';
@@ -74,6 +78,8 @@ export interface ExecutorCoreDeps {
   newId(): string;
   /** Says why a `KeyboardInterrupt` at import time happened (the supervisor interrupted a long import). */
   describeImportInterrupt?(): string | undefined;
+  /** sql.js for D1 bindings (the browser locates its wasm as an asset). Without it no file gets `self.env` bindings. */
+  sql?: () => Promise<SqlJsStatic>;
 }
 
 /** The executor's command surface (one method per instance command of the protocol). */
@@ -102,6 +108,8 @@ export interface ExecutorCore {
   replayNotes(id: string): ReplayNote[];
   /** See the protocol's `ReplayOnVirtualClock`. */
   replayOnVirtualClock(req: VirtualReplayRequest): Promise<JournalEvent[]>;
+  /** See the protocol's `EnvCall`: a binding method of the file's env, for the browse view. */
+  envCall(fileId: string, binding: string, op: string, args: unknown[]): Promise<unknown>;
   /** Stops the engine (crash-like). Idempotent. */
   dispose(): void;
 }
@@ -123,10 +131,19 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     ? createWalJournalStore(deps.db, deps.journalLog, deps.journalSink ? { sink: deps.journalSink } : {})
     : createDexieJournalStore(deps.db);
 
+  const envs = deps.sql
+    ? createFileEnvs({
+        db: deps.db,
+        store: createDexieBindingStore(deps.db),
+        sql: deps.sql,
+        now: () => deps.clock.now(),
+      })
+    : undefined;
   const registry = createModuleRegistry({
     runtime: deps.runtime,
     clock: deps.clock,
     binding: (fileId, workflowName) => fileBinding(fileId, workflowName),
+    env: (fileId) => envs?.get(fileId),
     wrap: (body) => deps.guard.wrap(body),
   });
 
@@ -244,6 +261,16 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     return resumed;
   }
 
+  /** Re-reads a resumed file's env; one that no longer parses is a notice (its steps then see no bindings). */
+  async function refreshEnv(fileId: string): Promise<void> {
+    try {
+      await envs?.refresh(fileId);
+    } catch (error) {
+      const e = serializeError(error);
+      deps.emit({ type: 'notice', level: 'warning', name: e.name, message: e.message });
+    }
+  }
+
   async function loadStoredSource(fileId: string): Promise<void> {
     if (registry.has(fileId)) return;
     const stored = await repo.loadedSource(fileId);
@@ -278,7 +305,10 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       const unfinished = (await store.listInstances()).filter((s) => !FINITE_STATUSES.includes(s.status));
       for (const [id, fileId] of await repo.instanceFiles()) instanceFiles.set(id, fileId);
       const files = new Set(unfinished.map((s) => instanceFiles.get(s.id)).filter((f) => f !== undefined));
-      for (const fileId of files) await loadStoredSource(fileId);
+      for (const fileId of files) {
+        await loadStoredSource(fileId);
+        await refreshEnv(fileId);
+      }
       const resumed = await resume(unfinished.map((s) => s.id));
       return { type: 'recovered', resumed, waitingForSource: waitingForSource.size };
     },
@@ -301,6 +331,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     },
     async create({ fileId, workflowName, id, params }) {
       requireSource(fileId, workflowName);
+      await envs?.refresh(fileId);
       const handle = await fileBinding(fileId, workflowName).create({ id, params } as {
         id?: string;
         params?: unknown;
@@ -309,6 +340,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     },
     async createBatch({ fileId, workflowName, items }) {
       requireSource(fileId, workflowName);
+      await envs?.refresh(fileId);
       const handles = await fileBinding(fileId, workflowName).createBatch(items);
       return handles.map((h) => h.id);
     },
@@ -359,7 +391,12 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       instanceFiles.set(id, fileId);
       if (FINITE_STATUSES.includes(summary.status)) return;
       await loadStoredSource(fileId);
+      await refreshEnv(fileId);
       await resume([id]);
+    },
+    async envCall(fileId, binding, op, args) {
+      if (!envs) throw new WorkflowError('Bindings are not available in this executor (no SQLite engine was given).');
+      return envs.call(fileId, binding, op, args);
     },
     dispose() {
       engine.dispose();

@@ -51,6 +51,10 @@ function fakeCore(calls: string[]): ExecutorCore {
       calls.push(`replayNotes ${JSON.stringify([id])}`);
       return [NOTE];
     },
+    envCall: async (...args) => {
+      calls.push(`envCall ${JSON.stringify(args)}`);
+      return { keys: [] };
+    },
     importJournal: async (events) => events[0]?.instanceId ?? 'imported',
     replayOnVirtualClock: async ({ events }) => events,
     dispose: () => calls.push('dispose'),
@@ -75,6 +79,7 @@ function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Prom
       },
       armKill: () => calls.push('armKill'),
       disarmKill: () => calls.push('disarmKill'),
+      runTests: async () => ({ type: 'tests-ran', tests: [], unsupported: [], durationMs: 0 }),
       ...(await boot(input, emit)),
     }),
     later: (cb) => later.push(cb),

@@ -143,6 +143,10 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       await (await booted()).core.deleteInstances(ids);
       return done;
     },
+    'env-call': async ({ fileId, binding, op, args }) => ({
+      type: 'env-answer',
+      result: await (await booted()).core.envCall(fileId, binding, op, args),
+    }),
     'link-instance-file': async ({ id, fileId }) => {
       await (await booted()).core.linkInstanceFile(id, fileId);
       return done;
@@ -160,6 +164,7 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       type: 'replayed',
       events: await (await booted()).core.replayOnVirtualClock({ events, source, filename }),
     }),
+    'run-tests': async ({ files }) => (await booted()).runTests(files),
     'import-journal': async ({ events, fileId }) => ({
       type: 'instances-created',
       ids: [await (await booted()).core.importJournal(events, fileId)],

@@ -1,6 +1,6 @@
 import type { WorkflowBinding, WorkflowBody } from '../engine';
 import type { LoadSourceResult, WorkflowInfo } from '../protocol';
-import type { LoadModuleParams, PythonRuntime, WorkflowModule } from '../runtime';
+import type { EnvBindings, LoadModuleParams, PythonRuntime, WorkflowModule } from '../runtime';
 
 /** One version of a workflow file, as the UI sends it. */
 export interface SourceFile {
@@ -16,6 +16,8 @@ export interface ModuleRegistryDeps {
   clock: LoadModuleParams['clock'];
   /** `self.env.<BINDING>` of a module of `fileId`: instances it creates belong to that file. */
   binding(fileId: string, workflowName: string): WorkflowBinding;
+  /** The file's declared KV, D1, R2 bindings, vars and secrets, read at each `self.env.NAME` (file-envs.ts). */
+  env?(fileId: string): EnvBindings | undefined;
   /** Wraps each body once (the executor's step guard). */
   wrap(body: WorkflowBody): WorkflowBody;
 }
@@ -46,6 +48,7 @@ export function createModuleRegistry(deps: ModuleRegistryDeps) {
       filename: file.name,
       clock: deps.clock,
       binding: (workflowName) => deps.binding(file.fileId, workflowName),
+      env: () => deps.env?.(file.fileId),
     });
     let result: LoadSourceResult;
     if (loaded.ok) {

@@ -6,6 +6,7 @@
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import { openOpfsSyncFile, openSnapshotFiles } from '../persistence';
 import { bootExecutor } from './boot-executor';
+import { browserSql } from './browser-sql';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 import { fetchShippedSnapshot } from './shipped-snapshot';
 import { failOnRuntimeFetchError } from './watch-fetches';
@@ -49,6 +50,7 @@ startExecutorHost(scope, {
       // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
       preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       openJournalLog: (fileName) => openOpfsSyncFile(fileName),
+      sql: browserSql,
       kill: () => {
         emit({ type: 'self-kill' });
         scope.close();

@@ -4,8 +4,9 @@
  * files, the CLI writes them to a directory.
  */
 import { analyzeWorkflow, bindingNameOf, declareUtf8, workflowNameOf, workflowNameProblem } from '../analysis';
-import type { Json } from '../engine';
+import type { EnvDeclaration, Json } from '../engine';
 import { type ExportedWorkflow, entrypointBlock, type NonEmpty } from './entry-template';
+import { planEnvExport } from './env-export';
 import { workerNameFromFile, workerNameProblem } from './names';
 import { type ProjectFacts, pyprojectToml, readme, wranglerJsonc } from './project-files';
 import { outlineModule } from './python-source';
@@ -21,6 +22,8 @@ export interface BuildProjectParams {
   projectName?: string;
   /** Params for the README's example request; default `{}`. */
   exampleParams?: Json;
+  /** The file's env declaration (KV, D1, R2, vars, secrets): the ones the code uses are declared; secrets never. */
+  env?: EnvDeclaration;
 }
 
 /** A deployable project: file path → text, in the order to show them. */
@@ -135,6 +138,21 @@ export function buildCloudflareProject(params: BuildProjectParams): BuildProject
     const separator = source.endsWith('\n') ? '\n\n' : '\n\n\n';
     entry = `${source}${separator}${entrypointBlock(workflows)}`;
   }
+  const env = params.env
+    ? planEnvExport(
+        params.env,
+        source,
+        workflows.map((w) => w.binding),
+      )
+    : undefined;
+  if (env && env.unused.length > 0) {
+    fit.notes.push(`Not declared in wrangler.jsonc, as the code does not use them: ${env.unused.join(', ')}.`);
+  }
+  if (env && env.undeclared.length > 0) {
+    warnings.push(
+      `The code uses ${env.undeclared.map((n) => `self.env.${n}`).join(', ')}, which the file's env does not declare; declare it (KV, D1, R2, var or secret) so the export can bind it.`,
+    );
+  }
   const facts: ProjectFacts = {
     projectName,
     fileName,
@@ -143,6 +161,7 @@ export function buildCloudflareProject(params: BuildProjectParams): BuildProject
     exampleParams: params.exampleParams ?? {},
     warnings,
     compatibilityFlags: fit.compatibilityFlags,
+    ...(env ? { env } : {}),
   };
   const files: Record<(typeof PROJECT_FILES)[number], string> = {
     'wrangler.jsonc': wranglerJsonc(facts),

@@ -36,6 +36,14 @@ const stepConfig = z.strictObject({
   timeout: z.union([z.number(), z.string()]),
 });
 const logs = z.array(z.string());
+const bindingCall = z.strictObject({
+  binding: z.string(),
+  op: z.string(),
+  target: z.string(),
+  ok: z.boolean(),
+  error: z.string().optional(),
+});
+const bindings = z.array(bindingCall).optional();
 const json = z.json();
 
 const base = { instanceId: z.string().min(1), seq: z.int().min(1), at: time, wall: time };
@@ -57,8 +65,8 @@ const versionOneEvents = [
   event('divergence-detected', { run, expected: callRef, got: callRef.nullable(), missing: z.array(callRef) }),
   callEvent('step-started', { config: stepConfig }),
   callEvent('attempt-started', { attempt: run }),
-  callEvent('attempt-failed', { attempt: run, error: serializedError, retryAt: time.nullable(), logs }),
-  callEvent('step-succeeded', { attempt: run, result: json, logs }),
+  callEvent('attempt-failed', { attempt: run, error: serializedError, retryAt: time.nullable(), logs, bindings }),
+  callEvent('step-succeeded', { attempt: run, result: json, logs, bindings }),
   callEvent('step-failed', { error: serializedError }),
   callEvent('sleep-started', { until: time, durationMs: time }),
   callEvent('sleep-finished', {}),

@@ -5,6 +5,7 @@
  */
 import type { Json } from '../engine';
 import type { ExportedWorkflow, NonEmpty } from './entry-template';
+import { type EnvExport, readmeEnvLines, wranglerEnvSections } from './env-export';
 import { LEGACY_FORM_FLAG } from './worker-fit';
 
 /**
@@ -25,6 +26,8 @@ export interface ProjectFacts {
   warnings: readonly string[];
   /** `python_workers`, plus `no_python_workflows_implicit_dependencies` for a file using `depends=`. */
   compatibilityFlags: readonly string[];
+  /** The KV, D1, R2 bindings, vars and secret names the code uses (env-export.ts); absent: none declared. */
+  env?: EnvExport;
 }
 
 const q = (value: string) => JSON.stringify(value);
@@ -54,7 +57,7 @@ export function wranglerJsonc(f: ProjectFacts): string {
   "workflows": [
 ${entries}
   ],
-  "observability": { "enabled": true }
+${f.env ? wranglerEnvSections(f.env) : ''}  "observability": { "enabled": true }
 }
 `;
 }
@@ -108,6 +111,17 @@ The studio found these problems in ${f.fileName}; they will fail on Cloudflare t
 
 ${f.warnings.map((w) => `- ${w}`).join('\n')}
 `;
+  const envLines = f.env ? readmeEnvLines(f.env) : [];
+  const bindings =
+    envLines.length === 0
+      ? ''
+      : `
+## Bindings
+
+Create these before deploying (the studio kept their contents locally; Cloudflare starts them empty):
+
+${envLines.join('\n')}
+`;
   return `# ${f.projectName}
 
 Cloudflare Workflows (Python) exported from Workflow Studio (\`${f.fileName}\`).
@@ -116,7 +130,7 @@ ${entry}
 | class | binding | workflow name |
 |---|---|---|
 ${table}
-
+${bindings}
 ## Run it locally
 
 Install [uv](https://docs.astral.sh/uv/getting-started/installation/) and Node.js (pywrangler runs wrangler), then:

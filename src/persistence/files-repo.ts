@@ -80,6 +80,13 @@ export function createFilesRepo(db: StudioDB, deps: { now(): number; newId(): st
     delete(id: string): Promise<void> {
       return db.files.delete(id);
     },
+    /** Saves the file's env declaration text (empty text removes it); the source's version does not change. */
+    async saveEnv(id: string, env: string): Promise<void> {
+      await guardQuota('the env declaration', async () => {
+        const changed = await db.files.update(id, env.trim() === '' ? { env: undefined } : { env });
+        if (changed === 0) throw new FileNameError(`The file you are editing (id ${id}) was deleted in another tab.`);
+      });
+    },
   };
 }
 

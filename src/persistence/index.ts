@@ -1,3 +1,4 @@
+export { createDexieBindingStore } from './dexie-binding-store';
 export { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-journal-store';
 export { createExecutorRepo, type ExecutorRepo } from './executor-repo';
 export { createFilesRepo, FileConflictError, FileNameError, type FilesRepo, fileNameProblem } from './files-repo';
@@ -21,6 +22,7 @@ export {
 export { createSnapshotRepo, type SnapshotRepo, type SnapshotRepoDeps, snapshotKey } from './snapshot-repo';
 export { guardQuota, isQuotaError, JournalConflictError, StorageFullError } from './storage-errors';
 export {
+  type BindingRecordRow,
   type CloudflareImportRecord,
   type InstanceFileRecord,
   type LoadedSourceRecord,

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { InstanceSummary, JournalEvent } from '../engine';
+import type { InstanceSummary, JournalEvent, Json } from '../engine';
 
 /** A workflow source file the user edits in the studio. `version` grows by one on every saved change. */
 export interface WorkflowFile {
@@ -9,6 +9,23 @@ export interface WorkflowFile {
   version: number;
   createdAt: number;
   updatedAt: number;
+  /**
+   * The file's `self.env` declaration (KV, D1, R2, vars, secrets) as the user wrote it, in the shape of
+   * `wrangler.jsonc` (`parseEnvDeclaration`). Absent: none. Holds secret values: never put it in a share link
+   * or an export as is.
+   */
+  env?: string;
+}
+
+/**
+ * One record of a `self.env` binding's contents (a KV entry, an R2 object, a D1 database image), in the
+ * binding's space `<fileId>/<kind>/<BINDING>` (the engine's `BindingRecord`).
+ */
+export interface BindingRecordRow {
+  space: string;
+  key: string;
+  value: Uint8Array;
+  meta: Json;
 }
 
 /** A Pyodide memory snapshot, keyed by Pyodide version + SDK source hash so a stale one is never loaded. */
@@ -84,6 +101,7 @@ export class StudioDB extends Dexie {
   instanceFiles!: Table<InstanceFileRecord, string>;
   loadedSources!: Table<LoadedSourceRecord, string>;
   cloudflareImports!: Table<CloudflareImportRecord, string>;
+  bindingRecords!: Table<BindingRecordRow, [string, string]>;
 
   constructor(name: string = STUDIO_DB_NAME) {
     super(name);
@@ -102,5 +120,9 @@ export class StudioDB extends Dexie {
     });
     // v3: instances imported from Cloudflare (read-only), with what their journal cannot hold.
     this.version(3).stores({ cloudflareImports: 'instanceId' });
+    // v4: the contents of each file's self.env bindings (KV entries, R2 objects, D1 images), by space and key.
+    this.version(4).stores({
+      bindingRecords: '[space+key], space',
+    });
   }
 }

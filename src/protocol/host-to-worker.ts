@@ -191,10 +191,35 @@ export interface ReplayOnVirtualClock {
 }
 
 /**
+ * Run the project's Python tests (the files named `test_*.py`) in the executor, each test on a fresh engine on a
+ * virtual clock; the other files are what the tests import (`from order_workflow import OrderWorkflow`) and
+ * `conftest.py`. Each instance a test created is then imported into the studio's journal, linked to the file of
+ * its workflow, so it opens like any instance.
+ */
+export interface RunTests {
+  type: 'run-tests';
+  files: { fileId: string; name: string; source: string }[];
+}
+
+/**
+ * Runs one method of a file's `self.env` binding for the Env & bindings browser (not part of any instance, not
+ * journaled): e.g. `{binding: "KV", op: "list", args: [{"prefix": ""}]}`, D1 `query` / `exec` / `tables`, R2
+ * `list` / `get` / `delete`. Values as Python sends them (bytes tagged `{"$type": "bytes", …}`).
+ */
+export interface EnvCall {
+  type: 'env-call';
+  fileId: string;
+  binding: string;
+  op: string;
+  args: unknown[];
+}
+
+/**
  * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
  * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
  */
 export type StudioCommand =
+  | EnvCall
   | LoadSource
   | CreateInstance
   | CreateBatch
@@ -210,7 +235,8 @@ export type StudioCommand =
   | ImportJournal
   | LinkInstanceFile
   | GetReplayNotes
-  | ReplayOnVirtualClock;
+  | ReplayOnVirtualClock
+  | RunTests;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */
 export type WorkerInput = BootPython | Ping | Recover | FailStoppedAttempts | StudioCommand;

@@ -69,6 +69,37 @@ export interface InstancesCreated {
   ids: string[];
 }
 
+/** Answer to `env-call`: the binding method's result (JSON; bytes tagged). */
+export interface EnvAnswer {
+  type: 'env-answer';
+  result: unknown;
+}
+
+/** One test of a `run-tests`: how it ended, what it printed and the instances it created. */
+export interface TestCaseReport {
+  /** The studio file's name, e.g. `test_order.py`. */
+  file: string;
+  /** `test_charge`, or `test_add[1-2]` for a parametrize row; `*` for a file skipped or failed whole. */
+  name: string;
+  line: number;
+  outcome: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  /** The failure (or a skip's reason): exception name, the message the user reads, its line, the traceback. */
+  failure: { name: string; message: string; line: number | null; traceback: string } | null;
+  output: string;
+  /** `imported`: in the studio's journal now (it opens like any instance); else `why` it is not. */
+  instances: { id: string; workflowName: string; status: string; imported: boolean; why?: string }[];
+}
+
+/** Answer to `run-tests`. */
+export interface TestsRan {
+  type: 'tests-ran';
+  tests: TestCaseReport[];
+  /** pytest features the files use that the runner does not run, each named once. */
+  unsupported: string[];
+  durationMs: number;
+}
+
 /** Answer to a command that returns nothing (journaled before this answer is sent). */
 export interface Done {
   type: 'done';
@@ -95,7 +126,9 @@ export type WorkerOutput =
   | InstancesCreated
   | Done
   | ReplayNotes
-  | Replayed;
+  | Replayed
+  | EnvAnswer
+  | TestsRan;
 
 /** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
 export interface OutputOf {
@@ -119,6 +152,8 @@ export interface OutputOf {
   'link-instance-file': Done;
   'replay-notes': ReplayNotes;
   'replay-virtual': Replayed;
+  'env-call': EnvAnswer;
+  'run-tests': TestsRan;
 }
 
 /** The `type` of each request's success output, so the host can check every answer against its request. */
@@ -143,6 +178,8 @@ export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] 
   'link-instance-file': 'done',
   'replay-notes': 'replay-notes',
   'replay-virtual': 'replayed',
+  'env-call': 'env-answer',
+  'run-tests': 'tests-ran',
 };
 
 /**

@@ -6,6 +6,16 @@ export { type DriveParams, driveInstance } from './drive-instance';
  * the sources from disk, booting Pyodide) are in `./node`.
  */
 
+export { createD1Database, type D1Database } from './bindings/d1';
+export {
+  bindingSpace,
+  createEnvBindings,
+  type EnvBindings,
+  type EnvBindingsOptions,
+  type EnvEntry,
+} from './bindings/env-bindings';
+export { createKvNamespace, KV_LIMITS, type KvNamespace } from './bindings/kv';
+export { createR2Bucket, R2_LIMITS, type R2Bucket } from './bindings/r2';
 export {
   blockedMessage,
   createNetworkGate,
@@ -23,6 +33,24 @@ export {
   type PythonRuntime,
 } from './python-runtime';
 export { installSdk, normalizeSdkSources, SDK_ROOT, type SdkSources, sdkHash } from './sdk-sources';
-export { createTestHost, type TestCallbacks, type TestFailure, type TestFunction, type TestHost } from './test-host';
+export {
+  createTestHost,
+  type SourceFile,
+  type TestCallbacks,
+  type TestEnd,
+  type TestFailure,
+  type TestHost,
+  type TestItem,
+} from './test-host';
+export {
+  createTestSession,
+  type LoadedTestFile,
+  type LoadFailure,
+  type TestCaseResult,
+  type TestInstance,
+  type TestSession,
+  type TestSessionOptions,
+  testJournal,
+} from './test-session';
 export { createWorkflowGlobals, refusalMessage, SANDBOX_REASON } from './workflow-globals';
 export type { WorkflowInfo, WorkflowModule } from './workflow-module';

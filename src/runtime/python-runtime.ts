@@ -1,6 +1,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyCallable } from 'pyodide/ffi';
 import type { Clock, Disposable, HostRun, WorkflowBinding } from '../engine';
+import type { EnvBindings } from './bindings/env-bindings';
 import { lockDownPyodide } from './python-lockdown';
 import { installSdk, type SdkSources, sdkHash } from './sdk-sources';
 import { createWorkflowModule, liveRunKey, type WorkflowModule } from './workflow-module';
@@ -35,6 +36,11 @@ export interface LoadModuleParams {
   clock: Clock;
   /** The engine binding for a workflow name, looked up lazily (usually `(name) => engine.binding(name)`). */
   binding(workflowName: string): WorkflowBinding;
+  /**
+   * The file's declared KV, D1, R2 bindings, vars and secrets (`createEnvBindings`), read at each `self.env.NAME`
+   * lookup, so a host may swap them (a new declaration) without reloading the module. Absent: none declared.
+   */
+  env?: () => EnvBindings | undefined;
 }
 
 /** Why a module could not be imported; `line` is 1-based in the user's file, when known. */

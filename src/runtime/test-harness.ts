@@ -14,6 +14,7 @@ import {
   reduceJournal,
   type VirtualClock,
 } from '../engine';
+import type { EnvBindings } from './bindings/env-bindings';
 import type { PythonRuntime } from './python-runtime';
 import type { WorkflowModule } from './workflow-module';
 
@@ -42,12 +43,15 @@ export interface HarnessOptions {
   store?: JournalStore;
   /** Default {@link T0}. */
   start?: number;
+  /** The file's declared bindings (KV, D1, R2, vars, secrets), made on the harness's clock. */
+  env?: (now: () => number) => EnvBindings;
 }
 
 /** Loads `source` into `runtime` and wires it to a fresh engine on a virtual clock at `start`. */
 export function createHarness(runtime: PythonRuntime, source: string, opts: HarnessOptions = {}): Harness {
   const { filename = 'flow.py', store = createMemoryJournalStore(), start = T0 } = opts;
   const clock = createVirtualClock(start);
+  const env = opts.env?.(() => clock.now());
   let module: WorkflowModule | undefined;
   const engine = createEngine({
     store,
@@ -61,10 +65,18 @@ export function createHarness(runtime: PythonRuntime, source: string, opts: Harn
     filename,
     clock,
     binding: (name) => engine.binding(name),
+    env: () => env,
   });
   if (!loaded.ok) throw new Error(`${loaded.error.name}: ${loaded.error.message} (line ${loaded.error.line})`);
   module = loaded.module;
-  const idle = () => engine.settle();
+  const idle = async () => {
+    await engine.settle();
+    // A binding call awaits the host (storage, sql.js), which the engine cannot see as activity.
+    while ((env?.pending() ?? 0) > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await engine.settle();
+    }
+  };
   return {
     engine,
     clock,

@@ -7,7 +7,7 @@ import { afterEach, beforeAll } from 'vitest';
 import type { JournalEvent } from '../engine';
 import { loadNodePython, type NodePython } from './node';
 import type { PythonRuntime } from './python-runtime';
-import { createHarness, type Harness } from './test-harness';
+import { createHarness, type Harness, type HarnessOptions } from './test-harness';
 
 // Python runs in UTC, as on Workers and in the CLI, so the naive datetimes tests compare are fixed.
 process.env.TZ = 'UTC';
@@ -27,9 +27,9 @@ export interface PythonTestRuntime {
   /** The Pyodide the runtime is installed in. */
   readonly pyodide: NodePython['pyodide'];
   /** A harness with `source` loaded, disposed after the test. */
-  harness(source: string): Harness;
+  harness(source: string, opts?: HarnessOptions): Harness;
   /** Runs a module's only workflow once, as instance `i1`, to the end and returns its view and journal. */
-  runOnce(source: string, params?: unknown): Promise<RunOnce>;
+  runOnce(source: string, params?: unknown, opts?: HarnessOptions): Promise<RunOnce>;
 }
 
 /** The outcome of {@link PythonTestRuntime.runOnce}. */
@@ -57,8 +57,8 @@ export function setupPythonRuntime(): PythonTestRuntime {
     return python;
   };
 
-  const harness = (source: string): Harness => {
-    const h = createHarness(booted().runtime, source);
+  const harness = (source: string, opts?: HarnessOptions): Harness => {
+    const h = createHarness(booted().runtime, source, opts);
     harnesses.push(h);
     return h;
   };
@@ -71,8 +71,8 @@ export function setupPythonRuntime(): PythonTestRuntime {
       return booted().pyodide;
     },
     harness,
-    async runOnce(source, params) {
-      const h = harness(source);
+    async runOnce(source, params, opts) {
+      const h = harness(source, opts);
       const workflow = h.module.workflows[0];
       if (!workflow) throw new Error('no workflow');
       const handle = await h.engine.binding(workflow.workflowName).create({ id: 'i1', params });

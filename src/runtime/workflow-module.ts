@@ -1,5 +1,6 @@
 import type {
   AttemptHooks,
+  BindingCall,
   Disposable,
   HostRun,
   RunContext,
@@ -50,7 +51,7 @@ export function createWorkflowModule(
     const workflowName = workflowsByBinding.get(bindingName);
     if (workflowName === undefined) throw new Error(`Unknown workflow binding ${bindingName}`);
     return params.binding(workflowName);
-  });
+  }, params.env);
   const reply = JSON.parse(fns.load_module(params.source, filename, moduleName, envHost) as string) as LoadReply;
   if (!reply.ok) {
     const { ok: _ok, ...error } = reply;
@@ -121,6 +122,7 @@ function createBody(
             fns.start_attempt(runKey, callId, attemptKey, {
               ctxJson: toPythonJson(stepCtx),
               log: (text: string) => hooks.log(text),
+              binding: (call: BindingCall) => hooks.binding?.(call),
               resolve: (json: string) => {
                 cancel.dispose();
                 res(JSON.parse(json));

@@ -1,8 +1,9 @@
 import type { AttemptView } from '../../engine';
 import { formatClock, formatDuration } from '../format';
+import { BindingCallList } from './BindingCallList';
 import { ErrorView } from './ErrorView';
 
-/** Every attempt of a step: when it started, how long it took, its error and its captured prints. */
+/** Every attempt of a step: when it started, how long it took, its error, its captured prints and binding calls. */
 export function AttemptList({ attempts, now }: { attempts: AttemptView[]; now: number }) {
   return (
     <ol className="attempts" data-testid="attempts">
@@ -22,6 +23,7 @@ export function AttemptList({ attempts, now }: { attempts: AttemptView[]; now: n
           {a.error && <ErrorView error={a.error} />}
           {a.retryAt !== null && <p className="attempt__retry">next attempt at {formatClock(a.retryAt)}</p>}
           {a.logs.length > 0 && <pre className="attempt__logs">{a.logs.join('')}</pre>}
+          {a.bindings && a.bindings.length > 0 && <BindingCallList calls={a.bindings} />}
         </li>
       ))}
     </ol>

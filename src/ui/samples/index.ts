@@ -6,12 +6,17 @@ import approvalWait from './approval_wait.py?raw';
 import codeChangeDivergence from './code_change_divergence.py?raw';
 import concurrentFanIn from './concurrent_fan_in.py?raw';
 import ctxUsage from './ctx_usage.py?raw';
+import d1AcrossSleep from './d1_across_sleep.py?raw';
 import dagDependencies from './dag_dependencies.py?raw';
 import helloWorld from './hello_world.py?raw';
+import idempotentCharge from './idempotent_charge.py?raw';
 import nonRetryable from './non_retryable.py?raw';
 import nondeterminismPitfall from './nondeterminism_pitfall.py?raw';
 import retriesBackoff from './retries_backoff.py?raw';
 import sleepAndReplay from './sleep_and_replay.py?raw';
+import testApprovalWait from './test_approval_wait.py?raw';
+import testHelloWorld from './test_hello_world.py?raw';
+import testRetriesBackoff from './test_retries_backoff.py?raw';
 
 /** One sample: its file, what it teaches, suggested params, and the event to send if it waits for one. */
 export interface Sample {
@@ -24,6 +29,10 @@ export interface Sample {
   /** JSON text prefilled in the Run dialog. */
   params: string;
   event?: { type: string; payload: string };
+  /** The file's env declaration (Env & bindings), when the sample uses `self.env` bindings. */
+  env?: string;
+  /** Its test file (`test_<fileName>`), opened with it: it imports the workflow from the sample's file. */
+  tests?: { fileName: string; source: string };
 }
 
 /** The gallery, in teaching order. */
@@ -36,6 +45,7 @@ export const SAMPLES: readonly Sample[] = [
     tryThis: 'Run it, click the step in the graph, and read its output and captured print in the inspector.',
     source: helloWorld,
     params: '{"name": "Ada"}',
+    tests: { fileName: 'test_hello_world.py', source: testHelloWorld },
   },
   {
     id: 'dag',
@@ -63,6 +73,7 @@ export const SAMPLES: readonly Sample[] = [
     tryThis: 'Watch the retry countdown on the node, then open it: each attempt has its error and print.',
     source: retriesBackoff,
     params: '{"fail_times": 2}',
+    tests: { fileName: 'test_retries_backoff.py', source: testRetriesBackoff },
   },
   {
     id: 'non-retryable',
@@ -92,6 +103,7 @@ export const SAMPLES: readonly Sample[] = [
     source: approvalWait,
     params: '{"amount": 120}',
     event: { type: 'approval', payload: '{"approved": true, "by": "ana"}' },
+    tests: { fileName: 'test_approval_wait.py', source: testApprovalWait },
   },
   {
     id: 'pitfall',
@@ -120,5 +132,29 @@ export const SAMPLES: readonly Sample[] = [
     tryThis: 'Open the inspect step: two calls (count 1 and 2), the first with a failed attempt 1.',
     source: ctxUsage,
     params: '{}',
+  },
+  {
+    id: 'idempotent-charge',
+    fileName: 'idempotent_charge.py',
+    title: 'Idempotency key in KV',
+    summary:
+      'A charge step stores an idempotency key in KV with the receipt; when the step runs again after a crash, it finds the key and does not charge twice.',
+    tryThis:
+      'Run it: attempt 1 charges, then “crashes”; attempt 2 finds charged:A-17 and returns the receipt (charges_made: 1). Or run with crash_after_charge false and press ⚡ Kill now during the 3 s after “charged”: recovery retries the step, still one charge. Env shows the keys.',
+    source: idempotentCharge,
+    params: '{"order": "A-17", "amount": 42, "crash_after_charge": true}',
+    env: '{\n  // self.env.KV: idempotency keys and the simulated provider\'s ledger\n  "kv_namespaces": [{ "binding": "KV" }]\n}\n',
+  },
+  {
+    id: 'd1-sleep',
+    fileName: 'd1_across_sleep.py',
+    title: 'D1 across a sleep',
+    summary:
+      'A step writes a row to D1 (SQLite), the workflow sleeps, and a later step updates and reads the row back.',
+    tryThis:
+      'Run it and open Env: the orders table holds the row while the instance sleeps; after the sleep its status is “shipped”. Try SELECT * FROM orders there.',
+    source: d1AcrossSleep,
+    params: '{"order": "A-17", "total": 42.5}',
+    env: '{\n  // self.env.DB: a D1 database (SQLite in the browser)\n  "d1_databases": [{ "binding": "DB", "database_name": "orders" }]\n}\n',
   },
 ];

@@ -3,12 +3,14 @@
  * runtime as the browser, virtual clock) and must end as its explanation says.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflow } from '../../analysis';
 import { SAMPLES } from './index';
+import { testSourceFor } from './sample-tests';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -38,9 +40,14 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function runSample(fileName: string, params: string, events: string[]): Promise<CliResult> {
+async function runSample(fileName: string, params: string, events: string[], env?: string): Promise<CliResult> {
   const file = path.join(import.meta.dirname, fileName);
   const args = [BIN, 'run', file, '--json', '--params', params, ...events.flatMap((e) => ['--event', e])];
+  if (env !== undefined) {
+    const envFile = path.join(mkdtempSync(path.join(tmpdir(), 'sample-env-')), 'env.jsonc');
+    writeFileSync(envFile, env);
+    args.push('--env', envFile);
+  }
   const { stdout } = await run(process.execPath, args, { cwd: ROOT }).catch((e) => e);
   return JSON.parse(stdout) as CliResult;
 }
@@ -76,6 +83,16 @@ const expectations: Record<string, (r: CliResult) => void> = {
     expect(r.output).toEqual({ shipped: 3 });
   },
   ctx: (r) => expect(r.output).toMatchObject({ first: { count: 1, attempt: 2 }, second: { count: 2, attempt: 1 } }),
+  'idempotent-charge': (r) => {
+    // Attempt 1 charged, then failed before its result was journaled; attempt 2 found the key: one charge.
+    expect(r.steps[0]).toMatchObject({ name: 'charge', attempts: 2, outcome: 'succeeded' });
+    expect(r.output).toEqual({ receipt: { order: 'A-17', amount: 42, charge: 'ch_A-17_1' }, charges_made: 1 });
+  },
+  'd1-sleep': (r) => {
+    expect(r.runs).toBe(2);
+    expect(r.steps.map((s) => s.name)).toEqual(['save_order', 'cool-off period', 'ship_order']);
+    expect(r.output).toEqual({ id: 'A-17', total: 42.5, status: 'shipped' });
+  },
 };
 
 describe('samples', () => {
@@ -97,10 +114,40 @@ describe('samples', () => {
     '%s runs to completion on the SDK',
     async (_id, s) => {
       const events = s.event ? [`${s.event.type}:${s.event.payload}`] : [];
-      const result = await withSlot(() => runSample(s.fileName, s.params, events));
+      const result = await withSlot(() => runSample(s.fileName, s.params, events, s.env));
       expect(result.status).toBe('complete');
       expectations[s.id]!(result);
     },
     120_000,
   );
+});
+
+describe('samples with tests', () => {
+  it('ship a test file for at least three samples, and every one passes through `workflow-studio test`', async () => {
+    const withTests = SAMPLES.filter((s) => s.tests);
+    expect(withTests.map((s) => s.tests?.fileName)).toEqual([
+      'test_hello_world.py',
+      'test_retries_backoff.py',
+      'test_approval_wait.py',
+    ]);
+    const files = withTests.map((s) => path.join(import.meta.dirname, s.tests?.fileName ?? ''));
+    const { stdout } = await withSlot(() =>
+      run(process.execPath, [BIN, 'test', ...files, '--json'], { cwd: ROOT }).catch((e) => e),
+    );
+    const report = JSON.parse(stdout) as { passed: number; failed: number; tests: { file: string }[] };
+    expect(report).toMatchObject({ passed: 10, failed: 0 });
+    expect(new Set(report.tests.map((t) => path.basename(t.file)))).toEqual(
+      new Set(withTests.map((s) => s.tests?.fileName)),
+    );
+  });
+
+  it('open with the import naming the module the workflow was saved as', () => {
+    const hello = SAMPLES.find((s) => s.id === 'hello-world');
+    if (!hello) throw new Error('no hello-world sample');
+    expect(testSourceFor(hello, 'hello_world.py')).toBe(hello.tests?.source);
+    const renamed = testSourceFor(hello, 'hello_world_2.py') ?? '';
+    expect(renamed).toContain('from hello_world_2 import HelloWorkflow\n');
+    expect(renamed).not.toContain('from hello_world import');
+    expect(testSourceFor(SAMPLES.find((s) => !s.tests) ?? hello, 'x.py')).toBeUndefined();
+  });
 });

@@ -4,7 +4,7 @@
  * validated with zod); this module only wires it to files, settings, downloads and notices.
  */
 
-import type { Json } from '../../engine';
+import { type Json, parseEnvDeclaration } from '../../engine';
 import {
   buildCloudflareProject,
   decodeShareLink,
@@ -21,10 +21,20 @@ type Notify = (notice: Omit<Notice, 'id'>) => void;
 
 /** Builds the project zip of `source`; returns the download, or reports why it can't be exported. */
 export function exportProject(
-  file: { name: string; source: string },
+  file: { name: string; source: string; env?: string | undefined },
   deps: { notify: Notify; download(name: string, data: Uint8Array, type: string): void },
 ): boolean {
-  const project = buildCloudflareProject({ source: file.source, fileName: file.name });
+  // The file's env (secrets included) goes in; the export writes only what the code uses, and never a secret.
+  const env = parseEnvDeclaration(file.env ?? '');
+  if (!env.ok) {
+    deps.notify({ tone: 'error', title: 'Export failed', detail: `The file's env is not valid: ${env.message}.` });
+    return false;
+  }
+  const project = buildCloudflareProject({
+    source: file.source,
+    fileName: file.name,
+    ...(file.env ? { env: env.env } : {}),
+  });
   if (!project.ok) {
     deps.notify({ tone: 'error', title: 'Export failed', detail: project.message });
     return false;

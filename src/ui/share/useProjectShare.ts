@@ -12,11 +12,13 @@ const notify = (n: Parameters<ReturnType<typeof appStore.getState>['notify']>[0]
 /** Export-project and share-link actions for the open file; `null` until the files have loaded. */
 export function useProjectShare() {
   const fileId = useAppStore(selectActiveFileId);
-  const name = useFiles()?.find((f) => f.id === fileId)?.name ?? null;
+  const file = useFiles()?.find((f) => f.id === fileId);
+  const name = file?.name ?? null;
+  const env = file?.env;
   const onExport = useCallback(() => {
     if (name === null) return;
-    exportProject({ name, source: appStore.getState().source }, { notify, download });
-  }, [name]);
+    exportProject({ name, source: appStore.getState().source, env }, { notify, download });
+  }, [name, env]);
   const onShare = useCallback(() => {
     if (name === null || fileId === null) return;
     void shareLink(

@@ -37,6 +37,13 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     linkInstanceFile: record('linkInstanceFile', async () => {}),
     replayNotes: record('replayNotes', async () => []),
     replayOnVirtualClock: record('replayOnVirtualClock', async (req) => req.events),
+    envCall: record('envCall', async (): Promise<unknown> => null),
+    runTests: record('runTests', async () => ({
+      type: 'tests-ran' as const,
+      tests: [],
+      unsupported: [],
+      durationMs: 0,
+    })),
     importJournal: record('importJournal', async (req) => ({ id: req.events[0]?.instanceId ?? 'imported' })),
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { appStore } from '../../store';
+import { appStore, selectLessonId, useAppStore } from '../../store';
+import { toggleLearn } from '../learn/learn-actions';
 import { ActionButton } from './ActionButton';
 import { FileSwitcher } from './FileSwitcher';
 import { INSTANCE_ACTION_COUNT, InstanceActions } from './InstanceActions';
@@ -13,6 +14,7 @@ const GROUP_GAP_PX = 4;
 const openRun = () => appStore.getState().openDialog('run');
 const openSamples = () => appStore.getState().openDialog('samples');
 const openHelp = () => appStore.getState().openDialog('help');
+const openEnv = () => appStore.getState().openDialog('env');
 
 /**
  * Files, samples, Run, the selected instance's actions, and help. On a narrow window the instance actions
@@ -35,6 +37,16 @@ export function Toolbar() {
       >
         Samples
       </button>
+      <LearnButton />
+      <button
+        type="button"
+        className="tool-button"
+        onClick={openEnv}
+        title="self.env of this file: KV, D1, R2, vars and secrets, and what they hold"
+        data-testid="open-env"
+      >
+        Env
+      </button>
       <span className="toolbar__sep" aria-hidden="true" />
       <ActionButton
         legality={legality('run')}
@@ -53,5 +65,22 @@ export function Toolbar() {
         ?
       </button>
     </header>
+  );
+}
+
+/** Opens the Learn panel (the first lesson not passed yet), or closes it. */
+function LearnButton() {
+  const open = useAppStore(selectLessonId) !== null;
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      onClick={() => void toggleLearn()}
+      aria-pressed={open}
+      title="Lessons on durable execution, checked on your own runs (L)"
+      data-testid="open-learn"
+    >
+      Learn
+    </button>
   );
 }

@@ -9,6 +9,7 @@ import json
 
 from pyodide.ffi import JsException, JsProxy
 
+from ._env_bindings import declared_names, env_entry
 from ._values import UnserialisableError, from_js_error, from_json, to_json
 
 
@@ -141,7 +142,8 @@ class WorkflowBinding:
 
 
 class Env:
-    """``self.env``: attribute access to the module's workflow bindings."""
+    """``self.env``: the module's workflow bindings, and the KV, D1, R2 bindings, vars and secrets the file
+    declares (``_env_bindings``)."""
 
     def __init__(self, host, binding_names):
         self._host = host
@@ -154,14 +156,22 @@ class Env:
             binding = WorkflowBinding(self._host, name)
             setattr(self, name, binding)
             return binding
-        known = ", ".join(self._names) or "none"
+        try:
+            value = env_entry(self._host, name)
+        except KeyError:
+            pass
+        else:
+            setattr(self, name, value)
+            return value
+        known = ", ".join([*self._names, *declared_names(self._host)]) or "none"
         raise AttributeError(
             f"env has no binding {name!r} (bindings here: {known}; each WorkflowEntrypoint subclass gets one, "
-            "named UPPER_SNAKE of its class name)"
+            "named UPPER_SNAKE of its class name; KV namespaces, D1 databases, R2 buckets, vars and secrets are "
+            "declared in the file's env)"
         )
 
     def __dir__(self):
-        return list(self._names)
+        return [*self._names, *declared_names(self._host)]
 
     def __repr__(self):
         return f"<Env {', '.join(self._names)}>"

@@ -14,6 +14,9 @@ current_run: ContextVar = ContextVar("workers_current_run", default=None)
 #: Where ``print()`` output goes: a ``_LogSink`` of the current attempt or run (``None`` → real stdout).
 current_sink: ContextVar = ContextVar("workers_current_sink", default=None)
 
+#: The current step attempt's recorder of ``self.env`` binding calls (a JS function; ``None`` outside attempts).
+current_recorder: ContextVar = ContextVar("workers_current_recorder", default=None)
+
 #: Names of the steps whose dependencies are being resolved on this path (cycle detection).
 resolving: ContextVar = ContextVar("workers_resolving", default=())
 

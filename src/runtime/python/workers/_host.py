@@ -37,6 +37,9 @@ _next_module = 0
 # A function (source, filename) -> AST compiled instead of the source, e.g. the test command's assert rewriting
 # (workers/_test_host.py); None: the source as written.
 source_transform = None
+# Names of modules whose workflow classes count as their importer's own: the sibling files a test file imports
+# (workers/_test_host.py), so a test of ``from order_workflow import OrderWorkflow`` can run that workflow.
+shared_modules = set()
 
 
 def kebab_case(name):
@@ -171,7 +174,7 @@ def load_module(source, filename, module_name, env_host):
             isinstance(value, type)
             and issubclass(value, WorkflowEntrypoint)
             and value is not WorkflowEntrypoint
-            and value.__module__ == module_name
+            and (value.__module__ == module_name or value.__module__ in shared_modules)
         ):
             classes[value.__name__] = value
     _next_module += 1
@@ -326,9 +329,10 @@ def start_attempt(run_key, call_id, attempt_key, attempt):
     sink = _stdout.LogSink(attempt.log)
     entry = [run, None]
     _attempts[attempt_key] = entry
-    entry[1] = _start_task(
-        _attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), _new_context(run, sink)
-    )
+    context = _new_context(run, sink)
+    # self.env binding calls of this attempt are journaled with it (the JS side's attempt.binding).
+    context.run(_context.current_recorder.set, getattr(attempt, "binding", None))
+    entry[1] = _start_task(_attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), context)
     if entry[1].done():
         _attempts.pop(attempt_key, None)
 

@@ -67,8 +67,8 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await expect(panel).toContainText('cf-order-a17.json');
   await expect(page.getByTestId('summary-params')).toContainText('A-17');
   await expect(page.getByTestId('summary-output')).toContainText('receipt for 42');
-  await expect(page.getByTestId('action-terminate')).toHaveAttribute('aria-disabled', 'true');
-  await expect(page.getByTestId('action-terminate')).toHaveAttribute('title', /Imported from Cloudflare/);
+  await expect(page.getByTestId('action-pause')).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByTestId('action-pause')).toHaveAttribute('title', /Imported from Cloudflare/);
   await expect(page.locator('[data-instance-id="cf-order-a17"] [data-testid="instance-file"]')).toHaveText(
     '☁ Cloudflare · order_workflow.py',
   );

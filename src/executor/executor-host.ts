@@ -160,6 +160,10 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       (await booted()).disarmKill();
       return done;
     },
+    'replay-virtual': async ({ events, source, filename }) => ({
+      type: 'replayed',
+      events: await (await booted()).core.replayOnVirtualClock({ events, source, filename }),
+    }),
     'run-tests': async ({ files }) => (await booted()).runTests(files),
     'import-journal': async ({ events, fileId }) => ({
       type: 'instances-created',

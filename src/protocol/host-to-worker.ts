@@ -179,6 +179,20 @@ export interface GetReplayNotes {
 }
 
 /**
+ * Replay a journal against a file's code on a virtual clock (the CLI's replay): `events` without the last
+ * run's end, so `run()` runs again from the top; recorded calls are served, new ones run with time jumping
+ * to each next timer, until the instance completes, errors or waits for an event. Nothing is journaled in
+ * the studio: the answer holds the replay's whole journal.
+ */
+export interface ReplayOnVirtualClock {
+  type: 'replay-virtual';
+  events: JournalEvent[];
+  source: string;
+  /** The file's name, for tracebacks and errors. */
+  filename: string;
+}
+
+/**
  * Run the project's Python tests (the files named `test_*.py`) in the executor, each test on a fresh engine on a
  * virtual clock; the other files are what the tests import (`from order_workflow import OrderWorkflow`) and
  * `conftest.py`. Each instance a test created is then imported into the studio's journal, linked to the file of
@@ -223,6 +237,7 @@ export type StudioCommand =
   | ImportJournal
   | LinkInstanceFile
   | GetReplayNotes
+  | ReplayOnVirtualClock
   | RunTests;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */

@@ -1,3 +1,4 @@
+export { type DriveParams, driveInstance } from './drive-instance';
 /**
  * The Python runtime: Cloudflare's `workers` Python SDK (`./python/workers/*.py`) running in Pyodide on top
  * of the engine. Hosts (the executor worker, the CLI) load Pyodide, pass the SDK sources in, import user

@@ -102,6 +102,8 @@ export interface StudioClient {
   linkInstanceFile(id: string, fileId: string): Promise<void>;
   /** The instance's replay notes (protocol `GetReplayNotes`): kept in the executor's memory, oldest first. */
   replayNotes(id: string): Promise<ReplayNote[]>;
+  /** Replays a journal against code on a virtual clock (protocol `ReplayOnVirtualClock`); its whole journal. */
+  replayOnVirtualClock(req: { events: JournalEvent[]; source: string; filename: string }): Promise<JournalEvent[]>;
   /**
    * Runs a method of the file's `self.env` binding (KV, D1, R2) for the bindings browser; resolves with its
    * result (JSON, bytes tagged), rejects with the binding's error (`KV PUT failed: …`, `D1_ERROR: …`).

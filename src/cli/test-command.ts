@@ -5,22 +5,26 @@
  */
 import { writeFileSync } from 'node:fs';
 import {
+  createMemoryBindingStore,
   createMemoryJournalStore,
   createVirtualClock,
+  type EnvDeclaration,
   type JournalStore,
   reduceJournal,
   type VirtualClock,
 } from '../engine';
-import { createTestHost, type TestFailure, type TestHost } from '../runtime';
+import { createEnvBindings, createTestHost, type TestFailure, type TestHost } from '../runtime';
+import { nodeSql } from '../runtime/bindings/node-sql';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
+import { readEnvFile } from './env-file';
 import { type HostedModule, hostModule } from './host-module';
 import { toReport } from './report';
 import type { CliDeps, CliIo } from './run-command';
 import { discoverTestFiles, matchesK } from './test-discovery';
 import { formatTestReport, type TestResult, toJunit, toTestReport } from './test-report';
 
-export const TEST_USAGE = `Usage: workflow-studio test [PATHS...] [-k PATTERN] [--json] [--junit FILE] [--timeout SECONDS]
+export const TEST_USAGE = `Usage: workflow-studio test [PATHS...] [-k PATTERN] [--json] [--junit FILE] [--timeout SECONDS] [--env FILE]
 
 Runs the test_* functions (async or not) of every test_*.py file under PATHS (default: the current folder),
 each on a fresh engine on a virtual clock. A failed assert shows the compared values (assert 42 == 43).
@@ -30,11 +34,13 @@ From a test, \`from workers.testing import create\` creates an instance of a wor
   --json              print one JSON object {passed, failed, durationMs, tests: [...]}
   --junit FILE        also write a JUnit XML report to FILE
   --timeout SECONDS   wall-time limit per test (default 10)
+  --env FILE          self.env bindings for the files' workflows and for workers.env in tests (as run --env);
+                      their contents live in memory, shared by every test of the call
 
 Exit codes: 0 all passed, 1 a test failed, 2 bad input (a test file that does not load, no tests found).`;
 
 const SPEC = {
-  values: { '-k': 'charge', '--junit': 'report.xml', '--timeout': '10' },
+  values: { '-k': 'charge', '--junit': 'report.xml', '--timeout': '10', '--env': 'env.jsonc' },
   flags: ['--json'],
 };
 
@@ -52,7 +58,9 @@ export async function runTestCommand(argv: readonly string[], io: CliIo, deps: C
   try {
     const timeout = Number(args.values.get('--timeout') ?? '10');
     if (!(timeout > 0)) throw new BadInput(`--timeout must be a positive number of seconds, e.g. 10`);
+    const envFile = args.values.get('--env');
     return await runTests(args.positional, {
+      env: envFile === undefined ? undefined : readEnvFile(envFile),
       k: args.values.get('-k'),
       json: args.flags.has('--json'),
       junit: args.values.get('--junit'),
@@ -70,6 +78,7 @@ export async function runTestCommand(argv: readonly string[], io: CliIo, deps: C
 }
 
 interface TestOptions {
+  env: EnvDeclaration | undefined;
   k: string | undefined;
   json: boolean;
   junit: string | undefined;
@@ -82,12 +91,25 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
   const files = discoverTestFiles(paths);
   const { runtime, pyodide } = await o.deps.python();
   const tests = createTestHost(pyodide);
+  const contents = createMemoryBindingStore();
   const host = (source: string, file: string, store: CountedStore, start: number): Booted => {
     const clock = createVirtualClock(start);
+    const env =
+      o.env && createEnvBindings({ env: o.env, store: contents, scope: 'test', sql: nodeSql, now: () => clock.now() });
     const hosted = tests.rewriting(() =>
-      hostModule({ runtime, store, clock, source, filename: file, now: () => clock.now(), io: o.io, again: 'test' }),
+      hostModule({
+        runtime,
+        store,
+        clock,
+        source,
+        filename: file,
+        now: () => clock.now(),
+        io: o.io,
+        again: 'test',
+        ...(env ? { env } : {}),
+      }),
     );
-    return { ...hosted, clock, store };
+    return { ...hosted, clock, store, pending: () => env?.pending() ?? 0 };
   };
   // Collect first: a file that does not load is bad input before any test runs.
   const plan: { file: string; source: string; names: { name: string; line: number }[] }[] = [];
@@ -133,8 +155,8 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
   return report.failed > 0 ? 1 : 0;
 }
 
-/** One test's engine and module, its virtual clock and its store. */
-type Booted = HostedModule & { clock: VirtualClock; store: CountedStore };
+/** One test's engine and module, its virtual clock and its store; `pending`: binding calls in flight. */
+type Booted = HostedModule & { clock: VirtualClock; store: CountedStore; pending(): number };
 
 /** A memory store that counts its writes (the driver's "did anything happen" test). */
 type CountedStore = JournalStore & { writes(): number };
@@ -191,6 +213,11 @@ async function runOne(
       }
       if (outcome !== undefined) return outcome.failure;
       if (Date.now() - t0 > o.timeoutMs) return stuck(tests, `timed out after ${o.timeoutMs / 1000} s (--timeout)`);
+      if (hosted.pending() > 0) {
+        // A binding call awaits storage or sql.js, which the engine cannot see: time must not move meanwhile.
+        await delay(1);
+        continue;
+      }
       const next = clock.nextTimerAt();
       if (next === undefined) {
         return stuck(tests, 'the test waits, but nothing is left to happen (no timer, no event on its way)');

@@ -17,6 +17,10 @@ current_sink: ContextVar = ContextVar("workers_current_sink", default=None)
 #: The current step attempt's recorder of ``self.env`` binding calls (a JS function; ``None`` outside attempts).
 current_recorder: ContextVar = ContextVar("workers_current_recorder", default=None)
 
+#: ``self.env`` of the current run (or of the current ``workflow-studio test`` test's file): what ``workers.env``
+#: reads (``None`` outside both).
+current_env: ContextVar = ContextVar("workers_current_env", default=None)
+
 #: Names of the steps whose dependencies are being resolved on this path (cycle detection).
 resolving: ContextVar = ContextVar("workers_resolving", default=())
 

@@ -16,7 +16,8 @@ import inspect
 import json
 import traceback
 
-from . import _host
+from . import _context, _host
+from ._bindings import Env
 
 _waiters = []  # (future, description): wait_for_* calls waiting for the next idle point
 current = None  # the JS host of the running test (workers.testing reads the journal through it)
@@ -121,11 +122,15 @@ def set_rewriting(on):
     _host.source_transform = rewrite_asserts if on else None
 
 
-def _module(filename):
+def _loaded(filename):
     found = [m for m in _host._modules.values() if getattr(m.module, "__file__", None) == filename]
     if not found:
         raise LookupError(f"{filename} is not loaded")
-    return max(found, key=lambda m: m.key).module
+    return max(found, key=lambda m: m.key)
+
+
+def _module(filename):
+    return _loaded(filename).module
 
 
 def list_tests(filename):
@@ -155,6 +160,9 @@ def _failure(exc, filename):
 async def _run(func, filename, host):
     global current
     current = host
+    loaded = _loaded(filename)
+    # ``workers.env`` in a test is the file's env (its workflow bindings and the --env declaration).
+    _context.current_env.set(Env(loaded.env_host, loaded.binding_names))
     try:
         result = func()
         if inspect.isawaitable(result):

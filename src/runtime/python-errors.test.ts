@@ -145,7 +145,7 @@ class Misuse(WorkflowEntrypoint):
       'TypeError: step.sleep name must be a str, not int',
       'TypeError: event_type must be a str, not int',
       'TypeError: timeout must be a number of milliseconds or a duration string like "10 seconds", not list',
-      "AttributeError: env has no binding 'NOPE' (bindings here: MISUSE; each WorkflowEntrypoint subclass gets one, named UPPER_SNAKE of its class name)",
+      "AttributeError: env has no binding 'NOPE' (bindings here: MISUSE; each WorkflowEntrypoint subclass gets one, named UPPER_SNAKE of its class name; KV namespaces, D1 databases, R2 buckets, vars and secrets are declared in the file's env)",
       'TypeError: timestamp must be a number of milliseconds or a duration string like "10 seconds", not list',
       'TypeError: step.wait_for_event name must be a str, not int',
       'ValueError: duration must be a number of milliseconds ≥ 0 or a duration string like "10 seconds", got -5',

@@ -9,6 +9,7 @@ import { openStudio, recordErrors, runFromDialog, snap } from './studio-helpers'
 /** Every toolbar action, by test id; the instance actions may sit in the More menu. */
 const ACTIONS = [
   'open-samples',
+  'open-learn',
   'action-run',
   'action-send-event',
   'action-pause',

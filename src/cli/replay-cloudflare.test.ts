@@ -76,7 +76,7 @@ describe('workflow-studio replay --from-cloudflare', () => {
       'instance      verdict   first divergence',
       `cf-order-a17  diverged  step do "charge_card" #1: expected it, got do "charge_payment" #1 (${F}/order_workflow_renamed.py:10)`,
       `order-b22     diverged  step do "charge_card" #1: expected it, got do "charge_payment" #1 (${F}/order_workflow_renamed.py:10)`,
-      `order-c31     stopped   ${ORDERS}[1]: steps[0] "fetch_order-1": the API truncated its output, so the replay stops before it (the full output: GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name=…)`,
+      `order-c31     stopped   ${ORDERS}[1]: steps[0] "fetch_order-1": the API truncated its output, so the replay stops before it (the full output: GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name=fetch_order-1&type=step)`,
     ]);
     expect(lines).toContain('order-c31: outputs the API truncated: fetch_order-1');
 

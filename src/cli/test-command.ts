@@ -3,32 +3,33 @@
  * a virtual clock, with one Pyodide for the whole run. Asserts are rewritten to show the compared values;
  * `workers.testing` (src/runtime/python/workers/testing.py) gives tests workflow instances to drive.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryBindingStore, type EnvDeclaration, summarizeJournal } from '../engine';
+import { buildJournalFile, serializeJournalFile } from '../export';
 import {
-  createMemoryBindingStore,
-  createMemoryJournalStore,
-  createVirtualClock,
-  type EnvDeclaration,
-  type JournalStore,
-  reduceJournal,
-  type VirtualClock,
-} from '../engine';
-import { createEnvBindings, createTestHost, type TestFailure, type TestHost } from '../runtime';
+  createEnvBindings,
+  createTestHost,
+  createTestSession,
+  type LoadedTestFile,
+  type TestCaseResult,
+} from '../runtime';
 import { nodeSql } from '../runtime/bindings/node-sql';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import { readEnvFile } from './env-file';
-import { type HostedModule, hostModule } from './host-module';
-import { toReport } from './report';
 import type { CliDeps, CliIo } from './run-command';
-import { discoverTestFiles, matchesK } from './test-discovery';
+import { conftestFiles, discoverTestFiles, matchesK, siblingFile } from './test-discovery';
 import { formatTestReport, type TestResult, toJunit, toTestReport } from './test-report';
 
 export const TEST_USAGE = `Usage: workflow-studio test [PATHS...] [-k PATTERN] [--json] [--junit FILE] [--timeout SECONDS] [--env FILE]
 
 Runs the test_* functions (async or not) of every test_*.py file under PATHS (default: the current folder),
 each on a fresh engine on a virtual clock. A failed assert shows the compared values (assert 42 == 43).
-From a test, \`from workers.testing import create\` creates an instance of a workflow class defined in the file.
+From a test, \`from workers.testing import create\` creates an instance of a workflow class of the file (or of a
+sibling file it imports: from order_workflow import OrderWorkflow). \`import pytest\` works: marks (asyncio,
+parametrize, skip, skipif, usefixtures), raises, approx, skip, fail, fixtures and conftest.py.
 
   -k PATTERN          run only tests whose FILE::NAME contains PATTERN (case-insensitive)
   --json              print one JSON object {passed, failed, durationMs, tests: [...]}
@@ -37,7 +38,7 @@ From a test, \`from workers.testing import create\` creates an instance of a wor
   --env FILE          self.env bindings for the files' workflows and for workers.env in tests (as run --env);
                       their contents live in memory, shared by every test of the call
 
-Exit codes: 0 all passed, 1 a test failed, 2 bad input (a test file that does not load, no tests found).`;
+Exit codes: 0 all passed (or skipped), 1 a test failed, 2 bad input (a test file that does not load, no tests found).`;
 
 const SPEC = {
   values: { '-k': 'charge', '--junit': 'report.xml', '--timeout': '10', '--env': 'env.jsonc' },
@@ -90,37 +91,34 @@ interface TestOptions {
 async function runTests(paths: readonly string[], o: TestOptions): Promise<number> {
   const files = discoverTestFiles(paths);
   const { runtime, pyodide } = await o.deps.python();
-  const tests = createTestHost(pyodide);
-  const contents = createMemoryBindingStore();
-  const host = (source: string, file: string, store: CountedStore, start: number): Booted => {
-    const clock = createVirtualClock(start);
-    const env =
-      o.env && createEnvBindings({ env: o.env, store: contents, scope: 'test', sql: nodeSql, now: () => clock.now() });
-    const hosted = tests.rewriting(() =>
-      hostModule({
-        runtime,
-        store,
-        clock,
-        source,
-        filename: file,
-        now: () => clock.now(),
-        io: o.io,
-        again: 'test',
-        ...(env ? { env } : {}),
-      }),
-    );
-    return { ...hosted, clock, store, pending: () => env?.pending() ?? 0 };
-  };
+  const session = createTestSession({
+    runtime,
+    tests: createTestHost(pyodide),
+    start: () => o.deps.now(),
+    wallNow: () => o.deps.now(),
+    defer: (cb) => setImmediate(cb),
+    timeoutMs: o.timeoutMs,
+    sibling: siblingFile,
+    ...(o.env ? { env: sessionEnv(o.env) } : {}),
+  });
   // Collect first: a file that does not load is bad input before any test runs.
-  const plan: { file: string; source: string; names: { name: string; line: number }[] }[] = [];
+  const plan: LoadedTestFile[] = [];
   for (const file of files) {
-    const source = readWorkflowSource(file);
-    const loaded = host(source, file, counted(), o.deps.now());
-    try {
-      const names = tests.list(file).filter((t) => matchesK(`${file}::${t.name}`, o.k));
-      if (names.length > 0) plan.push({ file, source, names });
-    } finally {
-      loaded.dispose();
+    const source = { filename: file, source: readWorkflowSource(file) };
+    const conftests = conftestFiles(file, paths).map((c) => ({ filename: c, source: readWorkflowSource(c) }));
+    const loaded = session.load(source, conftests);
+    if (!loaded.ok) {
+      if (loaded.error === undefined) throw new BadInput(`${loaded.filename}: cannot collect: ${loaded.collect}`);
+      const { name, message, line, column, kind } = loaded.error;
+      const where = line === null ? loaded.filename : `${loaded.filename}:${line}${column ? `:${column}` : ''}`;
+      const hint = kind === 'syntax' ? 'fix the syntax and test again' : 'the module failed while being imported';
+      throw new BadInput(`${where}: ${name}: ${message} (${hint})`);
+    }
+    const items = loaded.file.items.filter((t) => matchesK(`${file}::${t.name}`, o.k));
+    if (items.length > 0 || (loaded.file.skipped !== null && matchesK(file, o.k))) {
+      plan.push({ ...loaded.file, items });
+    } else {
+      loaded.file.module?.dispose();
     }
   }
   if (plan.length === 0) {
@@ -129,21 +127,43 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
   }
   const started = Date.now();
   const results: TestResult[] = [];
-  for (const { file, source, names } of plan) {
-    for (const { name, line } of names) {
-      const t0 = Date.now();
-      const failure = await runOne(tests, () => host(source, file, counted(), o.deps.now()), file, name, o);
+  let journals: string | undefined;
+  const keep = (r: TestCaseResult): TestResult => {
+    const instances = r.instances.map(({ events, ...i }) => {
+      if (r.outcome !== 'failed') return i;
+      journals ??= mkdtempSync(join(tmpdir(), 'workflow-studio-test-'));
+      const path = join(journals, `${i.id.replace(/[^A-Za-z0-9._-]/g, '_')}.journal.json`);
+      const exported = buildJournalFile({
+        instance: summarizeJournal(events),
+        events,
+        exportedAt: new Date().toISOString(),
+      });
+      mkdirSync(journals, { recursive: true });
+      writeFileSync(path, serializeJournalFile(exported));
+      return { ...i, journal: path };
+    });
+    return { ...r, instances };
+  };
+  for (const file of plan) {
+    if (file.skipped !== null) {
       results.push({
-        file,
-        name,
-        line,
-        outcome: failure ? 'failed' : 'passed',
-        durationMs: Date.now() - t0,
-        failure,
+        file: file.filename,
+        name: '*',
+        line: 0,
+        outcome: 'skipped',
+        durationMs: 0,
+        output: '',
+        failure: { name: 'Skipped', message: file.skipped, line: null, traceback: '' },
+        instances: [],
       });
     }
+    for (const item of file.items) results.push(keep(await session.run(file, item)));
+    const teardown = await session.finishFile(file);
+    if (teardown) results.push(keep(teardown));
   }
-  const report = toTestReport(results, Date.now() - started);
+  const end = await session.finish();
+  if (end.teardown) results.push(keep(end.teardown));
+  const report = toTestReport(results, Date.now() - started, end.unsupported);
   if (o.junit !== undefined) {
     try {
       writeFileSync(o.junit, toJunit(report));
@@ -155,107 +175,6 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
   return report.failed > 0 ? 1 : 0;
 }
 
-/** One test's engine and module, its virtual clock and its store; `pending`: binding calls in flight. */
-type Booted = HostedModule & { clock: VirtualClock; store: CountedStore; pending(): number };
-
-/** A memory store that counts its writes (the driver's "did anything happen" test). */
-type CountedStore = JournalStore & { writes(): number };
-function counted(): CountedStore {
-  const store = createMemoryJournalStore();
-  let writes = 0;
-  return new Proxy(store, {
-    get(target, prop) {
-      if (prop === 'writes') return () => writes;
-      const value = Reflect.get(target, prop) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (prop === 'append') writes++;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  }) as CountedStore;
-}
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Runs one test on its own engine and drives the virtual clock until it ends: at each idle point the
- * `wait_for_*` calls look again (as long as that makes the engine write), then time jumps to the next timer.
- * A test waiting when no timer is left, or past its wall-time limit, fails with what it waits for.
- */
-async function runOne(
-  tests: TestHost,
-  boot: () => Booted,
-  file: string,
-  name: string,
-  o: TestOptions,
-): Promise<TestResult['failure']> {
-  const hosted = boot();
-  const { engine, clock, store } = hosted;
-  let outcome: { failure: TestFailure | null } | undefined;
-  const t0 = Date.now();
-  try {
-    tests.start(file, name, {
-      journal: async (id) => JSON.stringify(journalOf(reduceJournal(await store.read(id)))),
-      passed: () => {
-        outcome = { failure: null };
-      },
-      failed: (failure) => {
-        outcome = { failure };
-      },
-    });
-    for (;;) {
-      await engine.settle();
-      while (outcome === undefined && tests.idle() > 0) {
-        const before = store.writes();
-        await engine.settle();
-        if (store.writes() === before) break;
-      }
-      if (outcome !== undefined) return outcome.failure;
-      if (Date.now() - t0 > o.timeoutMs) return stuck(tests, `timed out after ${o.timeoutMs / 1000} s (--timeout)`);
-      if (hosted.pending() > 0) {
-        // A binding call awaits storage or sql.js, which the engine cannot see: time must not move meanwhile.
-        await delay(1);
-        continue;
-      }
-      const next = clock.nextTimerAt();
-      if (next === undefined) {
-        return stuck(tests, 'the test waits, but nothing is left to happen (no timer, no event on its way)');
-      }
-      clock.advanceTo(next);
-      await delay(0);
-    }
-  } finally {
-    tests.reset();
-    hosted.dispose();
-  }
-}
-
-function stuck(tests: TestHost, why: string): TestFailure {
-  const waits = tests.waiting();
-  return {
-    name: 'Timeout',
-    message: `${why}${waits.length ? `; waiting in ${waits.join(', ')}` : ''}`,
-    line: null,
-    traceback: '',
-  };
-}
-
-/** What `instance.journal()` returns: the run report's view plus each step's result and error. */
-function journalOf(view: ReturnType<typeof reduceJournal>) {
-  const report = toReport(view);
-  const current = view.calls.filter((c) => c.generation === view.generation);
-  return {
-    ...report,
-    steps: report.steps.map((s, i) => {
-      const call = current[i];
-      return call?.kind === 'do'
-        ? {
-            ...s,
-            result: call.result,
-            error: call.error ? { name: call.error.name, message: call.error.message } : null,
-          }
-        : { ...s, result: null, error: null };
-    }),
-  };
-}
+/** `--env`: the bindings of the whole call, in memory, on the session's clock. */
+const sessionEnv = (env: EnvDeclaration) => (now: () => number) =>
+  createEnvBindings({ env, store: createMemoryBindingStore(), scope: 'test', sql: nodeSql, now });

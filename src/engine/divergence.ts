@@ -1,6 +1,6 @@
 import type { CallView } from './instance-view';
-import { type CallRef, callKey, type JournalEventDraft } from './journal';
-import { changedKeys, type ReplayLog, replayNotes } from './replay-notes';
+import type { CallRef, JournalEventDraft } from './journal';
+import { type ReplayLog, replayNotes } from './replay-notes';
 import type { Run } from './run';
 
 /** What a run's end adds: its divergence event, if any (returned), and its replay notes (kept in `log`). */
@@ -28,20 +28,18 @@ export function divergence(run: Run, recorded: readonly CallView[], evicted: boo
       }
     }
   }
-  // A journaled sleep asked for with another duration is another call on Cloudflare (its key holds the duration).
-  const changed = new Set(changedKeys(run).map(callKey));
   const missing: CallRef[] = [];
   let expectedAt = -1;
   for (let i = 0; i < reached; i++) {
     const call = recorded[i];
-    if (call && !call.orphaned && (!run.issued(call) || changed.has(callKey(call)))) {
+    if (call && !call.orphaned && !run.issued(call)) {
       if (expectedAt < 0) expectedAt = i;
       missing.push({ kind: call.kind, name: call.name, count: call.count });
     }
   }
   const [expected] = missing;
   if (!expected) return [];
-  const got = changed.has(callKey(expected)) ? expected : madeInstead(run, recorded, end, expectedAt);
+  const got = madeInstead(run, recorded, end, expectedAt);
   return [{ type: 'divergence-detected', run: run.n, expected, got, missing }];
 }
 

@@ -132,7 +132,10 @@ export class Ledger {
         v.divergences.push(d);
         for (const ref of e.missing) {
           const call = this.lookup(ref);
-          if (call) call.orphaned = true;
+          if (!call) continue;
+          call.orphaned = true;
+          // Never woken again: a sleep re-keyed by its duration is started anew under the same (name, count).
+          this.pending.delete(call);
         }
         const run = this.runView(e.run);
         if (run) run.divergence = d;

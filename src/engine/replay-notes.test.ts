@@ -4,11 +4,11 @@
  * type or timeout is tolerated, with a note; reordered and inserted steps are served by key, with a note.
  */
 import { describe, expect, it } from 'vitest';
-import { createHarness } from './test-harness';
+import { createHarness, T0 } from './test-harness';
 import type { WorkflowBody } from './types';
 
 describe('replay after an edit', () => {
-  it('journals a divergence for a sleep whose duration changed, with a note saying Cloudflare sleeps again', async () => {
+  it('sleeps a sleep whose duration changed anew for its whole new duration, as Cloudflare does, after a divergence', async () => {
     let duration = '1 hour';
     const wf: WorkflowBody = async ({ step }) => {
       await step.do('a', () => 'a');
@@ -25,6 +25,16 @@ describe('replay after an edit', () => {
     expect(view.divergences.map(({ expected, got, missing }) => ({ expected, got, missing }))).toEqual([
       { expected: nap, got: nap, missing: [nap] },
     ]);
+    // The journaled 1-hour sleep ended at T0 + 1 h and woke run 2, which started a new 2-hour sleep there: "b"
+    // runs at T0 + 3 h (serving the journaled sleep ran it at T0 + 1 h).
+    const HOUR = 3_600_000;
+    const sleeps = view.calls.filter((c) => c.kind === 'sleep');
+    expect(sleeps.map((c) => c.kind === 'sleep' && [c.durationMs, c.until - T0, c.orphaned, c.run])).toEqual([
+      [HOUR, HOUR, true, 1],
+      [2 * HOUR, 3 * HOUR, false, 2],
+    ]);
+    expect(view.calls.find((c) => c.name === 'b')?.startedAt).toBe(T0 + 3 * HOUR);
+    expect(view.status).toBe('complete');
     expect(h.engine.replayNotes(inst.id)).toEqual([
       {
         run: 2,

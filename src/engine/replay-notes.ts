@@ -47,11 +47,6 @@ const ARGUMENT_NOTE: Record<ChangedArgument['what'], (a: ChangedArgument) => str
     `${text(a.call)} now has timeout ${ms(a.now)}; the journal holds ${ms(a.journaled)}. Cloudflare keys a wait by name and count only, so the journaled outcome stands, as here.`,
 };
 
-/** Calls whose key changed on Cloudflare (a sleep's duration): journaled calls the run did not really make again. */
-export function changedKeys(run: ReplayedRun): CallRef[] {
-  return run.changedArgs.filter((a) => a.what === 'duration').map((a) => a.call);
-}
-
 /** What an instance keeps of its replays: the notes so far, and the calls its last run made, in order. */
 export interface ReplayLog {
   notes: ReplayNote[];

@@ -138,10 +138,16 @@ export class Run {
   ): Promise<void> {
     const clock = this.machine.env.clock;
     const { ref, call: found } = this.issue('sleep', name);
-    const call = found as SleepView | undefined;
+    let call = found as SleepView | undefined;
     const journaled = call && (asked.what === 'duration' ? call.durationMs : call.until);
+    let rekeyed = false;
     if (journaled !== undefined && journaled !== asked.value) {
       this.changedArgs.push({ call: ref, what: asked.what, journaled, now: asked.value });
+      // Cloudflare keys a sleep by its name and duration (workers-sdk workflows-shared context.ts, sleep()), so
+      // another duration is another sleep there: the journaled one is never served again and the new one sleeps
+      // its whole duration from now. The journaled one is orphaned by a divergence journaled with the new start.
+      rekeyed = asked.what === 'duration';
+      if (rekeyed) call = undefined;
     }
     if (call?.status === 'finished') return this.replay(ref, undefined);
     if (!call) {
@@ -149,7 +155,18 @@ export class Run {
       await this.gate();
       const now = clock.now();
       const until = untilFrom(now);
-      await this.commit([{ type: 'sleep-started', name, count: ref.count, until, durationMs: until - now }]);
+      const started: JournalEventDraft = {
+        type: 'sleep-started',
+        name,
+        count: ref.count,
+        until,
+        durationMs: until - now,
+      };
+      await this.commit(
+        rekeyed
+          ? [{ type: 'divergence-detected', run: this.n, expected: ref, got: ref, missing: [ref] }, started]
+          : [started],
+      );
     }
     await this.blockUntil(ref, (this.machine.ledger.lookup(ref) as SleepView).until);
     await this.commit([{ type: 'sleep-finished', name, count: ref.count }]);

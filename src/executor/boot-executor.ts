@@ -12,10 +12,19 @@ import {
   StudioDB,
   type SyncFile,
 } from '../persistence';
-import { type BootPython, INTERRUPT, type PythonReady, serializeError, type WorkerEvent } from '../protocol';
+import {
+  type BootPython,
+  INTERRUPT,
+  type PythonReady,
+  type RunTests,
+  serializeError,
+  type TestsRan,
+  type WorkerEvent,
+} from '../protocol';
 import type { SdkSources } from '../runtime';
 import { type BootPythonDeps, bootPython } from './boot-python';
 import { createExecutorCore, type ExecutorCore, type ExecutorCoreDeps } from './executor-core';
+import { createStudioTests } from './run-tests';
 import { createStepGuard } from './step-guard';
 
 /** A booted executor. */
@@ -26,6 +35,8 @@ export interface Executor {
   afterReady(): Promise<void>;
   armKill(): void;
   disarmKill(): void;
+  /** The Tests panel's run (run-tests.ts). */
+  runTests(files: RunTests['files']): Promise<TestsRan>;
 }
 
 /** The host services an executor needs. */
@@ -143,6 +154,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   return {
     ready,
     core,
+    runTests: createStudioTests({ runtime: python.runtime, pyodide: python.pyodide, core, defer: deps.defer }),
     armKill: () => guard.armKill(),
     disarmKill: () => guard.disarmKill(),
     async afterReady() {

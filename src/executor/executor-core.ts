@@ -24,6 +24,7 @@ import {
   type JournalEvent,
   type JournalStore,
   messages,
+  type ReplayNote,
   type WorkflowBinding,
   type WorkflowBody,
   WorkflowError,
@@ -102,6 +103,8 @@ export interface ExecutorCore {
   importJournal(events: JournalEvent[], fileId?: string): Promise<string>;
   /** See the protocol's `LinkInstanceFile`. */
   linkInstanceFile(id: string, fileId: string): Promise<void>;
+  /** See the protocol's `GetReplayNotes`. */
+  replayNotes(id: string): ReplayNote[];
   /** See the protocol's `EnvCall`: a binding method of the file's env, for the browse view. */
   envCall(fileId: string, binding: string, op: string, args: unknown[]): Promise<unknown>;
   /** Stops the engine (crash-like). Idempotent. */
@@ -212,8 +215,18 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     };
   }
 
+  /** Refuses to act on an instance imported from Cloudflare: it is a record of a production run, never run here. */
+  async function writable(id: string): Promise<string> {
+    if (await repo.isReadOnly(id)) {
+      throw new WorkflowError(
+        `Instance "${id}" was imported from Cloudflare and is read-only: replay it against your code instead.`,
+      );
+    }
+    return id;
+  }
+
   async function handleOf(id: string): Promise<InstanceHandle> {
-    const summary = await store.getInstance(id);
+    const summary = await store.getInstance(await writable(id));
     if (!summary) throw new WorkflowError(messages.instanceNotFound(id));
     return engine.binding(summary.workflowName).get(id);
   }
@@ -230,7 +243,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     let resumed = 0;
     for (const id of ids) {
       const summary = await store.getInstance(id);
-      if (!summary || FINITE_STATUSES.includes(summary.status)) {
+      if (!summary || FINITE_STATUSES.includes(summary.status) || (await repo.isReadOnly(id))) {
         waitingForSource.delete(id);
         continue;
       }
@@ -333,13 +346,14 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     terminate: async (id) => (await handleOf(id)).terminate(),
     restart: async (id, from) => (await handleOf(id)).restart(from ? { from } : undefined),
     sendEvent: async (id, event) => (await handleOf(id)).sendEvent(event),
-    skipWait: (id) => engine.skipWait(id),
+    skipWait: async (id) => engine.skipWait(await writable(id)),
     async deleteInstances(ids) {
       for (const id of ids) {
         engine.forget(id);
         waitingForSource.delete(id);
         await store.deleteInstance(id);
         instanceFiles.delete(id);
+        await repo.forgetImport(id);
       }
     },
     async importJournal(events, fileId) {
@@ -355,6 +369,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       if (!FINITE_STATUSES.includes(summary.status)) await resume([summary.id]);
       return summary.id;
     },
+    replayNotes: (id) => engine.replayNotes(id),
     async linkInstanceFile(id, fileId) {
       const summary = await store.getInstance(id);
       if (!summary) throw new WorkflowError(messages.instanceNotFound(id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkflowError } from '../engine';
+import { type ReplayNote, WorkflowError } from '../engine';
 import type { BootPython, HostToWorker, PythonReady, WorkerEvent, WorkerInput, WorkerToHost } from '../protocol';
 import type { Executor } from './boot-executor';
 import type { ExecutorCore } from './executor-core';
@@ -13,6 +13,13 @@ const ready: PythonReady = {
   warm: false,
   snapshot: 'missing',
   bootMs: 2,
+};
+
+const NOTE: ReplayNote = {
+  run: 2,
+  kind: 'inserted',
+  call: { kind: 'do', name: 'audit', count: 1 },
+  message: 'do "audit" is new and ran before the journaled do "charge"; …',
 };
 
 /** A core that records its calls; `create` of id "dup" fails as the engine would. */
@@ -40,6 +47,10 @@ function fakeCore(calls: string[]): ExecutorCore {
     skipWait: log('skipWait'),
     deleteInstances: log('deleteInstances'),
     linkInstanceFile: log('linkInstanceFile'),
+    replayNotes: (id) => {
+      calls.push(`replayNotes ${JSON.stringify([id])}`);
+      return [NOTE];
+    },
     envCall: async (...args) => {
       calls.push(`envCall ${JSON.stringify(args)}`);
       return { keys: [] };
@@ -67,6 +78,7 @@ function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Prom
       },
       armKill: () => calls.push('armKill'),
       disarmKill: () => calls.push('disarmKill'),
+      runTests: async () => ({ type: 'tests-ran', tests: [], unsupported: [], durationMs: 0 }),
       ...(await boot(input, emit)),
     }),
     later: (cb) => later.push(cb),
@@ -186,6 +198,7 @@ describe('startExecutorHost()', () => {
       request({ type: 'link-instance-file', id: 'i1', fileId: 'f' }),
       request({ type: 'kill-at-next-step' }),
       request({ type: 'disarm-kill' }),
+      request({ type: 'replay-notes', id: 'i1' }),
     ];
     await flush();
     const outputs = ids.map((id) => posted.find((m) => m.type === 'response' && m.requestId === id));
@@ -195,6 +208,7 @@ describe('startExecutorHost()', () => {
       { type: 'instances-created', ids: ['i1'] },
       { type: 'instances-created', ids: ['b0', 'b1'] },
       ...Array(10).fill({ type: 'done' }),
+      { type: 'replay-notes', notes: [NOTE] },
     ]);
     expect(calls).toEqual([
       'pause ["i1"]',
@@ -207,6 +221,7 @@ describe('startExecutorHost()', () => {
       'linkInstanceFile ["i1","f"]',
       'armKill',
       'disarmKill',
+      'replayNotes ["i1"]',
     ]);
   });
 

@@ -151,6 +151,7 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       await (await booted()).core.linkInstanceFile(id, fileId);
       return done;
     },
+    'replay-notes': async ({ id }) => ({ type: 'replay-notes', notes: (await booted()).core.replayNotes(id) }),
     'kill-at-next-step': async () => {
       (await booted()).armKill();
       return done;
@@ -159,6 +160,7 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       (await booted()).disarmKill();
       return done;
     },
+    'run-tests': async ({ files }) => (await booted()).runTests(files),
     'import-journal': async ({ events, fileId }) => ({
       type: 'instances-created',
       ids: [await (await booted()).core.importJournal(events, fileId)],

@@ -116,6 +116,46 @@ describe('ExecutorCore.importJournal()', () => {
   });
 });
 
+describe('an instance imported from Cloudflare', () => {
+  const record_ = (instanceId: string) => ({
+    instanceId,
+    label: 'order.json',
+    importedAt: T0,
+    versionId: null,
+    status: 'waiting' as const,
+    trigger: 'api',
+    truncated: [],
+    stop: null,
+    rollbacks: [],
+  });
+
+  it('is never resumed, refuses every action but delete, and delete forgets its record', async () => {
+    const events = await record('cf-1', T0 + 1000);
+    const { core, db, clock } = setup();
+    await db.cloudflareImports.put(record_('cf-1'));
+    await core.loadSource({ fileId: 'f', version: 1, name: 'wf.py', source: 'wf' });
+    await core.importJournal(events, 'f');
+    // The control, imported the same way without the record, shows the wake happened: cf-1 had its chance.
+    await core.importJournal(await record('control', T0 + 1000), 'f');
+    clock.advanceBy(3_600_000);
+    await vi.waitFor(async () => expect((await db.instances.get('control'))?.status).toBe('complete'), {
+      timeout: 10_000,
+    });
+    expect((await db.instances.get('cf-1'))?.status).toBe('waiting');
+    expect(await core.recover()).toMatchObject({ resumed: 0 });
+    const refusal =
+      'Instance "cf-1" was imported from Cloudflare and is read-only: replay it against your code instead.';
+    await expect(core.skipWait('cf-1')).rejects.toThrow(refusal);
+    await expect(core.sendEvent('cf-1', { type: 'x' })).rejects.toThrow(refusal);
+    await expect(core.terminate('cf-1')).rejects.toThrow(refusal);
+    await expect(core.restart('cf-1', undefined)).rejects.toThrow(refusal);
+    expect(await db.journal.where('instanceId').equals('cf-1').count()).toBe(events.length);
+    await core.deleteInstances(['cf-1']);
+    expect(await db.instances.get('cf-1')).toBeUndefined();
+    expect(await db.cloudflareImports.get('cf-1')).toBeUndefined();
+  });
+});
+
 describe('ExecutorCore.linkInstanceFile()', () => {
   const file = (id: string) => ({ id, name: `${id}.py`, source: 'wf', version: 1, createdAt: T0, updatedAt: T0 });
 

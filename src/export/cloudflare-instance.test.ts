@@ -205,7 +205,7 @@ describe('parseCloudflareInstances', () => {
     expect(imp.truncated).toEqual(['report-1']);
     expect(imp.stop?.reason).toBe('truncated-output');
     expect(imp.stop?.message).toBe(
-      'order.json: steps[0] "report-1": the API truncated its output, so the replay stops before it (the full output: GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name=…)',
+      'order.json: steps[0] "report-1": the API truncated its output, so the replay stops before it (the full output: GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name=report-1&type=step)',
     );
     expect(imp.events.some((e) => e.type === 'step-succeeded' || e.type === 'sleep-started')).toBe(false);
     expect(imp.events.at(-1)?.type).toBe('run-started');

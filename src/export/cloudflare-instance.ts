@@ -2,7 +2,8 @@
  * Cloudflare's instance JSON (cloudflare-instance-schema.ts) → our journal events (docs/journal-format.md), so
  * that a production instance can be replayed against edited code. Cloudflare does not expose its replays: the
  * whole history becomes one run. Outputs are JSON values or JSON text; text that is cut off (not valid JSON but
- * starting like an object, list or string) is an output the API truncated: it is marked, and the journal stops
+ * starting like an object, list or string) is an output the API truncated — a heuristic: the API documents no
+ * truncation marker or limit, only that `…/instances/{id}/step` serves the full output: it is marked, and the journal stops
  * before that step so that a replay never serves it as if whole. An unknown step type stops the journal there
  * too. Rollback steps (run after the instance errored) are listed, not journaled: our engine has no rollback.
  */
@@ -56,9 +57,17 @@ export interface CloudflareImportOptions {
   idFor: (index: number | null) => string;
 }
 
-/** Where the full output of a step is served: the instance JSON truncates large outputs. */
+/**
+ * Where the full output of a step is served: the instance JSON truncates large outputs. Cloudflare's API
+ * (cloudflare-typescript `instances.step()`, InstanceStepParams) takes the step's name with its `-N` suffix and
+ * its type (`step` or `waitForEvent`), and an optional `attempt`.
+ */
 export const FULL_OUTPUT_ENDPOINT =
-  '/accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name=…';
+  '/accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name={name}&type={type}';
+
+/** The full-output request of one step (`charge-1`): the endpoint with its name and type filled in. */
+export const fullOutputRequest = (name: string, type: 'step' | 'waitForEvent' = 'step'): string =>
+  `GET ${FULL_OUTPUT_ENDPOINT.replace('{name}', encodeURIComponent(name)).replace('{type}', type)}`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 type Output = { value: Json; truncated: false } | { value: null; truncated: true };
@@ -191,7 +200,7 @@ function convert(
           index: i,
           step: step.data.name,
           reason: 'truncated-output',
-          message: `${where} "${step.data.name}": the API truncated its output, so the replay stops before it (the full output: GET ${FULL_OUTPUT_ENDPOINT})`,
+          message: `${where} "${step.data.name}": the API truncated its output, so the replay stops before it (the full output: ${fullOutputRequest(step.data.name)})`,
         };
         continue;
       }

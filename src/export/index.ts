@@ -9,6 +9,8 @@ export {
   type CloudflareParse,
   type CloudflareStop,
   FULL_OUTPUT_ENDPOINT,
+  fullOutputRequest,
+  looksLikeCloudflareInstance,
   parseCloudflareInstances,
 } from './cloudflare-instance';
 export {

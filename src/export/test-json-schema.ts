@@ -3,7 +3,7 @@
  * (local `#/definitions/…`), `type`, `properties`, `additionalProperties`, `required`, `items`, `enum`,
  * `const`, `anyOf`, `allOf`, `minimum`, `maximum`, `multipleOf` — so the exported `wrangler.jsonc` is checked
  * against wrangler's own schema without a validator dependency. An unknown keyword is an error, so a newer
- * schema cannot pass unchecked.
+ * schema cannot pass unchecked. The fallback of `tests/wrangler-config/` when wrangler itself cannot run.
  */
 type Schema = boolean | { [keyword: string]: unknown };
 

@@ -1,53 +1,12 @@
 /**
  * Export, per case of issue #20 point 8: the compatibility flags the file's `step.do` form needs, binding names
- * taken from the code, warnings for what cannot match on Cloudflare, and every generated `wrangler.jsonc`
- * checked against wrangler's own config schema (wrangler 4.164.0 `config-schema.json`, vendored in
- * `__fixtures__/` without its description texts).
+ * taken from the code, and warnings for what cannot match on Cloudflare. Wrangler's own config reader checks
+ * every case's `wrangler.jsonc` in `tests/wrangler-config/`.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCloudflareProject, type CloudflareProject } from './cloudflare-project';
-import { schemaErrors } from './test-json-schema';
 import { parseJsonc } from './test-utils';
-
-const SCHEMA = JSON.parse(readFileSync('src/export/__fixtures__/wrangler-config-schema.json', 'utf8'));
-
-const HEAD = 'from workers import WorkflowEntrypoint, WorkerEntrypoint, Response\n\n\n';
-const IMPLICIT = `${HEAD}class DAGWorkflow(WorkflowEntrypoint):
-    async def run(self, event, step):
-        @step.do()
-        async def a():
-            return 1
-
-        @step.do()
-        async def b(a):
-            return a + 1
-
-        return await b()
-`;
-const LEGACY = `${HEAD}class DAGWorkflow(WorkflowEntrypoint):
-    async def run(self, event, step):
-        @step.do("a")
-        async def a():
-            return 1
-
-        @step.do("b", depends=[a])
-        async def b(result):
-            return result + 1
-
-        return await b()
-`;
-const MIXED = LEGACY.replace(
-  '        return await b()\n',
-  '        @step.do()\n        async def c(a):\n            return a\n\n        return [await b(), await c()]\n',
-);
-const OWN_FETCH = `${IMPLICIT}
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        instance = await self.env.MY_WORKFLOW.create()
-        return Response.json({"id": instance.id})
-`;
+import { IMPLICIT, LEGACY, MIXED, OWN_FETCH, UNBOUND_ENV_NAME } from './test-worker-fit-cases';
 
 function build(source: string): CloudflareProject {
   const project = buildCloudflareProject({ source, fileName: 'dag.py' });
@@ -95,28 +54,10 @@ describe('export fits the Worker to the file', () => {
   });
 
   it('warns about an env name no workflow can be bound to', () => {
-    const source = `${OWN_FETCH.replace('self.env.MY_WORKFLOW.create()', 'self.env.MY_WORKFLOW.create(); self.env.DAG_WORKFLOW')}`;
-    const p = build(source);
+    const p = build(UNBOUND_ENV_NAME);
     expect(p.workflows[0]?.binding).toBe('DAG_WORKFLOW');
     expect(p.warnings).toEqual([
       'Your code uses self.env.MY_WORKFLOW, but no workflow is bound to that name (bindings: DAG_WORKFLOW); on Cloudflare it will be missing. Use one of those names.',
     ]);
-  });
-
-  it.each([
-    ['implicit', IMPLICIT],
-    ['legacy', LEGACY],
-    ['own fetch', OWN_FETCH],
-  ])("writes a wrangler.jsonc that wrangler's config schema accepts (%s)", (_case, source) => {
-    expect(schemaErrors(SCHEMA, wrangler(build(source)))).toEqual([]);
-  });
-
-  it('the schema check fails on what wrangler refuses (so the check above can fail)', () => {
-    const config = wrangler(build(IMPLICIT));
-    expect(schemaErrors(SCHEMA, { ...config, compatibility_flags: 'python_workers' })).toEqual([
-      '$.compatibility_flags: expected array',
-    ]);
-    expect(schemaErrors(SCHEMA, { ...config, workflow: [] })).toContain('$.workflow: not allowed');
-    expect(schemaErrors(SCHEMA, { ...config, workflows: [{ binding: 'X' }] }).length).toBeGreaterThan(0);
   });
 });

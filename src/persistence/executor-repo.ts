@@ -35,6 +35,14 @@ export function createExecutorRepo(db: StudioDB) {
     async fileExists(fileId: string): Promise<boolean> {
       return (await readNow(db, 'files', (store) => store.count(fileId))) === 1;
     },
+    /** Whether the instance was imported from Cloudflare: read-only, never run. */
+    async isReadOnly(instanceId: string): Promise<boolean> {
+      return (await readNow(db, 'cloudflareImports', (store) => store.count(instanceId))) === 1;
+    },
+    /** Forgets the Cloudflare record of a deleted instance. */
+    forgetImport(instanceId: string): Promise<void> {
+      return db.cloudflareImports.delete(instanceId);
+    },
     loadedSource(fileId: string): Promise<LoadedSourceRecord | undefined> {
       return readNow(db, 'loadedSources', (store) => store.get(fileId)) as Promise<LoadedSourceRecord | undefined>;
     },

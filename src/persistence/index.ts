@@ -23,6 +23,7 @@ export { createSnapshotRepo, type SnapshotRepo, type SnapshotRepoDeps, snapshotK
 export { guardQuota, isQuotaError, JournalConflictError, StorageFullError } from './storage-errors';
 export {
   type BindingRecordRow,
+  type CloudflareImportRecord,
   type InstanceFileRecord,
   type LoadedSourceRecord,
   type SettingRecord,

@@ -49,7 +49,7 @@ describe('StudioDB version 2', () => {
 
     const db = new StudioDB(name);
     await db.open();
-    expect(db.verno).toBe(3); // the newest schema: v1 upgrades through v2 to v3
+    expect(db.verno).toBe(4); // the newest schema: v1 upgrades through v2, v3 to v4
     expect(await db.files.get('f1')).toMatchObject({ source: 'x = 1', version: 3 });
     expect(await db.instances.get('old-1')).toEqual(summary);
     expect(await createDexieJournalStore(db).read('old-1')).toEqual([created]);
@@ -58,6 +58,7 @@ describe('StudioDB version 2', () => {
     // The new tables exist and start empty: an instance from before v2 simply has no file row.
     expect(await createExecutorRepo(db).instanceFiles()).toEqual(new Map());
     expect(await db.loadedSources.count()).toBe(0);
+    expect(await db.cloudflareImports.count()).toBe(0);
     db.close();
   });
 });

@@ -60,6 +60,30 @@ export interface LoadedSourceRecord {
   loadedAt: number;
 }
 
+/**
+ * An instance imported from Cloudflare's instance JSON (`GET …/workflows/{name}/instances/{id}`): read-only — the
+ * executor never resumes it and refuses every action on it but delete — with what its journal cannot hold.
+ * The UI writes it just before the import; the executor reads it.
+ */
+export interface CloudflareImportRecord {
+  instanceId: string;
+  /** Where it came from: `order.json`, `orders.json[2]`. */
+  label: string;
+  /** Wall-clock milliseconds. */
+  importedAt: number;
+  versionId: string | null;
+  /** The status Cloudflare reported; the journal's may differ where it stops early (`stop`). */
+  status: InstanceSummary['status'];
+  /** `trigger.source`: api, binding, event, cron. */
+  trigger: string | null;
+  /** Steps whose output the API truncated (`name-N`), and `run()` when the instance output was. */
+  truncated: string[];
+  /** Where the imported journal stops before the end of Cloudflare's history, and why. */
+  stop: { step: string; reason: 'truncated-output' | 'unknown-step-type'; message: string } | null;
+  /** Rollback steps (`name-N`): shown, not journaled. */
+  rollbacks: string[];
+}
+
 /** The default database name; tests pass their own so they never share state. */
 export const STUDIO_DB_NAME = 'workflow-studio';
 
@@ -76,6 +100,7 @@ export class StudioDB extends Dexie {
   settings!: Table<SettingRecord, string>;
   instanceFiles!: Table<InstanceFileRecord, string>;
   loadedSources!: Table<LoadedSourceRecord, string>;
+  cloudflareImports!: Table<CloudflareImportRecord, string>;
   bindingRecords!: Table<BindingRecordRow, [string, string]>;
 
   constructor(name: string = STUDIO_DB_NAME) {
@@ -93,8 +118,10 @@ export class StudioDB extends Dexie {
       instanceFiles: 'instanceId, fileId',
       loadedSources: 'fileId',
     });
-    // v3: the contents of each file's self.env bindings (KV entries, R2 objects, D1 images), by space and key.
-    this.version(3).stores({
+    // v3: instances imported from Cloudflare (read-only), with what their journal cannot hold.
+    this.version(3).stores({ cloudflareImports: 'instanceId' });
+    // v4: the contents of each file's self.env bindings (KV entries, R2 objects, D1 images), by space and key.
+    this.version(4).stores({
       bindingRecords: '[space+key], space',
     });
   }

@@ -167,9 +167,26 @@ export interface LinkInstanceFile {
 }
 
 /**
- * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
- * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
+ * The replay notes of an instance (engine `replayNotes`): what its runs since the executor loaded it replayed
+ * by Cloudflare's keys although the code changed (reordered or inserted steps, a sleep or wait asked for with
+ * other arguments). Kept in the executor's memory only, so a restarted executor has none until the next replay.
  */
+export interface GetReplayNotes {
+  type: 'replay-notes';
+  id: string;
+}
+
+/**
+ * Run the project's Python tests (the files named `test_*.py`) in the executor, each test on a fresh engine on a
+ * virtual clock; the other files are what the tests import (`from order_workflow import OrderWorkflow`) and
+ * `conftest.py`. Each instance a test created is then imported into the studio's journal, linked to the file of
+ * its workflow, so it opens like any instance.
+ */
+export interface RunTests {
+  type: 'run-tests';
+  files: { fileId: string; name: string; source: string }[];
+}
+
 /**
  * Runs one method of a file's `self.env` binding for the Env & bindings browser (not part of any instance, not
  * journaled): e.g. `{binding: "KV", op: "list", args: [{"prefix": ""}]}`, D1 `query` / `exec` / `tables`, R2
@@ -183,6 +200,10 @@ export interface EnvCall {
   args: unknown[];
 }
 
+/**
+ * The commands the studio issues for the person using it (files and instances). A follower tab forwards the
+ * same commands to the leader (`ForwardedCommand`), so a new one is forwardable as soon as it is added here.
+ */
 export type StudioCommand =
   | EnvCall
   | LoadSource
@@ -198,7 +219,9 @@ export type StudioCommand =
   | KillAtNextStep
   | DisarmKill
   | ImportJournal
-  | LinkInstanceFile;
+  | LinkInstanceFile
+  | GetReplayNotes
+  | RunTests;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */
 export type WorkerInput = BootPython | Ping | Recover | FailStoppedAttempts | StudioCommand;

@@ -2,7 +2,7 @@
  * Worker → host: the answer to each request (`WorkerResponse`, typed per request by `OutputOf`) and the
  * worker's unsolicited events (`WorkerEventMessage`).
  */
-import { IllegalStateError, type WorkflowInfo } from '../engine';
+import { IllegalStateError, type ReplayNote, type WorkflowInfo } from '../engine';
 import type { WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
@@ -75,13 +75,53 @@ export interface EnvAnswer {
   result: unknown;
 }
 
+/** One test of a `run-tests`: how it ended, what it printed and the instances it created. */
+export interface TestCaseReport {
+  /** The studio file's name, e.g. `test_order.py`. */
+  file: string;
+  /** `test_charge`, or `test_add[1-2]` for a parametrize row; `*` for a file skipped or failed whole. */
+  name: string;
+  line: number;
+  outcome: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  /** The failure (or a skip's reason): exception name, the message the user reads, its line, the traceback. */
+  failure: { name: string; message: string; line: number | null; traceback: string } | null;
+  output: string;
+  /** `imported`: in the studio's journal now (it opens like any instance); else `why` it is not. */
+  instances: { id: string; workflowName: string; status: string; imported: boolean; why?: string }[];
+}
+
+/** Answer to `run-tests`. */
+export interface TestsRan {
+  type: 'tests-ran';
+  tests: TestCaseReport[];
+  /** pytest features the files use that the runner does not run, each named once. */
+  unsupported: string[];
+  durationMs: number;
+}
+
 /** Answer to a command that returns nothing (journaled before this answer is sent). */
 export interface Done {
   type: 'done';
 }
 
+/** Answer to `replay-notes`: the instance's notes, oldest first (none for an instance the executor has not run). */
+export interface ReplayNotes {
+  type: 'replay-notes';
+  notes: ReplayNote[];
+}
+
 /** Everything a successful request can answer. */
-export type WorkerOutput = PythonReady | Pong | Recovered | SourceLoaded | InstancesCreated | Done | EnvAnswer;
+export type WorkerOutput =
+  | PythonReady
+  | Pong
+  | Recovered
+  | SourceLoaded
+  | InstancesCreated
+  | Done
+  | ReplayNotes
+  | EnvAnswer
+  | TestsRan;
 
 /** Maps each request type to its success output, so the supervisor's `request()` is typed end to end. */
 export interface OutputOf {
@@ -103,7 +143,9 @@ export interface OutputOf {
   'disarm-kill': Done;
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
+  'replay-notes': ReplayNotes;
   'env-call': EnvAnswer;
+  'run-tests': TestsRan;
 }
 
 /** The `type` of each request's success output, so the host can check every answer against its request. */
@@ -126,7 +168,9 @@ export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] 
   'disarm-kill': 'done',
   'import-journal': 'instances-created',
   'link-instance-file': 'done',
+  'replay-notes': 'replay-notes',
   'env-call': 'env-answer',
+  'run-tests': 'tests-ran',
 };
 
 /**

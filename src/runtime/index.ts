@@ -32,6 +32,24 @@ export {
   type PythonRuntime,
 } from './python-runtime';
 export { installSdk, normalizeSdkSources, SDK_ROOT, type SdkSources, sdkHash } from './sdk-sources';
-export { createTestHost, type TestCallbacks, type TestFailure, type TestFunction, type TestHost } from './test-host';
+export {
+  createTestHost,
+  type SourceFile,
+  type TestCallbacks,
+  type TestEnd,
+  type TestFailure,
+  type TestHost,
+  type TestItem,
+} from './test-host';
+export {
+  createTestSession,
+  type LoadedTestFile,
+  type LoadFailure,
+  type TestCaseResult,
+  type TestInstance,
+  type TestSession,
+  type TestSessionOptions,
+  testJournal,
+} from './test-session';
 export { createWorkflowGlobals, refusalMessage, SANDBOX_REASON } from './workflow-globals';
 export type { WorkflowInfo, WorkflowModule } from './workflow-module';

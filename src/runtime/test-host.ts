@@ -1,75 +1,131 @@
 /**
- * The bridge `workflow-studio test` uses (workers/_test_host.py holds the contract): load test files with their
- * asserts rewritten, list their `test_*` functions, start one, wake the `workers.testing` waits at idle points.
+ * The bridge the test runner (test-session.ts) uses (workers/_test_host.py holds the contract): load test files
+ * with their asserts rewritten, import their sibling files and conftest.py, collect their test items, run one
+ * with its fixtures, wake the `workers.testing` waits at idle points, tear fixtures down.
  */
 import type { PyodideAPI } from 'pyodide';
 import type { PyCallable } from 'pyodide/ffi';
+import type { ModuleLoadError } from './python-runtime';
 
-/** One `test_*` function of a loaded test file. */
-export interface TestFunction {
+/** One test item of a loaded test file: a `test_*` function, once per `parametrize` row (`test_add[1-2]`). */
+export interface TestItem {
   name: string;
   line: number;
+  /** Why it is skipped (a `skip`/`skipif` mark), or null. */
+  skip: string | null;
 }
 
-/** Why a test failed: the exception, the line of the test file it came from, and the traceback. */
+/** Why a test failed (or was skipped): the exception, the line of the test file it came from, the traceback. */
 export interface TestFailure {
   name: string;
-  /** For an `AssertionError` its message (`assert 42 == 43`); else `Type: message`. */
+  /** For an `AssertionError` its message (`assert 42 == 43`); a skip's reason; else `Type: message`. */
   message: string;
   line: number | null;
   traceback: string;
+}
+
+/** How one test ended, with what it printed (its own prints and its workflows'). */
+export interface TestEnd {
+  outcome: 'passed' | 'failed' | 'skipped';
+  failure: TestFailure | null;
+  output: string;
+  /** Of each instance the test created through `workers.testing`: the file its workflow class is defined in. */
+  files?: Record<string, string | null>;
 }
 
 /** What the test's Python reaches through `workers.testing`. */
 export interface TestCallbacks {
   /** `{status, output, error, runs, steps}` of an instance as JSON text. */
   journal(instanceId: string): Promise<string>;
-  passed(): void;
-  failed(failure: TestFailure): void;
+  finished(end: TestEnd): void;
+}
+
+/** A Python file by name and source text. */
+export interface SourceFile {
+  filename: string;
+  source: string;
 }
 
 /** The test host of one Pyodide (with the runtime installed). */
 export interface TestHost {
   /** While `fn` runs, modules loaded through the runtime get their asserts rewritten. */
   rewriting<T>(fn: () => T): T;
-  list(filename: string): TestFunction[];
+  /** Where `import NAME` in a test file finds a sibling file; forgets the siblings, conftests and notes so far. */
+  setSources(lookup: (moduleName: string) => SourceFile | undefined): void;
+  /** Imports a conftest.py; the error when it does not load. */
+  loadConftest(file: SourceFile): ModuleLoadError | null;
+  /** The test items of the newest module loaded from `filename`, with the fixtures of these conftest files (or
+   * why they cannot be collected, e.g. a `parametrize` row of the wrong length). */
+  collect(filename: string, conftests: readonly string[]): TestItem[] | { error: string };
   start(filename: string, name: string, callbacks: TestCallbacks): void;
+  /** Tears down the module fixtures (after a file's last test) or the session's; a teardown's failure. */
+  finishScope(scope: 'module' | 'session', filename: string): Promise<TestFailure | null>;
+  /** What the running test printed so far. */
+  captured(): string;
+  /** The pytest features met that the shim does not run, each once. */
+  unsupported(): string[];
   /** Wakes the pending `wait_for_*` calls; how many it woke. */
   idle(): number;
   /** What the pending `wait_for_*` calls wait for. */
   waiting(): string[];
-  /** Cancels what the last test left waiting. */
+  /** Cancels what the last test left waiting (and the test itself, when it still runs). */
   reset(): void;
 }
 
 /** The test host of `pyodide` (whose runtime must be installed: `createPythonRuntime`). */
 export function createTestHost(pyodide: PyodideAPI): TestHost {
   const fn = (name: string) => pyodide.pyimport(`workers._test_host.${name}`) as PyCallable;
-  const setRewriting = fn('set_rewriting');
-  const list = fn('list_tests');
-  const start = fn('start_test');
-  const idle = fn('idle');
-  const waiting = fn('waiting');
-  const reset = fn('reset');
+  const f = {
+    setRewriting: fn('set_rewriting'),
+    setSources: fn('set_sources'),
+    loadConftest: fn('load_conftest'),
+    collect: fn('collect_tests'),
+    start: fn('start_test'),
+    finishScope: fn('finish_scope'),
+    captured: fn('captured'),
+    unsupported: fn('unsupported'),
+    idle: fn('idle'),
+    waiting: fn('waiting'),
+    reset: fn('reset'),
+  };
   return {
     rewriting(run) {
-      setRewriting(true);
+      f.setRewriting(true);
       try {
         return run();
       } finally {
-        setRewriting(false);
+        f.setRewriting(false);
       }
     },
-    list: (filename) => JSON.parse(list(filename) as string) as TestFunction[],
-    start(filename, name, callbacks) {
-      start(filename, name, {
-        journal: (id: string) => callbacks.journal(id),
-        passed: () => callbacks.passed(),
-        failed: (json: string) => callbacks.failed(JSON.parse(json) as TestFailure),
+    setSources(lookup) {
+      f.setSources((name: string) => {
+        const found = lookup(name);
+        return found === undefined ? undefined : JSON.stringify([found.filename, found.source]);
       });
     },
-    idle: () => idle() as number,
-    waiting: () => JSON.parse(waiting() as string) as string[],
-    reset: () => void reset(),
+    loadConftest(file) {
+      const reply = JSON.parse(f.loadConftest(file.source, file.filename) as string) as
+        | { ok: true }
+        | ({ ok: false } & ModuleLoadError);
+      if (reply.ok) return null;
+      const { ok: _ok, ...error } = reply;
+      return error;
+    },
+    collect: (filename, conftests) => JSON.parse(f.collect(filename, JSON.stringify(conftests)) as string),
+    start(filename, name, callbacks) {
+      f.start(filename, name, {
+        journal: (id: string) => callbacks.journal(id),
+        finished: (json: string) => callbacks.finished(JSON.parse(json) as TestEnd),
+      });
+    },
+    finishScope: (scope, filename) =>
+      new Promise((resolve) => {
+        f.finishScope(scope, filename, { finished: (json: string) => resolve(JSON.parse(json)) });
+      }),
+    captured: () => f.captured() as string,
+    unsupported: () => JSON.parse(f.unsupported() as string) as string[],
+    idle: () => f.idle() as number,
+    waiting: () => JSON.parse(f.waiting() as string) as string[],
+    reset: () => void f.reset(),
   };
 }

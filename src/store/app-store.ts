@@ -5,6 +5,7 @@ import { createDialogsSlice, type DialogsSlice } from './dialogs-slice';
 import { createEditorSlice, type EditorSlice } from './editor-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createInstancesSlice, type InstancesSlice } from './instances-slice';
+import { createLearnSlice, type LearnSlice } from './learn-slice';
 import { createNoticesSlice, type NoticesSlice } from './notices-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
@@ -15,7 +16,8 @@ export type AppState = EditorSlice &
   DialogsSlice &
   NoticesSlice &
   CommandsSlice &
-  HistorySlice;
+  HistorySlice &
+  LearnSlice;
 
 /** Builds a fresh store (tests use their own; the app has one, {@link appStore}). */
 export const createAppStore = () =>
@@ -27,6 +29,7 @@ export const createAppStore = () =>
     ...createNoticesSlice(...a),
     ...createCommandsSlice(...a),
     ...createHistorySlice(...a),
+    ...createLearnSlice(...a),
   }));
 
 /** The one store, vanilla so non-React code (tests, handlers) can read and update it. */

@@ -13,6 +13,8 @@ export type DialogName =
   | 'restart-from'
   | 'delete-instances'
   | 'import-journal'
+  | 'cloudflare-replays'
+  | 'lesson-solution'
   | 'env';
 
 /** What "Run again…" prefills the Run dialog with: an instance's workflow and params (JSON text). */

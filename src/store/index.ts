@@ -4,6 +4,7 @@ export type { DialogName, DialogsSlice, RunPrefill } from './dialogs-slice';
 export { type EditorSlice, type RevealRequest, STARTER_FILE_NAME, STARTER_SOURCE } from './editor-slice';
 export type { HistoryScale, HistorySlice, TimeTravel } from './history-slice';
 export { ALL_STATUSES, type InstanceFilter, type InstanceSort, type InstancesSlice } from './instances-slice';
+export type { LearnSlice, LessonCheckState } from './learn-slice';
 export { MAX_NOTICES, type Notice, type NoticesSlice } from './notices-slice';
 export type { CallSelection, InspectorTab, Selection, SelectionSlice } from './selection-slice';
 export {
@@ -15,6 +16,8 @@ export {
   selectInspectorTab,
   selectInstanceFilter,
   selectInstanceSort,
+  selectLessonCheck,
+  selectLessonId,
   selectNotices,
   selectReveal,
   selectRunNowNonce,

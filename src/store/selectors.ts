@@ -4,6 +4,10 @@ import type { AppState } from './app-store';
 export const selectSource = (s: AppState) => s.source;
 /** Id of the open file, or null before the files have loaded. */
 export const selectActiveFileId = (s: AppState) => s.activeFileId;
+/** The lesson the Learn panel shows, or null when it is closed. */
+export const selectLessonId = (s: AppState) => s.lessonId;
+/** The Learn panel's last Check, or null. */
+export const selectLessonCheck = (s: AppState) => s.lessonCheck;
 /** The editor's pending scroll-to request. */
 export const selectReveal = (s: AppState) => s.reveal;
 /** The selected instance id, or null. */

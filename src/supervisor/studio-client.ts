@@ -291,7 +291,9 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     skipWait: (id) => done({ type: 'skip-wait', id }),
     deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
     linkInstanceFile: (id, fileId) => done({ type: 'link-instance-file', id, fileId }),
+    replayNotes: async (id) => (await answer({ type: 'replay-notes', id })).notes,
     envCall: async (req) => (await answer({ type: 'env-call', ...req })).result,
+    runTests: (files) => answer({ type: 'run-tests', files }),
     async importJournal(req) {
       const { ids } = await answer(
         req.fileId === undefined

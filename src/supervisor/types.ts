@@ -1,4 +1,4 @@
-import type { JournalEvent, RestartFrom } from '../engine';
+import type { JournalEvent, ReplayNote, RestartFrom } from '../engine';
 import type {
   BusyAttempt,
   ExecutorStatus,
@@ -6,7 +6,9 @@ import type {
   LoadSourceResult,
   NoticeText,
   OutputOf,
+  RunTests,
   StoppedAttempt,
+  TestsRan,
   WorkerEvent,
   WorkerInput,
   WorkerToHost,
@@ -92,11 +94,18 @@ export interface StudioClient {
    * good; an unfinished one resumes with that file's code. Rejects when its file still exists.
    */
   linkInstanceFile(id: string, fileId: string): Promise<void>;
+  /** The instance's replay notes (protocol `GetReplayNotes`): kept in the executor's memory, oldest first. */
+  replayNotes(id: string): Promise<ReplayNote[]>;
   /**
    * Runs a method of the file's `self.env` binding (KV, D1, R2) for the bindings browser; resolves with its
    * result (JSON, bytes tagged), rejects with the binding's error (`KV PUT failed: …`, `D1_ERROR: …`).
    */
   envCall(req: { fileId: string; binding: string; op: string; args: unknown[] }): Promise<unknown>;
+  /**
+   * Runs the project's `test_*.py` files in the executor (each test on its own engine on a virtual clock) and
+   * imports the instances they created, linked to their workflow's file: the Tests panel.
+   */
+  runTests(files: RunTests['files']): Promise<TestsRan>;
   /** Crash injection: kill the executor worker now. It restarts and recovers. */
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */

@@ -6,6 +6,7 @@ import { getFilesController } from './files/files';
 import { useSchemeSwitchWithoutFades } from './hooks/useSchemeSwitchWithoutFades';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { Workbench } from './layout/Workbench';
+import { useLearnLinks } from './learn/useLearnLinks';
 import { Notices } from './notices/Notices';
 import { useExecutorNotices } from './notices/useExecutorNotices';
 import { PlanProvider } from './plan/PlanProvider';
@@ -24,6 +25,7 @@ import './styles/inspector.css';
 import './styles/dialogs.css';
 import './styles/notices.css';
 import './styles/summary.css';
+import './styles/learn.css';
 import './styles/env.css';
 
 /** Commands without a component of their own: keyboard shortcuts and Ctrl/Cmd+Enter runs. */
@@ -32,6 +34,7 @@ function Commands() {
   useRunNowCommand();
   useExecutorNotices();
   useShareLinkOpener();
+  useLearnLinks();
   useSchemeSwitchWithoutFades();
   return null;
 }

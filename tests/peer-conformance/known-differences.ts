@@ -7,7 +7,9 @@
  */
 export const CAUSES = {
   errorNames:
-    "Cloudflare's workflow code and its engine talk over workerd's RPC, which rebuilds an error as a built-in class chosen by its name (Error, TypeError, RangeError, SyntaxError, …) and folds any other name into the message: a step's `QuotaError('out of range')` reaches run() and status() as `Error('QuotaError: out of range')`, and so do the engine's own WorkflowFatalError, WorkflowTimeoutError and NonRetryableError. Our engine's TypeScript API keeps the name the code threw; the studio follows Cloudflare's rule where Python code sees the error (errors crossing a step boundary, after workers-py's `_from_js_error`).",
+    "Cloudflare's engine runs the workflow's run() and each step callback over workerd's RPC, which rebuilds an error as the built-in class its name names (Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError) and turns any other name into a prefix of the message. So what the engine throws into run() arrives as `Error('<name>: <message>')` (a step's `QuotaError`, the `WorkflowTimeoutError` of a step or a wait, the `WorkflowFatalError` of the step limit, a step name, a step config or a missing callback, a caught `NonRetryableError`), and what run() throws reaches status() the same way (`GiveUpError` → `Error('GiveUpError: run gave up')`); the engine itself recognises a NonRetryableError by that prefix, and workers-py's `_from_js_error` says the name \"either survives, or is folded into the message as a prefix\". Ours runs the workflow in the engine's own JavaScript realm, with no RPC between them, and keeps the name (the studio's history, inspector and CLI show it). Where Python code sees these errors the runtime maps `TypeError`, `ValueError` and `NonRetryableError` as workers-py does; the others stay a `JsException` named as thrown (`str(e)` is `WorkflowTimeoutError: …` here, `Error: WorkflowTimeoutError: …` on Cloudflare).",
+  errorNamesToCaller:
+    "The binding's methods (create, createBatch, terminate, restart) are RPC calls into Cloudflare's engine too, so their `WorkflowError('…')` reaches the caller as `Error('WorkflowError: …')`; ours is called in-process and throws the `WorkflowError` itself (Python code sees a `JsException` named `WorkflowError` here, `Error` on Cloudflare).",
   stepFailedClass:
     'A failed step rejects with our `StepFailedError`, which carries the original name and message (the Python runtime raises the matching Python class from it); Cloudflare rethrows an instance of the built-in class itself.',
   statusWhileBlocked:
@@ -72,14 +74,14 @@ export const KNOWN_DIFFERENCES: Record<string, readonly Cause[]> = {
   'step-readable-stream': ['streamResults'],
   'step-result-over-1mib-caught': ['sizeLimits'],
   'params-over-1mib': ['sizeLimits'],
-  'restart-from-unknown': ['errorNames'],
+  'restart-from-unknown': ['errorNamesToCaller'],
   'restart-drops-events': ['errorNames'],
   'sleep-replay': ['replayAfterSleep'],
   'sleep-status': ['statusWhileBlocked'],
   'step-limit-exceeded': ['errorNames'],
   'step-limit-caught': ['errorNames'],
-  'invalid-instance-id': ['errorNames', 'detailedMessages'],
-  'instance-id-too-long': ['errorNames', 'detailedMessages'],
+  'invalid-instance-id': ['errorNamesToCaller', 'detailedMessages'],
+  'instance-id-too-long': ['errorNamesToCaller', 'detailedMessages'],
   'duplicate-instance-id': ['duplicateId'],
   'unknown-instance': ['notFound'],
   'step-name-too-long': ['errorNames'],
@@ -92,9 +94,9 @@ export const KNOWN_DIFFERENCES: Record<string, readonly Cause[]> = {
   'wait-timeout-too-long': ['maxDurations'],
   'config-delay-function': ['newerConfig'],
   'config-sensitive': ['newerConfig'],
-  'terminate-finished': ['errorNames'],
-  'create-batch-empty': ['errorNames'],
-  'create-batch-bad-id': ['errorNames', 'detailedMessages', 'batchAtomic'],
+  'terminate-finished': ['errorNamesToCaller'],
+  'create-batch-empty': ['errorNamesToCaller'],
+  'create-batch-bad-id': ['errorNamesToCaller', 'detailedMessages', 'batchAtomic'],
   'step-typed-array': ['jsonValues'],
   'step-date': ['jsonValues'],
   'step-nested-undefined': ['jsonValues'],

@@ -1,5 +1,7 @@
 import { selectDialog, useAppStore } from '../../store';
+import { CloudflareReplaysDialog } from '../cloudflare/CloudflareReplaysDialog';
 import { EnvDialog } from '../env/EnvDialog';
+import { SolutionDialog } from '../learn/SolutionDialog';
 import { ImportJournalDialog } from '../transfer/ImportJournalDialog';
 import { DeleteFileDialog } from './DeleteFileDialog';
 import { DeleteInstancesDialog } from './DeleteInstancesDialog';
@@ -36,6 +38,10 @@ export function DialogHost() {
       return <DeleteInstancesDialog />;
     case 'import-journal':
       return <ImportJournalDialog />;
+    case 'cloudflare-replays':
+      return <CloudflareReplaysDialog />;
+    case 'lesson-solution':
+      return <SolutionDialog />;
     case 'env':
       return <EnvDialog />;
   }

@@ -56,6 +56,8 @@ interface MonacoDiffProps {
   dark: boolean;
   onMount: DiffOnMount;
   loading: ReactNode;
+  /** Both sides read-only (a diff to look at, not to merge in). */
+  readOnly?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ interface MonacoDiffProps {
  * error ("TextModel got disposed before DiffEditorWidget model got reset"): it keeps them, and they are disposed
  * once the editor is.
  */
-export function MonacoDiff({ fileId, original, modified, dark, onMount, loading }: MonacoDiffProps) {
+export function MonacoDiff({ fileId, original, modified, dark, onMount, loading, readOnly = false }: MonacoDiffProps) {
   const models = useRef<{ dispose(): void }[]>([]);
   useEffect(
     () => () => {
@@ -92,7 +94,7 @@ export function MonacoDiff({ fileId, original, modified, dark, onMount, loading 
       modified={modified}
       onMount={mount}
       theme={dark ? 'vs-dark' : 'vs'}
-      options={{ ...OPTIONS, readOnly: false, originalEditable: false, renderSideBySide: true }}
+      options={{ ...OPTIONS, readOnly, originalEditable: false, renderSideBySide: true }}
       loading={loading}
     />
   );

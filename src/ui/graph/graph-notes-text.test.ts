@@ -14,9 +14,9 @@ const divergence = (d: Partial<DivergenceView>): DivergenceView => ({
 });
 
 describe('graph footnotes', () => {
-  it('says a sleep asked for with another duration is another call on Cloudflare, served from the journal here', () => {
+  it('says a sleep asked for with another duration is a new sleep, as on Cloudflare', () => {
     expect(divergenceText(divergence({ got: nap }))).toBe(
-      '⚠ Run 2 diverged from the journal: it asked for sleep “nap” with another duration. Cloudflare keys a sleep by its name and duration, so there it is a new sleep that waits the whole new duration; here the journaled sleep is served.',
+      '⚠ Run 2 diverged from the journal: it asked for sleep “nap” with another duration. Cloudflare keys a sleep by its name and duration, so this is a new sleep, as there: the journaled one is orphaned and the new one waits its whole new duration.',
     );
   });
 

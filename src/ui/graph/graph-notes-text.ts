@@ -1,7 +1,7 @@
 /**
  * The words of the graph's footnotes that depend on Cloudflare's rules: a divergence (a sleep asked for with
- * another duration is another call there, since its key holds the duration; the studio still serves the
- * journaled one) and which `step.do` form the file runs.
+ * another duration is another call there, since its key holds the duration, and so here: the new sleep waits
+ * its whole duration) and which `step.do` form the file runs.
  */
 import { stepDoForm, type WorkflowPlan } from '../../analysis';
 import type { DivergenceView } from '../../engine';
@@ -17,7 +17,7 @@ export function divergenceText(d: DivergenceView): string {
     d.got.name === d.expected.name &&
     d.got.count === d.expected.count;
   if (same) {
-    return `⚠ Run ${d.run} diverged from the journal: it asked for ${expected} with another duration. Cloudflare keys a sleep by its name and duration, so there it is a new sleep that waits the whole new duration; here the journaled sleep is served.`;
+    return `⚠ Run ${d.run} diverged from the journal: it asked for ${expected} with another duration. Cloudflare keys a sleep by its name and duration, so this is a new sleep, as there: the journaled one is orphaned and the new one waits its whole new duration.`;
   }
   const got = d.got ? `, the code asked for ${KIND[d.got.kind]} “${d.got.name}”` : ', the code issued no further call';
   const after = d.got ? ` and “${d.got.name}” ran as a new call` : '';

@@ -1,10 +1,12 @@
 import { selectSelectedInstanceId, useAppStore } from '../../store';
+import { useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
 import { downloadJournal } from '../transfer/useJournalExport';
 import { CrashControls } from './CrashControls';
+import { ReplayNotes } from './ReplayNotes';
 import { TimeScrubber } from './TimeScrubber';
 import { useZoomKeys } from './useHistoryZoom';
 import { Waterfall } from './Waterfall';
@@ -17,6 +19,7 @@ export function HistoryPane() {
   const selected = useAppStore(selectSelectedInstanceId);
   const instance = useLiveInstance();
   const onZoomKey = useZoomKeys();
+  const cloudflare = useCloudflareRecord(instance.status === 'ready' ? instance.view.id : null);
   const actions = (
     <>
       {instance.status === 'ready' && (
@@ -52,8 +55,15 @@ export function HistoryPane() {
   return (
     <Pane title={`History · ${instance.view.id}`} label="History" actions={actions} flush>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: keys bubbling from the scrubber, rows and list. */}
-      <div className="history" onKeyDown={onZoomKey}>
+      <div className={cloudflare ? 'history history--readonly' : 'history'} onKeyDown={onZoomKey}>
+        {cloudflare && (
+          <p className="history__note" data-testid="history-cloudflare-note">
+            ☁ Imported from Cloudflare ({cloudflare.label}), read-only: one lane, because Cloudflare does not expose its
+            replays (how often run() ran again), so its history is drawn as one run at the times Cloudflare recorded.
+          </p>
+        )}
         <TimeScrubber />
+        <ReplayNotes view={instance.view} />
         <Waterfall />
       </div>
     </Pane>

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { ALL_STATUSES, selectInstanceFilter, selectInstanceSort, useAppStore } from '../../store';
+import { useCloudflareIds } from '../cloudflare/useCloudflareImports';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
+import { fileDropHandlers } from '../transfer/dropped-files';
 import { TransferActions } from '../transfer/TransferActions';
 import { InstanceFilters } from './InstanceFilters';
 import { InstanceList } from './InstanceList';
@@ -16,7 +18,15 @@ export function InstancesPane() {
   const all = useInstanceSummaries();
   const filter = useAppStore(selectInstanceFilter);
   const sort = useAppStore(selectInstanceSort);
-  const files = useInstanceFileNames();
+  const linked = useInstanceFileNames();
+  const cloudflare = useCloudflareIds();
+  // An instance imported from Cloudflare says so where its file is named.
+  const files = useMemo(() => {
+    if (cloudflare.length === 0) return linked;
+    const named = new Map(linked);
+    for (const id of cloudflare) named.set(id, `☁ Cloudflare · ${linked.get(id) ?? 'no file'}`);
+    return named;
+  }, [linked, cloudflare]);
   // Sorted with the time of the last read: a live instance's duration grows between reads, its place need not.
   const rows = useMemo(
     () => (all ? sortInstances(filterInstances(all, filter), sort, Date.now()) : []),
@@ -33,7 +43,7 @@ export function InstancesPane() {
       flush
       actions={<TransferActions />}
     >
-      <div className="instances">
+      <div className="instances" {...fileDropHandlers}>
         <InstanceFilters filter={filter} counts={counts} workflows={workflows} total={total} />
         {all === undefined ? (
           <Loading what="Reading instances from IndexedDB" />

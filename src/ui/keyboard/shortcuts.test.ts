@@ -27,8 +27,17 @@ describe('commandFor()', () => {
     expect(commandFor(press('p', { altKey: true }))).toBeNull();
   });
 
+  it('moves through the lessons with L, ] and [, and checks with C, never while typing', () => {
+    expect(commandFor(press('l'))).toBe('learn');
+    expect(commandFor(press(']'))).toBe('next-lesson');
+    expect(commandFor(press('['))).toBe('previous-lesson');
+    expect(commandFor(press('C', { shiftKey: true }))).toBe('check-lesson');
+    expect(commandFor(press('c', { typing: true }))).toBeNull();
+    expect(commandFor(press(']', { typing: true }))).toBeNull();
+  });
+
   it('has a table entry for every command it can return', () => {
-    const keys = ['Enter', '?', 'e', 'p', 's', 'g'];
+    const keys = ['Enter', '?', 'e', 'p', 's', 'g', 'l', ']', '[', 'c'];
     const produced = new Set(
       keys.flatMap((k) => [
         commandFor(press(k)),

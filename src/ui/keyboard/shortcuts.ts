@@ -11,6 +11,10 @@ export type ShortcutCommand =
   | 'pause-resume'
   | 'skip-wait'
   | 'samples'
+  | 'learn'
+  | 'next-lesson'
+  | 'previous-lesson'
+  | 'check-lesson'
   | 'help';
 
 /** A shortcut: its keys as shown, and what it does. */
@@ -45,6 +49,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
     whileTyping: false,
   },
   { command: 'samples', keys: 'G', description: 'Open the samples gallery', whileTyping: false },
+  { command: 'learn', keys: 'L', description: 'Open or close the Learn panel (lessons)', whileTyping: false },
+  { command: 'next-lesson', keys: ']', description: 'Next lesson (Learn panel)', whileTyping: false },
+  { command: 'previous-lesson', keys: '[', description: 'Previous lesson (Learn panel)', whileTyping: false },
+  {
+    command: 'check-lesson',
+    keys: 'C',
+    description: 'Check the lesson on your latest instance of its file (Learn panel)',
+    whileTyping: false,
+  },
   { command: 'help', keys: '?', description: 'Show this help', whileTyping: false },
 ];
 
@@ -98,6 +111,16 @@ export function commandFor(e: KeyPress): ShortcutCommand | null {
     case 'g':
     case 'G':
       return 'samples';
+    case 'l':
+    case 'L':
+      return 'learn';
+    case ']':
+      return 'next-lesson';
+    case '[':
+      return 'previous-lesson';
+    case 'c':
+    case 'C':
+      return 'check-lesson';
     default:
       return null;
   }

@@ -4,6 +4,7 @@ import { performAction } from '../actions/instance-actions';
 import { executorBlocker, instanceActionLegality } from '../actions/legality';
 import { useClient } from '../client/useClient';
 import { useLiveInstance } from '../data/SelectedInstanceProvider';
+import { runLessonCheck, stepLesson, toggleLearn } from '../learn/learn-actions';
 import { commandFor, type ShortcutCommand } from './shortcuts';
 
 /** The shortcut commands that need Python (they are what the toolbar disables while it starts). */
@@ -47,6 +48,15 @@ export function useShortcuts(): void {
           return s.openDialog('help');
         case 'samples':
           return s.openDialog('samples');
+        case 'learn':
+          return void toggleLearn();
+        case 'next-lesson':
+          return void stepLesson(1);
+        case 'previous-lesson':
+          return void stepLesson(-1);
+        case 'check-lesson':
+          if (s.lessonId !== null) void runLessonCheck();
+          return;
         case 'send-event':
           if (instanceActionLegality('send-event', view).ok) s.openDialog('send-event');
           return;

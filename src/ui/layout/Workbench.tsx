@@ -1,31 +1,45 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import { selectLessonId, useAppStore } from '../../store';
 import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
 import { HistoryPane } from '../history/HistoryPane';
 import { InspectorPane } from '../inspector/InspectorPane';
-import { InstancesPane } from '../instances/InstancesPane';
+import { LearnPane } from '../learn/LearnPane';
+import { LowerTabs } from '../tests/LowerTabs';
 
-/** The three resizable columns: editor | graph over instances | history over inspector. */
+/**
+ * The three resizable columns: editor | graph over instances (or tests) | history over inspector; with a lesson
+ * open, the Learn panel comes first, beside the editor.
+ */
 export function Workbench() {
+  const learning = useAppStore(selectLessonId) !== null;
   return (
-    <Group orientation="horizontal" className="workbench" id="workbench">
-      <Panel id="editor" defaultSize="32" minSize="15">
+    <Group orientation="horizontal" className="workbench" id={learning ? 'workbench-learn' : 'workbench'}>
+      {learning && (
+        <>
+          <Panel id="learn" defaultSize="26" minSize="15">
+            <LearnPane />
+          </Panel>
+          <Separator className="separator separator--vertical" />
+        </>
+      )}
+      <Panel id="editor" defaultSize={learning ? '30' : '32'} minSize="15">
         <EditorPane />
       </Panel>
       <Separator className="separator separator--vertical" />
-      <Panel id="middle" defaultSize="38" minSize="15">
+      <Panel id="middle" defaultSize={learning ? '22' : '38'} minSize="15">
         <Group orientation="vertical" id="middle-column">
           <Panel id="graph" defaultSize="62" minSize="15">
             <GraphPane />
           </Panel>
           <Separator className="separator separator--horizontal" />
           <Panel id="instances" defaultSize="38" minSize="10">
-            <InstancesPane />
+            <LowerTabs />
           </Panel>
         </Group>
       </Panel>
       <Separator className="separator separator--vertical" />
-      <Panel id="right" defaultSize="30" minSize="12">
+      <Panel id="right" defaultSize={learning ? '22' : '30'} minSize="12">
         <Group orientation="vertical" id="right-column">
           <Panel id="history" defaultSize="55" minSize="10">
             <HistoryPane />

@@ -14,6 +14,9 @@ import nonRetryable from './non_retryable.py?raw';
 import nondeterminismPitfall from './nondeterminism_pitfall.py?raw';
 import retriesBackoff from './retries_backoff.py?raw';
 import sleepAndReplay from './sleep_and_replay.py?raw';
+import testApprovalWait from './test_approval_wait.py?raw';
+import testHelloWorld from './test_hello_world.py?raw';
+import testRetriesBackoff from './test_retries_backoff.py?raw';
 
 /** One sample: its file, what it teaches, suggested params, and the event to send if it waits for one. */
 export interface Sample {
@@ -28,6 +31,8 @@ export interface Sample {
   event?: { type: string; payload: string };
   /** The file's env declaration (Env & bindings), when the sample uses `self.env` bindings. */
   env?: string;
+  /** Its test file (`test_<fileName>`), opened with it: it imports the workflow from the sample's file. */
+  tests?: { fileName: string; source: string };
 }
 
 /** The gallery, in teaching order. */
@@ -40,6 +45,7 @@ export const SAMPLES: readonly Sample[] = [
     tryThis: 'Run it, click the step in the graph, and read its output and captured print in the inspector.',
     source: helloWorld,
     params: '{"name": "Ada"}',
+    tests: { fileName: 'test_hello_world.py', source: testHelloWorld },
   },
   {
     id: 'dag',
@@ -67,6 +73,7 @@ export const SAMPLES: readonly Sample[] = [
     tryThis: 'Watch the retry countdown on the node, then open it: each attempt has its error and print.',
     source: retriesBackoff,
     params: '{"fail_times": 2}',
+    tests: { fileName: 'test_retries_backoff.py', source: testRetriesBackoff },
   },
   {
     id: 'non-retryable',
@@ -96,6 +103,7 @@ export const SAMPLES: readonly Sample[] = [
     source: approvalWait,
     params: '{"amount": 120}',
     event: { type: 'approval', payload: '{"approved": true, "by": "ana"}' },
+    tests: { fileName: 'test_approval_wait.py', source: testApprovalWait },
   },
   {
     id: 'pitfall',

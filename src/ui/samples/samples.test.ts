@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflow } from '../../analysis';
 import { SAMPLES } from './index';
+import { testSourceFor } from './sample-tests';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -119,4 +120,34 @@ describe('samples', () => {
     },
     120_000,
   );
+});
+
+describe('samples with tests', () => {
+  it('ship a test file for at least three samples, and every one passes through `workflow-studio test`', async () => {
+    const withTests = SAMPLES.filter((s) => s.tests);
+    expect(withTests.map((s) => s.tests?.fileName)).toEqual([
+      'test_hello_world.py',
+      'test_retries_backoff.py',
+      'test_approval_wait.py',
+    ]);
+    const files = withTests.map((s) => path.join(import.meta.dirname, s.tests?.fileName ?? ''));
+    const { stdout } = await withSlot(() =>
+      run(process.execPath, [BIN, 'test', ...files, '--json'], { cwd: ROOT }).catch((e) => e),
+    );
+    const report = JSON.parse(stdout) as { passed: number; failed: number; tests: { file: string }[] };
+    expect(report).toMatchObject({ passed: 10, failed: 0 });
+    expect(new Set(report.tests.map((t) => path.basename(t.file)))).toEqual(
+      new Set(withTests.map((s) => s.tests?.fileName)),
+    );
+  });
+
+  it('open with the import naming the module the workflow was saved as', () => {
+    const hello = SAMPLES.find((s) => s.id === 'hello-world');
+    if (!hello) throw new Error('no hello-world sample');
+    expect(testSourceFor(hello, 'hello_world.py')).toBe(hello.tests?.source);
+    const renamed = testSourceFor(hello, 'hello_world_2.py') ?? '';
+    expect(renamed).toContain('from hello_world_2 import HelloWorkflow\n');
+    expect(renamed).not.toContain('from hello_world import');
+    expect(testSourceFor(SAMPLES.find((s) => !s.tests) ?? hello, 'x.py')).toBeUndefined();
+  });
 });

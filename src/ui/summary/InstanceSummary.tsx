@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import type { InstanceView, JournalEvent, StatusChange } from '../../engine';
+import { CloudflarePanel } from '../cloudflare/CloudflarePanel';
+import { useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { formatClock, formatDateTime, formatDuration, plural } from '../format';
 import { useInstanceFile } from '../graph/useInstanceFile';
 import { useWallClock } from '../hooks/useWallClock';
@@ -53,6 +55,7 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
   const wallNow = useWallClock(!travelling && !isFinished(view.status), 1000);
   const durationMs = durationAt(s, travelling ? s.updatedAt : wallNow);
   const file = useInstanceFile(view.id);
+  const cloudflare = useCloudflareRecord(view.id);
   const fileText =
     file.status === 'linked'
       ? file.name
@@ -102,6 +105,7 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
           ],
         ]}
       />
+      <CloudflarePanel id={view.id} />
       {s.error && (
         <Section title="Error">
           <ErrorView error={s.error} />
@@ -114,7 +118,15 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
           </p>
         </Section>
       )}
-      {s.output.present && (
+      {s.output.present && cloudflare?.truncated.includes('run()') && (
+        <Section title="Output · what run() returned">
+          <p className="inspector__hint" data-testid="summary-output-truncated">
+            <span className="chip chip--warn">truncated</span> Cloudflare&apos;s API truncated the instance output: it
+            is not shown, and not served as whole.
+          </p>
+        </Section>
+      )}
+      {s.output.present && !cloudflare?.truncated.includes('run()') && (
         <Section title="Output · what run() returned" actions={<CopyButton value={s.output.value} />}>
           <div data-testid="summary-output">
             <JsonTree value={s.output.value} python />

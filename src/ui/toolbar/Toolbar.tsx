@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { appStore } from '../../store';
+import { appStore, selectLessonId, useAppStore } from '../../store';
+import { toggleLearn } from '../learn/learn-actions';
 import { ActionButton } from './ActionButton';
 import { FileSwitcher } from './FileSwitcher';
 import { INSTANCE_ACTION_COUNT, InstanceActions } from './InstanceActions';
@@ -36,6 +37,7 @@ export function Toolbar() {
       >
         Samples
       </button>
+      <LearnButton />
       <button
         type="button"
         className="tool-button"
@@ -63,5 +65,22 @@ export function Toolbar() {
         ?
       </button>
     </header>
+  );
+}
+
+/** Opens the Learn panel (the first lesson not passed yet), or closes it. */
+function LearnButton() {
+  const open = useAppStore(selectLessonId) !== null;
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      onClick={() => void toggleLearn()}
+      aria-pressed={open}
+      title="Lessons on durable execution, checked on your own runs (L)"
+      data-testid="open-learn"
+    >
+      Learn
+    </button>
   );
 }

@@ -1,6 +1,7 @@
 import { type DirectAction, performAction } from '../actions/instance-actions';
 import { executorBlocker, type InstanceAction, instanceActionLegality, type Legality } from '../actions/legality';
 import { useClient, useClientState } from '../client/useClient';
+import { READ_ONLY_REASON, useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { useLiveInstance, useSelectedInstance } from '../data/SelectedInstanceProvider';
 
 /**
@@ -14,10 +15,13 @@ export function useToolbarActions() {
   const shown = useSelectedInstance();
   const view = instance.status === 'ready' ? instance.view : null;
   const blocker = executorBlocker(client ? state : null);
+  // Imported from Cloudflare: nothing but delete acts on it (the executor refuses the rest too).
+  const cloudflare = !!useCloudflareRecord(view?.id ?? null);
   const legality = (action: InstanceAction | 'run'): Legality => {
     if (blocker) return { ok: false, reason: blocker };
     if (action === 'run') return { ok: true };
     if (instance.status === 'loading') return { ok: false, reason: 'Reading the instance’s journal…' };
+    if (cloudflare && action !== 'delete') return { ok: false, reason: READ_ONLY_REASON };
     return instanceActionLegality(action, view);
   };
   const act = (action: DirectAction) => {

@@ -1,3 +1,4 @@
+import { CloudflareImportSection } from '../cloudflare/CloudflareImportSection';
 import { CancelButton, Dialog } from '../dialogs/Dialog';
 import { formatDateTime } from '../format';
 import { STATUS_TEXT } from '../instances/instance-rows';
@@ -9,13 +10,18 @@ export function ImportJournalDialog() {
   const ok = d.picked && !('error' in d.picked) ? d.picked : null;
   return (
     <Dialog
-      title="Import a journal"
+      title="Import a journal or Cloudflare instances"
       testId="import-dialog"
       onSubmit={() => void d.submit()}
       footer={
         <>
           <CancelButton />
-          <button type="submit" className="button button--primary" aria-disabled={!d.canImport || d.busy}>
+          <button
+            type="submit"
+            className="button button--primary"
+            aria-disabled={!d.canImport || d.busy}
+            data-testid="import-submit"
+          >
             Import
           </button>
         </>
@@ -23,18 +29,27 @@ export function ImportJournalDialog() {
     >
       <p className="dialog__note">
         A <code>.journal.json</code> file exported from Workflow Studio. Its events become an instance here: inspect its
-        history, scrub through it, restart it. An unfinished instance resumes with the loaded code of its workflow.
+        history, scrub through it, restart it. An unfinished instance resumes with the loaded code of its workflow. Or
+        the JSON of instances that ran on Cloudflare (one file or several, or a list): they become read-only instances
+        you can replay against your code. You can also drop files on the instance list.
       </p>
       <label className="field">
-        <span className="field__label">Journal file</span>
+        <span className="field__label">Journal file, or Cloudflare instance JSON</span>
         <input
           type="file"
+          multiple
           accept=".json,application/json"
-          onChange={(e) => void d.pick(e.currentTarget.files?.[0])}
+          onChange={(e) => void d.pick([...(e.currentTarget.files ?? [])])}
           data-testid="import-file"
           autoFocus
         />
       </label>
+      {d.dropped && (
+        <p className="dialog__note" data-testid="import-dropped">
+          Dropped: {d.dropped.join(', ')}
+        </p>
+      )}
+      {d.mode === 'cloudflare' && <CloudflareImportSection c={d.cloudflare} />}
       {d.picked && 'error' in d.picked && (
         <p className="field__error" role="alert" data-testid="import-error">
           {d.picked.error} Nothing was imported.

@@ -25,10 +25,10 @@ export async function planImport(text: string, taken: IdTaken): Promise<ImportPl
   return { ok: true, file: parsed.file, clash, suggestedId: clash ? await freeId(id, taken) : id };
 }
 
-/** `id-imported`, `id-imported-2`, … : the first that is valid and free. */
-export async function freeId(id: string, taken: IdTaken): Promise<string> {
+/** `id-imported`, `id-imported-2`, … (or another `word`): the first that is valid and free. */
+export async function freeId(id: string, taken: IdTaken, word = 'imported'): Promise<string> {
   for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '-imported' : `-imported-${n}`;
+    const suffix = n === 1 ? `-${word}` : `-${word}-${n}`;
     const candidate = `${id.slice(0, MAX_INSTANCE_ID_LENGTH - suffix.length)}${suffix}`;
     if (!instanceIdProblem(candidate) && !(await taken(candidate))) return candidate;
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FINITE_STATUSES } from '../../engine';
 import type { JournalFile } from '../../export';
 import type { WorkflowFile } from '../../persistence';
@@ -6,8 +6,11 @@ import { appStore } from '../../store';
 import { errorText } from '../actions/run-workflow';
 import type { StudioClient } from '../client/studio-client';
 import { useClient } from '../client/useClient';
+import { isCloudflareText } from '../cloudflare/cloudflare-import';
+import { useCloudflareImport } from '../cloudflare/useCloudflareImport';
 import { studioDb } from '../data/studio-db';
 import { getFilesController } from '../files/files';
+import { takeDroppedFiles } from './dropped-files';
 import { fileForId, importIdProblem, planImport } from './journal-import';
 
 const taken = async (id: string) => (await studioDb.instances.get(id)) !== undefined;
@@ -27,16 +30,41 @@ export function useImportDialog() {
   const [busy, setBusy] = useState(false);
   const [openSource, setOpenSource] = useState(true);
 
-  const pick = async (input: File | undefined) => {
+  const cloudflare = useCloudflareImport();
+  const [mode, setMode] = useState<'journal' | 'cloudflare'>('journal');
+
+  const pick = async (inputs: readonly File[]) => {
     setError(null);
+    const texts = await Promise.all(inputs.map(async (f) => ({ name: f.name, text: await f.text() })));
+    if (texts.some((t) => isCloudflareText(t.text))) {
+      setMode('cloudflare');
+      setPicked(null);
+      return cloudflare.pick(texts);
+    }
+    setMode('journal');
+    cloudflare.reset();
+    const [input] = inputs;
     if (!input) return setPicked(null);
-    const plan = await planImport(await input.text(), taken);
+    if (inputs.length > 1) {
+      return setPicked({
+        fileName: `${inputs.length} files`,
+        error: `Journal files are imported one at a time (Cloudflare's instance JSON may be several at once); choose one of ${inputs.map((f) => f.name).join(', ')}.`,
+      });
+    }
+    const plan = await planImport(texts[0]?.text ?? '', taken);
     if (!plan.ok) return setPicked({ fileName: input.name, error: plan.message });
     setPicked({ fileName: input.name, file: plan.file, clash: plan.clash });
     setId(plan.suggestedId);
   };
 
+  const [dropped] = useState(takeDroppedFiles);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dropped files are read once, when the dialog opens.
+  useEffect(() => {
+    if (dropped) void pick(dropped);
+  }, []);
+
   const submit = async () => {
+    if (mode === 'cloudflare') return cloudflare.submit();
     if (!client || !picked || 'error' in picked || busy) return;
     setBusy(true);
     try {
@@ -79,7 +107,10 @@ export function useImportDialog() {
     busy,
     openSource,
     setOpenSource,
-    canImport: !!client && !!picked && !('error' in picked),
+    canImport: mode === 'cloudflare' ? cloudflare.canImport : !!client && !!picked && !('error' in picked),
+    mode,
+    cloudflare,
+    dropped: dropped?.map((f) => f.name) ?? null,
     pick,
     submit,
   };

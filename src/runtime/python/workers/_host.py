@@ -37,6 +37,9 @@ _next_module = 0
 # A function (source, filename) -> AST compiled instead of the source, e.g. the test command's assert rewriting
 # (workers/_test_host.py); None: the source as written.
 source_transform = None
+# Names of modules whose workflow classes count as their importer's own: the sibling files a test file imports
+# (workers/_test_host.py), so a test of ``from order_workflow import OrderWorkflow`` can run that workflow.
+shared_modules = set()
 
 
 def kebab_case(name):
@@ -171,7 +174,7 @@ def load_module(source, filename, module_name, env_host):
             isinstance(value, type)
             and issubclass(value, WorkflowEntrypoint)
             and value is not WorkflowEntrypoint
-            and value.__module__ == module_name
+            and (value.__module__ == module_name or value.__module__ in shared_modules)
         ):
             classes[value.__name__] = value
     _next_module += 1

@@ -49,6 +49,22 @@ class LogSink:
             self._emit(rest)
 
 
+class Capture:
+    """What one test of ``workflow-studio test`` prints (the sink of its Task's context)."""
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+
+
+#: While ``workflow-studio test`` runs a test: its ``Capture``, which also gets what the workflow runs and step
+#: attempts print (they still journal it too), as pytest captures everything a test prints. Another test's
+#: ``Capture`` (one the runner gave up on, unwinding) never feeds it.
+tee = None
+
+
 class _ContextWriter(io.TextIOBase):
     def __init__(self, fallback):
         self._fallback = fallback
@@ -59,8 +75,12 @@ class _ContextWriter(io.TextIOBase):
     def write(self, text):
         sink = _context.current_sink.get()
         if sink is None:
-            return self._fallback.write(text)
+            sink = tee
+            if sink is None:
+                return self._fallback.write(text)
         sink.write(text)
+        if tee is not None and not isinstance(sink, Capture):
+            tee.write(text)
         return len(text)
 
     def flush(self):

@@ -1,121 +1,41 @@
 """What ``workflow-studio test`` (src/cli/test-command.ts, through src/runtime/test-host.ts) calls. Not for user code.
 
-- ``rewrite_asserts(source, filename)``: the module's AST with each ``assert`` rewritten, as pytest does, so a
-  failure names the values of the compared sub-expressions (``assert x + 1 == 43`` fails with
-  ``assert 42 == 43``). Installed as ``_host.source_transform`` while test files load; line numbers are kept.
-- ``list_tests(filename)``: the ``test_*`` functions of the newest module loaded from ``filename``.
-- ``start_test(filename, name, host)``: runs one test as an asyncio Task (awaiting it when it is async) and
-  reports through ``host.passed()`` / ``host.failed(json)``.
+- ``set_rewriting(on)``: while on, modules loaded get their asserts rewritten (``workers._asserts``).
+- ``load_conftest(source, filename)``: imports a ``conftest.py`` (its fixtures serve the test files below it).
+- ``set_sources(lookup)``: ``import NAME`` in a test file finds a sibling file through ``lookup(NAME)`` (JSON
+  ``[filename, source]`` or None), as pytest's rootdir on ``sys.path`` does; its workflow classes count as the
+  test module's own (``_host.shared_modules``), so ``create(OrderWorkflow)`` runs them.
+- ``collect_tests(filename, conftests_json)``: the test items of the newest module loaded from ``filename``
+  (``workers._collect``): JSON ``[{"name", "line", "skip"}]``, a parametrized test once per row.
+- ``start_test(filename, name, host)``: runs one item as an asyncio Task with its fixtures (awaiting it when it
+  is async), its prints captured, and reports ``host.finished(json)``: ``{"outcome", "failure", "output"}``.
+- ``finish_scope(scope, filename, host)``: tears down the module fixtures after a file's last test, or the
+  session's at the end; reports ``host.finished(json failure or "null")``.
+- ``unsupported()``: JSON list of the pytest features met that the shim does not run (each once).
 - ``idle()``: the host calls it at each idle point (engine and Python settled); it wakes the ``wait_for_*``
   calls of ``workers.testing``, which then look again. Returns how many it woke.
 """
 
-import ast
 import asyncio
+import contextvars
+import importlib.abc
+import importlib.util
 import inspect
 import json
+import linecache
+import sys
 import traceback
+import types
 
-from . import _context, _host
+from . import _collect, _context, _host, _pytest, _stdout
+from ._asserts import rewrite_asserts
 from ._bindings import Env
+
+sys.modules.setdefault("pytest", _pytest)  # test files written for pytest import ours
 
 _waiters = []  # (future, description): wait_for_* calls waiting for the next idle point
 current = None  # the JS host of the running test (workers.testing reads the journal through it)
-
-_OPS = {
-    ast.Eq: "==",
-    ast.NotEq: "!=",
-    ast.Lt: "<",
-    ast.LtE: "<=",
-    ast.Gt: ">",
-    ast.GtE: ">=",
-    ast.Is: "is",
-    ast.IsNot: "is not",
-    ast.In: "in",
-    ast.NotIn: "not in",
-}
-
-
-def _repr(value):
-    text = repr(value)
-    return text if len(text) <= 240 else text[:237] + "..."
-
-
-def assertion_message(values, ops, source, msg):
-    """``assert 42 == 43`` (each operand's value), then the source when it differs, then the user's message."""
-    if ops:
-        parts = [_repr(values[0])]
-        for op, value in zip(ops, values[1:]):
-            parts += [op, _repr(value)]
-        shown = "assert " + " ".join(parts)
-    else:
-        shown = f"assert {_repr(values[0])}"
-    lines = [shown]
-    if source and source != shown[len("assert ") :]:
-        lines.append(f"  where: {source}")
-    if msg is not None:
-        lines.insert(0, str(msg))
-    return "\n".join(lines)
-
-
-class _AssertRewriter(ast.NodeTransformer):
-    def __init__(self, source):
-        self.source = source
-        self.n = 0
-
-    def _temp(self):
-        self.n += 1
-        return f"@ws_{self.n}"  # not a valid identifier in source: never collides with user names
-
-    def visit_Assert(self, node):  # noqa: N802 - ast.NodeTransformer's naming
-        test = node.test
-        text = ast.get_source_segment(self.source, test) or ast.unparse(test)
-        body = []
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _OPS:
-            left, right = self._temp(), self._temp()
-            body.append(ast.Assign(targets=[ast.Name(left, ast.Store())], value=test.left))
-            body.append(ast.Assign(targets=[ast.Name(right, ast.Store())], value=test.comparators[0]))
-            check = ast.Compare(ast.Name(left, ast.Load()), test.ops, [ast.Name(right, ast.Load())])
-            values = [ast.Name(left, ast.Load()), ast.Name(right, ast.Load())]
-            ops = [_OPS[type(test.ops[0])]]
-        else:
-            value = self._temp()
-            body.append(ast.Assign(targets=[ast.Name(value, ast.Store())], value=test))
-            check = ast.Name(value, ast.Load())
-            values = [ast.Name(value, ast.Load())]
-            ops = []
-        # __import__ with a fromlist returns the submodule itself, whatever names the test module defines.
-        host = ast.Call(
-            ast.Name("__import__", ast.Load()),
-            [ast.Constant("workers._test_host")],
-            [ast.keyword("fromlist", ast.List([ast.Constant("assertion_message")], ast.Load()))],
-        )
-        message = ast.Call(
-            func=ast.Attribute(host, "assertion_message", ast.Load()),
-            args=[
-                ast.List(values, ast.Load()),
-                ast.Constant(tuple(ops)),
-                ast.Constant(text),
-                node.msg if node.msg is not None else ast.Constant(None),
-            ],
-            keywords=[],
-        )
-        raise_ = ast.Raise(ast.Call(ast.Name("AssertionError", ast.Load()), [message], []), None)
-        body.append(ast.If(ast.UnaryOp(ast.Not(), check), [raise_], []))
-        for stmt in body:
-            ast.copy_location(stmt, node)
-        for stmt in body:
-            for child in ast.walk(stmt):
-                if not hasattr(child, "lineno") or child.lineno is None:
-                    ast.copy_location(child, node)
-        return body
-
-
-def rewrite_asserts(source, filename):
-    """The module's AST with every ``assert`` rewritten (a SyntaxError propagates, as compile() raises it)."""
-    tree = ast.parse(source, filename)
-    tree = _AssertRewriter(source).visit(tree)
-    return ast.fix_missing_locations(tree)
+created = {}  # instance id -> the file of its workflow class, for the instances the running test created
 
 
 def set_rewriting(on):
@@ -133,14 +53,119 @@ def _module(filename):
     return _loaded(filename).module
 
 
-def list_tests(filename):
-    """JSON ``[{"name", "line"}]``: the module's own ``test_*`` functions, in definition order."""
+_conftests = {}  # filename -> module
+_items = {}  # test filename -> (module, conftest modules, {item id: Item})
+_fixtures = _collect.Fixtures()
+
+
+def _load_error(exc, kind, filename):
+    return json.dumps(
+        {
+            "ok": False,
+            "kind": kind,
+            "name": type(exc).__name__,
+            "message": getattr(exc, "msg", None) if kind == "syntax" else str(exc),
+            "line": getattr(exc, "lineno", None) if kind == "syntax" else _host._error_line(exc, filename),
+            "column": getattr(exc, "offset", None) if kind == "syntax" else None,
+            "traceback": traceback.format_exc(),
+        }
+    )
+
+
+def load_conftest(source, filename):
+    """Imports a conftest.py; JSON ``{"ok": true}`` or the error as ``load_module`` reports one."""
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    try:
+        code = compile(rewrite_asserts(source, filename), filename, "exec")
+    except SyntaxError as exc:
+        return _load_error(exc, "syntax", filename)
+    module = types.ModuleType("conftest")
+    module.__file__ = filename
+    try:
+        exec(code, module.__dict__)
+    except BaseException as exc:  # noqa: BLE001 - the user's to see
+        return _load_error(exc, "import", filename)
+    _conftests[filename] = module
+    return json.dumps({"ok": True})
+
+
+_lookup = None  # JS: module name -> JSON [filename, source] or None
+_siblings = set()  # module names the sibling finder imported
+
+
+class _SiblingLoader(importlib.abc.Loader):
+    def __init__(self, filename, source):
+        self.filename = filename
+        self.source = source
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        module.__file__ = self.filename
+        linecache.cache[self.filename] = (len(self.source), None, self.source.splitlines(True), self.filename)
+        _siblings.add(module.__name__)
+        _host.shared_modules.add(module.__name__)
+        exec(compile(rewrite_asserts(self.source, self.filename), self.filename, "exec"), module.__dict__)
+
+
+class _Loaded(importlib.abc.Loader):
+    def __init__(self, module):
+        self.module = module
+
+    def create_module(self, spec):
+        return self.module
+
+    def exec_module(self, module):
+        pass
+
+
+class _SiblingFinder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path, target=None):
+        if _lookup is None or "." in fullname:
+            return None
+        found = _lookup(fullname)
+        if found is None:
+            return None
+        filename, source = json.loads(found)
+        if filename in _conftests:  # ``from conftest import x`` gets the conftest the fixtures came from
+            return importlib.util.spec_from_loader(fullname, _Loaded(_conftests[filename]), origin=filename)
+        return importlib.util.spec_from_loader(fullname, _SiblingLoader(filename, source), origin=filename)
+
+
+if not any(isinstance(f, _SiblingFinder) for f in sys.meta_path):
+    sys.meta_path.append(_SiblingFinder())
+
+
+def set_sources(lookup):
+    """Sets the sibling lookup (None: none) and forgets the siblings imported so far, so edits are seen."""
+    global _lookup
+    _lookup = lookup
+    for name in _siblings:
+        sys.modules.pop(name, None)
+        _host.shared_modules.discard(name)
+    _siblings.clear()
+    _conftests.clear()
+    _items.clear()
+    _pytest.unsupported.clear()
+
+
+def collect_tests(filename, conftests_json):
+    """JSON ``[{"name", "line", "skip"}]``: the file's test items in definition order."""
     module = _module(filename)
-    tests = []
-    for name, value in list(module.__dict__.items()):
-        if name.startswith("test_") and inspect.isfunction(value) and value.__module__ == module.__name__:
-            tests.append({"name": name, "line": value.__code__.co_firstlineno})
-    return json.dumps(tests)
+    conftests = [_conftests[c] for c in json.loads(conftests_json) if c in _conftests]
+    try:
+        items = _collect.collect(module, conftests)
+    except Exception as exc:  # noqa: BLE001 - bad parametrize input: the file cannot run, the report says why
+        return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
+    _items[filename] = (module, conftests, {item.id: item for item in items})
+    return json.dumps(
+        [{"name": i.id, "line": i.func.__code__.co_firstlineno, "skip": i.skip} for i in items]
+    )
+
+
+def unsupported():
+    return json.dumps(_pytest.unsupported)
 
 
 def _failure(exc, filename):
@@ -153,31 +178,84 @@ def _failure(exc, filename):
     frames = traceback.format_exception(type(exc), exc, exc.__traceback__)
     # Drop this module's own frame (the first after the header): the user's code starts below it.
     text = "".join(frames[:1] + frames[2:]) if len(frames) > 2 else "".join(frames)
-    message = str(exc) if isinstance(exc, AssertionError) else f"{type(exc).__name__}: {exc}"
-    return json.dumps({"name": type(exc).__name__, "message": message, "line": line, "traceback": text})
+    if isinstance(exc, AssertionError):
+        message = str(exc)
+    elif isinstance(exc, _pytest.Failed):
+        message = f"Failed: {exc.msg}"
+    else:
+        message = f"{type(exc).__name__}: {exc}"
+    return {"name": type(exc).__name__, "message": message, "line": line, "traceback": text}
 
 
-async def _run(func, filename, host):
+_task = None  # the running test's Task
+
+
+async def _run(item, module, conftests, filename, host, capture):
     global current
     current = host
-    loaded = _loaded(filename)
-    # ``workers.env`` in a test is the file's env (its workflow bindings and the --env declaration).
-    _context.current_env.set(Env(loaded.env_host, loaded.binding_names))
+    outcome, failure = "passed", None
+    scope = _collect.Scope()
     try:
-        result = func()
-        if inspect.isawaitable(result):
-            await result
+        try:
+            result = item.func(**await _fixtures.arguments(item, module, conftests, scope))
+            if inspect.isawaitable(result):
+                await result
+        finally:
+            await scope.finish()
+    except _pytest.Skipped as exc:
+        outcome, failure = "skipped", _skipped(exc.msg)
     except BaseException as exc:  # noqa: BLE001 - every failure of the test is the report's to show
-        host.failed(_failure(exc, filename))
-    else:
-        host.passed()
-    finally:
+        outcome, failure = "failed", _failure(exc, filename)
+    if current is host:  # else the host gave up on this test (timeout) and reset
         current = None
+        _stdout.tee = None
+        end = {"outcome": outcome, "failure": failure, "output": "".join(capture.parts), "files": dict(created)}
+        host.finished(json.dumps(end))
+
+
+def _skipped(reason):
+    return {"name": "Skipped", "message": reason, "line": None, "traceback": ""}
 
 
 def start_test(filename, name, host):
-    func = getattr(_module(filename), name)
-    asyncio.get_event_loop().create_task(_run(func, filename, host))
+    global _task
+    module, conftests, items = _items[filename]
+    item = items[name]
+    if item.skip is not None:
+        host.finished(json.dumps({"outcome": "skipped", "failure": _skipped(item.skip), "output": ""}))
+        return
+    capture = _stdout.Capture()
+    _stdout.tee = capture
+    context = contextvars.Context()
+    context.run(_context.current_sink.set, capture)
+    # ``workers.env`` in a test (and its fixtures) is the file's env: its workflow bindings and the --env declaration.
+    loaded = _loaded(filename)
+    context.run(_context.current_env.set, Env(loaded.env_host, loaded.binding_names))
+    _task = asyncio.get_event_loop().create_task(
+        _run(item, module, conftests, filename, host, capture), context=context
+    )
+
+
+def captured():
+    """What the running test printed so far (a timed-out test's report shows it)."""
+    tee = _stdout.tee
+    return "".join(tee.parts) if isinstance(tee, _stdout.Capture) else ""
+
+
+async def _finish(scope, filename, host):
+    try:
+        await _fixtures.scopes[scope].finish()
+    except BaseException as exc:  # noqa: BLE001 - a teardown failure is the report's to show
+        host.finished(json.dumps(_failure(exc, filename)))
+    else:
+        host.finished("null")
+
+
+def finish_scope(scope, filename, host):
+    """Tears down the fixtures of ``scope`` ("module" after a file's last test, "session" at the end);
+    reports ``host.finished(json failure or "null")``."""
+    _items.pop(filename, None)
+    asyncio.get_event_loop().create_task(_finish(scope, filename, host))
 
 
 async def next_idle(description):
@@ -210,6 +288,10 @@ def reset():
             future.cancel()
     _waiters.clear()
     current = None
+    created.clear()
+    _stdout.tee = None
+    if _task is not None and not _task.done():
+        _task.cancel()  # its function-scope teardowns run as it unwinds; it reports nothing
     from . import testing
 
     testing.reset()

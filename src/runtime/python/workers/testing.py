@@ -16,6 +16,7 @@ Each test runs on a fresh engine on a virtual clock: sleeps, retry delays and ti
 
 import asyncio
 import json
+import sys
 import uuid
 
 from . import _context, _host, _test_host
@@ -97,6 +98,7 @@ class Introspection:
 
     def __init__(self, workflow_class, id):  # noqa: A002
         self._binding = _binding_of(workflow_class)
+        self._module_file = getattr(sys.modules.get(workflow_class.__module__), "__file__", None)
         self.id = id if id is not None else str(uuid.uuid4())
         self._steps = {}  # step name -> (result, error, times)
         self._events = []
@@ -168,6 +170,7 @@ class Introspection:
         self._modifiable()
         self._created = True
         _mocked[self.id] = self
+        _test_host.created[self.id] = self._module_file
         _context.attempt_override = _override
         _context.sleeps_disabled = _sleeps_disabled
         options = {"id": self.id}

@@ -1,0 +1,12 @@
+from workers import WorkflowEntrypoint
+
+
+class RatesWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do(config={"retries": {"limit": 1, "delay": "1 second", "backoff": "constant"}})
+        async def call_rates(ctx):
+            if ctx["attempt"] < 3:
+                raise ConnectionError(f"rates service unavailable (attempt {ctx['attempt']})")
+            return {"EUR": 1.0, "USD": 1.08}
+
+        return await call_rates()

@@ -1,0 +1,21 @@
+from workers import WorkflowEntrypoint
+from workers.workflows import NonRetryableError
+
+DECLINED = {"4000-0000-0000-0002"}
+RETRY = {"retries": {"limit": 3, "delay": "2 seconds", "backoff": "constant"}}
+
+
+class PaymentWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        card = event["payload"]["card"]
+
+        @step.do(config=RETRY)
+        async def charge_card():
+            if card in DECLINED:
+                raise NonRetryableError(f"card {card} was declined")
+            return {"charged": True}
+
+        try:
+            return await charge_card()
+        except NonRetryableError as e:
+            return {"charged": False, "reason": str(e)}

@@ -16,6 +16,7 @@ import {
   reduceJournal,
   type VirtualClock,
 } from '../engine';
+import type { EnvBindings } from './bindings/env-bindings';
 import type { ModuleLoadError, PythonRuntime } from './python-runtime';
 import type { SourceFile, TestEnd, TestFailure, TestHost, TestItem } from './test-host';
 import type { WorkflowModule } from './workflow-module';
@@ -68,6 +69,11 @@ export interface TestSessionOptions {
   timeoutMs: number;
   /** The file `import NAME` in `testFile` means (a sibling of it), if any. */
   sibling(name: string, testFile: string): SourceFile | undefined;
+  /**
+   * `self.env` KV, D1, R2 bindings, vars and secrets for the files' workflows and for `workers.env` in tests
+   * (`test --env`), made once on the session's clock: one store for every test of the session.
+   */
+  env?(now: () => number): EnvBindings;
 }
 
 export interface TestSession {
@@ -118,6 +124,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
   let loadingFile = '';
   const conftestsLoaded = new Set<string>();
   const sharedClock: Clock = forwardingClock(() => clock);
+  const envBindings = o.env?.(() => sharedClock.now());
   tests.setSources((name) => o.sibling(name, loadingFile));
 
   const result = (file: string, name: string, line: number, t0: number): TestCaseResult => ({
@@ -151,6 +158,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
             if (!engine) throw new Error('workflow bindings work only while a test runs');
             return engine.binding(name);
           },
+          env: () => envBindings,
         }),
       );
       if (!loaded.ok) {
@@ -248,6 +256,11 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       }
       if (end !== undefined) return end;
       if (Date.now() - t0 > o.timeoutMs) return stuck(`timed out after ${o.timeoutMs / 1000} s (--timeout)`);
+      if ((envBindings?.pending() ?? 0) > 0) {
+        // A binding call awaits storage or sql.js, which the engine cannot see: time must not move meanwhile.
+        await new Promise<void>((resolve) => setTimeout(resolve, 1));
+        continue;
+      }
       const next = clock.nextTimerAt();
       if (next === undefined)
         return stuck('the test waits, but nothing is left to happen (no timer, no event on its way)');

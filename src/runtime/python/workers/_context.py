@@ -20,6 +20,10 @@ current_recorder: ContextVar = ContextVar("workers_current_recorder", default=No
 #: the request list of the attempt or run), read by ``_host.calling_net`` when ``js.fetch`` is called.
 current_net: ContextVar = ContextVar("workers_current_net", default=None)
 
+#: ``self.env`` of the current run (or of the current ``workflow-studio test`` test's file): what ``workers.env``
+#: reads (``None`` outside both).
+current_env: ContextVar = ContextVar("workers_current_env", default=None)
+
 #: Names of the steps whose dependencies are being resolved on this path (cycle detection).
 resolving: ContextVar = ContextVar("workers_resolving", default=())
 

@@ -219,6 +219,7 @@ class _Run:
         self.evicted = False
         self.task = None
         self.activity = 0
+        self.env = None
 
     def now_ms(self):
         return self.host.now()
@@ -268,6 +269,7 @@ def _new_context(run, sink, net=None):
     ctx.run(_context.current_run.set, run)
     ctx.run(_context.current_sink.set, sink)
     ctx.run(_context.current_net.set, net)
+    ctx.run(_context.current_env.set, run.env)
     return ctx
 
 
@@ -290,7 +292,9 @@ async def _main(run, mod, cls, sink):
     host = run.host
     try:
         event = _event(host.eventJson)
-        instance = cls(ExecutionContext(), Env(mod.env_host, mod.binding_names))
+        run.env = Env(mod.env_host, mod.binding_names)
+        _context.current_env.set(run.env)
+        instance = cls(ExecutionContext(), run.env)
         result = instance.run(event, WorkflowStep(run, legacy=mod.legacy))
         if inspect.isawaitable(result):
             result = await result

@@ -29,6 +29,7 @@ import types
 
 from . import _collect, _context, _host, _pytest, _stdout
 from ._asserts import rewrite_asserts
+from ._bindings import Env
 
 sys.modules.setdefault("pytest", _pytest)  # test files written for pytest import ours
 
@@ -41,11 +42,15 @@ def set_rewriting(on):
     _host.source_transform = rewrite_asserts if on else None
 
 
-def _module(filename):
+def _loaded(filename):
     found = [m for m in _host._modules.values() if getattr(m.module, "__file__", None) == filename]
     if not found:
         raise LookupError(f"{filename} is not loaded")
-    return max(found, key=lambda m: m.key).module
+    return max(found, key=lambda m: m.key)
+
+
+def _module(filename):
+    return _loaded(filename).module
 
 
 _conftests = {}  # filename -> module
@@ -223,6 +228,9 @@ def start_test(filename, name, host):
     _stdout.tee = capture
     context = contextvars.Context()
     context.run(_context.current_sink.set, capture)
+    # ``workers.env`` in a test (and its fixtures) is the file's env: its workflow bindings and the --env declaration.
+    loaded = _loaded(filename)
+    context.run(_context.current_env.set, Env(loaded.env_host, loaded.binding_names))
     _task = asyncio.get_event_loop().create_task(
         _run(item, module, conftests, filename, host, capture), context=context
     )

@@ -57,6 +57,7 @@ test.describe('mocks', () => {
     const blocked = page.getByTestId('request-row');
     await expect(blocked).toHaveCount(1);
     await expect(blocked).toContainText(`GET${URL}blocked`);
+    await blocked.scrollIntoViewIfNeeded();
     await snap(page, 'mocks-request-blocked');
 
     await blocked.getByTestId('mock-this-request').click();
@@ -74,7 +75,12 @@ test.describe('mocks', () => {
     await expect(answered).toHaveCount(1);
     await expect(answered).toContainText(`GET${URL}200`);
     await expect(answered).toContainText('mock rates API');
+    await answered.scrollIntoViewIfNeeded();
     await snap(page, 'mocks-request-answered');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await answered.scrollIntoViewIfNeeded();
+    await snap(page, 'mocks-request-answered-dark-large');
     expect(errors).toEqual([]);
   });
 

@@ -159,9 +159,16 @@ describe('the network gate with mocks', () => {
   it('fails the first N calls of each instance (a status, or a network error), then answers', async () => {
     const caller = callerOf({ http: [{ url: 'https://flaky.example/*', json: { ok: true }, failFirst: 2 }] });
     const gate = createNetworkGate({ caller: () => caller });
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await gate('https://flaky.example/charge')).status);
-    expect(statuses).toEqual([503, 503, 200]);
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await gate('https://flaky.example/charge');
+      answers.push(`${response.status} ${await response.text()}`);
+    }
+    expect(answers).toEqual([
+      '503 mock http[0]: failing call 1 of 2',
+      '503 mock http[0]: failing call 2 of 2',
+      '200 {"ok":true}',
+    ]);
     const other = callerOf({ http: [{ url: 'https://flaky.example/*', failFirst: 1, failWith: 'network-error' }] });
     const gate2 = createNetworkGate({ caller: () => other });
     const error = await gate2('https://flaky.example/a').catch((e: Error) => e);

@@ -208,4 +208,17 @@ describe('the network gate with mocks', () => {
     expect(a.seen.length).toBe(before);
     expect(await (await gate(`${b.origin}/json`)).json()).toEqual({ ok: true, path: '/json' });
   });
+
+  it('says what to check when the browser fails a request to an allowed origin (a host without the header)', async () => {
+    const how = (o: string) => `Build with STUDIO_CONNECT_ORIGINS=${o}.`;
+    const refused = async () => Promise.reject(new TypeError('Failed to fetch'));
+    const gate = createNetworkGate({ allow: [b.origin], cspOrigins: [b.origin], howToAllowInCsp: how, fetch: refused });
+    const error = await gate(`${b.origin}/json`, { method: 'PUT' }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe(
+      `fetch PUT ${b.origin}/json failed: Failed to fetch. If the page's Content-Security-Policy does not list ${b.origin} in connect-src, the browser refuses it: Build with STUDIO_CONNECT_ORIGINS=${b.origin}.`,
+    );
+    const plain = createNetworkGate({ allow: [b.origin], fetch: refused });
+    await expect(plain(`${b.origin}/json`)).rejects.toThrow(/^Failed to fetch$/);
+  });
 });

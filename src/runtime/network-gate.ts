@@ -138,7 +138,17 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       pending -= 1;
     }
   };
-  const send = (input: RequestInfo, init: RequestInit) => counted(() => hostFetch(input, init));
+  const send = (input: RequestInfo, init: RequestInit) =>
+    counted(() => hostFetch(input, init)).catch((error: unknown) => {
+      // Under a CSP the browser says only "Failed to fetch" for a refused origin: say what to check. Still a
+      // TypeError, so the step is retried as for any network failure.
+      if (csp === undefined || !(error instanceof TypeError)) throw error;
+      const { method, url } = requestLine(input, init);
+      const origin = new URL(url).origin;
+      throw new TypeError(
+        `fetch ${method} ${url} failed: ${error.message}. If the page's Content-Security-Policy does not list ${origin} in connect-src, the browser refuses it: ${howToAllowInCsp(origin)}`,
+      );
+    });
   const fromNetwork = async (method: string, url: string, input: unknown, init: unknown): Promise<Response> => {
     check(method, url);
     const userInit = (init ?? {}) as RequestInit;

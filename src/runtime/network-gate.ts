@@ -9,7 +9,10 @@
  * allowed origin the policy refuses fails at once saying so, instead of the browser's bare `Failed to fetch`.
  * Every request is reported to the caller (`record`): the request list of its attempt.
  */
-import { findHttpRule, type HttpMockRule, httpRuleLabel, type RequestRecord } from '../engine';
+import { findHttpRule, type HttpMockRule, httpRuleLabel, parseOrigin, type RequestRecord } from '../engine';
+
+export { parseOrigin };
+
 import { mockAnswer } from './http-mocks';
 
 /** A `fetch` as the gate offers it (loose types: it is called from Python with JS proxies). */
@@ -66,25 +69,6 @@ export function cspRefusedMessage(method: string, url: string, origin: string, h
 }
 
 const MAX_REDIRECTS = 20;
-
-/** An allow-list entry as an origin (`https://api.example.com:8443`); throws a one-line reason for anything else. */
-export function parseOrigin(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error(`${JSON.stringify(text)} is not an origin: write it as https://host or http://host:port`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`${JSON.stringify(text)} is not an http(s) origin: write it as https://host or http://host:port`);
-  }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw new Error(
-      `${JSON.stringify(text)} is more than an origin: drop the path, query and credentials (${url.origin})`,
-    );
-  }
-  return url.origin;
-}
 
 function nonRetryable(message: string): Error {
   const error = new Error(message);

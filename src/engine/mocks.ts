@@ -55,6 +55,11 @@ export interface Mocks {
   http: HttpMockRule[];
   steps: StepMock[];
   events: ScriptedEvent[];
+  /**
+   * Origins this file's code may really reach (real network by opt-in, per file): requests no rule answers go
+   * there. Never taken from a share link without the user (the studio strips it from a link's mocks).
+   */
+  allowNet?: string[];
 }
 
 /** No mocks at all. */

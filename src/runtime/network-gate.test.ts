@@ -209,6 +209,23 @@ describe('the network gate with mocks', () => {
     expect(await (await gate(`${b.origin}/json`)).json()).toEqual({ ok: true, path: '/json' });
   });
 
+  it('lets a file reach the origins its mocks allow (allowNet), and no other file', async () => {
+    const parsed = parseMocks({ allowNet: [a.origin] });
+    const file = { rules: [], calls: new Map(), allow: parsed.ok ? parsed.mocks.allowNet : [] };
+    let calling: GateCaller | undefined = file;
+    const gate = createNetworkGate({ caller: () => calling });
+    expect(await (await gate(`${a.origin}/json`)).json()).toEqual({ ok: true, path: '/json' });
+    await expect(gate(`${b.origin}/json`)).rejects.toThrow(`fetch GET ${b.origin}/json was blocked`);
+    calling = { rules: [], calls: new Map() };
+    await expect(gate(`${a.origin}/json`)).rejects.toThrow(`fetch GET ${a.origin}/json was blocked`);
+    // Under a CSP that does not list it, the file's origin is refused before anything is sent, naming the setting.
+    const how = (o: string) => `Build with STUDIO_CONNECT_ORIGINS=${o}.`;
+    const strict = createNetworkGate({ caller: () => file, cspOrigins: [], howToAllowInCsp: how });
+    await expect(strict(`${a.origin}/json`)).rejects.toThrow(
+      cspRefusedMessage('GET', `${a.origin}/json`, a.origin, how),
+    );
+  });
+
   it('says what to check when the browser fails a request to an allowed origin (a host without the header)', async () => {
     const how = (o: string) => `Build with STUDIO_CONNECT_ORIGINS=${o}.`;
     const refused = async () => Promise.reject(new TypeError('Failed to fetch'));

@@ -47,6 +47,8 @@ export interface GateCaller {
   rules: readonly HttpMockRule[];
   /** Calls each rule (by index) answered so far for the calling instance: `failFirst` counts per instance. */
   calls: Map<number, number>;
+  /** Origins the calling file may reach besides the gate's own (`allowNet` of its mocks). */
+  allow?: readonly string[];
   /** Notes one request of the calling attempt (or run). */
   record?(request: RequestRecord): void;
 }
@@ -97,14 +99,14 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
   const howToAllowInCsp = options.howToAllowInCsp ?? ((origin) => `Add ${origin} to the build's connect-src.`);
   const hostFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const check = (method: string, url: string): URL => {
+  const check = (method: string, url: string, caller: GateCaller | undefined): URL => {
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
       throw nonRetryable(`fetch ${method} ${url} was blocked: workflow code must give an absolute URL (https://…)`);
     }
-    if (!allowed.has(parsed.origin)) {
+    if (!allowed.has(parsed.origin) && !caller?.allow?.includes(parsed.origin)) {
       const origin = parsed.origin === 'null' ? `${parsed.protocol} URLs` : parsed.origin;
       throw nonRetryable(blockedMessage(method, parsed.href, origin, howToAllow));
     }
@@ -133,8 +135,14 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
         `fetch ${method} ${url} failed: ${error.message}. If the page's Content-Security-Policy does not list ${origin} in connect-src, the browser refuses it: ${howToAllowInCsp(origin)}`,
       );
     });
-  const fromNetwork = async (method: string, url: string, input: unknown, init: unknown): Promise<Response> => {
-    check(method, url);
+  const fromNetwork = async (
+    caller: GateCaller | undefined,
+    method: string,
+    url: string,
+    input: unknown,
+    init: unknown,
+  ): Promise<Response> => {
+    check(method, url, caller);
     const userInit = (init ?? {}) as RequestInit;
     if (userInit.redirect === 'manual' || userInit.redirect === 'error') {
       return send(input as RequestInfo, init as RequestInit);
@@ -146,7 +154,7 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       if (location === null || hops >= MAX_REDIRECTS) {
         throw nonRetryable(`fetch ${method} ${url}: the redirect could not be followed (${response.status})`);
       }
-      const next = check(method, new URL(location, response.url || url).href);
+      const next = check(method, new URL(location, response.url || url).href, caller);
       const keepBody = response.status === 307 || response.status === 308;
       const nextMethod = keepBody || method === 'HEAD' ? method : 'GET';
       const { body: _body, ...rest } = userInit;
@@ -191,7 +199,7 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       });
     try {
       const response = caller !== undefined && index >= 0 ? await fromMock(caller, index, method, href) : undefined;
-      const answer = response ?? (await fromNetwork(method, url, input, init));
+      const answer = response ?? (await fromNetwork(caller, method, url, input, init));
       note({ outcome: mock !== undefined ? 'mock' : 'network', status: answer.status });
       return answer;
     } catch (error) {

@@ -4,6 +4,8 @@
  * README.md, "Content-Security-Policy". The policy is the minimum the e2e suite needs: Pyodide booting and
  * running workflows, Monaco editing (its own worker), and every view of user values.
  */
+import { parseOrigin } from './src/engine/origin.ts';
+
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
   // Everything not named below: our own origin only.
   ['default-src', "'self'"],
@@ -37,20 +39,13 @@ export const CONNECT_ORIGINS_SETTING = 'STUDIO_CONNECT_ORIGINS';
 export function connectOrigins(value: string | undefined): string[] {
   const origins: string[] = [];
   for (const text of (value ?? '').split(/[\s,]+/).filter((t) => t !== '')) {
-    let url: URL | undefined;
+    let origin: string;
     try {
-      url = new URL(text);
-    } catch {}
-    if (
-      !url ||
-      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
-      `${url.origin}/` !== url.href.replace(/\/?$/, '/')
-    ) {
-      throw new Error(
-        `${CONNECT_ORIGINS_SETTING}: ${JSON.stringify(text)} is not an origin; write https://host or http://host:port`,
-      );
+      origin = parseOrigin(text);
+    } catch (error) {
+      throw new Error(`${CONNECT_ORIGINS_SETTING}: ${(error as Error).message}`);
     }
-    if (!origins.includes(url.origin)) origins.push(url.origin);
+    if (!origins.includes(origin)) origins.push(origin);
   }
   return origins;
 }

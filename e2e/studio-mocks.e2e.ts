@@ -57,6 +57,7 @@ test.describe('mocks', () => {
     const blocked = page.getByTestId('request-row');
     await expect(blocked).toHaveCount(1);
     await expect(blocked).toContainText(`GET${URL}blocked`);
+    await blocked.scrollIntoViewIfNeeded();
     await snap(page, 'mocks-request-blocked');
 
     await blocked.getByTestId('mock-this-request').click();
@@ -74,16 +75,27 @@ test.describe('mocks', () => {
     await expect(answered).toHaveCount(1);
     await expect(answered).toContainText(`GET${URL}200`);
     await expect(answered).toContainText('mock rates API');
+    await answered.scrollIntoViewIfNeeded();
     await snap(page, 'mocks-request-answered');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await answered.scrollIntoViewIfNeeded();
+    await snap(page, 'mocks-request-answered-dark-large');
     expect(errors).toEqual([]);
   });
 
-  test('the Mocks panel lists a bad rule’s message and squiggles it; a run with it stops with the message', async ({
+  test('the Mocks panel completes fields from the schema, lists a bad rule’s message and squiggles it; a run with it stops with the message', async ({
     page,
   }) => {
     await openStudio(page);
     await page.getByTestId('action-mocks').click();
     await expect(page.getByTestId('mocks-panel')).toBeVisible();
+    // Completion from the JSON Schema: inside a rule, its fields.
+    await replaceEditorText(page, '{"http": [{}]}', '"http"');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.suggest-widget')).toContainText('failFirst');
+    await page.keyboard.press('Escape');
     await replaceEditorText(page, '{"http": [{"url": "https://a.example/", "status": "ok"}]}', '"ok"');
     await expect(page.getByTestId('mocks-problem')).toHaveText(['http[0].status: expected a number, got "ok"']);
     await expect(

@@ -71,6 +71,7 @@ export {
   stepMockFor,
   urlMatches,
 } from './mocks';
+export { parseOrigin } from './origin';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
 export { createRealClock, type HostTimers } from './real-clock';
 export type { ChangedArgument, ReplayNote } from './replay-notes';

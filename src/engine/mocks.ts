@@ -1,7 +1,7 @@
 /**
  * The mocks of one workflow file, as data: HTTP rules the network gate answers from, step-result mocks and
  * scripted events. The JSON users write is validated by `src/export/mocks-schema.ts` (zod, one message per bad
- * rule) into this shape; the runtime (`src/runtime/mocks.ts`) applies it. Defined here, the layer every other
+ * rule) into this shape; the runtime (`src/runtime/file-mocks.ts`) applies it. Defined here, the layer every other
  * imports, so the studio, the executor and the CLI share one definition. Plain data, no logic but lookups.
  */
 import type { Json } from './json';
@@ -55,6 +55,11 @@ export interface Mocks {
   http: HttpMockRule[];
   steps: StepMock[];
   events: ScriptedEvent[];
+  /**
+   * Origins this file's code may really reach (real network by opt-in, per file): requests no rule answers go
+   * there. Never taken from a share link without the user (the studio strips it from a link's mocks).
+   */
+  allowNet?: string[];
 }
 
 /** No mocks at all. */

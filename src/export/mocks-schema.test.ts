@@ -98,6 +98,18 @@ describe('mocks document', () => {
     ]);
   });
 
+  it('reads the origins a file may really reach, one message per bad one', () => {
+    expect(parseMocks({ allowNet: ['https://api.example.com/', 'http://127.0.0.1:8787'] })).toEqual({
+      ok: true,
+      mocks: { http: [], steps: [], events: [], allowNet: ['https://api.example.com', 'http://127.0.0.1:8787'] },
+    });
+    expect(problems({ allowNet: ['https://api.example.com/v1', 42, 'api.example.com'] })).toEqual([
+      'allowNet[0]: "https://api.example.com/v1" is more than an origin: drop the path, query and credentials (https://api.example.com)',
+      'allowNet[1]: expected text such as "https://api.example.com"',
+      'allowNet[2]: "api.example.com" is not an origin: write it as https://host or http://host:port',
+    ]);
+  });
+
   it('says what is wrong with the document itself', () => {
     expect(problems([])).toEqual(['expected an object with "http", "steps" and "events"']);
     expect(problems({ http: {}, extra: 1 })).toEqual(['http: expected a list, got an object', 'unknown field "extra"']);
@@ -108,7 +120,7 @@ describe('mocks document', () => {
 
   it('has a JSON schema for the editor that names every field', () => {
     const schema = mocksJsonSchema() as { properties: Record<string, { items?: { properties?: object } }> };
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'http', 'steps', 'events']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'http', 'steps', 'events', 'allowNet']);
     expect(Object.keys(schema.properties.http?.items?.properties ?? {})).toContain('failFirst');
   });
 });

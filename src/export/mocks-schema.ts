@@ -24,6 +24,7 @@ import {
   MAX_WAIT_MS,
   type Mocks,
   parseDuration,
+  parseOrigin,
   type ScriptedEvent,
   type StepMock,
 } from '../engine';
@@ -92,6 +93,10 @@ const document = z.strictObject({
     .optional()
     .describe('Step-result mocks by step name, or name#count for one call.'),
   events: z.array(scriptedEvent).optional().describe('Events sent to every instance of this file.'),
+  allowNet: z
+    .array(z.string())
+    .optional()
+    .describe('Origins (https://host) this file may really reach when no rule answers; the build must allow them.'),
 });
 
 /** One problem of a mocks document: where (`http[1].status`, or '' for the whole) and what. */
@@ -139,6 +144,7 @@ export function parseMocks(value: unknown): ParseMocksResult {
       http: z.array(z.unknown()).optional(),
       steps: z.record(z.string(), z.unknown()).optional(),
       events: z.array(z.unknown()).optional(),
+      allowNet: z.array(z.unknown()).optional(),
     })
     .safeParse(top, { reportInput: true });
   if (!shape.success) {
@@ -177,6 +183,15 @@ export function parseMocks(value: unknown): ParseMocksResult {
     const event = toScriptedEvent(parsed.data);
     if (typeof event === 'string') problems.push({ path: `events[${i}].after`, message: event });
     else mocks.events.push(event);
+  });
+  (shape.data.allowNet ?? []).forEach((item, i) => {
+    try {
+      if (typeof item !== 'string') throw new Error(`expected text such as "https://api.example.com"`);
+      const origin = parseOrigin(item);
+      mocks.allowNet = [...(mocks.allowNet ?? []), origin];
+    } catch (error) {
+      problems.push({ path: `allowNet[${i}]`, message: (error as Error).message });
+    }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, mocks };
 }

@@ -4,6 +4,8 @@
  * replace a step's function (value, or an error class, for the first N attempts); scripted events arrive after
  * a delay or once the instance waits for them.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { AttemptFailedEvent, Mocks, StepSucceededEvent } from '../engine';
 import { parseMocks } from '../export';
@@ -85,6 +87,33 @@ describe('file mocks in the Python runtime', () => {
       { method: 'GET', url: 'https://api.example.com/rates?base=EUR', outcome: 'blocked' },
     ]);
     expect(failed[0]?.requests?.[0]?.error).toBe(failed[0]?.error.message);
+  }, 60_000);
+
+  it('lets the file’s code reach the origins its mocks allow (allowNet), after the rules', async () => {
+    const server = createServer((req, res) => res.writeHead(200).end(`real ${req.url}`));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const { view } = await runWith(
+        `${HEADER}
+from workers import fetch
+
+class Real(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do("both")
+        async def both():
+            mocked = await (await fetch("${origin}/mocked")).text()
+            real = await (await fetch("${origin}/real")).text()
+            return [mocked, real]
+
+        return await both()
+`,
+        { http: [{ url: `${origin}/mocked`, text: 'from the mock' }], allowNet: [origin] },
+      );
+      expect(view.output).toEqual(['from the mock', 'real /real']);
+    } finally {
+      server.close();
+    }
   }, 60_000);
 
   it('replaces a step’s function with a value or an error class, for the first N attempts', async () => {

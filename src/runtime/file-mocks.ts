@@ -69,9 +69,14 @@ export function createModuleMocks(
     attemptNet: (instanceId, hooks) => ({
       rules: m.http,
       calls: callsOf(instanceId),
+      ...(m.allowNet ? { allow: m.allowNet } : {}),
       record: (r) => hooks.request?.(r),
     }),
-    runNet: (instanceId) => ({ rules: m.http, calls: callsOf(instanceId) }),
+    runNet: (instanceId) => ({
+      rules: m.http,
+      calls: callsOf(instanceId),
+      ...(m.allowNet ? { allow: m.allowNet } : {}),
+    }),
     stepMockJson(ctx) {
       const mock = stepMockFor(m, ctx.step.name, ctx.step.count, ctx.attempt);
       return mock === undefined ? undefined : JSON.stringify(mock.outcome);

@@ -159,9 +159,16 @@ describe('the network gate with mocks', () => {
   it('fails the first N calls of each instance (a status, or a network error), then answers', async () => {
     const caller = callerOf({ http: [{ url: 'https://flaky.example/*', json: { ok: true }, failFirst: 2 }] });
     const gate = createNetworkGate({ caller: () => caller });
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await gate('https://flaky.example/charge')).status);
-    expect(statuses).toEqual([503, 503, 200]);
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await gate('https://flaky.example/charge');
+      answers.push(`${response.status} ${await response.text()}`);
+    }
+    expect(answers).toEqual([
+      '503 mock http[0]: failing call 1 of 2',
+      '503 mock http[0]: failing call 2 of 2',
+      '200 {"ok":true}',
+    ]);
     const other = callerOf({ http: [{ url: 'https://flaky.example/*', failFirst: 1, failWith: 'network-error' }] });
     const gate2 = createNetworkGate({ caller: () => other });
     const error = await gate2('https://flaky.example/a').catch((e: Error) => e);
@@ -200,5 +207,35 @@ describe('the network gate with mocks', () => {
     );
     expect(a.seen.length).toBe(before);
     expect(await (await gate(`${b.origin}/json`)).json()).toEqual({ ok: true, path: '/json' });
+  });
+
+  it('lets a file reach the origins its mocks allow (allowNet), and no other file', async () => {
+    const parsed = parseMocks({ allowNet: [a.origin] });
+    const file = { rules: [], calls: new Map(), allow: parsed.ok ? parsed.mocks.allowNet : [] };
+    let calling: GateCaller | undefined = file;
+    const gate = createNetworkGate({ caller: () => calling });
+    expect(await (await gate(`${a.origin}/json`)).json()).toEqual({ ok: true, path: '/json' });
+    await expect(gate(`${b.origin}/json`)).rejects.toThrow(`fetch GET ${b.origin}/json was blocked`);
+    calling = { rules: [], calls: new Map() };
+    await expect(gate(`${a.origin}/json`)).rejects.toThrow(`fetch GET ${a.origin}/json was blocked`);
+    // Under a CSP that does not list it, the file's origin is refused before anything is sent, naming the setting.
+    const how = (o: string) => `Build with STUDIO_CONNECT_ORIGINS=${o}.`;
+    const strict = createNetworkGate({ caller: () => file, cspOrigins: [], howToAllowInCsp: how });
+    await expect(strict(`${a.origin}/json`)).rejects.toThrow(
+      cspRefusedMessage('GET', `${a.origin}/json`, a.origin, how),
+    );
+  });
+
+  it('says what to check when the browser fails a request to an allowed origin (a host without the header)', async () => {
+    const how = (o: string) => `Build with STUDIO_CONNECT_ORIGINS=${o}.`;
+    const refused = async () => Promise.reject(new TypeError('Failed to fetch'));
+    const gate = createNetworkGate({ allow: [b.origin], cspOrigins: [b.origin], howToAllowInCsp: how, fetch: refused });
+    const error = await gate(`${b.origin}/json`, { method: 'PUT' }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe(
+      `fetch PUT ${b.origin}/json failed: Failed to fetch. If the page's Content-Security-Policy does not list ${b.origin} in connect-src, the browser refuses it: Build with STUDIO_CONNECT_ORIGINS=${b.origin}.`,
+    );
+    const plain = createNetworkGate({ allow: [b.origin], fetch: refused });
+    await expect(plain(`${b.origin}/json`)).rejects.toThrow(/^Failed to fetch$/);
   });
 });

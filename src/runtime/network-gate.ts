@@ -9,7 +9,10 @@
  * allowed origin the policy refuses fails at once saying so, instead of the browser's bare `Failed to fetch`.
  * Every request is reported to the caller (`record`): the request list of its attempt.
  */
-import { findHttpRule, type HttpMockRule, httpRuleLabel, type RequestRecord } from '../engine';
+import { findHttpRule, type HttpMockRule, httpRuleLabel, parseOrigin, type RequestRecord } from '../engine';
+
+export { parseOrigin };
+
 import { mockAnswer } from './http-mocks';
 
 /** A `fetch` as the gate offers it (loose types: it is called from Python with JS proxies). */
@@ -44,6 +47,8 @@ export interface GateCaller {
   rules: readonly HttpMockRule[];
   /** Calls each rule (by index) answered so far for the calling instance: `failFirst` counts per instance. */
   calls: Map<number, number>;
+  /** Origins the calling file may reach besides the gate's own (`allowNet` of its mocks). */
+  allow?: readonly string[];
   /** Notes one request of the calling attempt (or run). */
   record?(request: RequestRecord): void;
 }
@@ -66,25 +71,6 @@ export function cspRefusedMessage(method: string, url: string, origin: string, h
 }
 
 const MAX_REDIRECTS = 20;
-
-/** An allow-list entry as an origin (`https://api.example.com:8443`); throws a one-line reason for anything else. */
-export function parseOrigin(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error(`${JSON.stringify(text)} is not an origin: write it as https://host or http://host:port`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`${JSON.stringify(text)} is not an http(s) origin: write it as https://host or http://host:port`);
-  }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw new Error(
-      `${JSON.stringify(text)} is more than an origin: drop the path, query and credentials (${url.origin})`,
-    );
-  }
-  return url.origin;
-}
 
 function nonRetryable(message: string): Error {
   const error = new Error(message);
@@ -113,14 +99,14 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
   const howToAllowInCsp = options.howToAllowInCsp ?? ((origin) => `Add ${origin} to the build's connect-src.`);
   const hostFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const check = (method: string, url: string): URL => {
+  const check = (method: string, url: string, caller: GateCaller | undefined): URL => {
     let parsed: URL;
     try {
       parsed = new URL(url);
     } catch {
       throw nonRetryable(`fetch ${method} ${url} was blocked: workflow code must give an absolute URL (https://…)`);
     }
-    if (!allowed.has(parsed.origin)) {
+    if (!allowed.has(parsed.origin) && !caller?.allow?.includes(parsed.origin)) {
       const origin = parsed.origin === 'null' ? `${parsed.protocol} URLs` : parsed.origin;
       throw nonRetryable(blockedMessage(method, parsed.href, origin, howToAllow));
     }
@@ -138,9 +124,25 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       pending -= 1;
     }
   };
-  const send = (input: RequestInfo, init: RequestInit) => counted(() => hostFetch(input, init));
-  const fromNetwork = async (method: string, url: string, input: unknown, init: unknown): Promise<Response> => {
-    check(method, url);
+  const send = (input: RequestInfo, init: RequestInit) =>
+    counted(() => hostFetch(input, init)).catch((error: unknown) => {
+      // Under a CSP the browser says only "Failed to fetch" for a refused origin: say what to check. Still a
+      // TypeError, so the step is retried as for any network failure.
+      if (csp === undefined || !(error instanceof TypeError)) throw error;
+      const { method, url } = requestLine(input, init);
+      const origin = new URL(url).origin;
+      throw new TypeError(
+        `fetch ${method} ${url} failed: ${error.message}. If the page's Content-Security-Policy does not list ${origin} in connect-src, the browser refuses it: ${howToAllowInCsp(origin)}`,
+      );
+    });
+  const fromNetwork = async (
+    caller: GateCaller | undefined,
+    method: string,
+    url: string,
+    input: unknown,
+    init: unknown,
+  ): Promise<Response> => {
+    check(method, url, caller);
     const userInit = (init ?? {}) as RequestInit;
     if (userInit.redirect === 'manual' || userInit.redirect === 'error') {
       return send(input as RequestInfo, init as RequestInit);
@@ -152,7 +154,7 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       if (location === null || hops >= MAX_REDIRECTS) {
         throw nonRetryable(`fetch ${method} ${url}: the redirect could not be followed (${response.status})`);
       }
-      const next = check(method, new URL(location, response.url || url).href);
+      const next = check(method, new URL(location, response.url || url).href, caller);
       const keepBody = response.status === 307 || response.status === 308;
       const nextMethod = keepBody || method === 'HEAD' ? method : 'GET';
       const { body: _body, ...rest } = userInit;
@@ -197,7 +199,7 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       });
     try {
       const response = caller !== undefined && index >= 0 ? await fromMock(caller, index, method, href) : undefined;
-      const answer = response ?? (await fromNetwork(method, url, input, init));
+      const answer = response ?? (await fromNetwork(caller, method, url, input, init));
       note({ outcome: mock !== undefined ? 'mock' : 'network', status: answer.status });
       return answer;
     } catch (error) {

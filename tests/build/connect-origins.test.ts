@@ -23,10 +23,12 @@ describe('STUDIO_CONNECT_ORIGINS', () => {
 
   it('refuses anything but an http(s) origin, naming the setting', () => {
     expect(() => connectOrigins('api.example.com')).toThrow(
-      'STUDIO_CONNECT_ORIGINS: "api.example.com" is not an origin; write https://host or http://host:port',
+      'STUDIO_CONNECT_ORIGINS: "api.example.com" is not an origin: write it as https://host or http://host:port',
     );
-    expect(() => connectOrigins('https://api.example.com/v1')).toThrow('"https://api.example.com/v1" is not an origin');
-    expect(() => connectOrigins('ftp://files.example.com')).toThrow('is not an origin');
+    expect(() => connectOrigins('https://api.example.com/v1')).toThrow(
+      '"https://api.example.com/v1" is more than an origin',
+    );
+    expect(() => connectOrigins('ftp://files.example.com')).toThrow('is not an http(s) origin');
     expect(() => connectOrigins("https://a.example 'unsafe-inline'")).toThrow(`"'unsafe-inline'" is not an origin`);
   });
 });

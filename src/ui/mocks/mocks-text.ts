@@ -44,3 +44,21 @@ export function addHttpMock(text: string | undefined, method: string, url: strin
   const rule = { method, url, status: 200, json: {} };
   return `${JSON.stringify({ ...document, http: [...http, rule] }, null, 2)}\n`;
 }
+
+/**
+ * A share link's mocks without `allowNet`: a link from someone else must not open the network for its code. The
+ * origins it asked for are returned, to show; the user adds them in the Mocks panel if they trust the link.
+ */
+export function withoutAllowNet(text: string): { text: string; dropped: string[] } {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    // Not JSON: nothing can be allowed by it (a run refuses it with its problems).
+    return { text, dropped: [] };
+  }
+  if (typeof document !== 'object' || document === null || !('allowNet' in document)) return { text, dropped: [] };
+  const { allowNet, ...rest } = document as { allowNet: unknown };
+  const dropped = Array.isArray(allowNet) ? allowNet.map(String) : [String(allowNet)];
+  return { text: `${JSON.stringify(rest, null, 2)}\n`, dropped };
+}

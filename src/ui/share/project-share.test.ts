@@ -108,6 +108,32 @@ describe('share links', () => {
     );
   });
 
+  it('never keeps the origins a link’s mocks ask to reach (allowNet): shows them, keeps the rest', async () => {
+    const mocks = '{"http": [], "allowNet": ["https://evil.example"]}';
+    const url = await shareLink(
+      { id: 'f-net', name: 'net.py', source: SOURCE, mocks },
+      { notify: vi.fn(), baseUrl: 'http://127.0.0.1/', copy: async () => {} },
+    );
+    const saved: string[] = [];
+    const notify = vi.fn();
+    await openShareLink(new URL(url as string).hash, {
+      notify,
+      clearHash: () => {},
+      createFile: async (name) => ({ id: 'f-net-2', name }),
+      saveMocks: async (_id, text) => {
+        saved.push(text);
+      },
+    });
+    expect(saved.map((t) => JSON.parse(t))).toEqual([{ http: [] }]);
+    expect(notify).toHaveBeenLastCalledWith({
+      tone: 'warning',
+      sticky: true,
+      title: 'Opened a shared workflow as net.py',
+      detail:
+        'Your other files are untouched. It came with mocks: see its Mocks panel. Its mocks asked to reach https://evil.example ("allowNet"): not kept, as a link may not open the network. Add them in the Mocks panel if you trust this link.',
+    });
+  });
+
   it('opens a link once when asked twice at once (React StrictMode runs the effect twice in dev)', async () => {
     const url = await shareLink(
       { id: 'f-twice', name: 'twice.py', source: SOURCE },

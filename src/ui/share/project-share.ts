@@ -16,6 +16,7 @@ import {
 import type { Notice } from '../../store';
 import { parseParams } from '../actions/run-params';
 import { loadLastRun, saveLastRun } from '../actions/run-settings';
+import { withoutAllowNet } from '../mocks/mocks-text';
 
 type Notify = (notice: Omit<Notice, 'id'>) => void;
 
@@ -107,7 +108,10 @@ export async function openShareLink(
     }
     return false;
   }
-  const { name, source, params, mocks } = decoded.shared;
+  const { name, source, params } = decoded.shared;
+  // A link never opens the network: the origins its mocks ask for are shown, not kept.
+  const { text: mocks, dropped } =
+    decoded.shared.mocks === undefined ? { text: undefined, dropped: [] } : withoutAllowNet(decoded.shared.mocks);
   const file = await deps.createFile(toStudioFileName(name), source);
   if (mocks !== undefined) await deps.saveMocks(file.id, mocks);
   if (params !== undefined) {
@@ -120,7 +124,13 @@ export async function openShareLink(
     detail: [
       params === undefined ? 'Your other files are untouched.' : 'Its params are in the Run dialog.',
       ...(mocks === undefined ? [] : ['It came with mocks: see its Mocks panel.']),
+      ...(dropped.length === 0
+        ? []
+        : [
+            `Its mocks asked to reach ${dropped.join(', ')} ("allowNet"): not kept, as a link may not open the network. Add them in the Mocks panel if you trust this link.`,
+          ]),
     ].join(' '),
+    ...(dropped.length === 0 ? {} : { tone: 'warning' as const, sticky: true }),
   });
   return true;
 }

@@ -12,7 +12,7 @@ import {
   StudioDB,
   type SyncFile,
 } from '../persistence';
-import { type BootPython, INTERRUPT, type PythonReady, serializeError, type WorkerEvent } from '../protocol';
+import { type BootPython, type PythonReady, serializeError, type WorkerEvent } from '../protocol';
 import type { SdkSources } from '../runtime';
 import { type BootPythonDeps, bootPython } from './boot-python';
 import { createExecutorCore, type ExecutorCore } from './executor-core';
@@ -99,6 +99,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
   if (interrupt) python.pyodide.setInterruptBuffer(interrupt);
   const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
+  if (guard.routing) python.runtime.routeInterrupts(guard.routing.decide, guard.routing.swallow);
   const file = await journalFile;
   if (file && mirror) await mirror.ready;
   const core = createExecutorCore({
@@ -116,11 +117,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     defer: deps.defer,
     wallNow: () => Date.now(),
     newId: () => crypto.randomUUID(),
-    describeImportInterrupt: () => {
-      if (!interrupt || Atomics.load(interrupt, INTERRUPT.token) !== INTERRUPT.ANY_TOKEN) return undefined;
-      Atomics.store(interrupt, INTERRUPT.token, 0);
-      return 'Importing the file did not finish in time and was interrupted (an endless loop at module level?).';
-    },
+    describeImportInterrupt: () => guard.importInterrupt(),
   });
   const ready: PythonReady = {
     ...python.ready,

@@ -24,6 +24,21 @@ export interface PythonRuntime extends Disposable {
    * for a few host turns means Python is idle too.
    */
   activity(run?: HostRun): number;
+  /**
+   * Routes the interrupt buffer's `KeyboardInterrupt` (`pyodide.setInterruptBuffer`) to the code it is aimed
+   * at: when it arrives, `decide` is told whose code Python is running (see {@link InterruptSite}) and says
+   * whether to raise it there; otherwise that code carries on. One escaping an asyncio callback is dropped
+   * when `swallow()` says so (else the event loop throws it into JavaScript). Once per runtime.
+   */
+  routeInterrupts(decide: (site: InterruptSite) => boolean, swallow: () => boolean): void;
+}
+
+/** Where Python was when an interrupt arrived: the instance whose run's context it ran in, and in what part. */
+export interface InterruptSite {
+  /** `undefined` outside any run (a module's top-level code, the event loop itself). */
+  instanceId: string | undefined;
+  /** A step attempt (or a task or callback it started), `run()` (likewise), a module's top-level code, or other. */
+  where: 'attempt' | 'run' | 'import' | 'other';
 }
 
 /** What a module needs besides its source: the engine's clock and its workflow bindings. */
@@ -61,6 +76,7 @@ export interface HostFunctions {
   cancel_attempt: PyCallable;
   stats: PyCallable;
   activity: PyCallable;
+  route_interrupts: PyCallable;
 }
 
 const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
@@ -72,6 +88,7 @@ const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
   'cancel_attempt',
   'stats',
   'activity',
+  'route_interrupts',
 ];
 
 const runtimes = new WeakMap<PyodideAPI, { hash: string; runtime: PythonRuntime }>();
@@ -111,6 +128,13 @@ export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSou
       if (!run) return fns.activity() as number;
       const key = liveRunKey(run);
       return key === undefined ? 0 : (fns.activity(key) as number);
+    },
+    routeInterrupts(decide, swallow) {
+      fns.route_interrupts(
+        (instanceId: string | null | undefined, where: InterruptSite['where']) =>
+          decide({ instanceId: instanceId ?? undefined, where }),
+        swallow,
+      );
     },
     dispose() {
       if (runtimes.get(pyodide)?.runtime !== runtime) return;

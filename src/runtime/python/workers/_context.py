@@ -11,6 +11,10 @@ from contextvars import ContextVar
 #: The ``_Run`` the current code belongs to (``None`` outside any workflow run).
 current_run: ContextVar = ContextVar("workers_current_run", default=None)
 
+#: Whether the current code belongs to a step attempt (its task, and the tasks and callbacks it started), not
+#: to ``run()`` itself: an interrupt aimed at one attempt is raised only there.
+in_attempt: ContextVar = ContextVar("workers_in_attempt", default=False)
+
 #: Where ``print()`` output goes: a ``_LogSink`` of the current attempt or run (``None`` → real stdout).
 current_sink: ContextVar = ContextVar("workers_current_sink", default=None)
 

@@ -57,6 +57,7 @@ def _words(name, sep):
 
 _activity = 0
 _counting = False
+_importing = False  # a user module's top-level code is running (load_module)
 
 
 def install():
@@ -81,6 +82,35 @@ def install():
         return schedule(delay, callback, *args, context=context)
 
     loop.call_later = call_later
+
+
+def route_interrupts(decide, swallow):
+    """Raise the host's interrupts only in the code they are aimed at. Python's SIGINT handler (the interrupt
+    buffer) asks ``decide(instance_id, where)`` whether the code running now is the target: ``instance_id`` of
+    the run whose context it runs in (``None`` outside any run) and ``where`` one of ``"attempt"`` (a step
+    attempt, or a task or callback it started), ``"run"`` (``run()``, or a task or callback it started),
+    ``"import"`` (a module's top-level code) or ``"other"``. If not, nothing is raised and that code carries on.
+    A ``KeyboardInterrupt`` that escapes an asyncio callback (the event loop would throw it into JavaScript)
+    is dropped when ``swallow()`` says it stopped an instance the host is about to terminate, pause or delete."""
+    import signal
+
+    def on_sigint(signum, frame):
+        run = _context.current_run.get()
+        if run is not None:
+            where = "attempt" if _context.in_attempt.get() else "run"
+            instance = run.instance_id()
+        else:
+            where = "import" if _importing else "other"
+            instance = None
+        if decide(instance, where):
+            raise KeyboardInterrupt
+
+    def on_loop_interrupt():
+        if not swallow():
+            raise
+
+    signal.signal(signal.SIGINT, on_sigint)
+    asyncio.get_event_loop()._keyboard_interrupt_handler = on_loop_interrupt
 
 
 def activity(run_key=None):
@@ -144,10 +174,12 @@ def load_module(source, filename, module_name, env_host):
                 "traceback": format_traceback(exc),
             }
         )
+    global _importing
     module = types.ModuleType(module_name)
     module.__file__ = filename
     previous = sys.modules.get(module_name)
     sys.modules[module_name] = module
+    _importing = True
     try:
         exec(code, module.__dict__)
     except BaseException as exc:  # noqa: BLE001 - any failure at import is the user's to see
@@ -165,6 +197,8 @@ def load_module(source, filename, module_name, env_host):
                 "traceback": format_traceback(exc),
             }
         )
+    finally:
+        _importing = False
     classes = {}
     for value in list(module.__dict__.values()):
         if (
@@ -216,6 +250,7 @@ class _Run:
         self.evicted = False
         self.task = None
         self.activity = 0
+        self._instance_id = None
 
     def now_ms(self):
         return self.host.now()
@@ -228,7 +263,9 @@ class _Run:
             timer.dispose()
 
     def instance_id(self):
-        return json.loads(self.host.eventJson)["instanceId"]
+        if self._instance_id is None:
+            self._instance_id = json.loads(self.host.eventJson)["instanceId"]
+        return self._instance_id
 
     def ensure_live(self):
         if self.evicted:
@@ -260,10 +297,12 @@ def _start_task(coro, context):
     return asyncio.Task(coro, loop=asyncio.get_event_loop(), context=context, eager_start=True)
 
 
-def _new_context(run, sink):
+def _new_context(run, sink, attempt=False):
     ctx = contextvars.Context()
     ctx.run(_context.current_run.set, run)
     ctx.run(_context.current_sink.set, sink)
+    if attempt:
+        ctx.run(_context.in_attempt.set, True)
     return ctx
 
 
@@ -327,7 +366,7 @@ def start_attempt(run_key, call_id, attempt_key, attempt):
     entry = [run, None]
     _attempts[attempt_key] = entry
     entry[1] = _start_task(
-        _attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), _new_context(run, sink)
+        _attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), _new_context(run, sink, True)
     )
     if entry[1].done():
         _attempts.pop(attempt_key, None)

@@ -12,7 +12,14 @@ import type { AttemptFailedEvent } from '../engine';
 import { type FromMirror, type PortLike, StudioDB, type SyncFile, serveMirror, type ToMirror } from '../persistence';
 import { openSyncFile } from '../persistence/test-sync-file';
 import { decodeFrames } from '../persistence/wal-frames';
-import { ATTEMPT_SLOTS, INTERRUPT, readAttemptSlots, SHARED_BUFFER_BYTES } from '../protocol';
+import {
+  ATTEMPT_SLOTS,
+  INTERRUPT,
+  INTERRUPT_TARGETS,
+  readAttemptSlots,
+  SHARED_BUFFER_BYTES,
+  stopReasonCode,
+} from '../protocol';
 import { boot, freshDb, GREETER, journal, logsOf, setUpExecutors, waitForStatus } from './test-boot';
 
 setUpExecutors();
@@ -259,5 +266,93 @@ class Spin(WorkflowEntrypoint):
     const [id] = await executor.core.create({ fileId: 'f', workflowName: 'greeter', params: { name: 'k' } });
     await waitForStatus(dbName, id as string, 'complete');
     expect(events.filter((e) => e.type === 'self-kill')).toEqual([]);
+  }, 30_000);
+
+  /**
+   * The supervisor's part from another thread: `delayMs` after it starts, it aims an interrupt for `action` at
+   * instance `target` (the targets region is written here first, as `raiseInstanceInterrupt` does).
+   */
+  function interruptLater(buffer: SharedArrayBuffer, target: string, delayMs: number): Worker {
+    const units = new Uint16Array(buffer, INTERRUPT_TARGETS.offset + 4, target.length);
+    for (let i = 0; i < target.length; i++) units[i] = target.charCodeAt(i);
+    new Int32Array(buffer, INTERRUPT_TARGETS.offset, 1)[0] = target.length;
+    return new Worker(
+      `const { workerData: w } = require('node:worker_threads');
+       const b = new Int32Array(w.buffer);
+       setTimeout(() => { Atomics.store(b, 2, w.reason); Atomics.store(b, 1, ${INTERRUPT.INSTANCE_TOKEN}); Atomics.store(b, 0, 2); }, w.delayMs);`,
+      { eval: true, workerData: { buffer, delayMs, reason: stopReasonCode('terminate') } },
+    );
+  }
+
+  const STOPPABLE = `import asyncio
+import time
+from workers import WorkflowEntrypoint
+
+class Loop(WorkflowEntrypoint):
+    async def run(self, event, step):
+        n = 0
+        while True:
+            n += 1
+
+class Callback(WorkflowEntrypoint):
+    async def run(self, event, step):
+        def spin():
+            n = 0
+            while True:
+                n += 1
+        asyncio.get_event_loop().call_soon(spin)
+        await asyncio.sleep(60)
+
+class Busy(WorkflowEntrypoint):
+    async def run(self, event, step):
+        end = time.time() + 1.5
+        n = 0
+        while time.time() < end:
+            n += 1
+        return "not harmed"
+`;
+
+  it.each([
+    ['loop', 'run() itself'],
+    ['callback', 'an asyncio callback it scheduled'],
+  ])(
+    'a Terminate aimed at an instance spinning in %s stops its code there; the command then terminates it, nothing journaled as failed',
+    async (workflowName) => {
+      const dbName = freshDb();
+      const buffer = new SharedArrayBuffer(SHARED_BUFFER_BYTES);
+      const { executor, events } = await boot(dbName, { interruptBuffer: buffer });
+      await executor.core.loadSource({ fileId: 'f', version: 1, name: 'stop.py', source: STOPPABLE });
+      const supervisor = interruptLater(buffer, 'spin-1', 800);
+      await executor.core.create({ fileId: 'f', workflowName, id: 'spin-1' });
+      // This thread is Python's: the timer fires only once the spinning code was stopped.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await executor.core.terminate('spin-1');
+      await supervisor.terminate();
+      await waitForStatus(dbName, 'spin-1', 'terminated');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const types = (await journal(dbName, 'spin-1')).map((e) => e.type);
+      expect(types.filter((t) => t.includes('failed'))).toEqual([]);
+      expect(types.filter((t) => t === 'run-started')).toHaveLength(1);
+      expect(types.at(-1)).toBe('terminated');
+      expect(Atomics.load(new Int32Array(buffer), INTERRUPT.token)).toBe(0); // taken, not declined
+      expect(events.filter((e) => e.type === 'notice')).toEqual([]);
+    },
+    30_000,
+  );
+
+  it('declines an interrupt aimed at another instance: the code spinning carries on and its instance completes', async () => {
+    const dbName = freshDb();
+    const buffer = new SharedArrayBuffer(SHARED_BUFFER_BYTES);
+    const { executor } = await boot(dbName, { interruptBuffer: buffer });
+    await executor.core.loadSource({ fileId: 'f', version: 1, name: 'stop.py', source: STOPPABLE });
+    const supervisor = interruptLater(buffer, 'someone-else', 500);
+    await executor.core.create({ fileId: 'f', workflowName: 'busy', id: 'busy-1' });
+    const done = await waitForStatus(dbName, 'busy-1', 'complete');
+    await supervisor.terminate();
+    expect(done.error).toBeNull();
+    expect((await journal(dbName, 'busy-1')).find((e) => e.type === 'run-finished')).toMatchObject({
+      output: 'not harmed',
+    });
+    expect(Atomics.load(new Int32Array(buffer), INTERRUPT.token)).toBe(INTERRUPT.DECLINED_TOKEN);
   }, 30_000);
 });

@@ -254,28 +254,35 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
           warm: output.warm === true,
           python: output,
         });
-        stopper.ready(c.stop);
+        // The commands a restart carried over are done before any other instance resumes (stop-requests.ts).
+        const carriedDone = stopper.ready(c.stop);
         for (const w of waiting.splice(0)) w.send();
-        post(c, { type: 'recover' }).then(
-          (recovered) => {
-            if (recovered.type === 'recovered' && recovered.waitingForSource > 0) {
-              deps.notify?.({
-                level: 'info',
-                name: 'WaitingForSource',
-                message:
-                  recovered.waitingForSource === 1
-                    ? '1 unfinished instance waits until its workflow file is loaded again.'
-                    : `${recovered.waitingForSource} unfinished instances wait until their workflow file is loaded again.`,
-              });
-            }
-          },
-          () => {},
-        );
+        void carriedDone.then(() => recover(c));
       },
       (error: Error) => {
         if (!c.alive) return;
         giveUp(c, error);
       },
+    );
+  }
+
+  /** Resumes every unfinished instance from its journal in the ready worker `c`. */
+  function recover(c: Connection): void {
+    if (!c.alive) return;
+    post(c, { type: 'recover' }).then(
+      (recovered) => {
+        if (recovered.type === 'recovered' && recovered.waitingForSource > 0) {
+          deps.notify?.({
+            level: 'info',
+            name: 'WaitingForSource',
+            message:
+              recovered.waitingForSource === 1
+                ? '1 unfinished instance waits until its workflow file is loaded again.'
+                : `${recovered.waitingForSource} unfinished instances wait until their workflow file is loaded again.`,
+          });
+        }
+      },
+      () => {},
     );
   }
 

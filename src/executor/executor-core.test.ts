@@ -290,6 +290,11 @@ from workers import WorkflowEntrypoint
 
 class Loop(WorkflowEntrypoint):
     async def run(self, event, step):
+        @step.do("before")
+        async def before():
+            return 1
+
+        await before()
         n = 0
         while True:
             n += 1

@@ -15,6 +15,7 @@ import {
   assertNever,
   type HostToWorker,
   hasAttemptSlots,
+  INTERRUPT,
   type OutputOf,
   raiseInterrupt,
   type StoppedAttempt,
@@ -168,6 +169,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         );
         return;
       case 'interrupt':
+        // A stop in progress handles the blocked worker (and restarts it if need be).
+        if (action.token === INTERRUPT.ANY_TOKEN && stopper.watching(c.stop)) return;
         if (c.interrupt) raiseInterrupt(c.interrupt, action.token, 0);
         deps.notify?.({ level: 'warning', name: 'Interrupted', message: `Python was interrupted: ${action.reason}.` });
         return;

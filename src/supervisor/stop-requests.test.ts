@@ -191,6 +191,20 @@ describe('stopping commands while Python holds the worker', () => {
     }
   });
 
+  it("holds the watchdog's own interrupt of a silent worker while a stop is carried out (it would land in the next instance's code)", async () => {
+    const { supervisor, current, time, boot, words, notices } = setup({ bufferBytes: SHARED_BUFFER_BYTES });
+    await boot();
+    time.advance(4_750); // a loop in run(): the ping sent at 1 s is unanswered
+    const terminated = supervisor.request({ type: 'terminate-instance', id: 'loop-1' });
+    expect(words()[INTERRUPT.token]).toBe(INTERRUPT.INSTANCE_TOKEN); // at once: the worker is known to be blocked
+    Atomics.store(words(), INTERRUPT.token, 0); // Python took it; the command is next in the worker's queue
+    time.advance(500); // the watchdog's 5 s without an answer have passed
+    expect(words()[INTERRUPT.token]).toBe(0);
+    expect(notices.filter((n) => n.name === 'Interrupted')).toEqual([]);
+    current().answer('terminate-instance', { type: 'done' });
+    await expect(terminated).resolves.toEqual({ type: 'done' });
+  });
+
   it('leaves a slow command alone while the worker answers its ping (the thread is free)', async () => {
     const { supervisor, current, time, boot, words, attempt, workers } = setup();
     await boot();

@@ -331,6 +331,14 @@ export function createStopper(hooks: StopperHooks) {
         }
       }
     },
+    /**
+     * A stopping command on `conn` is being carried out (interrupted or about to be): the watchdog must not
+     * raise its own interrupt meanwhile, which would land in whatever code runs next once this one stopped.
+     */
+    watching(conn: StopConnection): boolean {
+      for (const w of watches) if (w.conn === conn) return true;
+      return false;
+    },
     /** The executor is being replaced: the next one journals `stopped` first. */
     addStopped(stopped: StoppedAttempt[]): void {
       toJournal = [...toJournal, ...stopped];

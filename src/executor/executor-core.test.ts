@@ -272,7 +272,12 @@ class Spin(WorkflowEntrypoint):
    * The supervisor's part from another thread: `delayMs` after it starts, it aims an interrupt for `action` at
    * instance `target` (the targets region is written here first, as `raiseInstanceInterrupt` does).
    */
-  function interruptLater(buffer: SharedArrayBuffer, target: string, delayMs: number): Worker {
+  function interruptLater(
+    buffer: SharedArrayBuffer,
+    target: string,
+    delayMs: number,
+    action: 'terminate' | 'pause' | 'delete' = 'terminate',
+  ): Worker {
     const units = new Uint16Array(buffer, INTERRUPT_TARGETS.offset + 4, target.length);
     for (let i = 0; i < target.length; i++) units[i] = target.charCodeAt(i);
     new Int32Array(buffer, INTERRUPT_TARGETS.offset, 1)[0] = target.length;
@@ -280,7 +285,7 @@ class Spin(WorkflowEntrypoint):
       `const { workerData: w } = require('node:worker_threads');
        const b = new Int32Array(w.buffer);
        setTimeout(() => { Atomics.store(b, 2, w.reason); Atomics.store(b, 1, ${INTERRUPT.INSTANCE_TOKEN}); Atomics.store(b, 0, 2); }, w.delayMs);`,
-      { eval: true, workerData: { buffer, delayMs, reason: stopReasonCode('terminate') } },
+      { eval: true, workerData: { buffer, delayMs, reason: stopReasonCode(action) } },
     );
   }
 
@@ -318,27 +323,33 @@ class Busy(WorkflowEntrypoint):
 `;
 
   it.each([
-    ['loop', 'run() itself'],
-    ['callback', 'an asyncio callback it scheduled'],
-  ])(
-    'a Terminate aimed at an instance spinning in %s stops its code there; the command then terminates it, nothing journaled as failed',
-    async (workflowName) => {
+    ['terminate', 'loop', 'run() itself'],
+    ['terminate', 'callback', 'an asyncio callback it scheduled'],
+    ['pause', 'callback', 'an asyncio callback it scheduled'],
+    ['delete', 'loop', 'run() itself'],
+  ] as const)(
+    'a %s aimed at an instance spinning in %s (%s) stops its code there; the command then runs, nothing journaled as failed',
+    async (action, workflowName, _where) => {
       const dbName = freshDb();
       const buffer = new SharedArrayBuffer(SHARED_BUFFER_BYTES);
       const { executor, events } = await boot(dbName, { interruptBuffer: buffer });
       await executor.core.loadSource({ fileId: 'f', version: 1, name: 'stop.py', source: STOPPABLE });
-      const supervisor = interruptLater(buffer, 'spin-1', 800);
+      const supervisor = interruptLater(buffer, 'spin-1', 800, action);
       await executor.core.create({ fileId: 'f', workflowName, id: 'spin-1' });
       // This thread is Python's: the timer fires only once the spinning code was stopped.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      await executor.core.terminate('spin-1');
+      if (action === 'delete') await executor.core.deleteInstances(['spin-1']);
+      else await executor.core[action]('spin-1');
       await supervisor.terminate();
-      await waitForStatus(dbName, 'spin-1', 'terminated');
       await new Promise((resolve) => setTimeout(resolve, 300));
       const types = (await journal(dbName, 'spin-1')).map((e) => e.type);
-      expect(types.filter((t) => t.includes('failed'))).toEqual([]);
-      expect(types.filter((t) => t === 'run-started')).toHaveLength(1);
-      expect(types.at(-1)).toBe('terminated');
+      if (action === 'delete') {
+        expect(types).toEqual([]);
+      } else {
+        expect(types.filter((t) => t.includes('failed'))).toEqual([]);
+        expect(types.filter((t) => t === 'run-started')).toHaveLength(1);
+        expect(types.at(-1)).toBe(action === 'pause' ? 'paused' : 'terminated');
+      }
       expect(Atomics.load(new Int32Array(buffer), INTERRUPT.token)).toBe(0); // taken, not declined
       expect(events.filter((e) => e.type === 'notice')).toEqual([]);
     },

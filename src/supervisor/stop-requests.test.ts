@@ -158,9 +158,7 @@ describe('stopping commands while Python holds the worker', () => {
     const { supervisor, current, time, boot, words, workers } = setup({ bufferBytes: SHARED_BUFFER_BYTES });
     await boot();
     const terminated = supervisor.request({ type: 'terminate-instance', id: 'loop-1' });
-    time.advance(150);
-    expect(words()[INTERRUPT.signal]).toBe(0);
-    time.advance(100);
+    time.advance(250);
     expect(words()[INTERRUPT.token]).toBe(INTERRUPT.INSTANCE_TOKEN);
     expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('terminate'));
     expect(readInterruptTargets(words())).toEqual(['loop-1']);
@@ -168,7 +166,6 @@ describe('stopping commands while Python holds the worker', () => {
     time.advance(500);
     current().answer('terminate-instance', { type: 'done' });
     await expect(terminated).resolves.toEqual({ type: 'done' });
-    time.advance(3_000);
     expect(workers).toHaveLength(1);
   });
 
@@ -199,8 +196,7 @@ describe('stopping commands while Python holds the worker', () => {
     expect(words()[INTERRUPT.token]).toBe(INTERRUPT.INSTANCE_TOKEN); // at once: the worker is known to be blocked
     Atomics.store(words(), INTERRUPT.token, 0); // Python took it; the command is next in the worker's queue
     time.advance(500); // the watchdog's 5 s without an answer have passed
-    expect(words()[INTERRUPT.token]).toBe(0);
-    expect(notices.filter((n) => n.name === 'Interrupted')).toEqual([]);
+    expect([words()[INTERRUPT.token], notices.filter((n) => n.name === 'Interrupted')]).toEqual([0, []]);
     current().answer('terminate-instance', { type: 'done' });
     await expect(terminated).resolves.toEqual({ type: 'done' });
   });

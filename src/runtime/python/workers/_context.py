@@ -21,6 +21,10 @@ current_sink: ContextVar = ContextVar("workers_current_sink", default=None)
 #: Names of the steps whose dependencies are being resolved on this path (cycle detection).
 resolving: ContextVar = ContextVar("workers_resolving", default=())
 
+#: Whether a user module's top-level code is running (``_host.load_module``): an interrupt aimed at an instance
+#: is raised there too, since an import holds every instance up.
+importing = False
+
 #: Test hooks, set by ``workers.testing`` while ``workflow-studio test`` runs a test (``None`` otherwise).
 #: ``attempt_override(instance_id, step_name, attempt)``: a zero-argument callable that runs instead of the step's
 #: function for that attempt (a mocked result or error), or ``None`` to run the function.

@@ -27,6 +27,7 @@ import types
 from . import _clock, _context, _stdout
 from ._bindings import Env
 from ._entrypoints import ExecutionContext, WorkflowEntrypoint
+from ._interrupts import route_interrupts  # noqa: F401 - called by the bridge (python-runtime.ts)
 from ._step import _CTX, WorkflowStep
 from ._values import UnserialisableError, error_message, error_name, format_traceback, from_json, to_json
 
@@ -57,7 +58,6 @@ def _words(name, sep):
 
 _activity = 0
 _counting = False
-_importing = False  # a user module's top-level code is running (load_module)
 
 
 def install():
@@ -82,35 +82,6 @@ def install():
         return schedule(delay, callback, *args, context=context)
 
     loop.call_later = call_later
-
-
-def route_interrupts(decide, swallow):
-    """Raise the host's interrupts only in the code they are aimed at. Python's SIGINT handler (the interrupt
-    buffer) asks ``decide(instance_id, where)`` whether the code running now is the target: ``instance_id`` of
-    the run whose context it runs in (``None`` outside any run) and ``where`` one of ``"attempt"`` (a step
-    attempt, or a task or callback it started), ``"run"`` (``run()``, or a task or callback it started),
-    ``"import"`` (a module's top-level code) or ``"other"``. If not, nothing is raised and that code carries on.
-    A ``KeyboardInterrupt`` that escapes an asyncio callback (the event loop would throw it into JavaScript)
-    is dropped when ``swallow()`` says it stopped an instance the host is about to terminate, pause or delete."""
-    import signal
-
-    def on_sigint(signum, frame):
-        run = _context.current_run.get()
-        if run is not None:
-            where = "attempt" if _context.in_attempt.get() else "run"
-            instance = run.instance_id()
-        else:
-            where = "import" if _importing else "other"
-            instance = None
-        if decide(instance, where):
-            raise KeyboardInterrupt
-
-    def on_loop_interrupt():
-        if not swallow():
-            raise
-
-    signal.signal(signal.SIGINT, on_sigint)
-    asyncio.get_event_loop()._keyboard_interrupt_handler = on_loop_interrupt
 
 
 def activity(run_key=None):
@@ -174,12 +145,11 @@ def load_module(source, filename, module_name, env_host):
                 "traceback": format_traceback(exc),
             }
         )
-    global _importing
     module = types.ModuleType(module_name)
     module.__file__ = filename
     previous = sys.modules.get(module_name)
     sys.modules[module_name] = module
-    _importing = True
+    _context.importing = True
     try:
         exec(code, module.__dict__)
     except BaseException as exc:  # noqa: BLE001 - any failure at import is the user's to see
@@ -198,7 +168,7 @@ def load_module(source, filename, module_name, env_host):
             }
         )
     finally:
-        _importing = False
+        _context.importing = False
     classes = {}
     for value in list(module.__dict__.values()):
         if (

@@ -40,21 +40,6 @@ class OnceWorkflow(WorkflowEntrypoint):
         return await spin()
 `;
 
-/** Loops in run() itself, after a first step: no attempt is in flight to interrupt. */
-const LOOP_IN_RUN = `from workers import WorkflowEntrypoint
-
-class LoopWorkflow(WorkflowEntrypoint):
-    async def run(self, event, step):
-        @step.do("before")
-        async def before():
-            return 1
-
-        await before()
-        n = 0
-        while True:
-            n += 1
-`;
-
 /** Another instance: its step awaits, so it is in flight (and held up) while the spinning step runs. */
 const PATIENT = `import asyncio
 from workers import WorkflowEntrypoint
@@ -186,30 +171,6 @@ test.describe('stop means stop: a CPU-bound step with the default config', () =>
     expect(deleteMs).toBeLessThanOrEqual(3_000);
     await expect(page.getByTestId('python-busy')).toHaveCount(0);
     expect((await readInstance(page, 'pause-1')).summary?.status).toBe('paused');
-  });
-
-  test('Terminate of an instance looping in run() itself restarts the executor, which terminates it before recovery', async ({
-    page,
-  }) => {
-    await page.goto('/');
-    await waitReady(page);
-    await run(page, { source: LOOP_IN_RUN, workflowName: 'loop-workflow', id: 'loop-1' });
-    await expect(page.getByTestId('python-busy')).toContainText(/^Python busy \d+ s outside any step/, {
-      timeout: 15_000,
-    });
-    const tookMs = await page.evaluate(async () => {
-      const t0 = performance.now();
-      await window.__studio?.terminate('loop-1');
-      return performance.now() - t0;
-    });
-    console.log(`terminate() of a loop in run() answered in ${Math.round(tookMs)} ms (executor restarted)`);
-    await waitForStatus(page, 'loop-1', 'terminated');
-    await expect(page.getByTestId('executor-status')).toHaveText(/^Python ready/, { timeout: 30_000 });
-    await page.waitForTimeout(1_000);
-    const { journal } = await readInstance(page, 'loop-1');
-    // Never runs again: terminated by the new executor before it recovered anything.
-    expect(journal.filter((e) => e.type === 'run-started')).toHaveLength(1);
-    expect(journal.at(-1)?.type).toBe('terminated');
   });
 
   test('Kill now during the loop: the attempt is journaled failed and retried per config; the page stays responsive', async ({

@@ -14,7 +14,6 @@ import {
 } from '../persistence';
 import {
   type BootPython,
-  INTERRUPT,
   type PythonReady,
   type RunTests,
   serializeError,
@@ -115,6 +114,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
   if (interrupt) python.pyodide.setInterruptBuffer(interrupt);
   const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
+  if (guard.routing) python.runtime.routeInterrupts(guard.routing.decide, guard.routing.swallow);
   const file = await journalFile;
   if (file && mirror) await mirror.ready;
   const core = createExecutorCore({
@@ -133,11 +133,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     wallNow: () => Date.now(),
     newId: () => crypto.randomUUID(),
     ...(deps.sql ? { sql: deps.sql } : {}),
-    describeImportInterrupt: () => {
-      if (!interrupt || Atomics.load(interrupt, INTERRUPT.token) !== INTERRUPT.ANY_TOKEN) return undefined;
-      Atomics.store(interrupt, INTERRUPT.token, 0);
-      return 'Importing the file did not finish in time and was interrupted (an endless loop at module level?).';
-    },
+    describeImportInterrupt: () => guard.importInterrupt(),
   });
   const ready: PythonReady = {
     ...python.ready,

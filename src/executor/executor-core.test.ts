@@ -1,18 +1,15 @@
 /**
  * The executor composed for real (test-boot.ts), driven through its core as the worker's message loop does:
- * runs, recovery (from IndexedDB and from the journal's write-ahead log), per-file bodies, deletion, the
- * interrupt buffer and crash injection. Warm start and its fallbacks are in executor-warm-start.test.ts.
+ * runs, recovery (from IndexedDB and from the journal's write-ahead log), per-file bodies, deletion and crash
+ * injection. The interrupt buffer is in executor-interrupts.test.ts, warm start in executor-warm-start.test.ts.
  */
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AttemptFailedEvent } from '../engine';
 import { type FromMirror, type PortLike, StudioDB, type SyncFile, serveMirror, type ToMirror } from '../persistence';
 import { openSyncFile } from '../persistence/test-sync-file';
 import { decodeFrames } from '../persistence/wal-frames';
-import { ATTEMPT_SLOTS, INTERRUPT, readAttemptSlots, SHARED_BUFFER_BYTES } from '../protocol';
 import { boot, freshDb, GREETER, journal, logsOf, setUpExecutors, waitForStatus } from './test-boot';
 
 setUpExecutors();
@@ -170,74 +167,6 @@ describe('executor (real Pyodide, Dexie, real clock)', () => {
     expect(await db.instanceFiles.get(id as string)).toBeUndefined();
     db.close();
   }, 30_000);
-
-  // With attempt slots the supervisor finds the token in shared memory; without, in `attempt-started` events.
-  it.each([
-    ['announced in messages', INTERRUPT.length * 4],
-    ['published in an attempt slot', SHARED_BUFFER_BYTES],
-  ])(
-    'journals a step stopped by the interrupt buffer as a timed-out attempt and retries it per config (%s)',
-    async (_, bytes) => {
-      const dbName = freshDb();
-      const buffer = new SharedArrayBuffer(bytes);
-      const slots = bytes === SHARED_BUFFER_BYTES;
-      const { executor, events } = await boot(dbName, { interruptBuffer: buffer });
-      const source = `from workers import WorkflowEntrypoint
-
-class Spin(WorkflowEntrypoint):
-    async def run(self, event, step):
-        @step.do("spin", config={"retries": {"limit": 1, "delay": "1 second", "backoff": "constant"}, "timeout": "1 second"})
-        async def spin(ctx):
-            if ctx["attempt"] == 1:
-                while True:
-                    pass
-            return "second attempt ok"
-
-        return await spin()
-`;
-      await executor.core.loadSource({ fileId: 'f', version: 1, name: 'spin.py', source });
-      // The supervisor's part, from another thread: the step is blocking this one. Token 1 is the first attempt;
-      // with slots it is read from the first slot, where the worker published it before running the step.
-      const supervisor = new Worker(
-        `const { workerData } = require('node:worker_threads');
-       const b = new Int32Array(workerData.buffer);
-       const poll = () => {
-         const token = workerData.slot === undefined ? 1 : Atomics.load(b, workerData.slot);
-         if (token === 0) return setTimeout(poll, 20);
-         setTimeout(() => { Atomics.store(b, 1, token); Atomics.store(b, 0, 2); }, 1500);
-       };
-       poll();`,
-        {
-          eval: true,
-          workerData: { buffer, slot: slots ? ATTEMPT_SLOTS.offset / 4 + ATTEMPT_SLOTS.token : undefined },
-        },
-      );
-      const [id] = await executor.core.create({ fileId: 'f', workflowName: 'spin' });
-      await waitForStatus(dbName, id as string, 'complete');
-      await supervisor.terminate();
-      const failed = (await journal(dbName, id as string)).filter(
-        (e): e is AttemptFailedEvent => e.type === 'attempt-failed',
-      );
-      expect(failed).toHaveLength(1);
-      expect(failed[0]?.error).toMatchObject({
-        name: 'WorkflowTimeoutError',
-        message: 'Execution timed out after 1000ms',
-      });
-      expect(failed[0]?.error.traceback).toContain('File "spin.py", line 9, in spin'); // where it was stopped
-      expect(Atomics.load(new Int32Array(buffer), INTERRUPT.token)).toBe(0);
-      const announced = events.filter((e) => e.type === 'attempt-started' || e.type === 'attempt-ended');
-      if (slots) {
-        expect(announced).toEqual([]);
-        expect(readAttemptSlots(buffer, new Set())).toEqual({ tokens: [], fresh: [] }); // both attempts released
-      } else {
-        expect(announced.filter((e) => e.type === 'attempt-started')).toMatchObject([
-          { token: 1, instanceId: id, step: { name: 'spin', count: 1 }, attempt: 1, timeoutMs: 1000 },
-          { token: 2, attempt: 2 },
-        ]);
-      }
-    },
-    30_000,
-  );
 
   it('stops itself before the next attempt runs when kill-at-next-step is armed', async () => {
     const dbName = freshDb();

@@ -10,10 +10,11 @@ import {
   createAttemptSlotWriter,
   hasAttemptSlots,
   INTERRUPT,
-  stopActionOf,
   stoppedAttemptError,
   type WorkerEvent,
 } from '../protocol';
+import type { InterruptSite } from '../runtime';
+import { createInterruptRouter, stopsInstance } from './interrupt-router';
 
 /** What the guard needs from the executor. */
 export interface StepGuardDeps {
@@ -33,35 +34,33 @@ export interface StepGuardDeps {
  * the supervisor raised for an attempt that ran past its timeout becomes the engine's timeout error (so it is
  * journaled as a timed-out attempt and retried per config, exactly as an async step that times out), and one
  * it raised for a user's action (Stop attempt, Terminate, Pause, Delete: the buffer's `reason` word) becomes
- * an `AttemptStoppedError` naming that action, also retried per config. Also
- * hosts `kill-at-next-step`.
+ * an `AttemptStoppedError` naming that action, also retried per config. Python raises an interrupt only in the
+ * code it is aimed at (interrupt-router.ts); one that stopped `run()` itself (or a callback of it) for a
+ * Terminate, Pause or Delete leaves the run unsettled: the command, queued behind the busy code, ends it next
+ * and journals the instance terminated, paused or deleted. Also hosts `kill-at-next-step`.
  */
 export function createStepGuard(deps: StepGuardDeps) {
   let nextToken = 0;
   let killArmed = false;
   const shared = deps.interrupt?.buffer;
   const slots = shared && hasAttemptSlots(shared) ? createAttemptSlotWriter(shared) : undefined;
+  /** The instance of each attempt in flight, by token. */
+  const owners = new Map<number, string>();
+  const router = deps.interrupt && createInterruptRouter(deps.interrupt, (token) => owners.get(token));
+  const isInterrupt = (error: unknown) => (error as { name?: unknown } | null)?.name === 'KeyboardInterrupt';
 
-  /** The supervisor interrupted this attempt: take the token so the interrupt is accounted for once. */
-  function interruptedFor(token: number): boolean {
-    const buffer = deps.interrupt;
-    if (!buffer) return false;
-    if (Atomics.load(buffer, INTERRUPT.token) !== token) return false;
-    Atomics.store(buffer, INTERRUPT.token, 0);
-    return true;
-  }
-
-  /** Why the supervisor interrupted (the `reason` word, read once): a user's action, or none for a timeout. */
-  function takeReason() {
-    const buffer = deps.interrupt;
-    if (!buffer) return undefined;
-    return stopActionOf(Atomics.exchange(buffer, INTERRUPT.reason, 0));
-  }
-
-  function translate(error: unknown, token: number, timeoutMs: number, startedAt: number): unknown {
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name !== 'KeyboardInterrupt' || !interruptedFor(token)) return error;
-    const action = takeReason();
+  function translate(error: unknown, token: number, instanceId: string, timeoutMs: number, startedAt: number): unknown {
+    // The interrupt raised in this instance's attempt code: for this attempt, or a stop of the whole instance.
+    const taken =
+      isInterrupt(error) &&
+      router?.claim(
+        (t) =>
+          t.site.where === 'attempt' &&
+          t.site.instanceId === instanceId &&
+          (t.token === token || stopsInstance(t.action)),
+      );
+    if (!taken) return error;
+    const { action } = taken;
     let stopped: Error;
     if (action) {
       const { name, message } = stoppedAttemptError(action, Date.now() - startedAt);
@@ -75,17 +74,33 @@ export function createStepGuard(deps: StepGuardDeps) {
     return stopped;
   }
 
-  /** A `KeyboardInterrupt` the supervisor raised in `run()` itself (no attempt in flight): say why. */
-  function translateRun(error: unknown): unknown {
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name !== 'KeyboardInterrupt' || !interruptedFor(INTERRUPT.ANY_TOKEN)) return error;
+  /**
+   * A `KeyboardInterrupt` the supervisor raised in `run()` itself: for a Terminate, Pause or Delete of this
+   * instance, a promise that never settles (the command ends the run; nothing is journaled as failed);
+   * for a worker silent too long, the error, saying why.
+   */
+  function translateRun(error: unknown, instanceId: string): Promise<never> {
+    const taken =
+      isInterrupt(error) && router?.claim((t) => t.site.where === 'run' && t.site.instanceId === instanceId);
+    if (taken && stopsInstance(taken.action)) return new Promise<never>(() => {});
+    if (!taken || taken.token !== INTERRUPT.ANY_TOKEN) return Promise.reject(error);
     const explained = new Error(
       'run() kept Python busy outside any step for too long and was interrupted (an endless loop?).',
     );
     explained.name = 'KeyboardInterrupt';
     const traceback = (error as { traceback?: unknown }).traceback;
     if (typeof traceback === 'string') Object.assign(explained, { traceback });
-    return explained;
+    return Promise.reject(explained);
+  }
+
+  /** Why a module's top-level code was interrupted, if the supervisor did it (claimed once). */
+  function importInterrupt(): string | undefined {
+    const taken = router?.claim((t) => t.site.where === 'import');
+    if (!taken) return undefined;
+    if (taken.token === INTERRUPT.ANY_TOKEN) {
+      return 'Importing the file did not finish in time and was interrupted (an endless loop at module level?).';
+    }
+    return `Importing the file was interrupted to ${taken.action} instance ${taken.targets?.join(', ')}: its module-level code kept Python busy (an endless loop?).`;
   }
 
   /** Tells the watchdog an attempt started; returns how to tell it the attempt ended. */
@@ -97,10 +112,19 @@ export function createStepGuard(deps: StepGuardDeps) {
     timeoutMs: number,
     startedAt: number,
   ): () => void {
+    owners.set(token, instanceId);
     const release = slots?.start({ token, instanceId, stepName: step.name, attempt, timeoutMs, startedAt });
-    if (release) return release;
+    if (release) {
+      return () => {
+        owners.delete(token);
+        release();
+      };
+    }
     deps.emit({ type: 'attempt-started', token, instanceId, step, attempt, timeoutMs });
-    return () => deps.emit({ type: 'attempt-ended', token });
+    return () => {
+      owners.delete(token);
+      deps.emit({ type: 'attempt-ended', token });
+    };
   }
 
   function guard(fn: StepFn, instanceId: string): StepFn {
@@ -119,7 +143,7 @@ export function createStepGuard(deps: StepGuardDeps) {
         result = fn(ctx, hooks);
       } catch (error) {
         ended();
-        throw translate(error, token, timeoutMs, startedAt);
+        throw translate(error, token, instanceId, timeoutMs, startedAt);
       }
       return Promise.resolve(result).then(
         (value) => {
@@ -128,7 +152,7 @@ export function createStepGuard(deps: StepGuardDeps) {
         },
         (error: unknown) => {
           ended();
-          throw translate(error, token, timeoutMs, startedAt);
+          throw translate(error, token, instanceId, timeoutMs, startedAt);
         },
       );
     };
@@ -147,10 +171,17 @@ export function createStepGuard(deps: StepGuardDeps) {
     /** The body with every `step.do` attempt watched. */
     wrap(body: WorkflowBody): WorkflowBody {
       return (ctx) =>
-        body({ ...ctx, step: guardStep(ctx.step, ctx.event.instanceId) }).catch((error: unknown) => {
-          throw translateRun(error);
-        });
+        body({ ...ctx, step: guardStep(ctx.step, ctx.event.instanceId) }).catch((error: unknown) =>
+          translateRun(error, ctx.event.instanceId),
+        );
     },
+    /** What Python's interrupt handling asks (`PythonRuntime.routeInterrupts`); none without a buffer. */
+    routing: router && {
+      decide: (site: InterruptSite) => router.decide(site),
+      /** A `KeyboardInterrupt` escaping an asyncio callback stopped an instance for Terminate/Pause/Delete. */
+      swallow: () => router.claim((t) => t.site.where !== 'import' && stopsInstance(t.action)) !== undefined,
+    },
+    importInterrupt,
     /** The next attempt, in any instance, stops the worker instead of running. */
     armKill(): void {
       killArmed = true;

@@ -5,9 +5,9 @@ import {
   createAttemptSlotWriter,
   hasAttemptSlots,
   readAttemptSlots,
-  SHARED_BUFFER_BYTES,
   type SlotAttempt,
 } from './attempt-slots';
+import { SHARED_BUFFER_BYTES } from './interrupt-targets';
 import { INTERRUPT } from './shared';
 
 const attempt = (token: number, over: Partial<SlotAttempt> = {}): SlotAttempt => ({

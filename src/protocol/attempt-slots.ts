@@ -34,8 +34,8 @@ export const ATTEMPT_SLOTS = {
 /** UTF-16 code units a slot holds for step name + instance id. */
 export const ATTEMPT_TEXT_UNITS = (ATTEMPT_SLOTS.bytes - ATTEMPT_SLOTS.text) / 2;
 
-/** Size of the buffer the supervisor shares: the interrupt words and the attempt slots. */
-export const SHARED_BUFFER_BYTES = ATTEMPT_SLOTS.offset + ATTEMPT_SLOTS.count * ATTEMPT_SLOTS.bytes;
+/** Where the attempt slots end, in bytes (the interrupt targets follow, `interrupt-targets.ts`). */
+export const ATTEMPT_SLOTS_END = ATTEMPT_SLOTS.offset + ATTEMPT_SLOTS.count * ATTEMPT_SLOTS.bytes;
 
 /** An attempt as the watchdog sees it. */
 export interface SlotAttempt {
@@ -65,7 +65,7 @@ function slotViews(buffer: ArrayBufferLike, slot: number): SlotViews {
 
 /** True when `buffer` is large enough to hold the slots. */
 export function hasAttemptSlots(buffer: ArrayBufferLike): boolean {
-  return buffer.byteLength >= SHARED_BUFFER_BYTES;
+  return buffer.byteLength >= ATTEMPT_SLOTS_END;
 }
 
 /** The worker's side: the only writer of the slots. Cost per attempt: a few stores, no message. */

@@ -10,6 +10,7 @@
 export * from './attempt-slots';
 export * from './between-tabs';
 export * from './host-to-worker';
+export * from './interrupt-targets';
 export * from './shared';
 export * from './stop-actions';
 export * from './worker-to-host';

@@ -14,12 +14,24 @@ export type SerializedError = EngineSerializedError & { type: 'error' };
 /**
  * Layout of the Int32 interrupt buffer shared by supervisor and worker. Pyodide reads slot `signal`
  * (`setInterruptBuffer`): writing `SIGINT` there raises `KeyboardInterrupt` in running Python. Before that,
- * the supervisor writes into `token` the attempt token it interrupts (or `LOAD_TOKEN`/`ANY_TOKEN`), so the
+ * the supervisor writes into `token` the attempt token it interrupts (or `ANY_TOKEN`: whatever runs;
+ * `INSTANCE_TOKEN`: the code of the instances named in the buffer's targets, `interrupt-targets.ts`), so the
  * worker can journal the attempt as timed out rather than as a user `KeyboardInterrupt`; and into `reason` why:
- * 0 for a timeout, else the code of the user's action (`STOP_ACTIONS`, stop-actions.ts). Word 3 is padding, so
- * the attempt slots after these words stay 8-aligned.
+ * 0 for a timeout, else the code of the user's action (`STOP_ACTIONS`, stop-actions.ts). The worker raises the
+ * interrupt only in the code it is aimed at; when other code holds Python it writes `DECLINED_TOKEN` into
+ * `token` instead, so the supervisor restarts the executor at once rather than after a grace. Word 3 is
+ * padding, so the attempt slots after these words stay 8-aligned.
  */
-export const INTERRUPT = { signal: 0, token: 1, reason: 2, length: 4, SIGINT: 2, ANY_TOKEN: -1 } as const;
+export const INTERRUPT = {
+  signal: 0,
+  token: 1,
+  reason: 2,
+  length: 4,
+  SIGINT: 2,
+  ANY_TOKEN: -1,
+  INSTANCE_TOKEN: -2,
+  DECLINED_TOKEN: -3,
+} as const;
 
 /** Raises `KeyboardInterrupt` in the worker's Python: for attempt `token`, because of `reason` (0: a timeout). */
 export function raiseInterrupt(words: Int32Array, token: number, reason: number): void {

@@ -31,6 +31,7 @@ export {
 export { PythonError } from './python-error';
 export {
   createPythonRuntime,
+  type InterruptSite,
   type LoadModuleParams,
   type LoadModuleResult,
   type ModuleLoadError,

@@ -31,6 +31,21 @@ export interface PythonRuntime extends Disposable {
    * request list), for the network gate's `caller`; `undefined` outside any run.
    */
   callingNet(): GateCaller | undefined;
+  /**
+   * Routes the interrupt buffer's `KeyboardInterrupt` (`pyodide.setInterruptBuffer`) to the code it is aimed
+   * at: when it arrives, `decide` is told whose code Python is running (see {@link InterruptSite}) and says
+   * whether to raise it there; otherwise that code carries on. One escaping an asyncio callback is dropped
+   * when `swallow()` says so (else the event loop throws it into JavaScript). Once per runtime.
+   */
+  routeInterrupts(decide: (site: InterruptSite) => boolean, swallow: () => boolean): void;
+}
+
+/** Where Python was when an interrupt arrived: the instance whose run's context it ran in, and in what part. */
+export interface InterruptSite {
+  /** `undefined` outside any run (a module's top-level code, the event loop itself). */
+  instanceId: string | undefined;
+  /** A step attempt (or a task or callback it started), `run()` (likewise), a module's top-level code, or other. */
+  where: 'attempt' | 'run' | 'import' | 'other';
 }
 
 /** What a module needs besides its source: the engine's clock and its workflow bindings. */
@@ -76,6 +91,7 @@ export interface HostFunctions {
   stats: PyCallable;
   activity: PyCallable;
   calling_net: PyCallable;
+  route_interrupts: PyCallable;
 }
 
 const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
@@ -88,6 +104,7 @@ const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
   'stats',
   'activity',
   'calling_net',
+  'route_interrupts',
 ];
 
 const runtimes = new WeakMap<PyodideAPI, { hash: string; runtime: PythonRuntime }>();
@@ -129,6 +146,13 @@ export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSou
       return key === undefined ? 0 : (fns.activity(key) as number);
     },
     callingNet: () => (fns.calling_net() as GateCaller | null | undefined) ?? undefined,
+    routeInterrupts(decide, swallow) {
+      fns.route_interrupts(
+        (instanceId: string | null | undefined, where: InterruptSite['where']) =>
+          decide({ instanceId: instanceId ?? undefined, where }),
+        swallow,
+      );
+    },
     dispose() {
       if (runtimes.get(pyodide)?.runtime !== runtime) return;
       runtimes.delete(pyodide);

@@ -15,6 +15,7 @@ import {
   assertNever,
   type HostToWorker,
   hasAttemptSlots,
+  INTERRUPT,
   type OutputOf,
   raiseInterrupt,
   type StoppedAttempt,
@@ -168,6 +169,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         );
         return;
       case 'interrupt':
+        // A stop in progress handles the blocked worker (and restarts it if need be).
+        if (action.token === INTERRUPT.ANY_TOKEN && stopper.watching(c.stop)) return;
         if (c.interrupt) raiseInterrupt(c.interrupt, action.token, 0);
         deps.notify?.({ level: 'warning', name: 'Interrupted', message: `Python was interrupted: ${action.reason}.` });
         return;
@@ -254,28 +257,35 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
           warm: output.warm === true,
           python: output,
         });
-        stopper.ready(c.stop);
+        // The commands a restart carried over are done before any other instance resumes (stop-requests.ts).
+        const carriedDone = stopper.ready(c.stop);
         for (const w of waiting.splice(0)) w.send();
-        post(c, { type: 'recover' }).then(
-          (recovered) => {
-            if (recovered.type === 'recovered' && recovered.waitingForSource > 0) {
-              deps.notify?.({
-                level: 'info',
-                name: 'WaitingForSource',
-                message:
-                  recovered.waitingForSource === 1
-                    ? '1 unfinished instance waits until its workflow file is loaded again.'
-                    : `${recovered.waitingForSource} unfinished instances wait until their workflow file is loaded again.`,
-              });
-            }
-          },
-          () => {},
-        );
+        void carriedDone.then(() => recover(c));
       },
       (error: Error) => {
         if (!c.alive) return;
         giveUp(c, error);
       },
+    );
+  }
+
+  /** Resumes every unfinished instance from its journal in the ready worker `c`. */
+  function recover(c: Connection): void {
+    if (!c.alive) return;
+    post(c, { type: 'recover' }).then(
+      (recovered) => {
+        if (recovered.type === 'recovered' && recovered.waitingForSource > 0) {
+          deps.notify?.({
+            level: 'info',
+            name: 'WaitingForSource',
+            message:
+              recovered.waitingForSource === 1
+                ? '1 unfinished instance waits until its workflow file is loaded again.'
+                : `${recovered.waitingForSource} unfinished instances wait until their workflow file is loaded again.`,
+          });
+        }
+      },
+      () => {},
     );
   }
 

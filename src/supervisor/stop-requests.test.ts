@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import {
   createAttemptSlotWriter,
   INTERRUPT,
+  readInterruptTargets,
   SHARED_BUFFER_BYTES,
   type StoppedAttempt,
   stopReasonCode,
   type WorkerInput,
 } from '../protocol';
-import { drained, superviseFakes } from './test-fakes';
+import { drained, superviseFakes, until } from './test-fakes';
 
 function setup(options: Parameters<typeof superviseFakes>[0] = {}) {
   const fakes = superviseFakes(options);
@@ -61,8 +62,8 @@ describe('stopping commands while Python holds the worker', () => {
     expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('terminate'));
   });
 
-  it('restarts the executor when Python does not stop, journals the stopped attempts first, then sends the command again', async () => {
-    const { supervisor, current, time, boot, attempt, workers, inputOf, notices } = setup();
+  it('restarts the executor when Python does not stop, journals the stopped attempts first, then sends the command again, then recovers', async () => {
+    const { supervisor, current, time, boot, start, attempt, workers, inputOf, notices } = setup();
     await boot();
     attempt(7, 'spin-1');
     attempt(8, 'other-1', 'charge_card');
@@ -83,14 +84,9 @@ describe('stopping commands while Python holds the worker', () => {
     );
     await drained();
     expect(settled).toBe(false); // carried over, not lost
-    await boot();
-    expect(current().types()).toEqual([
-      'boot-python',
-      'fail-stopped-attempts',
-      'terminate-instance',
-      'ping',
-      'recover',
-    ]);
+    await start();
+    // No other instance resumes before the command is done: the terminated one must not run again.
+    expect(current().types()).toEqual(['boot-python', 'fail-stopped-attempts', 'terminate-instance', 'ping']);
     expect(inputOf('fail-stopped-attempts')).toEqual({
       type: 'fail-stopped-attempts',
       attempts: [
@@ -116,6 +112,7 @@ describe('stopping commands while Python holds the worker', () => {
     });
     current().answer('terminate-instance', { type: 'done' });
     await expect(terminated).resolves.toEqual({ type: 'done' });
+    await until(() => current().types().at(-1) === 'recover');
   });
 
   it('does not restart once the interrupted attempt has ended, even while the worker is still slow to answer', async () => {
@@ -138,8 +135,8 @@ describe('stopping commands while Python holds the worker', () => {
     expect(workers).toHaveLength(1);
   });
 
-  it('restarts for a Delete when the busy code is not in a step of that instance (a loop in run())', async () => {
-    const { supervisor, current, time, boot, workers } = setup();
+  it('restarts for a Delete when the busy code is not in a step of that instance and the buffer cannot name it', async () => {
+    const { supervisor, current, time, boot, start, workers } = setup();
     await boot();
     const deleted = supervisor.request({ type: 'delete-instances', ids: ['loop-1'] });
     time.advance(750);
@@ -150,10 +147,58 @@ describe('stopping commands while Python holds the worker', () => {
       status: 'restarting',
       reason: 'restarted to delete instance loop-1: Python kept it busy outside any step of that instance',
     });
-    await boot();
-    expect(current().types()).toEqual(['boot-python', 'delete-instances', 'ping', 'recover']);
+    await start();
+    expect(current().types()).toEqual(['boot-python', 'delete-instances', 'ping']);
     current().answer('delete-instances', { type: 'done' });
     await expect(deleted).resolves.toEqual({ type: 'done' });
+    await until(() => current().types().at(-1) === 'recover');
+  });
+
+  it("aims Terminate at the instance's code when it has no attempt in flight (run(), a callback), and answers once Python unwinds", async () => {
+    const { supervisor, current, time, boot, words, workers } = setup({ bufferBytes: SHARED_BUFFER_BYTES });
+    await boot();
+    const terminated = supervisor.request({ type: 'terminate-instance', id: 'loop-1' });
+    time.advance(250);
+    expect(words()[INTERRUPT.token]).toBe(INTERRUPT.INSTANCE_TOKEN);
+    expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('terminate'));
+    expect(readInterruptTargets(words())).toEqual(['loop-1']);
+    expect(words()[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
+    time.advance(500);
+    current().answer('terminate-instance', { type: 'done' });
+    await expect(terminated).resolves.toEqual({ type: 'done' });
+    expect(workers).toHaveLength(1);
+  });
+
+  it("restarts at once when the worker declines the interrupt (another instance's code holds Python), else after the grace", async () => {
+    for (const declines of [true, false]) {
+      const { supervisor, time, boot, words, workers } = setup({ bufferBytes: SHARED_BUFFER_BYTES });
+      await boot();
+      void supervisor.request({ type: 'delete-instances', ids: ['loop-1', 'loop-2'] });
+      time.advance(250);
+      expect(readInterruptTargets(words())).toEqual(['loop-1', 'loop-2']);
+      if (declines) Atomics.store(words(), INTERRUPT.token, INTERRUPT.DECLINED_TOKEN);
+      time.advance(250);
+      expect(workers).toHaveLength(declines ? 2 : 1);
+      time.advance(750);
+      expect(workers).toHaveLength(2);
+      expect(supervisor.getState()).toMatchObject({
+        status: 'restarting',
+        reason: `restarted to delete instance loop-1, loop-2: ${declines ? "Python was running another instance's code" : 'Python did not stop when interrupted'}`,
+      });
+    }
+  });
+
+  it("holds the watchdog's own interrupt of a silent worker while a stop is carried out (it would land in the next instance's code)", async () => {
+    const { supervisor, current, time, boot, words, notices } = setup({ bufferBytes: SHARED_BUFFER_BYTES });
+    await boot();
+    time.advance(4_750); // a loop in run(): the ping sent at 1 s is unanswered
+    const terminated = supervisor.request({ type: 'terminate-instance', id: 'loop-1' });
+    expect(words()[INTERRUPT.token]).toBe(INTERRUPT.INSTANCE_TOKEN); // at once: the worker is known to be blocked
+    Atomics.store(words(), INTERRUPT.token, 0); // Python took it; the command is next in the worker's queue
+    time.advance(500); // the watchdog's 5 s without an answer have passed
+    expect([words()[INTERRUPT.token], notices.filter((n) => n.name === 'Interrupted')]).toEqual([0, []]);
+    current().answer('terminate-instance', { type: 'done' });
+    await expect(terminated).resolves.toEqual({ type: 'done' });
   });
 
   it('leaves a slow command alone while the worker answers its ping (the thread is free)', async () => {
@@ -180,7 +225,7 @@ describe('stopping commands while Python holds the worker', () => {
   });
 
   it('without an interrupt buffer, restarts the executor for a Terminate the busy worker does not answer', async () => {
-    const { supervisor, time, boot, attempt, workers, inputOf } = setup({ interrupt: false });
+    const { supervisor, time, boot, start, attempt, workers, inputOf } = setup({ interrupt: false });
     await boot();
     attempt(3, 'spin-1');
     void supervisor.request({ type: 'terminate-instance', id: 'spin-1' });
@@ -189,7 +234,7 @@ describe('stopping commands while Python holds the worker', () => {
     expect(supervisor.getState()).toMatchObject({
       reason: 'restarted to terminate instance spin-1: this page cannot interrupt Python',
     });
-    await boot();
+    await start();
     expect(inputOf('fail-stopped-attempts')).toMatchObject({
       attempts: [{ instanceId: 'spin-1', error: { message: expect.stringMatching(/terminated \("Terminate"\)\.$/) } }],
     });

@@ -2,16 +2,21 @@
  * Stop means stop: the rules for commands that must take effect while Python keeps the executor busy.
  *
  * A Terminate, Pause or Delete the worker has not answered within `interruptAfterMs` (nor anything else, its
- * ping included) finds the worker's thread blocked (those commands answer in milliseconds otherwise). If an
- * attempt of a targeted instance is in flight, Python is interrupted for it, with the user's action as the
- * reason (the attempt is journaled as `AttemptStoppedError` naming it, and the command runs right after). If
- * that attempt is still in flight `graceMs` later (Python swallowed the interrupt), or no attempt of those
- * instances is in flight and the worker has answered nothing for `blockedRestartMs` (a loop in `run()`, a
- * callback, another instance's step), the executor is restarted: the attempts in flight go to the next executor to be journaled
- * as stopped first, then the command is sent again, then every other instance recovers from its journal.
+ * ping included) finds the worker's thread blocked (those commands answer in milliseconds otherwise). Python
+ * is interrupted for the targeted instances, with the user's action as the reason: for their attempt in flight
+ * if they have one (journaled as `AttemptStoppedError` naming the action), else for their code wherever it
+ * runs (`run()`, a callback or task it started, a module's top-level code); the worker raises it only in that
+ * code (its router), and the command runs right after. If the worker declines the interrupt (another
+ * instance's code holds Python), or the interrupted attempt is still in flight `graceMs` later (Python
+ * swallowed the interrupt), or the worker has answered nothing `graceMs` after an interrupt aimed at the
+ * instances' code (or, without room in the buffer to name them, `blockedRestartMs` after the command), the
+ * executor is restarted: the attempts in flight go to the next executor to be journaled as stopped first, then
+ * the command is sent again, and only once it is done do the other instances recover from their journals.
  */
 import {
   type BusyAttempt,
+  INTERRUPT,
+  raiseInstanceInterrupt,
   raiseInterrupt,
   type StopAction,
   type StoppedAttempt,
@@ -109,6 +114,13 @@ export interface StopConnection {
   blockedSince(): number | undefined;
   /** Raises `KeyboardInterrupt` in Python for attempt `token` and `action`; false without an interrupt buffer. */
   interrupt(token: number, action: StopAction): boolean;
+  /**
+   * Raises it for the code of instances `ids`, wherever it runs; false without an interrupt buffer with room
+   * to name them.
+   */
+  interruptInstances(ids: readonly string[], action: StopAction): boolean;
+  /** The worker declined the last interrupt: the code holding Python is not the code it was aimed at. */
+  declined(): boolean;
   post(input: WorkerInput): Promise<WorkerOutput>;
 }
 
@@ -120,7 +132,7 @@ interface Watch {
   command?: { input: WorkerInput; resolve(output: WorkerOutput): void; reject(error: Error): void };
   stage: 'posted' | 'interrupted';
   at: number;
-  /** The attempt interrupted for it (stage `interrupted`). */
+  /** The attempt interrupted for it, or `INTERRUPT.INSTANCE_TOKEN` for the instances' code (stage `interrupted`). */
   token?: number;
 }
 
@@ -146,6 +158,11 @@ export function stopConnection(parts: {
       raiseInterrupt(parts.interrupt, token, stopReasonCode(action));
       return true;
     },
+    interruptInstances(ids, action) {
+      return parts.interrupt !== undefined && raiseInstanceInterrupt(parts.interrupt, ids, stopReasonCode(action));
+    },
+    declined: () =>
+      parts.interrupt !== undefined && Atomics.load(parts.interrupt, INTERRUPT.token) === INTERRUPT.DECLINED_TOKEN,
   };
 }
 
@@ -176,19 +193,26 @@ export function createStopper(hooks: StopperHooks) {
   /** Attempts the next executor must journal as stopped before anything else. */
   let toJournal: StoppedAttempt[] = hooks.record?.read() ?? [];
 
-  function dispatch(conn: StopConnection, w: Watch): void {
+  /** Interrupts Python for `w`: its instances' attempt in flight, else their code. False when it cannot. */
+  function interrupt(conn: StopConnection, w: Watch, now: number): boolean {
+    const target = attemptOf(conn.inFlight(), w.ids);
+    const token = target ? target.token : INTERRUPT.INSTANCE_TOKEN;
+    const raised = target ? conn.interrupt(target.token, w.action) : conn.interruptInstances(w.ids, w.action);
+    if (raised) Object.assign(w, { stage: 'interrupted', at: now, token });
+    return raised;
+  }
+
+  /** Posts `w`'s command (if any); settles when its answer came (or it failed). */
+  function dispatch(conn: StopConnection, w: Watch): Promise<unknown> {
     const now = hooks.now();
     Object.assign(w, { conn, stage: 'posted', at: now });
     watches.add(w);
     // Python is known to hold the thread (the user sees it busy): interrupt now rather than at the next tick.
     const blockedSince = conn.blockedSince();
-    const target =
-      blockedSince !== undefined && now - blockedSince >= STOP_TIMING.blockedMs && attemptOf(conn.inFlight(), w.ids);
-    if (target && conn.interrupt(target.token, w.action))
-      Object.assign(w, { stage: 'interrupted', token: target.token });
+    if (blockedSince !== undefined && now - blockedSince >= STOP_TIMING.blockedMs) interrupt(conn, w, now);
     const command = w.command;
-    if (!command) return;
-    conn.post(command.input).then(
+    if (!command) return Promise.resolve();
+    const answered = conn.post(command.input).then(
       (output) => {
         if (w.conn !== conn) return;
         watches.delete(w);
@@ -202,6 +226,7 @@ export function createStopper(hooks: StopperHooks) {
     );
     // The answer to a ping tells a slow command from a blocked thread.
     conn.post({ type: 'ping' }).catch(() => {});
+    return answered;
   }
 
   function escalate(conn: StopConnection, w: Watch): void {
@@ -212,7 +237,9 @@ export function createStopper(hooks: StopperHooks) {
     const inFlight = conn.inFlight();
     const why =
       w.stage === 'interrupted'
-        ? 'Python did not stop when interrupted'
+        ? conn.declined()
+          ? "Python was running another instance's code"
+          : 'Python did not stop when interrupted'
         : attemptOf(inFlight, w.ids)
           ? 'this page cannot interrupt Python'
           : 'Python kept it busy outside any step of that instance';
@@ -271,6 +298,18 @@ export function createStopper(hooks: StopperHooks) {
           continue;
         }
         if (w.stage === 'interrupted') {
+          if (conn.declined()) {
+            escalate(conn, w);
+            return;
+          }
+          if (w.token === INTERRUPT.INSTANCE_TOKEN) {
+            // Raised in the instances' code: the command runs once Python unwinds; no attempt ends to show it.
+            if (now - w.at >= STOP_TIMING.graceMs) {
+              escalate(conn, w);
+              return;
+            }
+            continue;
+          }
           if (!conn.inFlight().some((a) => a.token === w.token)) {
             // Python stopped: the attempt ended. A command now waits for its answer, as after posting it.
             if (!w.command) watches.delete(w);
@@ -282,13 +321,23 @@ export function createStopper(hooks: StopperHooks) {
           continue;
         }
         const target = attemptOf(conn.inFlight(), w.ids);
-        if (target && now - w.at >= STOP_TIMING.interruptAfterMs && conn.interrupt(target.token, w.action)) {
-          Object.assign(w, { stage: 'interrupted', at: now, token: target.token });
-        } else if (now - w.at >= (target ? STOP_TIMING.interruptAfterMs : restartAfter(w))) {
+        // After an interrupted attempt ended, only another attempt is interrupted: the worker may be busy with
+        // its queue (an import) rather than with the instance's code.
+        const due = now - w.at >= STOP_TIMING.interruptAfterMs && (target || w.token === undefined);
+        if (due && interrupt(conn, w, now)) continue;
+        if (now - w.at >= (target ? STOP_TIMING.interruptAfterMs : restartAfter(w))) {
           escalate(conn, w);
           return;
         }
       }
+    },
+    /**
+     * A stopping command on `conn` is being carried out (interrupted or about to be): the watchdog must not
+     * raise its own interrupt meanwhile, which would land in whatever code runs next once this one stopped.
+     */
+    watching(conn: StopConnection): boolean {
+      for (const w of watches) if (w.conn === conn) return true;
+      return false;
     },
     /** The executor is being replaced: the next one journals `stopped` first. */
     addStopped(stopped: StoppedAttempt[]): void {
@@ -296,9 +345,11 @@ export function createStopper(hooks: StopperHooks) {
     },
     /**
      * A new executor is ready: first the stopped attempts are journaled, then the commands that stopped them
-     * are sent again (the executor handles nothing else until the journaling is done).
+     * are sent again (the executor handles nothing else until the journaling is done). Settles once those
+     * commands are done, so the supervisor recovers the other instances only after them: a terminated or
+     * deleted instance is never resumed into the code that kept Python busy.
      */
-    ready(conn: StopConnection): void {
+    ready(conn: StopConnection): Promise<unknown> {
       const stopped = toJournal;
       if (stopped.length > 0) {
         conn.post({ type: 'fail-stopped-attempts', attempts: stopped }).then(
@@ -311,7 +362,7 @@ export function createStopper(hooks: StopperHooks) {
       }
       const again = carried;
       carried = [];
-      for (const w of again) dispatch(conn, w);
+      return Promise.all(again.map((w) => dispatch(conn, w)));
     },
     /** Rejects everything watched (the supervisor gave up or was disposed). */
     rejectAll(error: Error): void {

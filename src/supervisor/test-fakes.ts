@@ -262,6 +262,11 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
       : {}),
   });
   const current = () => workers.at(-1) as ReturnType<typeof createFakeWorker>;
+  /** Answers the current worker's boot-python (it is ready; what comes next is up to the test). */
+  const start = async (warm = false) => {
+    current().answer('boot-python', readyOutput(warm));
+    await drained();
+  };
   /** Boots the current worker: answers boot-python, waits for it to ask to recover, and answers that. */
   const boot = async (warm = false, resumed = 1) => {
     const worker = current();
@@ -269,5 +274,5 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
     await until(() => worker.types().includes('recover'));
     worker.answer('recover', { type: 'recovered', resumed, waitingForSource: 0 });
   };
-  return { supervisor, workers, current, time, notices, buffers, mirrors, boot };
+  return { supervisor, workers, current, time, notices, buffers, mirrors, boot, start };
 }

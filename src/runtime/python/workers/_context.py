@@ -11,6 +11,10 @@ from contextvars import ContextVar
 #: The ``_Run`` the current code belongs to (``None`` outside any workflow run).
 current_run: ContextVar = ContextVar("workers_current_run", default=None)
 
+#: Whether the current code belongs to a step attempt (its task, and the tasks and callbacks it started), not
+#: to ``run()`` itself: an interrupt aimed at one attempt is raised only there.
+in_attempt: ContextVar = ContextVar("workers_in_attempt", default=False)
+
 #: Where ``print()`` output goes: a ``_LogSink`` of the current attempt or run (``None`` → real stdout).
 current_sink: ContextVar = ContextVar("workers_current_sink", default=None)
 
@@ -26,6 +30,10 @@ current_env: ContextVar = ContextVar("workers_current_env", default=None)
 
 #: Names of the steps whose dependencies are being resolved on this path (cycle detection).
 resolving: ContextVar = ContextVar("workers_resolving", default=())
+
+#: Whether a user module's top-level code is running (``_host.load_module``): an interrupt aimed at an instance
+#: is raised there too, since an import holds every instance up.
+importing = False
 
 #: Test hooks, set by ``workers.testing`` while ``workflow-studio test`` runs a test (``None`` otherwise).
 #: ``attempt_override(instance_id, step_name, attempt)``: a zero-argument callable that runs instead of the step's

@@ -27,6 +27,7 @@ import types
 from . import _clock, _context, _stdout
 from ._bindings import Env
 from ._entrypoints import ExecutionContext, WorkflowEntrypoint
+from ._interrupts import route_interrupts  # noqa: F401 - called by the bridge (python-runtime.ts)
 from ._step import _CTX, WorkflowStep
 from ._values import UnserialisableError, error_message, error_name, format_traceback, from_json, to_json
 
@@ -151,6 +152,7 @@ def load_module(source, filename, module_name, env_host):
     module.__file__ = filename
     previous = sys.modules.get(module_name)
     sys.modules[module_name] = module
+    _context.importing = True
     try:
         exec(code, module.__dict__)
     except BaseException as exc:  # noqa: BLE001 - any failure at import is the user's to see
@@ -168,6 +170,8 @@ def load_module(source, filename, module_name, env_host):
                 "traceback": format_traceback(exc),
             }
         )
+    finally:
+        _context.importing = False
     classes = {}
     for value in list(module.__dict__.values()):
         if (
@@ -220,6 +224,7 @@ class _Run:
         self.task = None
         self.activity = 0
         self.env = None
+        self._instance_id = None
 
     def now_ms(self):
         return self.host.now()
@@ -232,7 +237,9 @@ class _Run:
             timer.dispose()
 
     def instance_id(self):
-        return json.loads(self.host.eventJson)["instanceId"]
+        if self._instance_id is None:
+            self._instance_id = json.loads(self.host.eventJson)["instanceId"]
+        return self._instance_id
 
     def ensure_live(self):
         if self.evicted:
@@ -264,12 +271,14 @@ def _start_task(coro, context):
     return asyncio.Task(coro, loop=asyncio.get_event_loop(), context=context, eager_start=True)
 
 
-def _new_context(run, sink, net=None):
+def _new_context(run, sink, net=None, attempt=False):
     ctx = contextvars.Context()
     ctx.run(_context.current_run.set, run)
     ctx.run(_context.current_sink.set, sink)
     ctx.run(_context.current_net.set, net)
     ctx.run(_context.current_env.set, run.env)
+    if attempt:
+        ctx.run(_context.in_attempt.set, True)
     return ctx
 
 
@@ -339,7 +348,7 @@ def start_attempt(run_key, call_id, attempt_key, attempt):
     sink = _stdout.LogSink(attempt.log)
     entry = [run, None]
     _attempts[attempt_key] = entry
-    context = _new_context(run, sink, getattr(attempt, "net", None))
+    context = _new_context(run, sink, getattr(attempt, "net", None), True)
     # self.env binding calls of this attempt are journaled with it (the JS side's attempt.binding).
     context.run(_context.current_recorder.set, getattr(attempt, "binding", None))
     entry[1] = _start_task(_attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), context)

@@ -1,16 +1,15 @@
-import { FINITE_STATUSES, type InstanceView, type Json, RUN_REASON_WORDS } from '../engine';
+import {
+  type CallOutline,
+  callOutline,
+  FINITE_STATUSES,
+  type InstanceView,
+  RUN_REASON_WORDS,
+  type ViewOutline,
+  viewOutline,
+} from '../engine';
 
 /** One call in the CLI's `steps` list. */
-export interface ReportStep {
-  name: string;
-  count: number;
-  /** `do`, `sleep` or `wait` (a `step.wait_for_event`). */
-  type: 'do' | 'sleep' | 'wait';
-  /** Attempts of a `do` step; 0 for sleeps and waits. */
-  attempts: number;
-  /** do: succeeded | failed | running | retrying; sleep: finished | sleeping; wait: received | timed-out | waiting. */
-  outcome: string;
-}
+export type ReportStep = CallOutline;
 
 /** What one run printed in `run()` outside steps (`print()` to stdout or stderr), as journaled. */
 export interface ReportRunOutput {
@@ -19,12 +18,7 @@ export interface ReportRunOutput {
 }
 
 /** What `--json` prints: exactly this object. */
-export interface RunReport {
-  id: string;
-  workflowName: string;
-  status: string;
-  output: Json | null;
-  error: { name: string; message: string } | null;
+export interface RunReport extends ViewOutline {
   steps: ReportStep[];
   runs: number;
   /** One entry per run that printed outside steps, in run order (`[]` when none did). */
@@ -33,24 +27,9 @@ export interface RunReport {
 
 /** The `--json` object for an instance's current view (calls of the current generation, in start order). */
 export function toReport(view: InstanceView): RunReport {
-  const steps = view.calls
-    .filter((c) => c.generation === view.generation)
-    .map(
-      (c): ReportStep => ({
-        name: c.name,
-        count: c.count,
-        type: c.kind,
-        attempts: c.kind === 'do' ? c.attempts.length : 0,
-        outcome: c.status,
-      }),
-    );
   return {
-    id: view.id,
-    workflowName: view.workflowName,
-    status: view.status,
-    output: view.output,
-    error: view.error ? { name: view.error.name, message: view.error.message } : null,
-    steps,
+    ...viewOutline(view),
+    steps: view.calls.filter((c) => c.generation === view.generation).map(callOutline),
     runs: view.runs.length,
     runOutput: runOutputOf(view),
   };

@@ -3,8 +3,13 @@
  * and capture what it prints.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { CliIo } from './run-command';
+import type { TestResult, TestRunReport } from './test-report';
 
 /** What a command printed, and its exit code. */
 export interface Captured {
@@ -51,3 +56,27 @@ export function runBin(
     child.on('close', (exit) => resolve({ exit, stdout, stderr }));
   });
 }
+
+/** A fresh temporary folder holding `files` (relative path → text, subfolders made as needed). */
+export function tempFolder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ws-test-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** `workflow-studio test … --json` run by `test`: nothing on stderr, the exit code, the report, its tests by name. */
+export async function jsonReport(
+  test: (...argv: string[]) => Promise<Captured>,
+  ...argv: string[]
+): Promise<{ exit: number; report: TestRunReport; byName: Record<string, TestResult> }> {
+  const result = await test(...argv, '--json');
+  expect(result.stderr).toBe('');
+  const report = JSON.parse(result.stdout) as TestRunReport;
+  return { exit: result.exit, report, byName: Object.fromEntries(report.tests.map((t) => [t.name, t])) };
+}
+
+/** Each test's outcome by name. */
+export const outcomes = (report: TestRunReport) => Object.fromEntries(report.tests.map((t) => [t.name, t.outcome]));

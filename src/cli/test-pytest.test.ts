@@ -1,11 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodePython, type NodePython } from '../runtime/node';
 import { runTestCommand } from './test-command';
-import { capture } from './test-io';
-import type { TestResult, TestRunReport } from './test-report';
+import { capture, tempFolder as folder, jsonReport, outcomes } from './test-io';
 
 process.env.TZ = 'UTC';
 
@@ -17,25 +15,7 @@ beforeAll(async () => {
 const test = (...argv: string[]) =>
   capture((io) => runTestCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ws-pytest-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
-async function json(
-  ...argv: string[]
-): Promise<{ exit: number; report: TestRunReport; byName: Record<string, TestResult> }> {
-  const result = await test(...argv, '--json');
-  expect(result.stderr).toBe('');
-  const report = JSON.parse(result.stdout) as TestRunReport;
-  return { exit: result.exit, report, byName: Object.fromEntries(report.tests.map((t) => [t.name, t])) };
-}
-
-const outcomes = (report: TestRunReport) => Object.fromEntries(report.tests.map((t) => [t.name, t.outcome]));
+const json = (...argv: string[]) => jsonReport(test, ...argv);
 
 describe('import pytest: marks, raises, approx, skip, fail', () => {
   it('runs each feature and reports passes, failures and skips with their messages', async () => {

@@ -94,4 +94,5 @@ export {
   MAX_INSTANCE_ID_LENGTH,
   MAX_STEP_NAME_LENGTH,
 } from './validation';
+export { type CallOutline, callOutline, type ViewOutline, viewOutline } from './view-outline';
 export { MAX_WORKFLOW_NAME_LENGTH, workflowNameProblem } from './workflow-name';

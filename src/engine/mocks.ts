@@ -1,8 +1,9 @@
 /**
  * The mocks of one workflow file, as data: HTTP rules the network gate answers from, step-result mocks and
  * scripted events. The JSON users write is validated by `src/export/mocks-schema.ts` (zod, one message per bad
- * rule) into this shape; the runtime (`src/runtime/file-mocks.ts`) applies it. Defined here, the layer every other
- * imports, so the studio, the executor and the CLI share one definition. Plain data, no logic but lookups.
+ * rule) into this shape; the runtime (`src/runtime/file-mocks.ts`, `src/runtime/http-mocks.ts`) applies it.
+ * Defined here, the layer every other imports, so the studio, the executor and the CLI share one definition.
+ * Plain data, no logic but lookups.
  */
 import type { Json } from './json';
 

@@ -6,6 +6,7 @@
  */
 import {
   type Clock,
+  callOutline,
   createEngine,
   createMemoryJournalStore,
   createVirtualClock,
@@ -15,6 +16,7 @@ import {
   type JournalStore,
   reduceJournal,
   type VirtualClock,
+  viewOutline,
 } from '../engine';
 import type { EnvBindings } from './bindings/env-bindings';
 import type { ModuleLoadError, PythonRuntime } from './python-runtime';
@@ -284,18 +286,10 @@ export function createTestSession(o: TestSessionOptions): TestSession {
 export function testJournal(view: InstanceView) {
   const current = view.calls.filter((c) => c.generation === view.generation);
   return {
-    id: view.id,
-    workflowName: view.workflowName,
-    status: view.status,
-    output: view.output,
-    error: view.error ? { name: view.error.name, message: view.error.message } : null,
+    ...viewOutline(view),
     runs: view.runs.length,
     steps: current.map((c) => ({
-      name: c.name,
-      count: c.count,
-      type: c.kind,
-      attempts: c.kind === 'do' ? c.attempts.length : 0,
-      outcome: c.status,
+      ...callOutline(c),
       result: c.kind === 'do' ? c.result : null,
       error: c.kind === 'do' && c.error ? { name: c.error.name, message: c.error.message } : null,
     })),

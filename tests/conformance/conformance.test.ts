@@ -150,7 +150,7 @@ const BAD_INPUT: [string, string[], string][] = [
   [
     'unknown option',
     ['run', `${BAD}/two-workflows.py`, '--frobnicate'],
-    'error: unknown option --frobnicate; options are --class, --params, --id, --event, --clock, --journal, --allow-net, --mocks, --json, --expire-waits',
+    'error: unknown option --frobnicate; options are --class, --params, --id, --event, --clock, --journal, --allow-net, --env, --mocks, --json, --expire-waits',
   ],
   ['flag with a value', ['run', `${BAD}/two-workflows.py`, '--json=yes'], 'error: --json takes no value'],
   [

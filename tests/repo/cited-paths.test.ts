@@ -11,12 +11,15 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 /** Paths cited that are not files of this repository, and why. */
 const NOT_OURS = new Map([['src/entry.py', 'the entry file of the exported Cloudflare project (src/export)']]);
-const CITED = /(?<![\w./-])((?:src|docs|tests|e2e|bench|vite-plugins)\/[\w./-]+\.(?:tsx|ts|py|md|json))(?!\w)/g;
+const CITED =
+  /(?<![\w./-])((?:src|docs|tests|e2e|bench|vite-plugins|bin|lessons)\/[\w./-]+\.(?:tsx|ts|py|md|json|mjs))(?!\w)/g;
+/** A Markdown link to a file or folder of the repository, relative to the linking file: `[text](../src/engine/)`. */
+const LINKED = /\]\((?!https?:|mailto:|#)([^)\s#]+)(?:#[^)]*)?\)/g;
 
 function citingFiles(): string[] {
   const listed = execFileSync(
     'git',
-    ['ls-files', 'src', 'docs', 'tests', 'e2e', 'bench', 'vite-plugins', 'README.md'],
+    ['ls-files', 'src', 'docs', 'tests', 'e2e', 'bench', 'vite-plugins', 'lessons', 'README.md'],
     {
       cwd: root,
       encoding: 'utf8',
@@ -44,6 +47,20 @@ describe('cited paths', () => {
         }
       }
     }
+    expect(missing).toEqual([]);
+  });
+
+  it('links only to files and folders that exist, in READMEs and docs', () => {
+    const missing: string[] = [];
+    const markdown = citingFiles().filter((f) => f.endsWith('.md'));
+    let links = 0;
+    for (const file of markdown) {
+      for (const [, target] of readFileSync(join(root, file), 'utf8').matchAll(LINKED)) {
+        links++;
+        if (!existsSync(join(root, dirname(file), target as string))) missing.push(`${file} links to ${target}`);
+      }
+    }
+    expect(links).toBeGreaterThan(100);
     expect(missing).toEqual([]);
   });
 });

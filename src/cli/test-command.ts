@@ -13,6 +13,7 @@ import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import type { CliDeps, CliIo } from './run-command';
 import { conftestFiles, discoverTestFiles, matchesK, siblingFile } from './test-discovery';
+import { findTestConfig, freshTestEnv, readTestConfig, type TestEnvConfig } from './test-env';
 import { formatTestReport, type TestResult, toJunit, toTestReport } from './test-report';
 
 export const TEST_USAGE = `Usage: workflow-studio test [PATHS...] [-k PATTERN] [--json] [--junit FILE] [--timeout SECONDS]
@@ -77,6 +78,15 @@ interface TestOptions {
 
 async function runTests(paths: readonly string[], o: TestOptions): Promise<number> {
   const files = discoverTestFiles(paths);
+  // Each test file's wrangler.jsonc (read once per config file): its bindings, fresh for every test.
+  const configs = new Map<string, TestEnvConfig>();
+  const configOf = new Map<string, TestEnvConfig>();
+  for (const file of files) {
+    const path = findTestConfig(file, paths);
+    if (path === undefined) continue;
+    if (!configs.has(path)) configs.set(path, readTestConfig(path));
+    configOf.set(file, configs.get(path) as TestEnvConfig);
+  }
   const { runtime, pyodide } = await o.deps.python();
   const session = createTestSession({
     runtime,
@@ -86,6 +96,10 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
     defer: (cb) => setImmediate(cb),
     timeoutMs: o.timeoutMs,
     sibling: siblingFile,
+    env: (file) => {
+      const config = configOf.get(file);
+      return config && freshTestEnv(config, () => o.deps.now());
+    },
   });
   // Collect first: a file that does not load is bad input before any test runs.
   const plan: LoadedTestFile[] = [];
@@ -149,7 +163,10 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
   }
   const end = await session.finish();
   if (end.teardown) results.push(keep(end.teardown));
-  const report = toTestReport(results, Date.now() - started, end.unsupported);
+  const ignored = [...configs.values()].flatMap((c) =>
+    c.ignored.map((section) => `${section} bindings (declared in ${c.file}; tests here get none)`),
+  );
+  const report = toTestReport(results, Date.now() - started, [...end.unsupported, ...ignored]);
   if (o.junit !== undefined) {
     try {
       writeFileSync(o.junit, toJunit(report));

@@ -16,6 +16,7 @@ import {
   reduceJournal,
   type VirtualClock,
 } from '../engine';
+import type { EnvBindings } from './bindings/env-bindings';
 import type { ModuleLoadError, PythonRuntime } from './python-runtime';
 import type { SourceFile, TestEnd, TestFailure, TestHost, TestItem } from './test-host';
 import type { WorkflowModule } from './workflow-module';
@@ -68,6 +69,11 @@ export interface TestSessionOptions {
   timeoutMs: number;
   /** The file `import NAME` in `testFile` means (a sibling of it), if any. */
   sibling(name: string, testFile: string): SourceFile | undefined;
+  /**
+   * The KV, D1, R2 bindings, vars and secrets for one test of `testFile` (`env.KV`, `workers.env.KV`), on fresh
+   * storage: called as each test starts. Absent or undefined: the test's env declares none.
+   */
+  env?(testFile: string): EnvBindings | undefined;
 }
 
 export interface TestSession {
@@ -115,6 +121,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
   const { runtime, tests } = o;
   let clock: VirtualClock = createVirtualClock(o.start());
   let engine: Engine | undefined;
+  let testEnv: EnvBindings | undefined;
   let loadingFile = '';
   const conftestsLoaded = new Set<string>();
   const sharedClock: Clock = forwardingClock(() => clock);
@@ -151,6 +158,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
             if (!engine) throw new Error('workflow bindings work only while a test runs');
             return engine.binding(name);
           },
+          env: () => testEnv,
         }),
       );
       if (!loaded.ok) {
@@ -178,6 +186,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       if (!module) return base;
       loadingFile = file.filename;
       clock = createVirtualClock(o.start());
+      testEnv = o.env?.(file.filename);
       const store = counted();
       engine = createEngine({
         store,
@@ -204,6 +213,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
         tests.reset();
         engine.dispose();
         engine = undefined;
+        testEnv = undefined;
       }
     },
 
@@ -248,6 +258,11 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       }
       if (end !== undefined) return end;
       if (Date.now() - t0 > o.timeoutMs) return stuck(`timed out after ${o.timeoutMs / 1000} s (--timeout)`);
+      if ((testEnv?.pending() ?? 0) > 0) {
+        // A binding call (D1's SQLite loading, say) is on its way: its answer is what happens next.
+        await new Promise<void>((resolve) => setTimeout(resolve, 1));
+        continue;
+      }
       const next = clock.nextTimerAt();
       if (next === undefined)
         return stuck('the test waits, but nothing is left to happen (no timer, no event on its way)');

@@ -9,3 +9,12 @@ from ._fetch import fetch
 from ._response import Response
 
 __all__ = ["Response", "WorkerEntrypoint", "WorkflowEntrypoint", "fetch"]
+
+
+def __getattr__(name):
+    # ``from workers import env``: the running test's env (workers/_test_env.py), imported on first use.
+    if name == "env":
+        from ._test_env import env
+
+        return env
+    raise AttributeError(f"module 'workers' has no attribute {name!r}")

@@ -44,6 +44,9 @@ class _Binding:
     def __len__(self):
         raise TypeError(f"'{self._type_name}' object has no len()")
 
+    def __bool__(self):  # a binding is truthy (``if env.KV:``) although it has no len(), as on Cloudflare
+        return True
+
     def __repr__(self):
         return f"<{self._type_name} {self._name}>"
 

@@ -18,7 +18,11 @@ class Response:
         return Response(json.dumps(data), status=status, status_text=status_text, headers=merged)
 
     async def text(self):
-        return "" if self.body is None else str(self.body)
+        if self.body is None:
+            return ""
+        if isinstance(self.body, (bytes, bytearray, memoryview)):  # e.g. an R2 object's ``body``
+            return bytes(self.body).decode("utf-8", errors="replace")
+        return str(self.body)
 
     def __repr__(self):
         return f"<Response {self.status}>"

@@ -34,6 +34,7 @@ sys.modules.setdefault("pytest", _pytest)  # test files written for pytest impor
 
 _waiters = []  # (future, description): wait_for_* calls waiting for the next idle point
 current = None  # the JS host of the running test (workers.testing reads the journal through it)
+current_file = None  # the file of the running test (``workers.env`` is that file's env)
 created = {}  # instance id -> the file of its workflow class, for the instances the running test created
 
 
@@ -213,7 +214,8 @@ def _skipped(reason):
 
 
 def start_test(filename, name, host):
-    global _task
+    global _task, current_file
+    current_file = filename
     module, conftests, items = _items[filename]
     item = items[name]
     if item.skip is not None:

@@ -13,7 +13,7 @@ import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import type { CliDeps, CliIo } from './run-command';
 import { conftestFiles, discoverTestFiles, matchesK, siblingFile } from './test-discovery';
-import { findTestConfig, freshTestEnv, readTestConfig, type TestEnvConfig } from './test-env';
+import { declaredWorkflows, findTestConfig, freshTestEnv, readTestConfig, type TestEnvConfig } from './test-env';
 import { formatTestReport, type TestResult, toJunit, toTestReport } from './test-report';
 
 export const TEST_USAGE = `Usage: workflow-studio test [PATHS...] [-k PATTERN] [--json] [--junit FILE] [--timeout SECONDS]
@@ -99,6 +99,10 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
     env: (file) => {
       const config = configOf.get(file);
       return config && freshTestEnv(config, () => o.deps.now());
+    },
+    workflows: (file) => {
+      const config = configOf.get(file);
+      return config ? declaredWorkflows(config, file) : [];
     },
   });
   // Collect first: a file that does not load is bad input before any test runs.

@@ -5,8 +5,8 @@
  * for each test; `workflows` entries name the class behind each workflow binding. Sections the studio does not
  * provide (queues, Durable Objects, …) are named once in the report instead of failing the run.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   checkEnvDeclaration,
   createMemoryBindingStore,
@@ -16,6 +16,7 @@ import {
 } from '../engine';
 import { createEnvBindings, type EnvBindings } from '../runtime/bindings/env-bindings';
 import { nodeSql } from '../runtime/bindings/node-sql';
+import type { DeclaredWorkflow } from '../runtime/test-host';
 import { BadInput } from './bad-input';
 import { readProblem } from './command-args';
 
@@ -106,5 +107,23 @@ export function freshTestEnv(config: TestEnvConfig, now: () => number): EnvBindi
     scope: 'test',
     sql: nodeSql,
     now,
+  });
+}
+
+/**
+ * The declared workflow bindings for `testFile`, each with the module beside it that defines its class (`class
+ * TestWorkflow(` in `worker_workflow.py` → `worker_workflow`); null when the test file defines it or none does
+ * (loading then names what is missing).
+ */
+export function declaredWorkflows(config: TestEnvConfig, testFile: string): DeclaredWorkflow[] {
+  const dir = dirname(testFile);
+  const siblings = readdirSync(dir)
+    .filter((n) => n.endsWith('.py') && n !== basename(testFile) && /^[A-Za-z_][A-Za-z0-9_]*\.py$/.test(n))
+    .sort();
+  return config.workflows.map(({ binding, className }) => {
+    const defines = new RegExp(`^class\\s+${className}\\b`, 'm');
+    const own = defines.test(readFileSync(testFile, 'utf8'));
+    const file = own ? undefined : siblings.find((n) => defines.test(readFileSync(join(dir, n), 'utf8')));
+    return { binding, className, module: file === undefined ? null : file.slice(0, -3) };
   });
 }

@@ -18,7 +18,7 @@ import {
 } from '../engine';
 import type { EnvBindings } from './bindings/env-bindings';
 import type { ModuleLoadError, PythonRuntime } from './python-runtime';
-import type { SourceFile, TestEnd, TestFailure, TestHost, TestItem } from './test-host';
+import type { DeclaredWorkflow, SourceFile, TestEnd, TestFailure, TestHost, TestItem } from './test-host';
 import type { WorkflowModule } from './workflow-module';
 
 /** An instance a test created: its journal, to replay or show. */
@@ -74,6 +74,8 @@ export interface TestSessionOptions {
    * storage: called as each test starts. Absent or undefined: the test's env declares none.
    */
   env?(testFile: string): EnvBindings | undefined;
+  /** The workflow bindings `testFile`'s folder declares (wrangler.jsonc `workflows`); absent: none. */
+  workflows?(testFile: string): readonly DeclaredWorkflow[];
 }
 
 export interface TestSession {
@@ -150,16 +152,18 @@ export function createTestSession(o: TestSessionOptions): TestSession {
         conftestsLoaded.add(c.filename);
       }
       const loaded = tests.rewriting(() =>
-        runtime.loadModule({
-          source: file.source,
-          filename: file.filename,
-          clock: sharedClock,
-          binding: (name) => {
-            if (!engine) throw new Error('workflow bindings work only while a test runs');
-            return engine.binding(name);
-          },
-          env: () => testEnv,
-        }),
+        tests.withWorkflowBindings(o.workflows?.(file.filename) ?? [], () =>
+          runtime.loadModule({
+            source: file.source,
+            filename: file.filename,
+            clock: sharedClock,
+            binding: (name) => {
+              if (!engine) throw new Error('workflow bindings work only while a test runs');
+              return engine.binding(name);
+            },
+            env: () => testEnv,
+          }),
+        ),
       );
       if (!loaded.ok) {
         if (loaded.error.name === 'Skipped') {
@@ -248,6 +252,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       finished: (e) => {
         end = e;
       },
+      timer: (ms) => new Promise<void>((resolve) => void clock.setTimer(clock.now() + ms, resolve)),
     });
     for (;;) {
       await engine.settle();

@@ -27,7 +27,7 @@ import sys
 import traceback
 import types
 
-from . import _collect, _context, _host, _pytest, _stdout
+from . import _clock, _collect, _context, _host, _pytest, _stdout
 from ._asserts import rewrite_asserts
 
 sys.modules.setdefault("pytest", _pytest)  # test files written for pytest import ours
@@ -216,6 +216,8 @@ def _skipped(reason):
 def start_test(filename, name, host):
     global _task, current_file
     current_file = filename
+    timer = getattr(host, "timer", None)  # the test's virtual clock (workers/_clock.py: asyncio.sleep in tests)
+    _clock.test_timer = None if timer is None else (lambda ms: timer(ms))
     module, conftests, items = _items[filename]
     item = items[name]
     if item.skip is not None:
@@ -282,6 +284,7 @@ def reset():
             future.cancel()
     _waiters.clear()
     current = None
+    _clock.test_timer = None
     created.clear()
     _stdout.tee = None
     if _task is not None and not _task.done():

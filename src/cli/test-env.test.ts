@@ -40,19 +40,17 @@ async function json(...argv: string[]): Promise<{ exit: number; report: TestRunR
 const CONFTEST = 'import pytest\nfrom workers import env as _env\n\n\n@pytest.fixture\ndef env():\n    return _env\n';
 
 describe("Cloudflare's pytest files for its Python bindings, unchanged", () => {
-  it('pass, but for the two that need R2 multipart uploads', async () => {
-    const { report } = await json('tests/workflow-tests/cloudflare');
-    const failed = report.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.file}::${t.name}`);
-    expect(failed).toEqual([
-      'tests/workflow-tests/cloudflare/test_r2.py::test_multipart_upload',
-      'tests/workflow-tests/cloudflare/test_r2.py::test_multipart_abort',
-    ]);
+  it('all pass: KV, D1, R2 and workflow bindings', async () => {
+    const { exit, report } = await json('tests/workflow-tests/cloudflare');
+    const notPassed = report.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.file}::${t.name}`);
+    expect(notPassed).toEqual([]);
+    expect(exit).toBe(0);
     const byFile = (name: string) => report.tests.filter((t) => t.file.endsWith(name) && t.outcome === 'passed');
     expect(byFile('test_kv.py')).toHaveLength(27);
     expect(byFile('test_d1.py')).toHaveLength(22);
-    expect(byFile('test_r2.py')).toHaveLength(23);
+    expect(byFile('test_r2.py')).toHaveLength(25);
     expect(byFile('test_workflow.py')).toHaveLength(18);
-    expect(report).toMatchObject({ passed: 90, failed: 2, unsupported: [] });
+    expect(report).toMatchObject({ passed: 92, failed: 0, unsupported: [] });
   });
 });
 

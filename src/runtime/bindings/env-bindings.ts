@@ -9,6 +9,7 @@ import { toPythonJson } from '../json-text';
 import { createD1Database, type D1Database, type D1Query } from './d1';
 import { createKvNamespace, type KvNamespace } from './kv';
 import { createR2Bucket, type R2Bucket } from './r2';
+import { createR2Multipart } from './r2-multipart';
 
 export interface EnvBindingsOptions {
   env: EnvDeclaration;
@@ -42,7 +43,17 @@ export const bindingSpace = (scope: string, kind: BindingKind, name: string) => 
 const OPS: Record<BindingKind, readonly string[]> = {
   kv: ['get', 'getWithMetadata', 'put', 'delete', 'list'],
   d1: ['query', 'batch', 'exec', 'tables'],
-  r2: ['put', 'get', 'head', 'delete', 'list'],
+  r2: [
+    'put',
+    'get',
+    'head',
+    'delete',
+    'list',
+    'createMultipartUpload',
+    'uploadPart',
+    'completeMultipartUpload',
+    'abortMultipartUpload',
+  ],
 };
 
 const short = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
@@ -91,7 +102,11 @@ export function createEnvBindings(options: EnvBindingsOptions): EnvBindings {
     },
     kv: (name) => instance('kv', name, (space) => createKvNamespace(store, space, now)),
     d1: (name) => instance('d1', name, (space) => createD1Database(store, space, sql)),
-    r2: (name) => instance('r2', name, (space) => createR2Bucket(store, space, now)),
+    r2: (name) =>
+      instance('r2', name, (space) => {
+        const bucket = createR2Bucket(store, space, now);
+        return { ...bucket, ...createR2Multipart(store, space, bucket) };
+      }),
     async call(name, op, args, record) {
       const kind = kinds.get(name);
       if (!kind || !OPS[kind].includes(op)) throw new TypeError(`env.${name} has no method ${op}`);

@@ -220,6 +220,31 @@ class R2Bucket(_Binding):
     async def list(self, *args, **kwargs):
         return await self._call("list", _args(args, kwargs))
 
+    async def createMultipartUpload(self, key, *args, **kwargs):  # noqa: N802 - Cloudflare's name
+        return R2MultipartUpload(self, await self._call("createMultipartUpload", _args((key, *args), kwargs)))
+
+    def resumeMultipartUpload(self, key, upload_id):  # noqa: N802 - Cloudflare's name
+        return R2MultipartUpload(self, {"key": key, "uploadId": upload_id})
+
+
+class R2MultipartUpload(JsDict):
+    """``bucket.createMultipartUpload(key)``: ``upload.key``, ``upload["uploadId"]``, then ``uploadPart(n, value)``
+    for each part, ``complete(parts)`` (the object, as ``put`` returns it) or ``abort()``."""
+
+    def __init__(self, bucket, info):
+        super().__init__(info)
+        self._bucket = bucket
+
+    async def uploadPart(self, part_number, value):  # noqa: N802 - Cloudflare's name
+        return await self._bucket._call("uploadPart", [self["key"], self["uploadId"], part_number, value])
+
+    async def complete(self, parts):
+        listed = [{"partNumber": p["partNumber"], "etag": p["etag"]} for p in parts]
+        return await self._bucket._call("completeMultipartUpload", [self["key"], self["uploadId"], listed])
+
+    async def abort(self):
+        await self._bucket._call("abortMultipartUpload", [self["key"], self["uploadId"]])
+
 
 _KINDS = {"kv": KvNamespace, "d1": D1Database, "r2": R2Bucket}
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { summarizeJournal } from '../engine';
 import { buildJournalFile, serializeJournalFile } from '../export';
 import { createTestHost, createTestSession, type LoadedTestFile, type TestCaseResult } from '../runtime';
+import type { EnvBindings } from '../runtime/bindings/env-bindings';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import type { CliDeps, CliIo } from './run-command';
@@ -87,6 +88,8 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
     if (!configs.has(path)) configs.set(path, readTestConfig(path));
     configOf.set(file, configs.get(path) as TestEnvConfig);
   }
+  // The env the tests of a file marked pytest.mark.shared_env share (the others get fresh storage each).
+  const sharedEnvs = new Map<string, EnvBindings>();
   const { runtime, pyodide } = await o.deps.python();
   const session = createTestSession({
     runtime,
@@ -96,9 +99,13 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
     defer: (cb) => setImmediate(cb),
     timeoutMs: o.timeoutMs,
     sibling: siblingFile,
-    env: (file) => {
+    env: (file, shared) => {
       const config = configOf.get(file);
-      return config && freshTestEnv(config, () => o.deps.now());
+      if (!config) return undefined;
+      if (!shared) return freshTestEnv(config, () => o.deps.now());
+      const env = sharedEnvs.get(file) ?? freshTestEnv(config, () => o.deps.now());
+      sharedEnvs.set(file, env);
+      return env;
     },
     workflows: (file) => {
       const config = configOf.get(file);

@@ -55,7 +55,7 @@ describe("Cloudflare's pytest files for its Python bindings, unchanged", () => {
 });
 
 describe('the env of a test folder', () => {
-  it('gives each test fresh storage, vars and secrets, and polls on the virtual clock', async () => {
+  it('gives each test fresh storage (shared among tests marked shared_env), vars and secrets, and polls on the virtual clock', async () => {
     const dir = folder({
       'wrangler.jsonc': `// comments and trailing commas, as wrangler allows
 {
@@ -67,6 +67,8 @@ describe('the env of a test folder', () => {
 }`,
       'conftest.py': CONFTEST,
       'test_env.py': `import asyncio
+
+import pytest
 
 
 async def test_first_writes(env):
@@ -85,6 +87,20 @@ def test_vars_and_secrets(env):
 async def test_an_hour_of_polling_takes_no_time():
     for _ in range(3600):
         await asyncio.sleep(1)
+
+
+@pytest.mark.shared_env
+async def test_shared_writes(env):
+    await env.KV.put("shared", "1")
+
+
+async def test_unmarked_between_starts_empty(env):
+    assert await env.KV.get("shared") is None
+
+
+@pytest.mark.shared_env
+async def test_shared_reads(env):
+    assert await env.KV.get("shared") == "1"
 `,
     });
     const { exit, report } = await json(dir);
@@ -93,6 +109,9 @@ async def test_an_hour_of_polling_takes_no_time():
       ['test_second_starts_empty', 'passed'],
       ['test_vars_and_secrets', 'passed'],
       ['test_an_hour_of_polling_takes_no_time', 'passed'],
+      ['test_shared_writes', 'passed'],
+      ['test_unmarked_between_starts_empty', 'passed'],
+      ['test_shared_reads', 'passed'],
     ]);
     expect(exit).toBe(0);
     expect(report.durationMs).toBeLessThan(20_000);

@@ -13,6 +13,8 @@ export interface TestItem {
   line: number;
   /** Why it is skipped (a `skip`/`skipif` mark), or null. */
   skip: string | null;
+  /** Marked `pytest.mark.shared_env`: shares its env storage with the file's other tests so marked. */
+  sharedEnv?: boolean;
 }
 
 /** Why a test failed (or was skipped): the exception, the line of the test file it came from, the traceback. */

@@ -71,9 +71,10 @@ export interface TestSessionOptions {
   sibling(name: string, testFile: string): SourceFile | undefined;
   /**
    * The KV, D1, R2 bindings, vars and secrets for one test of `testFile` (`env.KV`, `workers.env.KV`), on fresh
-   * storage: called as each test starts. Absent or undefined: the test's env declares none.
+   * storage: called as each test starts (`shared`: the test is marked `shared_env`, so the host may hand back
+   * the env of the file's earlier such test). Absent or undefined: the test's env declares none.
    */
-  env?(testFile: string): EnvBindings | undefined;
+  env?(testFile: string, shared: boolean): EnvBindings | undefined;
   /** The workflow bindings `testFile`'s folder declares (wrangler.jsonc `workflows`); absent: none. */
   workflows?(testFile: string): readonly DeclaredWorkflow[];
 }
@@ -190,7 +191,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       if (!module) return base;
       loadingFile = file.filename;
       clock = createVirtualClock(o.start());
-      testEnv = o.env?.(file.filename);
+      testEnv = o.env?.(file.filename, item.sharedEnv === true);
       const store = counted();
       engine = createEngine({
         store,

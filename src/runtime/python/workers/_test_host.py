@@ -147,7 +147,7 @@ def set_sources(lookup):
 
 
 def collect_tests(filename, conftests_json):
-    """JSON ``[{"name", "line", "skip"}]``: the file's test items in definition order."""
+    """JSON ``[{"name", "line", "skip", "sharedEnv"?}]``: the file's test items in definition order."""
     module = _module(filename)
     conftests = [_conftests[c] for c in json.loads(conftests_json) if c in _conftests]
     try:
@@ -156,7 +156,15 @@ def collect_tests(filename, conftests_json):
         return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
     _items[filename] = (module, conftests, {item.id: item for item in items})
     return json.dumps(
-        [{"name": i.id, "line": i.func.__code__.co_firstlineno, "skip": i.skip} for i in items]
+        [
+            {
+                "name": i.id,
+                "line": i.func.__code__.co_firstlineno,
+                "skip": i.skip,
+                **({"sharedEnv": True} if any(m.name == "shared_env" for m in i.marks) else {}),
+            }
+            for i in items
+        ]
     )
 
 

@@ -147,8 +147,10 @@ async def test_doubles(env):
     expect(result.exit).toBe(1);
     expect(result.stdout).toContain('assert 42 == 43');
     expect(result.stdout).toMatch(
-      /instance o-1 \(order-flow\) complete\n\s+history: npx workflow-studio replay \S+o-1\.journal\.json/,
+      /instance o-1 \(order-flow\) complete\n\s+history: npx workflow-studio replay \S+o-1\.journal\.json /,
     );
+    // The history command names the file that defines the workflow class, not the test file.
+    expect(result.stdout).toContain(`o-1.journal.json ${join(dir, 'flows.py')}\n`);
   });
 
   it('names what is wrong: a config that is not JSON, a class no file defines, workers.env outside a test', async () => {

@@ -33,6 +33,8 @@ export interface TestEnd {
   output: string;
   /** Of each instance the test created through `workers.testing`: the file its workflow class is defined in. */
   files?: Record<string, string | null>;
+  /** Of each workflow of the test file (by workflowName): the file its class is defined in. */
+  classFiles?: Record<string, string | null>;
 }
 
 /** What the test's Python reaches through `workers.testing`. */

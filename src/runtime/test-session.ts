@@ -202,14 +202,14 @@ export function createTestSession(o: TestSessionOptions): TestSession {
         hostActivity: (run) => runtime.activity(run), // Python between two engine calls is work too
       });
       try {
-        const { files, ...end } = await drive(engine, clock, store, file.filename, item.name, t0);
+        const { files, classFiles, ...end } = await drive(engine, clock, store, file.filename, item.name, t0);
         const instances: TestInstance[] = [];
         for (const summary of await store.listInstances()) {
           instances.push({
             id: summary.id,
             workflowName: summary.workflowName,
             status: summary.status,
-            file: files?.[summary.id] ?? null,
+            file: files?.[summary.id] ?? classFiles?.[summary.workflowName] ?? null,
             events: await store.read(summary.id),
           });
         }

@@ -214,7 +214,20 @@ async def _run(item, module, conftests, filename, host, capture):
         current = None
         _stdout.tee = None
         end = {"outcome": outcome, "failure": failure, "output": "".join(capture.parts), "files": dict(created)}
+        end["classFiles"] = _class_files(module)
         host.finished(json.dumps(end))
+
+
+def _class_files(module):
+    """workflowName -> the file defining its class, for the workflows of the test module (those of its
+    wrangler.jsonc bindings included): the history command of an instance made through ``env.BINDING``."""
+    found = [m for m in _host._modules.values() if m.module is module]
+    if not found:
+        return {}
+    return {
+        _host.kebab_case(name): getattr(sys.modules.get(cls.__module__), "__file__", None)
+        for name, cls in found[0].classes.items()
+    }
 
 
 def _skipped(reason):

@@ -27,5 +27,38 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
   ['form-action', "'none'"],
 ];
 
+/** The build-time setting that lets workflow code reach more origins (README, "Real network"). */
+export const CONNECT_ORIGINS_SETTING = 'STUDIO_CONNECT_ORIGINS';
+
+/**
+ * The origins of `STUDIO_CONNECT_ORIGINS` (comma- or space-separated `https://host[:port]`): added to
+ * `connect-src` and to the executor's allow-list. Throws a one-line reason for anything but an http(s) origin.
+ */
+export function connectOrigins(value: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const text of (value ?? '').split(/[\s,]+/).filter((t) => t !== '')) {
+    let url: URL | undefined;
+    try {
+      url = new URL(text);
+    } catch {}
+    if (
+      !url ||
+      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+      `${url.origin}/` !== url.href.replace(/\/?$/, '/')
+    ) {
+      throw new Error(
+        `${CONNECT_ORIGINS_SETTING}: ${JSON.stringify(text)} is not an origin; write https://host or http://host:port`,
+      );
+    }
+    if (!origins.includes(url.origin)) origins.push(url.origin);
+  }
+  return origins;
+}
+
+/** The policy with `connect` origins added to `connect-src` (the build setting). */
+export function contentSecurityPolicy(connect: readonly string[] = []): string {
+  return CSP_DIRECTIVES.map((d) => (d[0] === 'connect-src' ? [...d, ...connect] : d).join(' ')).join('; ');
+}
+
 /** The header's value: `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; …`. */
-export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map((d) => d.join(' ')).join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();

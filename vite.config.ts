@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { CONNECT_ORIGINS_SETTING, connectOrigins, contentSecurityPolicy } from './csp.ts';
 import { noTestHooks } from './vite-plugins/no-test-hooks.ts';
 import { pythonSnapshot } from './vite-plugins/python-snapshot.ts';
 
@@ -90,8 +90,17 @@ const CROSS_ORIGIN_ISOLATION = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * Origins workflow code may reach, set at build time (`STUDIO_CONNECT_ORIGINS=https://api.example.com npm run
+ * build`): added to the policy's connect-src and to the executor's allow-list (README, "Real network").
+ */
+const CONNECT_ORIGINS = connectOrigins(process.env[CONNECT_ORIGINS_SETTING]);
+
 /** The production headers: cross-origin isolation and the Content-Security-Policy (csp.ts, README). */
-const PRODUCTION_HEADERS = { ...CROSS_ORIGIN_ISOLATION, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
+const PRODUCTION_HEADERS = {
+  ...CROSS_ORIGIN_ISOLATION,
+  'Content-Security-Policy': contentSecurityPolicy(CONNECT_ORIGINS),
+};
 
 export default defineConfig({
   // The snapshot sits next to the runtime files: the worker resolves its path against the same indexURL.
@@ -104,6 +113,7 @@ export default defineConfig({
   // avoid a second dependency-optimisation pass in dev.
   optimizeDeps: { exclude: ['pyodide'], include: ['dexie'] },
   worker: { format: 'es' },
+  define: { 'import.meta.env.STUDIO_CONNECT_ORIGINS': JSON.stringify(CONNECT_ORIGINS.join(' ')) },
   // Monaco alone is ~4 MB; the real budget is checked by hand in the README, not by this warning.
   build: { chunkSizeWarningLimit: 5000 },
 });

@@ -32,3 +32,16 @@ export async function settleHeap(): Promise<void> {
   }
   collect();
 }
+
+/**
+ * The `p`-th percentile of `values` (0 ≤ p ≤ 100), linearly interpolated between the two nearest ranks, so the
+ * 50th is the median; NaN for no values.
+ */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (rank - lo);
+}

@@ -30,8 +30,9 @@ test.describe('studio shell', () => {
     await page.goto('/');
 
     const status = page.getByTestId('executor-status');
-    // A first visit restores the snapshot shipped with the studio (the UI waits the ~second that takes, as on a
-    // warm start); the plain load's status while Python boots is in studio-cold-start.e2e.ts.
+    // A first visit restores the snapshot shipped with the studio (Monaco's chunk waits the ~second that takes,
+    // as on a warm start; the UI does not); the plain load's status while Python boots is in
+    // studio-cold-start.e2e.ts, the UI before Python in studio-ui-first.e2e.ts.
     await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     await expect(status).toHaveText(/^Python ready \(start from the shipped snapshot \d+\.\d s\)$/);
     // COOP/COEP are served, so the SharedArrayBuffer interrupt for runaway Python is available.

@@ -130,7 +130,7 @@ class RatesWorkflow(WorkflowEntrypoint):
     const failed = journal.filter((e) => e.type === 'attempt-failed');
     expect(failed).toHaveLength(1);
     const message =
-      'fetch GET https://api.example.com/v1/rates?base=EUR was blocked: workflow code reaches only the origins you allow, and https://api.example.com is not one. The studio sends no request from workflow code; run the workflow with the CLI and --allow-net https://api.example.com to reach it.';
+      'fetch GET https://api.example.com/v1/rates?base=EUR was blocked: workflow code reaches only the origins you allow, and https://api.example.com is not one. Add a mock for it in the Mocks panel ("Mock this request" on this error), or run the workflow with the CLI and --allow-net https://api.example.com to reach it.';
     expect(failed[0]).toMatchObject({ error: { name: 'NonRetryableError', message } });
 
     await page.getByTestId('instance-row').filter({ hasText: 'rates' }).click();

@@ -2,13 +2,12 @@
  * Composition root. The executor's cold start takes seconds, so this module starts it before anything else:
  * it imports only the supervisor (and the words for boot phases), spawns the executor worker at once (a
  * follower tab, which joins the leader's executor instead, terminates it unused) and boots it as soon as the
- * tab is elected leader; the worker then starts fetching Pyodide. The UI bundle (React, React Flow, the analysis;
- * Monaco is a chunk of its own, fetched alongside) is imported as soon as the boot shows a cold start, so the
- * studio is usable while Python boots: editing, files, samples, the graph (static analysis) and the instances
- * list (IndexedDB) need no Python, and what does (Run, Send event, …) says "Python is starting…" until it is
- * ready. A warm start (Python restored from its snapshot, about a second) is waited for instead, since the
- * UI's loading would slow it down (`uiMayRender` in ui/status/boot-phase.ts). Until the UI renders, the page
- * shows the one status line the status bar would show.
+ * tab is elected leader; the worker then starts fetching Pyodide. The UI bundle (React, React Flow, the analysis)
+ * is imported at once too, whatever Python is doing, so the studio shows the file's code and takes typing while
+ * Python boots: editing (a light view until Monaco, a chunk of its own, has loaded: editor/EditorPane.tsx), files,
+ * samples, the graph (static analysis) and the instances list (IndexedDB) need no Python, and what does (Run,
+ * Send event, …) says "Python is starting…" until it is ready. Until the UI renders, the page shows the one
+ * status line the status bar would show.
  */
 import { version as pyodideVersion } from 'pyodide/package.json';
 import { SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
@@ -22,7 +21,7 @@ import {
   type StudioClient,
   storageBusyRecord,
 } from './supervisor';
-import { type BootPhase, UI_AT_THE_LATEST_MS, uiMayRender } from './ui/status/boot-phase';
+import type { BootPhase } from './ui/status/boot-phase';
 import { startingLine } from './ui/status/describe-executor';
 
 declare global {
@@ -141,29 +140,10 @@ function showUiLoadFailure(root: HTMLElement, error: unknown): void {
   root.append(line);
 }
 
-/** Resolves when `uiMayRender` says so: at once on a cold start, after a warm one (ui/status/boot-phase.ts). */
-function uiMayRenderNow(): Promise<void> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!uiMayRender(client.getState(), performance.now() - started)) return;
-      unsubscribe();
-      clearTimeout(timer);
-      resolve();
-    };
-    const unsubscribe = client.subscribe(check);
-    const timer = setTimeout(check, UI_AT_THE_LATEST_MS);
-    check();
-  });
-}
-
 async function render(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   const hideStartingLine = showStartingLine(root);
-  await uiMayRenderNow();
-  // Monaco's chunk (the editor pane imports the same module) is fetched alongside the UI's.
-  void import('./ui/editor/MonacoEditor').catch(() => undefined);
   let modules: [typeof import('react'), typeof import('react-dom/client'), typeof import('./ui')];
   try {
     modules = await Promise.all([import('react'), import('react-dom/client'), import('./ui')]);

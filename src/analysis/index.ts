@@ -19,7 +19,7 @@ export {
   diagnosticSeverity,
 } from './diagnostics.ts';
 export { createPlanNodeId, isPlanNodeId } from './ids.ts';
-export { dynamicNamePattern, findPlanNode } from './match-node.ts';
+export { callSourceLine, dynamicNamePattern, findPlanNode } from './match-node.ts';
 export { type DecodedSource, declareUtf8, decodePythonSource } from './source-encoding.ts';
 export { type StepDoForm, stepDoForm } from './step-form.ts';
 export type * from './types.ts';

@@ -36,3 +36,23 @@ export function findPlanNode(workflow: WorkflowAnalysis, kind: PlanNodeKind, nam
     sameKind.find((n) => n.dynamicName && dynamicNamePattern(n.name)?.test(name))
   );
 }
+
+/** The analysis kinds of a journaled call's kind (a sleep is `sleep` or `sleep_until`). */
+const CALL_KINDS = { do: ['do'], sleep: ['sleep', 'sleep_until'], wait: ['wait_for_event'] } as const;
+
+/**
+ * The source line of the call a journal names (`kind`, `name`) in `workflow`: its plan node with that literal
+ * name, else one whose f-string name can produce it; null when there is none. The CLI and the studio name a
+ * divergence's call with it (`file.py:12`).
+ */
+export function callSourceLine(
+  workflow: WorkflowAnalysis | undefined,
+  call: { kind: keyof typeof CALL_KINDS; name: string },
+): number | null {
+  if (!workflow) return null;
+  for (const kind of CALL_KINDS[call.kind]) {
+    const node = findPlanNode(workflow, kind, call.name);
+    if (node) return node.line;
+  }
+  return null;
+}

@@ -70,7 +70,7 @@ describe('run --allow-net', () => {
     expect(blocked.exit).toBe(1);
     expect(blocked.stdout).toContain('three ways  failed (1 attempt)');
     expect(blocked.stdout).toContain(
-      `1! NonRetryableError: fetch POST ${origin}/workers was blocked: workflow code reaches only the origins you allow, and ${origin} is not one. Allow it with --allow-net ${origin}.`,
+      `1! NonRetryableError: fetch POST ${origin}/workers was blocked: workflow code reaches only the origins you allow, and ${origin} is not one. Mock it with --mocks FILE, or allow it with --allow-net ${origin}.`,
     );
   }, 120_000);
 

@@ -4,7 +4,8 @@
  * says what to fix.
  */
 
-import { type EnvDeclaration, parseEnvDeclaration } from '../engine';
+import { type EnvDeclaration, type Mocks, parseEnvDeclaration } from '../engine';
+import { formatMocksProblems, parseMocksText } from '../export/mocks-schema';
 import { parseOrigin } from '../runtime/network-gate';
 import { readProblem } from './command-args';
 
@@ -31,6 +32,8 @@ export interface RunOptions {
   allowNet: string[];
   /** `--env FILE`: the declared KV, D1, R2 bindings, vars and secrets (the studio's JSON), and the file's path. */
   env: { file: string; declaration: EnvDeclaration } | undefined;
+  /** The file's mocks (`--mocks FILE`, the studio's Mocks panel JSON); `undefined` = none. */
+  mocks: Mocks | undefined;
 }
 
 /** What the command line asks for. */
@@ -44,7 +47,7 @@ export interface ArgError {
 
 export const USAGE = `Usage: workflow-studio run FILE.py [--class NAME] [--params JSON] [--id ID] [--event TYPE:JSON]...
                              [--clock virtual|real] [--journal PATH] [--json] [--expire-waits]
-                             [--allow-net ORIGIN]... [--env FILE]
+                             [--allow-net ORIGIN]... [--env FILE] [--mocks FILE]
 
 Runs one instance of a Python workflow (Cloudflare Workflows Python SDK) to completion, or until it waits
 for an event that no --event satisfies.
@@ -64,6 +67,8 @@ for an event that no --event satisfies.
   --env FILE          self.env bindings, as in the studio's Env panel (wrangler.jsonc shape): kv_namespaces,
                       d1_databases, r2_buckets, vars, secrets. Their contents live in memory, or with
                       --journal PATH in PATH.env.json next to the journal (kept between calls)
+  --mocks FILE        answer requests, steps and events from FILE: the JSON of the studio's Mocks panel
+                      ({"http": [...], "steps": {...}, "events": [...]}; HTTP rules answer before --allow-net)
 
 Exit codes: 0 complete, 1 errored or waiting (or paused/terminated), 2 bad input.`;
 
@@ -76,6 +81,7 @@ const VALUE_OPTIONS = [
   '--journal',
   '--allow-net',
   '--env',
+  '--mocks',
 ] as const;
 const FLAG_OPTIONS = ['--json', '--expire-waits', '--help', '-h'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
@@ -89,6 +95,7 @@ const EXAMPLES: Record<ValueOption, string> = {
   '--journal': '--journal run.journal.json',
   '--allow-net': '--allow-net https://api.example.com',
   '--env': '--env env.jsonc',
+  '--mocks': '--mocks mocks.json',
 };
 
 const fail = (message: string): ArgError => ({ ok: false, message: `error: ${message}` });
@@ -221,6 +228,9 @@ export function parseArgs(argv: readonly string[], readText: ReadText): ParsedAr
     params = parsed.value;
   }
 
+  const mocks = mocksFromFile(values.get('--mocks'), readText);
+  if (mocks !== undefined && 'ok' in mocks) return mocks;
+
   const clock = values.get('--clock') ?? 'virtual';
   if (clock !== 'virtual' && clock !== 'real') {
     return fail(`--clock must be "virtual" or "real", got ${JSON.stringify(clock)}`);
@@ -257,6 +267,23 @@ export function parseArgs(argv: readonly string[], readText: ReadText): ParsedAr
       expireWaits: flags.has('--expire-waits'),
       allowNet,
       env,
+      mocks,
     },
   };
+}
+
+/** `--mocks FILE` read and checked: the mocks, or the message with one line per bad rule. */
+function mocksFromFile(path: string | undefined, readText: ReadText): Mocks | ArgError | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (e) {
+    return fail(`--mocks: cannot read ${path}: ${readProblem(e)}`);
+  }
+  const parsed = parseMocksText(text);
+  if (parsed.ok) return parsed.mocks;
+  const lines = formatMocksProblems(parsed.problems);
+  const count = lines.length === 1 ? 'a problem' : `${lines.length} problems`;
+  return fail(`--mocks ${path} has ${count}:\n${lines.map((l) => `  ${l}`).join('\n')}`);
 }

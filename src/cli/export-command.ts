@@ -2,12 +2,12 @@
  * `workflow-studio export FILE.py --out DIR`: writes the same Cloudflare project the studio's "Export project"
  * zips (src/export), ready for `uv run pywrangler deploy`.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type EnvDeclaration, parseEnvDeclaration } from '../engine';
 import { buildCloudflareProject, describeForm } from '../export';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
+import { readEnvFile } from './env-file';
 import type { CliIo } from './run-command';
 
 export const EXPORT_USAGE = `Usage: workflow-studio export FILE.py --out DIR [--name WORKER_NAME] [--force] [--env FILE]
@@ -61,19 +61,6 @@ function write(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** The `--env` declaration, or the bad input that names what is wrong with it. */
-function readEnv(path: string): EnvDeclaration {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new BadInput(`--env: cannot read ${path}: ${readProblem(e)}`);
-  }
-  const parsed = parseEnvDeclaration(text);
-  if (!parsed.ok) throw new BadInput(`--env ${path}: ${parsed.message}`);
-  return parsed.env;
-}
-
 /** Runs `workflow-studio export <argv>`; returns the exit code. */
 export async function runExportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(argv, {
@@ -104,7 +91,7 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
       source: readWorkflowSource(file),
       fileName: basename(file),
       ...(name === undefined ? {} : { projectName: name }),
-      ...(envFile === undefined ? {} : { env: readEnv(envFile) }),
+      ...(envFile === undefined ? {} : { env: readEnvFile(envFile) }),
     });
     if (!project.ok) throw new BadInput(project.message);
     checkOut(out, args.flags.has('--force'));

@@ -2,7 +2,7 @@
  * An engine with the user's module loaded into Python, as `run` and `replay` host a workflow file: the
  * runtime's activity counts as work for `settle()` and a module that fails to load is bad input naming the file, line and column.
  */
-import { type Clock, createEngine, type Engine, type JournalStore, type WorkflowBody } from '../engine';
+import { type Clock, createEngine, type Engine, type JournalStore, type Mocks, type WorkflowBody } from '../engine';
 import type { EnvBindings, PythonRuntime, WorkflowModule } from '../runtime';
 import { BadInput } from './bad-input';
 import type { CliIo } from './run-command';
@@ -22,6 +22,8 @@ export interface HostModuleParams {
   again: 'run' | 'replay' | 'test';
   /** The file's declared KV, D1, R2 bindings, vars and secrets (`run --env`). */
   env?: EnvBindings;
+  /** The file's mocks (`run --mocks FILE`); default none. */
+  mocks?: Mocks;
   /** Which body runs an instance of `name`; default the module's workflow of that name. */
   resolveWorkflow?(name: string, module: WorkflowModule): WorkflowBody | undefined;
 }
@@ -72,6 +74,7 @@ function load(p: HostModuleParams, engine: Engine): WorkflowModule {
     clock: p.clock,
     binding: (name) => engine.binding(name),
     env: () => p.env,
+    mocks: p.mocks,
   });
   if (!loaded.ok) {
     const { name, message, line, column, kind } = loaded.error;

@@ -1,5 +1,5 @@
 /**
- * `workflow-studio` entry point (started by bin/workflow-studio.mjs through tsx). Python runs in UTC, as on
+ * `workflow-studio` entry point (started by bin/workflow-studio.mjs, compiled on first use by bin/cli-build.mjs). Python runs in UTC, as on
  * Cloudflare Workers, so naive datetimes mean the same thing here and after export.
  */
 import { loadNodePython, openSnapshotCache } from '../runtime/node';

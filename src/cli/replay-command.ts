@@ -3,7 +3,7 @@
  * with the engine and the Python runtime on a virtual clock, and reports where the code diverged from the
  * journal (expected vs got) and the status it ends in. See replay-journal.ts for what "replay" does.
  */
-import { analyzeWorkflow } from '../analysis';
+import { analyzeWorkflow, callSourceLine } from '../analysis';
 import {
   type CallRef,
   type CallView,
@@ -16,9 +16,9 @@ import {
 } from '../engine';
 import type { JournalFile } from '../export';
 import type { WorkflowInfo, WorkflowModule } from '../runtime';
+import { driveInstance } from '../runtime';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs } from './command-args';
-import { driveInstance } from './drive';
 import { hostModule } from './host-module';
 import { type FromCloudflareOptions, replayFromCloudflare } from './replay-cloudflare';
 import { loadReplayJournal, replayStart } from './replay-journal';
@@ -78,7 +78,6 @@ export interface ReplayReport extends RunReport {
 }
 
 export const callText = (c: CallRef) => `${c.kind} "${c.name}" #${c.count}`;
-const ANALYSIS_KIND = { do: ['do'], sleep: ['sleep', 'sleep_until'], wait: ['wait_for_event'] } as const;
 
 function pickWorkflow(file: string, module: WorkflowModule, workflowName: string, className?: string): WorkflowInfo {
   const all = module.workflows.map((w) => `${w.className} (${w.workflowName})`).join(', ') || 'none';
@@ -95,11 +94,9 @@ function pickWorkflow(file: string, module: WorkflowModule, workflowName: string
 }
 
 function withLines(divergences: DivergenceView[], source: string, className: string): ReplayDivergence[] {
-  const nodes = analyzeWorkflow(source).workflows.find((w) => w.className === className)?.nodes ?? [];
+  const workflow = analyzeWorkflow(source).workflows.find((w) => w.className === className);
   return divergences.map(({ run, seq, expected, got, missing }) => {
-    const kinds: readonly string[] = got ? ANALYSIS_KIND[got.kind] : [];
-    const node = got ? nodes.find((n) => !n.dynamicName && n.name === got.name && kinds.includes(n.kind)) : undefined;
-    return { run, seq, expected, got, missing, gotLine: node?.line ?? null };
+    return { run, seq, expected, got, missing, gotLine: got ? callSourceLine(workflow, got) : null };
   });
 }
 

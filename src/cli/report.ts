@@ -89,12 +89,18 @@ export function runOutputLines(view: InstanceView, fromRun = 1): string[] {
   return lines;
 }
 
-/** The last failed attempt whose error is `name: message` (where an error that reached run() came from). */
+/**
+ * The last failed attempt whose error is `name: message` (where an error that reached run() came from), also
+ * when it reached run() folded as Cloudflare's RPC folds it (`Error` named, `name: message` as its message).
+ */
 function failedStepOf(view: InstanceView, name: string, message: string) {
   for (const step of [...view.steps].reverse()) {
     for (const attempt of [...step.attempts].reverse()) {
-      if (attempt.error?.name === name && attempt.error.message === message) {
-        return { name: step.name, attempt: attempt.attempt, traceback: attempt.error.traceback };
+      const error = attempt.error;
+      if (!error) continue;
+      const folded = name === 'Error' && message === `${error.name}: ${error.message}`;
+      if ((error.name === name && error.message === message) || folded) {
+        return { name: step.name, attempt: attempt.attempt, traceback: error.traceback };
       }
     }
   }
@@ -131,8 +137,8 @@ export function formatReadable(view: InstanceView): string {
     if (cause) lines.push(`cause: ${cause.name}: ${cause.message}`);
     const original = cause ?? view.error;
     const step = failedStepOf(view, original.name, original.message);
-    if (step?.traceback)
-      lines.push(`  in step "${step.name}", attempt ${step.attempt}:`, indent(step.traceback, '    '));
+    if (step) lines.push(`  in step "${step.name}", attempt ${step.attempt}${step.traceback ? ':' : ''}`);
+    if (step?.traceback) lines.push(indent(step.traceback, '    '));
     const traceback = view.error.traceback ?? cause?.traceback;
     if (traceback && step) lines.push('  raised into run():', indent(traceback, '    '));
     else if (traceback) lines.push(indent(traceback, '  '));

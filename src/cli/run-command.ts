@@ -10,13 +10,12 @@ import {
   reduceJournal,
   type VirtualClock,
 } from '../engine';
-import { createEnvBindings, type EnvBindings, type WorkflowInfo } from '../runtime';
+import { createEnvBindings, driveInstance, type EnvBindings, type WorkflowInfo } from '../runtime';
 import { nodeSql } from '../runtime/bindings/node-sql';
 import type { NodePython } from '../runtime/node';
 import { parseArgs, type RunOptions, USAGE } from './args';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { type BindingFile, bindingFilePath, openBindingFile } from './binding-file';
-import { driveInstance } from './drive';
 import { type FileJournalStore, JournalWriteError, openFileJournalStore } from './file-store';
 import { hostModule } from './host-module';
 import { exitCodeFor, formatReadable, toReport } from './report';
@@ -129,6 +128,7 @@ async function runOn(
     io,
     again: 'run',
     env: bindings?.env,
+    mocks: opts.mocks,
   });
   try {
     const workflow = pickWorkflow(opts.file, module.workflows, opts.className);

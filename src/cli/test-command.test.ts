@@ -119,7 +119,7 @@ describe('workflow-studio test: discovery and selection', () => {
     expect(await test(dir, '--verbose')).toEqual({
       exit: 2,
       stdout: '',
-      stderr: 'error: unknown option --verbose; options are -k, --junit, --timeout, --json\n',
+      stderr: 'error: unknown option --verbose; options are -k, --junit, --timeout, --env, --json\n',
     });
   });
 });

@@ -6,18 +6,26 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarizeJournal } from '../engine';
+import { createMemoryBindingStore, type EnvDeclaration, summarizeJournal } from '../engine';
 import { buildJournalFile, serializeJournalFile } from '../export';
-import { createTestHost, createTestSession, type LoadedTestFile, type TestCaseResult } from '../runtime';
+import {
+  createEnvBindings,
+  createTestHost,
+  createTestSession,
+  type LoadedTestFile,
+  type TestCaseResult,
+} from '../runtime';
 import type { EnvBindings } from '../runtime/bindings/env-bindings';
+import { nodeSql } from '../runtime/bindings/node-sql';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
+import { readEnvFile } from './env-file';
 import type { CliDeps, CliIo } from './run-command';
 import { conftestFiles, discoverTestFiles, matchesK, siblingFile } from './test-discovery';
 import { declaredWorkflows, findTestConfig, freshTestEnv, readTestConfig, type TestEnvConfig } from './test-env';
 import { formatTestReport, type TestResult, toJunit, toTestReport } from './test-report';
 
-export const TEST_USAGE = `Usage: workflow-studio test [PATHS...] [-k PATTERN] [--json] [--junit FILE] [--timeout SECONDS]
+export const TEST_USAGE = `Usage: workflow-studio test [PATHS...] [-k PATTERN] [--json] [--junit FILE] [--timeout SECONDS] [--env FILE]
 
 Runs the test_* functions (async or not) of every test_*.py file under PATHS (default: the current folder),
 each on a fresh engine on a virtual clock. A failed assert shows the compared values (assert 42 == 43).
@@ -29,11 +37,13 @@ parametrize, skip, skipif, usefixtures), raises, approx, skip, fail, fixtures an
   --json              print one JSON object {passed, failed, durationMs, tests: [...]}
   --junit FILE        also write a JUnit XML report to FILE
   --timeout SECONDS   wall-time limit per test (default 10)
+  --env FILE          self.env bindings for the files' workflows and for workers.env in tests (as run --env);
+                      their contents live in memory, shared by every test of the call
 
 Exit codes: 0 all passed (or skipped), 1 a test failed, 2 bad input (a test file that does not load, no tests found).`;
 
 const SPEC = {
-  values: { '-k': 'charge', '--junit': 'report.xml', '--timeout': '10' },
+  values: { '-k': 'charge', '--junit': 'report.xml', '--timeout': '10', '--env': 'env.jsonc' },
   flags: ['--json'],
 };
 
@@ -51,7 +61,9 @@ export async function runTestCommand(argv: readonly string[], io: CliIo, deps: C
   try {
     const timeout = Number(args.values.get('--timeout') ?? '10');
     if (!(timeout > 0)) throw new BadInput(`--timeout must be a positive number of seconds, e.g. 10`);
+    const envFile = args.values.get('--env');
     return await runTests(args.positional, {
+      env: envFile === undefined ? undefined : readEnvFile(envFile),
       k: args.values.get('-k'),
       json: args.flags.has('--json'),
       junit: args.values.get('--junit'),
@@ -69,6 +81,7 @@ export async function runTestCommand(argv: readonly string[], io: CliIo, deps: C
 }
 
 interface TestOptions {
+  env: EnvDeclaration | undefined;
   k: string | undefined;
   json: boolean;
   junit: string | undefined;
@@ -99,7 +112,8 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
     defer: (cb) => setImmediate(cb),
     timeoutMs: o.timeoutMs,
     sibling: siblingFile,
-    env: (file, shared) => {
+    ...(o.env ? { env: sessionEnv(o.env) } : {}),
+    testEnv: (file, shared) => {
       const config = configOf.get(file);
       if (!config) return undefined;
       if (!shared) return freshTestEnv(config, () => o.deps.now());
@@ -188,3 +202,7 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
   o.io.stdout(o.json ? `${JSON.stringify(report)}\n` : formatTestReport(report));
   return report.failed > 0 ? 1 : 0;
 }
+
+/** `--env`: the bindings of the whole call, in memory, on the session's clock. */
+const sessionEnv = (env: EnvDeclaration) => (now: () => number) =>
+  createEnvBindings({ env, store: createMemoryBindingStore(), scope: 'test', sql: nodeSql, now });

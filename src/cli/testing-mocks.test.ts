@@ -77,7 +77,7 @@ async def test_without_mocks_the_wait_times_out():
     expect(results.test_mocked).toBeNull();
     expect(results.test_sleeps_take_virtual_time).toBeNull();
     expect(results.test_without_mocks_the_wait_times_out).toMatch(
-      /ended errored \(WorkflowTimeoutError: .*\), not complete$/,
+      /ended errored \(Error: WorkflowTimeoutError: .*\), not complete$/,
     );
   });
 

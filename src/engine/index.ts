@@ -58,6 +58,19 @@ export { cloneJson, type Json, type JsonCheck, MAX_VALUE_BYTES, toJson } from '.
 export { reduceJournal, summarizeJournal } from './ledger';
 export { createMemoryJournalStore } from './memory-store';
 export { messages } from './messages';
+export {
+  findHttpRule,
+  type HttpMockRule,
+  httpRuleLabel,
+  type Mocks,
+  NO_MOCKS,
+  type RequestOutcome,
+  type RequestRecord,
+  type ScriptedEvent,
+  type StepMock,
+  stepMockFor,
+  urlMatches,
+} from './mocks';
 export { createOutputCap, MAX_OUTPUT_BYTES, type OutputCap } from './output-cap';
 export { createRealClock, type HostTimers } from './real-clock';
 export type { ChangedArgument, ReplayNote } from './replay-notes';

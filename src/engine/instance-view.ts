@@ -5,6 +5,7 @@
 import type { SerializedError } from './errors';
 import type { BindingCall, CallRef, RunReason, WakeKind } from './journal';
 import type { Json } from './json';
+import type { RequestRecord } from './mocks';
 import type { ResolvedStepConfig } from './step-config';
 
 /** Cloudflare's instance status names. `waiting` = sleeping, waiting for an event or for a retry delay. */
@@ -42,6 +43,8 @@ export interface AttemptView {
   logs: string[];
   /** The `self.env` binding calls the attempt made, when it made any. */
   bindings?: BindingCall[];
+  /** Requests the attempt made through the network gate, in order (absent when none). */
+  requests?: RequestRecord[];
 }
 
 /** The fields every call view has. */

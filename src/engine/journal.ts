@@ -6,6 +6,7 @@
  */
 import type { SerializedError } from './errors';
 import type { Json } from './json';
+import type { RequestRecord } from './mocks';
 import type { ResolvedStepConfig } from './step-config';
 
 /** The kinds of workflow call the journal records and replays. */
@@ -134,6 +135,8 @@ export interface AttemptFailedEvent extends CallEventBase {
   logs: string[];
   /** The `self.env` binding calls the attempt made (KV, D1, R2), in order; absent when it made none. */
   bindings?: BindingCall[];
+  /** Requests the attempt made through the network gate (absent when none; added in journal format 2). */
+  requests?: RequestRecord[];
 }
 /** An attempt returned: its result is the step's cached result from now on. */
 export interface StepSucceededEvent extends CallEventBase {
@@ -143,6 +146,8 @@ export interface StepSucceededEvent extends CallEventBase {
   logs: string[];
   /** The `self.env` binding calls the attempt made (KV, D1, R2), in order; absent when it made none. */
   bindings?: BindingCall[];
+  /** Requests the attempt made through the network gate (absent when none). */
+  requests?: RequestRecord[];
 }
 /** The step failed for good (retries exhausted, NonRetryableError, fatal): `error` is thrown on every replay. */
 export interface StepFailedEvent extends CallEventBase {

@@ -9,6 +9,7 @@ import { assertNever } from './errors';
 import type { AttemptView, CallView, CallViewBase, SleepView, StepView, WaitView } from './instance-view';
 import type { BindingCall, CallKind, CallRef, JournalEvent } from './journal';
 import type { Ledger } from './ledger';
+import type { RequestRecord } from './mocks';
 
 type CallEvent = Extract<
   JournalEvent,
@@ -67,7 +68,7 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
     }
     case 'attempt-failed': {
       const step = touch(l, 'do', e) as StepView | undefined;
-      const attempt = step && endAttempt(l, step, e.at, 'failed', e.logs, e.bindings);
+      const attempt = step && endAttempt(l, step, e.at, 'failed', e.logs, e.requests, e.bindings);
       if (!step || !attempt) return;
       attempt.error = e.error;
       attempt.retryAt = e.retryAt;
@@ -80,7 +81,7 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
     case 'step-succeeded': {
       const step = touch(l, 'do', e) as StepView | undefined;
       if (!step) return;
-      endAttempt(l, step, e.at, 'succeeded', e.logs, e.bindings);
+      endAttempt(l, step, e.at, 'succeeded', e.logs, e.requests, e.bindings);
       step.status = 'succeeded';
       step.result = e.result;
       step.endedAt = e.at;
@@ -90,7 +91,8 @@ export function applyCallEvent(l: Ledger, e: CallEvent): void {
     case 'step-failed': {
       const step = touch(l, 'do', e) as StepView | undefined;
       if (!step) return;
-      if (step.attempts.at(-1)?.outcome === 'running') endAttempt(l, step, e.at, 'failed', NO_LOGS, undefined);
+      if (step.attempts.at(-1)?.outcome === 'running')
+        endAttempt(l, step, e.at, 'failed', NO_LOGS, undefined, undefined);
       step.status = 'failed';
       step.error = e.error;
       step.endedAt = e.at;
@@ -216,6 +218,7 @@ function endAttempt(
   at: number,
   outcome: 'succeeded' | 'failed',
   logs: string[],
+  requests: RequestRecord[] | undefined,
   bindings: BindingCall[] | undefined,
 ) {
   const attempt = step.attempts[step.attempts.length - 1];
@@ -224,6 +227,7 @@ function endAttempt(
   attempt.outcome = outcome;
   attempt.endedAt = at;
   attempt.logs = logs;
+  if (requests !== undefined) attempt.requests = requests;
   if (bindings !== undefined) attempt.bindings = bindings;
   return attempt;
 }

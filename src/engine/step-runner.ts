@@ -10,18 +10,30 @@ import type { StepView } from './instance-view';
 import type { BindingCall, CallRef } from './journal';
 import { cloneJson, type Json, MAX_VALUE_BYTES, toJson } from './json';
 import { messages } from './messages';
+import type { RequestRecord } from './mocks';
 import { createOutputCap } from './output-cap';
 import type { Run } from './run';
 import { type ResolvedStepConfig, retryDelayMs, timeoutMs } from './step-config';
 import type { StepFn } from './types';
 
-type AttemptOutcome = (
-  | { ok: true; value: unknown; logs: string[] }
-  | { ok: false; error: SerializedError; logs: string[] }
-) & { bindings?: BindingCall[] };
+type AttemptOutcome = ({ ok: true; value: unknown } | { ok: false; error: SerializedError }) & {
+  logs: string[];
+  /** The attempt's request list (`requests` of its journal entry), when it made any. */
+  requests?: RequestRecord[];
+  /** The `self.env` binding calls the attempt made, when it made any. */
+  bindings?: BindingCall[];
+};
 
 /** Binding calls journaled per attempt; later ones are counted in one last `{op: 'truncated'}` record. */
 export const MAX_BINDING_CALLS = 200;
+
+/** What an attempt's journal entry carries besides its result: its requests and binding calls, when any. */
+function attemptRecords(outcome: AttemptOutcome): { requests?: RequestRecord[]; bindings?: BindingCall[] } {
+  return {
+    ...(outcome.requests ? { requests: outcome.requests } : {}),
+    ...(outcome.bindings ? { bindings: outcome.bindings } : {}),
+  };
+}
 
 /** Runs (or continues) the step `ref` until it succeeds or fails for good. @internal */
 export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig, fn: StepFn): Promise<Json> {
@@ -59,7 +71,7 @@ export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig
         return run.machine.failRunOnResult(run, ref, attempt, problem, outcome.logs);
       }
       const { logs } = outcome;
-      const bindings = outcome.bindings ? { bindings: outcome.bindings } : {};
+      const records = attemptRecords(outcome);
       if (json.bytes <= MAX_VALUE_BYTES) {
         // Output gate: stored with the next durable commit, before any later step body runs (journal-writer.ts).
         const succeeded = {
@@ -69,7 +81,7 @@ export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig
           attempt,
           result: json.value,
           logs,
-          ...bindings,
+          ...records,
         } as const;
         await run.machine.attemptEnded(run, [succeeded], 'deferred');
         return cloneJson(json.value);
@@ -77,13 +89,21 @@ export async function runStep(run: Run, ref: CallRef, config: ResolvedStepConfig
       // Cloudflare's storage refuses it (SQLITE_TOOBIG) inside the attempt: the attempt fails, is retried, and
       // the error is thrown into run(), where it can be caught (workers-sdk context.ts).
       const error = { name: 'WorkflowInternalError', message: messages.resultTooLarge(name, count, json.bytes) };
-      outcome = { ok: false, error, logs, ...bindings };
+      outcome = { ok: false, error, logs, ...records };
     }
     const { error, logs } = outcome;
     const retry = !isNonRetryable(error) && attempt <= step.config.retries.limit;
     const retryAt = retry ? env.clock.now() + retryDelayMs(step.config, attempt) : null;
-    const bindings = outcome.bindings ? { bindings: outcome.bindings } : {};
-    const failed = { type: 'attempt-failed', name, count, attempt, error, retryAt, logs, ...bindings } as const;
+    const failed = {
+      type: 'attempt-failed',
+      name,
+      count,
+      attempt,
+      error,
+      retryAt,
+      logs,
+      ...attemptRecords(outcome),
+    } as const;
     if (retry) {
       await run.machine.attemptEnded(run, [failed]);
       continue;
@@ -107,12 +127,16 @@ async function failLostAttempt(run: Run, step: StepView): Promise<void> {
   ]);
 }
 
+/** The most requests journaled per attempt (a loop of fetches keeps its first ones; the journal stays small). */
+export const MAX_REQUESTS_PER_ATTEMPT = 100;
+
 /** Calls the step function once, racing it against the attempt timeout. Its output is capped (output-cap.ts). */
 function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): Promise<AttemptOutcome> {
   const clock = run.machine.env.clock;
   const logs: string[] = [];
   const calls: BindingCall[] = [];
   let droppedCalls = 0;
+  let requests: RequestRecord[] | undefined;
   const cap = createOutputCap();
   const cancelCallbacks = new Set<() => void>();
   const limitMs = timeoutMs(step.config);
@@ -137,7 +161,11 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
       if (droppedCalls > 0) {
         calls.push({ binding: '', op: 'truncated', target: `${droppedCalls} more binding calls`, ok: true });
       }
-      resolve(calls.length > 0 ? { ...outcome, bindings: calls } : outcome);
+      resolve({
+        ...outcome,
+        ...(requests === undefined ? {} : { requests }),
+        ...(calls.length > 0 ? { bindings: calls } : {}),
+      });
     };
     const timer = clock.setTimer(clock.now() + limitMs, () => {
       finish({ ok: false, error: { name: 'WorkflowTimeoutError', message: messages.stepTimeout(limitMs) }, logs });
@@ -154,6 +182,11 @@ function executeAttempt(run: Run, step: StepView, attempt: number, fn: StepFn): 
         if (done) return;
         if (calls.length < MAX_BINDING_CALLS) calls.push(call);
         else droppedCalls += 1;
+      },
+      request: (record: RequestRecord) => {
+        if (done) return;
+        if (requests === undefined) requests = [];
+        if (requests.length < MAX_REQUESTS_PER_ATTEMPT) requests.push({ ...record });
       },
       onCancel: (cb: () => void) => {
         if (cancelled) safely(cb);

@@ -3,6 +3,7 @@ import type { Clock, Disposable } from './clock';
 import type { InstanceStatus, ReceivedEvent } from './instance-view';
 import type { BindingCall, WakeKind } from './journal';
 import type { Json } from './json';
+import type { RequestRecord } from './mocks';
 import type { ReplayNote } from './replay-notes';
 import type { ResolvedStepConfig } from './step-config';
 import type { JournalStore } from './store';
@@ -18,6 +19,8 @@ export interface StepContext {
 export interface AttemptHooks {
   /** Captured output (e.g. Python `print`) of this attempt, journaled with the attempt's outcome. */
   log(text: string): void;
+  /** A request the attempt made through the network gate, journaled with the attempt (its request list). */
+  request?(record: RequestRecord): void;
   /** Fires when this attempt times out or its run is evicted or killed (at once if that already happened). */
   onCancel(cb: () => void): Disposable;
   /**

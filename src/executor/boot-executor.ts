@@ -53,6 +53,8 @@ export interface BootExecutorDeps {
   defer(cb: () => void): void;
   /** Fetches the snapshot shipped with the app for a key, from under `indexURL` (optional: none shipped). */
   fetchShippedSnapshot?(indexURL: string, key: string): Promise<Uint8Array>;
+  /** Origins workflow code may reach (the build setting; see `BootPythonDeps.network`). */
+  network?: BootPythonDeps['network'];
   /** Starts fetching Pyodide's runtime script from `indexURL` while the database opens (optional). */
   preload?(indexURL: string): void;
   /**
@@ -107,6 +109,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     ...(fetchShipped ? { fetchShippedSnapshot: (key: string) => fetchShipped(input.indexURL, key) } : {}),
     now: deps.now,
     progress: (phase) => deps.emit({ type: 'boot-progress', phase }),
+    ...(deps.network ? { network: deps.network } : {}),
   });
   const databaseMs = await opened;
   const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;

@@ -20,6 +20,7 @@ import {
   type PythonRuntime,
   type SdkSources,
   STUDIO_HOW_TO_ALLOW,
+  STUDIO_HOW_TO_ALLOW_IN_CSP,
   sdkHash,
 } from '../runtime';
 import { reseedAfterRestore } from './shipped-snapshot';
@@ -44,6 +45,12 @@ export interface BootPythonDeps {
   fetchShippedSnapshot?(key: string): Promise<Uint8Array>;
   now(): number;
   progress(phase: BootProgress['phase']): void;
+  /**
+   * Real network by opt-in: the origins the build setting `STUDIO_CONNECT_ORIGINS` names (the executor's
+   * allow-list), and whether the page's CSP limits `connect-src` to them (the production build; not the dev
+   * server). Absent: nothing leaves.
+   */
+  network?: { allow: readonly string[]; csp: boolean };
 }
 
 /** A started interpreter with the SDK and the runtime bridge installed. */
@@ -62,7 +69,20 @@ export interface BootedPython {
 export async function bootPython(indexURL: string, deps: BootPythonDeps): Promise<BootedPython> {
   const started = deps.now();
   // Workflow code reaches no storage, channel or network of the worker; its fetch passes the gate (closed).
-  const jsglobals = createWorkflowGlobals({ fetch: createNetworkGate({ howToAllow: STUDIO_HOW_TO_ALLOW }) });
+  // The gate asks the runtime which file's mocks and which attempt a request comes from (runtime made below).
+  let made: PythonRuntime | undefined;
+  const allow = deps.network?.allow ?? [];
+  const gate = createNetworkGate({
+    allow,
+    howToAllow: STUDIO_HOW_TO_ALLOW,
+    caller: () => made?.callingNet(),
+    ...(deps.network?.csp ? { cspOrigins: allow, howToAllowInCsp: STUDIO_HOW_TO_ALLOW_IN_CSP } : {}),
+  });
+  const jsglobals = createWorkflowGlobals({ fetch: gate });
+  const newRuntime = (pyodide: PyodideAPI) => {
+    made = createPythonRuntime({ pyodide, sources: deps.sdkSources });
+    return made;
+  };
   const phases: Record<string, number> = {};
   const timed = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
     const t0 = deps.now();
@@ -92,7 +112,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
         });
         const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, jsglobals, _loadSnapshot: bytes }));
         reseedAfterRestore(pyodide);
-        const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+        const runtime = await timed('sdk', () => newRuntime(pyodide));
         const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'used', deps.now() - started, phases);
         return { pyodide, runtime, ready };
       } catch (error) {
@@ -115,7 +135,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
       bytes.catch(() => undefined); // loadPyodide may not await it yet when it fails; it is handled below
       const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, jsglobals, _loadSnapshot: bytes }));
       reseedAfterRestore(pyodide);
-      const runtime = await timed('sdk', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+      const runtime = await timed('sdk', () => newRuntime(pyodide));
       const shipped = await bytes;
       const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'shipped', deps.now() - started, phases);
       ready.snapshotBytes = shipped.byteLength;
@@ -147,7 +167,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
       console.warn('No Python start-up snapshot this time:', error);
     }
   }
-  const runtime = await timed('runtime', () => createPythonRuntime({ pyodide, sources: deps.sdkSources }));
+  const runtime = await timed('runtime', () => newRuntime(pyodide));
   const ready = readyAnswer(pyodide, phases.pyodide ?? 0, snapshot, deps.now() - started, phases);
   const booted: BootedPython = { pyodide, runtime, ready };
   if (pendingSnapshot) booted.pendingSnapshot = pendingSnapshot;

@@ -54,6 +54,7 @@ import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
 import type { StepGuard } from './step-guard';
 import { stoppedAttemptEvents } from './stopped-attempts';
+import { replayOnVirtualClock, type VirtualReplayRequest } from './virtual-replay';
 
 /** What the core needs from its host; injected so it runs in Node tests with fake-indexeddb. */
 export interface ExecutorCoreDeps {
@@ -105,6 +106,8 @@ export interface ExecutorCore {
   linkInstanceFile(id: string, fileId: string): Promise<void>;
   /** See the protocol's `GetReplayNotes`. */
   replayNotes(id: string): ReplayNote[];
+  /** See the protocol's `ReplayOnVirtualClock`. */
+  replayOnVirtualClock(req: VirtualReplayRequest): Promise<JournalEvent[]>;
   /** See the protocol's `EnvCall`: a binding method of the file's env, for the browse view. */
   envCall(fileId: string, binding: string, op: string, args: unknown[]): Promise<unknown>;
   /** Stops the engine (crash-like). Idempotent. */
@@ -370,6 +373,11 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       return summary.id;
     },
     replayNotes: (id) => engine.replayNotes(id),
+    replayOnVirtualClock: (req) =>
+      replayOnVirtualClock(
+        { runtime: deps.runtime, wrap: (body) => deps.guard.wrap(body), defer: deps.defer, wallNow: deps.wallNow },
+        req,
+      ),
     async linkInstanceFile(id, fileId) {
       const summary = await store.getInstance(id);
       if (!summary) throw new WorkflowError(messages.instanceNotFound(id));

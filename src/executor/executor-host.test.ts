@@ -56,6 +56,7 @@ function fakeCore(calls: string[]): ExecutorCore {
       return { keys: [] };
     },
     importJournal: async (events) => events[0]?.instanceId ?? 'imported',
+    replayOnVirtualClock: async ({ events }) => events,
     dispose: () => calls.push('dispose'),
   };
 }

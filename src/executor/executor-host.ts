@@ -103,9 +103,9 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
     },
     ping: () => ({ type: 'pong' }),
     recover: async () => (await booted()).core.recover(),
-    'load-source': async ({ fileId, version, name, source }) => ({
+    'load-source': async ({ fileId, version, name, source, mocks }) => ({
       type: 'source-loaded',
-      result: await (await booted()).core.loadSource({ fileId, version, name, source }),
+      result: await (await booted()).core.loadSource({ fileId, version, name, source, mocks }),
     }),
     'create-instance': async ({ fileId, workflowName, id, params }) => ({
       type: 'instances-created',
@@ -160,6 +160,10 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       (await booted()).disarmKill();
       return done;
     },
+    'replay-virtual': async ({ events, source, filename }) => ({
+      type: 'replayed',
+      events: await (await booted()).core.replayOnVirtualClock({ events, source, filename }),
+    }),
     'run-tests': async ({ files }) => (await booted()).runTests(files),
     'import-journal': async ({ events, fileId }) => ({
       type: 'instances-created',

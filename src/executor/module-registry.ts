@@ -1,4 +1,4 @@
-import type { WorkflowBinding, WorkflowBody } from '../engine';
+import type { Mocks, WorkflowBinding, WorkflowBody } from '../engine';
 import type { LoadSourceResult, WorkflowInfo } from '../protocol';
 import type { EnvBindings, LoadModuleParams, PythonRuntime, WorkflowModule } from '../runtime';
 
@@ -8,6 +8,8 @@ export interface SourceFile {
   version: number;
   name: string;
   source: string;
+  /** The file's mocks (checked by the UI); they apply to the newest version from now on. */
+  mocks?: Mocks;
 }
 
 /** What the registry needs: the runtime, the engine's clock, and a binding that knows the file it serves. */
@@ -42,13 +44,17 @@ export function createModuleRegistry(deps: ModuleRegistryDeps) {
     const entry: FileEntry = files.get(file.fileId) ?? { results: new Map() };
     files.set(file.fileId, entry);
     const known = entry.results.get(file.version);
-    if (known) return known;
+    if (known) {
+      if (entry.newest?.version === file.version) entry.newest.module.setMocks?.(file.mocks);
+      return known;
+    }
     const loaded = deps.runtime.loadModule({
       source: file.source,
       filename: file.name,
       clock: deps.clock,
       binding: (workflowName) => deps.binding(file.fileId, workflowName),
       env: () => deps.env?.(file.fileId),
+      mocks: file.mocks,
     });
     let result: LoadSourceResult;
     if (loaded.ok) {

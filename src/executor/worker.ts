@@ -44,6 +44,11 @@ startExecutorHost(scope, {
       fetchShippedSnapshot: (indexURL, key) =>
         fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
       emit,
+      // STUDIO_CONNECT_ORIGINS at build time (vite.config.ts): allowed here and in the page's CSP.
+      network: {
+        allow: (import.meta.env.STUDIO_CONNECT_ORIGINS ?? '').split(' ').filter((o: string) => o !== ''),
+        csp: !import.meta.env.DEV,
+      },
       now: () => performance.now(),
       defer: createDefer(),
       snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),

@@ -41,6 +41,14 @@ export {
   type ParseJournalStoreResult,
   parseJournalStoreValue,
 } from './journal-store-file';
+export {
+  formatMocksProblems,
+  type MocksProblem,
+  mocksJsonSchema,
+  type ParseMocksResult,
+  parseMocks,
+  parseMocksText,
+} from './mocks-schema';
 export { workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
 export {
@@ -49,6 +57,7 @@ export {
   type EncodeShareResult,
   encodeShareLink,
   MAX_SHARE_LINK_CHARS,
+  MAX_SHARE_MOCKS_BYTES,
   MAX_SHARE_PARAMS_BYTES,
   MAX_SHARE_SOURCE_BYTES,
   SHARE_LINK_VERSION,

@@ -44,6 +44,20 @@ const bindingCall = z.strictObject({
   error: z.string().optional(),
 });
 const bindings = z.array(bindingCall).optional();
+/** An attempt's request list (optional: absent when it made none). */
+const requests = z
+  .array(
+    z.strictObject({
+      method: z.string(),
+      url: z.string(),
+      outcome: z.enum(['mock', 'network', 'blocked', 'network-error']),
+      status: z.int().optional(),
+      mock: z.string().optional(),
+      ms: z.number().min(0),
+      error: z.string().optional(),
+    }),
+  )
+  .optional();
 const json = z.json();
 
 const base = { instanceId: z.string().min(1), seq: z.int().min(1), at: time, wall: time };
@@ -65,8 +79,15 @@ const versionOneEvents = [
   event('divergence-detected', { run, expected: callRef, got: callRef.nullable(), missing: z.array(callRef) }),
   callEvent('step-started', { config: stepConfig }),
   callEvent('attempt-started', { attempt: run }),
-  callEvent('attempt-failed', { attempt: run, error: serializedError, retryAt: time.nullable(), logs, bindings }),
-  callEvent('step-succeeded', { attempt: run, result: json, logs, bindings }),
+  callEvent('attempt-failed', {
+    attempt: run,
+    error: serializedError,
+    retryAt: time.nullable(),
+    logs,
+    requests,
+    bindings,
+  }),
+  callEvent('step-succeeded', { attempt: run, result: json, logs, requests, bindings }),
   callEvent('step-failed', { error: serializedError }),
   callEvent('sleep-started', { until: time, durationMs: time }),
   callEvent('sleep-finished', {}),

@@ -42,6 +42,22 @@ describe('share links', () => {
     expect(decodeShareLink(fragmentOf(shared))).toEqual({ ok: true, shared });
   });
 
+  it('carries the file’s mocks text as written, at most 32 KB of it, and leaves empty mocks out', () => {
+    const shared = { name: 'rates.py', source: 'x = 1\n', mocks: '{"http": [{"url": "https://a.example/*"}]}' };
+    expect(decodeShareLink(fragmentOf(shared))).toEqual({ ok: true, shared });
+    expect(decodeShareLink(fragmentOf({ ...shared, mocks: '  ' }))).toEqual({
+      ok: true,
+      shared: { name: 'rates.py', source: 'x = 1\n' },
+    });
+    expect(encodeShareLink({ ...shared, mocks: `"${'m'.repeat(33_000)}"` })).toEqual({
+      ok: false,
+      message: 'The mocks are 32.2 KB; a share link holds at most 32 KB of mocks.',
+    });
+    expect(messageOf(linkWith({ v: 1, name: 'a.py', source: '', mocks: { http: [] } }))).toBe(
+      'invalid: This share link cannot be opened: mocks: expected text, got an object.',
+    );
+  });
+
   it('opens a link whose file name the studio would refuse under a name it accepts', () => {
     expect(decodeShareLink(fragmentOf({ name: 'grüße flow.py', source: 'x = 1\n' }))).toEqual({
       ok: true,

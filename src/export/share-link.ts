@@ -1,6 +1,8 @@
 /**
  * Share links: a workflow file (and optionally the params to run it with) compressed into the URL fragment, so
- * nothing is uploaded anywhere. The fragment is `share=<lz-string of {"v":1,"name","source","params"?}>`.
+ * nothing is uploaded anywhere. The fragment is `share=<lz-string of {"v":1,"name","source","params"?,"mocks"?}>`
+ * (`mocks`: the file's mocks text, docs/mocks.md, carried as written; it sends nothing anywhere, so a link's mocks
+ * need no consent. An export never holds mocks).
  * Decoding never throws: a link that is corrupt, oversize, or from another format version gets a message to
  * show as is; a fragment without `share=` is `absent` (not a share link at all, so say nothing). The decoded
  * name is one the studio's file list accepts; the UI creates the file under a free variant of it.
@@ -19,6 +21,8 @@ export const SHARE_PREFIX = 'share=';
 export const MAX_SHARE_SOURCE_BYTES = 64 * 1024;
 /** The most params a link carries, as JSON in UTF-8 bytes. */
 export const MAX_SHARE_PARAMS_BYTES = 16 * 1024;
+/** The most mocks text a link carries, in UTF-8 bytes. */
+export const MAX_SHARE_MOCKS_BYTES = 32 * 1024;
 /** The longest compressed part a link may have (64 KB of incompressible code is about 88 000 characters). */
 export const MAX_SHARE_LINK_CHARS = 120_000;
 /** The longest file name a link may carry. */
@@ -31,6 +35,8 @@ export interface SharedWorkflow {
   source: string;
   /** Params for the Run dialog (`event["payload"]`). */
   params?: Json;
+  /** The file's mocks text (docs/mocks.md), as the Mocks panel holds it. */
+  mocks?: string;
 }
 
 /** Result of {@link encodeShareLink}: the fragment (without `#`), or why the file cannot be shared. */
@@ -74,6 +80,7 @@ const payloadSchema = z.strictObject({
   }),
   source: z.string(),
   params: z.json().optional(),
+  mocks: z.string().optional(),
 });
 
 function sizeProblem(shared: SharedWorkflow, who: 'file' | 'link'): string | undefined {
@@ -88,6 +95,9 @@ function sizeProblem(shared: SharedWorkflow, who: 'file' | 'link'): string | und
     if (paramsBytes > MAX_SHARE_PARAMS_BYTES) {
       return `The params are ${kb(paramsBytes)} as JSON; a share link holds at most 16 KB of params.`;
     }
+  }
+  if (shared.mocks !== undefined && utf8Bytes(shared.mocks) > MAX_SHARE_MOCKS_BYTES) {
+    return `The mocks are ${kb(utf8Bytes(shared.mocks))}; a share link holds at most 32 KB of mocks.`;
   }
   return undefined;
 }
@@ -109,6 +119,7 @@ export function encodeShareLink(shared: SharedWorkflow): EncodeShareResult {
     name: shared.name,
     source: shared.source,
     ...(shared.params === undefined ? {} : { params: shared.params }),
+    ...(shared.mocks === undefined || shared.mocks.trim() === '' ? {} : { mocks: shared.mocks }),
   };
   const compressed = LZString.compressToEncodedURIComponent(JSON.stringify(payload));
   if (compressed.length > MAX_SHARE_LINK_CHARS) {
@@ -171,9 +182,14 @@ export function decodeShareLink(input: string): DecodeShareResult {
   const parsed = payloadSchema.safeParse(payload, { reportInput: true });
   if (!parsed.success)
     return fail('invalid', `This share link cannot be opened: ${formatIssues(parsed.error.issues)}.`);
-  const { source, params } = parsed.data;
+  const { source, params, mocks } = parsed.data;
   const name = toStudioFileName(parsed.data.name);
-  const shared: SharedWorkflow = params === undefined ? { name, source } : { name, source, params: params as Json };
+  const shared: SharedWorkflow = {
+    name,
+    source,
+    ...(params === undefined ? {} : { params: params as Json }),
+    ...(mocks === undefined ? {} : { mocks }),
+  };
   const tooLarge = sizeProblem(shared, 'link');
   if (tooLarge) return fail('too-large', tooLarge);
   return { ok: true, shared };

@@ -77,6 +77,21 @@ export function createFilesRepo(db: StudioDB, deps: { now(): number; newId(): st
         }),
       );
     },
+    /**
+     * Saves the file's mocks text (docs/mocks.md) as typed, checked or not: the source and its version stay, so
+     * instances see no code change; the executor gets the checked mocks with the next load. '' removes them.
+     */
+    async saveMocks(id: string, mocks: string): Promise<void> {
+      await guardQuota('your mocks', () =>
+        db.transaction('rw', db.files, async () => {
+          const file = await db.files.get(id);
+          if (!file) throw new FileNameError(`The file of these mocks (id ${id}) was deleted in another tab.`);
+          if ((file.mocks ?? '') === mocks) return;
+          const { mocks: _old, ...rest } = file;
+          await db.files.put(mocks === '' ? rest : { ...rest, mocks });
+        }),
+      );
+    },
     delete(id: string): Promise<void> {
       return db.files.delete(id);
     },

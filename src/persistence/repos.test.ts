@@ -26,6 +26,22 @@ describe('files repo', () => {
     db.close();
   });
 
+  it('saves a file’s mocks text beside its source without a new version; empty text removes them', async () => {
+    const db = fresh();
+    const files = createFilesRepo(db, deps());
+    const f = await files.create('orders.py', 'print(1)');
+    await files.saveMocks(f.id, '{"http": [');
+    expect(await files.get(f.id)).toMatchObject({ source: 'print(1)', version: 1, mocks: '{"http": [' });
+    expect((await files.save(f.id, 'print(2)')).mocks).toBe('{"http": [');
+    await files.saveMocks(f.id, '');
+    expect(await files.get(f.id)).not.toHaveProperty('mocks');
+    await files.delete(f.id);
+    await expect(files.saveMocks(f.id, '{}')).rejects.toThrow(
+      'The file of these mocks (id f1) was deleted in another tab.',
+    );
+    db.close();
+  });
+
   it('keeps files across a reopen of the database', async () => {
     const db = fresh();
     await createFilesRepo(db, deps()).create('keep.py', 'x = 1');

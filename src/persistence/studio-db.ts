@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { InstanceSummary, JournalEvent, Json } from '../engine';
+import type { InstanceSummary, JournalEvent, Json, Mocks } from '../engine';
 
 /** A workflow source file the user edits in the studio. `version` grows by one on every saved change. */
 export interface WorkflowFile {
@@ -9,6 +9,8 @@ export interface WorkflowFile {
   version: number;
   createdAt: number;
   updatedAt: number;
+  /** The file's mocks as the user wrote them (JSON text, docs/mocks.md); absent = none. Not versioned. */
+  mocks?: string;
   /**
    * The file's `self.env` declaration (KV, D1, R2, vars, secrets) as the user wrote it, in the shape of
    * `wrangler.jsonc` (`parseEnvDeclaration`). Absent: none. Holds secret values: never put it in a share link
@@ -58,6 +60,8 @@ export interface LoadedSourceRecord {
   name: string;
   source: string;
   loadedAt: number;
+  /** The mocks loaded with it (checked), so a fresh executor replays the file's instances with them. */
+  mocks?: Mocks;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Host → worker: the one message the host sends (`WorkerRequest`) and what a request asks (`WorkerInput`).
  * Each request is answered by a `WorkerResponse` (worker-to-host.ts) with the same `requestId`.
  */
-import type { JournalEvent, RestartFrom } from '../engine';
+import type { JournalEvent, Mocks, RestartFrom } from '../engine';
 
 /**
  * Start Python and the engine: load Pyodide from `indexURL` (warm from a memory snapshot when one matches),
@@ -65,6 +65,8 @@ export interface LoadSource {
   version: number;
   name: string;
   source: string;
+  /** The file's mocks, checked by the UI (src/export/mocks-schema.ts); absent = none. */
+  mocks?: Mocks;
 }
 
 /** Create and start an instance of `workflowName` from the newest loaded version of `fileId`. */
@@ -177,6 +179,20 @@ export interface GetReplayNotes {
 }
 
 /**
+ * Replay a journal against a file's code on a virtual clock (the CLI's replay): `events` without the last
+ * run's end, so `run()` runs again from the top; recorded calls are served, new ones run with time jumping
+ * to each next timer, until the instance completes, errors or waits for an event. Nothing is journaled in
+ * the studio: the answer holds the replay's whole journal.
+ */
+export interface ReplayOnVirtualClock {
+  type: 'replay-virtual';
+  events: JournalEvent[];
+  source: string;
+  /** The file's name, for tracebacks and errors. */
+  filename: string;
+}
+
+/**
  * Run the project's Python tests (the files named `test_*.py`) in the executor, each test on a fresh engine on a
  * virtual clock; the other files are what the tests import (`from order_workflow import OrderWorkflow`) and
  * `conftest.py`. Each instance a test created is then imported into the studio's journal, linked to the file of
@@ -221,6 +237,7 @@ export type StudioCommand =
   | ImportJournal
   | LinkInstanceFile
   | GetReplayNotes
+  | ReplayOnVirtualClock
   | RunTests;
 
 /** Everything the host can ask of the worker: its lifecycle, and the studio's commands. */

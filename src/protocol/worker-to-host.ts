@@ -2,7 +2,7 @@
  * Worker → host: the answer to each request (`WorkerResponse`, typed per request by `OutputOf`) and the
  * worker's unsolicited events (`WorkerEventMessage`).
  */
-import { IllegalStateError, type ReplayNote, type WorkflowInfo } from '../engine';
+import { IllegalStateError, type JournalEvent, type ReplayNote, type WorkflowInfo } from '../engine';
 import type { WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
@@ -111,6 +111,12 @@ export interface ReplayNotes {
   notes: ReplayNote[];
 }
 
+/** Answer to `replay-virtual`: the replay's whole journal (the events sent, then what the replay added). */
+export interface Replayed {
+  type: 'replayed';
+  events: JournalEvent[];
+}
+
 /** Everything a successful request can answer. */
 export type WorkerOutput =
   | PythonReady
@@ -120,6 +126,7 @@ export type WorkerOutput =
   | InstancesCreated
   | Done
   | ReplayNotes
+  | Replayed
   | EnvAnswer
   | TestsRan;
 
@@ -144,6 +151,7 @@ export interface OutputOf {
   'import-journal': InstancesCreated;
   'link-instance-file': Done;
   'replay-notes': ReplayNotes;
+  'replay-virtual': Replayed;
   'env-call': EnvAnswer;
   'run-tests': TestsRan;
 }
@@ -169,6 +177,7 @@ export const OUTPUT_TYPE: { readonly [K in keyof OutputOf]: OutputOf[K]['type'] 
   'import-journal': 'instances-created',
   'link-instance-file': 'done',
   'replay-notes': 'replay-notes',
+  'replay-virtual': 'replayed',
   'env-call': 'env-answer',
   'run-tests': 'tests-ran',
 };

@@ -185,6 +185,42 @@ return {
   });
 });
 
+describe('what Cloudflare code checks of a binding object', () => {
+  it('is truthy, a workers.rpc._BindingWrapper (not a callable stub), and R2 does multipart uploads', async () => {
+    const { view } = await run(`
+from workers import Response
+from workers.rpc import _BindingWrapper, _RpcStubWrapper
+b = self.env.BUCKET
+upload = await b.createMultipartUpload("big", customMetadata={"kind": "parts"})
+p1 = await upload.uploadPart(1, "A" * 10)
+p2 = await upload.uploadPart(2, b"BB")
+done = await upload.complete([p1, p2])
+body = await b.get("big")
+aborted = await b.createMultipartUpload("gone")
+await aborted.uploadPart(1, "x")
+await aborted.abort()
+statement = self.env.DB.prepare("SELECT 1").bind()
+return {
+    "truthy": bool(self.env.KV),
+    "wrappers": [isinstance(x, _BindingWrapper) and not isinstance(x, _RpcStubWrapper) and not callable(x)
+                 for x in (self.env.KV, self.env.DB, statement, b)],
+    "upload": [upload["key"], len(upload["uploadId"]) > 0, p1["partNumber"], done.size],
+    "custom": (await b.head("big"))["customMetadata"],
+    "text": await Response(body.body).text(),
+    "aborted": await b.head("gone"),
+}`);
+    expect(view.error).toBeNull();
+    expect(view.output).toEqual({
+      truthy: true,
+      wrappers: [true, true, true, true],
+      upload: ['big', true, 1, 12],
+      custom: { kind: 'parts' },
+      text: 'AAAAAAAAAABB',
+      aborted: null,
+    });
+  });
+});
+
 describe('vars, secrets and the journal', () => {
   it('gives vars and secrets as values, and names the declared bindings for an unknown one', async () => {
     const { view } = await run(`

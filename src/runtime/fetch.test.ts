@@ -9,7 +9,7 @@ import { blockedMessage } from './network-gate';
 import { HEADER, ofType, setupPythonRuntime } from './test-runtime';
 
 const { runOnce } = setupPythonRuntime();
-const HOW = (origin: string) => `Allow it with --allow-net ${origin}.`;
+const HOW = (origin: string) => `Mock it with --mocks FILE, or allow it with --allow-net ${origin}.`;
 
 const CALLS = {
   'workers.fetch': 'from workers import fetch\n            return (await fetch(URL, method="POST", body="{}")).status',

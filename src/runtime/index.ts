@@ -1,3 +1,4 @@
+export { type DriveParams, driveInstance } from './drive-instance';
 /**
  * The Python runtime: Cloudflare's `workers` Python SDK (`./python/workers/*.py`) running in Pyodide on top
  * of the engine. Hosts (the executor worker, the CLI) load Pyodide, pass the SDK sources in, import user
@@ -17,11 +18,15 @@ export { createKvNamespace, KV_LIMITS, type KvNamespace } from './bindings/kv';
 export { createR2Bucket, R2_LIMITS, type R2Bucket } from './bindings/r2';
 export {
   blockedMessage,
+  CLI_HOW_TO_ALLOW,
   createNetworkGate,
+  cspRefusedMessage,
+  type GateCaller,
   type GatedFetch,
   type NetworkGateOptions,
   parseOrigin,
   STUDIO_HOW_TO_ALLOW,
+  STUDIO_HOW_TO_ALLOW_IN_CSP,
 } from './network-gate';
 export { PythonError } from './python-error';
 export {

@@ -2,10 +2,15 @@
  * The network gate: the one `fetch` workflow code has (`js.fetch`, `pyodide.http.pyfetch` and `workers.fetch` all
  * call it), in the studio's executor and in the CLI alike. By default nothing leaves: a request fails at once —
  * with an error named `NonRetryableError`, so its step is not retried for minutes against a network it will never
- * reach — naming the method, the URL and how to allow it. Origins on the allow-list (empty by default; the CLI's
- * `--allow-net ORIGIN`) pass to the host's real `fetch`; a redirect is followed by the gate only to an allowed
- * origin.
+ * reach — naming the method, the URL and how to mock or allow it. The HTTP mock rules of the calling workflow file
+ * (`caller()`, src/engine/mocks.ts) answer first, before anything is sent; then origins on the allow-list (empty
+ * by default; the CLI's `--allow-net ORIGIN`) pass to the host's real `fetch`; a redirect is followed by the gate
+ * only to an allowed origin. Where the page's Content-Security-Policy limits `connect-src` (`cspOrigins`), an
+ * allowed origin the policy refuses fails at once saying so, instead of the browser's bare `Failed to fetch`.
+ * Every request is reported to the caller (`record`): the request list of its attempt.
  */
+import { findHttpRule, type HttpMockRule, httpRuleLabel, type RequestRecord } from '../engine';
+import { mockAnswer } from './http-mocks';
 
 /** A `fetch` as the gate offers it (loose types: it is called from Python with JS proxies). */
 export type GatedFetch = ((input: unknown, init?: unknown) => Promise<Response>) & {
@@ -20,11 +25,45 @@ export interface NetworkGateOptions {
   fetch?: typeof fetch;
   /** One sentence: how the user allows `origin` where this gate runs (the CLI names its flag). */
   howToAllow?: (origin: string) => string;
+  /** Who is calling (the workflow file's mocks, the attempt's request list); asked synchronously at each call. */
+  caller?: () => GateCaller | undefined;
+  /**
+   * The origins the page's CSP `connect-src` lets through besides its own (the studio's build setting); absent
+   * where no policy limits requests (Node, the dev server). An allowed origin outside it fails with `cspRefused`.
+   */
+  cspOrigins?: readonly string[];
+  /** One sentence: how to add an origin to the CSP (the studio names its build setting). */
+  howToAllowInCsp?: (origin: string) => string;
+  /** Waits a mock's latency (default: a real `setTimeout`). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-/** What the studio says: there is no way to allow an origin in the studio yet. */
+/** The calling workflow file's mocks and its attempt's request list (see `createNetworkGate`'s `caller`). */
+export interface GateCaller {
+  /** HTTP mock rules of the calling workflow file. */
+  rules: readonly HttpMockRule[];
+  /** Calls each rule (by index) answered so far for the calling instance: `failFirst` counts per instance. */
+  calls: Map<number, number>;
+  /** Notes one request of the calling attempt (or run). */
+  record?(request: RequestRecord): void;
+}
+
+/** What the studio says: mock it (one click on the error), or run it with the CLI. */
 export const STUDIO_HOW_TO_ALLOW = (origin: string) =>
-  `The studio sends no request from workflow code; run the workflow with the CLI and --allow-net ${origin} to reach it.`;
+  `Add a mock for it in the Mocks panel ("Mock this request" on this error), or run the workflow with the CLI and --allow-net ${origin} to reach it.`;
+
+/** What the studio says when the page's CSP refuses an allowed origin: the build setting adds it there too. */
+export const STUDIO_HOW_TO_ALLOW_IN_CSP = (origin: string) =>
+  `Build the studio with STUDIO_CONNECT_ORIGINS=${origin} to add it to both the CSP header and the executor's allow-list (a production host must send the same header).`;
+
+/** What the CLI says by default. */
+export const CLI_HOW_TO_ALLOW = (origin: string) =>
+  `Mock it with --mocks FILE, or allow it with --allow-net ${origin}.`;
+
+/** The message of an allowed request the page's CSP would refuse. */
+export function cspRefusedMessage(method: string, url: string, origin: string, howToAllowInCsp: (o: string) => string) {
+  return `fetch ${method} ${url} was refused: ${origin} is allowed, but the page's Content-Security-Policy (connect-src) does not let the browser reach it. ${howToAllowInCsp(origin)}`;
+}
 
 const MAX_REDIRECTS = 20;
 
@@ -69,8 +108,11 @@ function requestLine(input: unknown, init: unknown): { method: string; url: stri
 /** The gate; see the module comment. */
 export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch {
   const allowed = new Set((options.allow ?? []).map(parseOrigin));
-  const howToAllow = options.howToAllow ?? ((origin) => `Allow it with --allow-net ${origin}.`);
+  const csp = options.cspOrigins === undefined ? undefined : new Set(options.cspOrigins.map(parseOrigin));
+  const howToAllow = options.howToAllow ?? CLI_HOW_TO_ALLOW;
+  const howToAllowInCsp = options.howToAllowInCsp ?? ((origin) => `Add ${origin} to the build's connect-src.`);
   const hostFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const check = (method: string, url: string): URL => {
     let parsed: URL;
     try {
@@ -82,26 +124,29 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       const origin = parsed.origin === 'null' ? `${parsed.protocol} URLs` : parsed.origin;
       throw nonRetryable(blockedMessage(method, parsed.href, origin, howToAllow));
     }
+    if (csp !== undefined && !csp.has(parsed.origin)) {
+      throw nonRetryable(cspRefusedMessage(method, parsed.href, parsed.origin, howToAllowInCsp));
+    }
     return parsed;
   };
   let pending = 0;
-  const counted = async (input: RequestInfo, init: RequestInit): Promise<Response> => {
+  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
     pending += 1;
     try {
-      return await hostFetch(input, init);
+      return await work();
     } finally {
       pending -= 1;
     }
   };
-  const gate = async (input: unknown, init?: unknown): Promise<Response> => {
-    const { method, url } = requestLine(input, init);
+  const send = (input: RequestInfo, init: RequestInit) => counted(() => hostFetch(input, init));
+  const fromNetwork = async (method: string, url: string, input: unknown, init: unknown): Promise<Response> => {
     check(method, url);
     const userInit = (init ?? {}) as RequestInit;
     if (userInit.redirect === 'manual' || userInit.redirect === 'error') {
-      return counted(input as RequestInfo, init as RequestInit);
+      return send(input as RequestInfo, init as RequestInit);
     }
     // Follow redirects here, each to an allowed origin only: the host's fetch would follow them anywhere.
-    let response = await counted(input as RequestInfo, { ...userInit, redirect: 'manual' });
+    let response = await send(input as RequestInfo, { ...userInit, redirect: 'manual' });
     for (let hops = 0; isRedirect(response.status); hops++) {
       const location = response.headers.get('location');
       if (location === null || hops >= MAX_REDIRECTS) {
@@ -111,7 +156,7 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       const keepBody = response.status === 307 || response.status === 308;
       const nextMethod = keepBody || method === 'HEAD' ? method : 'GET';
       const { body: _body, ...rest } = userInit;
-      response = await counted(next.href, {
+      response = await send(next.href, {
         ...rest,
         ...(keepBody ? { body: userInit.body } : {}),
         method: nextMethod,
@@ -122,6 +167,44 @@ export function createNetworkGate(options: NetworkGateOptions = {}): GatedFetch 
       throw nonRetryable(`fetch ${method} ${url}: redirected, and a browser hides where to; the gate cannot check it`);
     }
     return response;
+  };
+  const fromMock = async (caller: GateCaller, index: number, method: string, url: string): Promise<Response> => {
+    const rule = caller.rules[index] as HttpMockRule;
+    const nth = (caller.calls.get(index) ?? 0) + 1;
+    caller.calls.set(index, nth);
+    if (rule.latencyMs > 0) await counted(() => sleep(rule.latencyMs));
+    const answer = mockAnswer(rule, httpRuleLabel(caller.rules, index), nth, method, url);
+    if ('networkError' in answer) throw answer.networkError;
+    return answer.response;
+  };
+  const gate = async (input: unknown, init?: unknown): Promise<Response> => {
+    const { method, url } = requestLine(input, init);
+    const caller = options.caller?.();
+    const started = performance.now();
+    let href = url;
+    try {
+      href = new URL(url).href;
+    } catch {}
+    const index = caller === undefined ? -1 : findHttpRule(caller.rules, method, href);
+    const mock = caller !== undefined && index >= 0 ? httpRuleLabel(caller.rules, index) : undefined;
+    const note = (result: Pick<RequestRecord, 'outcome' | 'status' | 'error'>) =>
+      caller?.record?.({
+        method,
+        url: href,
+        ...result,
+        ...(mock !== undefined ? { mock } : {}),
+        ms: Math.round(performance.now() - started),
+      });
+    try {
+      const response = caller !== undefined && index >= 0 ? await fromMock(caller, index, method, href) : undefined;
+      const answer = response ?? (await fromNetwork(method, url, input, init));
+      note({ outcome: mock !== undefined ? 'mock' : 'network', status: answer.status });
+      return answer;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      note({ outcome: (error as Error)?.name === 'NonRetryableError' ? 'blocked' : 'network-error', error: message });
+      throw error;
+    }
   };
   return Object.assign(gate, { pending: () => pending });
 }

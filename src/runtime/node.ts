@@ -55,7 +55,9 @@ export interface NodePythonOptions {
  */
 export async function loadNodePython(opts: NodePythonOptions = {}): Promise<NodePython> {
   const write = opts.stdout ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const gate = createNetworkGate({ allow: opts.allowNet ?? [] });
+  // The gate asks the runtime which file's mocks and which attempt a request comes from (runtime made below).
+  let made: PythonRuntime | undefined;
+  const gate = createNetworkGate({ allow: opts.allowNet ?? [], caller: () => made?.callingNet() });
   const jsglobals = createWorkflowGlobals({ fetch: gate, extra: opts.globals });
   const sources = readSdkSources();
   const cache = opts.snapshots;
@@ -67,6 +69,7 @@ export async function loadNodePython(opts: NodePythonOptions = {}): Promise<Node
       reseedAfterRestore(pyodide);
       lockShell();
       const runtime = createPythonRuntime({ pyodide, sources });
+      made = runtime;
       return { pyodide, runtime, gate, start: 'restored' };
     } catch (error) {
       const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -87,6 +90,7 @@ export async function loadNodePython(opts: NodePythonOptions = {}): Promise<Node
     }
   }
   const runtime = createPythonRuntime({ pyodide, sources });
+  made = runtime;
   return { pyodide, runtime, gate, start };
 }
 

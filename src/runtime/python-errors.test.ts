@@ -41,7 +41,7 @@ class Failing(WorkflowEntrypoint):
     expect(view.error?.traceback).not.toContain('workers/_');
   });
 
-  it("maps step errors into run() as workers-py's _from_js_error does: the class, and str() is the traceback's last line", async () => {
+  it("maps step errors into run() as workers-py's _from_js_error does after Cloudflare's RPC: the class, and str()", async () => {
     const { view } = await runOnce(`${HEADER}
 class Custom(Exception):
     pass
@@ -56,17 +56,100 @@ class Mapper(WorkflowEntrypoint):
             try:
                 await boom()
             except Exception as e:
-                seen.append([type(e).__name__, str(e)])
+                seen.append([type(e).__name__, getattr(e, "name", None), str(e)])
+        return seen
+`);
+    const traceback = (last: string) =>
+      `Error: PythonError: Traceback (most recent call last):\n  File "flow.py", line 16, in boom\n    raise exc\n${last}\n`;
+    expect(view.output).toEqual([
+      ['ValueError', null, 'ValueError: v'],
+      ['TypeError', null, 'TypeError: t'],
+      // workers-py hands a step's NonRetryableError to the engine as a JS NonRetryableError; RPC folds the
+      // name into the message and _from_js_error strips it again: str() is the original message.
+      ['NonRetryableError', null, 'n'],
+      ['NonRetryableError', null, ''],
+      // Any other Python exception reached Cloudflare's engine as Pyodide's PythonError (message: the
+      // traceback), which RPC folds into an Error: run() gets that JS error.
+      ['JsException', 'Error', traceback("KeyError: 'k'")],
+      [
+        'JsException',
+        'Error',
+        traceback(`flow__v${/flow__v(\d+)\.Custom/.exec(JSON.stringify(view.output))?.[1]}.Custom: c`),
+      ],
+    ]);
+  });
+
+  it("picks the class from the traceback's last line, as _from_js_error does: a multi-line ValueError stays generic", async () => {
+    const { view } = await runOnce(`${HEADER}
+class Lines(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do(config={"retries": {"limit": 0, "delay": 0}})
+        async def boom():
+            raise ValueError("first\\nsecond")
+        try:
+            await boom()
+        except ValueError:
+            return "ValueError"
+        except Exception as e:
+            return [type(e).__name__, e.name, str(e).splitlines()[-1]]
+`);
+    expect(view.output).toEqual(['JsException', 'Error', 'second']);
+  });
+
+  it("raises the engine's own errors into run() as Cloudflare's RPC folds them: Error, the name a prefix of the message", async () => {
+    const { view } = await runOnce(`${HEADER}
+class Folded(WorkflowEntrypoint):
+    async def run(self, event, step):
+        seen = []
+        @step.do(config={"retries": {"limit": 0, "delay": 0}, "timeout": 30})
+        async def slow():
+            await asyncio.sleep(1)
+        try:
+            await slow()
+        except Exception as e:
+            seen.append([type(e).__name__, e.name, e.message, str(e)])
+        try:
+            await step.wait_for_event("w", "never", timeout="0.05 seconds")
+        except Exception as e:
+            seen.append([type(e).__name__, e.name, str(e)])
+        try:
+            await self.env.FOLDED.create(id="bad id!")
+        except Exception as e:
+            seen.append([type(e).__name__, e.name, str(e).split(":")[:2]])
+        try:
+            await step.sleep_until("past", 1000)
+        except Exception as e:
+            seen.append([type(e).__name__, e.name, str(e)])
         return seen
 `);
     expect(view.output).toEqual([
-      ['ValueError', 'ValueError: v'],
-      ['TypeError', 'TypeError: t'],
-      ['NonRetryableError', 'workers.workflows.NonRetryableError: n'],
-      ['NonRetryableError', 'workers.workflows.NonRetryableError'],
-      ['JsException', "KeyError: 'k'"],
-      ['JsException', 'Custom: c'],
+      [
+        'JsException',
+        'Error',
+        'WorkflowTimeoutError: Execution timed out after 30ms',
+        'Error: WorkflowTimeoutError: Execution timed out after 30ms',
+      ],
+      ['JsException', 'Error', 'Error: WorkflowTimeoutError: Execution timed out after 50ms'],
+      ['JsException', 'Error', ['Error', ' WorkflowError']],
+      // A built-in name crosses RPC as it is.
+      ['JsException', 'Error', "Error: You can't sleep until a time in the past, time-traveler"],
     ]);
+  });
+
+  it('fails the instance with the folded error when run() does not catch it, as on Cloudflare', async () => {
+    const { view } = await runOnce(`${HEADER}
+class Uncaught(WorkflowEntrypoint):
+    async def run(self, event, step):
+        @step.do(config={"retries": {"limit": 0, "delay": 0}, "timeout": 30})
+        async def slow():
+            await asyncio.sleep(1)
+        await slow()
+`);
+    expect(view.status).toBe('errored');
+    expect(view.error).toMatchObject({
+      name: 'Error',
+      message: 'WorkflowTimeoutError: Execution timed out after 30ms',
+    });
   });
 
   it("fails at once an attempt whose exception cannot be printed, with its class and Python's rendering", async () => {
@@ -145,7 +228,7 @@ class Misuse(WorkflowEntrypoint):
       'TypeError: step.sleep name must be a str, not int',
       'TypeError: event_type must be a str, not int',
       'TypeError: timeout must be a number of milliseconds or a duration string like "10 seconds", not list',
-      "AttributeError: env has no binding 'NOPE' (bindings here: MISUSE; each WorkflowEntrypoint subclass gets one, named UPPER_SNAKE of its class name)",
+      "AttributeError: env has no binding 'NOPE' (bindings here: MISUSE; each WorkflowEntrypoint subclass gets one, named UPPER_SNAKE of its class name; KV namespaces, D1 databases, R2 buckets, vars and secrets are declared in the file's env)",
       'TypeError: timestamp must be a number of milliseconds or a duration string like "10 seconds", not list',
       'TypeError: step.wait_for_event name must be a str, not int',
       'ValueError: duration must be a number of milliseconds ≥ 0 or a duration string like "10 seconds", got -5',
@@ -209,9 +292,9 @@ class NoRun(WorkflowEntrypoint):
       'TypeError: workflow binding arguments must be values Cloudflare can send: $.params.at[0] is an instance of object',
       'TypeError: create_batch takes a list of option dicts, not str',
       'TypeError: instance id must be a str, not int',
-      'JsException: WorkflowError: (instance.not_found) Workflow instance with id "nobody" not found',
+      'JsException: Error: WorkflowError: (instance.not_found) Workflow instance with id "nobody" not found',
       ['errored', { name: 'NotImplementedError', message: 'NoRun must define: async def run(self, event, step)' }],
-      'JsException: WorkflowError: (instance.cannot_send_event) Cannot send an event to a workflow instance in the finite state "errored"',
+      'JsException: Error: WorkflowError: (instance.cannot_send_event) Cannot send an event to a workflow instance in the finite state "errored"',
     ]);
   });
 
@@ -240,10 +323,10 @@ class SelfCancel(WorkflowEntrypoint):
         try:
             await quits()
         except Exception as e:
-            return str(e)
+            return str(e).splitlines()[-1]
 `);
     const [failed] = ofType(journal, 'attempt-failed');
     expect(failed?.error).toMatchObject({ name: 'CancelledError', message: 'by the user' });
-    expect(reduceJournal(journal).output).toBe('CancelledError: by the user');
+    expect(reduceJournal(journal).output).toBe('asyncio.exceptions.CancelledError: by the user');
   });
 });

@@ -1,7 +1,8 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyCallable } from 'pyodide/ffi';
-import type { Clock, Disposable, HostRun, WorkflowBinding } from '../engine';
+import type { Clock, Disposable, HostRun, Mocks, WorkflowBinding } from '../engine';
 import type { EnvBindings } from './bindings/env-bindings';
+import type { GateCaller } from './network-gate';
 import { lockDownPyodide } from './python-lockdown';
 import { installSdk, type SdkSources, sdkHash } from './sdk-sources';
 import { createWorkflowModule, liveRunKey, type WorkflowModule } from './workflow-module';
@@ -25,6 +26,11 @@ export interface PythonRuntime extends Disposable {
    * for a few host turns means Python is idle too.
    */
   activity(run?: HostRun): number;
+  /**
+   * The network context of the Python code calling `js.fetch` right now (its file's HTTP mocks, its attempt's
+   * request list), for the network gate's `caller`; `undefined` outside any run.
+   */
+  callingNet(): GateCaller | undefined;
 }
 
 /** What a module needs besides its source: the engine's clock and its workflow bindings. */
@@ -41,6 +47,8 @@ export interface LoadModuleParams {
    * lookup, so a host may swap them (a new declaration) without reloading the module. Absent: none declared.
    */
   env?: () => EnvBindings | undefined;
+  /** The file's mocks (HTTP rules, step results, scripted events); default none. */
+  mocks?: Mocks;
 }
 
 /** Why a module could not be imported; `line` is 1-based in the user's file, when known. */
@@ -67,6 +75,7 @@ export interface HostFunctions {
   cancel_attempt: PyCallable;
   stats: PyCallable;
   activity: PyCallable;
+  calling_net: PyCallable;
 }
 
 const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
@@ -78,6 +87,7 @@ const HOST_FUNCTIONS: (keyof HostFunctions)[] = [
   'cancel_attempt',
   'stats',
   'activity',
+  'calling_net',
 ];
 
 const runtimes = new WeakMap<PyodideAPI, { hash: string; runtime: PythonRuntime }>();
@@ -118,6 +128,7 @@ export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSou
       const key = liveRunKey(run);
       return key === undefined ? 0 : (fns.activity(key) as number);
     },
+    callingNet: () => (fns.calling_net() as GateCaller | null | undefined) ?? undefined,
     dispose() {
       if (runtimes.get(pyodide)?.runtime !== runtime) return;
       runtimes.delete(pyodide);

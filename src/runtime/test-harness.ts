@@ -11,6 +11,7 @@ import {
   type InstanceView,
   type JournalEvent,
   type JournalStore,
+  type Mocks,
   reduceJournal,
   type VirtualClock,
 } from '../engine';
@@ -45,6 +46,8 @@ export interface HarnessOptions {
   start?: number;
   /** The file's declared bindings (KV, D1, R2, vars, secrets), made on the harness's clock. */
   env?: (now: () => number) => EnvBindings;
+  /** The file's mocks (default none). */
+  mocks?: Mocks;
 }
 
 /** Loads `source` into `runtime` and wires it to a fresh engine on a virtual clock at `start`. */
@@ -66,6 +69,7 @@ export function createHarness(runtime: PythonRuntime, source: string, opts: Harn
     clock,
     binding: (name) => engine.binding(name),
     env: () => env,
+    mocks: opts.mocks,
   });
   if (!loaded.ok) throw new Error(`${loaded.error.name}: ${loaded.error.message} (line ${loaded.error.line})`);
   module = loaded.module;

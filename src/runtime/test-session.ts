@@ -70,11 +70,16 @@ export interface TestSessionOptions {
   /** The file `import NAME` in `testFile` means (a sibling of it), if any. */
   sibling(name: string, testFile: string): SourceFile | undefined;
   /**
-   * The KV, D1, R2 bindings, vars and secrets for one test of `testFile` (`env.KV`, `workers.env.KV`), on fresh
-   * storage: called as each test starts (`shared`: the test is marked `shared_env`, so the host may hand back
-   * the env of the file's earlier such test). Absent or undefined: the test's env declares none.
+   * `self.env` KV, D1, R2 bindings, vars and secrets for the files' workflows and for `workers.env` in tests
+   * (`test --env`), made once on the session's clock: one store for every test of the session.
    */
-  env?(testFile: string, shared: boolean): EnvBindings | undefined;
+  env?(now: () => number): EnvBindings;
+  /**
+   * The KV, D1, R2 bindings, vars and secrets for one test of `testFile` (its folder's wrangler.jsonc), on fresh
+   * storage: called as each test starts (`shared`: the test is marked `shared_env`, so the host may hand back
+   * the env of the file's earlier such test). Undefined: the session's `env`, if any.
+   */
+  testEnv?(testFile: string, shared: boolean): EnvBindings | undefined;
   /** The workflow bindings `testFile`'s folder declares (wrangler.jsonc `workflows`); absent: none. */
   workflows?(testFile: string): readonly DeclaredWorkflow[];
 }
@@ -128,6 +133,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
   let loadingFile = '';
   const conftestsLoaded = new Set<string>();
   const sharedClock: Clock = forwardingClock(() => clock);
+  const envBindings = o.env?.(() => sharedClock.now());
   tests.setSources((name) => o.sibling(name, loadingFile));
 
   const result = (file: string, name: string, line: number, t0: number): TestCaseResult => ({
@@ -162,7 +168,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
               if (!engine) throw new Error('workflow bindings work only while a test runs');
               return engine.binding(name);
             },
-            env: () => testEnv,
+            env: () => testEnv ?? envBindings,
           }),
         ),
       );
@@ -191,7 +197,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       if (!module) return base;
       loadingFile = file.filename;
       clock = createVirtualClock(o.start());
-      testEnv = o.env?.(file.filename, item.sharedEnv === true);
+      testEnv = o.testEnv?.(file.filename, item.sharedEnv === true);
       const store = counted();
       engine = createEngine({
         store,
@@ -264,8 +270,8 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       }
       if (end !== undefined) return end;
       if (Date.now() - t0 > o.timeoutMs) return stuck(`timed out after ${o.timeoutMs / 1000} s (--timeout)`);
-      if ((testEnv?.pending() ?? 0) > 0) {
-        // A binding call (D1's SQLite loading, say) is on its way: its answer is what happens next.
+      if (((testEnv ?? envBindings)?.pending() ?? 0) > 0) {
+        // A binding call awaits storage or sql.js, which the engine cannot see: time must not move meanwhile.
         await new Promise<void>((resolve) => setTimeout(resolve, 1));
         continue;
       }

@@ -3,6 +3,7 @@ import type {
   BindingCall,
   Disposable,
   HostRun,
+  Mocks,
   RunContext,
   StepContext,
   StepFn,
@@ -10,6 +11,7 @@ import type {
   WorkflowInfo,
 } from '../engine';
 import { createEnvHost } from './env-host';
+import { createModuleMocks, type ModuleMocks } from './file-mocks';
 import { fromPythonJson, toPythonJson } from './json-text';
 import { PythonError } from './python-error';
 import type { HostFunctions, LoadModuleParams, LoadModuleResult, ModuleLoadError } from './python-runtime';
@@ -21,6 +23,8 @@ export interface WorkflowModule extends Disposable {
   readonly workflows: readonly WorkflowInfo[];
   /** The body that runs `run()` of the workflow with this name (for the engine's `resolveWorkflow`). */
   body(workflowName: string): WorkflowBody | undefined;
+  /** Replaces the file's mocks (`LoadModuleParams.mocks`) for the attempts, requests and instances from now on. */
+  setMocks?(mocks: Mocks | undefined): void;
 }
 
 /** One `WorkflowEntrypoint` subclass of the module (the engine's `WorkflowInfo`). */
@@ -65,10 +69,11 @@ export function createWorkflowModule(
   for (const w of [...reply.workflows, ...(reply.aliases ?? [])]) workflowsByBinding.set(w.bindingName, w.workflowName);
   const bodies = new Map<string, WorkflowBody>();
   let disposed = false;
+  const mocks = createModuleMocks(params.mocks, params.clock, params.binding);
   for (const info of reply.workflows) {
     bodies.set(
       info.workflowName,
-      createBody(fns, params, reply.key, info, () => disposed),
+      createBody(fns, params, reply.key, info, mocks, () => disposed),
     );
   }
   return {
@@ -76,9 +81,11 @@ export function createWorkflowModule(
     module: {
       workflows: reply.workflows,
       body: (workflowName) => bodies.get(workflowName),
+      setMocks: (next) => mocks.set(next),
       dispose() {
         if (disposed) return;
         disposed = true;
+        mocks.dispose();
         fns.unload_module(reply.key);
       },
     },
@@ -94,6 +101,7 @@ function createBody(
   params: LoadModuleParams,
   moduleKey: number,
   info: WorkflowInfo,
+  mocks: ModuleMocks,
   isDisposed: () => boolean,
 ): WorkflowBody {
   const { clock } = params;
@@ -112,6 +120,8 @@ function createBody(
       };
       let settled = false;
       let evicted: Disposable | undefined;
+      const instanceId = ctx.event.instanceId;
+      mocks.runStarted(ctx);
       const finish = () => {
         settled = true;
         leaveLive();
@@ -126,6 +136,8 @@ function createBody(
             const cancel = hooks.onCancel(() => fns.cancel_attempt(attemptKey));
             fns.start_attempt(runKey, callId, attemptKey, {
               ctxJson: toPythonJson(stepCtx),
+              net: mocks.attemptNet(instanceId, hooks),
+              mockJson: mocks.stepMockJson(stepCtx),
               log: (text: string) => hooks.log(text),
               binding: (call: BindingCall) => hooks.binding?.(call),
               resolve: (json: string) => {
@@ -144,6 +156,7 @@ function createBody(
           });
       const host = {
         eventJson: JSON.stringify(ctx.event),
+        net: mocks.runNet(instanceId),
         now: () => clock.now(),
         timer: (ms: number) => {
           let fire = () => {};
@@ -159,8 +172,11 @@ function createBody(
             .then(toPythonJson),
         sleep: (name: string, duration: number | string) => ctx.step.sleep(name, duration),
         sleepUntil: (name: string, at: number) => ctx.step.sleepUntil(name, at),
-        waitForEvent: (name: string, type: string, timeout: number | string) =>
-          ctx.step.waitForEvent(name, { type, timeout }).then(toPythonJson),
+        waitForEvent: (name: string, type: string, timeout: number | string) => {
+          const received = ctx.step.waitForEvent(name, { type, timeout });
+          mocks.waiting(instanceId, type);
+          return received.then(toPythonJson);
+        },
         // print() outside steps: the engine caps it per run and journals it with the run's next event.
         log: (text: string) => ctx.log(text),
         resolve: (json: string) => {

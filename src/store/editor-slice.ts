@@ -28,6 +28,9 @@ export interface EditorSlice {
   setSource(source: string): void;
   /** Asks the editor to scroll to and select a range (1-based lines and columns). */
   revealRange(range: Omit<RevealRequest, 'nonce'>): void;
+  /** The editor pane shows the open file's Mocks panel instead of its code. */
+  mocksOpen: boolean;
+  setMocksOpen(open: boolean): void;
 }
 
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => ({
@@ -36,5 +39,7 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
   reveal: null,
   openFile: (activeFileId, source) => set({ activeFileId, source, reveal: null }),
   setSource: (source) => set({ source }),
-  revealRange: (range) => set({ reveal: { ...range, nonce: (get().reveal?.nonce ?? 0) + 1 } }),
+  revealRange: (range) => set({ reveal: { ...range, nonce: (get().reveal?.nonce ?? 0) + 1 }, mocksOpen: false }),
+  mocksOpen: false,
+  setMocksOpen: (mocksOpen) => set({ mocksOpen }),
 });

@@ -18,6 +18,7 @@ export {
   selectInstanceSort,
   selectLessonCheck,
   selectLessonId,
+  selectMocksOpen,
   selectNotices,
   selectReveal,
   selectRunNowNonce,

@@ -10,6 +10,7 @@ export const selectLessonId = (s: AppState) => s.lessonId;
 export const selectLessonCheck = (s: AppState) => s.lessonCheck;
 /** The editor's pending scroll-to request. */
 export const selectReveal = (s: AppState) => s.reveal;
+export const selectMocksOpen = (s: AppState) => s.mocksOpen;
 /** The selected instance id, or null. */
 export const selectSelectedInstanceId = (s: AppState) => s.selectedInstanceId;
 /** The selected node, call or event, or null. */

@@ -292,6 +292,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     deleteInstances: (ids) => done({ type: 'delete-instances', ids }),
     linkInstanceFile: (id, fileId) => done({ type: 'link-instance-file', id, fileId }),
     replayNotes: async (id) => (await answer({ type: 'replay-notes', id })).notes,
+    replayOnVirtualClock: async (req) => (await answer({ type: 'replay-virtual', ...req })).events,
     envCall: async (req) => (await answer({ type: 'env-call', ...req })).result,
     runTests: (files) => answer({ type: 'run-tests', files }),
     async importJournal(req) {

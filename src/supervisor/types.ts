@@ -1,4 +1,4 @@
-import type { JournalEvent, ReplayNote, RestartFrom } from '../engine';
+import type { JournalEvent, Mocks, ReplayNote, RestartFrom } from '../engine';
 import type {
   BusyAttempt,
   ExecutorStatus,
@@ -66,7 +66,13 @@ export interface StudioClient {
   getState(): ExecutorState;
   subscribe(listener: () => void): Unsubscribe;
   /** Imports a file version into Python (once per version). Instances replay with the newest loaded version of their file. */
-  loadSource(file: { fileId: string; version: number; name: string; source: string }): Promise<LoadSourceResult>;
+  loadSource(file: {
+    fileId: string;
+    version: number;
+    name: string;
+    source: string;
+    mocks?: Mocks;
+  }): Promise<LoadSourceResult>;
   /** Creates and starts an instance of `workflowName` from that file. */
   create(req: { fileId: string; workflowName: string; id?: string; params?: unknown }): Promise<{ id: string }>;
   /** Creates up to 100 instances at once (all or none pass validation). */
@@ -96,6 +102,8 @@ export interface StudioClient {
   linkInstanceFile(id: string, fileId: string): Promise<void>;
   /** The instance's replay notes (protocol `GetReplayNotes`): kept in the executor's memory, oldest first. */
   replayNotes(id: string): Promise<ReplayNote[]>;
+  /** Replays a journal against code on a virtual clock (protocol `ReplayOnVirtualClock`); its whole journal. */
+  replayOnVirtualClock(req: { events: JournalEvent[]; source: string; filename: string }): Promise<JournalEvent[]>;
   /**
    * Runs a method of the file's `self.env` binding (KV, D1, R2) for the bindings browser; resolves with its
    * result (JSON, bytes tagged), rejects with the binding's error (`KV PUT failed: …`, `D1_ERROR: …`).

@@ -319,10 +319,26 @@ describe('the readable summary (without --json)', () => {
         '    Traceback (most recent call last):',
         `      File "${file}", line 11, in run`,
         '        await lookup()',
-        "    pyodide.ffi.JsException: KeyError: 'missing'",
+        // What run() caught is the JS error Cloudflare's engine throws back: the step's traceback, folded.
+        '    pyodide.ffi.JsException: Error: PythonError: Traceback (most recent call last):',
+        `      File "${file}", line 9, in lookup`,
+        '        return {}["missing"]',
+        '               ~~^^^^^^^^^^^',
+        "    KeyError: 'missing'",
+        '    ',
         '',
       ].join('\n'),
     );
+  });
+
+  it('names the step an engine error came from when it reached run() folded (Error: WorkflowTimeoutError: …)', async () => {
+    const file = `${CASES_DIR}/err-15-step-timeout.py`;
+    const result = await runInProcess(['run', file, '--id', 'folded'], python);
+    expect(result.exit).toBe(1);
+    const lines = result.stdout.split('\n');
+    const at = lines.indexOf('error: Error: WorkflowTimeoutError: Execution timed out after 30000ms');
+    expect(at, result.stdout).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(['  in step "slow", attempt 2', '  raised into run():']);
   });
 
   it("prints each attempt's captured print() output, and under each run what run() printed outside steps", async () => {

@@ -6,7 +6,6 @@
  */
 
 import type { Lesson, LessonRun } from '../../lessons/kit';
-import { driveInstance } from '../../src/cli/drive';
 import {
   createEngine,
   createMemoryJournalStore,
@@ -18,7 +17,7 @@ import {
   type VirtualClock,
   type WorkflowBody,
 } from '../../src/engine';
-import type { PythonRuntime, WorkflowModule } from '../../src/runtime';
+import { driveInstance, type PythonRuntime, type WorkflowModule } from '../../src/runtime';
 
 const T0 = 1_000_000_000_000;
 const ID = 'lesson-run';

@@ -196,6 +196,9 @@ interface MisuseRow {
 }
 
 const fatal = (message: string) => ({ name: 'WorkflowFatalError', message });
+/** An engine error raised into run() and not caught: as on Cloudflare, whose RPC folds the name into the message. */
+const folded = (name: string, message: string) => ({ name: 'Error', message: `${name}: ${message}` });
+const raisedFatal = (message: string) => folded('WorkflowFatalError', message);
 const DURATION_HELP =
   'use "<number> <unit>" with unit second, minute, hour, day, week, month or year, singular or plural (e.g. "10 seconds", "1.5 hours")';
 const CONFIG_HELP = 'See https://developers.cloudflare.com/workflows/build/sleeping-and-retrying/';
@@ -218,7 +221,7 @@ const MISUSE: MisuseRow[] = [
   {
     what: 'a step config with an unknown key',
     source: 'config-unknown-key',
-    error: fatal(
+    error: raisedFatal(
       `Step config for "charge" is in a invalid format: unknown key "timout" (allowed: retries, timeout). ${CONFIG_HELP}`,
     ),
     calls: [],
@@ -226,13 +229,13 @@ const MISUSE: MisuseRow[] = [
   {
     what: 'a step config whose retries have no delay',
     source: 'config-missing-delay',
-    error: fatal(`Step config for "charge" is in a invalid format: retries.delay is required. ${CONFIG_HELP}`),
+    error: raisedFatal(`Step config for "charge" is in a invalid format: retries.delay is required. ${CONFIG_HELP}`),
     calls: [],
   },
   {
     what: 'a duration with an unknown unit',
     source: 'bad-duration',
-    error: fatal(`Invalid duration "3 fortnights": ${DURATION_HELP}`),
+    error: raisedFatal(`Invalid duration "3 fortnights": ${DURATION_HELP}`),
     calls: [],
   },
   {
@@ -247,13 +250,13 @@ const MISUSE: MisuseRow[] = [
   {
     what: 'a negative sleep (string)',
     source: 'negative-sleep-string',
-    error: fatal(`Invalid duration "-5 seconds": ${DURATION_HELP}`),
+    error: raisedFatal(`Invalid duration "-5 seconds": ${DURATION_HELP}`),
     calls: [],
   },
   {
     what: 'a sleep longer than 365 days',
     source: 'sleep-too-long',
-    error: fatal('Sleep "hibernate" is longer than the maximum of 365 days'),
+    error: raisedFatal('Sleep "hibernate" is longer than the maximum of 365 days'),
     calls: [],
   },
   {
@@ -265,7 +268,7 @@ const MISUSE: MisuseRow[] = [
   {
     what: 'a wait_for_event timeout longer than 365 days',
     source: 'wait-timeout-too-long',
-    error: fatal('waitForEvent "approval" has a timeout longer than the maximum of 365 days'),
+    error: raisedFatal('waitForEvent "approval" has a timeout longer than the maximum of 365 days'),
     calls: [],
   },
   {
@@ -300,7 +303,7 @@ const MISUSE: MisuseRow[] = [
     what: 'a step result over 1 MiB',
     source: 'result-over-1-mib',
     // As on Cloudflare: a failed attempt (retried), thrown into run(); uncaught there, it errors the instance.
-    error: { name: 'WorkflowInternalError', message: TOO_LARGE },
+    error: folded('WorkflowInternalError', TOO_LARGE),
     calls: ['do:big'],
     check(events) {
       noSuccess(events);
@@ -317,13 +320,13 @@ const MISUSE: MisuseRow[] = [
   {
     what: 'a step name with a control character (escaped in the message)',
     source: 'step-name-control-char',
-    error: fatal('Step name "charge\\u0000card" exceeds max length (256 chars) or invalid characters found'),
+    error: raisedFatal('Step name "charge\\u0000card" exceeds max length (256 chars) or invalid characters found'),
     calls: [],
   },
   {
     what: 'a step that awaits past its timeout (asyncio.sleep on the virtual clock)',
     source: 'step-timeout',
-    error: { name: 'WorkflowTimeoutError', message: 'Execution timed out after 10000ms' },
+    error: folded('WorkflowTimeoutError', 'Execution timed out after 10000ms'),
     calls: ['do:slow'],
     check: noSuccess,
   },
@@ -349,7 +352,7 @@ describe('SDK misuse in run(): the instance errors with the message, the bad cal
     const result = await cli(['run', file('step-limit'), '--id', 'bad', '--json', '--journal', journal]);
     expect(result.exit).toBe(1);
     expect(JSON.parse(result.stdout).error).toEqual(
-      fatal('The limit of 10000 steps has been reached. This limit can be changed in your worker configuration.'),
+      raisedFatal('The limit of 10000 steps has been reached. This limit can be changed in your worker configuration.'),
     );
     const events = instanceIn(journal, 'bad')?.events ?? [];
     // Steps 1..10 000 ran; the 10 001st was refused before it was journaled.

@@ -9,7 +9,6 @@ import { toPythonJson } from '../json-text';
 import { createD1Database, type D1Database, type D1Query } from './d1';
 import { createKvNamespace, type KvNamespace } from './kv';
 import { createR2Bucket, type R2Bucket } from './r2';
-import { createR2Multipart } from './r2-multipart';
 
 export interface EnvBindingsOptions {
   env: EnvDeclaration;
@@ -43,37 +42,25 @@ export const bindingSpace = (scope: string, kind: BindingKind, name: string) => 
 const OPS: Record<BindingKind, readonly string[]> = {
   kv: ['get', 'getWithMetadata', 'put', 'delete', 'list'],
   d1: ['query', 'batch', 'exec', 'tables'],
-  r2: [
-    'put',
-    'get',
-    'head',
-    'delete',
-    'list',
-    'createMultipartUpload',
-    'uploadPart',
-    'completeMultipartUpload',
-    'abortMultipartUpload',
-  ],
+  r2: ['put', 'get', 'head', 'delete', 'list'],
 };
 
 const short = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
 
-/** What a call touched, for the journal and the inspector: a key, a prefix, SQL text. */
+/** What a call touched, for the journal and the inspector (whole; the caller masks secrets, then cuts it). */
 function target(kind: BindingKind, op: string, args: unknown[]): string {
   const [first, second] = args;
   if (kind === 'd1') {
-    if (op === 'query') return short(`${(first as D1Query).sql} ${JSON.stringify((first as D1Query).params)}`);
-    if (op === 'batch' && Array.isArray(first)) return short((first as D1Query[]).map((q) => q.sql).join('; '));
-    return short(String(first));
+    if (op === 'query') return `${(first as D1Query).sql} ${JSON.stringify((first as D1Query).params)}`;
+    if (op === 'batch' && Array.isArray(first)) return (first as D1Query[]).map((q) => q.sql).join('; ');
+    return String(first);
   }
   if (op === 'list') {
     const prefix = (first as { prefix?: unknown } | null)?.prefix;
-    return typeof prefix === 'string' ? `prefix=${short(prefix)}` : '(all)';
+    return typeof prefix === 'string' ? `prefix=${prefix}` : '(all)';
   }
-  if (op === 'get' && second !== undefined && second !== null) {
-    return short(`${Array.isArray(first) ? first.join(', ') : String(first)} (${JSON.stringify(second)})`);
-  }
-  return short(Array.isArray(first) ? first.join(', ') : String(first));
+  const keys = Array.isArray(first) ? first.join(', ') : String(first);
+  return op === 'get' && second !== undefined && second !== null ? `${keys} (${JSON.stringify(second)})` : keys;
 }
 
 export function createEnvBindings(options: EnvBindingsOptions): EnvBindings {
@@ -90,6 +77,9 @@ export function createEnvBindings(options: EnvBindingsOptions): EnvBindings {
     return found;
   };
   let inFlight = 0;
+  // What a call touched is journaled and shown: a secret's value (a key made from a token, say) never is.
+  const secrets = Object.values(env.secrets).filter((v) => v.length > 0);
+  const masked = (text: string) => secrets.reduce((t, secret) => t.replaceAll(secret, '***'), text);
   const bindings: EnvBindings = {
     env,
     pending: () => inFlight,
@@ -102,15 +92,11 @@ export function createEnvBindings(options: EnvBindingsOptions): EnvBindings {
     },
     kv: (name) => instance('kv', name, (space) => createKvNamespace(store, space, now)),
     d1: (name) => instance('d1', name, (space) => createD1Database(store, space, sql)),
-    r2: (name) =>
-      instance('r2', name, (space) => {
-        const bucket = createR2Bucket(store, space, now);
-        return { ...bucket, ...createR2Multipart(store, space, bucket) };
-      }),
+    r2: (name) => instance('r2', name, (space) => createR2Bucket(store, space, now)),
     async call(name, op, args, record) {
       const kind = kinds.get(name);
       if (!kind || !OPS[kind].includes(op)) throw new TypeError(`env.${name} has no method ${op}`);
-      const entry: BindingCall = { binding: name, op, target: target(kind, op, args), ok: true };
+      const entry: BindingCall = { binding: name, op, target: short(masked(target(kind, op, args))), ok: true };
       inFlight += 1;
       try {
         if (kind === 'd1') {
@@ -130,7 +116,7 @@ export function createEnvBindings(options: EnvBindingsOptions): EnvBindings {
         return await (binding[op] as (...a: unknown[]) => Promise<unknown>)(...args);
       } catch (error) {
         entry.ok = false;
-        entry.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        entry.error = masked(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
         throw error;
       } finally {
         inFlight -= 1;

@@ -17,6 +17,32 @@ describe('runWorkflow()', () => {
     ]);
   });
 
+  it('loads the file with its checked mocks; bad mocks stop the run with one line per bad rule', async () => {
+    const { client, calls } = createFakeClient();
+    const mocked = { ...FILE, mocks: '{"http": [{"url": "https://a.example/*", "json": {"ok": true}}]}' };
+    await runWorkflow({ client, saveOpenFile: async () => mocked }, { params: undefined });
+    expect(calls[0]?.[1]).toMatchObject({
+      mocks: { http: [{ method: '*', url: 'https://a.example/*', status: 200 }] },
+    });
+
+    const bad = { ...FILE, mocks: '{"http": [{"url": "https://a.example/*", "status": "ok"}]}' };
+    const { client: fresh, calls: freshCalls } = createFakeClient();
+    // The Mocks panel saved after the editor's copy of the file was read: the stored text wins.
+    await runWorkflow({ client: fresh, saveOpenFile: saved, mocksOf: async () => mocked.mocks }, { params: undefined });
+    expect(freshCalls[0]?.[1]).toMatchObject({ mocks: { http: [{ url: 'https://a.example/*' }] } });
+
+    const { client: other, calls: none } = createFakeClient();
+    expect(await runWorkflow({ client: other, saveOpenFile: async () => bad }, { params: undefined })).toEqual({
+      ok: false,
+      failure: {
+        title: 'The mocks of order.py have a problem',
+        message:
+          'http[0].status: expected a number, got "ok"\nFix them in the Mocks panel, or empty it to run without mocks.',
+      },
+    });
+    expect(none).toEqual([]);
+  });
+
   it('sends neither id nor params when the user gave none', async () => {
     const { client, calls } = createFakeClient();
     await runWorkflow({ client, saveOpenFile: saved }, { params: undefined, id: '' });

@@ -4,6 +4,7 @@
  */
 import type { WorkflowFile } from '../../persistence';
 import type { StudioClient, WorkflowInfo } from '../client/studio-client';
+import { mocksToLoad } from '../mocks/mocks-text';
 
 /** What the user asked to run. */
 export interface RunRequest {
@@ -30,6 +31,11 @@ export interface RunDeps {
   client: StudioClient;
   /** Writes pending edits and returns the open file as saved. */
   saveOpenFile(): Promise<WorkflowFile | undefined>;
+  /**
+   * The file's mocks text as stored now (the Mocks panel saves it apart from the source, so the saved file the
+   * editor holds may predate it); default the saved file's `mocks`.
+   */
+  mocksOf?(fileId: string): Promise<string | undefined>;
 }
 
 /** `Name: message`, as the user should read an error. */
@@ -70,12 +76,22 @@ export async function saveAndLoad(deps: RunDeps): Promise<LoadOutcome> {
   }
   if (!file)
     return { ok: false, failure: { title: 'No file is open', message: 'Open or create a workflow file first.' } };
+  // The file's mocks go with every load, checked here: a bad rule stops the run with its message.
+  let mocksText: string | undefined;
+  try {
+    mocksText = deps.mocksOf ? await deps.mocksOf(file.id) : file.mocks;
+  } catch (e) {
+    return { ok: false, failure: { title: `The mocks of ${file.name} could not be read`, message: errorText(e) } };
+  }
+  const mocks = mocksToLoad(file.name, mocksText);
+  if (!mocks.ok) return { ok: false, failure: { title: mocks.title, message: mocks.message } };
   try {
     const loaded = await deps.client.loadSource({
       fileId: file.id,
       version: file.version,
       name: file.name,
       source: file.source,
+      ...(mocks.mocks === undefined ? {} : { mocks: mocks.mocks }),
     });
     if (!loaded.ok) {
       const { name, message, line, traceback } = loaded.error;

@@ -1,6 +1,7 @@
 import { appStore } from '../../store';
 import { useClient } from '../client/useClient';
 import { getFilesController } from '../files/files';
+import { storedMocks } from '../mocks/stored-mocks';
 import { saveAndLoad } from './run-workflow';
 
 /**
@@ -13,7 +14,11 @@ export function useLoadCode(): () => void {
   return () => {
     if (!client) return;
     void (async () => {
-      const outcome = await saveAndLoad({ client, saveOpenFile: () => getFilesController().flush() });
+      const outcome = await saveAndLoad({
+        client,
+        saveOpenFile: () => getFilesController().flush(),
+        mocksOf: storedMocks,
+      });
       const s = appStore.getState();
       if (!outcome.ok) {
         s.notify({ tone: 'error', title: outcome.failure.title, detail: outcome.failure.message });

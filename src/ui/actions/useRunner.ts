@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { appStore } from '../../store';
 import { useClient } from '../client/useClient';
 import { getFilesController } from '../files/files';
+import { storedMocks } from '../mocks/stored-mocks';
 import { type RunOutcome, type RunRequest, runWorkflow } from './run-workflow';
 
 const NO_CLIENT: RunOutcome = {
@@ -18,7 +19,10 @@ export function useRunner(): (req: RunRequest) => Promise<RunOutcome> {
   return useCallback(
     async (req) => {
       if (!client) return NO_CLIENT;
-      const outcome = await runWorkflow({ client, saveOpenFile: () => getFilesController().flush() }, req);
+      const outcome = await runWorkflow(
+        { client, saveOpenFile: () => getFilesController().flush(), mocksOf: storedMocks },
+        req,
+      );
       if (outcome.ok) appStore.getState().selectInstance(outcome.id);
       return outcome;
     },

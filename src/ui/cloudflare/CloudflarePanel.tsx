@@ -1,3 +1,4 @@
+import { FINITE_STATUSES } from '../../engine';
 import { fullOutputRequest } from '../../export';
 import { appStore } from '../../store';
 import { executorBlocker } from '../actions/legality';
@@ -6,9 +7,31 @@ import { studioDb } from '../data/studio-db';
 import { getFilesController } from '../files/files';
 import { Facts, Section } from '../inspector/Section';
 import { STATUS_TEXT } from '../instances/instance-rows';
+import { continueProblem } from './cloudflare-replay';
 import { ReplayVerdictView } from './ReplayVerdictView';
 import { runReplays, useReplayResults } from './replay-results';
+import { continueImported, type ReplayDeps } from './replay-runner';
 import { useCloudflareIds, useCloudflareRecord } from './useCloudflareImports';
+
+/** "Continue here": forks the imported instance into a live one and selects it, or says why not. */
+async function continueHere(deps: ReplayDeps, id: string): Promise<void> {
+  const s = appStore.getState();
+  try {
+    const forked = await continueImported(deps, id);
+    s.selectInstance(forked);
+    s.notify({
+      tone: 'info',
+      title: `${id} continues here as ${forked}`,
+      detail: 'A live local instance with the open file’s code, from where Cloudflare’s history ends.',
+    });
+  } catch (e) {
+    s.notify({
+      tone: 'error',
+      title: `${id} cannot continue here`,
+      detail: e instanceof Error ? e.message : String(e),
+    });
+  }
+}
 
 /** The replay's dependencies in this page. */
 export const useReplayDeps = () => {
@@ -31,6 +54,7 @@ export function CloudflarePanel({ id }: { id: string }) {
   if (!record) return null;
   const result = results.get(id);
   const cut = record.truncated.filter((n) => n !== 'run()');
+  const cannotContinue = continueProblem(record);
   return (
     <Section title="☁ Imported from Cloudflare · read-only">
       <div data-testid="cf-panel">
@@ -82,6 +106,22 @@ export function CloudflarePanel({ id }: { id: string }) {
           >
             Replay against this code
           </button>
+          {!FINITE_STATUSES.includes(record.status) && (
+            <button
+              type="button"
+              className="button"
+              disabled={!deps || !!blocker || !!cannotContinue}
+              title={
+                blocker ??
+                cannotContinue ??
+                'Fork it into a live local instance with the open file’s code, from where Cloudflare’s history ends (times moved to now): send the event it waits for, let its sleep pass, try a fix before deploying'
+              }
+              onClick={() => deps && void continueHere(deps, id)}
+              data-testid="cf-continue"
+            >
+              Continue here
+            </button>
+          )}
           {all.length > 1 && (
             <button
               type="button"

@@ -6,7 +6,7 @@ export function verdictWord(r: ReplayResult): string {
   if (r.state === 'replaying') return 'replaying…';
   if (r.state === 'failed') return 'not replayed';
   const { verdict } = r.verdict;
-  return verdict === 'clean' ? 'compatible' : verdict === 'running' ? 'still running' : verdict;
+  return verdict === 'clean' ? 'compatible' : verdict === 'running' ? 'waiting' : verdict;
 }
 
 /** What the verdict means, in a sentence (the first divergence, why it stopped or failed). */
@@ -15,7 +15,9 @@ export function verdictDetail(r: ReplayResult): string {
   if (r.state === 'failed') return r.message;
   const v = r.verdict;
   if (v.verdict === 'clean') return 'The code made every recorded call again: served from Cloudflare’s outputs.';
-  if (v.verdict === 'running') return 'No verdict yet after 30 s: the replay goes on; open it to follow it.';
+  if (v.verdict === 'running') {
+    return 'The replay waits for an event before it reached every recorded call: open it and send the event to go on.';
+  }
   return v.detail ?? '';
 }
 

@@ -16,12 +16,20 @@ import {
   type WorkflowStep,
 } from '../../engine';
 import { isCloudflareText, openFileProblem, planCloudflareImport, workflowChoices } from './cloudflare-import';
-import { replayEvents, replayVerdict, stoppedVerdict, workflowProblem } from './cloudflare-replay';
+import {
+  continueProblem,
+  forkEvents,
+  replayEvents,
+  replayVerdict,
+  stoppedVerdict,
+  workflowProblem,
+} from './cloudflare-replay';
 
 const read = (name: string) => ({ name, text: readFileSync(`src/cli/__fixtures__/${name}`, 'utf8') });
 const ORDER = read('cf-order-a17.json');
 const ORDERS = read('cf-orders.json');
 const SOURCE = readFileSync('src/export/__fixtures__/order_workflow.py', 'utf8');
+const RENAMED = readFileSync('src/export/__fixtures__/order_workflow_renamed.py', 'utf8');
 const free = async () => false;
 
 async function plan(files = [ORDER], taken: (id: string) => Promise<boolean> = free) {
@@ -102,7 +110,11 @@ const orderBody =
   };
 
 /** Replays the imported instance as the executor resumes the replay copy: recovery, then run() from the top. */
-async function replay(body: WorkflowBody, imported: Awaited<ReturnType<typeof plan>>[number]) {
+async function replay(
+  body: WorkflowBody,
+  imported: Awaited<ReturnType<typeof plan>>[number],
+  file?: { name: string; source: string },
+) {
   const events = replayEvents(imported.events, 'r');
   const store = createMemoryJournalStore();
   await store.append('r', events, summarizeJournal(events));
@@ -112,7 +124,7 @@ async function replay(body: WorkflowBody, imported: Awaited<ReturnType<typeof pl
   await engine.recover();
   await runToIdle(engine, clock, {});
   engine.dispose();
-  return { verdict: replayVerdict('r', await store.read('r'), events.length), journal: await store.read('r') };
+  return { verdict: replayVerdict('r', await store.read('r'), events.length, file), journal: await store.read('r') };
 }
 
 describe('replay against this code', () => {
@@ -139,6 +151,12 @@ describe('replay against this code', () => {
       verdict: 'diverged',
       replayId: 'r',
       detail: 'step do "charge_card" #1: expected it, got do "charge_payment" #1',
+    });
+    // With the code it ran, the call the code made instead is named with its line, as the CLI names it.
+    const file = { name: 'order_workflow_renamed.py', source: RENAMED };
+    const withLine = await replay(orderBody('charge_payment'), one as NonNullable<typeof one>, file);
+    expect(withLine.verdict).toMatchObject({
+      detail: 'step do "charge_card" #1: expected it, got do "charge_payment" #1 (order_workflow_renamed.py:10)',
     });
   });
 
@@ -188,5 +206,35 @@ describe('replay against this code', () => {
       detail: expect.stringContaining('the API truncated its output, so the replay stops before it'),
     });
     expect(stoppedVerdict({ stop: null })).toBeNull();
+  });
+});
+
+describe('continue here', () => {
+  it('forks with every time moved so the history ends now: the sleep has as long left as when it was recorded', async () => {
+    const [b22] = await plan([ORDERS]);
+    const events = b22?.events ?? [];
+    const now = Date.UTC(2026, 11, 6);
+    const fork = forkEvents(events, 'fork', now);
+    expect(fork.every((e) => e.instanceId === 'fork')).toBe(true);
+    expect(fork.at(-1)?.at).toBe(now);
+    const by = now - (events.at(-1)?.at ?? 0);
+    const sleep = (es: typeof events) => es.find((e) => e.type === 'sleep-started');
+    const recorded = sleep(events);
+    const moved = sleep(fork);
+    if (recorded?.type !== 'sleep-started' || moved?.type !== 'sleep-started') throw new Error('no sleep');
+    expect(moved.until).toBe(recorded.until + by);
+    expect(moved.until - now).toBe(recorded.until - (events.at(-1)?.at ?? 0));
+    expect(reduceJournal(fork).status).toBe(reduceJournal(replayEvents(events, 'fork')).status);
+  });
+
+  it('is refused for a finished instance and one whose history stops early, saying why', async () => {
+    const [b22, c31] = await plan([ORDERS]);
+    expect(continueProblem(b22?.record ?? { status: 'waiting', stop: null })).toBeNull();
+    expect(continueProblem({ status: 'complete', stop: null })).toBe(
+      'It is complete on Cloudflare: nothing is left to continue. Replay it against your code instead.',
+    );
+    expect(continueProblem({ status: 'waiting', stop: c31?.record.stop ?? null })).toMatch(
+      /^Its history here stops early, so it cannot continue from Cloudflare's point: .*truncated its output/,
+    );
   });
 });

@@ -1,14 +1,24 @@
 /**
  * Runs "Replay against this code" through the executor (cloudflare-replay.ts says what a replay is): saves the
- * open file and loads it into Python, imports the replay copy linked to that file (the executor resumes it),
- * and follows the copy's journal in IndexedDB until its verdict is known.
+ * open file and loads it into Python, has the executor replay the copy on a virtual clock (as the CLI does:
+ * recorded calls served, new ones run with time jumping to each timer), keeps the replayed journal as an
+ * instance linked to that file, and reads the verdict from it.
  */
 import Dexie from 'dexie';
+import type { JournalEvent } from '../../engine';
 import type { StudioDB } from '../../persistence';
 import { errorText, saveAndLoad } from '../actions/run-workflow';
 import type { StudioClient } from '../client/studio-client';
 import { freeId } from '../transfer/journal-import';
-import { type ReplayVerdict, replayEvents, replayVerdict, stoppedVerdict, workflowProblem } from './cloudflare-replay';
+import {
+  continueProblem,
+  forkEvents,
+  type ReplayVerdict,
+  replayEvents,
+  replayVerdict,
+  stoppedVerdict,
+  workflowProblem,
+} from './cloudflare-replay';
 
 /** A replay that could not start, with why, in words. */
 export class ReplayError extends Error {
@@ -19,8 +29,6 @@ export interface ReplayDeps {
   client: StudioClient;
   db: StudioDB;
   saveOpenFile: Parameters<typeof saveAndLoad>[0]['saveOpenFile'];
-  /** How long to follow a replay before answering `running` (it goes on; its journal tells the rest). */
-  timeoutMs?: number;
 }
 
 const readJournal = (db: StudioDB, id: string) =>
@@ -30,6 +38,7 @@ const readJournal = (db: StudioDB, id: string) =>
 export interface LoadedFile {
   id: string;
   name: string;
+  source: string;
   workflows: { workflowName: string; className: string }[];
 }
 
@@ -37,7 +46,7 @@ export interface LoadedFile {
 export async function loadOpenFile(deps: ReplayDeps): Promise<LoadedFile> {
   const loaded = await saveAndLoad({ client: deps.client, saveOpenFile: deps.saveOpenFile });
   if (!loaded.ok) throw new ReplayError(`${loaded.failure.title}: ${loaded.failure.message}`);
-  return { id: loaded.file.id, name: loaded.file.name, workflows: loaded.workflows };
+  return { id: loaded.file.id, name: loaded.file.name, source: loaded.file.source, workflows: loaded.workflows };
 }
 
 /** Replays imported instance `id` against the open file, already loaded (`file`); resolves with its verdict. */
@@ -52,15 +61,41 @@ export async function replayImported(deps: ReplayDeps, id: string, file: LoadedF
   if (stopped) return stopped;
   const replayId = await freeId(id, async (x) => (await db.instances.get(x)) !== undefined, 'replay');
   const events = replayEvents(await readJournal(db, id), replayId);
+  let replayed: JournalEvent[];
   try {
-    await client.importJournal({ events, fileId: file.id });
+    replayed = await client.replayOnVirtualClock({ events, source: file.source, filename: file.name });
   } catch (e) {
-    throw new ReplayError(`The replay of ${id} did not start: ${errorText(e)}`);
+    throw new ReplayError(`The replay of ${id} did not run: ${errorText(e)}`);
   }
-  const deadline = Date.now() + (deps.timeoutMs ?? 30_000);
-  for (;;) {
-    const verdict = replayVerdict(replayId, await readJournal(db, replayId), events.length);
-    if (verdict.verdict !== 'running' || Date.now() > deadline) return verdict;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // Kept as an instance (linked to the file) so Open shows its lanes and where the code diverged.
+  try {
+    await client.importJournal({ events: replayed, fileId: file.id });
+  } catch (e) {
+    throw new ReplayError(`The replay of ${id} ran but could not be kept as ${replayId}: ${errorText(e)}`);
+  }
+  return replayVerdict(replayId, replayed, events.length, file);
+}
+
+/**
+ * "Continue here": forks unfinished imported instance `id` into a live local instance (`<id>-local`) with the
+ * open file's code, from where Cloudflare's history ends (forkEvents): the executor resumes it, so it waits
+ * for its event, sleeps, or runs on, and every action works on it. Resolves with the new id.
+ */
+export async function continueImported(deps: ReplayDeps, id: string, now = Date.now()): Promise<string> {
+  const { db, client } = deps;
+  const record = await db.cloudflareImports.get(id);
+  const summary = await db.instances.get(id);
+  if (!record || !summary) throw new ReplayError(`${id} is not an instance imported from Cloudflare.`);
+  const cannot = continueProblem(record);
+  if (cannot) throw new ReplayError(cannot);
+  const file = await loadOpenFile(deps);
+  const problem = workflowProblem(file, id, summary.workflowName);
+  if (problem) throw new ReplayError(problem);
+  const forkId = await freeId(id, async (x) => (await db.instances.get(x)) !== undefined, 'local');
+  try {
+    return (await client.importJournal({ events: forkEvents(await readJournal(db, id), forkId, now), fileId: file.id }))
+      .id;
+  } catch (e) {
+    throw new ReplayError(`${id} could not be continued here: ${errorText(e)}`);
   }
 }

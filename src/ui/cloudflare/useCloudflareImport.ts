@@ -11,14 +11,14 @@ import {
   planCloudflareImport,
   workflowChoices,
 } from './cloudflare-import';
+import { CloudflareImportError, importPlanned } from './import-instances';
 
 const taken = async (id: string) => (await studioDb.instances.get(id)) !== undefined;
 
 /**
  * The import dialog's Cloudflare mode: the files read, the workflow of the open file they ran (a choice when the
- * file defines several), the plan (or the one message saying why not), and the import: each instance's record
- * first (so the executor treats it as read-only from its first moment), then its journal, linked to the open
- * file so the graph shows it.
+ * file defines several), the plan (or the one message saying why not), and the import (import-instances.ts:
+ * all or nothing), linked to the open file so the graph shows it.
  */
 export function useCloudflareImport() {
   const client = useClient();
@@ -51,18 +51,8 @@ export function useCloudflareImport() {
   const submit = async () => {
     if (!client || !plan?.ok || !fileId || busy) return;
     setBusy(true);
-    const done: string[] = [];
     try {
-      for (const planned of plan.instances) {
-        await studioDb.cloudflareImports.put({ ...planned.record, importedAt: Date.now() });
-        try {
-          await client.importJournal({ events: planned.events, fileId });
-        } catch (e) {
-          await studioDb.cloudflareImports.delete(planned.id);
-          throw e;
-        }
-        done.push(planned.id);
-      }
+      const done = await importPlanned(client, studioDb, plan.instances, fileId);
       const s = appStore.getState();
       s.closeDialog();
       if (done[0]) s.selectInstance(done[0]);
@@ -72,7 +62,7 @@ export function useCloudflareImport() {
         detail: `Read-only, linked to ${fileName}. Replay against this code from the Instance tab.`,
       });
     } catch (e) {
-      setError(`${errorText(e)}${done.length > 0 ? ` (imported before this: ${done.join(', ')})` : ''}`);
+      setError(`${e instanceof CloudflareImportError ? e.message : errorText(e)} Nothing was imported.`);
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { InstanceStatus } from '../../engine';
 import type { CloudflareImportRecord } from '../../persistence';
 import { studioDb } from '../data/studio-db';
 
@@ -23,3 +24,33 @@ export function useCloudflareIds(): string[] {
 /** Why an action cannot touch an instance imported from Cloudflare (the executor refuses it too). */
 export const READ_ONLY_REASON =
   'Imported from Cloudflare: a record of a production run, read-only here. Use “Replay against this code” in the Instance tab.';
+
+/**
+ * Cloudflare's status of every imported instance whose history here stops early (a truncated output, an
+ * unknown step type), by id (live): its journal ends without the run's end, so it reads as running here.
+ */
+export function useCloudflareStatuses(): ReadonlyMap<string, InstanceStatus> {
+  return (
+    useLiveQuery(
+      async () =>
+        new Map(
+          (await studioDb.cloudflareImports.toArray()).filter((r) => r.stop).map((r) => [r.instanceId, r.status]),
+        ),
+      [],
+    ) ?? NO_STATUSES
+  );
+}
+
+const NO_STATUSES: ReadonlyMap<string, InstanceStatus> = new Map();
+
+/** The rows with Cloudflare's status where the imported history stops early (`statuses`); the others as they are. */
+export function withCloudflareStatus<T extends { id: string; status: InstanceStatus }>(
+  rows: readonly T[],
+  statuses: ReadonlyMap<string, InstanceStatus>,
+): T[] {
+  if (statuses.size === 0) return [...rows];
+  return rows.map((r) => {
+    const status = statuses.get(r.id);
+    return status === undefined ? r : { ...r, status };
+  });
+}

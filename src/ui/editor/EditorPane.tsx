@@ -1,46 +1,77 @@
 import type { OnMount } from '@monaco-editor/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { appStore, selectActiveFileId, selectSource, useAppStore } from '../../store';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { appStore, selectActiveFileId, selectMocksOpen, selectSource, useAppStore } from '../../store';
 import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
 import { useColorScheme } from '../hooks/useColorScheme';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
+import { MocksPanel } from '../mocks/MocksPanel';
 import { ProjectShareActions } from '../share/ProjectShareActions';
 import { ConflictView } from './ConflictView';
+import { handOff, lightViewState } from './hand-off';
+import { LightEditor } from './LightEditor';
 import { LoadCodeButton } from './LoadCodeButton';
 import { SaveStatus } from './SaveStatus';
 import { type MountedEditor, useEditorBindings } from './useEditorBindings';
+import { useMonacoMayLoad } from './useMonacoMayLoad';
 
 /** Fetches Monaco's chunk (see MonacoEditor.tsx); the module is fetched and evaluated once. */
 const loadMonaco = () => import('./MonacoEditor').then((m) => ({ default: m.MonacoEditor }));
 const MonacoEditor = lazy(loadMonaco);
 
+/** The Mocks panel's Monaco (JSON) shows this while its chunk loads. */
 const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
 
 const onChange = (value: string | undefined) => appStore.getState().setSource(value ?? '');
 
-/** The open workflow file in Monaco: Python highlighting, SDK completions, hovers and squiggles. */
+/**
+ * The open workflow file in Monaco: Python highlighting, SDK completions, hovers and squiggles. Until Monaco has
+ * mounted (its chunk waits while Python restores its snapshot: `useMonacoMayLoad`), a light view shows the code
+ * and takes typing; Monaco then takes over its text, cursor, scroll and focus.
+ */
 export function EditorPane() {
   const source = useAppStore(selectSource);
   const fileId = useAppStore(selectActiveFileId);
   const save = useSaveState();
   const fileName = useFiles()?.find((f) => f.id === fileId)?.name;
   const scheme = useColorScheme();
+  const mocksOpen = useAppStore(selectMocksOpen);
   const [mounted, setMounted] = useState<MountedEditor | null>(null);
-  const onMount: OnMount = (editor, monaco) => setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
+  const light = useRef<HTMLTextAreaElement>(null);
+  const onMount: OnMount = (editor, monaco) => {
+    if (light.current) handOff(editor, lightViewState(light.current));
+    setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
+  };
   useEditorBindings(mounted);
-  // Monaco is fetched as soon as the pane shows, while the files may still be being read from IndexedDB.
-  useEffect(() => void loadMonaco(), []);
+  const monacoMayLoad = useMonacoMayLoad();
+  // Fetched as soon as allowed, while the files may still be being read from IndexedDB.
+  useEffect(() => {
+    if (monacoMayLoad) void loadMonaco();
+  }, [monacoMayLoad]);
   return (
     <Pane
-      title={fileName ? `Editor · ${fileName}` : 'Editor'}
+      title={fileName ? `${mocksOpen ? 'Mocks' : 'Editor'} · ${fileName}` : 'Editor'}
       label="Editor"
       flush
       actions={
         <>
           <SaveStatus state={save} />
+          <button
+            type="button"
+            className="pane-button"
+            aria-pressed={mocksOpen}
+            onClick={() => appStore.getState().setMocksOpen(!mocksOpen)}
+            title={
+              mocksOpen
+                ? 'Back to the code'
+                : "This file's mocks: HTTP answers, step results and scripted events for its runs (JSON)"
+            }
+            data-testid="action-mocks"
+          >
+            {mocksOpen ? '‹ Code' : 'Mocks'}
+          </button>
           <LoadCodeButton />
           <ProjectShareActions />
         </>
@@ -63,17 +94,24 @@ export function EditorPane() {
           theirs={save.theirs}
           dark={scheme === 'dark'}
         />
+      ) : mocksOpen ? (
+        <MocksPanel key={fileId} fileId={fileId} dark={scheme === 'dark'} loading={editorLoading} />
       ) : (
-        <Suspense fallback={editorLoading}>
-          <MonacoEditor
-            fileId={fileId}
-            source={source}
-            dark={scheme === 'dark'}
-            onChange={onChange}
-            onMount={onMount}
-            loading={editorLoading}
-          />
-        </Suspense>
+        <div className="editor-stack">
+          {monacoMayLoad && (
+            <Suspense fallback={null}>
+              <MonacoEditor
+                fileId={fileId}
+                source={source}
+                dark={scheme === 'dark'}
+                onChange={onChange}
+                onMount={onMount}
+                loading={null}
+              />
+            </Suspense>
+          )}
+          {mounted === null && <LightEditor ref={light} source={source} dark={scheme === 'dark'} onChange={onChange} />}
+        </div>
       )}
     </Pane>
   );

@@ -4,9 +4,11 @@
  * module configures @monaco-editor/react to use our bundled Monaco (`monaco-setup.ts`) before any editor
  * mounts.
  */
-import './monaco-setup';
+
 import Editor, { DiffEditor, type DiffOnMount, type OnMount } from '@monaco-editor/react';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from './editor-metrics';
+import { MOCKS_MODEL_SUFFIX } from './monaco-setup';
 
 const OPTIONS = {
   automaticLayout: true,
@@ -14,10 +16,12 @@ const OPTIONS = {
   overviewRulerLanes: 0,
   overviewRulerBorder: false,
   hideCursorInOverviewRuler: true,
-  fontSize: 13,
+  fontFamily: EDITOR_FONT_FAMILY,
+  fontSize: EDITOR_FONT_SIZE,
+  lineHeight: EDITOR_LINE_HEIGHT,
   scrollBeyondLastLine: false,
   scrollBeyondLastColumn: 2,
-  tabSize: 4,
+  tabSize: EDITOR_TAB_SIZE,
   fixedOverflowWidgets: true,
 } as const;
 
@@ -42,6 +46,30 @@ export function MonacoEditor({ fileId, source, dark, onChange, onMount, loading 
       onMount={onMount}
       theme={dark ? 'vs-dark' : 'vs'}
       options={OPTIONS}
+      loading={loading}
+    />
+  );
+}
+
+interface MonacoJsonProps {
+  fileId: string;
+  text: string;
+  dark: boolean;
+  onChange(value: string | undefined): void;
+  loading: ReactNode;
+}
+
+/** A file's mocks document in Monaco (JSON, checked against the mocks JSON Schema: completion and squiggles). */
+export function MonacoMocks({ fileId, text, dark, onChange, loading }: MonacoJsonProps) {
+  return (
+    <Editor
+      className="nokey"
+      path={`file:///mocks/${fileId}${MOCKS_MODEL_SUFFIX}`}
+      defaultLanguage="json"
+      value={text}
+      onChange={onChange}
+      theme={dark ? 'vs-dark' : 'vs'}
+      options={{ ...OPTIONS, tabSize: 2 }}
       loading={loading}
     />
   );

@@ -53,7 +53,7 @@ export const STEP_METHODS: Record<string, SdkDoc> = {
     doc: [
       'Waits for an event of `event_type` sent to this instance (`instance.send_event(...)`, or **Send event** in the studio).',
       '',
-      'Returns `{"payload", "timestamp", "type"}` (also as attributes). Events sent before the wait are queued and consumed in order. On timeout raises `WorkflowTimeoutError` (catchable). Max timeout 365 days.',
+      'Returns `{"payload", "timestamp", "type"}` (also as attributes). Events sent before the wait are queued and consumed in order. On timeout raises (catchable) what the RPC of Cloudflare makes of `WorkflowTimeoutError`: an exception whose `str()` is `Error: WorkflowTimeoutError: …`. Max timeout 365 days.',
     ].join('\n'),
   },
 };

@@ -1,11 +1,12 @@
 import { selectSelectedInstanceId, useAppStore } from '../../store';
-import { useCloudflareRecord } from '../cloudflare/useCloudflareImports';
+import { READ_ONLY_REASON, useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
 import { downloadJournal } from '../transfer/useJournalExport';
 import { CrashControls } from './CrashControls';
+import { HistoryReadOnly } from './history-read-only';
 import { ReplayNotes } from './ReplayNotes';
 import { TimeScrubber } from './TimeScrubber';
 import { useZoomKeys } from './useHistoryZoom';
@@ -62,9 +63,16 @@ export function HistoryPane() {
             replays (how often run() ran again), so its history is drawn as one run at the times Cloudflare recorded.
           </p>
         )}
+        {cloudflare?.stop && (
+          <p className="history__note history__note--stop" data-testid="history-cloudflare-stop">
+            ⚠ The history stops here: {cloudflare.stop.message}.
+          </p>
+        )}
         <TimeScrubber />
         <ReplayNotes view={instance.view} />
-        <Waterfall />
+        <HistoryReadOnly.Provider value={cloudflare ? READ_ONLY_REASON : null}>
+          <Waterfall />
+        </HistoryReadOnly.Provider>
       </div>
     </Pane>
   );

@@ -11,9 +11,10 @@ import {
   runEnd,
   runEndWord,
 } from './history-items';
+import { useHistoryReadOnly } from './history-read-only';
 import { type CallRow, type HistoryRow, KIND_WORD } from './lanes';
 import { besideBar } from './layout';
-import { restartFromCall, selectCall, selectEvent, toggleReplays } from './row-actions';
+import { notRestartable, restartFromCall, selectCall, selectEvent, toggleReplays } from './row-actions';
 import { Track } from './Track';
 import type { TimeAxis } from './time-axis';
 
@@ -43,13 +44,15 @@ const eventTextPlace = (axis: TimeAxis, at: number, text: string): CSSProperties
 const selectionOf = (row: CallRow) =>
   row.source.call ? { ...row.ref, generation: row.source.call.generation } : row.ref;
 
-const onContext = (row: CallRow) => (e: MouseEvent) => {
+const onContext = (row: CallRow, readOnly: string | null) => (e: MouseEvent) => {
   e.preventDefault();
-  restartFromCall(selectionOf(row));
+  if (readOnly === null) restartFromCall(selectionOf(row));
+  else notRestartable(readOnly);
 };
 
 /** One row of the waterfall: a lane header, a call, a lane's replayed calls, a divergence or a sent event. */
 export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected, top, height }: RowProps) {
+  const readOnly = useHistoryReadOnly();
   const style: CSSProperties = { transform: `translateY(${top}px)`, height };
   switch (row.type) {
     case 'lane': {
@@ -126,12 +129,12 @@ export const HistoryRowView = memo(function HistoryRowView({ row, axis, selected
             type="button"
             className="hrow__label"
             onClick={() => selectCall(selectionOf(row))}
-            onContextMenu={row.replayed ? undefined : onContext(row)}
-            title={`${detail.status}${row.replayed ? '' : ' · right-click: restart from here'}`}
+            onContextMenu={row.replayed ? undefined : onContext(row, readOnly)}
+            title={`${detail.status}${row.replayed ? '' : readOnly ? ` · no restart from here: ${readOnly}` : ' · right-click: restart from here'}`}
           >
             <span className="hrow__kind">{row.replayed ? '↻' : KIND_WORD[row.ref.kind]}</span> {callLabel(row.ref)}
           </button>
-          {!row.replayed && (
+          {!row.replayed && readOnly === null && (
             <button
               type="button"
               className="hrow__restart"

@@ -19,3 +19,8 @@ export function restartFromCall(call: CallSelection): void {
   s.select({ type: 'call', call });
   s.openDialog('restart-from');
 }
+
+/** Right-click on a call of a read-only instance: says why there is no restart from it (`reason`). */
+export function notRestartable(reason: string): void {
+  appStore.getState().notify({ tone: 'info', title: 'No “restart from here” on this instance', detail: reason });
+}

@@ -2,8 +2,9 @@ import type { AttemptView } from '../../engine';
 import { formatClock, formatDuration } from '../format';
 import { BindingCallList } from './BindingCallList';
 import { ErrorView } from './ErrorView';
+import { RequestList } from './RequestList';
 
-/** Every attempt of a step: when it started, how long it took, its error, its captured prints and binding calls. */
+/** Every attempt of a step: when it started, how long it took, its error, its requests, captured prints and binding calls. */
 export function AttemptList({ attempts, now }: { attempts: AttemptView[]; now: number }) {
   return (
     <ol className="attempts" data-testid="attempts">
@@ -21,6 +22,7 @@ export function AttemptList({ attempts, now }: { attempts: AttemptView[]; now: n
             <span className="attempt__run">run {a.run}</span>
           </div>
           {a.error && <ErrorView error={a.error} />}
+          {a.requests && a.requests.length > 0 && <RequestList requests={a.requests} />}
           {a.retryAt !== null && <p className="attempt__retry">next attempt at {formatClock(a.retryAt)}</p>}
           {a.logs.length > 0 && <pre className="attempt__logs">{a.logs.join('')}</pre>}
           {a.bindings && a.bindings.length > 0 && <BindingCallList calls={a.bindings} />}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ALL_STATUSES, selectInstanceFilter, selectInstanceSort, useAppStore } from '../../store';
-import { useCloudflareIds } from '../cloudflare/useCloudflareImports';
+import { useCloudflareIds, useCloudflareStatuses, withCloudflareStatus } from '../cloudflare/useCloudflareImports';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
@@ -15,7 +15,10 @@ import { useRestoredSelection } from './useRestoredSelection';
 
 /** Every instance in this browser, sorted (newest first unless asked), filtered by status, workflow and id. */
 export function InstancesPane() {
-  const all = useInstanceSummaries();
+  const summaries = useInstanceSummaries();
+  // An imported history cut short (a truncated output) has no run end: list it with Cloudflare's status.
+  const cfStatuses = useCloudflareStatuses();
+  const all = useMemo(() => summaries && withCloudflareStatus(summaries, cfStatuses), [summaries, cfStatuses]);
   const filter = useAppStore(selectInstanceFilter);
   const sort = useAppStore(selectInstanceSort);
   const linked = useInstanceFileNames();

@@ -8,6 +8,8 @@ import concurrentFanIn from './concurrent_fan_in.py?raw';
 import ctxUsage from './ctx_usage.py?raw';
 import d1AcrossSleep from './d1_across_sleep.py?raw';
 import dagDependencies from './dag_dependencies.py?raw';
+import flakyApiMocks from './flaky_api.mocks.json?raw';
+import flakyApi from './flaky_api.py?raw';
 import helloWorld from './hello_world.py?raw';
 import idempotentCharge from './idempotent_charge.py?raw';
 import nonRetryable from './non_retryable.py?raw';
@@ -33,6 +35,8 @@ export interface Sample {
   env?: string;
   /** Its test file (`test_<fileName>`), opened with it: it imports the workflow from the sample's file. */
   tests?: { fileName: string; source: string };
+  /** The file's mocks text (docs/mocks.md), shipped beside it as `<name>.mocks.json`. */
+  mocks?: string;
 }
 
 /** The gallery, in teaching order. */
@@ -74,6 +78,18 @@ export const SAMPLES: readonly Sample[] = [
     source: retriesBackoff,
     params: '{"fail_times": 2}',
     tests: { fileName: 'test_retries_backoff.py', source: testRetriesBackoff },
+  },
+  {
+    id: 'flaky-api',
+    fileName: 'flaky_api.py',
+    title: 'A flaky API, mocked',
+    summary:
+      'The step calls an API through fetch; the file’s mocks answer it, failing the first two calls with 503, so the step retries with backoff.',
+    tryThis:
+      'Run it and open “fetch rates”: each attempt lists its request (503 twice, then 200 from the mock “rates API”). Then open Mocks and change "failFirst".',
+    source: flakyApi,
+    params: '{"amount": 250}',
+    mocks: flakyApiMocks,
   },
   {
     id: 'non-retryable',

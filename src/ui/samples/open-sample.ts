@@ -22,6 +22,7 @@ export async function openSample(sample: Sample): Promise<void> {
       await files.open(file.id);
     }
     await saveLastRun(file.id, { params: sample.params, id: '', workflowName: null });
+    if (sample.mocks !== undefined) await filesRepo.saveMocks(file.id, sample.mocks);
     s.selectInstance(null);
     s.select(null);
     s.closeDialog();

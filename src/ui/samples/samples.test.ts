@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflow } from '../../analysis';
+import { parseMocksText } from '../../export';
 import { SAMPLES } from './index';
 import { testSourceFor } from './sample-tests';
 
@@ -40,9 +41,16 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function runSample(fileName: string, params: string, events: string[], env?: string): Promise<CliResult> {
+async function runSample(
+  fileName: string,
+  params: string,
+  events: string[],
+  env: string | undefined,
+  mocked: boolean,
+): Promise<CliResult> {
   const file = path.join(import.meta.dirname, fileName);
-  const args = [BIN, 'run', file, '--json', '--params', params, ...events.flatMap((e) => ['--event', e])];
+  const mocks = mocked ? ['--mocks', file.replace(/\.py$/, '.mocks.json')] : [];
+  const args = [BIN, 'run', file, '--json', '--params', params, ...mocks, ...events.flatMap((e) => ['--event', e])];
   if (env !== undefined) {
     const envFile = path.join(mkdtempSync(path.join(tmpdir(), 'sample-env-')), 'env.jsonc');
     writeFileSync(envFile, env);
@@ -59,6 +67,10 @@ const expectations: Record<string, (r: CliResult) => void> = {
   retries: (r) => {
     expect(r.output).toBe('stored after 3 attempts');
     expect(r.steps[0]).toMatchObject({ name: 'call_flaky_api', attempts: 3, outcome: 'succeeded' });
+  },
+  'flaky-api': (r) => {
+    expect(r.steps[0]).toMatchObject({ name: 'fetch rates', attempts: 3, outcome: 'succeeded' });
+    expect(r.output).toEqual({ eur: 250, usd: 270 });
   },
   'non-retryable': (r) => {
     expect(r.steps[0]).toMatchObject({ name: 'charge_card', attempts: 1, outcome: 'failed' });
@@ -107,6 +119,7 @@ describe('samples', () => {
       const errors = analyzeWorkflow(s.source).diagnostics.filter((d) => d.severity === 'error');
       expect(errors, s.fileName).toEqual([]);
       expect(s.source).toBe(readFileSync(path.join(import.meta.dirname, s.fileName), 'utf8'));
+      if (s.mocks !== undefined) expect(parseMocksText(s.mocks).ok, s.fileName).toBe(true);
     }
   });
 
@@ -114,7 +127,7 @@ describe('samples', () => {
     '%s runs to completion on the SDK',
     async (_id, s) => {
       const events = s.event ? [`${s.event.type}:${s.event.payload}`] : [];
-      const result = await withSlot(() => runSample(s.fileName, s.params, events, s.env));
+      const result = await withSlot(() => runSample(s.fileName, s.params, events, s.env, s.mocks !== undefined));
       expect(result.status).toBe('complete');
       expectations[s.id]!(result);
     },

@@ -67,6 +67,9 @@ describe('share links', () => {
     const opened = await openShareLink(new URL(url!).hash, {
       notify,
       clearHash,
+      saveMocks: async () => {
+        throw new Error('a link without mocks saves none');
+      },
       createFile: async (name, source) => {
         created.push({ name, source });
         return { id: 'f-opened', name: 'order_flow_2.py' };
@@ -83,6 +86,28 @@ describe('share links', () => {
     });
   });
 
+  it('carries the file’s mocks text, and opens them with the new file', async () => {
+    const mocks = '{"http": [{"url": "https://api.example.com/*", "json": {"usd": 1.08}}]}';
+    const url = await shareLink(
+      { id: 'f-mocks', name: 'rates.py', source: SOURCE, mocks },
+      { notify: vi.fn(), baseUrl: 'http://127.0.0.1/', copy: async () => {} },
+    );
+    const saved: [string, string][] = [];
+    const notify = vi.fn();
+    await openShareLink(new URL(url as string).hash, {
+      notify,
+      clearHash: () => {},
+      createFile: async (name) => ({ id: 'f-rates', name }),
+      saveMocks: async (fileId, text) => {
+        saved.push([fileId, text]);
+      },
+    });
+    expect(saved).toEqual([['f-rates', mocks]]);
+    expect(notify).toHaveBeenLastCalledWith(
+      expect.objectContaining({ detail: 'Your other files are untouched. It came with mocks: see its Mocks panel.' }),
+    );
+  });
+
   it('opens a link once when asked twice at once (React StrictMode runs the effect twice in dev)', async () => {
     const url = await shareLink(
       { id: 'f-twice', name: 'twice.py', source: SOURCE },
@@ -93,7 +118,7 @@ describe('share links', () => {
       await new Promise((r) => setTimeout(r, 10));
       return { id: 'f-once', name };
     });
-    const deps = { notify: vi.fn(), createFile, clearHash: vi.fn() };
+    const deps = { notify: vi.fn(), createFile, clearHash: vi.fn(), saveMocks: vi.fn() };
     expect(await Promise.all([openShareLinkOnce(hash, deps), openShareLinkOnce(hash, deps)])).toEqual([true, false]);
     expect(createFile).toHaveBeenCalledTimes(1);
     // Once it is done, the same link (pasted again) opens again.
@@ -118,7 +143,12 @@ describe('share links', () => {
   it('refuses a corrupt link with its message and creates no file', async () => {
     const notify = vi.fn();
     const createFile = vi.fn();
-    const opened = await openShareLink('#share=%%%not-lz%%%', { notify, createFile, clearHash: () => {} });
+    const opened = await openShareLink('#share=%%%not-lz%%%', {
+      notify,
+      createFile,
+      clearHash: () => {},
+      saveMocks: vi.fn(),
+    });
     expect(opened).toBe(false);
     expect(createFile).not.toHaveBeenCalled();
     expect(notify).toHaveBeenCalledWith(
@@ -128,7 +158,9 @@ describe('share links', () => {
 
   it('ignores a page URL without a share fragment', async () => {
     const notify = vi.fn();
-    expect(await openShareLink('', { notify, createFile: vi.fn(), clearHash: vi.fn() })).toBe(false);
+    expect(await openShareLink('', { notify, createFile: vi.fn(), clearHash: vi.fn(), saveMocks: vi.fn() })).toBe(
+      false,
+    );
     expect(notify).not.toHaveBeenCalled();
   });
 });

@@ -60,7 +60,7 @@ export function exportProject(
 
 /** Makes a share link of the open file with its last Run params; copies it when the clipboard allows. */
 export async function shareLink(
-  file: { id: string; name: string; source: string },
+  file: { id: string; name: string; source: string; mocks?: string },
   deps: { notify: Notify; baseUrl: string; copy(text: string): Promise<void> },
 ): Promise<string | null> {
   const params = parseParams((await loadLastRun(file.id)).params);
@@ -68,6 +68,7 @@ export async function shareLink(
     name: file.name,
     source: file.source,
     ...(params.ok && !isEmptyObject(params.value) ? { params: params.value as Json } : {}),
+    ...(file.mocks === undefined ? {} : { mocks: file.mocks }),
   });
   if (!encoded.ok) {
     deps.notify({ tone: 'error', title: 'Cannot make a share link', detail: encoded.message });
@@ -88,12 +89,13 @@ export async function shareLink(
   return url;
 }
 
-/** Opens the workflow a share link carries as a new file (never overwriting one) with its params for Run. */
+/** Opens the workflow a share link carries as a new file (never overwriting one) with its params for Run and its mocks. */
 export async function openShareLink(
   hash: string,
   deps: {
     notify: Notify;
     createFile(name: string, source: string): Promise<{ id: string; name: string }>;
+    saveMocks(fileId: string, mocks: string): Promise<void>;
     clearHash(): void;
   },
 ): Promise<boolean> {
@@ -105,8 +107,9 @@ export async function openShareLink(
     }
     return false;
   }
-  const { name, source, params } = decoded.shared;
+  const { name, source, params, mocks } = decoded.shared;
   const file = await deps.createFile(toStudioFileName(name), source);
+  if (mocks !== undefined) await deps.saveMocks(file.id, mocks);
   if (params !== undefined) {
     await saveLastRun(file.id, { params: JSON.stringify(params, null, 2), id: '', workflowName: null });
   }
@@ -114,7 +117,10 @@ export async function openShareLink(
   deps.notify({
     tone: 'info',
     title: `Opened a shared workflow as ${file.name}`,
-    detail: params === undefined ? 'Your other files are untouched.' : 'Its params are in the Run dialog.',
+    detail: [
+      params === undefined ? 'Your other files are untouched.' : 'Its params are in the Run dialog.',
+      ...(mocks === undefined ? [] : ['It came with mocks: see its Mocks panel.']),
+    ].join(' '),
   });
   return true;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { appStore, selectActiveFileId, useAppStore } from '../../store';
+import { filesRepo } from '../data/studio-db';
 import { getFilesController } from '../files/files';
 import { useFiles } from '../files/useFiles';
 import { download } from '../transfer/download';
@@ -21,14 +22,17 @@ export function useProjectShare() {
   }, [name, env]);
   const onShare = useCallback(() => {
     if (name === null || fileId === null) return;
-    void shareLink(
-      { id: fileId, name, source: appStore.getState().source },
-      {
-        notify,
-        baseUrl: window.location.origin + window.location.pathname,
-        copy: (text) => navigator.clipboard.writeText(text),
-      },
-    );
+    void (async () => {
+      const mocks = (await filesRepo.get(fileId))?.mocks;
+      await shareLink(
+        { id: fileId, name, source: appStore.getState().source, ...(mocks === undefined ? {} : { mocks }) },
+        {
+          notify,
+          baseUrl: window.location.origin + window.location.pathname,
+          copy: (text) => navigator.clipboard.writeText(text),
+        },
+      );
+    })();
   }, [fileId, name]);
   return { ready: name !== null, onExport, onShare };
 }
@@ -38,6 +42,7 @@ export function openSharedFromLocation(): Promise<boolean> {
   return openShareLinkOnce(window.location.hash, {
     notify,
     createFile: (name, source) => getFilesController().create(name, source),
+    saveMocks: (fileId, mocks) => filesRepo.saveMocks(fileId, mocks),
     clearHash: () => window.history.replaceState(null, '', window.location.pathname + window.location.search),
   });
 }

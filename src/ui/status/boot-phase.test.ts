@@ -1,28 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { type BootPhase, bootPhaseText, UI_AT_THE_LATEST_MS, uiMayRender } from './boot-phase';
+import { type BootPhase, bootPhaseText, MONACO_AT_THE_LATEST_MS, monacoMayLoad } from './boot-phase';
 
-describe('uiMayRender()', () => {
-  it('renders at once on a cold start, so the user edits while Pyodide loads', () => {
-    expect(uiMayRender({ status: 'starting', since: 0, role: 'leader', phase: 'loading-python' }, 150)).toBe(true);
-    expect(uiMayRender({ status: 'starting', since: 0, role: 'leader', phase: 'installing-sdk' }, 150)).toBe(true);
+describe('monacoMayLoad()', () => {
+  it('loads at once on a cold start, so the user has the full editor while Pyodide loads', () => {
+    expect(monacoMayLoad({ status: 'starting', since: 0, role: 'leader', phase: 'loading-python' }, 150)).toBe(true);
+    expect(monacoMayLoad({ status: 'starting', since: 0, role: 'leader', phase: 'installing-sdk' }, 150)).toBe(true);
   });
 
-  it('waits while the boot may still become a warm start, but not longer than UI_AT_THE_LATEST_MS', () => {
-    expect(uiMayRender({ status: 'starting', since: 0, role: 'leader' }, 10)).toBe(false);
+  it('waits while the boot may still become a warm start, but not longer than MONACO_AT_THE_LATEST_MS', () => {
+    expect(monacoMayLoad({ status: 'starting', since: 0, role: 'leader' }, 10)).toBe(false);
     for (const phase of ['opening-database', 'reading-snapshot', 'restoring-snapshot', 'fetching-snapshot'] as const) {
-      expect(uiMayRender({ status: 'starting', since: 0, role: 'leader', phase }, 500)).toBe(false);
-      expect(uiMayRender({ status: 'starting', since: 0, role: 'leader', phase }, UI_AT_THE_LATEST_MS)).toBe(true);
+      expect(monacoMayLoad({ status: 'starting', since: 0, role: 'leader', phase }, 500)).toBe(false);
+      expect(monacoMayLoad({ status: 'starting', since: 0, role: 'leader', phase }, MONACO_AT_THE_LATEST_MS)).toBe(
+        true,
+      );
     }
   });
 
-  it('renders at once when Python is ready, failed or restarting', () => {
+  it('loads at once when Python is ready, failed or restarting', () => {
     const python = { type: 'python-ready', pyodideVersion: '314.0.7', pythonVersion: '3.14.2', loadMs: 610 } as const;
-    expect(uiMayRender({ status: 'ready', since: 0, coldStartMs: 800, warm: true, python, role: 'leader' }, 0)).toBe(
+    expect(monacoMayLoad({ status: 'ready', since: 0, coldStartMs: 800, warm: true, python, role: 'leader' }, 0)).toBe(
       true,
     );
     const failed = { status: 'failed', since: 0, error: { name: 'TypeError', message: 'x' }, role: 'leader' } as const;
-    expect(uiMayRender(failed, 0)).toBe(true);
-    expect(uiMayRender({ status: 'restarting', since: 0, reason: 'killed', role: 'leader' }, 0)).toBe(true);
+    expect(monacoMayLoad(failed, 0)).toBe(true);
+    expect(monacoMayLoad({ status: 'restarting', since: 0, reason: 'killed', role: 'leader' }, 0)).toBe(true);
   });
 });
 

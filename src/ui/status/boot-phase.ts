@@ -23,17 +23,18 @@ export function bootPhaseText(phase: BootPhase): string {
   }
 }
 
-/** However the boot goes, the UI does not wait longer than this to render. */
-export const UI_AT_THE_LATEST_MS = 3_000;
+/** However the boot goes, Monaco does not wait longer than this (ms since navigation) to load. */
+export const MONACO_AT_THE_LATEST_MS = 3_000;
 
 /**
- * Whether the studio's UI should render now, `elapsedMs` after the page started the executor. On a cold start
- * (`loading-python`: seconds of Pyodide loading) at once, so the user edits while Python boots. While the
- * boot may still become a warm start (database, snapshot lookup, restore from the snapshot: about a second)
- * or restoring the snapshot shipped with the studio on a first visit, the UI waits for it: loading the UI meanwhile competes with the restore for the CPU (measured: warm start
- * ~1.5 s instead of ~1.0 s) and would not be usable much sooner. Ready, failed or restarting: at once.
+ * Whether the editor may load Monaco now, `elapsedMs` after navigation. The studio renders at once with a light
+ * view of the code (editor/LightEditor.tsx); Monaco (several MB to parse and run) waits while the boot may still
+ * become a warm start (database, snapshot lookup, restore from the snapshot: well under a second) or restores the
+ * snapshot shipped with the studio on a first visit, since it competes with the restore for the CPU (measured
+ * when the whole UI waited for it: warm start ~1.5 s instead of ~1.0 s). On a cold start (`loading-python`:
+ * seconds) at once. Ready, failed or restarting: at once.
  */
-export function uiMayRender(state: ExecutorState, elapsedMs: number): boolean {
-  if (state.status !== 'starting' || elapsedMs >= UI_AT_THE_LATEST_MS) return true;
+export function monacoMayLoad(state: ExecutorState, elapsedMs: number): boolean {
+  if (state.status !== 'starting' || elapsedMs >= MONACO_AT_THE_LATEST_MS) return true;
   return state.phase === 'loading-python' || state.phase === 'installing-sdk';
 }

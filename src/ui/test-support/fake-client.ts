@@ -36,6 +36,7 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     deleteInstances: record('deleteInstances', async () => {}),
     linkInstanceFile: record('linkInstanceFile', async () => {}),
     replayNotes: record('replayNotes', async () => []),
+    replayOnVirtualClock: record('replayOnVirtualClock', async (req) => req.events),
     envCall: record('envCall', async (): Promise<unknown> => null),
     runTests: record('runTests', async () => ({
       type: 'tests-ran' as const,

@@ -60,12 +60,12 @@ function useInstanceActionItems(): ToolbarItem[] {
  * `hidden` actions are in the "More" menu (the toolbar measures what fits).
  */
 export function InstanceActions({ hidden }: { hidden: number }) {
-  const { view, instance, shown } = useToolbarActions();
+  const { view, instance, shown, cloudflareStatus } = useToolbarActions();
   const items = useInstanceActionItems();
   // While Python starts, the boot time beside Run takes this label's room (every button stays on screen).
   const starting = useClientState(useClient())?.status === 'starting';
   const past = shown.status === 'ready' && shown.travel ? shown : null;
-  const status = past?.view.status ?? view?.status;
+  const status = past?.view.status ?? cloudflareStatus ?? view?.status;
   const onBar = items.length - hidden;
   return (
     <fieldset className="toolbar__group">

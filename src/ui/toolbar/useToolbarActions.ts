@@ -16,7 +16,10 @@ export function useToolbarActions() {
   const view = instance.status === 'ready' ? instance.view : null;
   const blocker = executorBlocker(client ? state : null);
   // Imported from Cloudflare: nothing but delete acts on it (the executor refuses the rest too).
-  const cloudflare = !!useCloudflareRecord(view?.id ?? null);
+  const record = useCloudflareRecord(view?.id ?? null);
+  const cloudflare = !!record;
+  // Its history cut short (a truncated output): the journal has no run end, so show Cloudflare's status.
+  const cloudflareStatus = record?.stop ? record.status : null;
   const legality = (action: InstanceAction | 'run'): Legality => {
     if (blocker) return { ok: false, reason: blocker };
     if (action === 'run') return { ok: true };
@@ -27,5 +30,5 @@ export function useToolbarActions() {
   const act = (action: DirectAction) => {
     if (client && view && legality(action).ok) void performAction(client, action, view.id);
   };
-  return { view, instance, shown, legality, act };
+  return { view, instance, shown, legality, act, cloudflareStatus };
 }

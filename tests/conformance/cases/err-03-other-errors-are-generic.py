@@ -1,5 +1,6 @@
 # Other exceptions (built-in or user-defined) arrive as a generic exception: catchable with `except Exception`
-# (not with their own type), and their message keeps the original type name and text.
+# (not with their own type), a JS Error whose message is "PythonError: " and the step's traceback, whose last
+# line is the original type name and text (the type's module is left out here: it names the loaded file).
 from workers import WorkflowEntrypoint
 
 
@@ -26,5 +27,6 @@ class MyWorkflow(WorkflowEntrypoint):
             except (KeyError, PaymentError):
                 seen.append("caught as its own type")
             except Exception as e:
-                seen.append([str(e), isinstance(e, Exception)])
+                lines = str(e).splitlines()
+                seen.append([e.name, lines[0], lines[-1].rsplit(".", 1)[-1], isinstance(e, Exception)])
         return seen

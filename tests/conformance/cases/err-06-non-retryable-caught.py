@@ -1,4 +1,4 @@
-# NonRetryableError: one attempt, reaches run() as NonRetryableError with str() = its traceback line; caught, the
+# NonRetryableError: one attempt, reaches run() as NonRetryableError with str() = its message; caught, the
 # workflow goes on, and after a sleep the replay serves the failure from the journal (still one attempt).
 from workers import WorkflowEntrypoint
 from workers.workflows import NonRetryableError

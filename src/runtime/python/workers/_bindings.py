@@ -10,7 +10,7 @@ import json
 from pyodide.ffi import JsException, JsProxy
 
 from ._env_bindings import declared_names, env_entry
-from ._values import UnserialisableError, from_js_error, from_json, to_json
+from ._values import UnserialisableError, fold_rpc_error, from_json, to_json
 
 
 def _plain(value, what):
@@ -53,10 +53,12 @@ def _dumps(value):
 
 
 async def _call(promise):
+    """The binding is an RPC stub on Cloudflare, and workers-py maps none of its errors: they arrive as the JS
+    error, folded by RPC (``Error: WorkflowError: …``)."""
     try:
         return await promise
     except JsException as exc:
-        raise from_js_error(exc) from None
+        raise fold_rpc_error(exc) from None
 
 
 class StatusDict(dict):

@@ -16,6 +16,13 @@ current_sink: ContextVar = ContextVar("workers_current_sink", default=None)
 
 #: The current step attempt's recorder of ``self.env`` binding calls (a JS function; ``None`` outside attempts).
 current_recorder: ContextVar = ContextVar("workers_current_recorder", default=None)
+#: The calling code's network context for the gate (a JS object of the host: the workflow file's HTTP mocks and
+#: the request list of the attempt or run), read by ``_host.calling_net`` when ``js.fetch`` is called.
+current_net: ContextVar = ContextVar("workers_current_net", default=None)
+
+#: ``self.env`` of the current run (or of the current ``workflow-studio test`` test's file): what ``workers.env``
+#: reads (``None`` outside both).
+current_env: ContextVar = ContextVar("workers_current_env", default=None)
 
 #: Names of the steps whose dependencies are being resolved on this path (cycle detection).
 resolving: ContextVar = ContextVar("workers_resolving", default=())

@@ -12,6 +12,7 @@ import json
 
 from . import _context
 from ._values import JsDict, UnserialisableError, from_json, to_json
+from .rpc import _BindingWrapper
 
 
 def _args(args, kwargs):
@@ -22,7 +23,7 @@ def _args(args, kwargs):
     return values
 
 
-class _Binding:
+class _Binding(_BindingWrapper):
     _type_name = "Binding"
 
     def __init__(self, host, name):
@@ -38,14 +39,14 @@ class _Binding:
             ) from None
         return from_json(await self._host.callBinding(self._name, op, text, _context.current_recorder.get()))
 
+    def __bool__(self):
+        return True
+
     def __iter__(self):
         raise TypeError(f"'{self._type_name}' object is not iterable")
 
     def __len__(self):
         raise TypeError(f"'{self._type_name}' object has no len()")
-
-    def __bool__(self):  # a binding is truthy (``if env.KV:``) although it has no len(), as on Cloudflare
-        return True
 
     def __repr__(self):
         return f"<{self._type_name} {self._name}>"
@@ -72,7 +73,7 @@ class KvNamespace(_Binding):
         return await self._call("list", _args(args, kwargs))
 
 
-class D1PreparedStatement:
+class D1PreparedStatement(_BindingWrapper):
     """``db.prepare(sql)``: ``bind(*values)`` gives a new statement; ``first``, ``all``, ``run``, ``raw`` run it."""
 
     def __init__(self, db, sql, params=()):
@@ -130,7 +131,7 @@ class D1Database(_Binding):
         return D1DatabaseSession(self, constraint)
 
 
-class D1DatabaseSession:
+class D1DatabaseSession(_BindingWrapper):
     """``db.withSession()``: the same database (one SQLite, no replicas); a bookmark once it has queried."""
 
     def __init__(self, db, constraint):
@@ -153,7 +154,7 @@ class D1DatabaseSession:
             self._bookmark = "0000000000000001-00000001-00000000-workflow-studio"
 
 
-class _SessionStatement:
+class _SessionStatement(_BindingWrapper):
     def __init__(self, session, statement):
         self._session = session
         self._statement = statement
@@ -221,29 +222,42 @@ class R2Bucket(_Binding):
         return await self._call("list", _args(args, kwargs))
 
     async def createMultipartUpload(self, key, *args, **kwargs):  # noqa: N802 - Cloudflare's name
-        return R2MultipartUpload(self, await self._call("createMultipartUpload", _args((key, *args), kwargs)))
-
-    def resumeMultipartUpload(self, key, upload_id):  # noqa: N802 - Cloudflare's name
-        return R2MultipartUpload(self, {"key": key, "uploadId": upload_id})
+        return R2MultipartUpload(self, key, _args(args, kwargs))
 
 
 class R2MultipartUpload(JsDict):
-    """``bucket.createMultipartUpload(key)``: ``upload.key``, ``upload["uploadId"]``, then ``uploadPart(n, value)``
-    for each part, ``complete(parts)`` (the object, as ``put`` returns it) or ``abort()``."""
+    """``bucket.createMultipartUpload(key, …)``: ``uploadPart(n, data)``, then ``complete(parts)`` writes the
+    object (``put`` with the options given at creation) or ``abort()`` drops it. Parts are held by this object
+    until then (in memory: a crash before ``complete`` loses them, as an upload Cloudflare never completes)."""
 
-    def __init__(self, bucket, info):
-        super().__init__(info)
+    def __init__(self, bucket, key, options):
+        import uuid
+
+        super().__init__(key=key, uploadId=uuid.uuid4().hex)
         self._bucket = bucket
+        self._options = options
+        self._parts = {}
 
-    async def uploadPart(self, part_number, value):  # noqa: N802 - Cloudflare's name
-        return await self._bucket._call("uploadPart", [self["key"], self["uploadId"], part_number, value])
+    async def uploadPart(self, part_number, data):  # noqa: N802 - Cloudflare's name
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        import hashlib
+
+        etag = hashlib.sha256(raw).hexdigest()[:32]
+        self._parts[part_number] = (etag, raw)
+        return JsDict(partNumber=part_number, etag=etag)
 
     async def complete(self, parts):
-        listed = [{"partNumber": p["partNumber"], "etag": p["etag"]} for p in parts]
-        return await self._bucket._call("completeMultipartUpload", [self["key"], self["uploadId"], listed])
+        chunks = []
+        for part in parts:
+            number = part["partNumber"]
+            if number not in self._parts or self._parts[number][0] != part["etag"]:
+                raise ValueError(f"completeMultipartUpload: There is no part {number} with that etag. (10025)")
+            chunks.append(self._parts[number][1])
+        self._parts.clear()
+        return await self._bucket.put(self["key"], b"".join(chunks), *self._options)
 
     async def abort(self):
-        await self._bucket._call("abortMultipartUpload", [self["key"], self["uploadId"]])
+        self._parts.clear()
 
 
 _KINDS = {"kv": KvNamespace, "d1": D1Database, "r2": R2Bucket}

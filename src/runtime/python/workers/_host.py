@@ -227,6 +227,7 @@ class _Run:
         self.evicted = False
         self.task = None
         self.activity = 0
+        self.env = None
 
     def now_ms(self):
         return self.host.now()
@@ -271,11 +272,18 @@ def _start_task(coro, context):
     return asyncio.Task(coro, loop=asyncio.get_event_loop(), context=context, eager_start=True)
 
 
-def _new_context(run, sink):
+def _new_context(run, sink, net=None):
     ctx = contextvars.Context()
     ctx.run(_context.current_run.set, run)
     ctx.run(_context.current_sink.set, sink)
+    ctx.run(_context.current_net.set, net)
+    ctx.run(_context.current_env.set, run.env)
     return ctx
+
+
+def calling_net():
+    """The network context of the code calling ``js.fetch`` now (the gate asks, synchronously), or ``None``."""
+    return _context.current_net.get()
 
 
 def start_run(module_key, class_name, host, run_key, virtual):
@@ -285,14 +293,16 @@ def start_run(module_key, class_name, host, run_key, virtual):
     run = _Run(run_key, host, bool(virtual))
     _runs[run_key] = run
     sink = _stdout.LogSink(host.log, whole_lines=False)
-    run.task = _start_task(_main(run, mod, cls, sink), _new_context(run, sink))
+    run.task = _start_task(_main(run, mod, cls, sink), _new_context(run, sink, getattr(host, "net", None)))
 
 
 async def _main(run, mod, cls, sink):
     host = run.host
     try:
         event = _event(host.eventJson)
-        instance = cls(ExecutionContext(), Env(mod.env_host, mod.binding_names))
+        run.env = Env(mod.env_host, mod.binding_names)
+        _context.current_env.set(run.env)
+        instance = cls(ExecutionContext(), run.env)
         result = instance.run(event, WorkflowStep(run, legacy=mod.legacy))
         if inspect.isawaitable(result):
             result = await result
@@ -337,7 +347,7 @@ def start_attempt(run_key, call_id, attempt_key, attempt):
     sink = _stdout.LogSink(attempt.log)
     entry = [run, None]
     _attempts[attempt_key] = entry
-    context = _new_context(run, sink)
+    context = _new_context(run, sink, getattr(attempt, "net", None))
     # self.env binding calls of this attempt are journaled with it (the JS side's attempt.binding).
     context.run(_context.current_recorder.set, getattr(attempt, "binding", None))
     entry[1] = _start_task(_attempt(run, call, json.loads(attempt.ctxJson), attempt, sink, attempt_key), context)
@@ -350,6 +360,8 @@ async def _attempt(run, call, ctx, attempt, sink, attempt_key):
     try:
         override = _context.attempt_override
         replacement = override(run.instance_id(), name, ctx["attempt"]) if override is not None else None
+        if replacement is None:
+            replacement = _file_mock(getattr(attempt, "mockJson", None))
         result = replacement() if replacement is not None else func(*[ctx if v is _CTX else v for v in values])
         if inspect.isawaitable(result):
             result = await result
@@ -371,6 +383,36 @@ async def _attempt(run, call, ctx, attempt, sink, attempt_key):
         attempt.resolve(payload)
     finally:
         _attempts.pop(attempt_key, None)
+
+
+def _file_mock(mock_json):
+    """The replacement for an attempt the workflow file's mocks answer (``{"value"}`` or ``{"raise", "message"}``,
+    chosen by the host from ``steps`` of the mocks document), as ``workers.testing``'s mocks are; else ``None``."""
+    if mock_json is None:
+        return None
+    mock = json.loads(mock_json)
+    if "value" in mock:
+        return lambda: mock["value"]
+    error = _exception_class(mock["raise"])(mock["message"])
+
+    def fail():
+        raise error
+
+    return fail
+
+
+def _exception_class(name):
+    """A built-in exception class, ``NonRetryableError``, or a new ``Exception`` subclass with that name."""
+    import builtins  # noqa: PLC0415
+
+    from .workflows import NonRetryableError  # noqa: PLC0415
+
+    if name == "NonRetryableError":
+        return NonRetryableError
+    found = getattr(builtins, name, None)
+    if isinstance(found, type) and issubclass(found, Exception):
+        return found
+    return type(name, (Exception,), {})
 
 
 def cancel_attempt(attempt_key):

@@ -20,7 +20,7 @@ class Response:
     async def text(self):
         if self.body is None:
             return ""
-        if isinstance(self.body, (bytes, bytearray, memoryview)):  # e.g. an R2 object's ``body``
+        if isinstance(self.body, (bytes, bytearray, memoryview)):
             return bytes(self.body).decode("utf-8", errors="replace")
         return str(self.body)
 

@@ -16,7 +16,7 @@ import weakref
 from pyodide.ffi import JsException
 
 from . import _context
-from ._values import config_to_json, from_js_error, from_json
+from ._values import config_to_json, fold_rpc_error, from_js_error, from_json
 
 _CTX = object()  # stands for the ``ctx`` parameter until an attempt supplies the step context
 
@@ -62,11 +62,13 @@ def _check_name(name, method):
         raise TypeError(f"{method} name must be a str, not {type(name).__name__}")
 
 
-async def _settle(run, promise, convert):
+async def _settle(run, promise, convert, to_python=fold_rpc_error):
+    """The value of an engine call; its error as Cloudflare's SDK raises it: ``step.do`` through workers-py's
+    ``_from_js_error`` (``to_python``), sleeps and waits as the JS error itself, after Cloudflare's RPC."""
     try:
         raw = await promise
     except JsException as exc:
-        raise from_js_error(exc) from None
+        raise to_python(exc) from None
     run.ensure_live()
     return convert(raw)
 
@@ -250,7 +252,7 @@ class WorkflowStep:
         config_json = None if config is None else config_to_json(config)
         call_id = run.register_call(step_name, func, values)
         try:
-            return await _settle(run, run.host.doStep(step_name, call_id, config_json), from_json)
+            return await _settle(run, run.host.doStep(step_name, call_id, config_json), from_json, from_js_error)
         finally:
             run.unregister_call(call_id)
 

@@ -29,12 +29,12 @@ import types
 
 from . import _clock, _collect, _context, _host, _pytest, _stdout
 from ._asserts import rewrite_asserts
+from ._bindings import Env
 
 sys.modules.setdefault("pytest", _pytest)  # test files written for pytest import ours
 
 _waiters = []  # (future, description): wait_for_* calls waiting for the next idle point
 current = None  # the JS host of the running test (workers.testing reads the journal through it)
-current_file = None  # the file of the running test (``workers.env`` is that file's env)
 created = {}  # instance id -> the file of its workflow class, for the instances the running test created
 
 
@@ -42,11 +42,15 @@ def set_rewriting(on):
     _host.source_transform = rewrite_asserts if on else None
 
 
-def _module(filename):
+def _loaded(filename):
     found = [m for m in _host._modules.values() if getattr(m.module, "__file__", None) == filename]
     if not found:
         raise LookupError(f"{filename} is not loaded")
-    return max(found, key=lambda m: m.key).module
+    return max(found, key=lambda m: m.key)
+
+
+def _module(filename):
+    return _loaded(filename).module
 
 
 _conftests = {}  # filename -> module
@@ -235,8 +239,7 @@ def _skipped(reason):
 
 
 def start_test(filename, name, host):
-    global _task, current_file
-    current_file = filename
+    global _task
     timer = getattr(host, "timer", None)  # the test's virtual clock (workers/_clock.py: asyncio.sleep in tests)
     _clock.test_timer = None if timer is None else (lambda ms: timer(ms))
     module, conftests, items = _items[filename]
@@ -248,6 +251,9 @@ def start_test(filename, name, host):
     _stdout.tee = capture
     context = contextvars.Context()
     context.run(_context.current_sink.set, capture)
+    # ``workers.env`` in a test (and its fixtures) is the file's env: its workflow bindings and the --env declaration.
+    loaded = _loaded(filename)
+    context.run(_context.current_env.set, Env(loaded.env_host, loaded.binding_names))
     _task = asyncio.get_event_loop().create_task(
         _run(item, module, conftests, filename, host, capture), context=context
     )

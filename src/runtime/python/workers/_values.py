@@ -16,6 +16,7 @@ import datetime as _dt
 import json
 import math
 import os
+import re
 import traceback
 
 from pyodide.ffi import JsException, JsProxy, jsnull
@@ -176,46 +177,90 @@ def config_to_json(config):
     return json.dumps(_config_value(config), separators=(",", ":"))
 
 
-def _python_origin(exc):
-    """True when the JS error behind ``exc`` is a Python exception that crossed the engine (a failed step):
-    the bridge journals those with their Python traceback (``serialized.traceback``)."""
+def _python_traceback(exc):
+    """The Python traceback behind ``exc`` when it is a Python exception that crossed the engine (a failed
+    step): the bridge journals those with it (``serialized.traceback``); None for the engine's own errors."""
     serialized = getattr(exc, "serialized", None)
-    return serialized is not None and isinstance(getattr(serialized, "traceback", None), str)
+    traceback_text = getattr(serialized, "traceback", None) if serialized is not None else None
+    return traceback_text if isinstance(traceback_text, str) else None
 
 
-# The last line of a Python traceback names the type as ``module.qualname`` except for builtins: what
-# Cloudflare's glue matches on (``_from_js_error`` in workers-py's ``utils.py``).
-_PREFIXES = {
-    "TypeError": ("TypeError", TypeError),
-    "ValueError": ("ValueError", ValueError),
-    "NonRetryableError": ("workers.workflows.NonRetryableError", NonRetryableError),
-}
+# The error names workerd's RPC rebuilds as their own class. Cloudflare's engine runs run() and each step
+# callback over RPC, and the binding is an RPC stub too: an error of any other name reaches the other side as
+# an ``Error`` whose message starts with that name (``Error("WorkflowTimeoutError: …")``).
+_RPC_ERROR_NAMES = frozenset(
+    {"Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError"}
+)
 
 
-def from_js_error(exc):
-    """The Python exception ``run()`` sees for an error from the engine, as Cloudflare's glue makes it.
+def _js_error(message):
+    import js  # noqa: PLC0415 - Pyodide's JsProxy of the JS scope, only reached with a JS error in hand
 
-    A Python ``TypeError``, ``ValueError`` or ``NonRetryableError`` raised in a step keeps its type, and its
-    ``str()`` is the last line of its traceback (``"TypeError: bad"``,
-    ``"workers.workflows.NonRetryableError: stop"``), as on Cloudflare. A JS ``RangeError`` becomes a
-    ``ValueError`` and a JS ``TypeError`` a ``TypeError``, with the bare message. Anything else stays the
-    ``JsException``, catchable with ``except Exception``, whose ``str()`` is ``"<type name>: <message>"``.
+    return js.Error.new(message)
+
+
+def fold_rpc_error(exc):
+    """What an error from the engine is once it has crossed Cloudflare's RPC, as Python code receives it.
+
+    An engine error with a name RPC does not keep (``WorkflowTimeoutError``, ``WorkflowFatalError``,
+    ``WorkflowError``, ``NonRetryableError``, …) becomes a ``JsException`` named ``Error`` whose message is
+    ``"<name>: <message>"`` (``str(e)`` is ``"Error: WorkflowTimeoutError: …"``). A Python exception a step
+    raised reached Cloudflare's engine as Pyodide's ``PythonError``, whose message is the traceback, so it
+    comes back as ``Error("PythonError: <traceback>")``; only a ``NonRetryableError`` keeps its name there
+    (workers-py hands it to the engine as a JS ``NonRetryableError``, so the engine does not retry it).
+    Errors with a kept name (``TypeError``, ``RangeError``, …) are returned as they are.
     """
     if not isinstance(exc, JsException):
         return exc
-    name = exc.name
-    message = exc.message
-    if _python_origin(exc):
-        mapped = _PREFIXES.get(name)
-        if mapped is None:
-            return exc
-        prefix, cls = mapped
-        return cls(f"{prefix}: {message}" if message else prefix)
-    if name == "RangeError":
+    name = exc.name or "Error"
+    message = exc.message or ""
+    traceback_text = _python_traceback(exc)
+    if traceback_text is not None and name != "NonRetryableError":
+        # A traceback the bridge could not render still ends with the exception's line, as Pyodide's does.
+        body = traceback_text if traceback_text != "" else f"{name}: {message}\n" if message else f"{name}\n"
+        folded = _js_error(f"PythonError: {body}")
+        # Kept for the journal: should run() let it escape, the instance error still names the Python class.
+        folded.serialized = exc.serialized
+        return folded
+    if name in _RPC_ERROR_NAMES:
+        return exc
+    return _js_error(f"{name}: {message}" if message else name)
+
+
+# The folded name as Cloudflare's engine strips it again (``PreservedNonRetryableError``); workers-py does too.
+_NON_RETRYABLE_PREFIX = re.compile(r"^NonRetryableError:?\s*")
+
+
+def from_js_error(exc):
+    """The Python exception ``run()`` sees for a failed ``step.do``, as workers-py's ``_from_js_error`` makes it
+    from the error Cloudflare's engine throws back (see :func:`fold_rpc_error`).
+
+    A step's Python exception arrives as ``PythonError: <traceback>``; the traceback's last line picks the
+    class: ``TypeError``, ``ValueError`` keep their type and ``str()`` is that line (``"ValueError: bad"``);
+    any other stays the ``JsException`` (``str(e)`` is ``"Error: PythonError: Traceback …"``). A
+    ``NonRetryableError`` arrives with its name folded into the message, which workers-py strips: its
+    ``str()`` is the original message. A JS ``RangeError`` becomes a ``ValueError`` and a JS ``TypeError`` a
+    ``TypeError``, with the bare message; any other error stays the (folded) ``JsException``.
+    """
+    if not isinstance(exc, JsException):
+        return exc
+    folded = fold_rpc_error(exc)
+    message = folded.message or ""
+    if message.startswith("PythonError"):
+        lines = message.split("\n")
+        last = lines[-2] if len(lines) >= 2 else ""
+        if last.startswith("TypeError"):
+            return TypeError(last)
+        if last.startswith("ValueError"):
+            return ValueError(last)
+        return folded
+    if folded.name == "Error" and _NON_RETRYABLE_PREFIX.match(message):
+        return NonRetryableError(_NON_RETRYABLE_PREFIX.sub("", message, count=1))
+    if folded.name == "RangeError":
         return ValueError(message)
-    if name == "TypeError":
+    if folded.name == "TypeError":
         return TypeError(message)
-    return exc
+    return folded
 
 
 def _gate_refusal(exc):
@@ -225,8 +270,18 @@ def _gate_refusal(exc):
     return isinstance(exc, OSError) and isinstance(context, JsException) and context.name == "NonRetryableError"
 
 
+def _step_error(exc):
+    """The journaled step error behind a JS error ``run()`` let escape, when it is a Python exception."""
+    return exc.serialized if isinstance(exc, JsException) and _python_traceback(exc) is not None else None
+
+
 def error_name(exc):
-    """The name the engine journals for a Python exception; a refused request is not retried."""
+    """The name the engine journals for a Python exception; a refused request is not retried. A step's Python
+    exception that ``run()`` let escape keeps its class (Cloudflare's would read ``Error`` / ``PythonError:
+    <traceback>``; the studio shows the class and keeps the traceback apart)."""
+    step_error = _step_error(exc)
+    if step_error is not None:
+        return step_error.name
     if isinstance(exc, JsException):
         return exc.name or "Error"
     if isinstance(exc, NonRetryableError) or _gate_refusal(exc):
@@ -237,6 +292,9 @@ def error_name(exc):
 def error_message(exc):
     """``str(exc)`` as Python prints it; an exception whose ``__str__`` raises reads as Python's traceback
     module renders it, ``<exception str() failed>`` (the failure must not escape: it would lose the attempt)."""
+    step_error = _step_error(exc)
+    if step_error is not None:
+        return step_error.message
     if isinstance(exc, JsException):
         return exc.message
     try:

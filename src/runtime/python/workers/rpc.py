@@ -1,27 +1,16 @@
-"""``workers.rpc``: the wrapper classes Cloudflare's Python SDK puts around JS binding objects, so tests that
-check ``isinstance(stmt, _BindingWrapper)`` (Cloudflare's own test_d1.py does) see the same answer here. The
-studio's bindings are Python classes of their own (``_env_bindings``); they are registered as binding wrappers;
-none is an RPC stub (callable service binding), as on Cloudflare."""
-
-import abc
-
-from ._env_bindings import (
-    D1Database,
-    D1DatabaseSession,
-    D1PreparedStatement,
-    KvNamespace,
-    R2Bucket,
-    _SessionStatement,
-)
+"""``workers.rpc``: the names of workers-py's binding wrappers, which code (and Cloudflare's own binding tests)
+checks with ``isinstance``. Every ``self.env`` binding object of the studio (KV namespaces, D1 databases and
+statements, R2 buckets) is a ``_BindingWrapper``; none is an ``_RpcStubWrapper`` (a callable RPC stub), as on
+Cloudflare, where a binding method returning another binding object keeps the plain wrapper.
+"""
 
 
-class _BindingWrapper(abc.ABC):  # noqa: B024 - a marker class, as Cloudflare's
-    """A JS binding object seen from Python: KV namespaces, D1 databases and statements, R2 buckets."""
+class _BindingWrapper:
+    """Base of the studio's binding objects (``workers._env_bindings``)."""
 
 
-class _RpcStubWrapper(_BindingWrapper):  # noqa: B024
-    """An RPC stub (a service binding or Durable Object stub): none of the studio's bindings is one."""
+class _RpcStubWrapper(_BindingWrapper):
+    """A function or RpcTarget received over RPC: callable. The studio's bindings never return one."""
 
-
-for _cls in (KvNamespace, D1Database, D1DatabaseSession, D1PreparedStatement, _SessionStatement, R2Bucket):
-    _BindingWrapper.register(_cls)
+    def __call__(self, *args, **kwargs):
+        raise TypeError("this RPC stub cannot be called in Workflow Studio")

@@ -1,10 +1,11 @@
+/** How a host (the CLI, the executor's replays) moves an instance forward: on a virtual clock, or the real one. */
 import { type Engine, FINITE_STATUSES, type InstanceView, type VirtualClock } from '../engine';
-import type { PythonRuntime } from '../runtime';
+import type { PythonRuntime } from './python-runtime';
 
-/** How the CLI moves an instance forward until it completes, errors, or waits for an event nobody sends. */
+/** How to move an instance forward until it completes, errors, or waits for an event nobody sends. */
 export interface DriveParams {
   engine: Engine;
-  runtime: PythonRuntime;
+  runtime: Pick<PythonRuntime, 'activity'>;
   /** The virtual clock, or `undefined` with the real clock. */
   clock: VirtualClock | undefined;
   instanceId: string;

@@ -1,0 +1,114 @@
+/**
+ * UI first: the editor shows the open file's code and takes typing before Python is ready, on a first visit and
+ * on a warm start, and what is typed into the light view (shown until Monaco has loaded) survives the hand-over
+ * to Monaco, keystrokes typed during it included. Checked by the order of events, not by time: the shipped Python
+ * snapshot and Monaco's chunk are held back by routes until the test lets them through.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
+
+/** A route that holds matching requests until `release()` is called. */
+async function hold(page: Page, url: RegExp): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // Context-wide, so the executor worker's fetches are caught too.
+  await page.context().route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** When the page first showed the code ready for typing (LightEditor's mark) and when Python was ready (page clock). */
+function order(page: Page) {
+  return page.evaluate(() => {
+    const s = window.__studio?.getState();
+    return {
+      typableAt: performance.getEntriesByName('studio:editor-typable').at(0)?.startTime ?? Number.NaN,
+      readyAt: s?.status === 'ready' ? s.since + s.coldStartMs : Number.NaN,
+    };
+  });
+}
+
+/** Whether the page's origin holds a stored Python snapshot: a non-empty file in OPFS (persistence/snapshot-files.ts). */
+async function snapshotStored(): Promise<boolean> {
+  const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('pyodide-snapshots', { create: true });
+  const files = (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values();
+  for await (const file of files) if (file.name.endsWith('.snapshot') && (await file.getFile()).size > 0) return true;
+  return false;
+}
+
+test.describe('studio: UI first', () => {
+  test('the code shows and takes typing before Python is ready; keys typed in the light view survive the hand-over to Monaco', async ({
+    page,
+  }) => {
+    const errors = recordErrors(page);
+    const releaseSnapshot = await hold(page, /\/pyodide\/[^/]+\/snapshots\/[^/]+\.bin\.gz$/);
+    const releaseMonaco = await hold(page, /\/assets\/MonacoEditor-[^/]+\.js$/);
+    await page.goto('/');
+
+    const status = page.getByTestId('executor-status');
+    const light = page.getByRole('textbox', { name: /^Editor \(light view/ });
+    await expect(light).toHaveValue(/class \w+\(WorkflowEntrypoint\):/);
+    await expect(status).toHaveAttribute('data-status', 'starting');
+    // The graph (static analysis) and the instances list come with it; Run says Python is starting.
+    await expect(page.locator('[data-testid="plan-node"]').first()).toBeVisible();
+    await expect(page.getByText('No instances yet — run the workflow')).toBeVisible();
+    await expect(page.getByTestId('action-run')).toHaveAttribute('title', /^Python is starting \(/);
+
+    // Typing into the light view: at the end of the first line, then a new line.
+    await light.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type('  # before Monaco');
+    const firstLine = (await light.inputValue()).split('\n')[0] as string;
+    expect(firstLine.endsWith('  # before Monaco')).toBe(true);
+    await expect(status).toHaveAttribute('data-status', 'starting');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+    await snap(page, 'ui-first-light-view');
+
+    // Monaco loads while the user keeps typing: no key may be lost, and the cursor carries over.
+    releaseMonaco();
+    await page.keyboard.type(' and during the hand-over', { delay: 15 });
+    await expect(light).toHaveCount(0, { timeout: READY_TIMEOUT });
+    await page.keyboard.type(' and after');
+    const monacoLine = page.locator('.monaco-editor .view-line').first();
+    await expect(monacoLine).toHaveText(`${firstLine} and during the hand-over and after`.replace(/ /g, '\u00a0'));
+    expect(await page.evaluate(() => window.__studio?.getState().status)).toBe('starting');
+
+    releaseSnapshot();
+    await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
+    const first = await order(page);
+    expect(first.typableAt).toBeLessThan(first.readyAt);
+    expect(errors).toEqual([]);
+  });
+
+  test('a warm start shows the code and takes typing before Python is ready', async ({ page }) => {
+    const errors = recordErrors(page);
+    await page.goto('/');
+    const status = page.getByTestId('executor-status');
+    await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
+    // The snapshot is stored (a file in OPFS) after ready; wait for it, so the reload is a warm start.
+    await expect.poll(() => page.evaluate(snapshotStored), { timeout: READY_TIMEOUT }).toBe(true);
+    // Pyodide's runtime is held back on the reload, so Python cannot be ready before the test has typed.
+    const releaseRuntime = await hold(page, /\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/);
+    await page.reload();
+    const light = page.getByRole('textbox', { name: /^Editor \(light view/ });
+    await expect(light).toHaveValue(/class \w+\(WorkflowEntrypoint\):/);
+    await light.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# typed on a warm start');
+    await expect(light).toHaveValue(/# typed on a warm start$/);
+    await expect(status).toHaveAttribute('data-status', 'starting');
+
+    releaseRuntime();
+    await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
+    expect(await page.evaluate(() => window.__studio?.getState())).toMatchObject({ python: { snapshot: 'used' } });
+    const warm = await order(page);
+    expect(warm.typableAt).toBeLessThan(warm.readyAt);
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('# typed on a warm start');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * A light read-and-type view of the open file, shown at once while Monaco (a chunk of several MB) loads: a plain
+ * textarea in the editor's font and colours, with line numbers. What is typed goes to the store like Monaco's
+ * edits; when Monaco mounts, `EditorPane` hands it this view's text, cursor, scroll and focus (`hand-off.ts`).
+ */
+import { type KeyboardEvent, type Ref, useEffect, useRef } from 'react';
+import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from './editor-metrics';
+
+interface LightEditorProps {
+  source: string;
+  dark: boolean;
+  onChange(value: string): void;
+  ref: Ref<HTMLTextAreaElement>;
+}
+
+/** Performance mark set once per page, when the file's code is first shown ready for typing (bench/browser-start). */
+export const EDITOR_TYPABLE_MARK = 'studio:editor-typable';
+
+const TEXT_STYLE = {
+  fontFamily: EDITOR_FONT_FAMILY,
+  fontSize: EDITOR_FONT_SIZE,
+  lineHeight: `${EDITOR_LINE_HEIGHT}px`,
+  tabSize: EDITOR_TAB_SIZE,
+} as const;
+
+/** Tab indents by four spaces, as in Monaco, instead of leaving the editor. */
+function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
+  if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+  e.preventDefault();
+  // execCommand keeps the browser's own undo history; it is the one way to insert text that does.
+  document.execCommand('insertText', false, ' '.repeat(EDITOR_TAB_SIZE));
+}
+
+export function LightEditor({ source, dark, onChange, ref }: LightEditorProps) {
+  const gutter = useRef<HTMLDivElement>(null);
+  const lines = source.split('\n').length;
+  useEffect(() => {
+    if (performance.getEntriesByName(EDITOR_TYPABLE_MARK).length === 0) performance.mark(EDITOR_TYPABLE_MARK);
+  }, []);
+  return (
+    <div className={`light-editor${dark ? ' light-editor--dark' : ''}`} data-testid="light-editor">
+      <div className="light-editor__gutter" ref={gutter} aria-hidden="true" style={TEXT_STYLE}>
+        {Array.from({ length: lines }, (_, i) => i + 1).join('\n')}
+      </div>
+      <textarea
+        ref={ref}
+        className="light-editor__text"
+        aria-label="Editor (light view while the full editor loads)"
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        autoCorrect="off"
+        wrap="off"
+        style={TEXT_STYLE}
+        value={source}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop;
+        }}
+      />
+    </div>
+  );
+}

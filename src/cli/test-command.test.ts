@@ -284,7 +284,7 @@ async def test_forever():
   });
 
   it('runs the sample test file', async () => {
-    const { exit, report } = await json('tests/workflow-tests');
+    const { exit, report } = await json('tests/workflow-tests/test_order.py');
     expect(exit).toBe(0);
     expect(report).toMatchObject({ passed: 4, failed: 0 });
   });

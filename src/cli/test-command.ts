@@ -15,12 +15,14 @@ import {
   type LoadedTestFile,
   type TestCaseResult,
 } from '../runtime';
+import type { EnvBindings } from '../runtime/bindings/env-bindings';
 import { nodeSql } from '../runtime/bindings/node-sql';
 import { BadInput, readWorkflowSource } from './bad-input';
 import { parseCommandArgs, readProblem } from './command-args';
 import { readEnvFile } from './env-file';
 import type { CliDeps, CliIo } from './run-command';
 import { conftestFiles, discoverTestFiles, matchesK, siblingFile } from './test-discovery';
+import { declaredWorkflows, findTestConfig, freshTestEnv, readTestConfig, type TestEnvConfig } from './test-env';
 import { formatTestReport, type TestResult, toJunit, toTestReport } from './test-report';
 
 export const TEST_USAGE = `Usage: workflow-studio test [PATHS...] [-k PATTERN] [--json] [--junit FILE] [--timeout SECONDS] [--env FILE]
@@ -90,6 +92,17 @@ interface TestOptions {
 
 async function runTests(paths: readonly string[], o: TestOptions): Promise<number> {
   const files = discoverTestFiles(paths);
+  // Each test file's wrangler.jsonc (read once per config file): its bindings, fresh for every test.
+  const configs = new Map<string, TestEnvConfig>();
+  const configOf = new Map<string, TestEnvConfig>();
+  for (const file of files) {
+    const path = findTestConfig(file, paths);
+    if (path === undefined) continue;
+    if (!configs.has(path)) configs.set(path, readTestConfig(path));
+    configOf.set(file, configs.get(path) as TestEnvConfig);
+  }
+  // The env the tests of a file marked pytest.mark.shared_env share (the others get fresh storage each).
+  const sharedEnvs = new Map<string, EnvBindings>();
   const { runtime, pyodide } = await o.deps.python();
   const session = createTestSession({
     runtime,
@@ -100,6 +113,18 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
     timeoutMs: o.timeoutMs,
     sibling: siblingFile,
     ...(o.env ? { env: sessionEnv(o.env) } : {}),
+    testEnv: (file, shared) => {
+      const config = configOf.get(file);
+      if (!config) return undefined;
+      if (!shared) return freshTestEnv(config, () => o.deps.now());
+      const env = sharedEnvs.get(file) ?? freshTestEnv(config, () => o.deps.now());
+      sharedEnvs.set(file, env);
+      return env;
+    },
+    workflows: (file) => {
+      const config = configOf.get(file);
+      return config ? declaredWorkflows(config, file) : [];
+    },
   });
   // Collect first: a file that does not load is bad input before any test runs.
   const plan: LoadedTestFile[] = [];
@@ -163,7 +188,10 @@ async function runTests(paths: readonly string[], o: TestOptions): Promise<numbe
   }
   const end = await session.finish();
   if (end.teardown) results.push(keep(end.teardown));
-  const report = toTestReport(results, Date.now() - started, end.unsupported);
+  const ignored = [...configs.values()].flatMap((c) =>
+    c.ignored.map((section) => `${section} bindings (declared in ${c.file}; tests here get none)`),
+  );
+  const report = toTestReport(results, Date.now() - started, [...end.unsupported, ...ignored]);
   if (o.junit !== undefined) {
     try {
       writeFileSync(o.junit, toJunit(report));

@@ -13,6 +13,8 @@ export interface TestItem {
   line: number;
   /** Why it is skipped (a `skip`/`skipif` mark), or null. */
   skip: string | null;
+  /** Marked `pytest.mark.shared_env`: shares its env storage with the file's other tests so marked. */
+  sharedEnv?: boolean;
 }
 
 /** Why a test failed (or was skipped): the exception, the line of the test file it came from, the traceback. */
@@ -31,6 +33,8 @@ export interface TestEnd {
   output: string;
   /** Of each instance the test created through `workers.testing`: the file its workflow class is defined in. */
   files?: Record<string, string | null>;
+  /** Of each workflow of the test file (by workflowName): the file its class is defined in. */
+  classFiles?: Record<string, string | null>;
 }
 
 /** What the test's Python reaches through `workers.testing`. */
@@ -38,6 +42,8 @@ export interface TestCallbacks {
   /** `{status, output, error, runs, steps}` of an instance as JSON text. */
   journal(instanceId: string): Promise<string>;
   finished(end: TestEnd): void;
+  /** A promise that resolves after `ms` on the test's virtual clock (`asyncio.sleep` in test code). */
+  timer?(ms: number): Promise<void>;
 }
 
 /** A Python file by name and source text. */
@@ -70,6 +76,18 @@ export interface TestHost {
   waiting(): string[];
   /** Cancels what the last test left waiting (and the test itself, when it still runs). */
   reset(): void;
+  /**
+   * While `fn` loads one test file, `env.<binding>` of each declared workflow binding creates instances of its
+   * class, imported from `module` (a sibling file) when the test file does not define or import it.
+   */
+  withWorkflowBindings<T>(declared: readonly DeclaredWorkflow[], fn: () => T): T;
+}
+
+/** A workflow binding a test folder's wrangler.jsonc declares; `module`: the sibling that defines the class. */
+export interface DeclaredWorkflow {
+  binding: string;
+  className: string;
+  module: string | null;
 }
 
 /** The test host of `pyodide` (whose runtime must be installed: `createPythonRuntime`). */
@@ -88,7 +106,21 @@ export function createTestHost(pyodide: PyodideAPI): TestHost {
     waiting: fn('waiting'),
     reset: fn('reset'),
   };
+  const declare = pyodide.pyimport('workers._test_workflows.declare') as PyCallable;
+  const bindingsOf = pyodide.pyimport('workers._test_workflows.bindings_of') as PyCallable;
+  const host = pyodide.pyimport('workers._host');
   return {
+    withWorkflowBindings(declared, run) {
+      if (declared.length === 0) return run();
+      declare(JSON.stringify(declared));
+      host.declared_bindings = bindingsOf;
+      try {
+        return run();
+      } finally {
+        host.declared_bindings = undefined;
+        declare('[]');
+      }
+    },
     rewriting(run) {
       f.setRewriting(true);
       try {
@@ -116,6 +148,7 @@ export function createTestHost(pyodide: PyodideAPI): TestHost {
       f.start(filename, name, {
         journal: (id: string) => callbacks.journal(id),
         finished: (json: string) => callbacks.finished(JSON.parse(json) as TestEnd),
+        ...(callbacks.timer && { timer: callbacks.timer }),
       });
     },
     finishScope: (scope, filename) =>

@@ -20,7 +20,7 @@ import {
 } from '../engine';
 import type { EnvBindings } from './bindings/env-bindings';
 import type { ModuleLoadError, PythonRuntime } from './python-runtime';
-import type { SourceFile, TestEnd, TestFailure, TestHost, TestItem } from './test-host';
+import type { DeclaredWorkflow, SourceFile, TestEnd, TestFailure, TestHost, TestItem } from './test-host';
 import type { WorkflowModule } from './workflow-module';
 
 /** An instance a test created: its journal, to replay or show. */
@@ -76,6 +76,14 @@ export interface TestSessionOptions {
    * (`test --env`), made once on the session's clock: one store for every test of the session.
    */
   env?(now: () => number): EnvBindings;
+  /**
+   * The KV, D1, R2 bindings, vars and secrets for one test of `testFile` (its folder's wrangler.jsonc), on fresh
+   * storage: called as each test starts (`shared`: the test is marked `shared_env`, so the host may hand back
+   * the env of the file's earlier such test). Undefined: the session's `env`, if any.
+   */
+  testEnv?(testFile: string, shared: boolean): EnvBindings | undefined;
+  /** The workflow bindings `testFile`'s folder declares (wrangler.jsonc `workflows`); absent: none. */
+  workflows?(testFile: string): readonly DeclaredWorkflow[];
 }
 
 export interface TestSession {
@@ -123,6 +131,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
   const { runtime, tests } = o;
   let clock: VirtualClock = createVirtualClock(o.start());
   let engine: Engine | undefined;
+  let testEnv: EnvBindings | undefined;
   let loadingFile = '';
   const conftestsLoaded = new Set<string>();
   const sharedClock: Clock = forwardingClock(() => clock);
@@ -152,16 +161,18 @@ export function createTestSession(o: TestSessionOptions): TestSession {
         conftestsLoaded.add(c.filename);
       }
       const loaded = tests.rewriting(() =>
-        runtime.loadModule({
-          source: file.source,
-          filename: file.filename,
-          clock: sharedClock,
-          binding: (name) => {
-            if (!engine) throw new Error('workflow bindings work only while a test runs');
-            return engine.binding(name);
-          },
-          env: () => envBindings,
-        }),
+        tests.withWorkflowBindings(o.workflows?.(file.filename) ?? [], () =>
+          runtime.loadModule({
+            source: file.source,
+            filename: file.filename,
+            clock: sharedClock,
+            binding: (name) => {
+              if (!engine) throw new Error('workflow bindings work only while a test runs');
+              return engine.binding(name);
+            },
+            env: () => testEnv ?? envBindings,
+          }),
+        ),
       );
       if (!loaded.ok) {
         if (loaded.error.name === 'Skipped') {
@@ -188,6 +199,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       if (!module) return base;
       loadingFile = file.filename;
       clock = createVirtualClock(o.start());
+      testEnv = o.testEnv?.(file.filename, item.sharedEnv === true);
       const store = counted();
       engine = createEngine({
         store,
@@ -198,14 +210,14 @@ export function createTestSession(o: TestSessionOptions): TestSession {
         hostActivity: (run) => runtime.activity(run), // Python between two engine calls is work too
       });
       try {
-        const { files, ...end } = await drive(engine, clock, store, file.filename, item.name, t0);
+        const { files, classFiles, ...end } = await drive(engine, clock, store, file.filename, item.name, t0);
         const instances: TestInstance[] = [];
         for (const summary of await store.listInstances()) {
           instances.push({
             id: summary.id,
             workflowName: summary.workflowName,
             status: summary.status,
-            file: files?.[summary.id] ?? null,
+            file: files?.[summary.id] ?? classFiles?.[summary.workflowName] ?? null,
             events: await store.read(summary.id),
           });
         }
@@ -214,6 +226,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
         tests.reset();
         engine.dispose();
         engine = undefined;
+        testEnv = undefined;
       }
     },
 
@@ -248,6 +261,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       finished: (e) => {
         end = e;
       },
+      timer: (ms) => new Promise<void>((resolve) => void clock.setTimer(clock.now() + ms, resolve)),
     });
     for (;;) {
       await engine.settle();
@@ -258,7 +272,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       }
       if (end !== undefined) return end;
       if (Date.now() - t0 > o.timeoutMs) return stuck(`timed out after ${o.timeoutMs / 1000} s (--timeout)`);
-      if ((envBindings?.pending() ?? 0) > 0) {
+      if (((testEnv ?? envBindings)?.pending() ?? 0) > 0) {
         // A binding call awaits storage or sql.js, which the engine cannot see: time must not move meanwhile.
         await new Promise<void>((resolve) => setTimeout(resolve, 1));
         continue;

@@ -30,7 +30,12 @@ export interface WorkflowModule extends Disposable {
 /** One `WorkflowEntrypoint` subclass of the module (the engine's `WorkflowInfo`). */
 export type { WorkflowInfo };
 
-type LoadReply = ({ ok: true; key: number; workflows: WorkflowInfo[] } | ({ ok: false } & ModuleLoadError)) & {};
+/** `aliases`: workflow bindings declared outside the module (a test folder's wrangler.jsonc), binding → workflow. */
+type Alias = { bindingName: string; workflowName: string };
+type LoadReply = (
+  | { ok: true; key: number; workflows: WorkflowInfo[]; aliases?: Alias[] }
+  | ({ ok: false } & ModuleLoadError)
+) & {};
 
 let runCounter = 0;
 let attemptCounter = 0;
@@ -61,7 +66,7 @@ export function createWorkflowModule(
     const { ok: _ok, ...error } = reply;
     return { ok: false, error };
   }
-  for (const w of reply.workflows) workflowsByBinding.set(w.bindingName, w.workflowName);
+  for (const w of [...reply.workflows, ...(reply.aliases ?? [])]) workflowsByBinding.set(w.bindingName, w.workflowName);
   const bodies = new Map<string, WorkflowBody>();
   let disposed = false;
   const mocks = createModuleMocks(params.mocks, params.clock, params.binding);

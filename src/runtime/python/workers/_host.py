@@ -41,6 +41,9 @@ source_transform = None
 # Names of modules whose workflow classes count as their importer's own: the sibling files a test file imports
 # (workers/_test_host.py), so a test of ``from order_workflow import OrderWorkflow`` can run that workflow.
 shared_modules = set()
+# A function module -> {binding name: workflow class} of bindings declared outside the module (a test folder's
+# wrangler.jsonc: workers/_test_workflows.py); None: each class gets the binding UPPER_SNAKE of its name only.
+declared_bindings = None
 
 
 def kebab_case(name):
@@ -155,6 +158,7 @@ def load_module(source, filename, module_name, env_host):
     _context.importing = True
     try:
         exec(code, module.__dict__)
+        aliases = {} if declared_bindings is None else declared_bindings(module)
     except BaseException as exc:  # noqa: BLE001 - any failure at import is the user's to see
         if previous is None:
             sys.modules.pop(module_name, None)
@@ -181,9 +185,12 @@ def load_module(source, filename, module_name, env_host):
             and (value.__module__ == module_name or value.__module__ in shared_modules)
         ):
             classes[value.__name__] = value
+    for cls in aliases.values():
+        classes.setdefault(cls.__name__, cls)
     _next_module += 1
     key = _next_module
     _modules[key] = _Module(key, module, classes, env_host, _uses_depends(ast.parse(source, filename)))
+    _modules[key].binding_names += [b for b in aliases if b not in _modules[key].binding_names]
     workflows = [
         {
             "className": name,
@@ -193,7 +200,8 @@ def load_module(source, filename, module_name, env_host):
         }
         for name, cls in classes.items()
     ]
-    return json.dumps({"ok": True, "key": key, "workflows": workflows})
+    aliases = [{"bindingName": b, "workflowName": kebab_case(cls.__name__)} for b, cls in aliases.items()]
+    return json.dumps({"ok": True, "key": key, "workflows": workflows, "aliases": aliases})
 
 
 def _has_source(cls):

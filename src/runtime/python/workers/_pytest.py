@@ -11,7 +11,9 @@ named once in the report (``unsupported``) and ignored, or fails the one test th
 import math
 import re
 
-SUPPORTED_MARKS = ("asyncio", "parametrize", "skip", "skipif", "usefixtures")
+# ``shared_env``: workflow-studio's own mark; the tests of a file that carry it share one env storage
+# (``workers.env``) instead of each starting empty (src/cli/test-env.ts).
+SUPPORTED_MARKS = ("asyncio", "parametrize", "skip", "skipif", "usefixtures", "shared_env")
 
 unsupported = []  # feature names, each once, in the order first met (the report lists them)
 

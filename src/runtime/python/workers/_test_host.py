@@ -27,7 +27,7 @@ import sys
 import traceback
 import types
 
-from . import _collect, _context, _host, _pytest, _stdout
+from . import _clock, _collect, _context, _host, _pytest, _stdout
 from ._asserts import rewrite_asserts
 from ._bindings import Env
 
@@ -151,7 +151,7 @@ def set_sources(lookup):
 
 
 def collect_tests(filename, conftests_json):
-    """JSON ``[{"name", "line", "skip"}]``: the file's test items in definition order."""
+    """JSON ``[{"name", "line", "skip", "sharedEnv"?}]``: the file's test items in definition order."""
     module = _module(filename)
     conftests = [_conftests[c] for c in json.loads(conftests_json) if c in _conftests]
     try:
@@ -160,7 +160,15 @@ def collect_tests(filename, conftests_json):
         return json.dumps({"error": f"{type(exc).__name__}: {exc}"})
     _items[filename] = (module, conftests, {item.id: item for item in items})
     return json.dumps(
-        [{"name": i.id, "line": i.func.__code__.co_firstlineno, "skip": i.skip} for i in items]
+        [
+            {
+                "name": i.id,
+                "line": i.func.__code__.co_firstlineno,
+                "skip": i.skip,
+                **({"sharedEnv": True} if any(m.name == "shared_env" for m in i.marks) else {}),
+            }
+            for i in items
+        ]
     )
 
 
@@ -210,7 +218,20 @@ async def _run(item, module, conftests, filename, host, capture):
         current = None
         _stdout.tee = None
         end = {"outcome": outcome, "failure": failure, "output": "".join(capture.parts), "files": dict(created)}
+        end["classFiles"] = _class_files(module)
         host.finished(json.dumps(end))
+
+
+def _class_files(module):
+    """workflowName -> the file defining its class, for the workflows of the test module (those of its
+    wrangler.jsonc bindings included): the history command of an instance made through ``env.BINDING``."""
+    found = [m for m in _host._modules.values() if m.module is module]
+    if not found:
+        return {}
+    return {
+        _host.kebab_case(name): getattr(sys.modules.get(cls.__module__), "__file__", None)
+        for name, cls in found[0].classes.items()
+    }
 
 
 def _skipped(reason):
@@ -219,6 +240,8 @@ def _skipped(reason):
 
 def start_test(filename, name, host):
     global _task
+    timer = getattr(host, "timer", None)  # the test's virtual clock (workers/_clock.py: asyncio.sleep in tests)
+    _clock.test_timer = None if timer is None else (lambda ms: timer(ms))
     module, conftests, items = _items[filename]
     item = items[name]
     if item.skip is not None:
@@ -288,6 +311,7 @@ def reset():
             future.cancel()
     _waiters.clear()
     current = None
+    _clock.test_timer = None
     created.clear()
     _stdout.tee = None
     if _task is not None and not _task.done():

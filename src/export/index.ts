@@ -51,11 +51,13 @@ export {
 } from './mocks-schema';
 export { workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
+export { blankSecrets, type ShareableEnv, shareableEnv } from './share-env';
 export {
   type DecodeShareResult,
   decodeShareLink,
   type EncodeShareResult,
   encodeShareLink,
+  MAX_SHARE_ENV_BYTES,
   MAX_SHARE_LINK_CHARS,
   MAX_SHARE_MOCKS_BYTES,
   MAX_SHARE_PARAMS_BYTES,

@@ -70,6 +70,9 @@ describe('share links', () => {
       saveMocks: async () => {
         throw new Error('a link without mocks saves none');
       },
+      saveEnv: async () => {
+        throw new Error('a link without an env saves none');
+      },
       createFile: async (name, source) => {
         created.push({ name, source });
         return { id: 'f-opened', name: 'order_flow_2.py' };
@@ -101,11 +104,39 @@ describe('share links', () => {
       saveMocks: async (fileId, text) => {
         saved.push([fileId, text]);
       },
+      saveEnv: vi.fn(),
     });
     expect(saved).toEqual([['f-rates', mocks]]);
     expect(notify).toHaveBeenLastCalledWith(
       expect.objectContaining({ detail: 'Your other files are untouched. It came with mocks: see its Mocks panel.' }),
     );
+  });
+
+  it('carries the env without secret values, and tells the receiver which secrets to fill in', async () => {
+    const env = '{"kv_namespaces": [{"binding": "CACHE"}], "secrets": {"TOKEN": "sk_live_never"}}';
+    const url = await shareLink(
+      { id: 'f-env', name: 'cache.py', source: SOURCE, env },
+      { notify: vi.fn(), baseUrl: 'http://127.0.0.1/', copy: async () => {} },
+    );
+    const saved: [string, string][] = [];
+    const notify = vi.fn();
+    await openShareLink(new URL(url as string).hash, {
+      notify,
+      clearHash: () => {},
+      createFile: async (name) => ({ id: 'f-cache', name }),
+      saveMocks: vi.fn(),
+      saveEnv: async (fileId, text) => {
+        saved.push([fileId, text]);
+      },
+    });
+    expect(saved).toEqual([['f-cache', '{"kv_namespaces": [{"binding": "CACHE"}], "secrets": {"TOKEN": ""}}']]);
+    expect(notify).toHaveBeenLastCalledWith({
+      tone: 'info',
+      title: 'Opened a shared workflow as cache.py',
+      detail:
+        'Your other files are untouched. It came with bindings: see Env & bindings. Share links never carry secret values: fill in TOKEN in Env & bindings before you run it.',
+      sticky: true,
+    });
   });
 
   it('opens a link once when asked twice at once (React StrictMode runs the effect twice in dev)', async () => {
@@ -118,7 +149,7 @@ describe('share links', () => {
       await new Promise((r) => setTimeout(r, 10));
       return { id: 'f-once', name };
     });
-    const deps = { notify: vi.fn(), createFile, clearHash: vi.fn(), saveMocks: vi.fn() };
+    const deps = { notify: vi.fn(), createFile, clearHash: vi.fn(), saveMocks: vi.fn(), saveEnv: vi.fn() };
     expect(await Promise.all([openShareLinkOnce(hash, deps), openShareLinkOnce(hash, deps)])).toEqual([true, false]);
     expect(createFile).toHaveBeenCalledTimes(1);
     // Once it is done, the same link (pasted again) opens again.
@@ -148,6 +179,7 @@ describe('share links', () => {
       createFile,
       clearHash: () => {},
       saveMocks: vi.fn(),
+      saveEnv: vi.fn(),
     });
     expect(opened).toBe(false);
     expect(createFile).not.toHaveBeenCalled();
@@ -158,9 +190,15 @@ describe('share links', () => {
 
   it('ignores a page URL without a share fragment', async () => {
     const notify = vi.fn();
-    expect(await openShareLink('', { notify, createFile: vi.fn(), clearHash: vi.fn(), saveMocks: vi.fn() })).toBe(
-      false,
-    );
+    expect(
+      await openShareLink('', {
+        notify,
+        createFile: vi.fn(),
+        clearHash: vi.fn(),
+        saveMocks: vi.fn(),
+        saveEnv: vi.fn(),
+      }),
+    ).toBe(false);
     expect(notify).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@
 
 import { type Json, parseEnvDeclaration } from '../../engine';
 import {
+  blankSecrets,
   buildCloudflareProject,
   decodeShareLink,
   describeForm,
@@ -58,9 +59,12 @@ export function exportProject(
   return true;
 }
 
-/** Makes a share link of the open file with its last Run params; copies it when the clipboard allows. */
+/**
+ * Makes a share link of the open file with its last Run params, its mocks and its env declaration (secret values
+ * blanked by the link itself); copies it when the clipboard allows.
+ */
 export async function shareLink(
-  file: { id: string; name: string; source: string; mocks?: string },
+  file: { id: string; name: string; source: string; mocks?: string; env?: string },
   deps: { notify: Notify; baseUrl: string; copy(text: string): Promise<void> },
 ): Promise<string | null> {
   const params = parseParams((await loadLastRun(file.id)).params);
@@ -69,6 +73,7 @@ export async function shareLink(
     source: file.source,
     ...(params.ok && !isEmptyObject(params.value) ? { params: params.value as Json } : {}),
     ...(file.mocks === undefined ? {} : { mocks: file.mocks }),
+    ...(file.env === undefined ? {} : { env: file.env }),
   });
   if (!encoded.ok) {
     deps.notify({ tone: 'error', title: 'Cannot make a share link', detail: encoded.message });
@@ -89,13 +94,17 @@ export async function shareLink(
   return url;
 }
 
-/** Opens the workflow a share link carries as a new file (never overwriting one) with its params for Run and its mocks. */
+/**
+ * Opens the workflow a share link carries as a new file (never overwriting one) with its params for Run, its mocks
+ * and its env declaration; the notice names the secrets the link left blank, for the receiver to fill in.
+ */
 export async function openShareLink(
   hash: string,
   deps: {
     notify: Notify;
     createFile(name: string, source: string): Promise<{ id: string; name: string }>;
     saveMocks(fileId: string, mocks: string): Promise<void>;
+    saveEnv(fileId: string, env: string): Promise<void>;
     clearHash(): void;
   },
 ): Promise<boolean> {
@@ -107,9 +116,11 @@ export async function openShareLink(
     }
     return false;
   }
-  const { name, source, params, mocks } = decoded.shared;
+  const { name, source, params, mocks, env } = decoded.shared;
   const file = await deps.createFile(toStudioFileName(name), source);
   if (mocks !== undefined) await deps.saveMocks(file.id, mocks);
+  if (env !== undefined) await deps.saveEnv(file.id, env);
+  const blank = env === undefined ? [] : blankSecrets(env);
   if (params !== undefined) {
     await saveLastRun(file.id, { params: JSON.stringify(params, null, 2), id: '', workflowName: null });
   }
@@ -120,7 +131,13 @@ export async function openShareLink(
     detail: [
       params === undefined ? 'Your other files are untouched.' : 'Its params are in the Run dialog.',
       ...(mocks === undefined ? [] : ['It came with mocks: see its Mocks panel.']),
+      ...(env === undefined ? [] : ['It came with bindings: see Env & bindings.']),
+      ...(blank.length === 0
+        ? []
+        : [`Share links never carry secret values: fill in ${blank.join(', ')} in Env & bindings before you run it.`]),
     ].join(' '),
+    // Secrets to fill in: the notice waits for the user.
+    ...(blank.length === 0 ? {} : { sticky: true }),
   });
   return true;
 }

@@ -3,7 +3,7 @@
  * a failure its assertion values and captured prints, and each instance a test created opens like any other.
  */
 import { expect, test } from '@playwright/test';
-import { openSample, openStudio, recordErrors, snap } from './studio-helpers';
+import { openSample, openStudio, recordErrors, replaceEditorTextIn, snap } from './studio-helpers';
 
 const FAILING = `import pytest
 from order_workflow import OrderWorkflow
@@ -90,7 +90,7 @@ test('a test gets the bindings of the workflow file it imports, and fails withou
   // The same tests without the file's KV declaration: self.env.KV is not there.
   await page.getByTestId('open-env').click();
   const dialog = page.getByTestId('env-dialog');
-  await dialog.getByTestId('env-text').fill('');
+  await replaceEditorTextIn(dialog.getByTestId('env-text'), '{}', '{}');
   await dialog.getByTestId('env-save').click();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByTestId('run-tests').click();

@@ -22,6 +22,7 @@ export {
   PROJECT_FILES,
 } from './cloudflare-project';
 export { ENTRYPOINT_MARKER, type ExportedWorkflow } from './entry-template';
+export { envJsonSchema } from './env-schema';
 export {
   buildJournalFile,
   JOURNAL_FILE_FORMAT,

@@ -3,7 +3,15 @@
  * the key and its value in Env & bindings, edits it there, and a D1 statement's SQLite error reads as D1's.
  */
 import { expect, test } from '@playwright/test';
-import { node, openStudio, recordErrors, replaceEditorText, runFromDialog, snap } from './studio-helpers';
+import {
+  node,
+  openStudio,
+  recordErrors,
+  replaceEditorText,
+  replaceEditorTextIn,
+  runFromDialog,
+  snap,
+} from './studio-helpers';
 
 const FLOW = `from workers import WorkflowEntrypoint
 
@@ -29,15 +37,18 @@ test.describe('studio: bindings', () => {
 
     await page.getByTestId('open-env').click();
     const dialog = page.getByTestId('env-dialog');
-    await dialog.getByTestId('env-text').fill('{"kv_namespaces": [{"binding": "my kv"}]}');
+    const editor = dialog.getByTestId('env-text');
+    await replaceEditorTextIn(editor, '{"kv_namespaces": [{"binding": "my kv"}]}', '"my kv"');
     await expect(dialog.getByTestId('env-problem')).toHaveText(
       'kv_namespaces[0].binding must be a name like "KV" (letters, digits, _)',
     );
-    await dialog.getByTestId('env-text').fill(ENV);
+    // The editor checks the declaration's JSON Schema too: the bad name is squiggled.
+    await expect(editor.locator('.squiggly-warning, .squiggly-error').first()).toBeVisible();
+    await replaceEditorTextIn(editor, ENV, 'sk_live_hidden');
     await dialog.getByTestId('env-save').click();
     await expect(dialog.getByTestId('bindings-browser')).toBeVisible();
     // The secret's value is never drawn: masked in the declaration and in the values table.
-    await expect(dialog.getByTestId('env-text')).toHaveValue(/"TOKEN": "••••••"/);
+    await expect(editor).toContainText(/"TOKEN":\s"••••••"/);
     await expect(dialog.getByTestId('env-values')).toContainText('TOKEN');
     await expect(dialog).not.toContainText('sk_live_hidden');
     await expect(dialog.getByTestId('kv-entries')).not.toContainText('order:A-17');

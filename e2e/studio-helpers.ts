@@ -3,7 +3,7 @@
  * empty), watch every request (nothing may leave 127.0.0.1), and save screenshots as artifacts to look at.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const READY_TIMEOUT = 90_000;
 export const ARTIFACTS = 'e2e-artifacts';
@@ -123,4 +123,18 @@ export async function replaceEditorText(page: Page, text: string, shown: string)
     target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
   await expect(page.locator('.monaco-editor .view-lines')).toContainText(shown);
+}
+
+/** Replaces the text of the Monaco editor inside `scope` (a dialog's JSON editor) by pasting `text`. */
+export async function replaceEditorTextIn(scope: Locator, text: string, shown: string | RegExp): Promise<void> {
+  const lines = scope.locator('.monaco-editor .view-lines');
+  await lines.click();
+  await scope.page().keyboard.press('Control+A');
+  await scope.page().evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(lines).toContainText(shown);
 }

@@ -3,7 +3,7 @@
  * a failure its assertion values and captured prints, and each instance a test created opens like any other.
  */
 import { expect, test } from '@playwright/test';
-import { openSample, openStudio, recordErrors, snap } from './studio-helpers';
+import { openSample, openStudio, recordErrors, replaceEditorTextIn, snap } from './studio-helpers';
 
 const FAILING = `import pytest
 from order_workflow import OrderWorkflow
@@ -72,5 +72,31 @@ test('runs the sample tests and a failing file, shows values and prints, and ope
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('tab-instances')).toBeFocused();
   await expect(page.getByTestId('instance-row').filter({ hasText: 'order-b7' })).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('a test gets the bindings of the workflow file it imports, and fails without them', async ({ page }) => {
+  const errors = recordErrors(page);
+  await openStudio(page);
+  await openSample(page, 'Idempotency key in KV');
+  await expect(page.getByTestId('file-select').locator('option:checked')).toHaveText('idempotent_charge.py');
+  await page.getByTestId('tab-tests').click();
+  const pane = page.getByTestId('tests-pane');
+  await page.getByTestId('run-tests').click();
+  const rows = pane.getByTestId('test-row');
+  await expect(rows).toHaveCount(2, { timeout: 60_000 });
+  await expect(pane.locator('[data-outcome="passed"]')).toHaveCount(2);
+
+  // The same tests without the file's KV declaration: self.env.KV is not there.
+  await page.getByTestId('open-env').click();
+  const dialog = page.getByTestId('env-dialog');
+  await replaceEditorTextIn(dialog.getByTestId('env-text'), '{}', '{}');
+  await dialog.getByTestId('env-save').click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('run-tests').click();
+  await expect(pane.locator('[data-outcome="failed"]')).toHaveCount(2, { timeout: 60_000 });
+  await expect(
+    rows.filter({ hasText: 'test_a_crash_after_charging_does_not_charge_twice' }).getByTestId('test-failure'),
+  ).toContainText('KV');
   expect(errors).toEqual([]);
 });

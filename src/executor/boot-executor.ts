@@ -153,7 +153,13 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   return {
     ready,
     core,
-    runTests: createStudioTests({ runtime: python.runtime, pyodide: python.pyodide, core, defer: deps.defer }),
+    runTests: createStudioTests({
+      runtime: python.runtime,
+      pyodide: python.pyodide,
+      core,
+      defer: deps.defer,
+      ...(deps.sql ? { sql: deps.sql } : {}),
+    }),
     armKill: () => guard.armKill(),
     disarmKill: () => guard.disarmKill(),
     async afterReady() {

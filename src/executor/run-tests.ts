@@ -5,15 +5,19 @@
  * panel's link opens its history and graph like any instance.
  */
 import type { PyodideAPI } from 'pyodide';
+import type { SqlJsStatic } from 'sql.js';
 import type { RunTests, TestCaseReport, TestsRan } from '../protocol';
 import { createTestHost, createTestSession, type PythonRuntime, type TestCaseResult, type TestHost } from '../runtime';
 import type { ExecutorCore } from './executor-core';
+import { type TestFileSetup, testFileSetup } from './test-file-env';
 
 export interface StudioTestsDeps {
   runtime: PythonRuntime;
   pyodide: PyodideAPI;
   core: Pick<ExecutorCore, 'importJournal' | 'deleteInstances'>;
   defer(cb: () => void): void;
+  /** sql.js for the D1 bindings a test file's workflow files declare (without it, tests get no KV, D1 or R2). */
+  sql?: () => Promise<SqlJsStatic>;
   /** Wall-time limit per test (default 10 s). */
   timeoutMs?: number;
 }
@@ -31,6 +35,18 @@ export function createStudioTests(deps: StudioTestsDeps): (files: RunTests['file
     tests ??= createTestHost(deps.pyodide);
     const started = Date.now();
     const byName = new Map(files.map((f) => [f.name, f]));
+    const conftest = byName.get('conftest.py');
+    const setups = new Map<string, TestFileSetup>();
+    const setupOf = (name: string) => {
+      const file = byName.get(name);
+      if (!file) return undefined;
+      let setup = setups.get(name);
+      if (!setup) {
+        setup = testFileSetup(file, conftest, byName, deps.sql);
+        setups.set(name, setup);
+      }
+      return setup;
+    };
     const session = createTestSession({
       runtime: deps.runtime,
       tests,
@@ -42,12 +58,20 @@ export function createStudioTests(deps: StudioTestsDeps): (files: RunTests['file
         const file = byName.get(`${name}.py`);
         return file && { filename: file.name, source: file.source };
       },
+      fileEnv: (testFile) => {
+        const setup = setupOf(testFile);
+        return setup?.ok ? setup.setup : undefined;
+      },
     });
-    const conftest = byName.get('conftest.py');
     const conftests = conftest ? [{ filename: conftest.name, source: conftest.source }] : [];
     const reports: TestCaseReport[] = [];
     const testFiles = files.filter((f) => TEST_FILE.test(f.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const f of testFiles) {
+      const setup = setupOf(f.name);
+      if (setup && !setup.ok) {
+        reports.push(whole(f.name, 'failed', { name: 'EnvError', message: setup.message, line: null, traceback: '' }));
+        continue;
+      }
       const loaded = session.load({ filename: f.name, source: f.source }, conftests);
       if (!loaded.ok) {
         const failure = loaded.error

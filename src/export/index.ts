@@ -22,6 +22,7 @@ export {
   PROJECT_FILES,
 } from './cloudflare-project';
 export { ENTRYPOINT_MARKER, type ExportedWorkflow } from './entry-template';
+export { envJsonSchema } from './env-schema';
 export {
   buildJournalFile,
   JOURNAL_FILE_FORMAT,
@@ -51,11 +52,13 @@ export {
 } from './mocks-schema';
 export { workerNameFromFile, workerNameProblem } from './names';
 export { COMPATIBILITY_DATE } from './project-files';
+export { blankSecrets, type ShareableEnv, shareableEnv } from './share-env';
 export {
   type DecodeShareResult,
   decodeShareLink,
   type EncodeShareResult,
   encodeShareLink,
+  MAX_SHARE_ENV_BYTES,
   MAX_SHARE_LINK_CHARS,
   MAX_SHARE_MOCKS_BYTES,
   MAX_SHARE_PARAMS_BYTES,

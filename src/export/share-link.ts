@@ -2,7 +2,8 @@
  * Share links: a workflow file (and optionally the params to run it with) compressed into the URL fragment, so
  * nothing is uploaded anywhere. The fragment is `share=<lz-string of {"v":1,"name","source","params"?,"mocks"?}>`
  * (`mocks`: the file's mocks text, docs/mocks.md, carried as written; it sends nothing anywhere, so a link's mocks
- * need no consent. An export never holds mocks).
+ * need no consent. An export never holds mocks; `env`: the file's env declaration with every secret's value blanked,
+ * share-env.ts — names travel, values never do).
  * Decoding never throws: a link that is corrupt, oversize, or from another format version gets a message to
  * show as is; a fragment without `share=` is `absent` (not a share link at all, so say nothing). The decoded
  * name is one the studio's file list accepts; the UI creates the file under a free variant of it.
@@ -11,6 +12,7 @@ import LZString from 'lz-string';
 import { z } from 'zod';
 import './zod-jitless';
 import type { Json } from '../engine';
+import { shareableEnv } from './share-env';
 import { formatIssues } from './zod-issues';
 
 /** The format version this studio writes and reads. */
@@ -23,6 +25,8 @@ export const MAX_SHARE_SOURCE_BYTES = 64 * 1024;
 export const MAX_SHARE_PARAMS_BYTES = 16 * 1024;
 /** The most mocks text a link carries, in UTF-8 bytes. */
 export const MAX_SHARE_MOCKS_BYTES = 32 * 1024;
+/** The most env declaration text a link carries, in UTF-8 bytes. */
+export const MAX_SHARE_ENV_BYTES = 16 * 1024;
 /** The longest compressed part a link may have (64 KB of incompressible code is about 88 000 characters). */
 export const MAX_SHARE_LINK_CHARS = 120_000;
 /** The longest file name a link may carry. */
@@ -37,6 +41,11 @@ export interface SharedWorkflow {
   params?: Json;
   /** The file's mocks text (docs/mocks.md), as the Mocks panel holds it. */
   mocks?: string;
+  /**
+   * The file's env declaration text (docs: Bindings). Given to {@link encodeShareLink} as stored, secrets included;
+   * the link holds it with each secret's value blanked, and a decoded link has those blanks.
+   */
+  env?: string;
 }
 
 /** Result of {@link encodeShareLink}: the fragment (without `#`), or why the file cannot be shared. */
@@ -81,6 +90,7 @@ const payloadSchema = z.strictObject({
   source: z.string(),
   params: z.json().optional(),
   mocks: z.string().optional(),
+  env: z.string().optional(),
 });
 
 function sizeProblem(shared: SharedWorkflow, who: 'file' | 'link'): string | undefined {
@@ -99,6 +109,9 @@ function sizeProblem(shared: SharedWorkflow, who: 'file' | 'link'): string | und
   if (shared.mocks !== undefined && utf8Bytes(shared.mocks) > MAX_SHARE_MOCKS_BYTES) {
     return `The mocks are ${kb(utf8Bytes(shared.mocks))}; a share link holds at most 32 KB of mocks.`;
   }
+  if (shared.env !== undefined && utf8Bytes(shared.env) > MAX_SHARE_ENV_BYTES) {
+    return `The env declaration is ${kb(utf8Bytes(shared.env))}; a share link holds at most 16 KB of it.`;
+  }
   return undefined;
 }
 
@@ -112,7 +125,14 @@ export function encodeShareLink(shared: SharedWorkflow): EncodeShareResult {
       message: 'Cannot share these params: they are not JSON (numbers must be finite; no functions or undefined).',
     };
   }
-  const tooLarge = sizeProblem(shared, 'file');
+  let env: string | undefined;
+  if (shared.env !== undefined && shared.env.trim() !== '') {
+    const blanked = shareableEnv(shared.env);
+    if (!blanked.ok)
+      return { ok: false, message: `Cannot share this file: ${blanked.message}. Fix it in Env & bindings.` };
+    env = blanked.text;
+  }
+  const tooLarge = sizeProblem({ ...shared, env }, 'file');
   if (tooLarge) return { ok: false, message: tooLarge };
   const payload = {
     v: SHARE_LINK_VERSION,
@@ -120,6 +140,7 @@ export function encodeShareLink(shared: SharedWorkflow): EncodeShareResult {
     source: shared.source,
     ...(shared.params === undefined ? {} : { params: shared.params }),
     ...(shared.mocks === undefined || shared.mocks.trim() === '' ? {} : { mocks: shared.mocks }),
+    ...(env === undefined ? {} : { env }),
   };
   const compressed = LZString.compressToEncodedURIComponent(JSON.stringify(payload));
   if (compressed.length > MAX_SHARE_LINK_CHARS) {
@@ -182,13 +203,14 @@ export function decodeShareLink(input: string): DecodeShareResult {
   const parsed = payloadSchema.safeParse(payload, { reportInput: true });
   if (!parsed.success)
     return fail('invalid', `This share link cannot be opened: ${formatIssues(parsed.error.issues)}.`);
-  const { source, params, mocks } = parsed.data;
+  const { source, params, mocks, env } = parsed.data;
   const name = toStudioFileName(parsed.data.name);
   const shared: SharedWorkflow = {
     name,
     source,
     ...(params === undefined ? {} : { params: params as Json }),
     ...(mocks === undefined ? {} : { mocks }),
+    ...(env === undefined ? {} : { env }),
   };
   const tooLarge = sizeProblem(shared, 'link');
   if (tooLarge) return fail('too-large', tooLarge);

@@ -200,7 +200,17 @@ export interface ReplayOnVirtualClock {
  */
 export interface RunTests {
   type: 'run-tests';
-  files: { fileId: string; name: string; source: string }[];
+  files: {
+    fileId: string;
+    name: string;
+    source: string;
+    /** The file's env declaration text: a test file's tests get the env of the workflow files it imports. */
+    env?: string;
+    /** The file's mocks, checked by the UI: a test file's tests get the mocks of the workflow files it imports. */
+    mocks?: Mocks;
+    /** Why the file's mocks could not be used (the UI's check failed): the tests importing it fail with this. */
+    mocksProblem?: string;
+  }[];
 }
 
 /**

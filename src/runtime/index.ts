@@ -52,6 +52,7 @@ export {
   type LoadedTestFile,
   type LoadFailure,
   type TestCaseResult,
+  type TestFileEnv,
   type TestInstance,
   type TestSession,
   type TestSessionOptions,

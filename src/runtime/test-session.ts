@@ -4,6 +4,8 @@
  * virtual clock, so sleeps, retry delays and timeouts take no time, and ends with what it printed and the
  * journals of the instances it created.
  */
+
+import type { Mocks } from '../engine';
 import {
   type Clock,
   callOutline,
@@ -84,6 +86,19 @@ export interface TestSessionOptions {
   testEnv?(testFile: string, shared: boolean): EnvBindings | undefined;
   /** The workflow bindings `testFile`'s folder declares (wrangler.jsonc `workflows`); absent: none. */
   workflows?(testFile: string): readonly DeclaredWorkflow[];
+  /**
+   * The `self.env` and mocks of one test file's tests (the studio's Tests panel: those of the workflow files it
+   * imports); in place of `env` for that file. `env` is called at the start of each test: fresh storage per test.
+   */
+  fileEnv?(testFile: string): TestFileEnv | undefined;
+}
+
+/** What {@link TestSessionOptions.fileEnv} gives one test file. */
+export interface TestFileEnv {
+  /** The file's mocks (HTTP rules, step results, scripted events), for every test of the file. */
+  mocks?: Mocks;
+  /** New bindings on the test's clock (`now`), with empty storage. */
+  env?(now: () => number): EnvBindings;
 }
 
 export interface TestSession {
@@ -131,11 +146,13 @@ export function createTestSession(o: TestSessionOptions): TestSession {
   const { runtime, tests } = o;
   let clock: VirtualClock = createVirtualClock(o.start());
   let engine: Engine | undefined;
-  let testEnv: EnvBindings | undefined;
   let loadingFile = '';
   const conftestsLoaded = new Set<string>();
   const sharedClock: Clock = forwardingClock(() => clock);
   const envBindings = o.env?.(() => sharedClock.now());
+  /** The bindings `self.env` reads now: the running test's own, else the session's. */
+  let testBindings: EnvBindings | undefined;
+  const currentEnv = () => testBindings ?? envBindings;
   tests.setSources((name) => o.sibling(name, loadingFile));
 
   const result = (file: string, name: string, line: number, t0: number): TestCaseResult => ({
@@ -154,6 +171,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
   return {
     load(file, conftests) {
       loadingFile = file.filename;
+      const fileEnv = o.fileEnv?.(file.filename);
       for (const c of [...conftests].reverse()) {
         if (conftestsLoaded.has(c.filename)) continue;
         const error = tests.loadConftest(c);
@@ -170,7 +188,8 @@ export function createTestSession(o: TestSessionOptions): TestSession {
               if (!engine) throw new Error('workflow bindings work only while a test runs');
               return engine.binding(name);
             },
-            env: () => testEnv ?? envBindings,
+            env: currentEnv,
+            ...(fileEnv?.mocks ? { mocks: fileEnv.mocks } : {}),
           }),
         ),
       );
@@ -199,7 +218,9 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       if (!module) return base;
       loadingFile = file.filename;
       clock = createVirtualClock(o.start());
-      testEnv = o.testEnv?.(file.filename, item.sharedEnv === true);
+      testBindings =
+        o.testEnv?.(file.filename, item.sharedEnv === true) ??
+        o.fileEnv?.(file.filename)?.env?.(() => sharedClock.now());
       const store = counted();
       engine = createEngine({
         store,
@@ -226,7 +247,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
         tests.reset();
         engine.dispose();
         engine = undefined;
-        testEnv = undefined;
+        testBindings = undefined;
       }
     },
 
@@ -272,7 +293,7 @@ export function createTestSession(o: TestSessionOptions): TestSession {
       }
       if (end !== undefined) return end;
       if (Date.now() - t0 > o.timeoutMs) return stuck(`timed out after ${o.timeoutMs / 1000} s (--timeout)`);
-      if (((testEnv ?? envBindings)?.pending() ?? 0) > 0) {
+      if ((currentEnv()?.pending() ?? 0) > 0) {
         // A binding call awaits storage or sql.js, which the engine cannot see: time must not move meanwhile.
         await new Promise<void>((resolve) => setTimeout(resolve, 1));
         continue;

@@ -8,7 +8,7 @@
 import Editor, { DiffEditor, type DiffOnMount, type OnMount } from '@monaco-editor/react';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from './editor-metrics';
-import { MOCKS_MODEL_SUFFIX } from './monaco-setup';
+import { ENV_MODEL_SUFFIX, MOCKS_MODEL_SUFFIX } from './monaco-setup';
 
 const OPTIONS = {
   automaticLayout: true,
@@ -70,6 +70,22 @@ export function MonacoMocks({ fileId, text, dark, onChange, loading }: MonacoJso
       onChange={onChange}
       theme={dark ? 'vs-dark' : 'vs'}
       options={{ ...OPTIONS, tabSize: 2 }}
+      loading={loading}
+    />
+  );
+}
+
+/** A file's env declaration in Monaco (JSON with comments, checked against the env JSON Schema). */
+export function MonacoEnv({ fileId, text, dark, onChange, loading }: MonacoJsonProps) {
+  return (
+    <Editor
+      className="nokey"
+      path={`file:///env/${fileId}${ENV_MODEL_SUFFIX}`}
+      defaultLanguage="json"
+      value={text}
+      onChange={onChange}
+      theme={dark ? 'vs-dark' : 'vs'}
+      options={{ ...OPTIONS, tabSize: 2, ariaLabel: 'Env declaration (JSON with comments)' }}
       loading={loading}
     />
   );

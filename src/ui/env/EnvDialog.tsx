@@ -1,12 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { parseEnvDeclaration } from '../../engine';
 import { selectActiveFileId, useAppStore } from '../../store';
 import { useClient } from '../client/useClient';
 import { filesRepo, studioDb } from '../data/studio-db';
 import { CancelButton, Dialog } from '../dialogs/Dialog';
+import { useColorScheme } from '../hooks/useColorScheme';
+import { Loading } from '../layout/Loading';
 import { BindingsBrowser } from './BindingsBrowser';
 import { maskEnvText, unmaskEnvText } from './env-text';
+
+const MonacoEnv = lazy(() => import('../editor/MonacoEditor').then((m) => ({ default: m.MonacoEnv })));
+const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
 
 const EXAMPLE = `{
   // self.env of this file, as in wrangler.jsonc
@@ -25,6 +30,7 @@ export function EnvDialog() {
   const fileId = useAppStore(selectActiveFileId);
   const file = useLiveQuery(() => (fileId ? studioDb.files.get(fileId) : undefined), [fileId]);
   const client = useClient();
+  const dark = useColorScheme() === 'dark';
   const stored = file?.env ?? '';
   const [text, setText] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -78,27 +84,36 @@ export function EnvDialog() {
         What <code>self.env</code> holds for this file besides its workflows, as in <code>wrangler.jsonc</code>.
         Contents stay in this browser; Export declares the bindings your code uses and never writes a secret.
       </p>
-      <label className="field">
+      <div className="field">
         <span className="field__label">
           Declaration{' '}
           <span className="field__hint">
-            (JSON with comments; secret values show as ••••••, type over one to change it)
+            (JSON with comments, completed from its schema; secret values show as ••••••, type over one to change it)
           </span>
         </span>
-        <textarea
-          className="code-input"
-          rows={8}
-          spellCheck={false}
-          value={shown}
-          placeholder={EXAMPLE}
-          aria-invalid={!parsed.ok}
-          onChange={(e) => {
-            setText(e.currentTarget.value);
-            setSaved(null);
-          }}
-          data-testid="env-text"
-        />
-      </label>
+        <div className="env-dialog__editor" data-testid="env-text">
+          {file && text !== null && (
+            <Suspense fallback={editorLoading}>
+              <MonacoEnv
+                fileId={file.id}
+                text={shown}
+                dark={dark}
+                onChange={(value) => {
+                  setText(value ?? '');
+                  setSaved(null);
+                }}
+                loading={editorLoading}
+              />
+            </Suspense>
+          )}
+        </div>
+      </div>
+      {shown.trim() === '' && (
+        <details className="dialog__note">
+          <summary>An example declaration</summary>
+          <pre className="env-dialog__example">{EXAMPLE}</pre>
+        </details>
+      )}
       {!parsed.ok && (
         <p className="field__error" role="alert" data-testid="env-problem">
           {parsed.message}

@@ -18,6 +18,7 @@ import retriesBackoff from './retries_backoff.py?raw';
 import sleepAndReplay from './sleep_and_replay.py?raw';
 import testApprovalWait from './test_approval_wait.py?raw';
 import testHelloWorld from './test_hello_world.py?raw';
+import testIdempotentCharge from './test_idempotent_charge.py?raw';
 import testRetriesBackoff from './test_retries_backoff.py?raw';
 
 /** One sample: its file, what it teaches, suggested params, and the event to send if it waits for one. */
@@ -160,6 +161,7 @@ export const SAMPLES: readonly Sample[] = [
     source: idempotentCharge,
     params: '{"order": "A-17", "amount": 42, "crash_after_charge": true}',
     env: '{\n  // self.env.KV: idempotency keys and the simulated provider\'s ledger\n  "kv_namespaces": [{ "binding": "KV" }]\n}\n',
+    tests: { fileName: 'test_idempotent_charge.py', source: testIdempotentCharge },
   },
   {
     id: 'd1-sleep',

@@ -142,13 +142,19 @@ describe('samples with tests', () => {
       'test_hello_world.py',
       'test_retries_backoff.py',
       'test_approval_wait.py',
+      'test_idempotent_charge.py',
     ]);
     const files = withTests.map((s) => path.join(import.meta.dirname, s.tests?.fileName ?? ''));
+    // The samples' envs in one (`test --env` is for the whole call): only the KV sample declares one.
+    const envs = withTests.flatMap((s) => (s.env ? [s.env] : []));
+    expect(envs).toHaveLength(1);
+    const envFile = path.join(mkdtempSync(path.join(tmpdir(), 'sample-env-')), 'env.jsonc');
+    writeFileSync(envFile, envs[0] ?? '');
     const { stdout } = await withSlot(() =>
-      run(process.execPath, [BIN, 'test', ...files, '--json'], { cwd: ROOT }).catch((e) => e),
+      run(process.execPath, [BIN, 'test', ...files, '--json', '--env', envFile], { cwd: ROOT }).catch((e) => e),
     );
     const report = JSON.parse(stdout) as { passed: number; failed: number; tests: { file: string }[] };
-    expect(report).toMatchObject({ passed: 10, failed: 0 });
+    expect(report).toMatchObject({ passed: 12, failed: 0 });
     expect(new Set(report.tests.map((t) => path.basename(t.file)))).toEqual(
       new Set(withTests.map((s) => s.tests?.fileName)),
     );

@@ -70,6 +70,9 @@ describe('share links', () => {
       saveMocks: async () => {
         throw new Error('a link without mocks saves none');
       },
+      saveEnv: async () => {
+        throw new Error('a link without an env saves none');
+      },
       createFile: async (name, source) => {
         created.push({ name, source });
         return { id: 'f-opened', name: 'order_flow_2.py' };
@@ -101,6 +104,7 @@ describe('share links', () => {
       saveMocks: async (fileId, text) => {
         saved.push([fileId, text]);
       },
+      saveEnv: vi.fn(),
     });
     expect(saved).toEqual([['f-rates', mocks]]);
     expect(notify).toHaveBeenLastCalledWith(
@@ -123,6 +127,7 @@ describe('share links', () => {
       saveMocks: async (_id, text) => {
         saved.push(text);
       },
+      saveEnv: vi.fn(),
     });
     expect(saved.map((t) => JSON.parse(t))).toEqual([{ http: [] }]);
     expect(notify).toHaveBeenLastCalledWith({
@@ -131,6 +136,33 @@ describe('share links', () => {
       title: 'Opened a shared workflow as net.py',
       detail:
         'Your other files are untouched. It came with mocks: see its Mocks panel. Its mocks asked to reach https://evil.example ("allowNet"): not kept, as a link may not open the network. Add them in the Mocks panel if you trust this link.',
+    });
+  });
+
+  it('carries the env without secret values, and tells the receiver which secrets to fill in', async () => {
+    const env = '{"kv_namespaces": [{"binding": "CACHE"}], "secrets": {"TOKEN": "sk_live_never"}}';
+    const url = await shareLink(
+      { id: 'f-env', name: 'cache.py', source: SOURCE, env },
+      { notify: vi.fn(), baseUrl: 'http://127.0.0.1/', copy: async () => {} },
+    );
+    const saved: [string, string][] = [];
+    const notify = vi.fn();
+    await openShareLink(new URL(url as string).hash, {
+      notify,
+      clearHash: () => {},
+      createFile: async (name) => ({ id: 'f-cache', name }),
+      saveMocks: vi.fn(),
+      saveEnv: async (fileId, text) => {
+        saved.push([fileId, text]);
+      },
+    });
+    expect(saved).toEqual([['f-cache', '{"kv_namespaces": [{"binding": "CACHE"}], "secrets": {"TOKEN": ""}}']]);
+    expect(notify).toHaveBeenLastCalledWith({
+      tone: 'info',
+      title: 'Opened a shared workflow as cache.py',
+      detail:
+        'Your other files are untouched. It came with bindings: see Env & bindings. Share links never carry secret values: fill in TOKEN in Env & bindings before you run it.',
+      sticky: true,
     });
   });
 
@@ -144,7 +176,7 @@ describe('share links', () => {
       await new Promise((r) => setTimeout(r, 10));
       return { id: 'f-once', name };
     });
-    const deps = { notify: vi.fn(), createFile, clearHash: vi.fn(), saveMocks: vi.fn() };
+    const deps = { notify: vi.fn(), createFile, clearHash: vi.fn(), saveMocks: vi.fn(), saveEnv: vi.fn() };
     expect(await Promise.all([openShareLinkOnce(hash, deps), openShareLinkOnce(hash, deps)])).toEqual([true, false]);
     expect(createFile).toHaveBeenCalledTimes(1);
     // Once it is done, the same link (pasted again) opens again.
@@ -174,6 +206,7 @@ describe('share links', () => {
       createFile,
       clearHash: () => {},
       saveMocks: vi.fn(),
+      saveEnv: vi.fn(),
     });
     expect(opened).toBe(false);
     expect(createFile).not.toHaveBeenCalled();
@@ -184,9 +217,15 @@ describe('share links', () => {
 
   it('ignores a page URL without a share fragment', async () => {
     const notify = vi.fn();
-    expect(await openShareLink('', { notify, createFile: vi.fn(), clearHash: vi.fn(), saveMocks: vi.fn() })).toBe(
-      false,
-    );
+    expect(
+      await openShareLink('', {
+        notify,
+        createFile: vi.fn(),
+        clearHash: vi.fn(),
+        saveMocks: vi.fn(),
+        saveEnv: vi.fn(),
+      }),
+    ).toBe(false);
     expect(notify).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@
 
 import { type Json, parseEnvDeclaration } from '../../engine';
 import {
+  blankSecrets,
   buildCloudflareProject,
   decodeShareLink,
   describeForm,
@@ -59,9 +60,12 @@ export function exportProject(
   return true;
 }
 
-/** Makes a share link of the open file with its last Run params; copies it when the clipboard allows. */
+/**
+ * Makes a share link of the open file with its last Run params, its mocks and its env declaration (secret values
+ * blanked by the link itself); copies it when the clipboard allows.
+ */
 export async function shareLink(
-  file: { id: string; name: string; source: string; mocks?: string },
+  file: { id: string; name: string; source: string; mocks?: string; env?: string },
   deps: { notify: Notify; baseUrl: string; copy(text: string): Promise<void> },
 ): Promise<string | null> {
   const params = parseParams((await loadLastRun(file.id)).params);
@@ -70,6 +74,7 @@ export async function shareLink(
     source: file.source,
     ...(params.ok && !isEmptyObject(params.value) ? { params: params.value as Json } : {}),
     ...(file.mocks === undefined ? {} : { mocks: file.mocks }),
+    ...(file.env === undefined ? {} : { env: file.env }),
   });
   if (!encoded.ok) {
     deps.notify({ tone: 'error', title: 'Cannot make a share link', detail: encoded.message });
@@ -90,13 +95,17 @@ export async function shareLink(
   return url;
 }
 
-/** Opens the workflow a share link carries as a new file (never overwriting one) with its params for Run and its mocks. */
+/**
+ * Opens the workflow a share link carries as a new file (never overwriting one) with its params for Run, its mocks
+ * and its env declaration; the notice names the secrets the link left blank, for the receiver to fill in.
+ */
 export async function openShareLink(
   hash: string,
   deps: {
     notify: Notify;
     createFile(name: string, source: string): Promise<{ id: string; name: string }>;
     saveMocks(fileId: string, mocks: string): Promise<void>;
+    saveEnv(fileId: string, env: string): Promise<void>;
     clearHash(): void;
   },
 ): Promise<boolean> {
@@ -108,12 +117,14 @@ export async function openShareLink(
     }
     return false;
   }
-  const { name, source, params } = decoded.shared;
+  const { name, source, params, env } = decoded.shared;
   // A link never opens the network: the origins its mocks ask for are shown, not kept.
   const { text: mocks, dropped } =
     decoded.shared.mocks === undefined ? { text: undefined, dropped: [] } : withoutAllowNet(decoded.shared.mocks);
   const file = await deps.createFile(toStudioFileName(name), source);
   if (mocks !== undefined) await deps.saveMocks(file.id, mocks);
+  if (env !== undefined) await deps.saveEnv(file.id, env);
+  const blank = env === undefined ? [] : blankSecrets(env);
   if (params !== undefined) {
     await saveLastRun(file.id, { params: JSON.stringify(params, null, 2), id: '', workflowName: null });
   }
@@ -129,8 +140,14 @@ export async function openShareLink(
         : [
             `Its mocks asked to reach ${dropped.join(', ')} ("allowNet"): not kept, as a link may not open the network. Add them in the Mocks panel if you trust this link.`,
           ]),
+      ...(env === undefined ? [] : ['It came with bindings: see Env & bindings.']),
+      ...(blank.length === 0
+        ? []
+        : [`Share links never carry secret values: fill in ${blank.join(', ')} in Env & bindings before you run it.`]),
     ].join(' '),
-    ...(dropped.length === 0 ? {} : { tone: 'warning' as const, sticky: true }),
+    // Origins dropped or secrets to fill in: the notice waits for the user.
+    ...(dropped.length === 0 ? {} : { tone: 'warning' as const }),
+    ...(dropped.length === 0 && blank.length === 0 ? {} : { sticky: true }),
   });
   return true;
 }

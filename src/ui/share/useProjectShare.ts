@@ -23,9 +23,17 @@ export function useProjectShare() {
   const onShare = useCallback(() => {
     if (name === null || fileId === null) return;
     void (async () => {
-      const mocks = (await filesRepo.get(fileId))?.mocks;
+      const stored = await filesRepo.get(fileId);
+      const mocks = stored?.mocks;
+      const env = stored?.env;
       await shareLink(
-        { id: fileId, name, source: appStore.getState().source, ...(mocks === undefined ? {} : { mocks }) },
+        {
+          id: fileId,
+          name,
+          source: appStore.getState().source,
+          ...(mocks === undefined ? {} : { mocks }),
+          ...(env === undefined ? {} : { env }),
+        },
         {
           notify,
           baseUrl: window.location.origin + window.location.pathname,
@@ -43,6 +51,7 @@ export function openSharedFromLocation(): Promise<boolean> {
     notify,
     createFile: (name, source) => getFilesController().create(name, source),
     saveMocks: (fileId, mocks) => filesRepo.saveMocks(fileId, mocks),
+    saveEnv: (fileId, env) => filesRepo.saveEnv(fileId, env),
     clearHash: () => window.history.replaceState(null, '', window.location.pathname + window.location.search),
   });
 }

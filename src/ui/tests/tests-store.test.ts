@@ -39,6 +39,34 @@ describe('runProjectTests', () => {
     ]);
   });
 
+  it('sends each file with its env declaration and its checked mocks, or the problem with them', async () => {
+    const kv = await filesRepo.create('kv_flow.py', 'x = 1\n');
+    await filesRepo.saveEnv(kv.id, '{"kv_namespaces": [{"binding": "KV"}]}');
+    await filesRepo.saveMocks(kv.id, '{"http": [{"url": "https://api.example.com/*", "json": {"ok": true}}]}');
+    const bad = await filesRepo.create('bad_flow.py', 'x = 1\n');
+    await filesRepo.saveMocks(bad.id, '{"http": [{"status": 200}]}');
+    await filesRepo.create('test_kv.py', 'def test_x():\n    pass\n');
+    const sent: Parameters<ReturnType<typeof createFakeClient>['client']['runTests']>[0][] = [];
+    const { client } = createFakeClient({
+      runTests: async (files) => {
+        sent.push(files);
+        return REPORT;
+      },
+    });
+    await runProjectTests(client);
+    const byName = new Map(sent[0]?.map((f) => [f.name, f]));
+    expect(byName.get('kv_flow.py')).toMatchObject({
+      env: '{"kv_namespaces": [{"binding": "KV"}]}',
+      mocks: { http: [expect.objectContaining({ url: 'https://api.example.com/*' })], steps: [], events: [] },
+    });
+    expect(byName.get('bad_flow.py')?.mocksProblem).toMatch(/^http\[0\]\.url: .*\nFix them in the Mocks panel/);
+    expect(byName.get('test_kv.py')).toEqual({
+      fileId: expect.any(String),
+      name: 'test_kv.py',
+      source: 'def test_x():\n    pass\n',
+    });
+  });
+
   it('shows why the run failed, keeping the last report', async () => {
     await filesRepo.create('test_order.py', 'def test_x():\n    pass\n');
     testsStore.setState({ status: 'done', report: REPORT }, true);

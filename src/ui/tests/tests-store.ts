@@ -1,7 +1,8 @@
 /**
  * The Tests panel's state: the last run's report (kept while the panel is hidden), and `runProjectTests`, which
  * saves the open file, then sends every studio file to the executor (`StudioClient.runTests`): the `test_*.py`
- * files run, the others are what they import.
+ * files run, the others are what they import; each goes with its env declaration and its mocks (checked here), which
+ * the tests of the files importing it get.
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
@@ -10,6 +11,7 @@ import { errorText } from '../actions/run-workflow';
 import type { StudioClient } from '../client/studio-client';
 import { studioDb } from '../data/studio-db';
 import { getFilesController } from '../files/files';
+import { mocksToLoad } from '../mocks/mocks-text';
 import { isTestFile } from './test-rows';
 
 export type TestsState =
@@ -43,7 +45,18 @@ export async function runProjectTests(client: StudioClient): Promise<void> {
       { status: 'running', files: tests.sort(), startedAt: Date.now(), ...(last ? { last } : {}) },
       true,
     );
-    const report = await client.runTests(files.map((f) => ({ fileId: f.id, name: f.name, source: f.source })));
+    const report = await client.runTests(
+      files.map((f) => {
+        const mocks = mocksToLoad(f.name, f.mocks);
+        return {
+          fileId: f.id,
+          name: f.name,
+          source: f.source,
+          ...(f.env === undefined ? {} : { env: f.env }),
+          ...(mocks.ok ? (mocks.mocks ? { mocks: mocks.mocks } : {}) : { mocksProblem: mocks.message }),
+        };
+      }),
+    );
     testsStore.setState({ status: 'done', report }, true);
   } catch (e) {
     testsStore.setState({ status: 'failed', error: errorText(e), ...(last ? { last } : {}) }, true);

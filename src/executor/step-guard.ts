@@ -1,4 +1,5 @@
 import {
+  type AttemptHooks,
   messages,
   parseDuration,
   type StepFn,
@@ -10,6 +11,7 @@ import {
   createAttemptSlotWriter,
   hasAttemptSlots,
   INTERRUPT,
+  type KillPoint,
   stopActionOf,
   stoppedAttemptError,
   type WorkerEvent,
@@ -23,8 +25,8 @@ export interface StepGuardDeps {
    * large enough to hold the attempt slots (`SHARED_BUFFER_BYTES`), attempts are announced there.
    */
   interrupt?: Int32Array;
-  /** Crash injection fired: stop the worker now. */
-  kill(): void;
+  /** Crash injection fired (at `at`): stop the worker now. */
+  kill(at: KillPoint): void;
 }
 
 /**
@@ -34,11 +36,13 @@ export interface StepGuardDeps {
  * journaled as a timed-out attempt and retried per config, exactly as an async step that times out), and one
  * it raised for a user's action (Stop attempt, Terminate, Pause, Delete: the buffer's `reason` word) becomes
  * an `AttemptStoppedError` naming that action, also retried per config. Also
- * hosts `kill-at-next-step`.
+ * hosts `kill-at-next-step`: before the next attempt runs user code, or (`after-call`) inside it, right after its
+ * next binding call or gated fetch completes; that attempt then never settles here, so its result is never
+ * journaled and recovery finds it lost.
  */
 export function createStepGuard(deps: StepGuardDeps) {
   let nextToken = 0;
-  let killArmed = false;
+  let killArmed: KillPoint | undefined;
   const shared = deps.interrupt?.buffer;
   const slots = shared && hasAttemptSlots(shared) ? createAttemptSlotWriter(shared) : undefined;
 
@@ -103,32 +107,63 @@ export function createStepGuard(deps: StepGuardDeps) {
     return () => deps.emit({ type: 'attempt-ended', token });
   }
 
+  /**
+   * The attempt's hooks, with an `after-call` kill armed fired by its next completed binding call or request (a
+   * request the gate blocked never left, so it is no side effect and does not fire it). Marks `killed`.
+   */
+  function killAfterCall(hooks: AttemptHooks, killed: { fired: boolean }): AttemptHooks {
+    const fire = () => {
+      if (killArmed !== 'after-call') return;
+      killArmed = undefined;
+      killed.fired = true;
+      deps.kill('after-call');
+    };
+    return {
+      ...hooks,
+      binding: (call) => {
+        hooks.binding?.(call);
+        fire();
+      },
+      request: (record) => {
+        hooks.request?.(record);
+        if (record.outcome !== 'blocked') fire();
+      },
+    };
+  }
+
   function guard(fn: StepFn, instanceId: string): StepFn {
     return (ctx, hooks) => {
-      if (killArmed) {
-        killArmed = false;
-        deps.kill();
+      if (killArmed === 'before-attempt') {
+        killArmed = undefined;
+        deps.kill('before-attempt');
         return new Promise<never>(() => {});
       }
       const token = ++nextToken;
       const timeoutMs = parseDuration(ctx.config.timeout);
       const startedAt = Date.now();
       const ended = announce(token, instanceId, ctx.step, ctx.attempt, timeoutMs, startedAt);
+      const killed = { fired: false };
+      // A killed attempt never ends here: the executor is gone before its outcome could be journaled.
+      const unlessKilled = <T>(then: () => T): T => (killed.fired ? (new Promise<never>(() => {}) as T) : then());
       let result: unknown;
       try {
-        result = fn(ctx, hooks);
+        result = fn(ctx, killAfterCall(hooks, killed));
       } catch (error) {
         ended();
-        throw translate(error, token, timeoutMs, startedAt);
+        return unlessKilled(() => {
+          throw translate(error, token, timeoutMs, startedAt);
+        });
       }
       return Promise.resolve(result).then(
         (value) => {
           ended();
-          return value;
+          return unlessKilled(() => value);
         },
         (error: unknown) => {
           ended();
-          throw translate(error, token, timeoutMs, startedAt);
+          return unlessKilled(() => {
+            throw translate(error, token, timeoutMs, startedAt);
+          });
         },
       );
     };
@@ -151,13 +186,20 @@ export function createStepGuard(deps: StepGuardDeps) {
           throw translateRun(error);
         });
     },
-    /** The next attempt, in any instance, stops the worker instead of running. */
-    armKill(): void {
-      killArmed = true;
+    /**
+     * Crash injection: the next attempt, in any instance, stops the worker instead of running
+     * (`before-attempt`), or right after its next completed binding call or request (`after-call`).
+     */
+    armKill(at: KillPoint = 'before-attempt'): void {
+      killArmed = at;
     },
     /** Forgets an armed kill. */
     disarmKill(): void {
-      killArmed = false;
+      killArmed = undefined;
+    },
+    /** Where the armed kill fires, if one is armed. */
+    armedKill(): KillPoint | undefined {
+      return killArmed;
     },
   };
 }

@@ -7,7 +7,7 @@ import { useCrashInjection } from './useCrashInjection';
 export function CrashControls() {
   const { disabled, armed, armedAt, killNow, killAtNextStep, killAfterNextCall, disarm } = useCrashInjection();
   return (
-    <>
+    <span className="crash-controls">
       <button
         type="button"
         className="pane-button pane-button--danger"
@@ -57,6 +57,6 @@ export function CrashControls() {
           </button>
         </>
       )}
-    </>
+    </span>
   );
 }

@@ -7,7 +7,7 @@ import { READY_TIMEOUT, recordErrors, replaceEditorText, runFromDialog, snap } f
  * The idempotency lesson with crash injection inside the step: ⚡ After next call (reached by keyboard) kills the
  * executor right after the charge's KV write; the starting file charges twice, the learner's stable key once.
  */
-const ARMED = '⚡ armed: kills the executor right after the next step’s next binding call or request';
+const ARMED = '⚡ armed: kills the executor after the next call in a step';
 
 async function armAfterNextCall(page: Page) {
   const button = page.getByTestId('kill-after-next-call');

@@ -6,7 +6,7 @@ export function KillArmed() {
   return (
     <span className="status-armed" role="status" data-testid="kill-armed">
       {armedAt === 'after-call'
-        ? '⚡ armed: kills the executor right after the next step’s next binding call or request'
+        ? '⚡ armed: kills the executor after the next call in a step'
         : '⚡ armed: kills the executor at the next step'}
       <button
         type="button"

@@ -23,6 +23,8 @@ export type LessonCheck = (run: LessonRun) => CheckResult;
  * - `run`: run the file (the studio's Run) with `params`; `code: "start"` runs the starting file as shipped,
  *   before any edit (for lessons about changing code under an instance in flight);
  * - `kill-at-next-step`: arm crash injection (history pane, ⚡ At next step) before the next action;
+ * - `kill-after-next-call`: arm crash injection inside an attempt (history pane, ⚡ After next call): the
+ *   executor dies right after the next step attempt's next `self.env` binding call or fetch completes;
  * - `send-event`: send an event of `type` with `payload` to the instance;
  * - `load`: load the edited code (the editor's ⟳ Load) while the instance is in flight;
  * - `skip-wait`: end the instance's pending sleep now (Skip wait).
@@ -30,6 +32,7 @@ export type LessonCheck = (run: LessonRun) => CheckResult;
 export type DriveAction =
   | { do: 'run'; params: unknown; code?: 'start' }
   | { do: 'kill-at-next-step' }
+  | { do: 'kill-after-next-call' }
   | { do: 'send-event'; type: string; payload: unknown }
   | { do: 'load' }
   | { do: 'skip-wait' };
@@ -44,6 +47,11 @@ export interface LessonMeta {
   hints: string[];
   /** What to do once the code is written, in order. */
   drive: DriveAction[];
+  /**
+   * The lesson file's `self.env` bindings, declared as in `wrangler.jsonc` (Env in the toolbar), when its code
+   * uses them: given to the file when the lesson creates it.
+   */
+  env?: Record<string, unknown>;
 }
 
 /** A lesson as the studio and the lesson test use it. */
@@ -112,6 +120,8 @@ export function describeAction(a: DriveAction): string {
         : `Run your file with params ${JSON.stringify(a.params)}`;
     case 'kill-at-next-step':
       return 'Arm crash injection: ⚡ At next step (history pane)';
+    case 'kill-after-next-call':
+      return 'Arm crash injection inside the step: ⚡ After next call (history pane)';
     case 'send-event':
       return `Send event “${a.type}” with payload ${JSON.stringify(a.payload)}`;
     case 'load':

@@ -1,29 +1,31 @@
+import json
 import uuid
 
 from workers import WorkflowEntrypoint
 
-# Stands for the payment provider, outside the workflow: it charges each idempotency key once.
-PROVIDER_KEYS = {}
-
-
-def provider_charge(key, amount):
-    if key in PROVIDER_KEYS:
-        print(f"provider: key {key} seen before, not charged again")
-        return PROVIDER_KEYS[key]
-    print(f"provider: charged {amount} EUR")
-    PROVIDER_KEYS[key] = {"payment": len(PROVIDER_KEYS) + 1, "amount": amount}
-    return PROVIDER_KEYS[key]
+RETRY = {"retries": {"limit": 2, "delay": "1 second", "backoff": "constant"}}
 
 
 class ChargeWorkflow(WorkflowEntrypoint):
     async def run(self, event, step):
         amount = event["payload"]["amount"]
+        instance_id = event["instanceId"]
+        # The payment provider, simulated in KV: one entry per payment, stored under the idempotency key the
+        # payment came with. A payment whose key it already holds is the same payment: it is not charged again.
+        payments = f"payments/{instance_id}/"
 
-        @step.do(config={"retries": {"limit": 2, "delay": "1 second", "backoff": "constant"}})
+        @step.do(config=RETRY)
         async def charge(ctx):
-            payment = provider_charge(str(uuid.uuid4()), amount)
-            if ctx["attempt"] == 1:
-                raise ConnectionError("connection reset before the provider's reply arrived")
-            return payment
+            key = str(uuid.uuid4())
+            await self.env.KV.put(payments + key, json.dumps({"amount": amount, "attempt": ctx["attempt"]}))
+            print(f"attempt {ctx['attempt']}: charged {amount} EUR with idempotency key {key}")
+            return {"key": key, "amount": amount}
 
-        return await charge()
+        payment = await charge()
+
+        @step.do()
+        async def statement():
+            listed = await self.env.KV.list(prefix=payments)
+            return {"payment": payment, "charges": len(listed["keys"])}
+
+        return await statement()

@@ -14,6 +14,7 @@ import {
 } from '../persistence';
 import {
   type BootPython,
+  type KillPoint,
   type PythonReady,
   type RunTests,
   serializeError,
@@ -32,7 +33,8 @@ export interface Executor {
   core: ExecutorCore;
   /** Work that must not delay "ready": storing the snapshot a cold start made. */
   afterReady(): Promise<void>;
-  armKill(): void;
+  /** Crash injection (step-guard.ts): kill this executor at the next attempt, at `at` (default before it). */
+  armKill(at?: KillPoint): void;
   disarmKill(): void;
   /** The Tests panel's run (run-tests.ts). */
   runTests(files: RunTests['files']): Promise<TestsRan>;
@@ -46,8 +48,8 @@ export interface BootExecutorDeps {
   emit(event: WorkerEvent): void;
   /** Monotonic ms (`performance.now`), for timings. */
   now(): number;
-  /** Stop this worker at once (crash injection). */
-  kill(): void;
+  /** Stop this worker at once (crash injection, fired at `at`). */
+  kill(at: KillPoint): void;
   /** A macrotask that is not clamped (MessageChannel), for the engine's eviction checks. */
   defer(cb: () => void): void;
   /** Fetches the snapshot shipped with the app for a key, from under `indexURL` (optional: none shipped). */
@@ -160,7 +162,7 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
       defer: deps.defer,
       ...(deps.sql ? { sql: deps.sql } : {}),
     }),
-    armKill: () => guard.armKill(),
+    armKill: (at) => guard.armKill(at),
     disarmKill: () => guard.disarmKill(),
     async afterReady() {
       const snapshot = pending;

@@ -77,7 +77,7 @@ function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Prom
       afterReady: async () => {
         calls.push('afterReady');
       },
-      armKill: () => calls.push('armKill'),
+      armKill: (at?: string) => calls.push(at ? `armKill ${at}` : 'armKill'),
       disarmKill: () => calls.push('disarmKill'),
       runTests: async () => ({ type: 'tests-ran', tests: [], unsupported: [], durationMs: 0 }),
       ...(await boot(input, emit)),
@@ -198,6 +198,7 @@ describe('startExecutorHost()', () => {
       request({ type: 'delete-instances', ids: ['i1'] }),
       request({ type: 'link-instance-file', id: 'i1', fileId: 'f' }),
       request({ type: 'kill-at-next-step' }),
+      request({ type: 'kill-at-next-step', at: 'after-call' }),
       request({ type: 'disarm-kill' }),
       request({ type: 'replay-notes', id: 'i1' }),
     ];
@@ -208,7 +209,7 @@ describe('startExecutorHost()', () => {
       { type: 'source-loaded', result: { ok: true, fileId: 'f', version: 2, workflows: [] } },
       { type: 'instances-created', ids: ['i1'] },
       { type: 'instances-created', ids: ['b0', 'b1'] },
-      ...Array(10).fill({ type: 'done' }),
+      ...Array(11).fill({ type: 'done' }),
       { type: 'replay-notes', notes: [NOTE] },
     ]);
     expect(calls).toEqual([
@@ -221,6 +222,7 @@ describe('startExecutorHost()', () => {
       'deleteInstances [["i1"]]',
       'linkInstanceFile ["i1","f"]',
       'armKill',
+      'armKill after-call',
       'disarmKill',
       'replayNotes ["i1"]',
     ]);

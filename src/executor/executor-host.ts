@@ -152,8 +152,8 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       return done;
     },
     'replay-notes': async ({ id }) => ({ type: 'replay-notes', notes: (await booted()).core.replayNotes(id) }),
-    'kill-at-next-step': async () => {
-      (await booted()).armKill();
+    'kill-at-next-step': async ({ at }) => {
+      (await booted()).armKill(at);
       return done;
     },
     'disarm-kill': async () => {

@@ -1,4 +1,5 @@
 import {
+  type AttemptHooks,
   messages,
   parseDuration,
   type StepFn,
@@ -10,6 +11,7 @@ import {
   createAttemptSlotWriter,
   hasAttemptSlots,
   INTERRUPT,
+  type KillPoint,
   stoppedAttemptError,
   type WorkerEvent,
 } from '../protocol';
@@ -24,8 +26,8 @@ export interface StepGuardDeps {
    * large enough to hold the attempt slots (`SHARED_BUFFER_BYTES`), attempts are announced there.
    */
   interrupt?: Int32Array;
-  /** Crash injection fired: stop the worker now. */
-  kill(): void;
+  /** Crash injection fired (at `at`): stop the worker now. */
+  kill(at: KillPoint): void;
 }
 
 /**
@@ -37,11 +39,13 @@ export interface StepGuardDeps {
  * an `AttemptStoppedError` naming that action, also retried per config. Python raises an interrupt only in the
  * code it is aimed at (interrupt-router.ts); one that stopped `run()` itself (or a callback of it) for a
  * Terminate, Pause or Delete leaves the run unsettled: the command, queued behind the busy code, ends it next
- * and journals the instance terminated, paused or deleted. Also hosts `kill-at-next-step`.
+ * and journals the instance terminated, paused or deleted. Also hosts `kill-at-next-step`: before the next
+ * attempt runs user code, or (`after-call`) inside it, right after its next binding call or gated fetch
+ * completes; that attempt then never settles here, so its result is never journaled and recovery finds it lost.
  */
 export function createStepGuard(deps: StepGuardDeps) {
   let nextToken = 0;
-  let killArmed = false;
+  let killArmed: KillPoint | undefined;
   const shared = deps.interrupt?.buffer;
   const slots = shared && hasAttemptSlots(shared) ? createAttemptSlotWriter(shared) : undefined;
   /** The instance of each attempt in flight, by token. */
@@ -127,32 +131,63 @@ export function createStepGuard(deps: StepGuardDeps) {
     };
   }
 
+  /**
+   * The attempt's hooks, with an `after-call` kill armed fired by its next completed binding call or request (a
+   * request the gate blocked never left, so it is no side effect and does not fire it). Marks `killed`.
+   */
+  function killAfterCall(hooks: AttemptHooks, killed: { fired: boolean }): AttemptHooks {
+    const fire = () => {
+      if (killArmed !== 'after-call') return;
+      killArmed = undefined;
+      killed.fired = true;
+      deps.kill('after-call');
+    };
+    return {
+      ...hooks,
+      binding: (call) => {
+        hooks.binding?.(call);
+        fire();
+      },
+      request: (record) => {
+        hooks.request?.(record);
+        if (record.outcome !== 'blocked') fire();
+      },
+    };
+  }
+
   function guard(fn: StepFn, instanceId: string): StepFn {
     return (ctx, hooks) => {
-      if (killArmed) {
-        killArmed = false;
-        deps.kill();
+      if (killArmed === 'before-attempt') {
+        killArmed = undefined;
+        deps.kill('before-attempt');
         return new Promise<never>(() => {});
       }
       const token = ++nextToken;
       const timeoutMs = parseDuration(ctx.config.timeout);
       const startedAt = Date.now();
       const ended = announce(token, instanceId, ctx.step, ctx.attempt, timeoutMs, startedAt);
+      const killed = { fired: false };
+      // A killed attempt never ends here: the executor is gone before its outcome could be journaled.
+      const unlessKilled = <T>(then: () => T): T => (killed.fired ? (new Promise<never>(() => {}) as T) : then());
       let result: unknown;
       try {
-        result = fn(ctx, hooks);
+        result = fn(ctx, killAfterCall(hooks, killed));
       } catch (error) {
         ended();
-        throw translate(error, token, instanceId, timeoutMs, startedAt);
+        return unlessKilled(() => {
+          throw translate(error, token, instanceId, timeoutMs, startedAt);
+        });
       }
       return Promise.resolve(result).then(
         (value) => {
           ended();
-          return value;
+          return unlessKilled(() => value);
         },
         (error: unknown) => {
           ended();
-          throw translate(error, token, instanceId, timeoutMs, startedAt);
+          return unlessKilled(() => {
+            throw translate(error, token, instanceId, timeoutMs, startedAt);
+          });
         },
       );
     };
@@ -182,13 +217,20 @@ export function createStepGuard(deps: StepGuardDeps) {
       swallow: () => router.claim((t) => t.site.where !== 'import' && stopsInstance(t.action)) !== undefined,
     },
     importInterrupt,
-    /** The next attempt, in any instance, stops the worker instead of running. */
-    armKill(): void {
-      killArmed = true;
+    /**
+     * Crash injection: the next attempt, in any instance, stops the worker instead of running
+     * (`before-attempt`), or right after its next completed binding call or request (`after-call`).
+     */
+    armKill(at: KillPoint = 'before-attempt'): void {
+      killArmed = at;
     },
     /** Forgets an armed kill. */
     disarmKill(): void {
-      killArmed = false;
+      killArmed = undefined;
+    },
+    /** Where the armed kill fires, if one is armed. */
+    armedKill(): KillPoint | undefined {
+      return killArmed;
     },
   };
 }

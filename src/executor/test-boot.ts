@@ -54,7 +54,7 @@ export async function boot(
       sdkSources,
       emit: (e) => events.push(e),
       now: () => performance.now(),
-      kill: () => events.push({ type: 'self-kill' }),
+      kill: (at) => events.push({ type: 'self-kill', at }),
       defer: (cb) => setImmediate(cb),
       ...deps,
     },

@@ -56,8 +56,8 @@ startExecutorHost(scope, {
       preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       openJournalLog: (fileName) => openOpfsSyncFile(fileName),
       sql: browserSql,
-      kill: () => {
-        emit({ type: 'self-kill' });
+      kill: (at) => {
+        emit({ type: 'self-kill', at });
         scope.close();
       },
     }),

@@ -2,7 +2,7 @@
  * Between tabs (BroadcastChannel): followers forward commands to the leader, which executes them and
  * broadcasts its executor state and notices.
  */
-import type { StudioCommand } from './host-to-worker';
+import type { KillPoint, StudioCommand } from './host-to-worker';
 import type { BusyAttempt } from './stop-actions';
 import type { BootProgress, NoticeText, PythonReady, WorkerResult } from './worker-to-host';
 
@@ -34,6 +34,8 @@ export type ExecutorStatus<Time> =
       python: PythonReady;
       /** A `kill-at-next-step` is armed in the worker and has neither fired nor been disarmed. */
       killArmed?: boolean;
+      /** Where the armed kill fires (with `killArmed`; absent: `before-attempt`). */
+      killAt?: KillPoint;
       /** Python has kept the executor busy without awaiting since `Time` (a step or code that does not await). */
       busy?: { attempt?: BusyAttempt } & Time;
     } & Time)

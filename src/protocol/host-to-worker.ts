@@ -130,9 +130,18 @@ export interface DeleteInstances {
   ids: string[];
 }
 
-/** Crash injection: the worker stops itself just before the next step attempt runs user code. */
+/**
+ * Where armed crash injection kills the executor: `before-attempt` (the default) just before the next step
+ * attempt runs user code; `after-call` inside the next attempt, right after its next `self.env` binding call or
+ * fetch through the network gate completes (the side effect happened) and before the attempt's result is
+ * journaled.
+ */
+export type KillPoint = 'before-attempt' | 'after-call';
+
+/** Crash injection: the worker stops itself at the next step attempt, at `at` (default `before-attempt`). */
 export interface KillAtNextStep {
   type: 'kill-at-next-step';
+  at?: KillPoint;
 }
 
 /** Crash injection: forget an armed `kill-at-next-step` (nothing happens if none is armed). */

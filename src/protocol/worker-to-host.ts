@@ -3,7 +3,7 @@
  * worker's unsolicited events (`WorkerEventMessage`).
  */
 import { IllegalStateError, type JournalEvent, type ReplayNote, type WorkflowInfo } from '../engine';
-import type { WorkerInput } from './host-to-worker';
+import type { KillPoint, WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
 /**
@@ -267,6 +267,8 @@ export interface AttemptEnded {
 /** Crash injection fired (`kill-at-next-step`): the worker is stopping itself now. */
 export interface SelfKill {
   type: 'self-kill';
+  /** Where it fired (absent: `before-attempt`). */
+  at?: KillPoint;
 }
 
 /**

@@ -227,6 +227,30 @@ describe('createExecutorSupervisor()', () => {
     expect(supervisor.getState()).not.toHaveProperty('killArmed');
   });
 
+  it('marks where an armed kill fires (after the next call), and says so when it fires', async () => {
+    const { supervisor, current, boot } = setup();
+    await boot();
+    const arm = supervisor.request({ type: 'kill-at-next-step', at: 'after-call' });
+    current().answer('kill-at-next-step', { type: 'done' });
+    await arm;
+    await until(() => expect(supervisor.getState()).toMatchObject({ killArmed: true, killAt: 'after-call' }));
+    const before = supervisor.request({ type: 'kill-at-next-step' }); // re-armed before the attempt instead
+    current().answer('kill-at-next-step', { type: 'done' });
+    await before;
+    await until(() => expect(supervisor.getState()).toMatchObject({ killArmed: true }));
+    expect(supervisor.getState()).not.toHaveProperty('killAt');
+    const again = supervisor.request({ type: 'kill-at-next-step', at: 'after-call' });
+    current().answer('kill-at-next-step', { type: 'done' });
+    await again;
+    current().emit({ type: 'self-kill', at: 'after-call' });
+    expect(supervisor.getState()).toMatchObject({
+      status: 'restarting',
+      reason: 'crash injection: the executor was killed inside a step attempt, right after its binding call or request',
+    });
+    await boot();
+    expect(supervisor.getState()).not.toHaveProperty('killAt');
+  });
+
   it('gives up after three workers in a row die before becoming ready', async () => {
     const { supervisor, workers, current, boot } = setup();
     await boot();

@@ -121,7 +121,12 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         }
         break;
       case 'self-kill':
-        restart(c, 'crash injection: the executor was killed just before a step attempt');
+        restart(
+          c,
+          event.at === 'after-call'
+            ? 'crash injection: the executor was killed inside a step attempt, right after its binding call or request'
+            : 'crash injection: the executor was killed just before a step attempt',
+        );
         break;
       case 'executor-halted':
         restart(c, `${event.error.name}: ${event.error.message}`);
@@ -341,9 +346,14 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     const sent = post(c, input);
     if (input.type === 'kill-at-next-step' || input.type === 'disarm-kill') {
       const armed = input.type === 'kill-at-next-step';
+      const at = input.type === 'kill-at-next-step' ? input.at : undefined;
       sent.then(
         () => {
-          if (c === conn && c.alive && state.status === 'ready') setState({ ...state, killArmed: armed });
+          if (!(c === conn && c.alive && state.status === 'ready')) return;
+          const { killAt: _, ...rest } = state;
+          setState(
+            armed && at !== undefined ? { ...rest, killArmed: armed, killAt: at } : { ...rest, killArmed: armed },
+          );
         },
         () => {},
       );

@@ -305,6 +305,7 @@ export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {
     },
     killExecutor: () => done({ type: 'kill-executor' }),
     killAtNextStep: () => done({ type: 'kill-at-next-step' }),
+    killAfterNextCall: () => done({ type: 'kill-at-next-step', at: 'after-call' }),
     disarmKill: () => done({ type: 'disarm-kill' }),
     stopAttempt: (id) => done({ type: 'stop-attempt', id }),
     dispose() {

@@ -118,7 +118,12 @@ export interface StudioClient {
   killExecutor(): Promise<void>;
   /** Crash injection: kill it just before the next step attempt runs user code (`killArmed` until then). */
   killAtNextStep(): Promise<void>;
-  /** Forgets an armed `killAtNextStep`. */
+  /**
+   * Crash injection inside an attempt: kill it right after the next step attempt's next `self.env` binding call
+   * or gated fetch completes, before the attempt's result is journaled (`killArmed`, `killAt: 'after-call'`).
+   */
+  killAfterNextCall(): Promise<void>;
+  /** Forgets an armed `killAtNextStep` or `killAfterNextCall`. */
   disarmKill(): Promise<void>;
   /**
    * Fails the attempt of instance `id` in flight (Python is interrupted; if it does not stop at once, the

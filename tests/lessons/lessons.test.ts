@@ -112,6 +112,33 @@ describe('lesson checks on wrong answers', () => {
     });
   });
 
+  it('idempotency: a run without the crash says to arm ⚡ After next call first', async () => {
+    const lesson = byId('idempotency');
+    expect(lesson.drive.map(describeAction)).toEqual([
+      'Arm crash injection inside the step: ⚡ After next call (history pane)',
+      'Run your file with params {"amount":30}',
+    ]);
+    const noCrash = { ...lesson, drive: lesson.drive.filter((a) => a.do !== 'kill-after-next-call') };
+    const result = lesson.check(await driveLesson(python.runtime, noCrash, lesson.start));
+    expect(result).toEqual({
+      pass: false,
+      message: 'charge made 1 attempt; arm ⚡ After next call before Run, so the executor dies right after the charge',
+    });
+  });
+
+  it('idempotency: the crash lands after the KV write, so the starting file charged twice and the solution once', async () => {
+    const lesson = byId('idempotency');
+    const start = await driveLesson(python.runtime, lesson, lesson.start);
+    const [charge] = start.view.steps.filter((s) => s.name === 'charge');
+    expect(charge?.attempts.map((a) => [a.outcome, a.error?.name ?? null])).toEqual([
+      ['failed', 'WorkflowInternalError'],
+      ['succeeded', null],
+    ]);
+    expect(start.view.output).toMatchObject({ charges: 2 });
+    const solution = await driveLesson(python.runtime, lesson, lesson.solution);
+    expect(solution.view.output).toMatchObject({ charges: 1 });
+  });
+
   it('retries: the right attempts with other delays name the delay that is wrong', async () => {
     const lesson = byId('retries');
     const constant = lesson.solution.replace('"exponential"', '"constant"');

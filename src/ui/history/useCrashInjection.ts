@@ -19,6 +19,8 @@ export function useCrashInjection() {
     disabled: !client || state?.status !== 'ready',
     /** A kill at the next step attempt is armed in the executor (until it fires or is disarmed). */
     armed: state?.status === 'ready' && state.killArmed === true,
+    /** Where the armed kill fires: inside the next attempt after its next call, or before the next attempt. */
+    armedAt: state?.status === 'ready' && state.killArmed === true ? (state.killAt ?? 'before-attempt') : undefined,
     killNow: () =>
       client &&
       void run(
@@ -32,6 +34,13 @@ export function useCrashInjection() {
         () => client.killAtNextStep(),
         'Armed: the executor dies before the next step attempt',
         'Run or wake an instance; the attempt is lost, the executor restarts and the step runs again in a new lane.',
+      ),
+    killAfterNextCall: () =>
+      client &&
+      void run(
+        () => client.killAfterNextCall(),
+        'Armed: the executor dies right after the next binding call or request',
+        'Run or wake an instance; the next step attempt makes its call (the effect happens), the executor dies before the result is journaled, and the step runs again in a new lane.',
       ),
     disarm: () =>
       client &&

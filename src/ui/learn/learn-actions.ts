@@ -25,16 +25,27 @@ function showLink(id: string | null) {
   if (hash !== wanted) window.history.replaceState(null, '', pathname + search + wanted);
 }
 
-/** Opens the lesson's file in the editor, creating it from the starting file the first time. */
+/** The lesson's `env` as the file's env declaration (Env in the toolbar), JSON as `wrangler.jsonc` holds it. */
+export const lessonEnvText = (lesson: Pick<Lesson, 'env'>): string | undefined =>
+  lesson.env === undefined ? undefined : `${JSON.stringify(lesson.env, null, 2)}\n`;
+
+/**
+ * Opens the lesson's file in the editor, creating it from the starting file the first time, with the lesson's
+ * bindings declared (also on a file made before the lesson had any, if it declares none).
+ */
 async function openLessonFile(lesson: Lesson): Promise<void> {
   const files = getFilesController();
   await files.load();
+  const env = lessonEnvText(lesson);
   const { fileId } = progressOf(await learnProgress.read(), lesson.id);
-  if (fileId !== undefined && (await filesRepo.get(fileId))) {
-    await files.open(fileId);
+  const existing = fileId === undefined ? undefined : await filesRepo.get(fileId);
+  if (existing) {
+    if (env !== undefined && (existing.env ?? '').trim() === '') await filesRepo.saveEnv(existing.id, env);
+    await files.open(existing.id);
     return;
   }
   const file = await files.create(lessonFileName(lesson), lesson.start);
+  if (env !== undefined) await filesRepo.saveEnv(file.id, env);
   const run = lesson.drive.find((a) => a.do === 'run');
   await saveLastRun(file.id, { params: JSON.stringify(run?.params ?? {}), id: '', workflowName: null });
   await learnProgress.update(lesson.id, { fileId: file.id });

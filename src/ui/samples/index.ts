@@ -157,7 +157,7 @@ export const SAMPLES: readonly Sample[] = [
     summary:
       'A charge step stores an idempotency key in KV with the receipt; when the step runs again after a crash, it finds the key and does not charge twice.',
     tryThis:
-      'Run it: attempt 1 charges, then “crashes”; attempt 2 finds charged:A-17 and returns the receipt (charges_made: 1). Or run with crash_after_charge false and press ⚡ Kill now during the 3 s after “charged”: recovery retries the step, still one charge. Env shows the keys.',
+      'Run it: attempt 1 charges, then “crashes”; attempt 2 finds charged:A-17 and returns the receipt (charges_made: 1). Or run with crash_after_charge false and press ⚡ Kill now during the 3 s after “charged”: recovery retries the step, still one charge. (⚡ After next call in the history pane kills the executor inside the step right after its next KV call — here the key lookup, before the charge; the Learn panel’s idempotency lesson crashes right after a charge.) Env shows the keys.',
     source: idempotentCharge,
     params: '{"order": "A-17", "amount": 42, "crash_after_charge": true}',
     env: '{\n  // self.env.KV: idempotency keys and the simulated provider\'s ledger\n  "kv_namespaces": [{ "binding": "KV" }]\n}\n',

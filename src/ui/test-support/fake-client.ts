@@ -47,6 +47,7 @@ export function createFakeClient(overrides: Partial<StudioClient> = {}) {
     importJournal: record('importJournal', async (req) => ({ id: req.events[0]?.instanceId ?? 'imported' })),
     killExecutor: record('killExecutor', async () => {}),
     killAtNextStep: record('killAtNextStep', async () => {}),
+    killAfterNextCall: record('killAfterNextCall', async () => {}),
     disarmKill: record('disarmKill', async () => {}),
     stopAttempt: record('stopAttempt', async () => {}),
     onNotice: () => () => {},

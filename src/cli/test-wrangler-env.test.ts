@@ -59,7 +59,7 @@ describe('the env of a test folder', () => {
     const dir = folder({
       'wrangler.jsonc': `// comments and trailing commas, as wrangler allows
 {
-  "name": "w", "main": "src/worker.py",
+  "name": "w", "main": "worker.py",
   "kv_namespaces": [{ "binding": "KV", "id": "x" }],
   "vars": { "GREETING": "hi" },
   "secrets": { "TOKEN": "s3cret" },

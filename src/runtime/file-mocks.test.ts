@@ -158,7 +158,8 @@ class Steps(WorkflowEntrypoint):
       'sent',
       'real ship',
       'mocked second ship',
-      'JsException: PaymentDeclined: card expired',
+      // As on Cloudflare: a step's own exception class reaches run() folded by the RPC (docs/semantics.md).
+      'JsException: Error: PythonError: PaymentDeclined: card expired\n',
     ]);
     const failed = ofType(journal, 'attempt-failed') as AttemptFailedEvent[];
     expect(failed.map((e) => `${e.name}#${e.attempt} ${e.error.name}: ${e.error.message}`)).toEqual([

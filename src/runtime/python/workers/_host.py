@@ -421,7 +421,8 @@ def _exception_class(name):
     found = getattr(builtins, name, None)
     if isinstance(found, type) and issubclass(found, Exception):
         return found
-    return type(name, (Exception,), {})
+    # Named as the user wrote it in tracebacks and folded messages, not as a class of this module.
+    return type(name, (Exception,), {"__module__": "builtins"})
 
 
 def cancel_attempt(attempt_key):

@@ -101,6 +101,8 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await expect(page.getByTestId('toolbar-instance').locator('.status-pill')).toHaveText('complete', { timeout: 2_000 });
   await expect(attemptsOf(page, 'charge_payment')).toHaveCount(2);
   await expect(page.getByTestId('history-divergence')).toContainText('charge_payment');
+  // The copy is read-only like the import: nothing runs it further after its verdict.
+  await expect(page.getByTestId('cf-replay-copy')).toContainText('replay of cf-order-a17 against order_workflow.py');
   await snap(page, 'cloudflare-replay-diverged');
 
   // A list of instances, dropped on the instance list; one output was truncated by the API.

@@ -53,6 +53,17 @@ for (const size of [
       if ((await page.getByTestId(id).count()) > 0 && (await onScreen(page, id, size.width))) onBar.push(id);
     }
     const rest = ACTIONS.filter((id) => !onBar.includes(id));
+    // The lifecycle actions never go under More at a laptop's width; only the rarer ones may.
+    for (const id of [
+      'action-run',
+      'action-send-event',
+      'action-pause',
+      'action-resume',
+      'action-terminate',
+      'action-restart',
+    ]) {
+      expect(onBar, `${id} on the bar`).toContain(id);
+    }
     if (rest.length > 0) {
       const more = page.getByTestId('toolbar-more');
       expect(await onScreen(page, 'toolbar-more', size.width)).toBe(true);

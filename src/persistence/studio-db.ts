@@ -86,6 +86,11 @@ export interface CloudflareImportRecord {
   stop: { step: string; reason: 'truncated-output' | 'unknown-step-type'; message: string } | null;
   /** Rollback steps (`name-N`): shown, not journaled. */
   rollbacks: string[];
+  /**
+   * Set on the copy "Replay against this code" keeps (`<id>-replay`): the imported instance it replays. The copy
+   * is read-only like the import, so the executor never resumes it on the real clock after its verdict.
+   */
+  replayOf?: string;
 }
 
 /** The default database name; tests pass their own so they never share state. */

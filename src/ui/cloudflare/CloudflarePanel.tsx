@@ -52,6 +52,16 @@ export function CloudflarePanel({ id }: { id: string }) {
   const all = useCloudflareIds();
   const { deps, blocker } = useReplayDeps();
   if (!record) return null;
+  if (record.replayOf !== undefined) {
+    return (
+      <Section title="☁ Replay of a Cloudflare instance · read-only">
+        <p className="muted" data-testid="cf-replay-copy">
+          The journal “Replay against this code” kept ({record.label}). It stays as the verdict read it: nothing runs it
+          further. To run on from here, use “Continue here” on {record.replayOf}.
+        </p>
+      </Section>
+    );
+  }
   const result = results.get(id);
   const cut = record.truncated.filter((n) => n !== 'run()');
   const cannotContinue = continueProblem(record);

@@ -50,7 +50,11 @@ export async function loadOpenFile(deps: ReplayDeps): Promise<LoadedFile> {
 }
 
 /** Replays imported instance `id` against the open file, already loaded (`file`); resolves with its verdict. */
-export async function replayImported(deps: ReplayDeps, id: string, file: LoadedFile): Promise<ReplayVerdict> {
+export async function replayImported(
+  deps: { client: Pick<StudioClient, 'importJournal' | 'replayOnVirtualClock'>; db: StudioDB },
+  id: string,
+  file: LoadedFile,
+): Promise<ReplayVerdict> {
   const { db, client } = deps;
   const record = await db.cloudflareImports.get(id);
   const summary = await db.instances.get(id);
@@ -67,10 +71,23 @@ export async function replayImported(deps: ReplayDeps, id: string, file: LoadedF
   } catch (e) {
     throw new ReplayError(`The replay of ${id} did not run: ${errorText(e)}`);
   }
-  // Kept as an instance (linked to the file) so Open shows its lanes and where the code diverged.
+  // Kept as an instance (linked to the file) so Open shows its lanes and where the code diverged. Its record
+  // comes first, as an import's does: the copy is read-only from its first moment, so the executor never
+  // resumes it on the real clock (a recorded wait would time out after the verdict was given).
+  await db.cloudflareImports.add({
+    ...record,
+    instanceId: replayId,
+    label: `replay of ${id} against ${file.name}`,
+    importedAt: Date.now(),
+    truncated: [],
+    stop: null,
+    rollbacks: [],
+    replayOf: id,
+  });
   try {
     await client.importJournal({ events: replayed, fileId: file.id });
   } catch (e) {
+    await db.cloudflareImports.delete(replayId);
     throw new ReplayError(`The replay of ${id} ran but could not be kept as ${replayId}: ${errorText(e)}`);
   }
   return replayVerdict(replayId, replayed, events.length, file);

@@ -8,12 +8,13 @@ export function useCloudflareRecord(id: string | null): CloudflareImportRecord |
   return useLiveQuery(async () => (id === null ? null : ((await studioDb.cloudflareImports.get(id)) ?? null)), [id]);
 }
 
-/** Ids of every instance imported from Cloudflare (live), in import order. */
+/** Ids of every instance imported from Cloudflare (live), in import order; not the replay copies (`replayOf`). */
 export function useCloudflareIds(): string[] {
   return (
     useLiveQuery(
       async () =>
         (await studioDb.cloudflareImports.toArray())
+          .filter((r) => r.replayOf === undefined)
           .sort((a, b) => a.importedAt - b.importedAt)
           .map((r) => r.instanceId),
       [],

@@ -19,7 +19,7 @@ describe('besideBar()', () => {
 describe('columns()', () => {
   it('gives the label about a third of the width, within bounds, and the track the rest', () => {
     expect(columns(432)).toEqual({ label: 156, track: 266 });
-    expect(columns(200).label).toBe(110);
+    expect(columns(200).label).toBe(124);
     expect(columns(1000).label).toBe(200);
   });
 });

@@ -14,9 +14,12 @@ export const ROW_HEIGHT: Record<HistoryRow['type'], number> = {
 /** Room right of the track (px), so the last mark is not cut by the edge. */
 export const TRACK_END = 10;
 
-/** Where the track starts and how wide its visible part is, for a waterfall `width` px wide. */
+/**
+ * Where the track starts and how wide its visible part is, for a waterfall `width` px wide. The label column is
+ * never narrower than the axis' zoom controls and scale toggle (about 115 px), or they would cover its start time.
+ */
 export function columns(width: number): { label: number; track: number } {
-  const label = Math.round(Math.min(200, Math.max(110, width * 0.36)));
+  const label = Math.round(Math.min(200, Math.max(124, width * 0.36)));
   return { label, track: Math.max(40, width - label - TRACK_END) };
 }
 

@@ -65,8 +65,8 @@ export function InstanceList({ rows, files }: { rows: InstanceSummary[]; files: 
       <div className="instance-row instance-row--head" data-testid="instance-list-head">
         <SortHeader sortKey="status" label="Status" sort={sort} />
         <span>Id</span>
-        <span>Workflow</span>
-        <span>File</span>
+        <span className="instance-row__workflow">Workflow</span>
+        <span className="instance-row__file">File</span>
         <SortHeader sortKey="started" label="Started" sort={sort} />
         <SortHeader sortKey="duration" label="Duration" sort={sort} />
         <span className="instance-row__steps">Steps</span>

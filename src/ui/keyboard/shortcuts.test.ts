@@ -27,6 +27,12 @@ describe('commandFor()', () => {
     expect(commandFor(press('p', { altKey: true }))).toBeNull();
   });
 
+  it('opens the Env dialog with V, never while typing', () => {
+    expect(commandFor(press('v'))).toBe('env');
+    expect(commandFor(press('V', { shiftKey: true }))).toBe('env');
+    expect(commandFor(press('v', { typing: true }))).toBeNull();
+  });
+
   it('moves through the lessons with L, ] and [, and checks with C, never while typing', () => {
     expect(commandFor(press('l'))).toBe('learn');
     expect(commandFor(press(']'))).toBe('next-lesson');
@@ -37,7 +43,7 @@ describe('commandFor()', () => {
   });
 
   it('has a table entry for every command it can return', () => {
-    const keys = ['Enter', '?', 'e', 'p', 's', 'g', 'l', ']', '[', 'c'];
+    const keys = ['Enter', '?', 'e', 'p', 's', 'g', 'l', 'v', ']', '[', 'c'];
     const produced = new Set(
       keys.flatMap((k) => [
         commandFor(press(k)),

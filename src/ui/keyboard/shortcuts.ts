@@ -12,6 +12,7 @@ export type ShortcutCommand =
   | 'skip-wait'
   | 'samples'
   | 'learn'
+  | 'env'
   | 'next-lesson'
   | 'previous-lesson'
   | 'check-lesson'
@@ -50,6 +51,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { command: 'samples', keys: 'G', description: 'Open the samples gallery', whileTyping: false },
   { command: 'learn', keys: 'L', description: 'Open or close the Learn panel (lessons)', whileTyping: false },
+  {
+    command: 'env',
+    keys: 'V',
+    description: 'self.env of the open file: its bindings and what they hold',
+    whileTyping: false,
+  },
   { command: 'next-lesson', keys: ']', description: 'Next lesson (Learn panel)', whileTyping: false },
   { command: 'previous-lesson', keys: '[', description: 'Previous lesson (Learn panel)', whileTyping: false },
   {
@@ -114,6 +121,9 @@ export function commandFor(e: KeyPress): ShortcutCommand | null {
     case 'l':
     case 'L':
       return 'learn';
+    case 'v':
+    case 'V':
+      return 'env';
     case ']':
       return 'next-lesson';
     case '[':

@@ -50,6 +50,8 @@ export function useShortcuts(): void {
           return s.openDialog('samples');
         case 'learn':
           return void toggleLearn();
+        case 'env':
+          return s.openDialog('env');
         case 'next-lesson':
           return void stepLesson(1);
         case 'previous-lesson':

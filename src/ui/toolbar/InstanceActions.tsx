@@ -13,7 +13,10 @@ const open = (dialog: 'send-event' | 'restart-from' | 'delete-instances') => () 
 /** How many actions `useInstanceActionItems` lists (the toolbar's collapsible ones). */
 export const INSTANCE_ACTION_COUNT = 8;
 
-/** The selected instance's actions in bar order; the last ones collapse into the menu first. */
+/**
+ * The selected instance's actions in bar order; the last ones collapse into the menu first, so the lifecycle
+ * actions (Send event, Pause, Resume, Terminate, Restart) are the last to go.
+ */
 function useInstanceActionItems(): ToolbarItem[] {
   const { legality, act } = useToolbarActions();
   const item = (
@@ -29,13 +32,6 @@ function useInstanceActionItems(): ToolbarItem[] {
     item('pause', 'Pause', 'Pause (P)', () => act('pause'), legality('pause')),
     item('resume', 'Resume', 'Resume (P)', () => act('resume'), legality('resume')),
     item(
-      'skip-wait',
-      'Skip wait',
-      'End the current sleep, retry delay or wait timeout now (S)',
-      () => act('skip-wait'),
-      legality('skip-wait'),
-    ),
-    item(
       'terminate',
       'Terminate',
       'Stop the instance for good',
@@ -44,6 +40,13 @@ function useInstanceActionItems(): ToolbarItem[] {
       'danger',
     ),
     item('restart', 'Restart', 'Run again from scratch', () => act('restart'), legality('restart')),
+    item(
+      'skip-wait',
+      'Skip wait',
+      'End the current sleep, retry delay or wait timeout now (S)',
+      () => act('skip-wait'),
+      legality('skip-wait'),
+    ),
     item(
       'restart-from',
       'From step…',

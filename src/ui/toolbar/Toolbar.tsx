@@ -17,8 +17,11 @@ const openHelp = () => appStore.getState().openDialog('help');
 const openEnv = () => appStore.getState().openDialog('env');
 
 /**
- * Files, samples, Run, the selected instance's actions, and help. On a narrow window the instance actions
- * that do not fit collapse, last first, into a "More" menu, so nothing is cut off and the page never scrolls.
+ * Left, what acts on a run: the file, Run, the selected instance and its actions (as Cloudflare's dashboard,
+ * Temporal's UI and Inngest's dev server put an instance's actions beside its status). Right, the tools of the
+ * studio and the file (Samples, Learn, Env, help). On a narrow window the instance actions that do not fit
+ * collapse, last first, into a "More" menu, so nothing is cut off and the page never scrolls; the brand gives
+ * way first (CSS), so Run, Send event, Pause, Resume, Terminate and Restart stay on the bar at 1280 px.
  */
 export function Toolbar() {
   const { legality } = useToolbarActions();
@@ -28,25 +31,6 @@ export function Toolbar() {
     <header className="toolbar" ref={bar}>
       <span className="toolbar__brand">Workflow Studio</span>
       <FileSwitcher />
-      <button
-        type="button"
-        className="tool-button"
-        onClick={openSamples}
-        title="Samples gallery (G)"
-        data-testid="open-samples"
-      >
-        Samples
-      </button>
-      <LearnButton />
-      <button
-        type="button"
-        className="tool-button"
-        onClick={openEnv}
-        title="self.env of this file: KV, D1, R2, vars and secrets, and what they hold"
-        data-testid="open-env"
-      >
-        Env
-      </button>
       <span className="toolbar__sep" aria-hidden="true" />
       <ActionButton
         legality={legality('run')}
@@ -61,9 +45,37 @@ export function Toolbar() {
       <span className="toolbar__sep" aria-hidden="true" />
       <InstanceActions hidden={hidden} />
       <span className="toolbar__spacer" />
-      <button type="button" className="tool-button" onClick={openHelp} title="Keyboard shortcuts (?)" aria-label="Help">
-        ?
-      </button>
+      <fieldset className="toolbar__group toolbar__tools">
+        <legend className="visually-hidden">File tools</legend>
+        <button
+          type="button"
+          className="tool-button"
+          onClick={openSamples}
+          title="Samples gallery (G)"
+          data-testid="open-samples"
+        >
+          Samples
+        </button>
+        <LearnButton />
+        <button
+          type="button"
+          className="tool-button"
+          onClick={openEnv}
+          title="self.env of this file: KV, D1, R2, vars and secrets, and what they hold (V)"
+          data-testid="open-env"
+        >
+          Env
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          onClick={openHelp}
+          title="Keyboard shortcuts (?)"
+          aria-label="Help"
+        >
+          ?
+        </button>
+      </fieldset>
     </header>
   );
 }

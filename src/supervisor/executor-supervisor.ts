@@ -28,6 +28,7 @@ import { announcedAttempt, createAttemptMirror } from './attempt-mirror';
 import { createBusyWatch } from './busy';
 import type { Connection } from './connection';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
+import { armedState, selfKillReason } from './kill-arming';
 import { createRestartPolicy } from './restart-policy';
 import { createStopper, STOP_TIMING, stopConnection, stoppedBy, stopTargets, timedOutAttempt } from './stop-requests';
 import type { BusyState, ExecutorSupervisor, ExecutorSupervisorDeps, WorkerState } from './types';
@@ -121,12 +122,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         }
         break;
       case 'self-kill':
-        restart(
-          c,
-          event.at === 'after-call'
-            ? 'crash injection: the executor was killed inside a step attempt, right after its binding call or request'
-            : 'crash injection: the executor was killed just before a step attempt',
-        );
+        restart(c, selfKillReason(event.at));
         break;
       case 'executor-halted':
         restart(c, `${event.error.name}: ${event.error.message}`);
@@ -335,29 +331,20 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     start();
   }
 
-  /**
-   * Posts to the current worker; an answered `kill-at-next-step` / `disarm-kill` marks the ready state armed or
-   * not. A new worker starts unarmed (its state is a new `ready`), and a fired kill replaces the worker.
-   */
+  /** Posts to the current worker; an answered crash injection marks the ready state armed or not (kill-arming.ts). */
   function sendTracked(input: WorkerInput): Promise<WorkerOutput> {
     const c = conn;
     const targets = stopTargets(input);
     if (targets) return stopper.send(c.stop, input, targets);
     const sent = post(c, input);
-    if (input.type === 'kill-at-next-step' || input.type === 'disarm-kill') {
-      const armed = input.type === 'kill-at-next-step';
-      const at = input.type === 'kill-at-next-step' ? input.at : undefined;
-      sent.then(
-        () => {
-          if (!(c === conn && c.alive && state.status === 'ready')) return;
-          const { killAt: _, ...rest } = state;
-          setState(
-            armed && at !== undefined ? { ...rest, killArmed: armed, killAt: at } : { ...rest, killArmed: armed },
-          );
-        },
-        () => {},
-      );
-    }
+    sent.then(
+      () => {
+        if (!(c === conn && c.alive && state.status === 'ready')) return;
+        const next = armedState(input, state);
+        if (next) setState(next);
+      },
+      () => {},
+    );
     return sent;
   }
 

@@ -3,14 +3,11 @@
  * bindings (tests/workflow-tests/cloudflare/, copied unchanged) run against the studio's bindings and engine, and
  * each error a user can meet with the config says what is wrong.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodePython, type NodePython } from '../runtime/node';
 import { runTestCommand } from './test-command';
-import { capture } from './test-io';
-import type { TestRunReport } from './test-report';
+import { capture, tempFolder as folder, jsonReport } from './test-io';
 
 process.env.TZ = 'UTC';
 
@@ -22,20 +19,7 @@ beforeAll(async () => {
 const test = (...argv: string[]) =>
   capture((io) => runTestCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ws-test-wrangler-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
-async function json(...argv: string[]): Promise<{ exit: number; report: TestRunReport }> {
-  const result = await test(...argv, '--json');
-  expect(result.stderr).toBe('');
-  return { exit: result.exit, report: JSON.parse(result.stdout) as TestRunReport };
-}
+const json = (...argv: string[]) => jsonReport(test, ...argv);
 
 const CONFTEST = 'import pytest\nfrom workers import env as _env\n\n\n@pytest.fixture\ndef env():\n    return _env\n';
 

@@ -103,6 +103,15 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await expect(page.getByTestId('history-divergence')).toContainText('charge_payment');
   // The copy is read-only like the import: nothing runs it further after its verdict.
   await expect(page.getByTestId('cf-replay-copy')).toContainText('replay of cf-order-a17 against order_workflow.py');
+  // It says what it is: a replay kept read-only, never "imported from Cloudflare" (it never ran there).
+  await expect(page.getByTestId('action-pause')).toHaveAttribute(
+    'title',
+    'A replay of cf-order-a17 against this code, kept read-only so it never runs on the real clock after its verdict. To run on, use “Continue here” on cf-order-a17; Delete removes this copy.',
+  );
+  await expect(page.getByTestId('history-cloudflare-note')).toContainText(
+    '↻ A replay of cf-order-a17 against this code',
+  );
+  await expect(page.getByTestId('history-cloudflare-note')).not.toContainText('Imported from Cloudflare');
   await snap(page, 'cloudflare-replay-diverged');
 
   // A list of instances, dropped on the instance list; one output was truncated by the API.

@@ -52,6 +52,7 @@ import type { PythonRuntime } from '../runtime';
 import { createFileEnvs } from './file-envs';
 import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
+import { writableId } from './read-only';
 import type { StepGuard } from './step-guard';
 import { stoppedAttemptEvents } from './stopped-attempts';
 import { replayOnVirtualClock, type VirtualReplayRequest } from './virtual-replay';
@@ -218,18 +219,8 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     };
   }
 
-  /** Refuses to act on an instance imported from Cloudflare: it is a record of a production run, never run here. */
-  async function writable(id: string): Promise<string> {
-    if (await repo.isReadOnly(id)) {
-      throw new WorkflowError(
-        `Instance "${id}" was imported from Cloudflare and is read-only: replay it against your code instead.`,
-      );
-    }
-    return id;
-  }
-
   async function handleOf(id: string): Promise<InstanceHandle> {
-    const summary = await store.getInstance(await writable(id));
+    const summary = await store.getInstance(await writableId(repo, id));
     if (!summary) throw new WorkflowError(messages.instanceNotFound(id));
     return engine.binding(summary.workflowName).get(id);
   }
@@ -246,7 +237,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     let resumed = 0;
     for (const id of ids) {
       const summary = await store.getInstance(id);
-      if (!summary || FINITE_STATUSES.includes(summary.status) || (await repo.isReadOnly(id))) {
+      if (!summary || FINITE_STATUSES.includes(summary.status) || (await repo.readOnlyRecord(id)) !== undefined) {
         waitingForSource.delete(id);
         continue;
       }
@@ -349,7 +340,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     terminate: async (id) => (await handleOf(id)).terminate(),
     restart: async (id, from) => (await handleOf(id)).restart(from ? { from } : undefined),
     sendEvent: async (id, event) => (await handleOf(id)).sendEvent(event),
-    skipWait: async (id) => engine.skipWait(await writable(id)),
+    skipWait: async (id) => engine.skipWait(await writableId(repo, id)),
     async deleteInstances(ids) {
       for (const id of ids) {
         engine.forget(id);

@@ -235,9 +235,10 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   /** Resumes the instances in `ids` whose file (or, with no file, whose workflow name) is now loaded. */
   async function resume(ids: Iterable<string>): Promise<number> {
     let resumed = 0;
+    const readOnly = await repo.readOnlyIds();
     for (const id of ids) {
       const summary = await store.getInstance(id);
-      if (!summary || FINITE_STATUSES.includes(summary.status) || (await repo.readOnlyRecord(id)) !== undefined) {
+      if (!summary || FINITE_STATUSES.includes(summary.status) || readOnly.has(id)) {
         waitingForSource.delete(id);
         continue;
       }

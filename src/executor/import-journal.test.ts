@@ -171,6 +171,23 @@ describe('an instance imported from Cloudflare', () => {
     await expect(core.terminate('cf-1-replay')).rejects.toThrow(refusal);
     expect((await db.instances.get('cf-1-replay'))?.status).toBe('waiting');
   });
+
+  it('recovery reads which instances are read-only once, not once per unfinished instance', async () => {
+    const { core, db } = setup();
+    await db.cloudflareImports.put(record_('cf-1'));
+    for (const id of ['cf-1', 'local-1', 'local-2', 'local-3']) await core.importJournal(await record(id, T0 + 1000));
+    core.dispose();
+    const backend = db.backendDB();
+    const transaction = vi.spyOn(backend, 'transaction');
+    const fresh = createTestCore({ runtime, db, clock: createVirtualClock(T0 + 2000), newId: () => 'new' });
+    cores.push(fresh);
+    await fresh.loadSource({ fileId: 'f', version: 1, name: 'wf.py', source: 'wf' });
+    // No file rows: loading a file with workflow wf resumes all three local instances, never cf-1.
+    transaction.mockClear();
+    expect(await fresh.recover()).toMatchObject({ resumed: 3 });
+    const reads = transaction.mock.calls.filter(([stores]) => [stores].flat().includes('cloudflareImports'));
+    expect(reads).toHaveLength(1);
+  });
 });
 
 describe('ExecutorCore.linkInstanceFile()', () => {

@@ -44,6 +44,10 @@ export function createExecutorRepo(db: StudioDB) {
         CloudflareImportRecord | undefined
       >;
     },
+    /** The ids of every read-only instance, in one read (recovery asks once, not once per instance). */
+    async readOnlyIds(): Promise<Set<string>> {
+      return new Set((await readNow(db, 'cloudflareImports', (store) => store.getAllKeys())) as string[]);
+    },
     /** Forgets the Cloudflare record of a deleted instance. */
     forgetImport(instanceId: string): Promise<void> {
       return db.cloudflareImports.delete(instanceId);

@@ -129,6 +129,14 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await page.locator('[data-instance-id="order-c31"]').click();
   await expect(page.getByTestId('toolbar-instance').locator('.status-pill')).toHaveText('complete');
   await expect(page.getByTestId('cf-status')).toHaveText('complete (the history here stops early: see below)');
+  // The Instance tab's pill says Cloudflare's status too, marked as such: the journal alone would read running.
+  await expect(page.getByTestId('summary-status')).toHaveText('complete');
+  await expect(page.getByTestId('summary-status-cut')).toHaveText("☁ Cloudflare's · history cut short");
+  await expect(page.getByTestId('summary-status-cut')).toHaveAttribute('title', /its journal alone reads running/);
+  await expect(page.getByTestId('summary-no-output')).toHaveText(
+    'Not in the history here: it stops before run() returned (see the Cloudflare section).',
+  );
+  await snap(page, 'cloudflare-truncated-summary');
   await expect(page.getByTestId('cf-truncated')).toContainText('The API truncated the output of fetch_order-1');
   await expect(page.getByTestId('cf-full-output')).toHaveText(
     'GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name=fetch_order-1&type=step',

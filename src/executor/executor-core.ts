@@ -247,6 +247,8 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
         continue;
       }
       waitingForSource.delete(id);
+      // Before the engine loads it (and replays a wait): its scripted events not yet sent, by its journal.
+      if (!loaded.has(id)) await registry.resumed(instanceFiles.get(id), summary.workflowName, () => store.read(id));
       await engine.binding(summary.workflowName).get(id);
       resumed += 1;
     }

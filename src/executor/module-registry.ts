@@ -1,4 +1,4 @@
-import type { Mocks, WorkflowBinding, WorkflowBody } from '../engine';
+import type { JournalEvent, Mocks, WorkflowBinding, WorkflowBody } from '../engine';
 import type { LoadSourceResult, WorkflowInfo } from '../protocol';
 import type { EnvBindings, LoadModuleParams, PythonRuntime, WorkflowModule } from '../runtime';
 
@@ -96,11 +96,16 @@ export function createModuleRegistry(deps: ModuleRegistryDeps) {
     newestVersion: (fileId: string) => files.get(fileId)?.newest?.version,
     /** For instances with no recorded file: the most recently loaded file that defines the workflow. */
     anyBody(workflowName: string): WorkflowBody | undefined {
-      for (let i = recency.length - 1; i >= 0; i--) {
-        const found = body(recency[i] as string, workflowName);
-        if (found) return found;
-      }
-      return undefined;
+      const fileId = recency.findLast((f) => body(f, workflowName) !== undefined);
+      return fileId === undefined ? undefined : body(fileId, workflowName);
+    },
+    /**
+     * An instance of `workflowName` (of `fileId`, or with no file) is resumed: the module that will run it sends
+     * its scripted events not yet sent (`WorkflowModule.resumed`).
+     */
+    resumed(fileId: string | undefined, workflowName: string, journal: () => Promise<readonly JournalEvent[]>) {
+      const from = fileId ?? recency.findLast((f) => body(f, workflowName) !== undefined);
+      return (from === undefined ? undefined : files.get(from)?.newest?.module.resumed?.(journal)) ?? Promise.resolve();
     },
   };
 }

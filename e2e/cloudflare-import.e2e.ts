@@ -109,7 +109,7 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
     'A replay of cf-order-a17 against this code, kept read-only so it never runs on the real clock after its verdict. To run on, use “Continue here” on cf-order-a17; Delete removes this copy.',
   );
   await expect(page.getByTestId('history-cloudflare-note')).toContainText(
-    '↻ A replay of cf-order-a17 against this code',
+    '↻ A replay on a virtual clock (replay of cf-order-a17 against order_workflow.py), read-only',
   );
   await expect(page.getByTestId('history-cloudflare-note')).not.toContainText('Imported from Cloudflare');
   await snap(page, 'cloudflare-replay-diverged');

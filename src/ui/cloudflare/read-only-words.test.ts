@@ -16,7 +16,7 @@ describe('what the studio says about a read-only instance', () => {
       'A replay of cf-1 against this code, kept read-only so it never runs on the real clock after its verdict. To run on, use “Continue here” on cf-1; Delete removes this copy.',
     );
     expect(readOnlyHistoryNote(record)).toBe(
-      "↻ A replay of cf-1 against this code on a virtual clock (replay of cf-1 against wf.py), read-only so it never runs on the real clock: its first lane is Cloudflare's history, the next ones the replay.",
+      "↻ A replay on a virtual clock (replay of cf-1 against wf.py), read-only so it never runs on the real clock: its first lane is Cloudflare's history of cf-1, the next ones the replay against this code.",
     );
     expect(readOnlyReason(record) + readOnlyHistoryNote(record)).not.toMatch(/imported/i);
   });

@@ -22,5 +22,5 @@ export function readOnlyHistoryNote(record: ReadOnlyRecord): string {
   if (record.replayOf === undefined) {
     return `☁ Imported from Cloudflare (${record.label}), read-only: one lane, because Cloudflare does not expose its replays (how often run() ran again), so its history is drawn as one run at the times Cloudflare recorded.`;
   }
-  return `↻ A replay of ${record.replayOf} against this code on a virtual clock (${record.label}), read-only so it never runs on the real clock: its first lane is Cloudflare's history, the next ones the replay.`;
+  return `↻ A replay on a virtual clock (${record.label}), read-only so it never runs on the real clock: its first lane is Cloudflare's history of ${record.replayOf}, the next ones the replay against this code.`;
 }

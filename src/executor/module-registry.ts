@@ -96,8 +96,11 @@ export function createModuleRegistry(deps: ModuleRegistryDeps) {
     newestVersion: (fileId: string) => files.get(fileId)?.newest?.version,
     /** For instances with no recorded file: the most recently loaded file that defines the workflow. */
     anyBody(workflowName: string): WorkflowBody | undefined {
-      const fileId = recency.findLast((f) => body(f, workflowName) !== undefined);
-      return fileId === undefined ? undefined : body(fileId, workflowName);
+      for (let i = recency.length - 1; i >= 0; i--) {
+        const found = body(recency[i] as string, workflowName);
+        if (found) return found;
+      }
+      return undefined;
     },
     /**
      * An instance of `workflowName` (of `fileId`, or with no file) is resumed: the module that will run it sends

@@ -38,17 +38,19 @@ export const TEST_NOW = 1_800_000_000_000;
  */
 export function filePython(now: () => number = () => TEST_NOW): { deps: CliDeps; python: () => NodePython } {
   process.env.TZ = 'UTC';
+  let loading: Promise<NodePython> | undefined;
   let loaded: NodePython | undefined;
-  beforeAll(async () => {
-    // Imported here, so the files that only capture a command do not load Pyodide's module.
-    const { loadNodePython } = await import('../runtime/node');
-    loaded = await loadNodePython({ stdout: () => {} });
-  });
+  // Imported here, so the files that only capture a command do not load Pyodide's module.
+  const load = () =>
+    (loading ??= import('../runtime/node')
+      .then(({ loadNodePython }) => loadNodePython({ stdout: () => {} }))
+      .then((p) => (loaded = p)));
+  beforeAll(load);
   const python = () => {
-    if (!loaded) throw new Error('filePython(): Python is loaded in beforeAll; call it from a test');
+    if (!loaded) throw new Error('filePython(): Python is loaded in beforeAll; ask for it from a test');
     return loaded;
   };
-  return { deps: { python: async () => python(), now }, python };
+  return { deps: { python: load, now }, python };
 }
 
 /** `command` (`runCli`, `runTestCommand`, `runReplayCommand`, …) run in-process with `deps`, printing captured. */

@@ -53,11 +53,25 @@ export function filePython(now: () => number = () => TEST_NOW): { deps: CliDeps;
   return { deps: { python: load, now }, python };
 }
 
-/** `command` (`runCli`, `runTestCommand`, `runReplayCommand`, …) run in-process with `deps`, printing captured. */
-export const inProcess =
-  (command: (argv: readonly string[], io: CliIo, deps: CliDeps) => Promise<number>, deps: CliDeps) =>
-  (...argv: string[]): Promise<Captured> =>
-    capture((io) => command(argv, io, deps));
+/** A command run in-process: its argv in, what it printed and its exit code out. */
+export type InProcess = (...argv: string[]) => Promise<Captured>;
+
+/**
+ * `command` run in-process, printing captured: one that runs Python (`runCli`, `runTestCommand`,
+ * `runReplayCommand`, …) with `deps` ({@link filePython}), or one that needs none (`runExportCommand`, …).
+ */
+export function inProcess(command: (argv: readonly string[], io: CliIo) => Promise<number>): InProcess;
+export function inProcess(
+  command: (argv: readonly string[], io: CliIo, deps: CliDeps) => Promise<number>,
+  deps: CliDeps,
+): InProcess;
+export function inProcess(
+  command: (argv: readonly string[], io: CliIo, deps: CliDeps) => Promise<number>,
+  deps?: CliDeps,
+): InProcess {
+  // Without `deps` the command is one of the first overload, which takes no third argument.
+  return (...argv) => capture((io) => command(argv, io, deps as CliDeps));
+}
 
 /** The repository root: where the binary runs, so relative paths in `args` are from there. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

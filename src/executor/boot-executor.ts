@@ -17,6 +17,7 @@ import {
   type KillPoint,
   type PythonReady,
   type RunTests,
+  type StoppedAttempt,
   serializeError,
   type TestsRan,
   type WorkerEvent,
@@ -48,8 +49,8 @@ export interface BootExecutorDeps {
   emit(event: WorkerEvent): void;
   /** Monotonic ms (`performance.now`), for timings. */
   now(): number;
-  /** Stop this worker at once (crash injection, fired at `at`). */
-  kill(at: KillPoint): void;
+  /** Stop this worker at once (crash injection, fired at `at`; `cut`: the attempt it cut off, step-guard.ts). */
+  kill(at: KillPoint, cut?: StoppedAttempt): void;
   /** A macrotask that is not clamped (MessageChannel), for the engine's eviction checks. */
   defer(cb: () => void): void;
   /** Fetches the snapshot shipped with the app for a key, from under `indexURL` (optional: none shipped). */

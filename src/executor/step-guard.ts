@@ -1,7 +1,11 @@
 import {
   type AttemptHooks,
+  type BindingCall,
+  MAX_BINDING_CALLS,
+  MAX_REQUESTS_PER_ATTEMPT,
   messages,
   parseDuration,
+  type RequestRecord,
   type StepFn,
   type WorkflowBody,
   type WorkflowStep,
@@ -12,6 +16,7 @@ import {
   hasAttemptSlots,
   INTERRUPT,
   type KillPoint,
+  type StoppedAttempt,
   stoppedAttemptError,
   type WorkerEvent,
 } from '../protocol';
@@ -26,8 +31,11 @@ export interface StepGuardDeps {
    * large enough to hold the attempt slots (`SHARED_BUFFER_BYTES`), attempts are announced there.
    */
   interrupt?: Int32Array;
-  /** Crash injection fired (at `at`): stop the worker now. */
-  kill(at: KillPoint): void;
+  /**
+   * Crash injection fired (at `at`): stop the worker now. An `after-call` kill passes the attempt it cut off,
+   * with the calls it made, for the next executor to journal as lost.
+   */
+  kill(at: KillPoint, cut?: StoppedAttempt): void;
 }
 
 /**
@@ -133,23 +141,37 @@ export function createStepGuard(deps: StepGuardDeps) {
 
   /**
    * The attempt's hooks, with an `after-call` kill armed fired by its next completed binding call or request (a
-   * request the gate blocked never left, so it is no side effect and does not fire it). Marks `killed`.
+   * request the gate blocked never left, so it is no side effect and does not fire it). Marks `killed`, and
+   * hands the kill the attempt with the calls it made so far (at most as many as the engine journals).
    */
-  function killAfterCall(hooks: AttemptHooks, killed: { fired: boolean }): AttemptHooks {
+  function killAfterCall(
+    hooks: AttemptHooks,
+    killed: { fired: boolean },
+    attempt: Pick<StoppedAttempt, 'instanceId' | 'stepName' | 'attempt'>,
+  ): AttemptHooks {
+    const bindings: BindingCall[] = [];
+    const requests: RequestRecord[] = [];
     const fire = () => {
       if (killArmed !== 'after-call') return;
       killArmed = undefined;
       killed.fired = true;
-      deps.kill('after-call');
+      deps.kill('after-call', {
+        ...attempt,
+        lost: true,
+        ...(bindings.length > 0 ? { bindings } : {}),
+        ...(requests.length > 0 ? { requests } : {}),
+      });
     };
     return {
       ...hooks,
       binding: (call) => {
         hooks.binding?.(call);
+        if (bindings.length < MAX_BINDING_CALLS) bindings.push(call);
         fire();
       },
       request: (record) => {
         hooks.request?.(record);
+        if (requests.length < MAX_REQUESTS_PER_ATTEMPT) requests.push({ ...record });
         if (record.outcome !== 'blocked') fire();
       },
     };
@@ -171,7 +193,8 @@ export function createStepGuard(deps: StepGuardDeps) {
       const unlessKilled = <T>(then: () => T): T => (killed.fired ? (new Promise<never>(() => {}) as T) : then());
       let result: unknown;
       try {
-        result = fn(ctx, killAfterCall(hooks, killed));
+        const cut = { instanceId, stepName: ctx.step.name, attempt: ctx.attempt };
+        result = fn(ctx, killAfterCall(hooks, killed, cut));
       } catch (error) {
         ended();
         return unlessKilled(() => {

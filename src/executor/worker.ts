@@ -56,8 +56,8 @@ startExecutorHost(scope, {
       preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       openJournalLog: (fileName) => openOpfsSyncFile(fileName),
       sql: browserSql,
-      kill: (at) => {
-        emit({ type: 'self-kill', at });
+      kill: (at, cut) => {
+        emit({ type: 'self-kill', at, ...(cut ? { attempt: cut } : {}) });
         scope.close();
       },
     }),

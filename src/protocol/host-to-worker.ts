@@ -2,7 +2,7 @@
  * Host → worker: the one message the host sends (`WorkerRequest`) and what a request asks (`WorkerInput`).
  * Each request is answered by a `WorkerResponse` (worker-to-host.ts) with the same `requestId`.
  */
-import type { JournalEvent, Mocks, RestartFrom } from '../engine';
+import type { BindingCall, JournalEvent, Mocks, RequestRecord, RestartFrom } from '../engine';
 
 /**
  * Start Python and the engine: load Pyodide from `indexURL` (warm from a memory snapshot when one matches),
@@ -46,6 +46,15 @@ export interface StoppedAttempt {
   attempt: number;
   /** What to journal; absent: it ran past its timeout (journaled as the step's timeout error). */
   error?: { name: string; message: string };
+  /**
+   * Crash injection (`after-call`) cut it off: journaled as the engine journals an attempt lost in a crash
+   * (`WorkflowInternalError`, retried at once), `error` aside.
+   */
+  lost?: true;
+  /** The `self.env` binding calls it made before it was stopped: journaled with it (absent: none). */
+  bindings?: BindingCall[];
+  /** The requests it made through the network gate before it was stopped: journaled with it (absent: none). */
+  requests?: RequestRecord[];
 }
 
 /**

@@ -122,7 +122,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         }
         break;
       case 'self-kill':
-        restart(c, selfKillReason(event.at));
+        // An attempt cut off inside is journaled by the next executor, with the calls it made.
+        restart(c, selfKillReason(event.at), event.attempt ? [event.attempt] : []);
         break;
       case 'executor-halted':
         restart(c, `${event.error.name}: ${event.error.message}`);

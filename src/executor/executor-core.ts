@@ -80,6 +80,8 @@ export interface ExecutorCoreDeps {
   describeImportInterrupt?(): string | undefined;
   /** sql.js for D1 bindings (the browser locates its wasm as an asset). Without it no file gets `self.env` bindings. */
   sql?: () => Promise<SqlJsStatic>;
+  /** False while Python starts: Terminate and Pause then let their instance go once journaled (no run can start). */
+  pythonReady?(): boolean;
 }
 
 /** The executor's command surface (one method per instance command of the protocol). */
@@ -228,6 +230,14 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     return id;
   }
 
+  /** Kept loaded before Python is ready, an instance would have no run, and `recover` would not start one. */
+  function stopCommand(id: string, command: (handle: InstanceHandle) => Promise<void>): Promise<void> {
+    const early = deps.pythonReady?.() === false;
+    return handleOf(id)
+      .then(command)
+      .finally(() => early && engine.forget(id));
+  }
+
   async function handleOf(id: string): Promise<InstanceHandle> {
     const summary = await store.getInstance(await writable(id));
     if (!summary) throw new WorkflowError(messages.instanceNotFound(id));
@@ -344,9 +354,9 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       const handles = await fileBinding(fileId, workflowName).createBatch(items);
       return handles.map((h) => h.id);
     },
-    pause: async (id) => (await handleOf(id)).pause(),
+    pause: (id) => stopCommand(id, (handle) => handle.pause()),
     resume: async (id) => (await handleOf(id)).resume(),
-    terminate: async (id) => (await handleOf(id)).terminate(),
+    terminate: (id) => stopCommand(id, (handle) => handle.terminate()),
     restart: async (id, from) => (await handleOf(id)).restart(from ? { from } : undefined),
     sendEvent: async (id, event) => (await handleOf(id)).sendEvent(event),
     skipWait: async (id) => engine.skipWait(await writable(id)),

@@ -343,11 +343,16 @@ export function createStopper(hooks: StopperHooks) {
     addStopped(stopped: StoppedAttempt[]): void {
       toJournal = [...toJournal, ...stopped];
     },
+    /** How many requests `ready` will send (announced with `boot-python`, which then waits for them). */
+    journalWork(): number {
+      return (toJournal.length > 0 ? 1 : 0) + carried.length;
+    },
     /**
-     * A new executor is ready: first the stopped attempts are journaled, then the commands that stopped them
-     * are sent again (the executor handles nothing else until the journaling is done). Settles once those
-     * commands are done, so the supervisor recovers the other instances only after them: a terminated or
-     * deleted instance is never resumed into the code that kept Python busy.
+     * A new executor was sent `boot-python`: first the stopped attempts are journaled, then the commands that
+     * stopped them are sent again (the executor handles nothing else until the journaling is done, and does
+     * both once its journal is open, before Python starts). Settles once those commands are done, so the
+     * supervisor recovers the other instances only after them: a terminated or deleted instance is never
+     * resumed into the code that kept Python busy.
      */
     ready(conn: StopConnection): Promise<unknown> {
       const stopped = toJournal;

@@ -32,7 +32,7 @@ export const STOP_TIMING = {
   /** A stopping command unanswered this long means Python holds the thread: interrupt it. */
   interruptAfterMs: 200,
   /** After an interrupt, how long the interrupted attempt may stay in flight before the executor is restarted. */
-  graceMs: 1_000,
+  graceMs: 500,
   /**
    * A stopping command with no attempt of its instances in flight to interrupt (the busy code is in `run()`, a
    * callback, another instance's step) restarts the executor once the worker has answered nothing this long.

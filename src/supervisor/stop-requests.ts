@@ -11,7 +11,8 @@
  * swallowed the interrupt), or the worker has answered nothing `graceMs` after an interrupt aimed at the
  * instances' code (or, without room in the buffer to name them, `blockedRestartMs` after the command), the
  * executor is restarted: the attempts in flight go to the next executor to be journaled as stopped first, then
- * the command is sent again, and only once it is done do the other instances recover from their journals.
+ * the command is sent again — both right behind its boot, done as soon as its journal is open, before Python
+ * starts — and only once it is done and Python is ready do the other instances recover from their journals.
  */
 import {
   type BusyAttempt,

@@ -144,8 +144,9 @@ test.describe('stop means stop: code outside any step', () => {
       `restart path: Terminate clicked → terminated journaled ${terminatedAt - clickedAt} ms, → other instance running again ${resumedAt - clickedAt} ms`,
     );
     expect(terminatedAt).toBeLessThan(resumedAt); // journaled before any other instance resumed
-    // Mostly the new executor's start (about 1 s on an idle machine, far more under load).
-    expect(terminatedAt - clickedAt).toBeLessThanOrEqual(30_000);
+    // The grace after the interrupt, then the next executor's journal (no Python): about 1 s, 3 s for CI load.
+    // The other instance waits for Python as well (the new executor's boot).
+    expect(terminatedAt - clickedAt).toBeLessThanOrEqual(3_000);
     expect(ticks.filter((e) => e.type.endsWith('failed'))).toEqual([]);
     expect((await notices(page)).filter((n) => n.name === 'ExecutorRestarted')).toHaveLength(1);
   });

@@ -76,6 +76,8 @@ const client = createStudioClient({
     performance.mark('studio:executor-supervisor');
     return createExecutorSupervisor({
       spawn: () => early?.take() ?? spawnExecutor(),
+      // A restart (Terminate of code that ignores the interrupt) then skips loading the worker's script.
+      standbyWorker: true,
       spawnJournalMirror,
       now: () => performance.now(),
       ...(waitStartedAt === undefined ? {} : { waitStartedAt }),

@@ -2,7 +2,7 @@
  * Composition of one executor: the database, Python (warm or cold), the interrupt buffer, the step guard
  * and the core with its engine on the real clock. Used by `worker.ts`, and by Node tests with real Pyodide.
  */
-import { createRealClock } from '../engine';
+import { createRealClock, IllegalStateError } from '../engine';
 import {
   connectMirror,
   createSnapshotRepo,
@@ -23,7 +23,7 @@ import {
   type WorkerEvent,
 } from '../protocol';
 import type { SdkSources } from '../runtime';
-import { type BootPythonDeps, bootPython } from './boot-python';
+import { type BootedPython, type BootPythonDeps, bootPython } from './boot-python';
 import { createExecutorCore, type ExecutorCore, type ExecutorCoreDeps } from './executor-core';
 import { createStudioTests } from './run-tests';
 import { createStepGuard } from './step-guard';
@@ -78,8 +78,17 @@ export interface BootExecutorDeps {
  */
 const FLUSH_EVERY_APPEND = false;
 
-/** Boots everything for one `boot-python` request. */
-export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): Promise<Executor> {
+/**
+ * Boots everything for one `boot-python` request. The journal (database, write-ahead log, mirror) opens while
+ * Python starts, and the core over it goes to `journalOpen` at once: journal work (the attempts a restart
+ * stopped, a carried Terminate, Pause or Delete) needs no Python. When the boot announces such work
+ * (`journalWork`), Python starts only once it is done: its boot holds this thread for seconds at a time.
+ */
+export async function bootExecutor(
+  input: BootPython,
+  deps: BootExecutorDeps,
+  journalOpen?: (core: ExecutorCore) => Promise<void>,
+): Promise<Executor> {
   const started = deps.now();
   deps.preload?.(input.indexURL);
   deps.emit({ type: 'boot-progress', phase: 'opening-database' });
@@ -98,12 +107,51 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   // fallback's snapshot queries wait for the open inside Dexie). A failed open still fails the boot, below.
   const opened = db.open().then(() => Math.round(deps.now() - t0));
   opened.catch(() => undefined);
+  const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
+  const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
+  let python: BootedPython | undefined;
+  const runtime: ExecutorCoreDeps['runtime'] = {
+    loadModule: (params) => {
+      if (!python) throw new IllegalStateError('Python is not ready yet: no module can be loaded.');
+      return python.runtime.loadModule(params);
+    },
+    activity: (run) => python?.runtime.activity(run) ?? 0,
+  };
+  const journal = (async () => {
+    await opened;
+    const file = await journalFile;
+    if (file && mirror) await mirror.ready;
+    const core = createExecutorCore({
+      runtime,
+      pythonReady: () => python !== undefined,
+      db,
+      ...(file ? { journalLog: createWalLog(file, { flush: FLUSH_EVERY_APPEND }) } : {}),
+      ...(file && mirror ? { journalSink: mirror.sink } : {}),
+      clock: createRealClock({
+        now: () => Date.now(),
+        setTimeout: (cb, ms) => setTimeout(cb, ms),
+        clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      }),
+      guard,
+      emit: deps.emit,
+      defer: deps.defer,
+      wallNow: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+      ...(deps.sql ? { sql: deps.sql } : {}),
+      describeImportInterrupt: () => guard.importInterrupt(),
+    });
+    const work = journalOpen?.(core);
+    return { core, work };
+  })();
+  // A failed open fails the boot below (once Python is up), with its own error.
+  journal.catch(() => undefined);
+  if ((input.journalWork ?? 0) > 0) await (await journal).work;
   const t1 = deps.now();
   const files = input.snapshots === false ? undefined : await deps.snapshotFiles?.();
   const filesMs = Math.round(deps.now() - t1);
   const snapshots = input.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now(), files });
   const fetchShipped = deps.fetchShippedSnapshot;
-  const python = await bootPython(input.indexURL, {
+  const booted = await bootPython(input.indexURL, {
     loadPyodide: deps.loadPyodide,
     pyodideVersion: deps.pyodideVersion,
     sdkSources: deps.sdkSources,
@@ -114,51 +162,31 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
     ...(deps.network ? { network: deps.network } : {}),
   });
   const databaseMs = await opened;
-  const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
-  if (interrupt) python.pyodide.setInterruptBuffer(interrupt);
-  const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
-  if (guard.routing) python.runtime.routeInterrupts(guard.routing.decide, guard.routing.swallow);
-  const file = await journalFile;
-  if (file && mirror) await mirror.ready;
-  const core = createExecutorCore({
-    runtime: python.runtime,
-    db,
-    ...(file ? { journalLog: createWalLog(file, { flush: FLUSH_EVERY_APPEND }) } : {}),
-    ...(file && mirror ? { journalSink: mirror.sink } : {}),
-    clock: createRealClock({
-      now: () => Date.now(),
-      setTimeout: (cb, ms) => setTimeout(cb, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    }),
-    guard,
-    emit: deps.emit,
-    defer: deps.defer,
-    wallNow: () => Date.now(),
-    newId: () => crypto.randomUUID(),
-    ...(deps.sql ? { sql: deps.sql } : {}),
-    describeImportInterrupt: () => guard.importInterrupt(),
-  });
+  if (interrupt) booted.pyodide.setInterruptBuffer(interrupt);
+  if (guard.routing) booted.runtime.routeInterrupts(guard.routing.decide, guard.routing.swallow);
+  const { core } = await journal;
+  python = booted;
   const ready: PythonReady = {
-    ...python.ready,
+    ...booted.ready,
     bootMs: deps.now() - started,
     phases: {
       database: databaseMs,
       ...(files ? { 'snapshot-files': filesMs } : {}),
-      ...python.ready.phases,
+      ...booted.ready.phases,
       // Only when the wait for the log's file outlasted Python's boot is it part of `bootMs`.
       ...(journalLogMs === undefined ? {} : { 'journal-log': journalLogMs }),
     },
   };
   // ~30 MB: dropped once stored (or not), so the worker does not hold a second copy of its memory for life.
-  let pending = python.pendingSnapshot;
-  delete python.pendingSnapshot;
+  let pending = booted.pendingSnapshot;
+  delete booted.pendingSnapshot;
 
   return {
     ready,
     core,
     runTests: createStudioTests({
-      runtime: python.runtime,
-      pyodide: python.pyodide,
+      runtime: booted.runtime,
+      pyodide: booted.pyodide,
       core,
       defer: deps.defer,
       ...(deps.sql ? { sql: deps.sql } : {}),

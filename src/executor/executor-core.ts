@@ -25,7 +25,6 @@ import {
   type JournalStore,
   messages,
   type ReplayNote,
-  type WorkflowBinding,
   type WorkflowBody,
   WorkflowError,
 } from '../engine';
@@ -49,6 +48,7 @@ import {
   type WorkerEvent,
 } from '../protocol';
 import type { PythonRuntime } from '../runtime';
+import { createFileBindings } from './file-binding';
 import { createFileEnvs } from './file-envs';
 import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
@@ -81,6 +81,8 @@ export interface ExecutorCoreDeps {
   describeImportInterrupt?(): string | undefined;
   /** sql.js for D1 bindings (the browser locates its wasm as an asset). Without it no file gets `self.env` bindings. */
   sql?: () => Promise<SqlJsStatic>;
+  /** False while Python starts: Terminate and Pause then let their instance go once journaled (no run can start). */
+  pythonReady?(): boolean;
 }
 
 /** The executor's command surface (one method per instance command of the protocol). */
@@ -126,6 +128,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   const instanceFiles = new Map<string, string>();
   /** Unfinished instances that could not be resumed because no version of their file is loaded yet. */
   const waitingForSource = new Set<string>();
+  const fileBinding = createFileBindings({ engine: () => engine, instanceFiles, newId: deps.newId, db: deps.db });
   let halted = false;
 
   const store: JournalStore = deps.journalLog
@@ -187,36 +190,12 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     deps.emit({ type: 'notice', level: 'error', name: e.name, message: e.message, instanceId });
   }
 
-  /** Runs an engine create whose instances come from `fileId`, and records their file once they exist. */
-  async function createFor<T>(fileId: string, ids: string[], start: () => Promise<T>): Promise<T> {
-    try {
-      const result = await start();
-      for (const id of ids) instanceFiles.set(id, fileId);
-      return result;
-    } catch (error) {
-      // A batch may fail after some instances were journaled (e.g. storage full): keep the files of those.
-      for (const id of ids) if (await deps.db.instanceFiles.get(id)) instanceFiles.set(id, fileId);
-      throw error;
-    }
-  }
-
-  /** A binding whose `create`/`createBatch` attribute new instances to `fileId` (also `self.env.X` in Python). */
-  function fileBinding(fileId: string, workflowName: string): WorkflowBinding {
-    const inner = () => engine.binding(workflowName);
-    return {
-      create: (opts) => {
-        const id = opts?.id ?? deps.newId();
-        const meta = { fileId };
-        return createFor(fileId, typeof id === 'string' ? [id] : [], () => inner().create({ ...opts, id, meta }));
-      },
-      createBatch: (list) => {
-        if (!Array.isArray(list)) return inner().createBatch(list);
-        const withIds = list.map((opts) => ({ ...opts, id: opts?.id ?? deps.newId(), meta: { fileId } }));
-        const ids = withIds.map((o) => o.id).filter((id): id is string => typeof id === 'string');
-        return createFor(fileId, ids, () => inner().createBatch(withIds));
-      },
-      get: (id) => inner().get(id),
-    };
+  /** Kept loaded before Python is ready, an instance would have no run, and `recover` would not start one. */
+  function stopCommand(id: string, command: (handle: InstanceHandle) => Promise<void>): Promise<void> {
+    const early = deps.pythonReady?.() === false;
+    return handleOf(id)
+      .then(command)
+      .finally(() => early && engine.forget(id));
   }
 
   async function handleOf(id: string): Promise<InstanceHandle> {
@@ -338,9 +317,9 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       const handles = await fileBinding(fileId, workflowName).createBatch(items);
       return handles.map((h) => h.id);
     },
-    pause: async (id) => (await handleOf(id)).pause(),
+    pause: (id) => stopCommand(id, (handle) => handle.pause()),
     resume: async (id) => (await handleOf(id)).resume(),
-    terminate: async (id) => (await handleOf(id)).terminate(),
+    terminate: (id) => stopCommand(id, (handle) => handle.terminate()),
     restart: async (id, from) => (await handleOf(id)).restart(from ? { from } : undefined),
     sendEvent: async (id, event) => (await handleOf(id)).sendEvent(event),
     skipWait: async (id) => engine.skipWait(await writableId(repo, id)),

@@ -36,29 +36,33 @@ function createDefer(): (cb: () => void) => void {
 }
 
 startExecutorHost(scope, {
-  boot: (input, emit) =>
-    bootExecutor(input, {
-      loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
-      pyodideVersion,
-      sdkSources,
-      fetchShippedSnapshot: (indexURL, key) =>
-        fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
-      emit,
-      // STUDIO_CONNECT_ORIGINS at build time (vite.config.ts): allowed here and in the page's CSP.
-      network: {
-        allow: (import.meta.env.STUDIO_CONNECT_ORIGINS ?? '').split(' ').filter((o: string) => o !== ''),
-        csp: !import.meta.env.DEV,
+  boot: (input, emit, journalOpen) =>
+    bootExecutor(
+      input,
+      {
+        loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
+        pyodideVersion,
+        sdkSources,
+        fetchShippedSnapshot: (indexURL, key) =>
+          fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
+        emit,
+        // STUDIO_CONNECT_ORIGINS at build time (vite.config.ts): allowed here and in the page's CSP.
+        network: {
+          allow: (import.meta.env.STUDIO_CONNECT_ORIGINS ?? '').split(' ').filter((o: string) => o !== ''),
+          csp: !import.meta.env.DEV,
+        },
+        now: () => performance.now(),
+        defer: createDefer(),
+        snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),
+        // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
+        preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
+        openJournalLog: (fileName) => openOpfsSyncFile(fileName),
+        sql: browserSql,
+        kill: (at, cut) => {
+          emit({ type: 'self-kill', at, ...(cut ? { attempt: cut } : {}) });
+          scope.close();
+        },
       },
-      now: () => performance.now(),
-      defer: createDefer(),
-      snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),
-      // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
-      preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
-      openJournalLog: (fileName) => openOpfsSyncFile(fileName),
-      sql: browserSql,
-      kill: (at, cut) => {
-        emit({ type: 'self-kill', at, ...(cut ? { attempt: cut } : {}) });
-        scope.close();
-      },
-    }),
+      journalOpen,
+    ),
 });

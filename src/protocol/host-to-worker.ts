@@ -24,6 +24,12 @@ export interface BootPython {
    * the executor mirrors the journal in its own thread.
    */
   journalMirror?: MessagePort;
+  /**
+   * How many journal requests (`fail-stopped-attempts`, then the Terminate, Pause and Delete a restart carried
+   * over) the host sends right after this one. They need no Python, so the executor does them as soon as its
+   * journal is open, and only then starts Python, whose boot would otherwise hold this thread for seconds.
+   */
+  journalWork?: number;
 }
 
 /** Liveness check; the worker answers at once unless it is blocked (e.g. by Python in a tight loop). */

@@ -27,4 +27,9 @@ export interface Connection {
   lastAnswerAt: number;
   stop: StopConnection;
   busy: ReturnType<typeof createBusyWatch>;
+  /**
+   * The journal work a restart carried over (stopped attempts, then the carried commands), sent right behind
+   * `boot-python`; settles when those commands are done (recovery waits for it).
+   */
+  carriedDone?: Promise<unknown>;
 }

@@ -55,3 +55,28 @@ export function createEarlyWorker(spawn: () => WorkerLike): EarlyWorker {
     },
   };
 }
+
+/**
+ * The next executor worker, spawned ahead of need once an executor is ready (when `enabled`), so a restart (a
+ * Terminate that Python ignores, a crash) does not wait for a new worker to fetch and evaluate its script —
+ * seconds on a loaded machine. A standby does nothing until it is sent `boot-python`.
+ */
+export function createStandby(spawn: () => WorkerLike, enabled: boolean) {
+  let next: EarlyWorker | undefined;
+  return {
+    /** Spawns the standby worker if there is none. */
+    prepare(): void {
+      if (enabled) next ??= createEarlyWorker(spawn);
+    },
+    /** The standby worker (handed over once), else a new one. */
+    take(): WorkerLike {
+      const worker = next?.take();
+      next = undefined;
+      return worker ?? spawn();
+    },
+    dispose(): void {
+      next?.dispose();
+      next = undefined;
+    },
+  };
+}

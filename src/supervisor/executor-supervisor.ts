@@ -27,6 +27,7 @@ import {
 import { announcedAttempt, createAttemptMirror } from './attempt-mirror';
 import { createBusyWatch } from './busy';
 import type { Connection } from './connection';
+import { createStandby } from './early-worker';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { armedState, selfKillReason } from './kill-arming';
 import { createRestartPolicy } from './restart-policy';
@@ -56,6 +57,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
   let disposed = false;
   let state: WorkerState = { status: 'starting', since: deps.waitStartedAt ?? deps.now() };
   let conn: Connection;
+  const standby = createStandby(deps.spawn, deps.standbyWorker === true);
   const stopper = createStopper({
     now: deps.now,
     record: deps.busyRecord,
@@ -200,7 +202,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         ? createAttemptMirror(buffer, watchdog, { now: deps.now, wallNow: deps.wallNow ?? (() => Date.now()) })
         : undefined;
     const c: Connection = {
-      worker: deps.spawn(),
+      worker: standby.take(),
       pending: new Map(),
       interrupt,
       watchdog,
@@ -247,10 +249,15 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       ...(deps.snapshots !== undefined ? { snapshots: deps.snapshots } : {}),
       ...(mirror ? { journalMirror: mirror.port } : {}),
     };
-    post(c, input, mirror ? [mirror.port] : []).then(
+    // Journal work a restart carried over goes right behind the boot, done before Python starts (stop-requests.ts).
+    const journalWork = stopper.journalWork();
+    const booted = post(c, journalWork > 0 ? { ...input, journalWork } : input, mirror ? [mirror.port] : []);
+    c.carriedDone = stopper.ready(c.stop);
+    booted.then(
       (output) => {
         if (!c.alive || output.type !== 'python-ready') return;
         policy.ready();
+        standby.prepare();
         const since = state.since;
         setState({
           status: 'ready',
@@ -260,9 +267,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
           python: output,
         });
         // The commands a restart carried over are done before any other instance resumes (stop-requests.ts).
-        const carriedDone = stopper.ready(c.stop);
         for (const w of waiting.splice(0)) w.send();
-        void carriedDone.then(() => recover(c));
+        void c.carriedDone?.then(() => recover(c));
       },
       (error: Error) => {
         if (!c.alive) return;
@@ -276,15 +282,11 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     if (!c.alive) return;
     post(c, { type: 'recover' }).then(
       (recovered) => {
-        if (recovered.type === 'recovered' && recovered.waitingForSource > 0) {
-          deps.notify?.({
-            level: 'info',
-            name: 'WaitingForSource',
-            message:
-              recovered.waitingForSource === 1
-                ? '1 unfinished instance waits until its workflow file is loaded again.'
-                : `${recovered.waitingForSource} unfinished instances wait until their workflow file is loaded again.`,
-          });
+        const n = recovered.type === 'recovered' ? recovered.waitingForSource : 0;
+        if (n > 0) {
+          const waits = n === 1 ? 'instance waits until its' : 'instances wait until their';
+          const message = `${n} unfinished ${waits} workflow file is loaded again.`;
+          deps.notify?.({ level: 'info', name: 'WaitingForSource', message });
         }
       },
       () => {},
@@ -309,6 +311,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
 
   /** Failed for good: say why, and reject what waits for a worker. */
   function fail(error: Error): void {
+    standby.dispose();
     setState({ status: 'failed', since: state.since, error: { name: error.name, message: error.message } });
     for (const w of waiting.splice(0)) w.reject(new WorkerCrashedError(error.message));
     stopper.rejectAll(new WorkerCrashedError(error.message));
@@ -385,6 +388,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       disposed = true;
       const error = new IllegalStateError('The supervisor was disposed');
       close(conn, error);
+      standby.dispose();
       for (const w of waiting.splice(0)) w.reject(error);
       stopper.rejectAll(error);
       waiting = [];

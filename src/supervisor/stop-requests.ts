@@ -11,7 +11,8 @@
  * swallowed the interrupt), or the worker has answered nothing `graceMs` after an interrupt aimed at the
  * instances' code (or, without room in the buffer to name them, `blockedRestartMs` after the command), the
  * executor is restarted: the attempts in flight go to the next executor to be journaled as stopped first, then
- * the command is sent again, and only once it is done do the other instances recover from their journals.
+ * the command is sent again — both right behind its boot, done as soon as its journal is open, before Python
+ * starts — and only once it is done and Python is ready do the other instances recover from their journals.
  */
 import {
   type BusyAttempt,
@@ -32,7 +33,7 @@ export const STOP_TIMING = {
   /** A stopping command unanswered this long means Python holds the thread: interrupt it. */
   interruptAfterMs: 200,
   /** After an interrupt, how long the interrupted attempt may stay in flight before the executor is restarted. */
-  graceMs: 1_000,
+  graceMs: 500,
   /**
    * A stopping command with no attempt of its instances in flight to interrupt (the busy code is in `run()`, a
    * callback, another instance's step) restarts the executor once the worker has answered nothing this long.
@@ -343,11 +344,16 @@ export function createStopper(hooks: StopperHooks) {
     addStopped(stopped: StoppedAttempt[]): void {
       toJournal = [...toJournal, ...stopped];
     },
+    /** How many requests `ready` will send (announced with `boot-python`, which then waits for them). */
+    journalWork(): number {
+      return (toJournal.length > 0 ? 1 : 0) + carried.length;
+    },
     /**
-     * A new executor is ready: first the stopped attempts are journaled, then the commands that stopped them
-     * are sent again (the executor handles nothing else until the journaling is done). Settles once those
-     * commands are done, so the supervisor recovers the other instances only after them: a terminated or
-     * deleted instance is never resumed into the code that kept Python busy.
+     * A new executor was sent `boot-python`: first the stopped attempts are journaled, then the commands that
+     * stopped them are sent again (the executor handles nothing else until the journaling is done, and does
+     * both once its journal is open, before Python starts). Settles once those commands are done, so the
+     * supervisor recovers the other instances only after them: a terminated or deleted instance is never
+     * resumed into the code that kept Python busy.
      */
     ready(conn: StopConnection): Promise<unknown> {
       const stopped = toJournal;

@@ -174,6 +174,8 @@ export interface JournalMirrorWorker {
 /** What the supervisor needs from its host; injected so tests use a fake worker and a fake clock. */
 export interface ExecutorSupervisorDeps {
   spawn(): WorkerLike;
+  /** Keep the next worker spawned ahead of a restart, once an executor is ready (early-worker.ts). Default false. */
+  standbyWorker?: boolean;
   /** Milliseconds, monotonic (`performance.now`). */
   now(): number;
   /**

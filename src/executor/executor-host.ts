@@ -86,8 +86,8 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
 
   /** One handler per request type, each typed with its own output (protocol `RequestHandlers`). */
   const handlers: RequestHandlers = {
-    'fail-stopped-attempts': async ({ attempts }) => {
-      const journaled = booted().then((executor) => executor.core.failStoppedAttempts(attempts));
+    'fail-stopped-attempts': async ({ attempts, runs }) => {
+      const journaled = booted().then((executor) => executor.core.failStoppedAttempts(attempts, runs));
       stoppedJournaled = journaled.catch(() => undefined);
       await journaled;
       return done;

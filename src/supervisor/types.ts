@@ -8,6 +8,7 @@ import type {
   OutputOf,
   RunTests,
   StoppedAttempt,
+  StoppedRun,
   TestsRan,
   WorkerEvent,
   WorkerInput,
@@ -210,9 +211,14 @@ export interface ExecutorSupervisorDeps {
   notify?(notice: NoticeInput): void;
   /**
    * Where the attempts keeping Python busy are written while they do (localStorage in the browser), so that
-   * after a reload or a closed tab the next executor journals them as stopped before it resumes anything.
+   * after a reload or a closed tab the next executor journals them as stopped before it resumes anything; with
+   * the instance whose own code outside any step holds Python (`runs`), journaled errored (python-holder.ts).
    */
-  busyRecord?: { write(attempts: StoppedAttempt[]): void; read(): StoppedAttempt[] };
+  busyRecord?: {
+    write(attempts: StoppedAttempt[], runs?: StoppedRun[]): void;
+    read(): StoppedAttempt[];
+    readRuns?(): StoppedRun[];
+  };
 }
 
 /** The handle `createExecutorSupervisor` returns. */

@@ -3,7 +3,8 @@
  * attempt most likely holding it; and while it is, the attempts in flight are recorded (localStorage in the
  * browser) so that after a reload or a closed tab the next executor journals them as stopped first.
  */
-import type { StoppedAttempt, StoppedRun } from '../protocol';
+import { type StoppedAttempt, type StoppedRun, stoppedRunError } from '../protocol';
+import type { RunHolder } from './python-holder';
 import { describeAttempt, stoppedBy } from './stop-requests';
 import type { BusyState } from './types';
 import type { WatchedAttempt } from './watchdog';
@@ -11,14 +12,19 @@ import type { WatchedAttempt } from './watchdog';
 /** A worker silent this long is shown as busy (status bar, graph). */
 export const BUSY_AFTER_MS = 2_000;
 
-/** Whether the worker counts as busy now, and with what: `undefined` while it answers. */
+/**
+ * Whether the worker counts as busy now, and with what: `undefined` while it answers. `holder`: the instance
+ * whose own code outside any step holds Python, when the worker said so (python-holder.ts).
+ */
 export function busyNow(
   inFlight: WatchedAttempt[],
   blockedSince: number | undefined,
   lastAnswerAt: number,
   now: number,
+  holder?: RunHolder,
 ): BusyState | undefined {
   if (blockedSince === undefined || now - blockedSince < BUSY_AFTER_MS) return undefined;
+  if (holder) return { since: holder.since, run: { instanceId: holder.instanceId } };
   // No attempt starts while the thread is blocked: the newest one in flight is the likeliest to hold it.
   const newest = inFlight.findLast((a) => describeAttempt(a) !== undefined);
   const attempt = newest && describeAttempt(newest);
@@ -34,17 +40,16 @@ export function createBusyWatch(deps: {
 }) {
   let shown: BusyState | undefined;
   return {
-    /** `runs`: the run holding Python, as the next page journals it after a reload (python-holder.ts). */
-    update(
-      inFlight: WatchedAttempt[],
-      blockedSince: number | undefined,
-      lastAnswerAt: number,
-      runs: StoppedRun[] = [],
-    ): void {
+    /** `holder`: the run holding Python, recorded too: the next page journals it errored (python-holder.ts). */
+    update(inFlight: WatchedAttempt[], blockedSince: number | undefined, lastAnswerAt: number, holder?: RunHolder) {
       const now = deps.now();
-      const busy = busyNow(inFlight, blockedSince, lastAnswerAt, now);
+      const busy = busyNow(inFlight, blockedSince, lastAnswerAt, now, holder);
+      const runs = holder
+        ? [{ instanceId: holder.instanceId, error: stoppedRunError('reload', now - holder.since) }]
+        : [];
       if (busy || shown) deps.record?.write(busy ? stoppedBy(inFlight, now, 'reload') : [], busy ? runs : []);
-      if (busy?.since === shown?.since && JSON.stringify(busy?.attempt) === JSON.stringify(shown?.attempt)) return;
+      const same = (a?: BusyState) => JSON.stringify([a?.attempt, a?.run]);
+      if (busy?.since === shown?.since && same(busy) === same(shown)) return;
       shown = busy;
       deps.publish(busy);
     },

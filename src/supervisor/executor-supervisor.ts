@@ -161,8 +161,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     stopper.tick(c.stop);
     if (!c.alive) return;
     c.holder.update(deps.now(), c.watchdog.blockedSince(), c.lastAnswerAt);
-    const runs = c.holder.stopped(deps.now(), 'reload');
-    c.busy.update(c.watchdog.inFlight(), c.watchdog.blockedSince(), c.lastAnswerAt, runs);
+    c.busy.update(c.watchdog.inFlight(), c.watchdog.blockedSince(), c.lastAnswerAt, c.holder.holder());
     const action = c.watchdog.tick(deps.now());
     switch (action.type) {
       case 'none':

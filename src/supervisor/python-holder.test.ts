@@ -141,8 +141,8 @@ describe('the code holding Python, asked while the worker is blocked', () => {
   it('records the run holding Python while shown busy, so the page after a reload journals it errored first', async () => {
     const written: [StoppedAttempt[], StoppedRun[] | undefined][] = [];
     const s = setup({ busyRecord: { write: (a, r) => written.push([a, r]), read: () => [] } });
-    await blockedFor(s, 3_000, 'run', 'loop-1');
-    expect(s.supervisor.getState()).toHaveProperty('busy');
+    const { since } = await blockedFor(s, 3_000, 'run', 'loop-1');
+    expect(s.supervisor.getState()).toMatchObject({ busy: { since, run: { instanceId: 'loop-1' } } });
     expect(written.at(-1)).toEqual([
       [],
       [

@@ -27,6 +27,8 @@ export type { BusyAttempt, LoadSourceResult, WorkflowInfo };
 export interface BusyState {
   since: number;
   attempt?: BusyAttempt;
+  /** No step attempt holds Python: the instance whose own code (`run()`, a task or callback) does, when known. */
+  run?: { instanceId: string };
 }
 
 /** Removes the listener it was returned for. */

@@ -71,10 +71,9 @@ const wallOf = (journal: JournalEvent[], type: JournalEvent['type']) => journal.
 
 /**
  * Opens `source` from a share link, starts the ticking instance, runs `source` from the editor (selecting its
- * instance), waits until Python is busy outside any step, and terminates it (as the toolbar's Terminate does).
- * Returns the instance id and when Terminate was asked (the page's `Date.now()`).
+ * instance), and waits until Python is busy outside any step (naming that instance's run(): the worker said so).
  */
-async function terminateWhileBusy(page: Page, source: string): Promise<{ id: string; clickedAt: number }> {
+async function busyOutsideSteps(page: Page, source: string): Promise<string> {
   const shared = encodeShareLink({ name: 'loop_flow.py', source });
   if (!shared.ok) throw new Error(shared.message);
   await page.goto(`/#${shared.fragment}`);
@@ -87,13 +86,25 @@ async function terminateWhileBusy(page: Page, source: string): Promise<{ id: str
   await expect(page.getByTestId('python-busy')).toContainText(/^Python busy \d+ s outside any step/, {
     timeout: 15_000,
   });
-  expect((await readInstance(page, 'tick-1')).summary?.status).not.toBe('complete');
+  return id;
+}
+
+/**
+ * Terminates the busy instance at once (as the toolbar's Terminate does), then checks that the other instance
+ * was held up. At once: 5 s after the worker went silent the watchdog interrupts the loop itself, and the run
+ * errors; a check before the click made it land after that under load (the test then found Terminate disabled:
+ * the instance had errored).
+ * Returns the instance id and when Terminate was asked (the page's `Date.now()`).
+ */
+async function terminateWhileBusy(page: Page, source: string): Promise<{ id: string; clickedAt: number }> {
+  const id = await busyOutsideSteps(page, source);
   // Stamped on the page's clock, as the journal's `wall` is (the worker's `Date.now()`).
   const clickedAt = await page.evaluate((instanceId) => {
     const at = Date.now();
     void window.__studio?.terminate(instanceId);
     return at;
   }, id);
+  expect((await readInstance(page, 'tick-1')).summary?.status).not.toBe('complete');
   return { id, clickedAt };
 }
 
@@ -149,4 +160,45 @@ test.describe('stop means stop: code outside any step', () => {
     expect(ticks.filter((e) => e.type.endsWith('failed'))).toEqual([]);
     expect((await notices(page)).filter((n) => n.name === 'ExecutorRestarted')).toHaveLength(1);
   });
+
+  test('Kill now while run() loops: the instance is journaled errored naming the action, never re-entered; the other completes', async ({
+    page,
+  }) => {
+    const id = await busyOutsideSteps(page, LOOP_IN_RUN);
+    await expect(page.getByTestId('python-busy')).toContainText(`run() of ${id}`);
+    await page.getByTestId('kill-executor').click();
+    // Kill now while the busy line names the run (not yet at the watchdog's 5 s).
+    await expect.poll(async () => (await readInstance(page, id)).summary?.status, { timeout: 30_000 }).toBe('errored');
+    const { journal } = await readInstance(page, id);
+    expect(journal.at(-1)).toMatchObject({
+      type: 'run-errored',
+      run: 1,
+      error: {
+        name: 'RunStoppedError',
+        message: expect.stringMatching(
+          /^run\(\) kept Python busy \d+\.\d s outside any step and was stopped by "Kill now"\.$/,
+        ),
+      },
+    });
+    const lags: number[] = [];
+    for (let i = 0; i < 5; i++) lags.push(await lag(page));
+    expect(Math.max(...lags)).toBeLessThan(1_000);
+    await waitForStatus(page, 'tick-1', 'complete');
+    // Never resumed into its loop: one run, and nothing after its error.
+    await expect(page.getByTestId('python-busy')).toHaveCount(0);
+    const after = (await readInstance(page, id)).journal;
+    expect(after.filter((e) => e.type === 'run-started')).toHaveLength(1);
+    expect(after.at(-1)?.type).toBe('run-errored');
+    expect((await notices(page)).filter((n) => n.name === 'ExecutorRestarted')).toHaveLength(1);
+  });
 });
+
+/** How long the page's main thread takes to run a zero-delay timer now (it must stay responsive). */
+const lag = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        setTimeout(() => resolve(performance.now() - t0), 0);
+      }),
+  );

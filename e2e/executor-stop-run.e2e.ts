@@ -71,9 +71,9 @@ const wallOf = (journal: JournalEvent[], type: JournalEvent['type']) => journal.
 
 /**
  * Opens `source` from a share link, starts the ticking instance, runs `source` from the editor (selecting its
- * instance), and waits until Python is busy outside any step (naming that instance's run(): the worker said so).
+ * instance), and returns that instance's id (its code starts spinning at once).
  */
-async function busyOutsideSteps(page: Page, source: string): Promise<string> {
+async function runLooping(page: Page, source: string): Promise<string> {
   const shared = encodeShareLink({ name: 'loop_flow.py', source });
   if (!shared.ok) throw new Error(shared.message);
   await page.goto(`/#${shared.fragment}`);
@@ -82,28 +82,41 @@ async function busyOutsideSteps(page: Page, source: string): Promise<string> {
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('LoopWorkflow', { timeout: 30_000 });
   await run(page, { source: TICKS, workflowName: 'tick-workflow', id: 'tick-1', fileId: 'e2e-ticks' });
   await runFromDialog(page);
-  const id = await selectedId(page);
-  await expect(page.getByTestId('python-busy')).toContainText(/^Python busy \d+ s outside any step/, {
-    timeout: 15_000,
-  });
-  return id;
+  return selectedId(page);
 }
 
 /**
- * Terminates the busy instance at once (as the toolbar's Terminate does), then checks that the other instance
- * was held up. At once: 5 s after the worker went silent the watchdog interrupts the loop itself, and the run
- * errors; a check before the click made it land after that under load (the test then found Terminate disabled:
- * the instance had errored).
- * Returns the instance id and when Terminate was asked (the page's `Date.now()`).
+ * Waits in the page until the status bar shows Python busy in the run() of `id` (the worker said whose code
+ * holds it), then clicks `button` as a user would; returns when (the page's `Date.now()`, the clock of the
+ * journal's `wall`). In the page, not by polling from the test: under load each round trip from the test costs
+ * about a second, and 5 s after the worker went silent the watchdog interrupts the loop itself and the run
+ * errors — a click landing after that found the instance errored (the toolbar's Terminate disabled).
  */
+function clickWhenBusy(page: Page, id: string, button: 'busy-terminate' | 'kill-executor'): Promise<number> {
+  return page.evaluate(
+    ([text, testId]) =>
+      new Promise<number>((resolve, reject) => {
+        const until = Date.now() + 15_000;
+        const poll = () => {
+          const busy = document.querySelector('[data-testid="python-busy"]')?.textContent ?? '';
+          const target = document.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`);
+          if (busy.startsWith('Python busy') && busy.includes(text) && target) {
+            const at = Date.now();
+            target.click();
+            resolve(at);
+          } else if (Date.now() > until) reject(new Error(`not busy in ${text}: "${busy}"`));
+          else setTimeout(poll, 20);
+        };
+        poll();
+      }),
+    [`run() of ${id}`, button] as const,
+  );
+}
+
+/** Runs `source` and clicks the busy line's Terminate once it names the instance's run(). */
 async function terminateWhileBusy(page: Page, source: string): Promise<{ id: string; clickedAt: number }> {
-  const id = await busyOutsideSteps(page, source);
-  // Stamped on the page's clock, as the journal's `wall` is (the worker's `Date.now()`).
-  const clickedAt = await page.evaluate((instanceId) => {
-    const at = Date.now();
-    void window.__studio?.terminate(instanceId);
-    return at;
-  }, id);
+  const id = await runLooping(page, source);
+  const clickedAt = await clickWhenBusy(page, id, 'busy-terminate');
   expect((await readInstance(page, 'tick-1')).summary?.status).not.toBe('complete');
   return { id, clickedAt };
 }
@@ -164,10 +177,8 @@ test.describe('stop means stop: code outside any step', () => {
   test('Kill now while run() loops: the instance is journaled errored naming the action, never re-entered; the other completes', async ({
     page,
   }) => {
-    const id = await busyOutsideSteps(page, LOOP_IN_RUN);
-    await expect(page.getByTestId('python-busy')).toContainText(`run() of ${id}`);
-    await page.getByTestId('kill-executor').click();
-    // Kill now while the busy line names the run (not yet at the watchdog's 5 s).
+    const id = await runLooping(page, LOOP_IN_RUN);
+    const clickedAt = await clickWhenBusy(page, id, 'kill-executor');
     await expect.poll(async () => (await readInstance(page, id)).summary?.status, { timeout: 30_000 }).toBe('errored');
     const { journal } = await readInstance(page, id);
     expect(journal.at(-1)).toMatchObject({
@@ -180,6 +191,9 @@ test.describe('stop means stop: code outside any step', () => {
         ),
       },
     });
+    console.log(
+      `Kill now on a run() loop: clicked → errored journaled ${(wallOf(journal, 'run-errored') ?? 0) - clickedAt} ms`,
+    );
     const lags: number[] = [];
     for (let i = 0; i < 5; i++) lags.push(await lag(page));
     expect(Math.max(...lags)).toBeLessThan(1_000);

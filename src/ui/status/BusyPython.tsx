@@ -24,7 +24,12 @@ export function BusyPython({ busy }: { busy: BusyState }) {
     }
   };
   return (
-    <span className="status-busy" role="status" data-testid="python-busy">
+    <span
+      className="status-busy"
+      role="status"
+      data-testid="python-busy"
+      title={busy.run ? 'In run() itself, or in a task or callback it started; not in a step' : undefined}
+    >
       {busyText(busy, now)}
       {id && (
         <>

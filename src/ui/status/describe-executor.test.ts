@@ -41,7 +41,7 @@ describe('describeExecutor()', () => {
       'Python busy 6 s outside any step (in run(), at import or in a callback)',
     );
     expect(busyText({ since: 1000, run: { instanceId: 'loop-1' } }, 4_000)).toBe(
-      'Python busy 3 s outside any step: run() of loop-1 (or a task or callback it started)',
+      'Python busy 3 s outside any step: run() of loop-1',
     );
   });
 

@@ -29,6 +29,19 @@ const LOOP_IN_RUN = `${BEFORE}        n = 0
             n += 1
 `;
 
+/**
+ * Loops from run()'s first line: the instance's create must be answered before it starts (the page selects
+ * the instance and closes the run dialog while it loops).
+ */
+const LOOP_AT_START = `from workers import WorkflowEntrypoint
+
+class LoopWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        n = 0
+        while True:
+            n += 1
+`;
+
 /** Loops in an asyncio callback run() scheduled; run() itself awaits. */
 const LOOP_IN_CALLBACK = `import asyncio
 ${BEFORE}
@@ -174,10 +187,10 @@ test.describe('stop means stop: code outside any step', () => {
     expect((await notices(page)).filter((n) => n.name === 'ExecutorRestarted')).toHaveLength(1);
   });
 
-  test('Kill now while run() loops: the instance is journaled errored naming the action, never re-entered; the other completes', async ({
+  test('Kill now while run() loops from its first line: the instance is journaled errored naming the action, never re-entered; the other completes', async ({
     page,
   }) => {
-    const id = await runLooping(page, LOOP_IN_RUN);
+    const id = await runLooping(page, LOOP_AT_START);
     const clickedAt = await clickWhenBusy(page, id, 'kill-executor');
     await expect.poll(async () => (await readInstance(page, id)).summary?.status, { timeout: 30_000 }).toBe('errored');
     const { journal } = await readInstance(page, id);

@@ -115,7 +115,12 @@ export async function bootExecutor(input: BootPython, deps: BootExecutorDeps): P
   const databaseMs = await opened;
   const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
   if (interrupt) python.pyodide.setInterruptBuffer(interrupt);
-  const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
+  const guard = createStepGuard({
+    emit: deps.emit,
+    kill: deps.kill,
+    defer: deps.defer,
+    ...(interrupt ? { interrupt } : {}),
+  });
   if (guard.routing) python.runtime.routeInterrupts(guard.routing.decide, guard.routing.swallow);
   const file = await journalFile;
   if (file && mirror) await mirror.ready;

@@ -144,7 +144,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     clock: deps.clock,
     binding: (fileId, workflowName) => fileBinding(fileId, workflowName),
     env: (fileId) => envs?.get(fileId),
-    wrap: (body) => deps.guard.wrap(body),
+    wrap: (body) => deps.guard.wrapLive(body),
   });
 
   /** The body of `name` in the instance's file (a link wins over the create's), or in any file without one. */

@@ -108,7 +108,12 @@ export async function bootExecutor(
   const opened = db.open().then(() => Math.round(deps.now() - t0));
   opened.catch(() => undefined);
   const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
-  const guard = createStepGuard({ emit: deps.emit, kill: deps.kill, ...(interrupt ? { interrupt } : {}) });
+  const guard = createStepGuard({
+    emit: deps.emit,
+    kill: deps.kill,
+    defer: deps.defer,
+    ...(interrupt ? { interrupt } : {}),
+  });
   let python: BootedPython | undefined;
   const runtime: ExecutorCoreDeps['runtime'] = {
     loadModule: (params) => {

@@ -18,7 +18,6 @@ import {
   createEngine,
   type Engine,
   FINITE_STATUSES,
-  IllegalStateError,
   type InstanceHandle,
   type InstanceMeta,
   type JournalEvent,
@@ -44,6 +43,7 @@ import {
   type Recovered,
   type RestartInstance,
   type StoppedAttempt,
+  type StoppedRun,
   serializeError,
   type WorkerEvent,
 } from '../protocol';
@@ -54,7 +54,7 @@ import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
 import { writableId } from './read-only';
 import type { StepGuard } from './step-guard';
-import { stoppedAttemptEvents } from './stopped-attempts';
+import { journalStopped } from './stopped-runs';
 import { replayOnVirtualClock, type VirtualReplayRequest } from './virtual-replay';
 
 /** What the core needs from its host; injected so it runs in Node tests with fake-indexeddb. */
@@ -89,7 +89,7 @@ export interface ExecutorCoreDeps {
 export interface ExecutorCore {
   recover(): Promise<Recovered>;
   /** See the protocol's `FailStoppedAttempts`: refused for an instance the engine has loaded already. */
-  failStoppedAttempts(attempts: StoppedAttempt[]): Promise<void>;
+  failStoppedAttempts(attempts: StoppedAttempt[], runs?: StoppedRun[]): Promise<void>;
   loadSource(file: SourceFile): Promise<LoadSourceResult>;
   create(req: Omit<CreateInstance, 'type'>): Promise<string[]>;
   createBatch(req: Omit<CreateBatch, 'type'>): Promise<string[]>;
@@ -148,7 +148,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     clock: deps.clock,
     binding: (fileId, workflowName) => fileBinding(fileId, workflowName),
     env: (fileId) => envs?.get(fileId),
-    wrap: (body) => deps.guard.wrap(body),
+    wrap: (body) => deps.guard.wrapLive(body),
   });
 
   /** The body of `name` in the instance's file (a link wins over the create's), or in any file without one. */
@@ -260,18 +260,9 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   }
 
   return {
-    async failStoppedAttempts(attempts) {
-      for (const stopped of attempts) {
-        const id = stopped.instanceId;
-        if (loaded.has(id)) {
-          throw new IllegalStateError(
-            `Instance "${id}" is already loaded: its stopped attempt cannot be journaled now.`,
-          );
-        }
-        const journal = await store.read(id);
-        const events = stoppedAttemptEvents(journal, stopped, deps.clock.now(), deps.wallNow());
-        if (events.length > 0) await store.append(id, events, importedSummary([...journal, ...events]));
-      }
+    failStoppedAttempts(attempts, runs = []) {
+      const now = () => deps.clock.now();
+      return journalStopped({ store, loaded: (id) => loaded.has(id), now, wallNow: deps.wallNow }, attempts, runs);
     },
     async recover() {
       // The store first: its read waits until IndexedDB holds what the journal's log held, file rows included.

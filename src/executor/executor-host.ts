@@ -134,8 +134,8 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
 
   /** One handler per request type, each typed with its own output (protocol `RequestHandlers`). */
   const handlers: RequestHandlers = {
-    'fail-stopped-attempts': async ({ attempts }) => {
-      const journaled = journalOpened().then(({ core }) => core.failStoppedAttempts(attempts));
+    'fail-stopped-attempts': async ({ attempts, runs }) => {
+      const journaled = journalOpened().then(({ core }) => core.failStoppedAttempts(attempts, runs));
       stoppedJournaled = journaled.catch(() => undefined);
       await journaled;
       return done;

@@ -36,6 +36,8 @@ export interface StepGuardDeps {
    * with the calls it made, for the next executor to journal as lost.
    */
   kill(at: KillPoint, cut?: StoppedAttempt): void;
+  /** A host macrotask: `wrapLive` starts each run's body in one, after the command that started it answered. */
+  defer?(cb: () => void): void;
 }
 
 /**
@@ -232,6 +234,18 @@ export function createStepGuard(deps: StepGuardDeps) {
         body({ ...ctx, step: guardStep(ctx.step, ctx.event.instanceId) }).catch((error: unknown) =>
           translateRun(error, ctx.event.instanceId),
         );
+    },
+    /**
+     * `wrap`, for the studio's live engine: the body starts in a host macrotask, so the command that started the
+     * run (create, resume, recover…) has answered and its appends reached the journal mirror before user code
+     * can hold the thread — a `run()` that loops from its first line would otherwise leave its `create`
+     * unanswered (the page never selects the instance, the run dialog stays open) until something stops it.
+     */
+    wrapLive(body: WorkflowBody): WorkflowBody {
+      const wrapped = this.wrap(body);
+      const defer = deps.defer;
+      if (!defer) return wrapped;
+      return (ctx) => new Promise<void>((resolve) => defer(resolve)).then(() => wrapped(ctx));
     },
     /** What Python's interrupt handling asks (`PythonRuntime.routeInterrupts`); none without a buffer. */
     routing: router && {

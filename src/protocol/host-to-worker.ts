@@ -64,13 +64,25 @@ export interface StoppedAttempt {
 }
 
 /**
+ * An instance whose own code outside any step (`run()`, or a task or callback it started) held Python when the
+ * supervisor ended its executor (Kill now, a reload, a restart): as a run whose invocation dies on Cloudflare
+ * (its CPU limit), the instance errors with `error` instead of resuming into the same code.
+ */
+export interface StoppedRun {
+  instanceId: string;
+  error: { name: string; message: string };
+}
+
+/**
  * Sent to a new executor before anything else: journal each attempt (if it is still the instance's last, and
  * running) as failed with `error`, its retry per the step's config, so recovery never walks straight back into
- * a runaway, and the attempt counts toward its retry limit. Refused once the executor has done anything else.
+ * a runaway, and the attempt counts toward its retry limit; then each of `runs` (if its run is still going) as
+ * errored. Refused once the executor has done anything else.
  */
 export interface FailStoppedAttempts {
   type: 'fail-stopped-attempts';
   attempts: StoppedAttempt[];
+  runs?: StoppedRun[];
 }
 
 /** Import one version of a workflow file into Python (once per version). */

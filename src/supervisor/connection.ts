@@ -2,6 +2,7 @@
 import type { BootProgress, WorkerOutput } from '../protocol';
 import type { createAttemptMirror } from './attempt-mirror';
 import type { createBusyWatch } from './busy';
+import type { createHolderWatch } from './python-holder';
 import type { StopConnection } from './stop-requests';
 import type { JournalMirrorWorker, WorkerLike } from './types';
 import type { createWatchdog } from './watchdog';
@@ -32,4 +33,6 @@ export interface Connection {
    * `boot-python`; settles when those commands are done (recovery waits for it).
    */
   carriedDone?: Promise<unknown>;
+  /** Whose code outside any step holds Python while the thread is blocked (python-holder.ts). */
+  holder: ReturnType<typeof createHolderWatch>;
 }

@@ -19,6 +19,7 @@ import {
   type OutputOf,
   raiseInterrupt,
   type StoppedAttempt,
+  type StoppedRun,
   type WorkerEvent,
   type WorkerInput,
   type WorkerOutput,
@@ -30,6 +31,8 @@ import type { Connection } from './connection';
 import { createStandby } from './early-worker';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { armedState, selfKillReason } from './kill-arming';
+import { createHolderWatch } from './python-holder';
+import { waitingForSourceNotice } from './recovered-notice';
 import { createRestartPolicy } from './restart-policy';
 import { createStopper, STOP_TIMING, stopConnection, stoppedBy, stopTargets, timedOutAttempt } from './stop-requests';
 import type { BusyState, ExecutorSupervisor, ExecutorSupervisorDeps, WorkerState } from './types';
@@ -63,8 +66,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     record: deps.busyRecord,
     isBusy: () => conn.busy.isBusy(),
     notify: (message) => deps.notify?.({ level: 'error', name: 'AttemptStoppedError', message }),
-    restart: (stop, reason, stopped) => {
-      if (conn.stop === stop) restart(conn, reason, stopped);
+    restart: (stop, reason, stopped, targets) => {
+      if (conn.stop === stop) restart(conn, reason, stopped, conn.holder.stopped(deps.now(), 'restart', { targets }));
     },
   });
 
@@ -160,7 +163,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     c.attempts?.sync();
     stopper.tick(c.stop);
     if (!c.alive) return;
-    c.busy.update(c.watchdog.inFlight(), c.watchdog.blockedSince(), c.lastAnswerAt);
+    c.holder.update(deps.now(), c.watchdog.blockedSince(), c.lastAnswerAt);
+    c.busy.update(c.watchdog.inFlight(), c.watchdog.blockedSince(), c.lastAnswerAt, c.holder.holder());
     const action = c.watchdog.tick(deps.now());
     switch (action.type) {
       case 'none':
@@ -178,9 +182,11 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         if (c.interrupt) raiseInterrupt(c.interrupt, action.token, 0);
         deps.notify?.({ level: 'warning', name: 'Interrupted', message: `Python was interrupted: ${action.reason}.` });
         return;
-      case 'kill':
-        restart(c, action.reason, action.timedOut ? timedOutAttempt(action.timedOut) : []);
+      case 'kill': {
+        const runs = c.holder.stopped(deps.now(), 'restart', { detail: 'stop code that ignored its interrupt' });
+        restart(c, action.reason, action.timedOut ? timedOutAttempt(action.timedOut) : [], runs);
         return;
+      }
       default:
         assertNever(action);
     }
@@ -219,6 +225,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         lastAnswerAt: () => c.lastAnswerAt,
         post: (i) => post(c, i),
       }),
+      holder: createHolderWatch(interrupt),
       busy: createBusyWatch({
         now: deps.now,
         record: deps.busyRecord,
@@ -282,12 +289,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     if (!c.alive) return;
     post(c, { type: 'recover' }).then(
       (recovered) => {
-        const n = recovered.type === 'recovered' ? recovered.waitingForSource : 0;
-        if (n > 0) {
-          const waits = n === 1 ? 'instance waits until its' : 'instances wait until their';
-          const message = `${n} unfinished ${waits} workflow file is loaded again.`;
-          deps.notify?.({ level: 'info', name: 'WaitingForSource', message });
-        }
+        const notice = recovered.type === 'recovered' ? waitingForSourceNotice(recovered.waitingForSource) : undefined;
+        if (notice) deps.notify?.(notice);
       },
       () => {},
     );
@@ -317,9 +320,9 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     stopper.rejectAll(new WorkerCrashedError(error.message));
   }
 
-  function restart(c: Connection, reason: string, stopped: StoppedAttempt[] = []): void {
+  function restart(c: Connection, reason: string, stopped: StoppedAttempt[] = [], runs: StoppedRun[] = []): void {
     if (!c.alive || disposed) return;
-    stopper.addStopped(stopped);
+    stopper.addStopped(stopped, runs);
     const wasReady = state.status === 'ready';
     close(c, new WorkerCrashedError(`The Python executor stopped (${reason}) while handling this request.`));
     if (policy.giveUp(deps.now(), wasReady)) {
@@ -375,8 +378,10 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     },
     kill(reason, action) {
       const now = deps.now();
-      const blocked = now - (conn.watchdog.blockedSince() ?? now) >= STOP_TIMING.blockedMs;
-      restart(conn, reason, action && blocked ? stoppedBy(conn.stop.inFlight(), now, action) : []);
+      const blocked = action !== undefined && now - (conn.watchdog.blockedSince() ?? now) >= STOP_TIMING.blockedMs;
+      // Python held by an attempt (journaled failed, retried per config) or by an instance's run (errored).
+      if (!blocked) restart(conn, reason);
+      else restart(conn, reason, stoppedBy(conn.stop.inFlight(), now, action), conn.holder.stopped(now, action));
     },
     async stopAttempt(instanceId) {
       if (state.status !== 'ready' || !stopper.stopAttempt(conn.stop, instanceId)) {

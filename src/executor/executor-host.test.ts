@@ -312,7 +312,7 @@ describe('startExecutorHost()', () => {
     early.push(request({ type: 'pause-instance', id: 'i2' }));
     await flush();
     // Three of the four announced: Python waits for the last one.
-    expect(calls).toEqual([`failStoppedAttempts ${JSON.stringify([[stopped]])}`, 'terminate ["i1"]', 'pause ["i2"]']);
+    expect(calls).toEqual([`failStoppedAttempts ${JSON.stringify([[stopped], undefined])}`, 'terminate ["i1"]', 'pause ["i2"]']);
     early.push(request({ type: 'delete-instances', ids: ['i3'] }));
     await flush();
     expect(calls.slice(3)).toEqual(['deleteInstances [["i3"]]', 'Python starts']);

@@ -171,10 +171,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         return;
       case 'ping':
         c.watchdog.pingSent(deps.now());
-        post(c, { type: 'ping' }).then(
-          () => c.watchdog.alive(),
-          () => {},
-        );
+        post(c, { type: 'ping' }).then(() => c.watchdog.alive(), ignore);
         return;
       case 'interrupt':
         // A stop in progress handles the blocked worker (and restarts it if need be).
@@ -198,6 +195,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     const { busy: _, ...rest } = state;
     setState(busy ? { ...rest, busy } : rest);
   }
+
+  const ignore = () => {};
 
   function start(): void {
     const buffer = deps.createInterruptBuffer?.();
@@ -277,10 +276,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         for (const w of waiting.splice(0)) w.send();
         void c.carriedDone?.then(() => recover(c));
       },
-      (error: Error) => {
-        if (!c.alive) return;
-        giveUp(c, error);
-      },
+      (error: Error) => c.alive && giveUp(c, error),
     );
   }
 

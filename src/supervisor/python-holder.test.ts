@@ -60,6 +60,8 @@ describe('the code holding Python, asked while the worker is blocked', () => {
     s.supervisor.kill('killed from the studio', 'kill');
     await s.boot();
     expect(s.current().types()).toEqual(['boot-python', 'fail-stopped-attempts', 'recover']);
+    // Announced with the boot, so the executor journals the run before it starts Python (the restart path).
+    expect(s.inputOf('boot-python')).toMatchObject({ journalWork: 1 });
     expect(s.inputOf('fail-stopped-attempts')).toEqual({
       type: 'fail-stopped-attempts',
       attempts: [],

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type ReplayNote, WorkflowError } from '../engine';
-import type { BootPython, HostToWorker, PythonReady, WorkerEvent, WorkerInput, WorkerToHost } from '../protocol';
+import type {
+  BootPython,
+  HeadStart,
+  HostToWorker,
+  PythonReady,
+  WorkerEvent,
+  WorkerInput,
+  WorkerToHost,
+} from '../protocol';
 import type { Executor } from './boot-executor';
 import type { ExecutorCore } from './executor-core';
 import { startExecutorHost, type WorkerScope } from './executor-host';
@@ -61,7 +69,10 @@ function fakeCore(calls: string[]): ExecutorCore {
   };
 }
 
-function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Promise<Partial<Executor>>) {
+function setup(
+  boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Promise<Partial<Executor>>,
+  headStart?: (message: HeadStart) => void,
+) {
   const posted: WorkerToHost[] = [];
   const listeners = new Map<string, (e: unknown) => void>();
   const calls: string[] = [];
@@ -83,9 +94,10 @@ function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Prom
       ...(await boot(input, emit)),
     }),
     later: (cb) => later.push(cb),
+    ...(headStart ? { headStart } : {}),
   });
   let nextId = 1;
-  const send = (m: HostToWorker) => listeners.get('message')?.({ data: m });
+  const send = (m: HostToWorker | HeadStart) => listeners.get('message')?.({ data: m });
   const request = (input: WorkerInput) => {
     const requestId = nextId++;
     send({ type: 'request', requestId, input });
@@ -120,6 +132,24 @@ describe('startExecutorHost()', () => {
     expect(calls).toEqual([]);
     runLater();
     expect(calls).toEqual(['afterReady']);
+  });
+
+  it("begins a head start on the page's message before any boot, silently, and ignores one after the boot began", async () => {
+    const order: string[] = [];
+    const { posted, send, request } = setup(
+      async () => {
+        order.push('boot');
+        return {};
+      },
+      (message) => order.push(`head-start ${message.indexURL}`),
+    );
+    send({ type: 'head-start', indexURL: '/py/' });
+    request(bootInput);
+    send({ type: 'head-start', indexURL: '/late/' });
+    await flush();
+    expect(order).toEqual(['head-start /py/', 'boot']);
+    // Not a request: nothing answers it, and it is no unknown message (no worker-fault).
+    expect(posted.map((m) => (m.type === 'event' ? m.event.type : m.type))).toEqual(['worker-started', 'response']);
   });
 
   it('posts the events the boot emits (progress, snapshot) as they happen', async () => {

@@ -9,6 +9,7 @@ import { bootExecutor } from './boot-executor';
 import { browserSql } from './browser-sql';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 import { fetchShippedSnapshot } from './shipped-snapshot';
+import { createHeadStart, type PythonHeadStart, type StartPythonDeps } from './start-python';
 import { failOnRuntimeFetchError } from './watch-fetches';
 
 const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
@@ -35,25 +36,44 @@ function createDefer(): (cb: () => void) => void {
   };
 }
 
+/** What starting Python needs, the same for a head start and a boot. */
+const startDeps: StartPythonDeps = {
+  loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
+  pyodideVersion,
+  sdkSources,
+  fetchShippedSnapshot: (indexURL, key) =>
+    fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
+  // STUDIO_CONNECT_ORIGINS at build time (vite.config.ts): allowed here and in the page's CSP.
+  network: {
+    allow: (import.meta.env.STUDIO_CONNECT_ORIGINS ?? '').split(' ').filter((o: string) => o !== ''),
+    csp: !import.meta.env.DEV,
+  },
+  now: () => performance.now(),
+  snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),
+  // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
+  preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
+};
+
+/** Begun on the page's `head-start` message (sent at spawn), claimed by the boot request. */
+let headStart: PythonHeadStart | undefined;
+
 startExecutorHost(scope, {
+  headStart: ({ indexURL }) => {
+    headStart ??= createHeadStart(
+      { indexURL },
+      {
+        ...startDeps,
+        onUnhandledRejection: (listener) =>
+          self.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => listener(e.reason)),
+      },
+    );
+  },
   boot: (input, emit) =>
     bootExecutor(input, {
-      loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
-      pyodideVersion,
-      sdkSources,
-      fetchShippedSnapshot: (indexURL, key) =>
-        fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
+      ...startDeps,
+      claimHeadStart: (params, progress) => headStart?.claim(params, progress),
       emit,
-      // STUDIO_CONNECT_ORIGINS at build time (vite.config.ts): allowed here and in the page's CSP.
-      network: {
-        allow: (import.meta.env.STUDIO_CONNECT_ORIGINS ?? '').split(' ').filter((o: string) => o !== ''),
-        csp: !import.meta.env.DEV,
-      },
-      now: () => performance.now(),
       defer: createDefer(),
-      snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),
-      // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
-      preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
       openJournalLog: (fileName) => openOpfsSyncFile(fileName),
       sql: browserSql,
       kill: (at) => {

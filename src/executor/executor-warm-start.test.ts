@@ -101,9 +101,12 @@ describe('head start', () => {
   const countingLoad = () => {
     const load = {
       calls: 0,
-      fn: (options: Parameters<typeof fastLoad>[0]) => {
+      loaded: 0,
+      fn: async (options: Parameters<typeof fastLoad>[0]) => {
         load.calls++;
-        return fastLoad(options);
+        const pyodide = await fastLoad(options);
+        load.loaded++;
+        return pyodide;
       },
     };
     return load;
@@ -164,9 +167,9 @@ describe('head start', () => {
     const load = countingLoad();
     const snapshotFiles = async () => createSnapshotFiles(dir);
     const head = createHeadStart({ indexURL: 'unused/', dbName, snapshots: true }, startDeps(load, { snapshotFiles }));
-    // The restore failed and the plain load that follows is done: only the removal is left, waiting for a claim.
-    await until(() => load.calls === 2);
-    await new Promise((r) => setTimeout(r, 200));
+    // The restore failed and the plain load that follows is done: the removal comes next, and waits for a claim.
+    await until(() => load.calls === 2 && load.loaded === 1);
+    await new Promise((r) => setTimeout(r, 100));
     expect(files.has(`${key}.snapshot`)).toBe(true);
     const { executor } = await boot(
       dbName,

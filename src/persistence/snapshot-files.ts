@@ -78,9 +78,10 @@ async function readAll(handle: SnapshotFileLike): Promise<Uint8Array> {
 }
 
 /** File names are keys; `snapshotKey` makes only letters, digits, dots and dashes. */
+const SUFFIX = '.snapshot';
 function fileName(key: string): string {
   if (!/^[\w.-]+$/.test(key)) throw new Error(`Not a snapshot key: ${JSON.stringify(key)}`);
-  return `${key}.snapshot`;
+  return `${key}${SUFFIX}`;
 }
 
 /** Snapshot files in `dir`. */
@@ -156,4 +157,49 @@ export async function openSnapshotFiles(storage: StorageManagerLike | undefined)
   } catch {
     return undefined; // e.g. a private window that refuses OPFS
   }
+}
+
+/** A snapshot file's key and bytes, read before anyone asked for a key (`readStoredSnapshot`). */
+export interface StoredSnapshot {
+  key: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The snapshot stored in OPFS, whatever its key (only the current key is kept, so there is at most one), read
+ * without writing anything (the directory is not created): the executor worker reads it before it knows the
+ * key or whether its tab leads, and uses it only if the key is the one it needs. Undefined when there is none
+ * (or an empty one) or OPFS cannot be reached.
+ */
+export async function readStoredSnapshot(root: Promise<unknown> | undefined): Promise<StoredSnapshot | undefined> {
+  try {
+    const top = (await root) as FileSystemDirectoryHandle | undefined;
+    if (!top) return undefined;
+    const dir = (await top.getDirectoryHandle(SNAPSHOT_DIR)) as unknown as SnapshotDirectoryLike;
+    for await (const name of dir.keys()) {
+      if (!name.endsWith(SUFFIX)) continue;
+      const bytes = await readAll(await dir.getFileHandle(name));
+      return bytes.byteLength > 0 ? { key: name.slice(0, -SUFFIX.length), bytes } : undefined;
+    }
+  } catch {
+    // no directory yet, a private window that refuses OPFS, or a file removed meanwhile: the boot looks itself
+  }
+  return undefined;
+}
+
+/**
+ * `files`, answering for `stored`'s key from its bytes (once: the ~30 MB are dropped after that read) instead of
+ * the file.
+ */
+export function withStoredSnapshot(files: SnapshotFiles, stored: StoredSnapshot | undefined): SnapshotFiles {
+  let kept = stored;
+  return {
+    ...files,
+    has: async (key) => kept?.key === key || files.has(key),
+    async read(key) {
+      const bytes = kept?.key === key ? kept.bytes : undefined;
+      kept = undefined;
+      return bytes ?? files.read(key);
+    },
+  };
 }

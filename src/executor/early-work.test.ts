@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { memoryDirectory } from '../persistence/test-snapshot-directory';
+import { beginEarlyWork } from './early-work';
+
+describe('beginEarlyWork()', () => {
+  it('reaches OPFS at once and, on the head start only, imports Pyodide’s runtime script and reads the stored snapshot', async () => {
+    const { dir, files } = memoryDirectory();
+    files.set('pyodide-314.0.7-sdk-abc.snapshot', new Uint8Array([1, 2]));
+    let reached = 0;
+    const preloaded: string[] = [];
+    const early = beginEarlyWork({
+      getDirectory: async () => {
+        reached++;
+        return { getDirectoryHandle: async () => dir };
+      },
+      preload: (url) => preloaded.push(url),
+    });
+    expect(reached).toBe(1);
+    expect(preloaded).toEqual([]);
+    expect(await early.storedSnapshot()).toBeUndefined();
+
+    early.headStart('https://studio.test/pyodide/314.0.7/');
+    early.headStart('https://studio.test/pyodide/314.0.7/');
+    expect(preloaded).toEqual(['https://studio.test/pyodide/314.0.7/pyodide.asm.mjs']);
+    const stored = await early.storedSnapshot();
+    expect(stored?.key).toBe('pyodide-314.0.7-sdk-abc');
+    expect(Array.from(stored?.bytes ?? [])).toEqual([1, 2]);
+    expect(reached).toBe(1);
+  });
+
+  it('without OPFS still imports the runtime script, and finds no snapshot', async () => {
+    const preloaded: string[] = [];
+    const early = beginEarlyWork({ preload: (url) => preloaded.push(url) });
+    early.headStart('/pyodide/314.0.7/');
+    expect(preloaded).toEqual(['/pyodide/314.0.7/pyodide.asm.mjs']);
+    expect(early.opfsRoot).toBeUndefined();
+    expect(await early.storedSnapshot()).toBeUndefined();
+  });
+});

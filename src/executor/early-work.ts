@@ -1,0 +1,39 @@
+/**
+ * What the executor worker's entry (worker.ts) begins before its code (executor-worker.ts, most of the worker's
+ * script) has loaded: reaching OPFS and, on the page's `head-start` message, fetching and compiling Pyodide's
+ * runtime script and reading the stored snapshot. Only reads: the worker may belong to a follower tab, which
+ * terminates it unused. Imports nothing heavy, so the entry stays small.
+ */
+import { readStoredSnapshot, type StoredSnapshot } from '../persistence/snapshot-files';
+
+export interface EarlyWork {
+  /** The origin-private file system's root, being reached (undefined without OPFS). */
+  opfsRoot: Promise<unknown> | undefined;
+  /** The snapshot stored in OPFS, read on the head start (undefined when there is none or none was begun). */
+  storedSnapshot(): Promise<StoredSnapshot | undefined>;
+  /** Begins the head start's reads for Pyodide at `indexURL` (once). */
+  headStart(indexURL: string): void;
+}
+
+/** What the early work needs from the worker (injected for tests). */
+export interface EarlyWorkDeps {
+  getDirectory?(): Promise<unknown>;
+  /** Starts importing a module by URL (a dynamic `import()`): Pyodide's runtime script, 1.2 MB to compile. */
+  preload(url: string): void;
+}
+
+export function beginEarlyWork(deps: EarlyWorkDeps): EarlyWork {
+  // The worker's first storage access (tens of ms under load); it changes nothing.
+  const opfsRoot = deps.getDirectory?.();
+  opfsRoot?.catch(() => undefined);
+  let stored: Promise<StoredSnapshot | undefined> | undefined;
+  return {
+    opfsRoot,
+    storedSnapshot: () => stored ?? Promise.resolve(undefined),
+    headStart(indexURL) {
+      if (stored) return;
+      deps.preload(`${indexURL}pyodide.asm.mjs`);
+      stored = readStoredSnapshot(opfsRoot);
+    },
+  };
+}

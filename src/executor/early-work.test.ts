@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryDirectory } from '../persistence/test-snapshot-directory';
-import { beginEarlyWork } from './early-work';
+import { beginEarlyWork, keepArrivals } from './early-work';
 
 describe('beginEarlyWork()', () => {
   it('reaches OPFS at once and, on the head start only, imports Pyodide’s runtime script and reads the stored snapshot', async () => {
@@ -35,5 +35,37 @@ describe('beginEarlyWork()', () => {
     expect(preloaded).toEqual(['/pyodide/314.0.7/pyodide.asm.mjs']);
     expect(early.opfsRoot).toBeUndefined();
     expect(await early.storedSnapshot()).toBeUndefined();
+  });
+});
+
+describe('keepArrivals()', () => {
+  it('keeps the messages that arrive while the executor loads, in order, begins the head start on its message, and stops at the hand-over', () => {
+    const target = new EventTarget();
+    const scope = {
+      addEventListener: (type: 'message', l: (e: MessageEvent) => void) =>
+        target.addEventListener(type, l as EventListener),
+      removeEventListener: (type: 'message', l: (e: MessageEvent) => void) =>
+        target.removeEventListener(type, l as EventListener),
+    };
+    const headStarts: string[] = [];
+    const early = {
+      opfsRoot: undefined,
+      storedSnapshot: async () => undefined,
+      headStart: (url: string) => headStarts.push(url),
+    };
+    const arrivals = keepArrivals(scope, early);
+    const send = (data: unknown) => target.dispatchEvent(new MessageEvent('message', { data }));
+    send({ type: 'head-start', indexURL: '/pyodide/314.0.7/' });
+    send({ type: 'request', requestId: 1, input: { type: 'boot-python', indexURL: '/pyodide/314.0.7/' } });
+    send({ type: 'request', requestId: 2, input: { type: 'recover' } });
+    expect(headStarts).toEqual(['/pyodide/314.0.7/']);
+    const handed = arrivals.handOver();
+    expect(handed.map((e) => (e.data as { type: string; requestId?: number }).requestId ?? e.data.type)).toEqual([
+      'head-start',
+      1,
+      2,
+    ]);
+    send({ type: 'request', requestId: 3, input: { type: 'ping' } });
+    expect(arrivals.handOver()).toEqual([]);
   });
 });

@@ -37,3 +37,30 @@ export function beginEarlyWork(deps: EarlyWorkDeps): EarlyWork {
     },
   };
 }
+
+/** The part of the worker's global scope `keepArrivals` uses. */
+export interface ArrivalScope {
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+}
+
+/**
+ * Keeps every message that arrives while the executor's code loads (a message nobody listens for is lost), and
+ * begins the head start on the page's `head-start` message. `handOver()` stops keeping and returns them in the
+ * order they came, for the message loop to handle before any later one.
+ */
+export function keepArrivals(scope: ArrivalScope, early: EarlyWork): { handOver(): MessageEvent[] } {
+  const arrived: MessageEvent[] = [];
+  const keep = (e: MessageEvent) => {
+    arrived.push(e);
+    const data = e.data as { type?: unknown; indexURL?: unknown } | null;
+    if (data?.type === 'head-start' && typeof data.indexURL === 'string') early.headStart(data.indexURL);
+  };
+  scope.addEventListener('message', keep);
+  return {
+    handOver() {
+      scope.removeEventListener('message', keep);
+      return arrived.splice(0);
+    },
+  };
+}

@@ -5,23 +5,17 @@
  * the page's `head-start` message, importing Pyodide's runtime script and reading the stored snapshot. Messages
  * that arrive meanwhile are kept and handed over in order.
  */
-import { beginEarlyWork } from './early-work';
+import { beginEarlyWork, keepArrivals } from './early-work';
 
 const early = beginEarlyWork({
   ...(navigator.storage?.getDirectory ? { getDirectory: () => navigator.storage.getDirectory() } : {}),
   preload: (url) => void import(/* @vite-ignore */ url).catch(() => {}),
 });
-const arrived: MessageEvent[] = [];
-const keep = (e: MessageEvent) => {
-  arrived.push(e);
-  if (e.data?.type === 'head-start' && typeof e.data.indexURL === 'string') early.headStart(e.data.indexURL);
-};
-self.addEventListener('message', keep);
+const arrivals = keepArrivals(self, early);
 
 import('./executor-worker').then(
   ({ startExecutorWorker }) => {
-    self.removeEventListener('message', keep);
-    startExecutorWorker(early, arrived.splice(0));
+    startExecutorWorker(early, arrivals.handOver());
   },
   // As an error of the worker's script (the supervisor replaces the worker), not an unhandled rejection.
   (error: unknown) =>

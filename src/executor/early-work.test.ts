@@ -17,14 +17,18 @@ describe('beginEarlyWork()', () => {
     });
     expect(reached).toBe(1);
     expect(preloaded).toEqual([]);
-    expect(await early.storedSnapshot()).toBeUndefined();
+    expect(await early.takeStoredSnapshot()).toBeUndefined();
 
     early.headStart('https://studio.test/pyodide/314.0.7/');
     early.headStart('https://studio.test/pyodide/314.0.7/');
     expect(preloaded).toEqual(['https://studio.test/pyodide/314.0.7/pyodide.asm.mjs']);
-    const stored = await early.storedSnapshot();
+    const stored = await early.takeStoredSnapshot();
     expect(stored?.key).toBe('pyodide-314.0.7-sdk-abc');
     expect(Array.from(stored?.bytes ?? [])).toEqual([1, 2]);
+    // Handed over once, not kept (~30 MB), and not read again by a second head start.
+    expect(await early.takeStoredSnapshot()).toBeUndefined();
+    early.headStart('https://studio.test/pyodide/314.0.7/');
+    expect(await early.takeStoredSnapshot()).toBeUndefined();
     expect(reached).toBe(1);
   });
 
@@ -34,7 +38,7 @@ describe('beginEarlyWork()', () => {
     early.headStart('/pyodide/314.0.7/');
     expect(preloaded).toEqual(['/pyodide/314.0.7/pyodide.asm.mjs']);
     expect(early.opfsRoot).toBeUndefined();
-    expect(await early.storedSnapshot()).toBeUndefined();
+    expect(await early.takeStoredSnapshot()).toBeUndefined();
   });
 });
 
@@ -50,7 +54,7 @@ describe('keepArrivals()', () => {
     const headStarts: string[] = [];
     const early = {
       opfsRoot: undefined,
-      storedSnapshot: async () => undefined,
+      takeStoredSnapshot: async () => undefined,
       headStart: (url: string) => headStarts.push(url),
     };
     const arrivals = keepArrivals(scope, early);

@@ -9,8 +9,11 @@ import { readStoredSnapshot, type StoredSnapshot } from '../persistence/snapshot
 export interface EarlyWork {
   /** The origin-private file system's root, being reached (undefined without OPFS). */
   opfsRoot: Promise<unknown> | undefined;
-  /** The snapshot stored in OPFS, read on the head start (undefined when there is none or none was begun). */
-  storedSnapshot(): Promise<StoredSnapshot | undefined>;
+  /**
+   * The snapshot stored in OPFS, read on the head start (undefined when there is none or none was begun). Handed
+   * over once: the ~30 MB are not kept here after that.
+   */
+  takeStoredSnapshot(): Promise<StoredSnapshot | undefined>;
   /** Begins the head start's reads for Pyodide at `indexURL` (once). */
   headStart(indexURL: string): void;
 }
@@ -26,12 +29,18 @@ export function beginEarlyWork(deps: EarlyWorkDeps): EarlyWork {
   // The worker's first storage access (tens of ms under load); it changes nothing.
   const opfsRoot = deps.getDirectory?.();
   opfsRoot?.catch(() => undefined);
+  let begun = false;
   let stored: Promise<StoredSnapshot | undefined> | undefined;
   return {
     opfsRoot,
-    storedSnapshot: () => stored ?? Promise.resolve(undefined),
+    takeStoredSnapshot() {
+      const taken = stored ?? Promise.resolve(undefined);
+      stored = undefined;
+      return taken;
+    },
     headStart(indexURL) {
-      if (stored) return;
+      if (begun) return;
+      begun = true;
       deps.preload(`${indexURL}pyodide.asm.mjs`);
       stored = readStoredSnapshot(opfsRoot);
     },

@@ -66,7 +66,7 @@ export function startExecutorWorker(early: EarlyWork, arrived: readonly MessageE
     snapshotFiles: async () => {
       const root = early.opfsRoot;
       const files = await openSnapshotFiles(root ? { getDirectory: () => root } : undefined);
-      return files && withStoredSnapshot(files, await early.storedSnapshot());
+      return files && withStoredSnapshot(files, await early.takeStoredSnapshot());
     },
     // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
     preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),

@@ -115,13 +115,15 @@ function rootWith(dir: SnapshotDirectoryLike | undefined) {
 
 describe('readStoredSnapshot()', () => {
   it('reads the one stored snapshot with its key before the key is known, creating nothing', async () => {
-    const { dir, files } = memoryDirectory({ syncAccess: 'ok' });
+    const { dir, files, syncReads } = memoryDirectory({ syncAccess: 'ok' });
     files.set('pyodide-314.0.7-sdk-abc.snapshot', new Uint8Array([4, 5, 6]));
     const { root, asked } = rootWith(dir);
     const stored = await readStoredSnapshot(root);
     expect(stored?.key).toBe('pyodide-314.0.7-sdk-abc');
     expect(Array.from(stored?.bytes ?? [])).toEqual([4, 5, 6]);
     expect(asked).toEqual([{ name: 'pyodide-snapshots', create: false }]);
+    // No exclusive handle: a follower's read never locks the file against the leader writing it.
+    expect(syncReads).toEqual([]);
   });
 
   it('finds nothing without the directory, without OPFS, or in an empty file (a write cut short)', async () => {

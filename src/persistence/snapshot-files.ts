@@ -178,7 +178,10 @@ export async function readStoredSnapshot(root: Promise<unknown> | undefined): Pr
     const dir = (await top.getDirectoryHandle(SNAPSHOT_DIR)) as unknown as SnapshotDirectoryLike;
     for await (const name of dir.keys()) {
       if (!name.endsWith(SUFFIX)) continue;
-      const bytes = await readAll(await dir.getFileHandle(name));
+      // Through a blob, not an exclusive sync access handle: the read runs off this thread while the worker
+      // evaluates its code, and never locks the file against another tab that is writing it.
+      const file = await (await dir.getFileHandle(name)).getFile();
+      const bytes = new Uint8Array(await file.arrayBuffer());
       return bytes.byteLength > 0 ? { key: name.slice(0, -SUFFIX.length), bytes } : undefined;
     }
   } catch {

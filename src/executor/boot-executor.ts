@@ -1,6 +1,6 @@
 /**
  * Composition of one executor: the database, Python (warm or cold), the interrupt buffer, the step guard
- * and the core with its engine on the real clock. Used by `worker.ts`, and by Node tests with real Pyodide.
+ * and the core with its engine on the real clock. Used by `executor-worker.ts`, and by Node tests with real Pyodide.
  */
 import { createRealClock } from '../engine';
 import { connectMirror, createWalLog, StorageFullError, type SyncFile } from '../persistence';

@@ -24,7 +24,7 @@ describe('beginEarlyWork()', () => {
     expect(preloaded).toEqual(['https://studio.test/pyodide/314.0.7/pyodide.asm.mjs']);
     const stored = await early.takeStoredSnapshot();
     expect(stored?.key).toBe('pyodide-314.0.7-sdk-abc');
-    expect(Array.from(stored?.bytes ?? [])).toEqual([1, 2]);
+    expect(Array.from((await stored?.bytes) ?? [])).toEqual([1, 2]);
     // Handed over once, not kept (~30 MB), and not read again by a second head start.
     expect(await early.takeStoredSnapshot()).toBeUndefined();
     early.headStart('https://studio.test/pyodide/314.0.7/');

@@ -120,18 +120,20 @@ describe('readStoredSnapshot()', () => {
     const { root, asked } = rootWith(dir);
     const stored = await readStoredSnapshot(root);
     expect(stored?.key).toBe('pyodide-314.0.7-sdk-abc');
-    expect(Array.from(stored?.bytes ?? [])).toEqual([4, 5, 6]);
+    expect(Array.from((await stored?.bytes) ?? [])).toEqual([4, 5, 6]);
     expect(asked).toEqual([{ name: 'pyodide-snapshots', create: false }]);
     // No exclusive handle: a follower's read never locks the file against the leader writing it.
     expect(syncReads).toEqual([]);
   });
 
-  it('finds nothing without the directory, without OPFS, or in an empty file (a write cut short)', async () => {
+  it('finds nothing without the directory or without OPFS, and no bytes in an empty file (a write cut short)', async () => {
     expect(await readStoredSnapshot(rootWith(undefined).root)).toBeUndefined();
     expect(await readStoredSnapshot(undefined)).toBeUndefined();
     const { dir, files } = memoryDirectory();
     files.set('pyodide-314.0.7-sdk-abc.snapshot', new Uint8Array());
-    expect(await readStoredSnapshot(rootWith(dir).root)).toBeUndefined();
+    const stored = await readStoredSnapshot(rootWith(dir).root);
+    expect(stored?.key).toBe('pyodide-314.0.7-sdk-abc');
+    expect(await stored?.bytes).toBeUndefined();
   });
 });
 
@@ -141,7 +143,7 @@ describe('withStoredSnapshot()', () => {
     const files = createSnapshotFiles(dir);
     const key = snapshotKey('314.0.7', 'abc');
     const other = snapshotKey('314.0.7', 'def');
-    const early = withStoredSnapshot(files, { key, bytes: new Uint8Array([7]) });
+    const early = withStoredSnapshot(files, { key, bytes: Promise.resolve(new Uint8Array([7])) });
     // The file itself is gone (another tab replaced it meanwhile): the bytes read before still answer.
     expect(await early.has(key)).toBe(true);
     expect(Array.from((await early.read(key)) ?? [])).toEqual([7]);
@@ -151,5 +153,18 @@ describe('withStoredSnapshot()', () => {
     expect(await early.has(other)).toBe(true);
     expect(Array.from((await early.read(other)) ?? [])).toEqual([8]);
     expect(await withStoredSnapshot(files, undefined).has(key)).toBe(false);
+  });
+
+  it('says the key is there before its bytes are read, and reads the file when the early read found none', async () => {
+    const { dir, files: stored } = memoryDirectory();
+    const files = createSnapshotFiles(dir);
+    const key = snapshotKey('314.0.7', 'abc');
+    let arrive!: (bytes: Uint8Array | undefined) => void;
+    const early = withStoredSnapshot(files, { key, bytes: new Promise((resolve) => (arrive = resolve)) });
+    expect(await early.has(key)).toBe(true);
+    const read = early.read(key);
+    stored.set(`${key}.snapshot`, new Uint8Array([9]));
+    arrive(undefined);
+    expect(Array.from((await read) ?? [])).toEqual([9]);
   });
 });

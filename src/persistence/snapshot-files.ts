@@ -159,17 +159,18 @@ export async function openSnapshotFiles(storage: StorageManagerLike | undefined)
   }
 }
 
-/** A snapshot file's key and bytes, read before anyone asked for a key (`readStoredSnapshot`). */
+/** The snapshot file found before anyone asked for a key (`readStoredSnapshot`): its key, its bytes on the way. */
 export interface StoredSnapshot {
   key: string;
-  bytes: Uint8Array;
+  /** Its bytes, being read; undefined when the file is empty (a write cut short) or could not be read. */
+  bytes: Promise<Uint8Array | undefined>;
 }
 
 /**
- * The snapshot stored in OPFS, whatever its key (only the current key is kept, so there is at most one), read
- * without writing anything (the directory is not created): the executor worker reads it before it knows the
- * key or whether its tab leads, and uses it only if the key is the one it needs. Undefined when there is none
- * (or an empty one) or OPFS cannot be reached.
+ * The snapshot stored in OPFS, whatever its key (only the current key is kept, so there is at most one), found
+ * and read without writing anything (the directory is not created): the executor worker begins this before it
+ * knows the key or whether its tab leads, and uses it only if the key is the one it needs. Resolves once the
+ * file is found (its bytes follow); undefined when there is none or OPFS cannot be reached.
  */
 export async function readStoredSnapshot(root: Promise<unknown> | undefined): Promise<StoredSnapshot | undefined> {
   try {
@@ -180,19 +181,23 @@ export async function readStoredSnapshot(root: Promise<unknown> | undefined): Pr
       if (!name.endsWith(SUFFIX)) continue;
       // Through a blob, not an exclusive sync access handle: the read runs off this thread while the worker
       // evaluates its code, and never locks the file against another tab that is writing it.
-      const file = await (await dir.getFileHandle(name)).getFile();
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      return bytes.byteLength > 0 ? { key: name.slice(0, -SUFFIX.length), bytes } : undefined;
+      const bytes = dir
+        .getFileHandle(name)
+        .then((handle) => handle.getFile())
+        .then(async (file) => new Uint8Array(await file.arrayBuffer()))
+        .then((b) => (b.byteLength > 0 ? b : undefined))
+        .catch(() => undefined);
+      return { key: name.slice(0, -SUFFIX.length), bytes };
     }
   } catch {
-    // no directory yet, a private window that refuses OPFS, or a file removed meanwhile: the boot looks itself
+    // no directory yet, a private window that refuses OPFS: the boot looks itself
   }
   return undefined;
 }
 
 /**
- * `files`, answering for `stored`'s key from its bytes (once: the ~30 MB are dropped after that read) instead of
- * the file.
+ * `files`, answering for `stored`'s key from the bytes read before (once: the ~30 MB are dropped after that
+ * read; the file itself when they could not be read) instead of reading the file again.
  */
 export function withStoredSnapshot(files: SnapshotFiles, stored: StoredSnapshot | undefined): SnapshotFiles {
   let kept = stored;
@@ -200,9 +205,9 @@ export function withStoredSnapshot(files: SnapshotFiles, stored: StoredSnapshot 
     ...files,
     has: async (key) => kept?.key === key || files.has(key),
     async read(key) {
-      const bytes = kept?.key === key ? kept.bytes : undefined;
+      const early = kept?.key === key ? kept.bytes : undefined;
       kept = undefined;
-      return bytes ?? files.read(key);
+      return (await early) ?? files.read(key);
     },
   };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type ReplayNote, WorkflowError } from '../engine';
-import type { BootPython, HostToWorker, PythonReady, WorkerEvent, WorkerInput, WorkerToHost } from '../protocol';
+import type {
+  BootPython,
+  HeadStart,
+  HostToWorker,
+  PythonReady,
+  WorkerEvent,
+  WorkerInput,
+  WorkerToHost,
+} from '../protocol';
 import type { Executor } from './boot-executor';
 import type { ExecutorCore } from './executor-core';
 import { startExecutorHost, type WorkerScope } from './executor-host';
@@ -67,6 +75,7 @@ function setup(
     emit: (e: WorkerEvent) => void,
     journalOpen: (core: ExecutorCore) => void,
   ) => Promise<Partial<Executor>>,
+  headStart?: (message: HeadStart) => void,
 ) {
   const posted: WorkerToHost[] = [];
   const listeners = new Map<string, (e: unknown) => void>();
@@ -89,9 +98,10 @@ function setup(
       ...(await boot(input, emit, journalOpen)),
     }),
     later: (cb) => later.push(cb),
+    ...(headStart ? { headStart } : {}),
   });
   let nextId = 1;
-  const send = (m: HostToWorker) => listeners.get('message')?.({ data: m });
+  const send = (m: HostToWorker | HeadStart) => listeners.get('message')?.({ data: m });
   const request = (input: WorkerInput) => {
     const requestId = nextId++;
     send({ type: 'request', requestId, input });
@@ -126,6 +136,24 @@ describe('startExecutorHost()', () => {
     expect(calls).toEqual([]);
     runLater();
     expect(calls).toEqual(['afterReady']);
+  });
+
+  it("begins a head start on the page's message before any boot, silently, and ignores one after the boot began", async () => {
+    const order: string[] = [];
+    const { posted, send, request } = setup(
+      async () => {
+        order.push('boot');
+        return {};
+      },
+      (message) => order.push(`head-start ${message.indexURL}`),
+    );
+    send({ type: 'head-start', indexURL: '/py/' });
+    request(bootInput);
+    send({ type: 'head-start', indexURL: '/late/' });
+    await flush();
+    expect(order).toEqual(['head-start /py/', 'boot']);
+    // Not a request: nothing answers it, and it is no unknown message (no worker-fault).
+    expect(posted.map((m) => (m.type === 'event' ? m.event.type : m.type))).toEqual(['worker-started', 'response']);
   });
 
   it('posts the events the boot emits (progress, snapshot) as they happen', async () => {
@@ -312,7 +340,11 @@ describe('startExecutorHost()', () => {
     early.push(request({ type: 'pause-instance', id: 'i2' }));
     await flush();
     // Three of the four announced: Python waits for the last one.
-    expect(calls).toEqual([`failStoppedAttempts ${JSON.stringify([[stopped], undefined])}`, 'terminate ["i1"]', 'pause ["i2"]']);
+    expect(calls).toEqual([
+      `failStoppedAttempts ${JSON.stringify([[stopped], undefined])}`,
+      'terminate ["i1"]',
+      'pause ["i2"]',
+    ]);
     early.push(request({ type: 'delete-instances', ids: ['i3'] }));
     await flush();
     expect(calls.slice(3)).toEqual(['deleteInstances [["i3"]]', 'Python starts']);

@@ -6,6 +6,7 @@
 import {
   type BootPython,
   type Done,
+  type HeadStart,
   type HostToWorker,
   type RequestHandlers,
   serializeError,
@@ -21,7 +22,7 @@ import type { ExecutorCore } from './executor-core';
 /** The part of `DedicatedWorkerGlobalScope` the executor uses. */
 export interface WorkerScope {
   postMessage(message: WorkerToHost): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent<HostToWorker>) => void): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<HostToWorker | HeadStart>) => void): void;
   addEventListener(type: 'unhandledrejection', listener: (e: PromiseRejectionEvent) => void): void;
 }
 
@@ -37,6 +38,8 @@ export interface ExecutorDeps {
     emit: (event: WorkerEvent) => void,
     journalOpen: (core: ExecutorCore) => Promise<void>,
   ): Promise<Executor>;
+  /** Begins what a boot for `message.indexURL` does first, for the boot to claim (start-python.ts). Optional. */
+  headStart?(message: HeadStart): void;
   /** Runs `cb` after the current task (the "ready" answer is posted first). Default `setTimeout(cb, 0)`. */
   later?(cb: () => void): void;
 }
@@ -256,6 +259,8 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
   scope.addEventListener('message', (e) => {
     const msg = e.data;
     if (msg?.type === 'request') return onRequest(msg);
+    // Too late once a boot began (it started its own Python); a head start is never needed after that.
+    if (msg?.type === 'head-start') return void (boot ? undefined : deps.headStart?.(msg));
     emit({ type: 'worker-fault', error: serializeError(new Error(`Unknown message: ${JSON.stringify(msg)}`)) });
   });
   scope.addEventListener('unhandledrejection', (e) => {

@@ -296,5 +296,17 @@ export interface WorkerRequest {
   input: WorkerInput;
 }
 
-/** All host → worker messages. */
+/**
+ * Sent by the page to the worker it spawns before the tab knows whether it leads (supervisor/early-worker.ts):
+ * the worker starts what a `boot-python` for `indexURL` (default database, snapshots on) would do first and
+ * changes nothing (fetching and compiling Pyodide, reading or fetching the snapshot, restoring it), so the
+ * restore is not held back by the leader election. The boot request claims it; a follower terminates the worker
+ * unclaimed. Not a request: nothing answers it.
+ */
+export interface HeadStart {
+  type: 'head-start';
+  indexURL: string;
+}
+
+/** All messages the supervisor sends a worker (the page may send a `HeadStart` first). */
 export type HostToWorker = WorkerRequest;

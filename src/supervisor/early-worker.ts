@@ -11,8 +11,9 @@ type EventType = 'message' | 'error' | 'messageerror';
 
 /**
  * Spawns the executor worker before the tab knows whether it leads: the Web Lock's answer is a round trip to
- * the browser, and the worker can fetch and evaluate its script meanwhile. A worker does nothing until it is
- * sent `boot-python`, so a follower tab just disposes of it unused (only the leader executes).
+ * the browser, and the worker can fetch and evaluate its script meanwhile. Before `boot-python` a worker only
+ * reads (its head start, protocol `HeadStart`, which `spawn` may send), so a follower tab just disposes of it
+ * unused (only the leader executes).
  *
  * What the worker sends before the supervisor listens (`worker-started`, or the error of a script that failed
  * to load) would be lost, so it is kept and delivered, in order and once the taker's synchronous wiring is

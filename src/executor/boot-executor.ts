@@ -17,6 +17,7 @@ import {
 } from '../protocol';
 import type { BootedPython } from './boot-python';
 import { createExecutorCore, type ExecutorCore, type ExecutorCoreDeps } from './executor-core';
+import { releasingJournal } from './release-journal';
 import { createStudioTests } from './run-tests';
 import { type PythonHeadStart, type StartPythonDeps, startPython } from './start-python';
 import { createStepGuard } from './step-guard';
@@ -92,6 +93,14 @@ export async function bootExecutor(
     journalLogMs = Math.round(deps.now() - logStarted);
   });
   journalFile?.catch(() => undefined);
+  /** The log's file once open: let go of at once when the supervisor ends this executor (release-journal.ts). */
+  let openLog: SyncFile | undefined;
+  journalFile?.then(
+    (file) => {
+      openLog = file;
+    },
+    () => undefined,
+  );
   // Connected alongside Python too, so it surely runs before the first step body can block this thread.
   const mirror = input.journalMirror && deps.openJournalLog ? connectMirror(input.journalMirror, db.name) : undefined;
   const interrupt = input.interruptBuffer ? new Int32Array(input.interruptBuffer) : undefined;
@@ -144,7 +153,10 @@ export async function bootExecutor(
   const { python: booted, snapshots, filesMs } = await start.booted;
   const databaseMs = await start.opened;
   if (interrupt) booted.pyodide.setInterruptBuffer(interrupt);
-  if (guard.routing) booted.runtime.routeInterrupts(guard.routing.decide, guard.routing.swallow);
+  if (guard.routing && interrupt) {
+    const decide = releasingJournal(interrupt, guard.routing.decide, () => openLog);
+    booted.runtime.routeInterrupts(decide, guard.routing.swallow);
+  }
   const { core } = await journal;
   python = booted;
   const ready: PythonReady = {

@@ -20,8 +20,10 @@ export type SerializedError = EngineSerializedError & { type: 'error' };
  * 0 for a timeout, else the code of the user's action (`STOP_ACTIONS`, stop-actions.ts). The worker raises the
  * interrupt only in the code it is aimed at; when other code holds Python it writes `DECLINED_TOKEN` into
  * `token` instead, so the supervisor restarts the executor at once rather than after a grace. `PROBE_TOKEN` raises
- * nothing: it asks the worker whose code holds Python (`python-holder.ts`). Word 3 is padding, so the attempt
- * slots after these words stay 8-aligned.
+ * nothing: it asks the worker whose code holds Python (`python-holder.ts`). `RELEASE_TOKEN` raises nothing either:
+ * the supervisor is ending this executor, which lets go of the journal's log file at once (Chromium ends a worker
+ * still running script only 2 s after `terminate()`, and the next executor needs that file: release-journal.ts).
+ * Word 3 is padding, so the attempt slots after these words stay 8-aligned.
  */
 export const INTERRUPT = {
   signal: 0,
@@ -33,6 +35,7 @@ export const INTERRUPT = {
   INSTANCE_TOKEN: -2,
   DECLINED_TOKEN: -3,
   PROBE_TOKEN: -4,
+  RELEASE_TOKEN: -5,
 } as const;
 
 /** Raises `KeyboardInterrupt` in the worker's Python: for attempt `token`, because of `reason` (0: a timeout). */

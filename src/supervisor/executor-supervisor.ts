@@ -153,10 +153,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     if (state.status !== 'ready') {
       // A boot can hang without the worker dying (Pyodide swallowing a failure); treat it as a dead worker.
       if (state.status !== 'failed' && deps.now() - c.startedAt >= bootTimeoutMs) {
-        restart(
-          c,
-          `Python did not start within ${Math.round(bootTimeoutMs / 1000)} s (stuck ${c.phase ?? 'loading the worker'})`,
-        );
+        const s = Math.round(bootTimeoutMs / 1000);
+        restart(c, `Python did not start within ${s} s (stuck ${c.phase ?? 'loading the worker'})`);
       }
       return;
     }
@@ -296,6 +294,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     if (!c.alive) return;
     c.alive = false;
     c.stopTicking();
+    // A worker still in Python lets go of the journal's file now, not when the browser ends it (release-journal.ts).
+    if (c.interrupt) raiseInterrupt(c.interrupt, INTERRUPT.RELEASE_TOKEN, 0);
     c.worker.terminate();
     c.mirror?.terminate();
     const all = [...c.pending.values()];

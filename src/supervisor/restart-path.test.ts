@@ -3,7 +3,7 @@
  * executor as soon as its journal is open and before it starts Python; the worker it runs in was spawned ahead.
  */
 import { describe, expect, it } from 'vitest';
-import type { WorkerInput } from '../protocol';
+import { INTERRUPT, type WorkerInput } from '../protocol';
 import { drained, readyOutput, superviseFakes, until } from './test-fakes';
 
 /** Terminate of `spin-1` while its attempt 7 never ends: the grace passes and the executor is restarted. */
@@ -55,6 +55,18 @@ describe('the restart path of a stop', () => {
         .types()
         .filter((t) => t === 'fail-stopped-attempts'),
     ).toHaveLength(1);
+  });
+
+  it('tells the replaced worker, still in Python, to let go of the journal’s file as it is terminated', async () => {
+    const fakes = superviseFakes();
+    await restartedToTerminate(fakes);
+    expect(fakes.workers[0]?.isTerminated()).toBe(true);
+    // Its SIGINT handler closes the log's file (release-journal.ts): Chromium would end it only 2 s later.
+    const words = new Int32Array(fakes.buffers[0] as SharedArrayBuffer);
+    expect(words[INTERRUPT.token]).toBe(INTERRUPT.RELEASE_TOKEN);
+    expect(words[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
+    // The next executor's buffer is its own, untouched.
+    expect(new Int32Array(fakes.buffers[1] as SharedArrayBuffer)[INTERRUPT.token]).toBe(0);
   });
 
   it('boots the next executor in the worker spawned ahead once the last one was ready, and spawns the next one once it is', async () => {

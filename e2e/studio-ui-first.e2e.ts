@@ -5,21 +5,7 @@
  * snapshot and Monaco's chunk are held back by routes until the test lets them through.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
-
-/** A route that holds matching requests until `release()` is called. */
-async function hold(page: Page, url: RegExp): Promise<() => void> {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  // Context-wide, so the executor worker's fetches are caught too.
-  await page.context().route(url, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+import { hold, READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
 
 /** When the page first showed the code ready for typing (LightEditor's mark) and when Python was ready (page clock). */
 function order(page: Page) {

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { prefetchDialogs } from '../dialogs/DialogHost';
+import { useMonacoMayLoad } from '../editor/useMonacoMayLoad';
+
+/**
+ * The parts kept out of the first render (lazy dialogs and panels, the share, export and mocks code) are fetched
+ * ahead of use once the start is over: after Monaco's chunk (which itself waits for Python's restore) has loaded,
+ * when the page is idle; so opening one later shows it at once rather than its loading line.
+ */
+export function usePrefetchLazyParts(): void {
+  const mayLoad = useMonacoMayLoad();
+  useEffect(() => {
+    if (!mayLoad) return;
+    let idle: number | undefined;
+    let cancelled = false;
+    void import('../editor/MonacoEditor')
+      .catch(() => undefined) // the editor pane says so; prefetch what it can
+      .then(() => {
+        if (cancelled) return;
+        idle = requestIdleCallback(
+          () => {
+            // A failure here shows when the part is opened (LazyPart), not now.
+            Promise.all([
+              prefetchDialogs(),
+              import('../learn/LearnPane'),
+              import('../mocks/MocksPanel'),
+              import('../cloudflare/CloudflarePanel'),
+              import('../share/project-share'),
+              import('../transfer/journal-export'),
+            ]).catch(() => undefined);
+          },
+          { timeout: 5_000 },
+        );
+      });
+    return () => {
+      cancelled = true;
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [mayLoad]);
+}

@@ -133,8 +133,10 @@ test.describe('studio: UI first', () => {
     await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     // The snapshot is stored (a file in OPFS) after ready; wait for it, so the reload is a warm start.
     await expect.poll(() => page.evaluate(snapshotStored), { timeout: READY_TIMEOUT }).toBe(true);
-    // Pyodide's runtime is held back on the reload, so Python cannot be ready before the test has typed.
+    // Pyodide's runtime is held back on the reload, so Python cannot be ready before the test has typed; and
+    // Monaco's chunk, which loads 3 s after navigation at the latest, so the light view stays on a slow machine.
     const releaseRuntime = await hold(page, /\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/);
+    const releaseMonaco = await hold(page, /\/assets\/MonacoEditor-[^/]+\.js$/);
     await page.reload();
     const light = page.getByRole('textbox', { name: /^Editor \(light view/ });
     await expect(light).toHaveValue(/class \w+\(WorkflowEntrypoint\):/);
@@ -145,6 +147,7 @@ test.describe('studio: UI first', () => {
     await expect(status).toHaveAttribute('data-status', 'starting');
 
     releaseRuntime();
+    releaseMonaco();
     await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     expect(await page.evaluate(() => window.__studio?.getState())).toMatchObject({ python: { snapshot: 'used' } });
     const warm = await order(page);

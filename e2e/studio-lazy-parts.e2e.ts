@@ -1,7 +1,8 @@
 /**
  * Parts of the studio kept out of the first render (src/ui/layout/LazyPart.tsx): a lazy dialog or panel says
  * what loads while its code is fetched, and says what failed in its place when the code cannot load, instead of
- * the studio going blank. The chunks are held back or refused by routes.
+ * the studio going blank; an action whose code is loaded on use says so in a notice. The chunks are held back or
+ * refused by routes.
  */
 import { expect, test } from '@playwright/test';
 import { hold } from './studio-helpers';
@@ -13,7 +14,7 @@ test('a lazy dialog and panel say what loads, and a part whose code cannot load 
   page.on('pageerror', (e) => uncaught.push(e.message));
   const releaseEnv = await hold(page, /\/assets\/EnvDialog-[\w-]+\.js$/);
   const releaseLearn = await hold(page, /\/assets\/LearnPane-[\w-]+\.js$/);
-  await page.context().route(/\/assets\/MocksPanel-[\w-]+\.js$/, (route) => route.abort());
+  await page.context().route(/\/assets\/(MocksPanel|project-share)-[\w-]+\.js$/, (route) => route.abort());
   await page.goto('/');
   await expect(page.getByRole('textbox', { name: /^Editor \(light view/ })).toHaveValue(/WorkflowEntrypoint/);
 
@@ -43,5 +44,11 @@ test('a lazy dialog and panel say what loads, and a part whose code cannot load 
   await page.getByTestId('action-mocks').click();
   await expect(page.getByTestId('part-failed')).toHaveCount(0);
   await expect(page.locator('.monaco-editor, [data-testid="light-editor"]').first()).toBeVisible();
+
+  // The share code is refused too: Share says so in a notice instead of doing nothing.
+  await page.getByTestId('share-link').click();
+  const notice = page.getByTestId('notice').filter({ hasText: 'Could not make a share link' });
+  await expect(notice).toHaveAttribute('data-tone', 'error');
+  await expect(notice).toContainText(/Its code did not load \(.+\)\. Reload the page; your files are kept\./);
   expect(uncaught).toEqual([]);
 });

@@ -5,13 +5,15 @@
  * refused by routes.
  */
 import { expect, test } from '@playwright/test';
-import { hold } from './studio-helpers';
+import { hold, READY_TIMEOUT } from './studio-helpers';
 
 test('a lazy dialog and panel say what loads, and a part whose code cannot load says so in its place', async ({
   page,
 }) => {
   const uncaught: string[] = [];
   page.on('pageerror', (e) => uncaught.push(e.message));
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   const releaseEnv = await hold(page, /\/assets\/EnvDialog-[\w-]+\.js$/);
   const releaseLearn = await hold(page, /\/assets\/LearnPane-[\w-]+\.js$/);
   await page.context().route(/\/assets\/(MocksPanel|project-share)-[\w-]+\.js$/, (route) => route.abort());
@@ -50,5 +52,11 @@ test('a lazy dialog and panel say what loads, and a part whose code cannot load 
   const notice = page.getByTestId('notice').filter({ hasText: 'Could not make a share link' });
   await expect(notice).toHaveAttribute('data-tone', 'error');
   await expect(notice).toContainText(/Its code did not load \(.+\)\. Reload the page; your files are kept\./);
+
+  // Parts never opened are fetched ahead of use once Monaco has loaded (usePrefetchLazyParts).
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: READY_TIMEOUT });
+  await expect
+    .poll(() => requested.some((p) => /\/assets\/CloudflarePanel-[\w-]+\.js$/.test(p)), { timeout: 15_000 })
+    .toBe(true);
   expect(uncaught).toEqual([]);
 });

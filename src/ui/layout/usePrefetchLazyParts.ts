@@ -11,30 +11,38 @@ export function usePrefetchLazyParts(): void {
   const mayLoad = useMonacoMayLoad();
   useEffect(() => {
     if (!mayLoad) return;
-    let idle: number | undefined;
+    let cancelIdle: (() => void) | undefined;
     let cancelled = false;
     void import('../editor/MonacoEditor')
       .catch(() => undefined) // the editor pane says so; prefetch what it can
       .then(() => {
-        if (cancelled) return;
-        idle = requestIdleCallback(
-          () => {
-            // A failure here shows when the part is opened (LazyPart), not now.
-            Promise.all([
-              prefetchDialogs(),
-              import('../learn/LearnPane'),
-              import('../mocks/MocksPanel'),
-              import('../cloudflare/CloudflarePanel'),
-              import('../share/project-share'),
-              import('../transfer/journal-export'),
-            ]).catch(() => undefined);
-          },
-          { timeout: 5_000 },
-        );
+        if (!cancelled) cancelIdle = whenIdle(prefetch);
       });
     return () => {
       cancelled = true;
-      if (idle !== undefined) cancelIdleCallback(idle);
+      cancelIdle?.();
     };
   }, [mayLoad]);
+}
+
+function prefetch(): void {
+  // A failure here shows when the part is opened (LazyPart) or used (a notice), not now.
+  Promise.all([
+    prefetchDialogs(),
+    import('../learn/LearnPane'),
+    import('../mocks/MocksPanel'),
+    import('../cloudflare/CloudflarePanel'),
+    import('../share/project-share'),
+    import('../transfer/journal-export'),
+  ]).catch(() => undefined);
+}
+
+/** Runs `run` when the page is idle (within 5 s); where `requestIdleCallback` is missing (Safari), after 1 s. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 1_000);
+  return () => clearTimeout(id);
 }

@@ -108,7 +108,7 @@ export default [
         .join('; ');
       return ms(
         rounds.map((r) => r.first.readyAt),
-        `New profile: the studio page; its executor worker finds no snapshot in the browser's storage, fetches the one shipped with the studio (${files}: made at build time in Node, served gzipped from our origin, ${bytes} bytes once inflated; 'snapshot-fetch' below is its download and inflation, which overlaps with Pyodide fetching and compiling its runtime) and restores it; the snapshot is then stored as a file in OPFS after ready for the next visit. The UI renders at once (its editor a light view until Monaco loads; Monaco's chunk waits for the restore, up to 3 s, as on a warm start); 'ready' is Python's, not the UI's. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms, its worker spawned at page start before that; worker boot ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
+        `New profile: the studio page; its executor worker finds no snapshot in the browser's storage, fetches the one shipped with the studio (${files}: made at build time in Node, served gzipped from our origin, ${bytes} bytes once inflated; 'snapshot-fetch' below is its download and inflation, which overlaps with Pyodide fetching and compiling its runtime) and restores it; the snapshot is then stored as a file in OPFS after ready for the next visit. The UI renders at once (its editor a light view until Monaco loads; Monaco's chunk waits for the restore, up to 3 s, as on a warm start); 'ready' is Python's, not the UI's. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.first.spawnAt)))} ms, its worker spawned at page start before that and sent the head start, so Python's start may begin before the boot request ('head-start': by how many ms); worker boot (from the boot request) ${round0(median(rounds.map((r) => r.first.bootMs)))} ms (${phases(rounds.map((r) => r.first))}).`,
       );
     },
   },
@@ -119,7 +119,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.plain.readyAt),
-        `New profile, the shipped snapshot answered 404 by a route (what the first visit did before the studio shipped one): the UI loads and renders while the worker loads Pyodide plainly, installs the SDK and makes a snapshot (stored after ready). Slightly slower than a studio that never ships one: the 404 arrives after loadPyodide() has started, so that attempt's wasm fetch and compile are wasted. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.plain.spawnAt)))} ms, its worker spawned at page start before that; worker boot ${round0(median(rounds.map((r) => r.plain.bootMs)))} ms (${phases(rounds.map((r) => r.plain))}).`,
+        `New profile, the shipped snapshot answered 404 by a route (what the first visit did before the studio shipped one): the UI loads and renders while the worker loads Pyodide plainly, installs the SDK and makes a snapshot (stored after ready). Slightly slower than a studio that never ships one: the 404 arrives after loadPyodide() has started, so that attempt's wasm fetch and compile are wasted. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.plain.spawnAt)))} ms, its worker spawned at page start before that and sent the head start, so Python's start may begin before the boot request ('head-start': by how many ms); worker boot (from the boot request) ${round0(median(rounds.map((r) => r.plain.bootMs)))} ms (${phases(rounds.map((r) => r.plain))}).`,
       );
     },
   },
@@ -130,7 +130,7 @@ export default [
       const rounds = await measure(quick);
       return ms(
         rounds.map((r) => r.warm.readyAt),
-        `The same profile relaunched (HTTP cache, IndexedDB and OPFS kept; hashed assets and the versioned Pyodide files served immutable, so nothing is revalidated): Python restored from the snapshot file in OPFS, IndexedDB opened alongside (database = its open, not on the way to ready); the UI renders at once, Monaco's chunk loads after the restore. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.warm.spawnAt)))} ms, its worker spawned at page start before that; worker boot ${round0(median(rounds.map((r) => r.warm.bootMs)))} ms (${phases(rounds.map((r) => r.warm))}).`,
+        `The same profile relaunched (HTTP cache, IndexedDB and OPFS kept; hashed assets and the versioned Pyodide files served immutable, so nothing is revalidated): Python restored from the snapshot file in OPFS, IndexedDB opened alongside (database = its open, not on the way to ready); the UI renders at once, Monaco's chunk loads after the restore. Medians: executor supervisor created (leader elected) at ${round0(median(rounds.map((r) => r.warm.spawnAt)))} ms, its worker spawned at page start before that and sent the head start, so Python's start may begin before the boot request ('head-start': by how many ms); worker boot (from the boot request) ${round0(median(rounds.map((r) => r.warm.bootMs)))} ms (${phases(rounds.map((r) => r.warm))}).`,
       );
     },
   },

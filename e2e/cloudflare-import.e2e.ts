@@ -103,6 +103,15 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await expect(page.getByTestId('history-divergence')).toContainText('charge_payment');
   // The copy is read-only like the import: nothing runs it further after its verdict.
   await expect(page.getByTestId('cf-replay-copy')).toContainText('replay of cf-order-a17 against order_workflow.py');
+  // It says what it is: a replay kept read-only, never "imported from Cloudflare" (it never ran there).
+  await expect(page.getByTestId('action-pause')).toHaveAttribute(
+    'title',
+    'A replay of cf-order-a17 against this code, kept read-only so it never runs on the real clock after its verdict. To run on, use “Continue here” on cf-order-a17; Delete removes this copy.',
+  );
+  await expect(page.getByTestId('history-cloudflare-note')).toContainText(
+    '↻ A replay on a virtual clock (replay of cf-order-a17 against order_workflow.py), read-only',
+  );
+  await expect(page.getByTestId('history-cloudflare-note')).not.toContainText('Imported from Cloudflare');
   await snap(page, 'cloudflare-replay-diverged');
 
   // A list of instances, dropped on the instance list; one output was truncated by the API.
@@ -120,6 +129,14 @@ test('a Cloudflare instance imported read-only, replayed against the code: compa
   await page.locator('[data-instance-id="order-c31"]').click();
   await expect(page.getByTestId('toolbar-instance').locator('.status-pill')).toHaveText('complete');
   await expect(page.getByTestId('cf-status')).toHaveText('complete (the history here stops early: see below)');
+  // The Instance tab's pill says Cloudflare's status too, marked as such: the journal alone would read running.
+  await expect(page.getByTestId('summary-status')).toHaveText('complete');
+  await expect(page.getByTestId('summary-status-cut')).toHaveText("☁ Cloudflare's · history cut short");
+  await expect(page.getByTestId('summary-status-cut')).toHaveAttribute('title', /its journal alone reads running/);
+  await expect(page.getByTestId('summary-no-output')).toHaveText(
+    'Not in the history here: it stops before run() returned (see the Cloudflare section).',
+  );
+  await snap(page, 'cloudflare-truncated-summary');
   await expect(page.getByTestId('cf-truncated')).toContainText('The API truncated the output of fetch_order-1');
   await expect(page.getByTestId('cf-full-output')).toHaveText(
     'GET /accounts/{account_id}/workflows/{workflow_name}/instances/{instance_id}/step?name=fetch_order-1&type=step',

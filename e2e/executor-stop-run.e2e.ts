@@ -29,6 +29,19 @@ const LOOP_IN_RUN = `${BEFORE}        n = 0
             n += 1
 `;
 
+/**
+ * Loops from run()'s first line: the instance's create must be answered before it starts (the page selects
+ * the instance and closes the run dialog while it loops).
+ */
+const LOOP_AT_START = `from workers import WorkflowEntrypoint
+
+class LoopWorkflow(WorkflowEntrypoint):
+    async def run(self, event, step):
+        n = 0
+        while True:
+            n += 1
+`;
+
 /** Loops in an asyncio callback run() scheduled; run() itself awaits. */
 const LOOP_IN_CALLBACK = `import asyncio
 ${BEFORE}
@@ -71,10 +84,9 @@ const wallOf = (journal: JournalEvent[], type: JournalEvent['type']) => journal.
 
 /**
  * Opens `source` from a share link, starts the ticking instance, runs `source` from the editor (selecting its
- * instance), waits until Python is busy outside any step, and terminates it (as the toolbar's Terminate does).
- * Returns the instance id and when Terminate was asked (the page's `Date.now()`).
+ * instance), and returns that instance's id (its code starts spinning at once).
  */
-async function terminateWhileBusy(page: Page, source: string): Promise<{ id: string; clickedAt: number }> {
+async function runLooping(page: Page, source: string): Promise<string> {
   const shared = encodeShareLink({ name: 'loop_flow.py', source });
   if (!shared.ok) throw new Error(shared.message);
   await page.goto(`/#${shared.fragment}`);
@@ -83,17 +95,42 @@ async function terminateWhileBusy(page: Page, source: string): Promise<{ id: str
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('LoopWorkflow', { timeout: 30_000 });
   await run(page, { source: TICKS, workflowName: 'tick-workflow', id: 'tick-1', fileId: 'e2e-ticks' });
   await runFromDialog(page);
-  const id = await selectedId(page);
-  await expect(page.getByTestId('python-busy')).toContainText(/^Python busy \d+ s outside any step/, {
-    timeout: 15_000,
-  });
+  return selectedId(page);
+}
+
+/**
+ * Waits in the page until the status bar shows Python busy in the run() of `id` (the worker said whose code
+ * holds it), then clicks `button` as a user would; returns when (the page's `Date.now()`, the clock of the
+ * journal's `wall`). In the page, not by polling from the test: under load each round trip from the test costs
+ * about a second, and 5 s after the worker went silent the watchdog interrupts the loop itself and the run
+ * errors — a click landing after that found the instance errored (the toolbar's Terminate disabled).
+ */
+function clickWhenBusy(page: Page, id: string, button: 'busy-terminate' | 'kill-executor'): Promise<number> {
+  return page.evaluate(
+    ([text, testId]) =>
+      new Promise<number>((resolve, reject) => {
+        const until = Date.now() + 15_000;
+        const poll = () => {
+          const busy = document.querySelector('[data-testid="python-busy"]')?.textContent ?? '';
+          const target = document.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`);
+          if (busy.startsWith('Python busy') && busy.includes(text) && target) {
+            const at = Date.now();
+            target.click();
+            resolve(at);
+          } else if (Date.now() > until) reject(new Error(`not busy in ${text}: "${busy}"`));
+          else setTimeout(poll, 20);
+        };
+        poll();
+      }),
+    [`run() of ${id}`, button] as const,
+  );
+}
+
+/** Runs `source` and clicks the busy line's Terminate once it names the instance's run(). */
+async function terminateWhileBusy(page: Page, source: string): Promise<{ id: string; clickedAt: number }> {
+  const id = await runLooping(page, source);
+  const clickedAt = await clickWhenBusy(page, id, 'busy-terminate');
   expect((await readInstance(page, 'tick-1')).summary?.status).not.toBe('complete');
-  // Stamped on the page's clock, as the journal's `wall` is (the worker's `Date.now()`).
-  const clickedAt = await page.evaluate((instanceId) => {
-    const at = Date.now();
-    void window.__studio?.terminate(instanceId);
-    return at;
-  }, id);
   return { id, clickedAt };
 }
 
@@ -144,9 +181,52 @@ test.describe('stop means stop: code outside any step', () => {
       `restart path: Terminate clicked → terminated journaled ${terminatedAt - clickedAt} ms, → other instance running again ${resumedAt - clickedAt} ms`,
     );
     expect(terminatedAt).toBeLessThan(resumedAt); // journaled before any other instance resumed
-    // Mostly the new executor's start (about 1 s on an idle machine, far more under load).
-    expect(terminatedAt - clickedAt).toBeLessThanOrEqual(30_000);
+    // The grace after the interrupt, then the next executor's journal (no Python): about 1 s, 3 s for CI load.
+    // The other instance waits for Python as well (the new executor's boot).
+    expect(terminatedAt - clickedAt).toBeLessThanOrEqual(3_000);
     expect(ticks.filter((e) => e.type.endsWith('failed'))).toEqual([]);
     expect((await notices(page)).filter((n) => n.name === 'ExecutorRestarted')).toHaveLength(1);
   });
+
+  test('Kill now while run() loops from its first line: the instance is journaled errored naming the action, never re-entered; the other completes', async ({
+    page,
+  }) => {
+    const id = await runLooping(page, LOOP_AT_START);
+    const clickedAt = await clickWhenBusy(page, id, 'kill-executor');
+    await expect.poll(async () => (await readInstance(page, id)).summary?.status, { timeout: 30_000 }).toBe('errored');
+    const { journal } = await readInstance(page, id);
+    expect(journal.at(-1)).toMatchObject({
+      type: 'run-errored',
+      run: 1,
+      error: {
+        name: 'RunStoppedError',
+        message: expect.stringMatching(
+          /^run\(\) kept Python busy \d+\.\d s outside any step and was stopped by "Kill now"\.$/,
+        ),
+      },
+    });
+    console.log(
+      `Kill now on a run() loop: clicked → errored journaled ${(wallOf(journal, 'run-errored') ?? 0) - clickedAt} ms`,
+    );
+    const lags: number[] = [];
+    for (let i = 0; i < 5; i++) lags.push(await lag(page));
+    expect(Math.max(...lags)).toBeLessThan(1_000);
+    await waitForStatus(page, 'tick-1', 'complete');
+    // Never resumed into its loop: one run, and nothing after its error.
+    await expect(page.getByTestId('python-busy')).toHaveCount(0);
+    const after = (await readInstance(page, id)).journal;
+    expect(after.filter((e) => e.type === 'run-started')).toHaveLength(1);
+    expect(after.at(-1)?.type).toBe('run-errored');
+    expect((await notices(page)).filter((n) => n.name === 'ExecutorRestarted')).toHaveLength(1);
+  });
 });
+
+/** How long the page's main thread takes to run a zero-delay timer now (it must stay responsive). */
+const lag = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        setTimeout(() => resolve(performance.now() - t0), 0);
+      }),
+  );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { toolbarStatus } from './history-helpers';
-import { READY_TIMEOUT, recordErrors, replaceEditorText, runFromDialog, snap } from './studio-helpers';
+import { node, READY_TIMEOUT, recordErrors, replaceEditorText, runFromDialog, snap } from './studio-helpers';
 
 /**
  * The idempotency lesson with crash injection inside the step: ⚡ After next call (reached by keyboard) kills the
@@ -41,6 +41,12 @@ test('idempotency lesson: the crash after the KV write charges twice; a stable k
     '✗ Not yet: the card was charged 2 times in 2 attempts; it must be charged once',
   );
   await snap(page, 'learn-idempotency-charged-twice');
+  // The lost attempt is journaled with the charge it made before the crash (what the check looks for).
+  await node(page, 'charge').click();
+  const attempts = page.getByTestId('attempt');
+  await expect(attempts).toHaveCount(2);
+  await expect(attempts.first()).toContainText('WorkflowInternalError');
+  await expect(attempts.first().getByTestId('binding-call')).toHaveText([/^KV\.put payments\/[0-9a-f-]+\/[0-9a-f-]+$/]);
 
   const solution = readFileSync('lessons/09-idempotency/solution.py', 'utf8');
   await replaceEditorText(page, solution, '-charge"');

@@ -86,4 +86,19 @@ test.describe('status bar: the start as the user waited it', () => {
     );
     expect(errors).toEqual([]);
   });
+
+  test('the executor’s code failing to load (the site rebuilt under an open page) ends the start with the reason', async ({
+    page,
+  }) => {
+    // The worker's small entry loads; the rest of its script (executor-worker.ts, imported by it) is gone.
+    await page
+      .context()
+      .route(/\/assets\/executor-worker-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto('/');
+    const status = page.getByTestId('executor-status');
+    await expect(status).toHaveAttribute('data-status', 'failed', { timeout: READY_TIMEOUT });
+    await expect(status).toContainText(
+      /^Python failed to start — WorkerCrashedError: The Python executor kept stopping \(the worker crashed: .*executor-worker-[\w-]+\.js/,
+    );
+  });
 });

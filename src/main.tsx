@@ -11,7 +11,7 @@
  * line the status bar would show.
  */
 import { version as pyodideVersion } from 'pyodide/package.json';
-import { SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
+import { type HeadStart, SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
 import {
   type ChannelLike,
   createEarlyWorker,
@@ -77,6 +77,8 @@ const client = createStudioClient({
     performance.mark('studio:executor-supervisor');
     return createExecutorSupervisor({
       spawn: () => early?.take() ?? spawnExecutor(),
+      // A restart (Terminate of code that ignores the interrupt) then skips loading the worker's script.
+      standbyWorker: true,
       spawnJournalMirror,
       now: () => performance.now(),
       ...(waitStartedAt === undefined ? {} : { waitStartedAt }),
@@ -92,7 +94,14 @@ const client = createStudioClient({
 if (import.meta.env.MODE !== 'production') window.__studio = client;
 // Spawned after the lock request went out, so the request is not queued behind the worker's start. Without Web
 // Locks the tab already leads and has its worker; a follower terminates this one unused.
-if (client.getState().role !== 'leader') early = createEarlyWorker(spawnExecutor);
+// Its head start (protocol `HeadStart`) restores Python meanwhile, claimed by the boot request if this tab leads.
+if (client.getState().role !== 'leader') {
+  early = createEarlyWorker(() => {
+    const worker = spawnExecutor();
+    worker.postMessage({ type: 'head-start', indexURL: pyodideIndexURL } satisfies HeadStart);
+    return worker;
+  });
+}
 
 // In dev, a hot update of this module would otherwise leave the old worker running.
 import.meta.hot?.dispose(() => {

@@ -3,10 +3,19 @@ import { fail, type LessonCheck, notComplete, pass, plural, stepsNamed, times } 
 const check: LessonCheck = ({ view }) => {
   const [charge] = stepsNamed(view, 'charge');
   if (!charge) return fail('charge never ran; keep the step named charge');
-  if (charge.attempts.length < 2) {
-    return fail(
-      `charge made ${plural(charge.attempts.length, 'attempt')}; arm ⚡ After next call before Run, so the executor dies right after the charge`,
-    );
+  // The proof needs the crash between the effect and the journal: an attempt lost (the executor was killed)
+  // whose journaled binding calls hold the charge's KV write, and a retry after it. A kill before the attempt
+  // ran (⚡ At next step) charges nothing in the lost attempt, so it would prove nothing.
+  const lost = charge.attempts.filter((a) => a.outcome === 'failed' && a.error?.name === 'WorkflowInternalError');
+  const cutAfterCharge = lost.find(
+    (a) => a !== charge.attempts.at(-1) && a.bindings?.some((b) => b.binding === 'KV' && b.op === 'put'),
+  );
+  if (!cutAfterCharge) {
+    const why =
+      lost[0] === undefined
+        ? `charge made ${plural(charge.attempts.length, 'attempt')}, none cut off`
+        : `attempt ${lost[0].attempt} was cut off before its charge call`;
+    return fail(`the executor was not killed after the charge call (${why}): arm ⚡ After next call, then Run`);
   }
   const ended = notComplete(view);
   if (ended) return ended;

@@ -2,14 +2,11 @@
  * `--allow-net ORIGIN`: the CLI's network gate lets workflow code reach the origins named, through all three
  * ways to fetch, and nothing else; a bad origin is bad input (exit 2).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
-import { runBin } from './test-io';
+import { runBin, tempFile } from './test-io';
 
 let server: Server;
 let origin: string;
@@ -51,9 +48,7 @@ class Rates(WorkflowEntrypoint):
 
 describe('run --allow-net', () => {
   it('lets workflow code reach an allowed origin by workers.fetch, js.fetch and pyfetch; without it the step fails at once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'allow-net-'));
-    const file = join(dir, 'rates.py');
-    writeFileSync(file, flow(origin));
+    const file = tempFile('rates.py', flow(origin));
     const [allowed, blocked] = await Promise.all([
       runBin(['run', file, '--json', '--allow-net', origin]),
       runBin(['run', file]),

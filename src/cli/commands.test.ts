@@ -2,17 +2,16 @@
  * The export, graph and replay commands through the real binary (`node bin/workflow-studio.mjs`): exit codes,
  * stdout and the one-line stderr message, as a shell script would see them.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin } from './test-io';
+import { runBin, tempFile, tempFolder } from './test-io';
 
 const F = 'src/export/__fixtures__';
 
 describe('workflow-studio export | graph | replay (subprocess)', () => {
   it('export writes the project and exits 0; bad input exits 2 with one line on stderr', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'ws-bin-')), 'order-worker');
+    const out = join(tempFolder(), 'order-worker');
     const [ok, bad] = await Promise.all([
       runBin(['export', `${F}/order_workflow.py`, '--out', out]),
       runBin(['export', `${F}/order_workflow.py`]),
@@ -29,8 +28,7 @@ describe('workflow-studio export | graph | replay (subprocess)', () => {
   });
 
   it('graph --json prints the analysis and exits 0, or 1 on an error diagnostic', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ws-bin-')), 'flow.py');
-    writeFileSync(file, 'print("no workflow here")\n');
+    const file = tempFile('flow.py', 'print("no workflow here")\n');
     const [ok, flagged, missing] = await Promise.all([
       runBin(['graph', `${F}/order_workflow.py`, '--json']),
       runBin(['graph', file]),

@@ -2,32 +2,14 @@
  * `workflow-studio run --env FILE`: the studio's env declaration gives the workflow KV, D1, R2, vars and secrets;
  * contents live in memory, or beside `--journal PATH` in `PATH.env.json`; a bad file is bad input (exit 2).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { NodePython } from '../runtime/node';
-import { loadNodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './run-command';
-import { capture } from './test-io';
+import { filePython, inProcess, tempFolder, writeIn } from './test-io';
 
-process.env.TZ = 'UTC';
-
-let python: NodePython;
-let dir: string;
-const cli = (argv: string[]) =>
-  capture((io) => runCli(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
-
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-  dir = mkdtempSync(join(tmpdir(), 'ws-env-'));
-});
-
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const cli = inProcess(runCli, filePython().deps);
+const dir = tempFolder();
 
 const ENV = `{
   // the same JSON as the studio's Env panel
@@ -62,9 +44,9 @@ class Orders(WorkflowEntrypoint):
 
 describe('run --env', () => {
   it('gives the workflow its KV, D1, vars and secrets; a D1 row written before a sleep is read after it', async () => {
-    const flow = write('orders.py', FLOW);
-    const env = write('env.jsonc', ENV);
-    const out = await cli(['run', flow, '--env', env, '--params', '{"id": "A-1"}', '--json']);
+    const flow = writeIn(dir, 'orders.py', FLOW);
+    const env = writeIn(dir, 'env.jsonc', ENV);
+    const out = await cli('run', flow, '--env', env, '--params', '{"id": "A-1"}', '--json');
     expect(out.stderr).toBe('');
     expect(out.stdout).toContain('"status":"complete"');
     expect(out.exit).toBe(0);
@@ -73,10 +55,10 @@ describe('run --env', () => {
   });
 
   it('keeps the contents beside --journal, so the next run sees what the last one stored', async () => {
-    const flow = write('orders2.py', FLOW);
-    const env = write('env2.jsonc', ENV);
+    const flow = writeIn(dir, 'orders2.py', FLOW);
+    const env = writeIn(dir, 'env2.jsonc', ENV);
     const journal = join(dir, 'orders.journal.json');
-    const first = await cli([
+    const first = await cli(
       'run',
       flow,
       '--env',
@@ -88,13 +70,13 @@ describe('run --env', () => {
       '--params',
       '{"id": "A-1"}',
       '--json',
-    ]);
+    );
     expect(first.exit).toBe(0);
     expect(existsSync(`${journal}.env.json`)).toBe(true);
     expect(JSON.parse(readFileSync(`${journal}.env.json`, 'utf8'))).toMatchObject({
       format: 'workflow-studio-bindings',
     });
-    const second = await cli([
+    const second = await cli(
       'run',
       flow,
       '--env',
@@ -106,37 +88,40 @@ describe('run --env', () => {
       '--params',
       '{"id": "B-2"}',
       '--json',
-    ]);
+    );
     expect(second.exit).toBe(0);
     expect(JSON.parse(second.stdout).output).toEqual({ runs: 2, row: [42.5, 'EUR', 6] });
   });
 
   it('refuses a bad --env file with one line and exit 2', async () => {
-    const flow = write('orders3.py', FLOW);
+    const flow = writeIn(dir, 'orders3.py', FLOW);
     const cases: [string, string][] = [
       [join(dir, 'missing.jsonc'), `error: --env: cannot read ${join(dir, 'missing.jsonc')}:`],
       [
-        write('bad.json', '{"kv_namespaces": [{"binding": "my-kv"}]}'),
+        writeIn(dir, 'bad.json', '{"kv_namespaces": [{"binding": "my-kv"}]}'),
         'kv_namespaces[0].binding must be a name like "KV"',
       ],
-      [write('unknown.json', '{"services": []}'), 'unknown field "services" (known: kv_namespaces, d1_databases'],
-      [write('notjson.json', '{'), ': not JSON: '],
+      [
+        writeIn(dir, 'unknown.json', '{"services": []}'),
+        'unknown field "services" (known: kv_namespaces, d1_databases',
+      ],
+      [writeIn(dir, 'notjson.json', '{'), ': not JSON: '],
     ];
     for (const [file, message] of cases) {
-      const out = await cli(['run', flow, '--env', file]);
+      const out = await cli('run', flow, '--env', file);
       expect(out.exit).toBe(2);
       expect(out.stderr).toContain(message);
       expect(out.stderr.trim().split('\n')).toHaveLength(1);
     }
     writeFileSync(join(dir, 'fresh.journal.json.env.json'), '{"hello": 1}');
-    const refused = await cli([
+    const refused = await cli(
       'run',
       flow,
       '--env',
-      write('ok.json', ENV),
+      writeIn(dir, 'ok.json', ENV),
       '--journal',
       join(dir, 'fresh.journal.json'),
-    ]);
+    );
     expect(refused.exit).toBe(2);
     expect(refused.stderr).toContain('is not a bindings file of workflow-studio (format "workflow-studio-bindings")');
   });

@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCloudflareProject, PROJECT_FILES } from '../export';
 import { runExportCommand } from './export-command';
-import { capture } from './test-io';
+import { inProcess, tempFolder } from './test-io';
 
 const FIXTURES = 'src/export/__fixtures__';
 const ORDER = `${FIXTURES}/order_workflow.py`;
-const exportCli = (...argv: string[]) => capture((io) => runExportCommand(argv, io));
-const tmp = () => mkdtempSync(join(tmpdir(), 'ws-export-'));
+const exportCli = inProcess(runExportCommand);
 
 /** Bad input: exit 2, nothing on stdout, exactly this line on stderr. */
 async function expectBadInput(argv: string[], message: string) {
@@ -18,7 +16,7 @@ async function expectBadInput(argv: string[], message: string) {
 
 describe('workflow-studio export', () => {
   it('writes the same project the studio zips', async () => {
-    const out = join(tmp(), 'order-worker');
+    const out = join(tempFolder(), 'order-worker');
     const result = await exportCli(ORDER, '--out', out);
     expect(result).toEqual({
       exit: 0,
@@ -39,7 +37,7 @@ Next: cd ${out} && uv run pywrangler dev   (deploy: uv run pywrangler deploy)
   });
 
   it('takes the Worker name from --name, and prints warnings on stderr', async () => {
-    const dir = tmp();
+    const dir = tempFolder();
     const file = join(dir, 'flow.py');
     writeFileSync(
       file,
@@ -55,7 +53,7 @@ Next: cd ${out} && uv run pywrangler dev   (deploy: uv run pywrangler deploy)
   });
 
   it('replaces the project files in a non-empty directory only with --force', async () => {
-    const out = tmp();
+    const out = tempFolder();
     writeFileSync(join(out, 'notes.txt'), 'keep me');
     await expectBadInput(
       [ORDER, '--out', out],
@@ -97,7 +95,7 @@ describe('workflow-studio export: bad input', () => {
       [FIXTURES, '--out', 'x'],
       `cannot read ${FIXTURES}: it is a directory; pass the path of a Python workflow file`,
     );
-    const dir = tmp();
+    const dir = tempFolder();
     writeFileSync(
       join(dir, 'broken.py'),
       'from workers import WorkflowEntrypoint\n\nclass Flow(WorkflowEntrypoint)\n    pass\n',
@@ -118,7 +116,7 @@ describe('workflow-studio export: bad input', () => {
   });
 
   it('refuses an --out that is a file or cannot be written', async () => {
-    const dir = tmp();
+    const dir = tempFolder();
     writeFileSync(join(dir, 'taken'), '');
     await expectBadInput(
       [ORDER, '--out', join(dir, 'taken')],

@@ -1,12 +1,11 @@
 /** `workflow-studio export --env FILE`: the declared bindings the code uses go into wrangler.jsonc; bad file exit 2. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExportCommand } from './export-command';
-import { capture } from './test-io';
+import { inProcess, tempFolder } from './test-io';
 
-const exportCli = (...argv: string[]) => capture((io) => runExportCommand(argv, io));
+const exportCli = inProcess(runExportCommand);
 
 const FLOW = `from workers import WorkflowEntrypoint
 
@@ -18,11 +17,11 @@ class Cache(WorkflowEntrypoint):
 
 describe('workflow-studio export --env', () => {
   it('declares the KV namespace and keeps the secret out', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ws-export-env-'));
-    const file = join(dir, 'cache.py');
-    writeFileSync(file, FLOW);
-    const env = join(dir, 'env.jsonc');
-    writeFileSync(env, '{"kv_namespaces": [{"binding": "KV"}], "secrets": {"TOKEN": "hunter2"}}');
+    const dir = tempFolder({
+      'cache.py': FLOW,
+      'env.jsonc': '{"kv_namespaces": [{"binding": "KV"}], "secrets": {"TOKEN": "hunter2"}}',
+    });
+    const [file, env] = [join(dir, 'cache.py'), join(dir, 'env.jsonc')];
     const out = join(dir, 'out');
     const result = await exportCli(file, '--out', out, '--env', env);
     expect(result.exit).toBe(0);
@@ -35,11 +34,8 @@ describe('workflow-studio export --env', () => {
   });
 
   it('refuses an env file it cannot use, with one line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ws-export-env-'));
-    const file = join(dir, 'cache.py');
-    writeFileSync(file, FLOW);
-    const env = join(dir, 'env.json');
-    writeFileSync(env, '{"vars": {"bad-name": 1}}');
+    const dir = tempFolder({ 'cache.py': FLOW, 'env.json': '{"vars": {"bad-name": 1}}' });
+    const [file, env] = [join(dir, 'cache.py'), join(dir, 'env.json')];
     expect(await exportCli(file, '--out', join(dir, 'out'), '--env', env)).toEqual({
       exit: 2,
       stdout: '',

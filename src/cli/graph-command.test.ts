@@ -1,14 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflow } from '../analysis';
 import { runGraphCommand } from './graph-command';
-import { capture } from './test-io';
+import { inProcess, tempFile } from './test-io';
 
 const FIXTURES = 'src/export/__fixtures__';
 const ORDER = `${FIXTURES}/order_workflow.py`;
-const graph = (...argv: string[]) => capture((io) => runGraphCommand(argv, io));
+const graph = inProcess(runGraphCommand);
 
 describe('workflow-studio graph', () => {
   it('prints the step graph the studio draws', async () => {
@@ -38,9 +36,8 @@ step.do form: implicit dependencies (parameters name the steps they need), the d
   });
 
   it('writes float("inf") in a literal as "Infinity", not null', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ws-graph-')), 'forever.py');
-    writeFileSync(
-      file,
+    const file = tempFile(
+      'forever.py',
       'from workers import WorkflowEntrypoint\n\n\nclass Forever(WorkflowEntrypoint):\n    async def run(self, event, step):\n        @step.do(config={"retries": {"limit": float("inf"), "delay": "1 second"}})\n        async def poll():\n            return 1\n\n        await poll()\n',
     );
     const plan = JSON.parse((await graph(file, '--json')).stdout);
@@ -48,9 +45,8 @@ step.do form: implicit dependencies (parameters name the steps they need), the d
   });
 
   it('exits 1 and lists the diagnostics when one is an error', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ws-graph-')), 'flow.py');
-    writeFileSync(
-      file,
+    const file = tempFile(
+      'flow.py',
       'from workers import WorkflowEntrypoint\n\n\nclass Flow(WorkflowEntrypoint):\n    async def run(self, event, step):\n        @step.do()\n        async def total(price):\n            return price\n\n        return await total()\n',
     );
     expect(await graph(file)).toEqual({

@@ -5,16 +5,12 @@
  * folder's listing. Also `--params @FILE` and `--event TYPE:@FILE`.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
 import { JournalWriteError, openFileJournalStore } from './file-store';
 import { runCli } from './run-command';
-import { capture, runBin } from './test-io';
-
-process.env.TZ = 'UTC';
+import { filePython, inProcess, runBin, tempFile, tempFolder } from './test-io';
 
 const FLOW = `from workers import WorkflowEntrypoint
 
@@ -30,14 +26,12 @@ class Flow(WorkflowEntrypoint):
         return {"greeting": greeting, "by": approval["payload"]["by"], "size": len(str(event["payload"]))}
 `;
 
-let python: NodePython;
 let flow: string;
-const NOW = 1_800_000_000_000;
-const cli = (argv: string[]) => capture((io) => runCli(argv, io, { python: async () => python, now: () => NOW }));
+const cli = inProcess(runCli, filePython().deps);
 
 /** A new empty folder and the journal path in it. */
 function fresh(): { dir: string; journal: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ws-journal-'));
+  const dir = tempFolder();
   return { dir, journal: join(dir, 'journal.json') };
 }
 /** Node's own words for what is wrong with bad.json (they differ between Node versions). */
@@ -55,18 +49,15 @@ function deadPid(): number {
   return Number(child.stdout.toString());
 }
 
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-  const src = mkdtempSync(join(tmpdir(), 'ws-journal-src-'));
-  chmodSync(src, 0o755); // readable by "nobody" too (the read-only folder case)
-  flow = join(src, 'flow.py');
-  writeFileSync(flow, FLOW);
+beforeAll(() => {
+  flow = tempFile('flow.py', FLOW);
+  chmodSync(dirname(flow), 0o755); // readable by "nobody" too (the read-only folder case)
 });
 
 describe('--journal: one process at a time', () => {
   it('a second process on a journal in use exits 2 naming the holder; the file and folder are untouched', async () => {
     const { dir, journal } = fresh();
-    expect((await cli(['run', flow, '--id', 'a', '--journal', journal])).exit).toBe(1); // waits for approval
+    expect((await cli('run', flow, '--id', 'a', '--journal', journal)).exit).toBe(1); // waits for approval
     const before = readFileSync(journal, 'utf8');
     const held = await openFileJournalStore(journal);
     if (!held.ok) throw new Error(held.message);
@@ -94,7 +85,7 @@ describe('--journal: one process at a time', () => {
     }
     expect(listing(dir)).toEqual(['journal.json']);
     // Released: the next process resumes the instance.
-    const resumed = await cli(['run', flow, '--id', 'a', '--event', 'approved:{"by": "ada"}', '--journal', journal]);
+    const resumed = await cli('run', flow, '--id', 'a', '--event', 'approved:{"by": "ada"}', '--journal', journal);
     expect(resumed.exit).toBe(0);
     expect(listing(dir)).toEqual(['journal.json']);
   });
@@ -122,7 +113,7 @@ describe('--journal: one process at a time', () => {
     const { dir, journal } = fresh();
     const pid = deadPid();
     writeFileSync(`${journal}.lock`, `${pid}\n`);
-    const result = await cli(['run', flow, '--id', 'a', '--event', 'approved:{"by": "ada"}', '--journal', journal]);
+    const result = await cli('run', flow, '--id', 'a', '--event', 'approved:{"by": "ada"}', '--journal', journal);
     expect(result.stderr).toBe('');
     expect(result.exit).toBe(0);
     expect(listing(dir)).toEqual(['journal.json']);
@@ -135,7 +126,7 @@ describe('--journal: one process at a time', () => {
   it('a fresh lock file with no process id yet counts as in use', async () => {
     const { dir, journal } = fresh();
     writeFileSync(`${journal}.lock`, '');
-    const result = await cli(['run', flow, '--journal', journal]);
+    const result = await cli('run', flow, '--journal', journal);
     expect(result).toEqual({
       exit: 2,
       stdout: '',
@@ -149,7 +140,7 @@ describe('--journal: a path that cannot be written, a read-only journal', () => 
   it('a folder that does not exist: exit 2, one line, nothing created', async () => {
     const { dir } = fresh();
     const journal = join(dir, 'missing', 'journal.json');
-    const result = await cli(['run', flow, '--journal', journal]);
+    const result = await cli('run', flow, '--journal', journal);
     expect(result).toEqual({
       exit: 2,
       stdout: '',
@@ -174,11 +165,11 @@ describe('--journal: a path that cannot be written, a read-only journal', () => 
 
   it('a read-only journal (444) is refused and never replaced', async () => {
     const { dir, journal } = fresh();
-    expect((await cli(['run', flow, '--id', 'a', '--journal', journal])).exit).toBe(1);
+    expect((await cli('run', flow, '--id', 'a', '--journal', journal)).exit).toBe(1);
     const before = readFileSync(journal);
     chmodSync(journal, 0o444);
     const inode = statSync(journal).ino;
-    const result = await cli(['run', flow, '--id', 'a', '--event', 'approved:{"by": "ada"}', '--journal', journal]);
+    const result = await cli('run', flow, '--id', 'a', '--event', 'approved:{"by": "ada"}', '--journal', journal);
     expect(result).toEqual({
       exit: 2,
       stdout: '',
@@ -220,7 +211,7 @@ describe('--params @FILE and --event TYPE:@FILE', () => {
     const big = { name: 'Ada', blob: 'x'.repeat(900_000) };
     writeFileSync(join(dir, 'params.json'), JSON.stringify(big));
     writeFileSync(join(dir, 'approved.json'), '{"by": "grace"}\n');
-    const result = await cli([
+    const result = await cli(
       'run',
       flow,
       '--params',
@@ -230,7 +221,7 @@ describe('--params @FILE and --event TYPE:@FILE', () => {
       '--json',
       '--journal',
       journal,
-    ]);
+    );
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ status: 'complete', output: { greeting: 'hello Ada', by: 'grace' } });
@@ -268,7 +259,7 @@ describe('--params @FILE and --event TYPE:@FILE', () => {
     it(`${what}: exit 2 with one line, the journal untouched`, async () => {
       const { dir, journal } = fresh();
       writeFileSync(join(dir, 'bad.json'), '{by: ada}');
-      const result = await cli(['run', flow, ...args(dir), '--journal', journal]);
+      const result = await cli('run', flow, ...args(dir), '--journal', journal);
       expect(result).toEqual({ exit: 2, stdout: '', stderr: `error: ${message(dir)}\n` });
       expect(listing(dir)).toEqual(['bad.json']);
     });

@@ -3,38 +3,30 @@
  * exported journal and a `run --journal` store by the same rules — a future version and unknown fields are
  * refused — and `run --journal` accepts a single-instance export as a store of that instance.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
 import { runReplayCommand } from './replay-command';
 import { runCli } from './run-command';
-import { capture } from './test-io';
-
-process.env.TZ = 'UTC';
+import { filePython, inProcess, tempFile, tempFolder } from './test-io';
 
 const F = 'src/export/__fixtures__';
-let python: NodePython;
+const { deps } = filePython();
+const cli = inProcess(runCli, deps);
+const replay = inProcess(runReplayCommand, deps);
+const tmp = (name: string) => join(tempFolder(), name);
 let store: string;
-const deps = () => ({ python: async () => python, now: () => 1_800_000_000_000 });
-const cli = (argv: string[]) => capture((io) => runCli(argv, io, deps()));
-const replay = (argv: string[]) => capture((io) => runReplayCommand(argv, io, deps()));
-const tmp = (name: string) => join(mkdtempSync(join(tmpdir(), 'ws-rules-')), name);
 
 /** A copy of the store with `edit` applied to its parsed JSON. */
 function editedStore(edit: (value: Record<string, unknown>) => void): string {
   const value = JSON.parse(readFileSync(store, 'utf8'));
   edit(value);
-  const path = tmp('edited.json');
-  writeFileSync(path, JSON.stringify(value));
-  return path;
+  return tempFile('edited.json', JSON.stringify(value));
 }
 
 beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
   store = tmp('store.json');
-  const made = await cli([
+  const made = await cli(
     'run',
     `${F}/order_workflow.py`,
     '--params',
@@ -43,7 +35,7 @@ beforeAll(async () => {
     's1',
     '--journal',
     store,
-  ]);
+  );
   if (made.exit !== 0) throw new Error(made.stderr);
 });
 
@@ -54,12 +46,12 @@ describe('journal files: one reader', () => {
     });
     const newer =
       'Not read: the file was written by a newer Workflow Studio (journal format version 3); this one reads version 2';
-    expect(await replay([future, `${F}/order_workflow.py`])).toEqual({
+    expect(await replay(future, `${F}/order_workflow.py`)).toEqual({
       exit: 2,
       stdout: '',
       stderr: `error: ${future}: ${newer}.\n`,
     });
-    const run = await cli(['run', `${F}/order_workflow.py`, '--journal', future]);
+    const run = await cli('run', `${F}/order_workflow.py`, '--journal', future);
     expect(run).toEqual({
       exit: 2,
       stdout: '',
@@ -71,10 +63,10 @@ describe('journal files: one reader', () => {
     const old = editedStore((v) => {
       v.version = 1;
     });
-    const replayed = await replay([old, `${F}/order_workflow.py`]);
+    const replayed = await replay(old, `${F}/order_workflow.py`);
     expect(replayed.stderr).toBe('');
     expect(replayed.exit).toBe(0);
-    const run = await cli([
+    const run = await cli(
       'run',
       `${F}/order_workflow.py`,
       '--params',
@@ -83,7 +75,7 @@ describe('journal files: one reader', () => {
       'c3',
       '--journal',
       old,
-    ]);
+    );
     expect(run.stderr).toBe('');
     expect(JSON.parse(readFileSync(old, 'utf8'))).toMatchObject({ version: 2 });
     const withOutput = editedStore((v) => {
@@ -92,7 +84,7 @@ describe('journal files: one reader', () => {
       const last = first!.events.at(-1)!;
       first!.events.push({ ...last, type: 'run-output', run: 1, text: 'hi\n', seq: first!.events.length + 1 });
     });
-    expect((await replay([withOutput, `${F}/order_workflow.py`])).stderr).toMatch(
+    expect((await replay(withOutput, `${F}/order_workflow.py`)).stderr).toMatch(
       /Invalid journal file: instances\[0\]: events\[\d+\]\.type: unknown value "run-output"/,
     );
   });
@@ -101,13 +93,13 @@ describe('journal files: one reader', () => {
     const top = editedStore((v) => {
       v.note = 'x';
     });
-    expect((await cli(['run', `${F}/order_workflow.py`, '--journal', top])).stderr).toContain(
+    expect((await cli('run', `${F}/order_workflow.py`, '--journal', top)).stderr).toContain(
       'Invalid journal file: unknown field "note" (a store has format, version, instances)',
     );
     const inInstance = editedStore((v) => {
       ((v.instances as Record<string, unknown>[])[0] as Record<string, unknown>).label = 'mine';
     });
-    expect((await replay([inInstance])).stderr).toBe(
+    expect((await replay(inInstance)).stderr).toBe(
       `error: ${inInstance}: Invalid journal file: instances[0]: unknown field "label" (an instance has summary, events).\n`,
     );
     const inEvent = editedStore((v) => {
@@ -115,8 +107,8 @@ describe('journal files: one reader', () => {
       (first?.events[1] as Record<string, unknown>).color = 'red';
     });
     const [viaRun, viaReplay] = [
-      await cli(['run', `${F}/order_workflow.py`, '--journal', inEvent]),
-      await replay([inEvent, `${F}/order_workflow.py`]),
+      await cli('run', `${F}/order_workflow.py`, '--journal', inEvent),
+      await replay(inEvent, `${F}/order_workflow.py`),
     ];
     expect(viaRun.exit).toBe(2);
     expect(viaReplay.exit).toBe(2);
@@ -128,7 +120,7 @@ describe('journal files: one reader', () => {
   it('takes a single-instance export as a --journal store holding that instance', async () => {
     const exported = tmp('order.journal.json');
     copyFileSync(`${F}/order-complete.journal.json`, exported);
-    const result = await cli([
+    const result = await cli(
       'run',
       `${F}/order_workflow.py`,
       '--params',
@@ -137,7 +129,7 @@ describe('journal files: one reader', () => {
       'b2',
       '--journal',
       exported,
-    ]);
+    );
     expect(result.stderr).toBe('');
     expect(result.exit).toBe(0);
     const written = JSON.parse(readFileSync(exported, 'utf8')) as { instances: { summary: { id: string } }[] };

@@ -3,11 +3,9 @@
  * completes), without it the same step fails at once naming the URL, and a bad mocks file is bad input (exit 2)
  * with one line per bad rule.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin } from './test-io';
+import { runBin, tempFolder, writeIn } from './test-io';
 
 const FLOW = `from workers import WorkflowEntrypoint, fetch
 
@@ -30,19 +28,21 @@ class Rates(WorkflowEntrypoint):
 
 describe('run --mocks', () => {
   it('answers fetch and steps from the mocks file; without it the request fails at once; a bad file exits 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mocks-option-'));
-    const file = join(dir, 'rates.py');
-    writeFileSync(file, FLOW);
-    const mocks = join(dir, 'mocks.json');
-    writeFileSync(
-      mocks,
+    const dir = tempFolder();
+    const file = writeIn(dir, 'rates.py', FLOW);
+    const mocks = writeIn(
+      dir,
+      'mocks.json',
       JSON.stringify({
         http: [{ label: 'rates API', url: 'https://api.example.com/v1/rates*', json: { usd: 1.08 }, failFirst: 2 }],
         steps: { charge: { value: 'mocked charge' } },
       }),
     );
-    const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ http: [{ url: 'https://a.example/', status: 'ok' }, { json: 1 }] }));
+    const bad = writeIn(
+      dir,
+      'bad.json',
+      JSON.stringify({ http: [{ url: 'https://a.example/', status: 'ok' }, { json: 1 }] }),
+    );
     const [mocked, unmocked, invalid, missing] = await Promise.all([
       runBin(['run', file, '--mocks', mocks]),
       runBin(['run', file]),

@@ -6,37 +6,19 @@
  * src/export/__fixtures__/order_workflow.py: step names with the runtime's `-N` suffix, outputs as JSON text and
  * as JSON values, a retried attempt, a one-hour sleep that woke 650 ms late.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import type { CloudflareVerdict } from './replay-cloudflare';
 import { runReplayCommand } from './replay-command';
-import { capture, runBin } from './test-io';
-
-process.env.TZ = 'UTC';
+import { filePython, inProcess, runBin, tempFile } from './test-io';
 
 const F = 'src/export/__fixtures__';
 const C = 'src/cli/__fixtures__';
 const ORDER = `${C}/cf-order-a17.json`;
 const ORDERS = `${C}/cf-orders.json`;
 
-let python: NodePython;
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-});
-
-const replay = (...argv: string[]) =>
-  capture((io) =>
-    runReplayCommand(['--from-cloudflare', ...argv], io, { python: async () => python, now: () => 1_800_000_000_000 }),
-  );
-
-function tmpFile(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ws-cf-')), name);
-  writeFileSync(file, text);
-  return file;
-}
+const replayCommand = inProcess(runReplayCommand, filePython().deps);
+const replay = (...argv: string[]) => replayCommand('--from-cloudflare', ...argv);
 
 describe('workflow-studio replay --from-cloudflare', () => {
   it('exits 0 when the instance replays against unchanged code: every step served from the recorded outputs', async () => {
@@ -93,7 +75,7 @@ describe('workflow-studio replay --from-cloudflare', () => {
   it('exits 0 for several instances that all replay cleanly', async () => {
     const r = await replay(
       ORDER,
-      tmpFile('more.json', JSON.stringify([{ ...readOrder(), id: 'second' }])),
+      tempFile('more.json', JSON.stringify([{ ...readOrder(), id: 'second' }])),
       `${F}/order_workflow.py`,
     );
     expect(r.stderr).toBe('');
@@ -117,7 +99,7 @@ describe('workflow-studio replay --from-cloudflare', () => {
     };
     const unknown = { ...order, id: 'odd', steps: [steps[0], { type: 'agentCall', name: 'ask-1' }, ...steps.slice(1)] };
     const r = await replay(
-      tmpFile('ended.json', JSON.stringify([terminated, unknown])),
+      tempFile('ended.json', JSON.stringify([terminated, unknown])),
       `${F}/order_workflow.py`,
       '--json',
     );
@@ -136,10 +118,10 @@ describe('workflow-studio replay --from-cloudflare', () => {
 
   it('exits 2 on bad input with one line and prints nothing else', async () => {
     const cases: [string[], string][] = [
-      [[tmpFile('x.json', '{"result": '), `${F}/order_workflow.py`], 'not JSON'],
-      [[tmpFile('x.json', '{"hello": 1}'), `${F}/order_workflow.py`], 'not a Cloudflare Workflows instance'],
+      [[tempFile('x.json', '{"result": '), `${F}/order_workflow.py`], 'not JSON'],
+      [[tempFile('x.json', '{"hello": 1}'), `${F}/order_workflow.py`], 'not a Cloudflare Workflows instance'],
       [
-        [ORDER, tmpFile('x.json', '[1]'), `${F}/order_workflow.py`],
+        [ORDER, tempFile('x.json', '[1]'), `${F}/order_workflow.py`],
         'x.json[0]: expected an instance JSON object, got 1',
       ],
       [[ORDER], 'expected Cloudflare instance JSON files, then the workflow file'],

@@ -1,27 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { type ReplayReport, runReplayCommand } from './replay-command';
 import { runCli } from './run-command';
-import { capture } from './test-io';
-
-// Python runs in UTC, as on Workers (bin/workflow-studio.mjs does the same).
-process.env.TZ = 'UTC';
+import { filePython, inProcess, tempFile, tempFolder } from './test-io';
 
 const F = 'src/export/__fixtures__';
 const ORDER_JOURNAL = `${F}/order-complete.journal.json`;
 const INVOICE_JOURNAL = `${F}/invoice-errored.journal.json`;
 const APPROVAL_JOURNAL = `${F}/approval-waiting.journal.json`;
 
-let python: NodePython;
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-});
-
-const replay = (...argv: string[]) =>
-  capture((io) => runReplayCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
+const { deps } = filePython();
+const replay = inProcess(runReplayCommand, deps);
+const cli = inProcess(runCli, deps);
 
 async function replayJson(...argv: string[]): Promise<{ exit: number; report: ReplayReport }> {
   const result = await replay(...argv, '--json');
@@ -29,25 +20,16 @@ async function replayJson(...argv: string[]): Promise<{ exit: number; report: Re
   return { exit: result.exit, report: JSON.parse(result.stdout) as ReplayReport };
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'ws-replay-'));
 /** A copy of fixture `name` in a fresh directory with `from` replaced by `to`; returns its path. */
-function editedFixture(name: string, from: string, to: string): string {
-  const file = join(tmp(), name);
-  writeFileSync(file, readFileSync(`${F}/${name}`, 'utf8').replace(from, to));
-  return file;
-}
+const editedFixture = (name: string, from: string, to: string): string =>
+  tempFile(name, readFileSync(`${F}/${name}`, 'utf8').replace(from, to));
 const journalValue = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
 describe('workflow-studio replay', () => {
   it('prints what the replayed run() printed outside steps, only for the runs of the replay', async () => {
     const file = 'tests/conformance/cases/journal-03-run-prints-per-run.py';
-    const journal = join(tmp(), 'prints.json');
-    const ran = await capture((io) =>
-      runCli(['run', file, '--params', '{"who": "Ada"}', '--id', 'p1', '--journal', journal], io, {
-        python: async () => python,
-        now: () => 1_800_000_000_000,
-      }),
-    );
+    const journal = join(tempFolder(), 'prints.json');
+    const ran = await cli('run', file, '--params', '{"who": "Ada"}', '--id', 'p1', '--journal', journal);
     expect(ran.exit).toBe(0);
     const result = await replay(journal, file);
     expect(result.exit).toBe(0);
@@ -165,7 +147,7 @@ error: KeyError: 'amount'
   });
 
   it('reads a run --journal store, choosing the instance with --id when it holds several', async () => {
-    const dir = tmp();
+    const dir = tempFolder();
     const one = journalValue(INVOICE_JOURNAL);
     const two = journalValue(ORDER_JOURNAL);
     const store = {
@@ -220,7 +202,7 @@ describe('workflow-studio replay: bad input', () => {
       [`${F}/nope.json`],
       `cannot read ${F}/nope.json: no such file; pass a journal file exported from the studio`,
     );
-    const dir = tmp();
+    const dir = tempFolder();
     writeFileSync(join(dir, 'half.json'), '{"format": "workflow-studio-journal", ');
     await bad(
       [join(dir, 'half.json')],
@@ -245,7 +227,7 @@ describe('workflow-studio replay: bad input', () => {
   });
 
   it('says which instance of a run --journal store to pick', async () => {
-    const dir = tmp();
+    const dir = tempFolder();
     const one = journalValue(INVOICE_JOURNAL);
     const two = journalValue(ORDER_JOURNAL);
     const instances = [
@@ -265,7 +247,7 @@ describe('workflow-studio replay: bad input', () => {
       [ORDER_JOURNAL, `${F}/nope.py`],
       `cannot read ${F}/nope.py: no such file; pass the path of a Python workflow file`,
     );
-    const dir = tmp();
+    const dir = tempFolder();
     writeFileSync(
       join(dir, 'broken.py'),
       'from workers import WorkflowEntrypoint\n\nclass Flow(WorkflowEntrypoint)\n    pass\n',

@@ -3,15 +3,11 @@
  * `export` (which writes UTF-8 and says so in the coding line); without one the file is refused with the line
  * and byte offset, never run with its characters replaced.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { runCommand } from './commands';
-import { capture } from './test-io';
-
-process.env.TZ = 'UTC';
+import { filePython, inProcess, tempFolder } from './test-io';
 
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
 const FLOW = `from workers import WorkflowEntrypoint
@@ -26,21 +22,15 @@ class Flow(WorkflowEntrypoint):
         return await greet()
 `;
 
-let python: NodePython;
-let dir: string;
-const cli = (argv: string[]) =>
-  capture((io) => runCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
-
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-  dir = mkdtempSync(join(tmpdir(), 'ws-encoding-'));
-  writeFileSync(join(dir, 'declared.py'), latin1(`# -*- coding: latin-1 -*-\n${FLOW}`));
-  writeFileSync(join(dir, 'undeclared.py'), latin1(FLOW));
+const cli = inProcess(runCommand, filePython().deps);
+const dir = tempFolder({
+  'declared.py': latin1(`# -*- coding: latin-1 -*-\n${FLOW}`),
+  'undeclared.py': latin1(FLOW),
 });
 
 describe('non-UTF-8 sources at the CLI', () => {
   it('run honours a latin-1 coding line: the step returns "café", not "caf\\ufffd"', async () => {
-    const result = await cli(['run', join(dir, 'declared.py'), '--json']);
+    const result = await cli('run', join(dir, 'declared.py'), '--json');
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'complete', output: 'café' });
   });
@@ -55,14 +45,14 @@ describe('non-UTF-8 sources at the CLI', () => {
       ['graph', file],
       ['export', file, '--out', out],
     ]) {
-      expect(await cli(argv)).toEqual({ exit: 2, stdout: '', stderr: message });
+      expect(await cli(...argv)).toEqual({ exit: 2, stdout: '', stderr: message });
     }
     expect(readdirSync(dir)).not.toContain('refused-project');
   });
 
   it('export writes the latin-1 source as UTF-8 with its coding line saying utf-8', async () => {
     const out = join(dir, 'project');
-    const result = await cli(['export', join(dir, 'declared.py'), '--out', out]);
+    const result = await cli('export', join(dir, 'declared.py'), '--out', out);
     expect(result.exit).toBe(0);
     const bytes = readFileSync(join(out, 'src/entry.py'));
     expect(bytes.toString('utf8').startsWith('# -*- coding: utf-8 -*-\n')).toBe(true);

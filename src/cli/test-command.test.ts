@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { runTestCommand } from './test-command';
-import { capture, tempFolder as folder, jsonReport } from './test-io';
+import { filePython, tempFolder as folder, inProcess, jsonReport } from './test-io';
 
-process.env.TZ = 'UTC';
-
-let python: NodePython;
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-});
-
-const test = (...argv: string[]) =>
-  capture((io) => runTestCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
+const { deps, python } = filePython();
+const test = inProcess(runTestCommand, deps);
 
 const json = (...argv: string[]) => jsonReport(test, ...argv);
 
@@ -164,8 +156,8 @@ def test_raises():
     const dir = folder({ 'test_a.py': `${PASSING}\ndef test_xml():\n    assert "<a & b>" == "\\x01"\n` });
     const out = join(dir, 'report.xml');
     expect((await test(dir, '--junit', out)).exit).toBe(1);
-    python.pyodide.globals.set('junit_text', readFileSync(out, 'utf8'));
-    const parsed = python.pyodide.runPython(`
+    python().pyodide.globals.set('junit_text', readFileSync(out, 'utf8'));
+    const parsed = python().pyodide.runPython(`
 import json, xml.etree.ElementTree as ET
 root = ET.fromstring(junit_text.encode())
 json.dumps([root.tag, root.get("tests"), root.get("failures")] + [

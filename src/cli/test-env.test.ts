@@ -2,24 +2,13 @@
  * `workflow-studio test --env FILE`: tests reach the declared bindings as `workers.env` (what a conftest's
  * `from workers import env` gives on Cloudflare), and the file's workflows see the same contents as `self.env`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { runTestCommand } from './test-command';
-import { capture } from './test-io';
-import type { TestRunReport } from './test-report';
+import { filePython, inProcess, jsonReport, outcomes, tempFolder } from './test-io';
 
-process.env.TZ = 'UTC';
-
-let python: NodePython;
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-});
-
-const testCli = (...argv: string[]) =>
-  capture((io) => runTestCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
+const { deps, python } = filePython();
+const testCli = inProcess(runTestCommand, deps);
 
 const TESTS = `from workers import WorkflowEntrypoint, env
 from workers.testing import create
@@ -60,36 +49,32 @@ async def test_a_failing_binding_assert_shows_values():
 
 describe('workflow-studio test --env', () => {
   it('gives tests workers.env and workflows self.env over one store', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ws-test-env-'));
-    writeFileSync(join(dir, 'test_bindings.py'), TESTS);
-    writeFileSync(
-      join(dir, 'env.jsonc'),
-      '{"kv_namespaces": [{"binding": "KV"}], "d1_databases": [{"binding": "DB"}]}',
-    );
-    const result = await testCli(dir, '--env', join(dir, 'env.jsonc'), '--json');
-    expect(result.stderr).toBe('');
-    const report = JSON.parse(result.stdout) as TestRunReport;
-    const outcomes = Object.fromEntries(report.tests.map((t) => [t.name, t.outcome]));
-    expect(outcomes).toEqual({
+    const dir = tempFolder({
+      'test_bindings.py': TESTS,
+      'env.jsonc': '{"kv_namespaces": [{"binding": "KV"}], "d1_databases": [{"binding": "DB"}]}',
+    });
+    const { exit, report } = await jsonReport(testCli, dir, '--env', join(dir, 'env.jsonc'));
+    expect(outcomes(report)).toEqual({
       test_kv_through_workers_env: 'passed',
       test_d1_through_workers_env: 'passed',
       test_the_workflow_and_the_test_share_contents: 'passed',
       test_a_failing_binding_assert_shows_values: 'failed',
     });
     expect(report.tests.find((t) => t.outcome === 'failed')?.failure?.message).toContain("assert '1' == '2'");
-    expect(result.exit).toBe(1);
+    expect(exit).toBe(1);
   });
 
   it('says workers.env is not there without a run or a test, and refuses a bad --env', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ws-test-env-'));
-    writeFileSync(join(dir, 'test_outside.py'), 'import workers\n\nKV = None\n\ndef test_it():\n    pass\n');
-    writeFileSync(join(dir, 'bad.json'), '{"kv_namespaces": [{}]}');
+    const dir = tempFolder({
+      'test_outside.py': 'import workers\n\nKV = None\n\ndef test_it():\n    pass\n',
+      'bad.json': '{"kv_namespaces": [{}]}',
+    });
     expect(await testCli(dir, '--env', join(dir, 'bad.json'))).toEqual({
       exit: 2,
       stdout: '',
       stderr: `error: --env ${join(dir, 'bad.json')}: kv_namespaces[0].binding must be a name like "KV" (letters, digits, _)\n`,
     });
-    const outside = python.pyodide.runPython(
+    const outside = python().pyodide.runPython(
       'import workers\ntry:\n    workers.env.KV\n    r = None\nexcept RuntimeError as e:\n    r = str(e)\nr',
     );
     expect(outside).toBe(

@@ -1,19 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { runTestCommand } from './test-command';
-import { capture, tempFolder as folder, jsonReport, outcomes } from './test-io';
+import { capture, filePython, tempFolder as folder, inProcess, jsonReport, outcomes } from './test-io';
 
-process.env.TZ = 'UTC';
-
-let python: NodePython;
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-});
-
-const test = (...argv: string[]) =>
-  capture((io) => runTestCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
+const { deps } = filePython();
+const test = inProcess(runTestCommand, deps);
 
 const json = (...argv: string[]) => jsonReport(test, ...argv);
 
@@ -310,10 +302,7 @@ async def test_charges():
     expect(history?.[2]).toBe(join(dir, 'order_workflow.py'));
     const replayed = await capture((io) =>
       import('./replay-command').then((m) =>
-        m.runReplayCommand([history?.[1] ?? '', history?.[2] ?? '', '--json'], io, {
-          python: async () => python,
-          now: () => 1_800_000_000_000,
-        }),
+        m.runReplayCommand([history?.[1] ?? '', history?.[2] ?? '', '--json'], io, deps),
       ),
     );
     expect(replayed.stderr).toBe('');

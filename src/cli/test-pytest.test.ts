@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { runTestCommand } from './test-command';
-import { capture, tempFolder as folder, jsonReport, outcomes } from './test-io';
+import { filePython, tempFolder as folder, inProcess, jsonReport, outcomes } from './test-io';
 
-process.env.TZ = 'UTC';
-
-let python: NodePython;
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-});
-
-const test = (...argv: string[]) =>
-  capture((io) => runTestCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
+const { deps, python } = filePython();
+const test = inProcess(runTestCommand, deps);
 
 const json = (...argv: string[]) => jsonReport(test, ...argv);
 
@@ -200,8 +192,8 @@ def test_quiet_pass():
     expect(result.stdout).toContain(`SKIP ${file}::test_later (later)\n`);
     expect(result.stdout).toContain(`    assert 1 == 2\n\n    captured output:\n    | a & b\n`);
     expect(result.stdout).toMatch(/\n1 failed, 1 passed, 1 skipped in \d+\.\d\d s\n$/);
-    python.pyodide.globals.set('junit_text', readFileSync(out, 'utf8'));
-    const parsed = python.pyodide.runPython(`
+    python().pyodide.globals.set('junit_text', readFileSync(out, 'utf8'));
+    const parsed = python().pyodide.runPython(`
 import json, xml.etree.ElementTree as ET
 root = ET.fromstring(junit_text.encode())
 json.dumps([root.get("skipped")] + [

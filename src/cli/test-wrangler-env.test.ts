@@ -4,20 +4,12 @@
  * each error a user can meet with the config says what is wrong.
  */
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { runTestCommand } from './test-command';
-import { capture, tempFolder as folder, jsonReport } from './test-io';
+import { filePython, tempFolder as folder, inProcess, jsonReport } from './test-io';
 
-process.env.TZ = 'UTC';
-
-let python: NodePython;
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-});
-
-const test = (...argv: string[]) =>
-  capture((io) => runTestCommand(argv, io, { python: async () => python, now: () => 1_800_000_000_000 }));
+const { deps } = filePython();
+const test = inProcess(runTestCommand, deps);
 
 const json = (...argv: string[]) => jsonReport(test, ...argv);
 

@@ -1,18 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodePython, type NodePython } from '../runtime/node';
+import { describe, expect, it } from 'vitest';
 import { runTestCommand } from './test-command';
-import { capture } from './test-io';
-import type { TestRunReport } from './test-report';
+import { filePython, inProcess, jsonReport, tempFolder } from './test-io';
 
-process.env.TZ = 'UTC';
-
-let python: NodePython;
-beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-});
+const testCli = inProcess(runTestCommand, filePython().deps);
 
 const FLOW = `import time
 
@@ -40,13 +30,7 @@ class Order(WorkflowEntrypoint):
 
 /** Runs the tests of a file holding FLOW and `tests`; returns each test's failure message (null: passed). */
 async function run(tests: string): Promise<Record<string, string | null>> {
-  const dir = mkdtempSync(join(tmpdir(), 'ws-mocks-'));
-  writeFileSync(join(dir, 'test_mocks.py'), `${FLOW}\n${tests}`);
-  const result = await capture((io) =>
-    runTestCommand([dir, '--json'], io, { python: async () => python, now: () => 1_800_000_000_000 }),
-  );
-  expect(result.stderr).toBe('');
-  const report = JSON.parse(result.stdout) as TestRunReport;
+  const { report } = await jsonReport(testCli, tempFolder({ 'test_mocks.py': `${FLOW}\n${tests}` }));
   return Object.fromEntries(report.tests.map((t) => [t.name, t.failure?.message ?? null]));
 }
 

@@ -88,7 +88,7 @@ export function createEngine(deps: EngineDeps): Engine {
     resume: async () => (await mustLoad(id)).resume(),
     terminate: async () => (await mustLoad(id)).terminate(),
     restart: async (opts) => (await mustLoad(id)).restart(opts?.from),
-    sendEvent: async (e) => (await mustLoad(id)).sendEvent(e?.type, e?.payload ?? null),
+    sendEvent: async (e) => (await mustLoad(id)).sendEvent(e?.type, e?.payload ?? null, e?.scripted),
   });
 
   const createMany = async (workflowName: string, list: CreateOptions[]): Promise<InstanceHandle[]> => {

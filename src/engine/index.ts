@@ -83,7 +83,7 @@ export {
   resolveStepConfig,
   retryDelayMs,
 } from './step-config';
-export { MAX_BINDING_CALLS } from './step-runner';
+export { MAX_BINDING_CALLS, MAX_REQUESTS_PER_ATTEMPT } from './step-runner';
 export type { InstanceSummary, JournalStore } from './store';
 export { advanceToNextWake, type RunToIdleOptions, runToIdle } from './testing';
 export type * from './types';

@@ -367,7 +367,7 @@ export class InstanceMachine {
   }
 
   /** Journals the event, then hands it to a live waiter or wakes an evicted run that waits for its type. */
-  async sendEvent(type: unknown, payload: unknown): Promise<void> {
+  async sendEvent(type: unknown, payload: unknown, scripted?: unknown): Promise<void> {
     if (typeof type !== 'string' || type === '') throw new WorkflowError(messages.invalidEventType());
     const json = toJson(payload);
     if (!json.ok) throw new WorkflowError(messages.invalidEventPayload(json.reason));
@@ -376,7 +376,8 @@ export class InstanceMachine {
     const status = this.ledger.status();
     if (FINITE_STATUSES.includes(status)) throw new WorkflowError(messages.cannotSendEvent(status));
     const timestamp = this.env.clock.now();
-    await this.commit([{ type: 'event-buffered', eventType: type, payload: json.value, timestamp }]);
+    const by = typeof scripted === 'string' ? { scripted } : {};
+    await this.commit([{ type: 'event-buffered', eventType: type, payload: json.value, timestamp, ...by }]);
     if (this.run?.alive) this.run.deliver(type);
     else if (this.ledger.base === 'waiting') this.scheduleWake();
   }

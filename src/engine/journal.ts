@@ -187,6 +187,11 @@ export interface EventBufferedEvent extends EventBase {
   eventType: string;
   payload: Json;
   timestamp: number;
+  /**
+   * Set when the file's mocks sent it (a scripted event): which one (`events[i]`), so a fresh executor knows it
+   * was sent and never sends it twice. Absent for events sent by hand or by code.
+   */
+  scripted?: string;
 }
 /** The user skipped a pending sleep, retry delay or wait timeout: it is due at this event's `at`. */
 export interface WakeSkippedEvent extends EventBase {

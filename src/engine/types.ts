@@ -132,7 +132,8 @@ export interface InstanceHandle {
   resume(): Promise<void>;
   terminate(): Promise<void>;
   restart(opts?: { from?: RestartFrom }): Promise<void>;
-  sendEvent(e: { type: string; payload?: unknown }): Promise<void>;
+  /** `scripted`: the mock's key when the file's mocks send it (journaled; see `EventBufferedEvent.scripted`). */
+  sendEvent(e: { type: string; payload?: unknown; scripted?: string }): Promise<void>;
 }
 
 /**

@@ -18,14 +18,12 @@ import {
   createEngine,
   type Engine,
   FINITE_STATUSES,
-  IllegalStateError,
   type InstanceHandle,
   type InstanceMeta,
   type JournalEvent,
   type JournalStore,
   messages,
   type ReplayNote,
-  type WorkflowBinding,
   type WorkflowBody,
   WorkflowError,
 } from '../engine';
@@ -45,15 +43,18 @@ import {
   type Recovered,
   type RestartInstance,
   type StoppedAttempt,
+  type StoppedRun,
   serializeError,
   type WorkerEvent,
 } from '../protocol';
 import type { PythonRuntime } from '../runtime';
+import { createFileBindings } from './file-binding';
 import { createFileEnvs } from './file-envs';
 import { importedSummary } from './import-journal';
 import { createModuleRegistry, type SourceFile } from './module-registry';
+import { writableId } from './read-only';
 import type { StepGuard } from './step-guard';
-import { stoppedAttemptEvents } from './stopped-attempts';
+import { journalStopped } from './stopped-runs';
 import { replayOnVirtualClock, type VirtualReplayRequest } from './virtual-replay';
 
 /** What the core needs from its host; injected so it runs in Node tests with fake-indexeddb. */
@@ -80,13 +81,15 @@ export interface ExecutorCoreDeps {
   describeImportInterrupt?(): string | undefined;
   /** sql.js for D1 bindings (the browser locates its wasm as an asset). Without it no file gets `self.env` bindings. */
   sql?: () => Promise<SqlJsStatic>;
+  /** False while Python starts: Terminate and Pause then let their instance go once journaled (no run can start). */
+  pythonReady?(): boolean;
 }
 
 /** The executor's command surface (one method per instance command of the protocol). */
 export interface ExecutorCore {
   recover(): Promise<Recovered>;
   /** See the protocol's `FailStoppedAttempts`: refused for an instance the engine has loaded already. */
-  failStoppedAttempts(attempts: StoppedAttempt[]): Promise<void>;
+  failStoppedAttempts(attempts: StoppedAttempt[], runs?: StoppedRun[]): Promise<void>;
   loadSource(file: SourceFile): Promise<LoadSourceResult>;
   create(req: Omit<CreateInstance, 'type'>): Promise<string[]>;
   createBatch(req: Omit<CreateBatch, 'type'>): Promise<string[]>;
@@ -125,6 +128,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   const instanceFiles = new Map<string, string>();
   /** Unfinished instances that could not be resumed because no version of their file is loaded yet. */
   const waitingForSource = new Set<string>();
+  const fileBinding = createFileBindings({ engine: () => engine, instanceFiles, newId: deps.newId, db: deps.db });
   let halted = false;
 
   const store: JournalStore = deps.journalLog
@@ -144,7 +148,7 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     clock: deps.clock,
     binding: (fileId, workflowName) => fileBinding(fileId, workflowName),
     env: (fileId) => envs?.get(fileId),
-    wrap: (body) => deps.guard.wrap(body),
+    wrap: (body) => deps.guard.wrapLive(body),
   });
 
   /** The body of `name` in the instance's file (a link wins over the create's), or in any file without one. */
@@ -186,50 +190,16 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
     deps.emit({ type: 'notice', level: 'error', name: e.name, message: e.message, instanceId });
   }
 
-  /** Runs an engine create whose instances come from `fileId`, and records their file once they exist. */
-  async function createFor<T>(fileId: string, ids: string[], start: () => Promise<T>): Promise<T> {
-    try {
-      const result = await start();
-      for (const id of ids) instanceFiles.set(id, fileId);
-      return result;
-    } catch (error) {
-      // A batch may fail after some instances were journaled (e.g. storage full): keep the files of those.
-      for (const id of ids) if (await deps.db.instanceFiles.get(id)) instanceFiles.set(id, fileId);
-      throw error;
-    }
-  }
-
-  /** A binding whose `create`/`createBatch` attribute new instances to `fileId` (also `self.env.X` in Python). */
-  function fileBinding(fileId: string, workflowName: string): WorkflowBinding {
-    const inner = () => engine.binding(workflowName);
-    return {
-      create: (opts) => {
-        const id = opts?.id ?? deps.newId();
-        const meta = { fileId };
-        return createFor(fileId, typeof id === 'string' ? [id] : [], () => inner().create({ ...opts, id, meta }));
-      },
-      createBatch: (list) => {
-        if (!Array.isArray(list)) return inner().createBatch(list);
-        const withIds = list.map((opts) => ({ ...opts, id: opts?.id ?? deps.newId(), meta: { fileId } }));
-        const ids = withIds.map((o) => o.id).filter((id): id is string => typeof id === 'string');
-        return createFor(fileId, ids, () => inner().createBatch(withIds));
-      },
-      get: (id) => inner().get(id),
-    };
-  }
-
-  /** Refuses to act on an instance imported from Cloudflare: it is a record of a production run, never run here. */
-  async function writable(id: string): Promise<string> {
-    if (await repo.isReadOnly(id)) {
-      throw new WorkflowError(
-        `Instance "${id}" was imported from Cloudflare and is read-only: replay it against your code instead.`,
-      );
-    }
-    return id;
+  /** Kept loaded before Python is ready, an instance would have no run, and `recover` would not start one. */
+  function stopCommand(id: string, command: (handle: InstanceHandle) => Promise<void>): Promise<void> {
+    const early = deps.pythonReady?.() === false;
+    return handleOf(id)
+      .then(command)
+      .finally(() => early && engine.forget(id));
   }
 
   async function handleOf(id: string): Promise<InstanceHandle> {
-    const summary = await store.getInstance(await writable(id));
+    const summary = await store.getInstance(await writableId(repo, id));
     if (!summary) throw new WorkflowError(messages.instanceNotFound(id));
     return engine.binding(summary.workflowName).get(id);
   }
@@ -244,9 +214,10 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   /** Resumes the instances in `ids` whose file (or, with no file, whose workflow name) is now loaded. */
   async function resume(ids: Iterable<string>): Promise<number> {
     let resumed = 0;
+    const readOnly = await repo.readOnlyIds();
     for (const id of ids) {
       const summary = await store.getInstance(id);
-      if (!summary || FINITE_STATUSES.includes(summary.status) || (await repo.isReadOnly(id))) {
+      if (!summary || FINITE_STATUSES.includes(summary.status) || readOnly.has(id)) {
         waitingForSource.delete(id);
         continue;
       }
@@ -255,6 +226,8 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
         continue;
       }
       waitingForSource.delete(id);
+      // Before the engine loads it (and replays a wait): its scripted events not yet sent, by its journal.
+      if (!loaded.has(id)) await registry.resumed(instanceFiles.get(id), summary.workflowName, () => store.read(id));
       await engine.binding(summary.workflowName).get(id);
       resumed += 1;
     }
@@ -287,18 +260,9 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
   }
 
   return {
-    async failStoppedAttempts(attempts) {
-      for (const stopped of attempts) {
-        const id = stopped.instanceId;
-        if (loaded.has(id)) {
-          throw new IllegalStateError(
-            `Instance "${id}" is already loaded: its stopped attempt cannot be journaled now.`,
-          );
-        }
-        const journal = await store.read(id);
-        const events = stoppedAttemptEvents(journal, stopped, deps.clock.now(), deps.wallNow());
-        if (events.length > 0) await store.append(id, events, importedSummary([...journal, ...events]));
-      }
+    failStoppedAttempts(attempts, runs = []) {
+      const now = () => deps.clock.now();
+      return journalStopped({ store, loaded: (id) => loaded.has(id), now, wallNow: deps.wallNow }, attempts, runs);
     },
     async recover() {
       // The store first: its read waits until IndexedDB holds what the journal's log held, file rows included.
@@ -344,12 +308,12 @@ export function createExecutorCore(deps: ExecutorCoreDeps): ExecutorCore {
       const handles = await fileBinding(fileId, workflowName).createBatch(items);
       return handles.map((h) => h.id);
     },
-    pause: async (id) => (await handleOf(id)).pause(),
+    pause: (id) => stopCommand(id, (handle) => handle.pause()),
     resume: async (id) => (await handleOf(id)).resume(),
-    terminate: async (id) => (await handleOf(id)).terminate(),
+    terminate: (id) => stopCommand(id, (handle) => handle.terminate()),
     restart: async (id, from) => (await handleOf(id)).restart(from ? { from } : undefined),
     sendEvent: async (id, event) => (await handleOf(id)).sendEvent(event),
-    skipWait: async (id) => engine.skipWait(await writable(id)),
+    skipWait: async (id) => engine.skipWait(await writableId(repo, id)),
     async deleteInstances(ids) {
       for (const id of ids) {
         engine.forget(id);

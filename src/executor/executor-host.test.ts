@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type ReplayNote, WorkflowError } from '../engine';
-import type { BootPython, HostToWorker, PythonReady, WorkerEvent, WorkerInput, WorkerToHost } from '../protocol';
+import type {
+  BootPython,
+  HeadStart,
+  HostToWorker,
+  PythonReady,
+  WorkerEvent,
+  WorkerInput,
+  WorkerToHost,
+} from '../protocol';
 import type { Executor } from './boot-executor';
 import type { ExecutorCore } from './executor-core';
 import { startExecutorHost, type WorkerScope } from './executor-host';
@@ -61,7 +69,14 @@ function fakeCore(calls: string[]): ExecutorCore {
   };
 }
 
-function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Promise<Partial<Executor>>) {
+function setup(
+  boot: (
+    input: BootPython,
+    emit: (e: WorkerEvent) => void,
+    journalOpen: (core: ExecutorCore) => void,
+  ) => Promise<Partial<Executor>>,
+  headStart?: (message: HeadStart) => void,
+) {
   const posted: WorkerToHost[] = [];
   const listeners = new Map<string, (e: unknown) => void>();
   const calls: string[] = [];
@@ -71,7 +86,7 @@ function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Prom
     addEventListener: (type: string, l: (e: unknown) => void) => listeners.set(type, l),
   } as unknown as WorkerScope;
   startExecutorHost(scope, {
-    boot: async (input, emit) => ({
+    boot: async (input, emit, journalOpen) => ({
       ready,
       core: fakeCore(calls),
       afterReady: async () => {
@@ -80,12 +95,13 @@ function setup(boot: (input: BootPython, emit: (e: WorkerEvent) => void) => Prom
       armKill: (at?: string) => calls.push(at ? `armKill ${at}` : 'armKill'),
       disarmKill: () => calls.push('disarmKill'),
       runTests: async () => ({ type: 'tests-ran', tests: [], unsupported: [], durationMs: 0 }),
-      ...(await boot(input, emit)),
+      ...(await boot(input, emit, journalOpen)),
     }),
     later: (cb) => later.push(cb),
+    ...(headStart ? { headStart } : {}),
   });
   let nextId = 1;
-  const send = (m: HostToWorker) => listeners.get('message')?.({ data: m });
+  const send = (m: HostToWorker | HeadStart) => listeners.get('message')?.({ data: m });
   const request = (input: WorkerInput) => {
     const requestId = nextId++;
     send({ type: 'request', requestId, input });
@@ -120,6 +136,24 @@ describe('startExecutorHost()', () => {
     expect(calls).toEqual([]);
     runLater();
     expect(calls).toEqual(['afterReady']);
+  });
+
+  it("begins a head start on the page's message before any boot, silently, and ignores one after the boot began", async () => {
+    const order: string[] = [];
+    const { posted, send, request } = setup(
+      async () => {
+        order.push('boot');
+        return {};
+      },
+      (message) => order.push(`head-start ${message.indexURL}`),
+    );
+    send({ type: 'head-start', indexURL: '/py/' });
+    request(bootInput);
+    send({ type: 'head-start', indexURL: '/late/' });
+    await flush();
+    expect(order).toEqual(['head-start /py/', 'boot']);
+    // Not a request: nothing answers it, and it is no unknown message (no worker-fault).
+    expect(posted.map((m) => (m.type === 'event' ? m.event.type : m.type))).toEqual(['worker-started', 'response']);
   });
 
   it('posts the events the boot emits (progress, snapshot) as they happen', async () => {
@@ -275,5 +309,49 @@ describe('startExecutorHost()', () => {
     finish();
     await flush();
     expect(calls).toEqual(['failStoppedAttempts 1', 'journaled', 'terminate ["i1"]']);
+  });
+
+  it('does the journal work announced with the boot (stopped attempts, Terminate, Pause, Delete) once the journal is open, and only then starts Python; the rest waits for Python', async () => {
+    const calls: string[] = [];
+    let pythonUp: () => void = () => {};
+    const { posted, request } = setup(async (_input, _emit, journalOpen) => {
+      const core = fakeCore(calls);
+      await journalOpen(core);
+      calls.push('Python starts');
+      await new Promise<void>((resolve) => {
+        pythonUp = resolve;
+      });
+      return { core };
+    });
+    const answered = (id: number) => posted.some((m) => m.type === 'response' && m.requestId === id);
+    const boot = request({ ...bootInput, journalWork: 4 });
+    const stopped = {
+      instanceId: 'i1',
+      stepName: 'spin',
+      attempt: 1,
+      error: { name: 'AttemptStoppedError', message: 'x' },
+    };
+    const early = [
+      request({ type: 'fail-stopped-attempts', attempts: [stopped] }),
+      request({ type: 'terminate-instance', id: 'i1' }),
+    ];
+    const load = request({ type: 'load-source', fileId: 'f', version: 1, name: 'a.py', source: 'x' });
+    const recover = request({ type: 'recover' });
+    early.push(request({ type: 'pause-instance', id: 'i2' }));
+    await flush();
+    // Three of the four announced: Python waits for the last one.
+    expect(calls).toEqual([
+      `failStoppedAttempts ${JSON.stringify([[stopped], undefined])}`,
+      'terminate ["i1"]',
+      'pause ["i2"]',
+    ]);
+    early.push(request({ type: 'delete-instances', ids: ['i3'] }));
+    await flush();
+    expect(calls.slice(3)).toEqual(['deleteInstances [["i3"]]', 'Python starts']);
+    expect(early.map(answered)).toEqual([true, true, true, true]);
+    expect([boot, load, recover].map(answered)).toEqual([false, false, false]);
+    pythonUp();
+    await flush();
+    expect([boot, load, recover].map(answered)).toEqual([true, true, true]);
   });
 });

@@ -6,6 +6,7 @@
 import {
   type BootPython,
   type Done,
+  type HeadStart,
   type HostToWorker,
   type RequestHandlers,
   serializeError,
@@ -16,18 +17,29 @@ import {
   type WorkerToHost,
 } from '../protocol';
 import type { Executor } from './boot-executor';
+import type { ExecutorCore } from './executor-core';
 
 /** The part of `DedicatedWorkerGlobalScope` the executor uses. */
 export interface WorkerScope {
   postMessage(message: WorkerToHost): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent<HostToWorker>) => void): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<HostToWorker | HeadStart>) => void): void;
   addEventListener(type: 'unhandledrejection', listener: (e: PromiseRejectionEvent) => void): void;
 }
 
 /** What the executor needs from its host; injected so tests run without Pyodide. */
 export interface ExecutorDeps {
-  /** Boots Python, the database and the engine (`boot-executor.ts`); `emit` posts an event to the host. */
-  boot(input: BootPython, emit: (event: WorkerEvent) => void): Promise<Executor>;
+  /**
+   * Boots Python, the database and the engine (`boot-executor.ts`); `emit` posts an event to the host. It may
+   * call `journalOpen` with the core as soon as the journal is open, before Python is ready; that resolves once
+   * the journal work the boot announced (`BootPython.journalWork`) is done.
+   */
+  boot(
+    input: BootPython,
+    emit: (event: WorkerEvent) => void,
+    journalOpen: (core: ExecutorCore) => Promise<void>,
+  ): Promise<Executor>;
+  /** Begins what a boot for `message.indexURL` does first, for the boot to claim (start-python.ts). Optional. */
+  headStart?(message: HeadStart): void;
   /** Runs `cb` after the current task (the "ready" answer is posted first). Default `setTimeout(cb, 0)`. */
   later?(cb: () => void): void;
 }
@@ -50,6 +62,12 @@ function bootError(error: unknown, indexURL: string): Error {
 /** Installs the message loop on `scope` and announces `worker-started`. */
 export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void {
   let boot: Promise<Executor> | undefined;
+  /** The core while the journal is open and the boot still in flight (Python starting): journal work goes ahead. */
+  let early: ExecutorCore | undefined;
+  /** Where journal work announced with the boot waits for the journal to open (`BootPython.journalWork`). */
+  let journalFirst: Promise<Pick<Executor, 'core'>> | undefined;
+  /** The journal requests announced with the boot: how many, those received, and a call once all came. */
+  let announced = { expected: 0, received: [] as Promise<unknown>[], allCame: () => {} };
   let afterReadyStarted = false;
   const later = deps.later ?? ((cb: () => void) => void setTimeout(cb, 0));
   let failBoot: ((reason: unknown) => void) | undefined;
@@ -63,13 +81,36 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
     const faulted = new Promise<never>((_, reject) => {
       failBoot = reject;
     });
-    return Promise.race([deps.boot(input, emit), faulted])
+    let opened: (core: ExecutorCore) => void = () => {};
+    const open = new Promise<Pick<Executor, 'core'>>((resolve) => {
+      opened = (core) => resolve({ core });
+    });
+    const allCame = new Promise<void>((resolve) => {
+      announced = { expected: input.journalWork ?? 0, received: [], allCame: resolve };
+    });
+    if (announced.expected === 0) announced.allCame();
+    const journalOpen = async (core: ExecutorCore) => {
+      early = core;
+      opened(core);
+      await allCame;
+      await Promise.allSettled(announced.received);
+    };
+    const executor = Promise.race([deps.boot(input, emit, journalOpen), faulted])
       .catch((error: unknown) => {
         throw bootError(error, input.indexURL);
       })
       .finally(() => {
         failBoot = undefined;
       });
+    // Before any command awaits the boot: once it settles, every command goes through it again, in order.
+    const settled = () => {
+      early = undefined;
+      journalFirst = undefined;
+    };
+    executor.then(settled, settled);
+    // Announced journal work waits for the journal, not for Python (or fails with a boot that fails first).
+    if (announced.expected > 0) journalFirst = Promise.race([open, executor]);
+    return executor;
   }
 
   function emit(event: WorkerEvent): void {
@@ -81,13 +122,23 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
     return boot;
   }
 
+  /**
+   * For journal work (stopped attempts, Terminate, Pause, Delete): the booted executor, or while Python starts
+   * and the journal is open already, just its core. The same hops as `booted()` once booted, so commands reach
+   * the core in the order they came (`handle`).
+   */
+  async function journalOpened(): Promise<Pick<Executor, 'core'>> {
+    if (!boot) throw new NotBootedError('Python is not started yet: the host must send boot-python first.');
+    return early ? { core: early } : (journalFirst ?? boot);
+  }
+
   /** `fail-stopped-attempts` in flight: every later command waits for it (they may load those instances). */
   let stoppedJournaled: Promise<unknown> = Promise.resolve();
 
   /** One handler per request type, each typed with its own output (protocol `RequestHandlers`). */
   const handlers: RequestHandlers = {
-    'fail-stopped-attempts': async ({ attempts }) => {
-      const journaled = booted().then((executor) => executor.core.failStoppedAttempts(attempts));
+    'fail-stopped-attempts': async ({ attempts, runs }) => {
+      const journaled = journalOpened().then(({ core }) => core.failStoppedAttempts(attempts, runs));
       stoppedJournaled = journaled.catch(() => undefined);
       await journaled;
       return done;
@@ -116,7 +167,7 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       ids: await (await booted()).core.createBatch({ fileId, workflowName, items }),
     }),
     'pause-instance': async ({ id }) => {
-      await (await booted()).core.pause(id);
+      await (await journalOpened()).core.pause(id);
       return done;
     },
     'resume-instance': async ({ id }) => {
@@ -124,7 +175,7 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       return done;
     },
     'terminate-instance': async ({ id }) => {
-      await (await booted()).core.terminate(id);
+      await (await journalOpened()).core.terminate(id);
       return done;
     },
     'restart-instance': async ({ id, from }) => {
@@ -140,7 +191,7 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
       return done;
     },
     'delete-instances': async ({ ids }) => {
-      await (await booted()).core.deleteInstances(ids);
+      await (await journalOpened()).core.deleteInstances(ids);
       return done;
     },
     'env-call': async ({ fileId, binding, op, args }) => ({
@@ -174,7 +225,9 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
   /**
    * The handler of `input.type` (the table's type guarantees each handler gets its own request). Every handler
    * takes the same number of hops before it reaches the core, so commands reach it in the order they came
-   * (the wait for stopped attempts is one hop for every command alike).
+   * (the wait for stopped attempts is one hop for every command alike). Only while Python starts does journal
+   * work (stopped attempts, Terminate, Pause, Delete: `journalOpened`) go ahead of what waits for Python; the
+   * supervisor sends nothing else before `python-ready` but the commands a restart carried over.
    */
   async function handle(input: WorkerInput): Promise<WorkerOutput> {
     // Every command but these waits for `fail-stopped-attempts` in flight (it may load those instances).
@@ -184,8 +237,20 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
     return (handlers[input.type] as (i: WorkerInput) => WorkerOutput | Promise<WorkerOutput>)(input);
   }
 
+  const JOURNAL_WORK: ReadonlySet<WorkerInput['type']> = new Set([
+    'fail-stopped-attempts',
+    'terminate-instance',
+    'pause-instance',
+    'delete-instances',
+  ]);
+
   function onRequest({ requestId, input }: WorkerRequest): void {
-    handle(input).then(
+    const answered = handle(input);
+    if (JOURNAL_WORK.has(input.type) && announced.received.length < announced.expected) {
+      announced.received.push(answered);
+      if (announced.received.length === announced.expected) announced.allCame();
+    }
+    answered.then(
       (output) => scope.postMessage({ type: 'response', requestId, result: { type: 'ok', output } }),
       (error: unknown) => scope.postMessage({ type: 'response', requestId, result: serializeError(error) }),
     );
@@ -194,6 +259,8 @@ export function startExecutorHost(scope: WorkerScope, deps: ExecutorDeps): void 
   scope.addEventListener('message', (e) => {
     const msg = e.data;
     if (msg?.type === 'request') return onRequest(msg);
+    // Too late once a boot began (it started its own Python); a head start is never needed after that.
+    if (msg?.type === 'head-start') return void (boot ? undefined : deps.headStart?.(msg));
     emit({ type: 'worker-fault', error: serializeError(new Error(`Unknown message: ${JSON.stringify(msg)}`)) });
   });
   scope.addEventListener('unhandledrejection', (e) => {

@@ -12,6 +12,7 @@ import {
   INTERRUPT,
   INTERRUPT_TARGETS,
   readAttemptSlots,
+  readPythonHolder,
   SHARED_BUFFER_BYTES,
   stopReasonCode,
 } from '../protocol';
@@ -225,5 +226,25 @@ class Busy(WorkflowEntrypoint):
       output: 'not harmed',
     });
     expect(Atomics.load(new Int32Array(buffer), INTERRUPT.token)).toBe(INTERRUPT.DECLINED_TOKEN);
+  }, 30_000);
+
+  it('answers a probe with whose run() holds Python, raising nothing: the code spinning carries on and completes', async () => {
+    const dbName = freshDb();
+    const buffer = new SharedArrayBuffer(SHARED_BUFFER_BYTES);
+    const { executor } = await boot(dbName, { interruptBuffer: buffer });
+    await executor.core.loadSource({ fileId: 'f', version: 1, name: 'stop.py', source: STOPPABLE });
+    // The supervisor's askPythonHolder, from another thread while run() spins.
+    const supervisor = new Worker(
+      `const { workerData: w } = require('node:worker_threads');
+       const b = new Int32Array(w.buffer);
+       setTimeout(() => { if (Atomics.compareExchange(b, 1, 0, ${INTERRUPT.PROBE_TOKEN}) === 0) Atomics.store(b, 0, 2); }, 500);`,
+      { eval: true, workerData: { buffer } },
+    );
+    await executor.core.create({ fileId: 'f', workflowName: 'busy', id: 'busy-1' });
+    const done = await waitForStatus(dbName, 'busy-1', 'complete');
+    await supervisor.terminate();
+    expect(done.error).toBeNull();
+    expect(readPythonHolder(new Int32Array(buffer))).toEqual({ seq: 1, where: 'run', instanceId: 'busy-1' });
+    expect(Atomics.load(new Int32Array(buffer), INTERRUPT.token)).toBe(0);
   }, 30_000);
 });

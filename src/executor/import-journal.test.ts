@@ -154,6 +154,40 @@ describe('an instance imported from Cloudflare', () => {
     expect(await db.instances.get('cf-1')).toBeUndefined();
     expect(await db.cloudflareImports.get('cf-1')).toBeUndefined();
   });
+
+  it('as the replay copy "Replay against this code" keeps, is refused in its own words, not as an import', async () => {
+    const { core, db } = setup();
+    await db.cloudflareImports.put({
+      ...record_('cf-1-replay'),
+      label: 'replay of cf-1 against wf.py',
+      replayOf: 'cf-1',
+    });
+    await core.loadSource({ fileId: 'f', version: 1, name: 'wf.py', source: 'wf' });
+    await core.importJournal(await record('cf-1-replay', T0 + 1000), 'f');
+    const refusal =
+      'Instance "cf-1-replay" is a replay of "cf-1" against your code, kept read-only so it never runs on the real clock: use "Continue here" on "cf-1" to run on from its history, or delete this copy.';
+    await expect(core.sendEvent('cf-1-replay', { type: 'x' })).rejects.toThrow(refusal);
+    await expect(core.skipWait('cf-1-replay')).rejects.toThrow(refusal);
+    await expect(core.terminate('cf-1-replay')).rejects.toThrow(refusal);
+    expect((await db.instances.get('cf-1-replay'))?.status).toBe('waiting');
+  });
+
+  it('recovery reads which instances are read-only once, not once per unfinished instance', async () => {
+    const { core, db } = setup();
+    await db.cloudflareImports.put(record_('cf-1'));
+    for (const id of ['cf-1', 'local-1', 'local-2', 'local-3']) await core.importJournal(await record(id, T0 + 1000));
+    core.dispose();
+    const backend = db.backendDB();
+    const transaction = vi.spyOn(backend, 'transaction');
+    const fresh = createTestCore({ runtime, db, clock: createVirtualClock(T0 + 2000), newId: () => 'new' });
+    cores.push(fresh);
+    await fresh.loadSource({ fileId: 'f', version: 1, name: 'wf.py', source: 'wf' });
+    // No file rows: loading a file with workflow wf resumes all three local instances, never cf-1.
+    transaction.mockClear();
+    expect(await fresh.recover()).toMatchObject({ resumed: 3 });
+    const reads = transaction.mock.calls.filter(([stores]) => [stores].flat().includes('cloudflareImports'));
+    expect(reads).toHaveLength(1);
+  });
 });
 
 describe('ExecutorCore.linkInstanceFile()', () => {

@@ -1,9 +1,11 @@
 /** Whose code an interrupt is raised in: only the code it is aimed at, never another instance's. */
 import { describe, expect, it } from 'vitest';
 import {
+  askPythonHolder,
   INTERRUPT,
   raiseInstanceInterrupt,
   raiseInterrupt,
+  readPythonHolder,
   SHARED_BUFFER_BYTES,
   type StopAction,
   stopReasonCode,
@@ -27,6 +29,24 @@ const runOf = (instanceId: string): InterruptSite => ({ instanceId, where: 'run'
 const reason = (action: StopAction) => stopReasonCode(action);
 
 describe('createInterruptRouter()', () => {
+  it('answers a probe with the site Python runs (whose run(), or a step attempt) and raises nothing', () => {
+    const { words, router } = setup();
+    expect(askPythonHolder(words)).toBe(0);
+    expect(router.decide(runOf('a-1'))).toBe(false);
+    expect(words[INTERRUPT.token]).toBe(0);
+    expect(readPythonHolder(words)).toEqual({ seq: 1, where: 'run', instanceId: 'a-1' });
+    expect(router.claim(() => true)).toBeUndefined();
+    expect(askPythonHolder(words)).toBe(1);
+    expect(router.decide({ instanceId: undefined, where: 'import' })).toBe(false);
+    expect(readPythonHolder(words)).toEqual({ seq: 2, where: 'import', instanceId: undefined });
+    // A real interrupt raised after the probe replaces it; a pending one is never replaced by a probe.
+    askPythonHolder(words);
+    raiseInstanceInterrupt(words, ['a-1'], reason('terminate'));
+    expect(askPythonHolder(words)).toBeUndefined();
+    expect(router.decide(runOf('a-1'))).toBe(true);
+    expect(readPythonHolder(words)?.seq).toBe(2);
+  });
+
   it('raises an interrupt aimed at instances only in the code of those instances, and claims it for them', () => {
     const { words, router } = setup();
     expect(raiseInstanceInterrupt(words, ['a-1'], reason('terminate'))).toBe(true);

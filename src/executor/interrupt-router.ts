@@ -7,8 +7,9 @@
  * context it is in); the interrupt is raised only there, and recorded so the code that catches it turns it
  * into the stop the user asked for, for that instance. Anywhere else it is declined: that code carries on
  * unharmed and the buffer's token says so (`DECLINED_TOKEN`), so the supervisor restarts the executor at once.
+ * A probe (`PROBE_TOKEN`) raises nothing: the site is written back for the supervisor (python-holder.ts).
  */
-import { INTERRUPT, readInterruptTargets, type StopAction, stopActionOf } from '../protocol';
+import { answerPythonHolder, INTERRUPT, readInterruptTargets, type StopAction, stopActionOf } from '../protocol';
 import type { InterruptSite } from '../runtime';
 
 /** An interrupt raised in user code, until the code that caught it claims it. */
@@ -53,6 +54,11 @@ export function createInterruptRouter(words: Int32Array, attemptOwner: (token: n
     /** Python's SIGINT handler: raise `KeyboardInterrupt` in the code running now (`site`)? */
     decide(site: InterruptSite): boolean {
       const token = Atomics.load(words, INTERRUPT.token);
+      // The supervisor asks whose code holds Python (python-holder.ts): answer, raise nothing.
+      if (token === INTERRUPT.PROBE_TOKEN) {
+        answerPythonHolder(words, site.where, site.instanceId);
+        return false;
+      }
       // No token: not the supervisor's (nothing to route); Python's default, raise it.
       if (token === 0 || token === INTERRUPT.DECLINED_TOKEN) {
         taken = undefined;

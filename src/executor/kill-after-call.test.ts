@@ -12,18 +12,23 @@ import {
   createVirtualClock,
   type Engine,
   type JournalStore,
+  messages,
   reduceJournal,
   runToIdle,
+  summarizeJournal,
   type VirtualClock,
   type WorkflowBody,
 } from '../engine';
-import type { KillPoint } from '../protocol';
+import type { KillPoint, StoppedAttempt } from '../protocol';
 import { createStepGuard } from './step-guard';
+import { stoppedAttemptEvents } from './stopped-attempts';
 
 /** What the outside world saw: charges the step made (they survive the executor, as a KV namespace does). */
 interface World {
   charges: number;
   killedAt: KillPoint[];
+  /** The attempts each kill cut off, as the worker's `self-kill` carries them to the supervisor. */
+  cut: StoppedAttempt[];
 }
 
 /** A workflow whose `charge` step charges (a binding call or a request, as `via` says), then returns. */
@@ -56,8 +61,9 @@ function executor(world: World, store: JournalStore, clock: VirtualClock, body: 
   let engine: Engine | undefined;
   const guard = createStepGuard({
     emit: () => {},
-    kill: (at) => {
+    kill: (at, cut) => {
       world.killedAt.push(at);
+      if (cut) world.cut.push(cut);
       setImmediate(() => engine?.dispose());
     },
   });
@@ -71,7 +77,7 @@ function executor(world: World, store: JournalStore, clock: VirtualClock, body: 
 }
 
 async function crashRun(via: Parameters<typeof chargeBody>[1], at: KillPoint = 'after-call') {
-  const world: World = { charges: 0, killedAt: [] };
+  const world: World = { charges: 0, killedAt: [], cut: [] };
   const store = createMemoryJournalStore();
   const clock = createVirtualClock(1_700_000_000_000);
   const body = chargeBody(world, via);
@@ -83,6 +89,12 @@ async function crashRun(via: Parameters<typeof chargeBody>[1], at: KillPoint = '
   const stillArmed = first.guard.armedKill();
   first.engine.dispose();
   const second = executor(world, store, clock, body);
+  // As the studio's next executor does first (`fail-stopped-attempts`): the cut-off attempt, journaled as lost.
+  for (const cut of world.cut) {
+    const journal = await store.read('i1');
+    const events = stoppedAttemptEvents(journal, cut, clock.now(), clock.now());
+    await store.append('i1', events, summarizeJournal([...journal, ...events]));
+  }
   await second.engine.recover();
   await runToIdle(second.engine, clock);
   const after = reduceJournal(await store.read('i1'));
@@ -104,12 +116,23 @@ describe('crash injection after the next call of an attempt', () => {
     ]);
     expect(after.output).toEqual({ charged: 2 });
     expect(world.charges).toBe(2);
+    // The kill hands over the attempt it cut off with the call it made; journaled with the lost attempt, so
+    // the journal shows the charge happened before the crash. Retried at once, as recovery retries a lost one.
+    const put = { binding: 'KV', op: 'put', target: 'ledger:A-17', ok: true };
+    expect(world.cut).toEqual([{ instanceId: 'i1', stepName: 'charge', attempt: 1, lost: true, bindings: [put] }]);
+    const [lost, retried] = after.steps[0]?.attempts ?? [];
+    expect(lost?.bindings).toEqual([put]);
+    expect(lost?.error?.message).toBe(messages.attemptLost());
+    expect(retried?.startedAt).toBe(lost?.endedAt);
   });
 
   it('kills after a request that reached the network (or a mock) the same way', async () => {
     const { world, after } = await crashRun('request');
     expect(world.killedAt).toEqual(['after-call']);
     expect(after.steps[0]?.attempts.map((a) => a.outcome)).toEqual(['failed', 'succeeded']);
+    expect(after.steps[0]?.attempts[0]?.requests).toEqual([
+      { method: 'POST', url: 'https://pay.example/charge', outcome: 'network', status: 200, ms: 3 },
+    ]);
     expect(world.charges).toBe(2);
   });
 
@@ -126,13 +149,14 @@ describe('crash injection after the next call of an attempt', () => {
   it('before-attempt (the default) still kills before user code runs: one charge, after recovery', async () => {
     const { world, before, after } = await crashRun('binding', 'before-attempt');
     expect(world.killedAt).toEqual(['before-attempt']);
+    expect(world.cut).toEqual([]);
     expect(before.steps[0]?.attempts).toMatchObject([{ attempt: 1, outcome: 'running' }]);
     expect(after.status).toBe('complete');
     expect(world.charges).toBe(1);
   });
 
   it('a disarmed kill fires nowhere', async () => {
-    const world: World = { charges: 0, killedAt: [] };
+    const world: World = { charges: 0, killedAt: [], cut: [] };
     const clock = createVirtualClock(0);
     const { engine, guard } = executor(world, createMemoryJournalStore(), clock, chargeBody(world, 'binding'));
     guard.armKill('after-call');

@@ -1,4 +1,4 @@
-import type { Mocks, WorkflowBinding, WorkflowBody } from '../engine';
+import type { JournalEvent, Mocks, WorkflowBinding, WorkflowBody } from '../engine';
 import type { LoadSourceResult, WorkflowInfo } from '../protocol';
 import type { EnvBindings, LoadModuleParams, PythonRuntime, WorkflowModule } from '../runtime';
 
@@ -101,6 +101,14 @@ export function createModuleRegistry(deps: ModuleRegistryDeps) {
         if (found) return found;
       }
       return undefined;
+    },
+    /**
+     * An instance of `workflowName` (of `fileId`, or with no file) is resumed: the module that will run it sends
+     * its scripted events not yet sent (`WorkflowModule.resumed`).
+     */
+    resumed(fileId: string | undefined, workflowName: string, journal: () => Promise<readonly JournalEvent[]>) {
+      const from = fileId ?? recency.findLast((f) => body(f, workflowName) !== undefined);
+      return (from === undefined ? undefined : files.get(from)?.newest?.module.resumed?.(journal)) ?? Promise.resolve();
     },
   };
 }

@@ -166,3 +166,30 @@ describe('createStepGuard() translating the interrupts the supervisor raised', (
     expect(other.tokenLeft).toBe(INTERRUPT.DECLINED_TOKEN);
   });
 });
+
+describe('wrapLive()', () => {
+  it('starts the run body in a host macrotask, after the command that started it has answered', async () => {
+    const queued: Array<() => void> = [];
+    const guard = createStepGuard({ emit: () => {}, kill: () => {}, defer: (cb) => queued.push(cb) });
+    const order: string[] = [];
+    const body = guard.wrapLive(async () => {
+      order.push('run() started');
+      return 'done';
+    });
+    const ctx = {
+      event: { payload: {}, timestamp: 0, instanceId: 'loop-1', workflowName: 'w' },
+      step: {} as WorkflowStep,
+      run: 1,
+      onEvict: () => ({ dispose() {} }),
+      log: () => {},
+    } satisfies RunContext;
+    const ran = body(ctx);
+    // The command's answer goes out in the microtasks that follow (executor-host.ts): before run() can block.
+    await Promise.resolve().then(() => order.push('create answered'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order).toEqual(['create answered']);
+    queued.shift()?.();
+    await expect(ran).resolves.toBe('done');
+    expect(order).toEqual(['create answered', 'run() started']);
+  });
+});

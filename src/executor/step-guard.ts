@@ -1,7 +1,11 @@
 import {
   type AttemptHooks,
+  type BindingCall,
+  MAX_BINDING_CALLS,
+  MAX_REQUESTS_PER_ATTEMPT,
   messages,
   parseDuration,
+  type RequestRecord,
   type StepFn,
   type WorkflowBody,
   type WorkflowStep,
@@ -12,6 +16,7 @@ import {
   hasAttemptSlots,
   INTERRUPT,
   type KillPoint,
+  type StoppedAttempt,
   stoppedAttemptError,
   type WorkerEvent,
 } from '../protocol';
@@ -26,8 +31,13 @@ export interface StepGuardDeps {
    * large enough to hold the attempt slots (`SHARED_BUFFER_BYTES`), attempts are announced there.
    */
   interrupt?: Int32Array;
-  /** Crash injection fired (at `at`): stop the worker now. */
-  kill(at: KillPoint): void;
+  /**
+   * Crash injection fired (at `at`): stop the worker now. An `after-call` kill passes the attempt it cut off,
+   * with the calls it made, for the next executor to journal as lost.
+   */
+  kill(at: KillPoint, cut?: StoppedAttempt): void;
+  /** A host macrotask: `wrapLive` starts each run's body in one, after the command that started it answered. */
+  defer?(cb: () => void): void;
 }
 
 /**
@@ -133,23 +143,37 @@ export function createStepGuard(deps: StepGuardDeps) {
 
   /**
    * The attempt's hooks, with an `after-call` kill armed fired by its next completed binding call or request (a
-   * request the gate blocked never left, so it is no side effect and does not fire it). Marks `killed`.
+   * request the gate blocked never left, so it is no side effect and does not fire it). Marks `killed`, and
+   * hands the kill the attempt with the calls it made so far (at most as many as the engine journals).
    */
-  function killAfterCall(hooks: AttemptHooks, killed: { fired: boolean }): AttemptHooks {
+  function killAfterCall(
+    hooks: AttemptHooks,
+    killed: { fired: boolean },
+    attempt: Pick<StoppedAttempt, 'instanceId' | 'stepName' | 'attempt'>,
+  ): AttemptHooks {
+    const bindings: BindingCall[] = [];
+    const requests: RequestRecord[] = [];
     const fire = () => {
       if (killArmed !== 'after-call') return;
       killArmed = undefined;
       killed.fired = true;
-      deps.kill('after-call');
+      deps.kill('after-call', {
+        ...attempt,
+        lost: true,
+        ...(bindings.length > 0 ? { bindings } : {}),
+        ...(requests.length > 0 ? { requests } : {}),
+      });
     };
     return {
       ...hooks,
       binding: (call) => {
         hooks.binding?.(call);
+        if (bindings.length < MAX_BINDING_CALLS) bindings.push(call);
         fire();
       },
       request: (record) => {
         hooks.request?.(record);
+        if (requests.length < MAX_REQUESTS_PER_ATTEMPT) requests.push({ ...record });
         if (record.outcome !== 'blocked') fire();
       },
     };
@@ -171,7 +195,8 @@ export function createStepGuard(deps: StepGuardDeps) {
       const unlessKilled = <T>(then: () => T): T => (killed.fired ? (new Promise<never>(() => {}) as T) : then());
       let result: unknown;
       try {
-        result = fn(ctx, killAfterCall(hooks, killed));
+        const cut = { instanceId, stepName: ctx.step.name, attempt: ctx.attempt };
+        result = fn(ctx, killAfterCall(hooks, killed, cut));
       } catch (error) {
         ended();
         return unlessKilled(() => {
@@ -209,6 +234,18 @@ export function createStepGuard(deps: StepGuardDeps) {
         body({ ...ctx, step: guardStep(ctx.step, ctx.event.instanceId) }).catch((error: unknown) =>
           translateRun(error, ctx.event.instanceId),
         );
+    },
+    /**
+     * `wrap`, for the studio's live engine: the body starts in a host macrotask, so the command that started the
+     * run (create, resume, recover…) has answered and its appends reached the journal mirror before user code
+     * can hold the thread — a `run()` that loops from its first line would otherwise leave its `create`
+     * unanswered (the page never selects the instance, the run dialog stays open) until something stops it.
+     */
+    wrapLive(body: WorkflowBody): WorkflowBody {
+      const wrapped = this.wrap(body);
+      const defer = deps.defer;
+      if (!defer) return wrapped;
+      return (ctx) => new Promise<void>((resolve) => defer(resolve)).then(() => wrapped(ctx));
     },
     /** What Python's interrupt handling asks (`PythonRuntime.routeInterrupts`); none without a buffer. */
     routing: router && {

@@ -54,7 +54,7 @@ export async function boot(
       sdkSources,
       emit: (e) => events.push(e),
       now: () => performance.now(),
-      kill: (at) => events.push({ type: 'self-kill', at }),
+      kill: (at, cut) => events.push({ type: 'self-kill', at, ...(cut ? { attempt: cut } : {}) }),
       defer: (cb) => setImmediate(cb),
       ...deps,
     },

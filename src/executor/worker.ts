@@ -1,64 +1,25 @@
 /**
- * Entry of the executor module worker (spawned by the supervisor with `{ type: 'module' }`).
- * Wires the real worker global, the real Pyodide and the SDK sources into the message loop; all logic is in
- * executor-host.ts (messages), boot-executor.ts (composition) and executor-core.ts (commands).
+ * Entry of the executor module worker (spawned by the page with `{ type: 'module' }`). Kept small: most of the
+ * worker's script (executor-worker.ts: Pyodide's loader, the database, the engine, the SDK's sources) takes a
+ * while to load and evaluate, and what needs none of it starts here first (early-work.ts): reaching OPFS and, on
+ * the page's `head-start` message, importing Pyodide's runtime script and reading the stored snapshot. Messages
+ * that arrive meanwhile are kept and handed over in order.
  */
-import { loadPyodide, version as pyodideVersion } from 'pyodide';
-import { openOpfsSyncFile, openSnapshotFiles } from '../persistence';
-import { bootExecutor } from './boot-executor';
-import { browserSql } from './browser-sql';
-import { startExecutorHost, type WorkerScope } from './executor-host';
-import { fetchShippedSnapshot } from './shipped-snapshot';
-import { failOnRuntimeFetchError } from './watch-fetches';
+import { beginEarlyWork, keepArrivals } from './early-work';
 
-const sdkSources = import.meta.glob<string>('../runtime/python/**/*.py', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
+const early = beginEarlyWork({
+  ...(navigator.storage?.getDirectory ? { getDirectory: () => navigator.storage.getDirectory() } : {}),
+  preload: (url) => void import(/* @vite-ignore */ url).catch(() => {}),
 });
+const arrivals = keepArrivals(self, early);
 
-const scope = self as unknown as WorkerScope & { close(): void };
-
-// Reaching OPFS is the worker's first storage access (tens of ms under load) and changes nothing, so it starts
-// while this module loads, before the boot request arrives; the boot then looks for the snapshot file in it.
-const opfsRoot = navigator.storage?.getDirectory?.();
-opfsRoot?.catch(() => undefined);
-
-/** A macrotask without the 4 ms clamp of nested `setTimeout(0)`: the engine defers eviction checks with it. */
-function createDefer(): (cb: () => void) => void {
-  const queue: Array<() => void> = [];
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => queue.shift()?.();
-  return (cb) => {
-    queue.push(cb);
-    channel.port2.postMessage(0);
-  };
-}
-
-startExecutorHost(scope, {
-  boot: (input, emit) =>
-    bootExecutor(input, {
-      loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
-      pyodideVersion,
-      sdkSources,
-      fetchShippedSnapshot: (indexURL, key) =>
-        fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
-      emit,
-      // STUDIO_CONNECT_ORIGINS at build time (vite.config.ts): allowed here and in the page's CSP.
-      network: {
-        allow: (import.meta.env.STUDIO_CONNECT_ORIGINS ?? '').split(' ').filter((o: string) => o !== ''),
-        csp: !import.meta.env.DEV,
-      },
-      now: () => performance.now(),
-      defer: createDefer(),
-      snapshotFiles: () => openSnapshotFiles(opfsRoot ? { getDirectory: () => opfsRoot } : undefined),
-      // loadPyodide() imports this same URL later and gets the module already fetched and compiled.
-      preload: (indexURL) => void import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`).catch(() => {}),
-      openJournalLog: (fileName) => openOpfsSyncFile(fileName),
-      sql: browserSql,
-      kill: (at) => {
-        emit({ type: 'self-kill', at });
-        scope.close();
-      },
+import('./executor-worker').then(
+  ({ startExecutorWorker }) => {
+    startExecutorWorker(early, arrivals.handOver());
+  },
+  // As an error of the worker's script (the supervisor replaces the worker), not an unhandled rejection.
+  (error: unknown) =>
+    setTimeout(() => {
+      throw error;
     }),
-});
+);

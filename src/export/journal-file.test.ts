@@ -58,6 +58,17 @@ describe('journal files', () => {
     }
   });
 
+  it('reads back the key of a scripted event (event-buffered `scripted`), and refuses one that is not a string', () => {
+    const file = raw(everyKindText);
+    const at = file.events.findIndex((e) => e.type === 'event-buffered');
+    expect(at).toBeGreaterThan(0);
+    (file.events[at] as Record<string, unknown>).scripted = 'events[0]';
+    const back = parseJournalFile(JSON.stringify(file));
+    expect(back.ok && back.file.events[at]).toMatchObject({ type: 'event-buffered', scripted: 'events[0]' });
+    (file.events[at] as Record<string, unknown>).scripted = 0;
+    expect(messageOf(file)).toContain('scripted');
+  });
+
   it('keeps an infinite retry limit, written as "Infinity"', () => {
     const file = parsed(everyKindText);
     const started = file.events.find((e) => e.type === 'step-started' && e.name === 'flaky');

@@ -94,7 +94,7 @@ const versionOneEvents = [
   callEvent('wait-started', { eventType: z.string(), timeoutAt: time, timeoutMs: time }),
   callEvent('event-received', { eventSeq: z.int().min(1) }),
   callEvent('wait-timed-out', { error: serializedError }),
-  event('event-buffered', { eventType: z.string(), payload: json, timestamp: time }),
+  event('event-buffered', { eventType: z.string(), payload: json, timestamp: time, scripted: z.string().optional() }),
   event('wake-skipped', { call: callRef, wake: z.enum(['sleep', 'retry', 'wait-timeout']) }),
   event('pause-requested', {}),
   event('paused', {}),

@@ -1,6 +1,6 @@
 import { readNow } from './read-now';
 import { guardQuota } from './storage-errors';
-import type { InstanceFileRecord, LoadedSourceRecord, StudioDB } from './studio-db';
+import type { CloudflareImportRecord, InstanceFileRecord, LoadedSourceRecord, StudioDB } from './studio-db';
 
 /**
  * What the executor keeps besides journals: which file each instance came from, and per file the newest
@@ -35,9 +35,18 @@ export function createExecutorRepo(db: StudioDB) {
     async fileExists(fileId: string): Promise<boolean> {
       return (await readNow(db, 'files', (store) => store.count(fileId))) === 1;
     },
-    /** Whether the instance was imported from Cloudflare: read-only, never run. */
-    async isReadOnly(instanceId: string): Promise<boolean> {
-      return (await readNow(db, 'cloudflareImports', (store) => store.count(instanceId))) === 1;
+    /**
+     * The Cloudflare record that makes an instance read-only (imported from Cloudflare, or the `<id>-replay` copy
+     * "Replay against this code" keeps, with `replayOf`), or undefined for an instance the executor runs.
+     */
+    readOnlyRecord(instanceId: string): Promise<CloudflareImportRecord | undefined> {
+      return readNow(db, 'cloudflareImports', (store) => store.get(instanceId)) as Promise<
+        CloudflareImportRecord | undefined
+      >;
+    },
+    /** The ids of every read-only instance, in one read (recovery asks once, not once per instance). */
+    async readOnlyIds(): Promise<Set<string>> {
+      return new Set((await readNow(db, 'cloudflareImports', (store) => store.getAllKeys())) as string[]);
     },
     /** Forgets the Cloudflare record of a deleted instance. */
     forgetImport(instanceId: string): Promise<void> {

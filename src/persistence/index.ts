@@ -16,8 +16,11 @@ export { createSettingsRepo, type SettingsRepo } from './settings-repo';
 export {
   createSnapshotFiles,
   openSnapshotFiles,
+  readStoredSnapshot,
   type SnapshotDirectoryLike,
   type SnapshotFiles,
+  type StoredSnapshot,
+  withStoredSnapshot,
 } from './snapshot-files';
 export { createSnapshotRepo, type SnapshotRepo, type SnapshotRepoDeps, snapshotKey } from './snapshot-repo';
 export { guardQuota, isQuotaError, JournalConflictError, StorageFullError } from './storage-errors';

@@ -42,12 +42,12 @@ describe('openOpfsSyncFile', () => {
   });
 
   it('waits while the previous executor still holds the file, then opens it', async () => {
-    const opfs = stubOpfs(3);
+    const opfs = stubOpfs(5);
     const slept: number[] = [];
     const file = await openOpfsSyncFile('db.journal-log', { sleep: async (ms) => void slept.push(ms) });
     expect(file).toBe(opfs.file);
     expect(opfs.names).toEqual(['db.journal-log']);
-    expect(slept).toEqual([10, 20, 40]);
+    expect(slept).toEqual([10, 20, 40, 50, 50]); // never more than 50 ms between tries
   });
 
   it('says which file is held and what to do once the wait is over', async () => {
@@ -55,7 +55,7 @@ describe('openOpfsSyncFile', () => {
     const err = await openOpfsSyncFile('db.journal-log', { waitMs: 100, sleep: async () => {} }).catch((e) => e);
     expect(err).toBeInstanceOf(JournalLogBusyError);
     expect(err.message).toBe(
-      "The journal's log file (db.journal-log) is still held by another executor after 150 ms — is the studio " +
+      "The journal's log file (db.journal-log) is still held by another executor after 120 ms — is the studio " +
         'running in another window of this browser profile? Close it, then reload this tab.',
     );
   });

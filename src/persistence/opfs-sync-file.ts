@@ -46,7 +46,8 @@ export async function openOpfsSyncFile(fileName: string, options: OpenOpfsOption
   const waitMs = options.waitMs ?? 5_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let waited = 0;
-  for (let pause = 10; ; pause = Math.min(pause * 2, 250)) {
+  // At most 50 ms between tries: a restart to apply a Terminate waits on this before it can journal it.
+  for (let pause = 10; ; pause = Math.min(pause * 2, 50)) {
     try {
       return await handle.createSyncAccessHandle();
     } catch (error) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSnapshotFiles } from './snapshot-files';
+import {
+  createSnapshotFiles,
+  readStoredSnapshot,
+  type SnapshotDirectoryLike,
+  withStoredSnapshot,
+} from './snapshot-files';
 import { createSnapshotRepo, snapshotKey } from './snapshot-repo';
 import { StudioDB } from './studio-db';
 import { memoryDirectory } from './test-snapshot-directory';
@@ -88,5 +93,78 @@ describe('snapshot repo on snapshot files', () => {
     );
     expect(Array.from((await repo.get(key))?.bytes ?? [])).toEqual([1, 2]);
     db.close();
+  });
+});
+
+/** An OPFS root holding `dir` as the snapshots' directory (or none), recording how it was asked for. */
+function rootWith(dir: SnapshotDirectoryLike | undefined) {
+  const asked: Array<{ name: string; create: boolean }> = [];
+  const root = {
+    async getDirectoryHandle(name: string, options?: { create?: boolean }) {
+      asked.push({ name, create: options?.create === true });
+      if (!dir || name !== 'pyodide-snapshots') {
+        throw Object.assign(new Error(`A requested file or directory could not be found: ${name}`), {
+          name: 'NotFoundError',
+        });
+      }
+      return dir;
+    },
+  };
+  return { root: Promise.resolve(root), asked };
+}
+
+describe('readStoredSnapshot()', () => {
+  it('reads the one stored snapshot with its key before the key is known, creating nothing', async () => {
+    const { dir, files, syncReads } = memoryDirectory({ syncAccess: 'ok' });
+    files.set('pyodide-314.0.7-sdk-abc.snapshot', new Uint8Array([4, 5, 6]));
+    const { root, asked } = rootWith(dir);
+    const stored = await readStoredSnapshot(root);
+    expect(stored?.key).toBe('pyodide-314.0.7-sdk-abc');
+    expect(Array.from((await stored?.bytes) ?? [])).toEqual([4, 5, 6]);
+    expect(asked).toEqual([{ name: 'pyodide-snapshots', create: false }]);
+    // No exclusive handle: a follower's read never locks the file against the leader writing it.
+    expect(syncReads).toEqual([]);
+  });
+
+  it('finds nothing without the directory or without OPFS, and no bytes in an empty file (a write cut short)', async () => {
+    expect(await readStoredSnapshot(rootWith(undefined).root)).toBeUndefined();
+    expect(await readStoredSnapshot(undefined)).toBeUndefined();
+    const { dir, files } = memoryDirectory();
+    files.set('pyodide-314.0.7-sdk-abc.snapshot', new Uint8Array());
+    const stored = await readStoredSnapshot(rootWith(dir).root);
+    expect(stored?.key).toBe('pyodide-314.0.7-sdk-abc');
+    expect(await stored?.bytes).toBeUndefined();
+  });
+});
+
+describe('withStoredSnapshot()', () => {
+  it('answers for the stored key from the bytes read before, once, and for any other key from the files', async () => {
+    const { dir, files: stored } = memoryDirectory();
+    const files = createSnapshotFiles(dir);
+    const key = snapshotKey('314.0.7', 'abc');
+    const other = snapshotKey('314.0.7', 'def');
+    const early = withStoredSnapshot(files, { key, bytes: Promise.resolve(new Uint8Array([7])) });
+    // The file itself is gone (another tab replaced it meanwhile): the bytes read before still answer.
+    expect(await early.has(key)).toBe(true);
+    expect(Array.from((await early.read(key)) ?? [])).toEqual([7]);
+    // Dropped after that read: the next one is the file's.
+    expect(await early.read(key)).toBeUndefined();
+    stored.set(`${other}.snapshot`, new Uint8Array([8]));
+    expect(await early.has(other)).toBe(true);
+    expect(Array.from((await early.read(other)) ?? [])).toEqual([8]);
+    expect(await withStoredSnapshot(files, undefined).has(key)).toBe(false);
+  });
+
+  it('says the key is there before its bytes are read, and reads the file when the early read found none', async () => {
+    const { dir, files: stored } = memoryDirectory();
+    const files = createSnapshotFiles(dir);
+    const key = snapshotKey('314.0.7', 'abc');
+    let arrive!: (bytes: Uint8Array | undefined) => void;
+    const early = withStoredSnapshot(files, { key, bytes: new Promise((resolve) => (arrive = resolve)) });
+    expect(await early.has(key)).toBe(true);
+    const read = early.read(key);
+    stored.set(`${key}.snapshot`, new Uint8Array([9]));
+    arrive(undefined);
+    expect(Array.from((await read) ?? [])).toEqual([9]);
   });
 });

@@ -78,9 +78,10 @@ async function readAll(handle: SnapshotFileLike): Promise<Uint8Array> {
 }
 
 /** File names are keys; `snapshotKey` makes only letters, digits, dots and dashes. */
+const SUFFIX = '.snapshot';
 function fileName(key: string): string {
   if (!/^[\w.-]+$/.test(key)) throw new Error(`Not a snapshot key: ${JSON.stringify(key)}`);
-  return `${key}.snapshot`;
+  return `${key}${SUFFIX}`;
 }
 
 /** Snapshot files in `dir`. */
@@ -156,4 +157,57 @@ export async function openSnapshotFiles(storage: StorageManagerLike | undefined)
   } catch {
     return undefined; // e.g. a private window that refuses OPFS
   }
+}
+
+/** The snapshot file found before anyone asked for a key (`readStoredSnapshot`): its key, its bytes on the way. */
+export interface StoredSnapshot {
+  key: string;
+  /** Its bytes, being read; undefined when the file is empty (a write cut short) or could not be read. */
+  bytes: Promise<Uint8Array | undefined>;
+}
+
+/**
+ * The snapshot stored in OPFS, whatever its key (only the current key is kept, so there is at most one), found
+ * and read without writing anything (the directory is not created): the executor worker begins this before it
+ * knows the key or whether its tab leads, and uses it only if the key is the one it needs. Resolves once the
+ * file is found (its bytes follow); undefined when there is none or OPFS cannot be reached.
+ */
+export async function readStoredSnapshot(root: Promise<unknown> | undefined): Promise<StoredSnapshot | undefined> {
+  try {
+    const top = (await root) as FileSystemDirectoryHandle | undefined;
+    if (!top) return undefined;
+    const dir = (await top.getDirectoryHandle(SNAPSHOT_DIR)) as unknown as SnapshotDirectoryLike;
+    for await (const name of dir.keys()) {
+      if (!name.endsWith(SUFFIX)) continue;
+      // Through a blob, not an exclusive sync access handle: the read runs off this thread while the worker
+      // evaluates its code, and never locks the file against another tab that is writing it.
+      const bytes = dir
+        .getFileHandle(name)
+        .then((handle) => handle.getFile())
+        .then(async (file) => new Uint8Array(await file.arrayBuffer()))
+        .then((b) => (b.byteLength > 0 ? b : undefined))
+        .catch(() => undefined);
+      return { key: name.slice(0, -SUFFIX.length), bytes };
+    }
+  } catch {
+    // no directory yet, a private window that refuses OPFS: the boot looks itself
+  }
+  return undefined;
+}
+
+/**
+ * `files`, answering for `stored`'s key from the bytes read before (once: the ~30 MB are dropped after that
+ * read; the file itself when they could not be read) instead of reading the file again.
+ */
+export function withStoredSnapshot(files: SnapshotFiles, stored: StoredSnapshot | undefined): SnapshotFiles {
+  let kept = stored;
+  return {
+    ...files,
+    has: async (key) => kept?.key === key || files.has(key),
+    async read(key) {
+      const early = kept?.key === key ? kept.bytes : undefined;
+      kept = undefined;
+      return (await early) ?? files.read(key);
+    },
+  };
 }

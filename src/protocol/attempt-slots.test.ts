@@ -7,7 +7,7 @@ import {
   readAttemptSlots,
   type SlotAttempt,
 } from './attempt-slots';
-import { SHARED_BUFFER_BYTES } from './interrupt-targets';
+import { SHARED_BUFFER_BYTES } from './python-holder';
 import { INTERRUPT } from './shared';
 
 const attempt = (token: number, over: Partial<SlotAttempt> = {}): SlotAttempt => ({

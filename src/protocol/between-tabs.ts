@@ -37,7 +37,7 @@ export type ExecutorStatus<Time> =
       /** Where the armed kill fires (with `killArmed`; absent: `before-attempt`). */
       killAt?: KillPoint;
       /** Python has kept the executor busy without awaiting since `Time` (a step or code that does not await). */
-      busy?: { attempt?: BusyAttempt } & Time;
+      busy?: { attempt?: BusyAttempt; run?: { instanceId: string } } & Time;
     } & Time)
   | ({ status: 'restarting'; reason: string; phase?: BootProgress['phase'] } & Time)
   | ({ status: 'failed'; error: { name: string; message: string } } & Time);

@@ -2,7 +2,7 @@
  * Host → worker: the one message the host sends (`WorkerRequest`) and what a request asks (`WorkerInput`).
  * Each request is answered by a `WorkerResponse` (worker-to-host.ts) with the same `requestId`.
  */
-import type { JournalEvent, Mocks, RestartFrom } from '../engine';
+import type { BindingCall, JournalEvent, Mocks, RequestRecord, RestartFrom } from '../engine';
 
 /**
  * Start Python and the engine: load Pyodide from `indexURL` (warm from a memory snapshot when one matches),
@@ -24,6 +24,12 @@ export interface BootPython {
    * the executor mirrors the journal in its own thread.
    */
   journalMirror?: MessagePort;
+  /**
+   * How many journal requests (`fail-stopped-attempts`, then the Terminate, Pause and Delete a restart carried
+   * over) the host sends right after this one. They need no Python, so the executor does them as soon as its
+   * journal is open, and only then starts Python, whose boot would otherwise hold this thread for seconds.
+   */
+  journalWork?: number;
 }
 
 /** Liveness check; the worker answers at once unless it is blocked (e.g. by Python in a tight loop). */
@@ -46,16 +52,37 @@ export interface StoppedAttempt {
   attempt: number;
   /** What to journal; absent: it ran past its timeout (journaled as the step's timeout error). */
   error?: { name: string; message: string };
+  /**
+   * Crash injection (`after-call`) cut it off: journaled as the engine journals an attempt lost in a crash
+   * (`WorkflowInternalError`, retried at once), `error` aside.
+   */
+  lost?: true;
+  /** The `self.env` binding calls it made before it was stopped: journaled with it (absent: none). */
+  bindings?: BindingCall[];
+  /** The requests it made through the network gate before it was stopped: journaled with it (absent: none). */
+  requests?: RequestRecord[];
+}
+
+/**
+ * An instance whose own code outside any step (`run()`, or a task or callback it started) held Python when the
+ * supervisor ended its executor (Kill now, a reload, a restart): as a run whose invocation dies on Cloudflare
+ * (its CPU limit), the instance errors with `error` instead of resuming into the same code.
+ */
+export interface StoppedRun {
+  instanceId: string;
+  error: { name: string; message: string };
 }
 
 /**
  * Sent to a new executor before anything else: journal each attempt (if it is still the instance's last, and
  * running) as failed with `error`, its retry per the step's config, so recovery never walks straight back into
- * a runaway, and the attempt counts toward its retry limit. Refused once the executor has done anything else.
+ * a runaway, and the attempt counts toward its retry limit; then each of `runs` (if its run is still going) as
+ * errored. Refused once the executor has done anything else.
  */
 export interface FailStoppedAttempts {
   type: 'fail-stopped-attempts';
   attempts: StoppedAttempt[];
+  runs?: StoppedRun[];
 }
 
 /** Import one version of a workflow file into Python (once per version). */
@@ -269,5 +296,17 @@ export interface WorkerRequest {
   input: WorkerInput;
 }
 
-/** All host → worker messages. */
+/**
+ * Sent by the page to the worker it spawns before the tab knows whether it leads (supervisor/early-worker.ts):
+ * the worker starts what a `boot-python` for `indexURL` (default database, snapshots on) would do first and
+ * changes nothing (fetching and compiling Pyodide, reading or fetching the snapshot, restoring it), so the
+ * restore is not held back by the leader election. The boot request claims it; a follower terminates the worker
+ * unclaimed. Not a request: nothing answers it.
+ */
+export interface HeadStart {
+  type: 'head-start';
+  indexURL: string;
+}
+
+/** All messages the supervisor sends a worker (the page may send a `HeadStart` first). */
 export type HostToWorker = WorkerRequest;

@@ -11,6 +11,7 @@ export * from './attempt-slots';
 export * from './between-tabs';
 export * from './host-to-worker';
 export * from './interrupt-targets';
+export * from './python-holder';
 export * from './shared';
 export * from './stop-actions';
 export * from './worker-to-host';

@@ -11,8 +11,8 @@ import { INTERRUPT } from './shared';
 /** Byte layout of the targets region. */
 export const INTERRUPT_TARGETS = { offset: ATTEMPT_SLOTS_END, units: 2048 } as const;
 
-/** Size of the buffer the supervisor shares: the interrupt words, the attempt slots and the targets. */
-export const SHARED_BUFFER_BYTES = INTERRUPT_TARGETS.offset + 4 + INTERRUPT_TARGETS.units * 2;
+/** Where the targets region ends, in bytes (the Python holder follows, `python-holder.ts`). */
+export const INTERRUPT_TARGETS_END = INTERRUPT_TARGETS.offset + 4 + INTERRUPT_TARGETS.units * 2;
 
 const SEPARATOR = '\n';
 
@@ -22,7 +22,7 @@ const SEPARATOR = '\n';
  */
 export function raiseInstanceInterrupt(words: Int32Array, ids: readonly string[], reason: number): boolean {
   const text = ids.join(SEPARATOR);
-  if (words.buffer.byteLength < SHARED_BUFFER_BYTES || text.length > INTERRUPT_TARGETS.units) return false;
+  if (words.buffer.byteLength < INTERRUPT_TARGETS_END || text.length > INTERRUPT_TARGETS.units) return false;
   const units = new Uint16Array(words.buffer, INTERRUPT_TARGETS.offset + 4, INTERRUPT_TARGETS.units);
   for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
   Atomics.store(new Int32Array(words.buffer, INTERRUPT_TARGETS.offset, 1), 0, text.length);
@@ -34,7 +34,7 @@ export function raiseInstanceInterrupt(words: Int32Array, ids: readonly string[]
 
 /** The instances the last `raiseInstanceInterrupt` aimed at (none without a targets region). */
 export function readInterruptTargets(words: Int32Array): string[] {
-  if (words.buffer.byteLength < SHARED_BUFFER_BYTES) return [];
+  if (words.buffer.byteLength < INTERRUPT_TARGETS_END) return [];
   const length = Atomics.load(new Int32Array(words.buffer, INTERRUPT_TARGETS.offset, 1), 0);
   const units = new Uint16Array(words.buffer, INTERRUPT_TARGETS.offset + 4, Math.min(length, INTERRUPT_TARGETS.units));
   let text = '';

@@ -19,8 +19,9 @@ export type SerializedError = EngineSerializedError & { type: 'error' };
  * worker can journal the attempt as timed out rather than as a user `KeyboardInterrupt`; and into `reason` why:
  * 0 for a timeout, else the code of the user's action (`STOP_ACTIONS`, stop-actions.ts). The worker raises the
  * interrupt only in the code it is aimed at; when other code holds Python it writes `DECLINED_TOKEN` into
- * `token` instead, so the supervisor restarts the executor at once rather than after a grace. Word 3 is
- * padding, so the attempt slots after these words stay 8-aligned.
+ * `token` instead, so the supervisor restarts the executor at once rather than after a grace. `PROBE_TOKEN` raises
+ * nothing: it asks the worker whose code holds Python (`python-holder.ts`). Word 3 is padding, so the attempt
+ * slots after these words stay 8-aligned.
  */
 export const INTERRUPT = {
   signal: 0,
@@ -31,6 +32,7 @@ export const INTERRUPT = {
   ANY_TOKEN: -1,
   INSTANCE_TOKEN: -2,
   DECLINED_TOKEN: -3,
+  PROBE_TOKEN: -4,
 } as const;
 
 /** Raises `KeyboardInterrupt` in the worker's Python: for attempt `token`, because of `reason` (0: a timeout). */

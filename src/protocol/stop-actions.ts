@@ -50,3 +50,25 @@ export interface BusyAttempt {
   stepName: string;
   attempt: number;
 }
+
+/** The name of the error an instance is journaled with when its `run()` held Python as its executor was ended. */
+export const RUN_STOPPED = 'RunStoppedError';
+
+const WHY_RUN: Partial<Record<StopAction, string>> = {
+  kill: 'by "Kill now"',
+  reload: 'when the page was reloaded or closed',
+};
+
+/**
+ * The error of an instance whose own code outside any step kept Python busy `busyMs` when its executor was
+ * ended for `action`; `restart`: to carry out `detail` (e.g. `terminate instance b-2`).
+ */
+export function stoppedRunError(
+  action: StopAction,
+  busyMs: number,
+  detail = 'carry out a command',
+): { name: string; message: string } {
+  const why = WHY_RUN[action] ?? `when the executor was restarted to ${detail}`;
+  const seconds = (Math.max(0, busyMs) / 1000).toFixed(1);
+  return { name: RUN_STOPPED, message: `run() kept Python busy ${seconds} s outside any step and was stopped ${why}.` };
+}

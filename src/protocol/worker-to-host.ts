@@ -3,7 +3,7 @@
  * worker's unsolicited events (`WorkerEventMessage`).
  */
 import { IllegalStateError, type JournalEvent, type ReplayNote, type WorkflowInfo } from '../engine';
-import type { KillPoint, WorkerInput } from './host-to-worker';
+import type { KillPoint, StoppedAttempt, WorkerInput } from './host-to-worker';
 import type { SerializedError } from './shared';
 
 /**
@@ -269,6 +269,11 @@ export interface SelfKill {
   type: 'self-kill';
   /** Where it fired (absent: `before-attempt`). */
   at?: KillPoint;
+  /**
+   * The attempt an `after-call` kill cut off, with the calls it made: the next executor journals it as lost
+   * with those calls (`fail-stopped-attempts`), so the journal shows the side effect happened before the crash.
+   */
+  attempt?: StoppedAttempt;
 }
 
 /**

@@ -6,17 +6,21 @@
  * - step-result mocks: the attempt is told what to return or raise instead of running the step's function, the
  *   same replacement `workers.testing`'s `mock_step_result` / `mock_step_error` use (`workers._host._attempt`);
  * - scripted events: `after` events are sent on the engine's clock that long after the instance was created,
- *   scheduled by its first run (run 1; a studio reload before then loses them); `when: "waiting"` events are
- *   sent once the instance has asked to wait for that type (the engine hands it to that wait), once per instance
- *   while the module is loaded.
+ *   scheduled by its first run; `when: "waiting"` events once the instance has asked to wait for that type (the
+ *   engine hands it to that wait). Each is journaled as sent with its key (`event-buffered`'s `scripted`,
+ *   `events[i]`), so nothing is lost or sent twice across a reload: a fresh executor hands each instance's
+ *   journal to `resumed`, which schedules the `after` events not yet sent at their original due time (at once
+ *   when it has passed) and never sends a `when: "waiting"` event that was sent already.
  */
 import {
   type AttemptHooks,
   type Clock,
   type Disposable,
+  type JournalEvent,
   type Mocks,
   NO_MOCKS,
   type RunContext,
+  type ScriptedEvent,
   type StepContext,
   stepMockFor,
   type WorkflowBinding,
@@ -37,7 +41,16 @@ export interface ModuleMocks extends Disposable {
   runStarted(ctx: RunContext): void;
   /** Called when the run has asked to wait for `type`: sends a `when: "waiting"` event of it, once per instance. */
   waiting(instanceId: string, type: string): void;
+  /**
+   * A fresh executor resumes an instance; `journal` reads its journal (only when the mocks script events), before
+   * the engine loads it, so before any wait it replays: schedules its `after` events not yet sent, at creation +
+   * delay (at once when that has passed), and marks the `when: "waiting"` events it was sent already.
+   */
+  resumed(journal: () => Promise<readonly JournalEvent[]>): Promise<void>;
 }
+
+/** The key a scripted event is journaled with when sent (`event-buffered`'s `scripted`): its place in `events`. */
+export const scriptedKey = (index: number) => `events[${index}]`;
 
 /** The mocks of a module whose workflows are named by `binding` on the engine's `clock`. */
 export function createModuleMocks(
@@ -47,7 +60,8 @@ export function createModuleMocks(
 ): ModuleMocks {
   let m = mocks ?? NO_MOCKS;
   const calls = new Map<string, Map<number, number>>();
-  const sentOnWait = new Set<string>();
+  /** `instance \0 key` of every scripted event sent or scheduled here (or journaled as sent): each goes once. */
+  const taken = new Set<string>();
   const timers = new Set<Disposable>();
   const callsOf = (instanceId: string) => {
     let counts = calls.get(instanceId);
@@ -57,11 +71,30 @@ export function createModuleMocks(
     }
     return counts;
   };
-  const send = async (workflowName: string, instanceId: string, type: string, payload: unknown) => {
+  /** Takes `events[index]` for the instance; false when it was taken (sent, or scheduled) already. */
+  const take = (instanceId: string, index: number) => {
+    const key = `${instanceId}\u0000${scriptedKey(index)}`;
+    if (taken.has(key)) return false;
+    taken.add(key);
+    return true;
+  };
+  const send = async (workflowName: string, instanceId: string, index: number, event: ScriptedEvent) => {
     const handle = await binding(workflowName).get(instanceId);
-    await handle.sendEvent({ type, payload });
+    await handle.sendEvent({ type: event.type, payload: event.payload, scripted: scriptedKey(index) });
   };
   const workflowOf = new Map<string, string>();
+  /** Schedules the `after` events not taken yet, each at `createdAt` + its delay (at once when that has passed). */
+  const scheduleAfter = (instanceId: string, workflowName: string, createdAt: number) => {
+    m.events.forEach((event, index) => {
+      if (!('afterMs' in event.when) || !take(instanceId, index)) return;
+      const timer = clock.setTimer(Math.max(clock.now(), createdAt + event.when.afterMs), () => {
+        timers.delete(timer);
+        // The instance may have finished meanwhile: an event it can no longer take is dropped.
+        send(workflowName, instanceId, index, event).catch(() => {});
+      });
+      timers.add(timer);
+    });
+  };
   return {
     set(next) {
       m = next ?? NO_MOCKS;
@@ -84,25 +117,30 @@ export function createModuleMocks(
     runStarted(ctx) {
       const { instanceId, workflowName, timestamp } = ctx.event;
       workflowOf.set(instanceId, workflowName);
-      if (ctx.run !== 1) return;
-      for (const event of m.events) {
-        if (!('afterMs' in event.when)) continue;
-        const timer = clock.setTimer(Math.max(clock.now(), timestamp + event.when.afterMs), () => {
-          timers.delete(timer);
-          // The instance may have finished meanwhile: an event it can no longer take is dropped.
-          send(workflowName, instanceId, event.type, event.payload).catch(() => {});
-        });
-        timers.add(timer);
-      }
+      if (ctx.run === 1) scheduleAfter(instanceId, workflowName, timestamp);
     },
     waiting(instanceId, type) {
       const workflowName = workflowOf.get(instanceId);
       if (workflowName === undefined) return;
       const index = m.events.findIndex((e) => e.type === type && 'waiting' in e.when);
-      const key = `${instanceId}\u0000${index}`;
-      if (index < 0 || sentOnWait.has(key)) return;
-      sentOnWait.add(key);
-      send(workflowName, instanceId, type, m.events[index]?.payload ?? null).catch(() => {});
+      const event = m.events[index];
+      if (event === undefined || !take(instanceId, index)) return;
+      send(workflowName, instanceId, index, event).catch(() => {});
+    },
+    async resumed(read) {
+      if (m.events.length === 0) return;
+      const journal = await read();
+      const created = journal[0];
+      if (created?.type !== 'instance-created') return;
+      const { instanceId, workflowName, at } = created;
+      workflowOf.set(instanceId, workflowName);
+      // Sent before the reload (journaled with its key and type): taken, never sent again.
+      for (const e of journal) {
+        if (e.type !== 'event-buffered' || e.scripted === undefined) continue;
+        const index = m.events.findIndex((s, i) => scriptedKey(i) === e.scripted && s.type === e.eventType);
+        if (index >= 0) take(instanceId, index);
+      }
+      scheduleAfter(instanceId, workflowName, at);
     },
     dispose() {
       for (const timer of timers) timer.dispose();

@@ -3,6 +3,7 @@ import type {
   BindingCall,
   Disposable,
   HostRun,
+  JournalEvent,
   Mocks,
   RunContext,
   StepContext,
@@ -25,6 +26,8 @@ export interface WorkflowModule extends Disposable {
   body(workflowName: string): WorkflowBody | undefined;
   /** Replaces the file's mocks (`LoadModuleParams.mocks`) for the attempts, requests and instances from now on. */
   setMocks?(mocks: Mocks | undefined): void;
+  /** An instance is resumed by a fresh executor: its scripted events not yet sent are sent (`ModuleMocks.resumed`). */
+  resumed?(journal: () => Promise<readonly JournalEvent[]>): Promise<void>;
 }
 
 /** One `WorkflowEntrypoint` subclass of the module (the engine's `WorkflowInfo`). */
@@ -82,6 +85,7 @@ export function createWorkflowModule(
       workflows: reply.workflows,
       body: (workflowName) => bodies.get(workflowName),
       setMocks: (next) => mocks.set(next),
+      resumed: (journal) => mocks.resumed(journal),
       dispose() {
         if (disposed) return;
         disposed = true;

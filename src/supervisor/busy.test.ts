@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type StoppedAttempt, stoppedAttemptError } from '../protocol';
+import { type StoppedAttempt, type StoppedRun, stoppedAttemptError, stoppedRunError } from '../protocol';
 import { storageBusyRecord } from './busy';
 
 /** A Storage double; `refuse` makes every write throw (quota, private mode). */
@@ -43,5 +43,21 @@ describe('storageBusyRecord()', () => {
     storage.items.set('k', JSON.stringify([spinning, { instanceId: 1 }]));
     expect(storageBusyRecord(storage, 'k').read()).toEqual([spinning]);
     expect(() => storageBusyRecord(memoryStorage(true), 'k').write([spinning])).not.toThrow();
+  });
+
+  it('keeps the run holding Python beside the attempts, and reads a record without runs as before', () => {
+    const storage = memoryStorage();
+    const looping: StoppedRun = { instanceId: 'loop-1', error: stoppedRunError('reload', 3_000) };
+    const record = storageBusyRecord(storage, 'k');
+    record.write([spinning], [looping]);
+    expect([record.read(), record.readRuns()]).toEqual([[spinning], [looping]]);
+    record.write([], [looping]);
+    expect([record.read(), record.readRuns()]).toEqual([[], [looping]]);
+    record.write([spinning]);
+    expect([JSON.parse(storage.items.get('k') ?? ''), record.readRuns()]).toEqual([[spinning], []]);
+    storage.items.set('k', JSON.stringify({ attempts: [spinning], runs: [looping, { instanceId: 'x' }] }));
+    expect(record.readRuns()).toEqual([looping]);
+    record.write([], []);
+    expect(storage.items.has('k')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 import type { BootProgress, WorkerOutput } from '../protocol';
 import type { createAttemptMirror } from './attempt-mirror';
 import type { createBusyWatch } from './busy';
+import type { createHolderWatch } from './python-holder';
 import type { StopConnection } from './stop-requests';
 import type { JournalMirrorWorker, WorkerLike } from './types';
 import type { createWatchdog } from './watchdog';
@@ -27,4 +28,11 @@ export interface Connection {
   lastAnswerAt: number;
   stop: StopConnection;
   busy: ReturnType<typeof createBusyWatch>;
+  /**
+   * The journal work a restart carried over (stopped attempts, then the carried commands), sent right behind
+   * `boot-python`; settles when those commands are done (recovery waits for it).
+   */
+  carriedDone?: Promise<unknown>;
+  /** Whose code outside any step holds Python while the thread is blocked (python-holder.ts). */
+  holder: ReturnType<typeof createHolderWatch>;
 }

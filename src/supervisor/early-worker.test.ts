@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEarlyWorker } from './early-worker';
+import { createEarlyWorker, createStandby } from './early-worker';
 import { createFakeWorker, until } from './test-fakes';
 
 describe('createEarlyWorker()', () => {
@@ -31,5 +31,40 @@ describe('createEarlyWorker()', () => {
     early.dispose();
     expect(fake.isTerminated()).toBe(true);
     expect(early.take()).toBeUndefined();
+  });
+});
+
+describe('createStandby()', () => {
+  it('spawns the next worker ahead of need once, hands it over, and spawns anew without one', () => {
+    const spawned: ReturnType<typeof createFakeWorker>[] = [];
+    const spawn = () => {
+      const fake = createFakeWorker();
+      spawned.push(fake);
+      return fake.worker;
+    };
+    const standby = createStandby(spawn, true);
+    standby.prepare();
+    standby.prepare();
+    expect(spawned).toHaveLength(1);
+    const taken = standby.take();
+    taken.postMessage({ type: 'request', requestId: 1, input: { type: 'ping' } });
+    expect(spawned[0]?.types()).toEqual(['ping']); // the standby itself, not a new worker
+    standby.take();
+    expect(spawned).toHaveLength(2); // none waiting: a new one
+    standby.prepare();
+    standby.dispose();
+    expect(spawned[2]?.isTerminated()).toBe(true);
+  });
+
+  it('spawns nothing ahead when disabled', () => {
+    let spawned = 0;
+    const standby = createStandby(() => {
+      spawned += 1;
+      return createFakeWorker().worker;
+    }, false);
+    standby.prepare();
+    expect(spawned).toBe(0);
+    standby.take();
+    expect(spawned).toBe(1);
   });
 });

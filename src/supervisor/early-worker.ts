@@ -11,8 +11,9 @@ type EventType = 'message' | 'error' | 'messageerror';
 
 /**
  * Spawns the executor worker before the tab knows whether it leads: the Web Lock's answer is a round trip to
- * the browser, and the worker can fetch and evaluate its script meanwhile. A worker does nothing until it is
- * sent `boot-python`, so a follower tab just disposes of it unused (only the leader executes).
+ * the browser, and the worker can fetch and evaluate its script meanwhile. Before `boot-python` a worker only
+ * reads (its head start, protocol `HeadStart`, which `spawn` may send), so a follower tab just disposes of it
+ * unused (only the leader executes).
  *
  * What the worker sends before the supervisor listens (`worker-started`, or the error of a script that failed
  * to load) would be lost, so it is kept and delivered, in order and once the taker's synchronous wiring is
@@ -52,6 +53,31 @@ export function createEarlyWorker(spawn: () => WorkerLike): EarlyWorker {
     dispose() {
       worker?.terminate();
       worker = undefined;
+    },
+  };
+}
+
+/**
+ * The next executor worker, spawned ahead of need once an executor is ready (when `enabled`), so a restart (a
+ * Terminate that Python ignores, a crash) does not wait for a new worker to fetch and evaluate its script —
+ * seconds on a loaded machine. A standby does nothing until it is sent `boot-python`.
+ */
+export function createStandby(spawn: () => WorkerLike, enabled: boolean) {
+  let next: EarlyWorker | undefined;
+  return {
+    /** Spawns the standby worker if there is none. */
+    prepare(): void {
+      if (enabled) next ??= createEarlyWorker(spawn);
+    },
+    /** The standby worker (handed over once), else a new one. */
+    take(): WorkerLike {
+      const worker = next?.take();
+      next = undefined;
+      return worker ?? spawn();
+    },
+    dispose(): void {
+      next?.dispose();
+      next = undefined;
     },
   };
 }

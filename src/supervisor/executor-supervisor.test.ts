@@ -242,13 +242,17 @@ describe('createExecutorSupervisor()', () => {
     const again = supervisor.request({ type: 'kill-at-next-step', at: 'after-call' });
     current().answer('kill-at-next-step', { type: 'done' });
     await again;
-    current().emit({ type: 'self-kill', at: 'after-call' });
+    const put = { binding: 'KV', op: 'put', target: 'payments/i1/k', ok: true };
+    const cut = { instanceId: 'i1', stepName: 'charge', attempt: 1, lost: true as const, bindings: [put] };
+    current().emit({ type: 'self-kill', at: 'after-call', attempt: cut });
     expect(supervisor.getState()).toMatchObject({
       status: 'restarting',
       reason: 'crash injection: the executor was killed inside a step attempt, right after its binding call or request',
     });
     await boot();
     expect(supervisor.getState()).not.toHaveProperty('killAt');
+    // The attempt it cut off goes to the next executor first, to be journaled as lost with the call it made.
+    expect(current().posted[1]?.input).toEqual({ type: 'fail-stopped-attempts', attempts: [cut] });
   });
 
   it('gives up after three workers in a row die before becoming ready', async () => {

@@ -19,6 +19,7 @@ import {
   type OutputOf,
   raiseInterrupt,
   type StoppedAttempt,
+  type StoppedRun,
   type WorkerEvent,
   type WorkerInput,
   type WorkerOutput,
@@ -27,8 +28,11 @@ import {
 import { announcedAttempt, createAttemptMirror } from './attempt-mirror';
 import { createBusyWatch } from './busy';
 import type { Connection } from './connection';
+import { createStandby } from './early-worker';
 import { ExecutorError, IllegalStateError, WorkerCrashedError } from './errors';
 import { armedState, selfKillReason } from './kill-arming';
+import { createHolderWatch } from './python-holder';
+import { waitingForSourceNotice } from './recovered-notice';
 import { createRestartPolicy } from './restart-policy';
 import { createStopper, STOP_TIMING, stopConnection, stoppedBy, stopTargets, timedOutAttempt } from './stop-requests';
 import type { BusyState, ExecutorSupervisor, ExecutorSupervisorDeps, WorkerState } from './types';
@@ -56,13 +60,14 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
   let disposed = false;
   let state: WorkerState = { status: 'starting', since: deps.waitStartedAt ?? deps.now() };
   let conn: Connection;
+  const standby = createStandby(deps.spawn, deps.standbyWorker === true);
   const stopper = createStopper({
     now: deps.now,
     record: deps.busyRecord,
     isBusy: () => conn.busy.isBusy(),
     notify: (message) => deps.notify?.({ level: 'error', name: 'AttemptStoppedError', message }),
-    restart: (stop, reason, stopped) => {
-      if (conn.stop === stop) restart(conn, reason, stopped);
+    restart: (stop, reason, stopped, targets) => {
+      if (conn.stop === stop) restart(conn, reason, stopped, conn.holder.stopped(deps.now(), 'restart', { targets }));
     },
   });
 
@@ -122,7 +127,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         }
         break;
       case 'self-kill':
-        restart(c, selfKillReason(event.at));
+        // An attempt cut off inside is journaled by the next executor, with the calls it made.
+        restart(c, selfKillReason(event.at), event.attempt ? [event.attempt] : []);
         break;
       case 'executor-halted':
         restart(c, `${event.error.name}: ${event.error.message}`);
@@ -157,17 +163,15 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     c.attempts?.sync();
     stopper.tick(c.stop);
     if (!c.alive) return;
-    c.busy.update(c.watchdog.inFlight(), c.watchdog.blockedSince(), c.lastAnswerAt);
+    c.holder.update(deps.now(), c.watchdog.blockedSince(), c.lastAnswerAt);
+    c.busy.update(c.watchdog.inFlight(), c.watchdog.blockedSince(), c.lastAnswerAt, c.holder.holder());
     const action = c.watchdog.tick(deps.now());
     switch (action.type) {
       case 'none':
         return;
       case 'ping':
         c.watchdog.pingSent(deps.now());
-        post(c, { type: 'ping' }).then(
-          () => c.watchdog.alive(),
-          () => {},
-        );
+        post(c, { type: 'ping' }).then(() => c.watchdog.alive(), ignore);
         return;
       case 'interrupt':
         // A stop in progress handles the blocked worker (and restarts it if need be).
@@ -175,9 +179,11 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         if (c.interrupt) raiseInterrupt(c.interrupt, action.token, 0);
         deps.notify?.({ level: 'warning', name: 'Interrupted', message: `Python was interrupted: ${action.reason}.` });
         return;
-      case 'kill':
-        restart(c, action.reason, action.timedOut ? timedOutAttempt(action.timedOut) : []);
+      case 'kill': {
+        const runs = c.holder.stopped(deps.now(), 'restart', { detail: 'stop code that ignored its interrupt' });
+        restart(c, action.reason, action.timedOut ? timedOutAttempt(action.timedOut) : [], runs);
         return;
+      }
       default:
         assertNever(action);
     }
@@ -190,6 +196,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     setState(busy ? { ...rest, busy } : rest);
   }
 
+  const ignore = () => {};
+
   function start(): void {
     const buffer = deps.createInterruptBuffer?.();
     const watchdog = createWatchdog(config, buffer !== undefined);
@@ -199,7 +207,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         ? createAttemptMirror(buffer, watchdog, { now: deps.now, wallNow: deps.wallNow ?? (() => Date.now()) })
         : undefined;
     const c: Connection = {
-      worker: deps.spawn(),
+      worker: standby.take(),
       pending: new Map(),
       interrupt,
       watchdog,
@@ -216,6 +224,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
         lastAnswerAt: () => c.lastAnswerAt,
         post: (i) => post(c, i),
       }),
+      holder: createHolderWatch(interrupt),
       busy: createBusyWatch({
         now: deps.now,
         record: deps.busyRecord,
@@ -246,10 +255,15 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       ...(deps.snapshots !== undefined ? { snapshots: deps.snapshots } : {}),
       ...(mirror ? { journalMirror: mirror.port } : {}),
     };
-    post(c, input, mirror ? [mirror.port] : []).then(
+    // Journal work a restart carried over goes right behind the boot, done before Python starts (stop-requests.ts).
+    const journalWork = stopper.journalWork();
+    const booted = post(c, journalWork > 0 ? { ...input, journalWork } : input, mirror ? [mirror.port] : []);
+    c.carriedDone = stopper.ready(c.stop);
+    booted.then(
       (output) => {
         if (!c.alive || output.type !== 'python-ready') return;
         policy.ready();
+        standby.prepare();
         const since = state.since;
         setState({
           status: 'ready',
@@ -259,14 +273,10 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
           python: output,
         });
         // The commands a restart carried over are done before any other instance resumes (stop-requests.ts).
-        const carriedDone = stopper.ready(c.stop);
         for (const w of waiting.splice(0)) w.send();
-        void carriedDone.then(() => recover(c));
+        void c.carriedDone?.then(() => recover(c));
       },
-      (error: Error) => {
-        if (!c.alive) return;
-        giveUp(c, error);
-      },
+      (error: Error) => c.alive && giveUp(c, error),
     );
   }
 
@@ -275,16 +285,8 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     if (!c.alive) return;
     post(c, { type: 'recover' }).then(
       (recovered) => {
-        if (recovered.type === 'recovered' && recovered.waitingForSource > 0) {
-          deps.notify?.({
-            level: 'info',
-            name: 'WaitingForSource',
-            message:
-              recovered.waitingForSource === 1
-                ? '1 unfinished instance waits until its workflow file is loaded again.'
-                : `${recovered.waitingForSource} unfinished instances wait until their workflow file is loaded again.`,
-          });
-        }
+        const notice = recovered.type === 'recovered' ? waitingForSourceNotice(recovered.waitingForSource) : undefined;
+        if (notice) deps.notify?.(notice);
       },
       () => {},
     );
@@ -308,14 +310,15 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
 
   /** Failed for good: say why, and reject what waits for a worker. */
   function fail(error: Error): void {
+    standby.dispose();
     setState({ status: 'failed', since: state.since, error: { name: error.name, message: error.message } });
     for (const w of waiting.splice(0)) w.reject(new WorkerCrashedError(error.message));
     stopper.rejectAll(new WorkerCrashedError(error.message));
   }
 
-  function restart(c: Connection, reason: string, stopped: StoppedAttempt[] = []): void {
+  function restart(c: Connection, reason: string, stopped: StoppedAttempt[] = [], runs: StoppedRun[] = []): void {
     if (!c.alive || disposed) return;
-    stopper.addStopped(stopped);
+    stopper.addStopped(stopped, runs);
     const wasReady = state.status === 'ready';
     close(c, new WorkerCrashedError(`The Python executor stopped (${reason}) while handling this request.`));
     if (policy.giveUp(deps.now(), wasReady)) {
@@ -371,8 +374,10 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
     },
     kill(reason, action) {
       const now = deps.now();
-      const blocked = now - (conn.watchdog.blockedSince() ?? now) >= STOP_TIMING.blockedMs;
-      restart(conn, reason, action && blocked ? stoppedBy(conn.stop.inFlight(), now, action) : []);
+      const blocked = action !== undefined && now - (conn.watchdog.blockedSince() ?? now) >= STOP_TIMING.blockedMs;
+      // Python held by an attempt (journaled failed, retried per config) or by an instance's run (errored).
+      if (!blocked) restart(conn, reason);
+      else restart(conn, reason, stoppedBy(conn.stop.inFlight(), now, action), conn.holder.stopped(now, action));
     },
     async stopAttempt(instanceId) {
       if (state.status !== 'ready' || !stopper.stopAttempt(conn.stop, instanceId)) {
@@ -384,6 +389,7 @@ export function createExecutorSupervisor(deps: ExecutorSupervisorDeps): Executor
       disposed = true;
       const error = new IllegalStateError('The supervisor was disposed');
       close(conn, error);
+      standby.dispose();
       for (const w of waiting.splice(0)) w.reject(error);
       stopper.rejectAll(error);
       waiting = [];

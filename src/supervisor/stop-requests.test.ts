@@ -73,9 +73,9 @@ describe('stopping commands while Python holds the worker', () => {
       settled = true;
     });
     time.advance(250); // interrupted at the first tick 200 ms or more after the command
-    time.advance(750);
+    time.advance(250);
     expect(workers).toHaveLength(1);
-    time.advance(250); // 1 s after the interrupt the attempt is still in flight: Python did not stop
+    time.advance(250); // 0.5 s after the interrupt the attempt is still in flight: Python did not stop
     expect(workers).toHaveLength(2);
     expect(workers[0]?.isTerminated()).toBe(true);
     expect(supervisor.getState()).toMatchObject({ status: 'restarting' });
@@ -96,7 +96,7 @@ describe('stopping commands while Python holds the worker', () => {
           attempt: 1,
           error: {
             name: 'AttemptStoppedError',
-            message: 'Attempt stopped after 1.3 s: the instance was terminated ("Terminate").',
+            message: 'Attempt stopped after 0.8 s: the instance was terminated ("Terminate").',
           },
         },
         {
@@ -105,7 +105,7 @@ describe('stopping commands while Python holds the worker', () => {
           attempt: 1,
           error: {
             name: 'AttemptStoppedError',
-            message: 'Attempt stopped after 1.3 s: the executor was restarted to terminate instance spin-1.',
+            message: 'Attempt stopped after 0.8 s: the executor was restarted to terminate instance spin-1.',
           },
         },
       ],
@@ -163,7 +163,7 @@ describe('stopping commands while Python holds the worker', () => {
     expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('terminate'));
     expect(readInterruptTargets(words())).toEqual(['loop-1']);
     expect(words()[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
-    time.advance(500);
+    time.advance(250); // Python unwinds within the grace
     current().answer('terminate-instance', { type: 'done' });
     await expect(terminated).resolves.toEqual({ type: 'done' });
     expect(workers).toHaveLength(1);
@@ -250,16 +250,16 @@ describe('Stop attempt and Kill now', () => {
     expect(words()[INTERRUPT.token]).toBe(4);
     expect(words()[INTERRUPT.reason]).toBe(stopReasonCode('stop-attempt'));
     expect(words()[INTERRUPT.signal]).toBe(INTERRUPT.SIGINT);
-    time.advance(750);
-    expect(workers).toHaveLength(1);
     time.advance(250);
+    expect(workers).toHaveLength(1);
+    time.advance(250); // the grace: 0.5 s
     expect(workers).toHaveLength(2);
     await boot();
     expect(inputOf('fail-stopped-attempts')).toMatchObject({
       attempts: [
         {
           instanceId: 'spin-1',
-          error: { message: 'Attempt stopped after 1.0 s: the user stopped it ("Stop attempt").' },
+          error: { message: 'Attempt stopped after 0.5 s: the user stopped it ("Stop attempt").' },
         },
       ],
     });

@@ -11,7 +11,8 @@
  * swallowed the interrupt), or the worker has answered nothing `graceMs` after an interrupt aimed at the
  * instances' code (or, without room in the buffer to name them, `blockedRestartMs` after the command), the
  * executor is restarted: the attempts in flight go to the next executor to be journaled as stopped first, then
- * the command is sent again, and only once it is done do the other instances recover from their journals.
+ * the command is sent again — both right behind its boot, done as soon as its journal is open, before Python
+ * starts — and only once it is done and Python is ready do the other instances recover from their journals.
  */
 import {
   type BusyAttempt,
@@ -20,6 +21,7 @@ import {
   raiseInterrupt,
   type StopAction,
   type StoppedAttempt,
+  type StoppedRun,
   stoppedAttemptError,
   stopReasonCode,
   type WorkerInput,
@@ -32,7 +34,7 @@ export const STOP_TIMING = {
   /** A stopping command unanswered this long means Python holds the thread: interrupt it. */
   interruptAfterMs: 200,
   /** After an interrupt, how long the interrupted attempt may stay in flight before the executor is restarted. */
-  graceMs: 1_000,
+  graceMs: 500,
   /**
    * A stopping command with no attempt of its instances in flight to interrupt (the busy code is in `run()`, a
    * callback, another instance's step) restarts the executor once the worker has answered nothing this long.
@@ -175,15 +177,27 @@ export interface StopperHooks {
    * Where the busy attempts are recorded for the next page (busy.ts): those a previous page recorded when it
    * went away (reload, closed tab) are journaled first; the record is cleared once they are.
    */
-  record: { read(): StoppedAttempt[]; write(attempts: StoppedAttempt[]): void } | undefined;
+  record:
+    | {
+        read(): StoppedAttempt[];
+        readRuns?(): StoppedRun[];
+        write(attempts: StoppedAttempt[], runs?: StoppedRun[]): void;
+      }
+    | undefined;
   /** Python keeps the current worker busy (its attempts are being recorded again: leave the record). */
   isBusy(): boolean;
   notify(message: string): void;
   /**
    * Replace the worker of `conn` (its pending requests are rejected, except the commands `carried`, to be sent
-   * again first); the next executor journals `stopped` before anything else.
+   * again first); the next executor journals `stopped` before anything else. `targets`: the action and
+   * instances the restart carries out.
    */
-  restart(conn: StopConnection, reason: string, stopped: StoppedAttempt[]): void;
+  restart(
+    conn: StopConnection,
+    reason: string,
+    stopped: StoppedAttempt[],
+    targets?: { action: StopAction; ids: readonly string[] },
+  ): void;
 }
 
 /** Tracks the commands that must stop busy Python, and escalates as the module comment says. */
@@ -192,6 +206,8 @@ export function createStopper(hooks: StopperHooks) {
   let carried: Watch[] = [];
   /** Attempts the next executor must journal as stopped before anything else. */
   let toJournal: StoppedAttempt[] = hooks.record?.read() ?? [];
+  /** Instances whose run held Python when their executor was ended: the next executor journals them errored. */
+  let runsToJournal: StoppedRun[] = hooks.record?.readRuns?.() ?? [];
 
   /** Interrupts Python for `w`: its instances' attempt in flight, else their code. False when it cannot. */
   function interrupt(conn: StopConnection, w: Watch, now: number): boolean {
@@ -247,6 +263,7 @@ export function createStopper(hooks: StopperHooks) {
       conn,
       `restarted to ${verb} instance ${w.ids.join(', ')}: ${why}`,
       stoppedBy(inFlight, hooks.now(), w.action, w.ids),
+      { action: w.action, ids: w.ids },
     );
   }
 
@@ -339,22 +356,30 @@ export function createStopper(hooks: StopperHooks) {
       for (const w of watches) if (w.conn === conn) return true;
       return false;
     },
-    /** The executor is being replaced: the next one journals `stopped` first. */
-    addStopped(stopped: StoppedAttempt[]): void {
+    /** The executor is being replaced: the next one journals `stopped` (then `runs`) first. */
+    addStopped(stopped: StoppedAttempt[], runs: StoppedRun[] = []): void {
       toJournal = [...toJournal, ...stopped];
+      runsToJournal = [...runsToJournal, ...runs];
+    },
+    /** How many requests `ready` will send (announced with `boot-python`, which then waits for them). */
+    journalWork(): number {
+      return (toJournal.length > 0 || runsToJournal.length > 0 ? 1 : 0) + carried.length;
     },
     /**
-     * A new executor is ready: first the stopped attempts are journaled, then the commands that stopped them
-     * are sent again (the executor handles nothing else until the journaling is done). Settles once those
-     * commands are done, so the supervisor recovers the other instances only after them: a terminated or
-     * deleted instance is never resumed into the code that kept Python busy.
+     * A new executor was sent `boot-python`: first the stopped attempts are journaled, then the commands that
+     * stopped them are sent again (the executor handles nothing else until the journaling is done, and does
+     * both once its journal is open, before Python starts). Settles once those commands are done, so the
+     * supervisor recovers the other instances only after them: a terminated or deleted instance is never
+     * resumed into the code that kept Python busy.
      */
     ready(conn: StopConnection): Promise<unknown> {
       const stopped = toJournal;
-      if (stopped.length > 0) {
-        conn.post({ type: 'fail-stopped-attempts', attempts: stopped }).then(
+      const runs = runsToJournal;
+      if (stopped.length > 0 || runs.length > 0) {
+        conn.post({ type: 'fail-stopped-attempts', attempts: stopped, ...(runs.length > 0 ? { runs } : {}) }).then(
           () => {
             if (toJournal === stopped) toJournal = [];
+            if (runsToJournal === runs) runsToJournal = [];
             if (!hooks.isBusy()) hooks.record?.write([]);
           },
           (error: Error) => hooks.notify(`Stopped attempts were not journaled (${error.name}: ${error.message}).`),

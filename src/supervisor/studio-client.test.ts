@@ -170,6 +170,9 @@ describe('createStudioClient()', () => {
     await until(() => expect(b.getState()).toMatchObject({ role: 'follower', busy: { since: 2000, attempt } }));
     await b.stopAttempt('spin-1');
     expect(w.log).toContain('a stops the attempt of spin-1');
+    // The run holding Python, when no attempt does, reaches the follower too (its busy line offers Terminate).
+    w.executors.get('a')?.executor.setState({ ...ready, busy: { since: 3000, run: { instanceId: 'loop-1' } } });
+    await until(() => expect(b.getState()).toMatchObject({ busy: { since: 3000, run: { instanceId: 'loop-1' } } }));
     w.executors.get('a')?.executor.setState(ready);
     await until(() => expect(b.getState()).not.toHaveProperty('busy'));
   });

@@ -67,8 +67,11 @@ export interface StudioClientHandle extends StudioClient {
 type Forwarded = { to: string; resolve(output: WorkerOutput): void; reject(error: Error): void };
 type Queued = { command: ForwardedCommand; resolve(output: WorkerOutput): void; reject(error: Error): void };
 
-/** The busy attempt of a busy state, when it names one. */
-const pick = (busy: { attempt?: BusyAttempt }) => (busy.attempt ? { attempt: busy.attempt } : {});
+/** The busy attempt (or run) of a busy state, when it names one. */
+const pick = (busy: { attempt?: BusyAttempt; run?: { instanceId: string } }) => ({
+  ...(busy.attempt ? { attempt: busy.attempt } : {}),
+  ...(busy.run ? { run: busy.run } : {}),
+});
 
 /** Creates the client and starts the election at once. */
 export function createStudioClient(deps: StudioClientDeps): StudioClientHandle {

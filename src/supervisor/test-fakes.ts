@@ -196,6 +196,8 @@ export interface SuperviseFakesOptions {
   wallAheadMs?: number;
   /** Run a (fake) journal mirror worker beside each executor. */
   mirrors?: boolean;
+  /** Keep the next worker spawned ahead of a restart (`ExecutorSupervisorDeps.standbyWorker`). */
+  standby?: boolean;
   /** When the user's wait began (the supervisor's `waitStartedAt`); the fake clock starts at 1000. */
   waitStartedAt?: number;
   /** Where busy attempts are recorded for the next page (see `ExecutorSupervisorDeps.busyRecord`). */
@@ -251,6 +253,7 @@ export function superviseFakes(options: SuperviseFakesOptions = {}) {
     },
     notify: (n) => notices.push(n),
     ...(options.busyRecord ? { busyRecord: options.busyRecord } : {}),
+    ...(options.standby ? { standbyWorker: true } : {}),
     ...(options.mirrors
       ? {
           spawnJournalMirror: () => {

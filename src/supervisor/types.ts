@@ -8,6 +8,7 @@ import type {
   OutputOf,
   RunTests,
   StoppedAttempt,
+  StoppedRun,
   TestsRan,
   WorkerEvent,
   WorkerInput,
@@ -26,6 +27,8 @@ export type { BusyAttempt, LoadSourceResult, WorkflowInfo };
 export interface BusyState {
   since: number;
   attempt?: BusyAttempt;
+  /** No step attempt holds Python: the instance whose own code (`run()`, a task or callback) does, when known. */
+  run?: { instanceId: string };
 }
 
 /** Removes the listener it was returned for. */
@@ -174,6 +177,8 @@ export interface JournalMirrorWorker {
 /** What the supervisor needs from its host; injected so tests use a fake worker and a fake clock. */
 export interface ExecutorSupervisorDeps {
   spawn(): WorkerLike;
+  /** Keep the next worker spawned ahead of a restart, once an executor is ready (early-worker.ts). Default false. */
+  standbyWorker?: boolean;
   /** Milliseconds, monotonic (`performance.now`). */
   now(): number;
   /**
@@ -210,9 +215,14 @@ export interface ExecutorSupervisorDeps {
   notify?(notice: NoticeInput): void;
   /**
    * Where the attempts keeping Python busy are written while they do (localStorage in the browser), so that
-   * after a reload or a closed tab the next executor journals them as stopped before it resumes anything.
+   * after a reload or a closed tab the next executor journals them as stopped before it resumes anything; with
+   * the instance whose own code outside any step holds Python (`runs`), journaled errored (python-holder.ts).
    */
-  busyRecord?: { write(attempts: StoppedAttempt[]): void; read(): StoppedAttempt[] };
+  busyRecord?: {
+    write(attempts: StoppedAttempt[], runs?: StoppedRun[]): void;
+    read(): StoppedAttempt[];
+    readRuns?(): StoppedRun[];
+  };
 }
 
 /** The handle `createExecutorSupervisor` returns. */

@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBin } from '../../src/cli/test-io';
+import { runBin, tempFolder } from '../../src/cli/test-io';
 import { loadNodePython, type NodePython, openSnapshotCache } from '../../src/runtime/node';
 import { CASES_DIR, loadCases, runCase, runInProcess } from './harness';
 
@@ -184,7 +183,7 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
   });
 
   it('rejects a --journal file that is not JSON', async () => {
-    const journal = join(mkdtempSync(join(tmpdir(), 'ws-cli-')), 'j.json');
+    const journal = join(tempFolder(), 'j.json');
     writeFileSync(journal, '{"format": ');
     const result = await runInProcess(['run', `${CASES_DIR}/ref-01-first-step.py`, '--journal', journal], python);
     expect(result.stderr).toBe(
@@ -194,7 +193,7 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
   });
 
   it('asks for --id when the journal holds several instances', async () => {
-    const journal = join(mkdtempSync(join(tmpdir(), 'ws-cli-')), 'j.json');
+    const journal = join(tempFolder(), 'j.json');
     const file = `${CASES_DIR}/ref-01-first-step.py`;
     for (const id of ['one', 'two']) await runInProcess(['run', file, '--id', id, '--journal', journal], python);
     const result = await runInProcess(['run', file, '--journal', journal], python);
@@ -203,7 +202,7 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
   });
 
   it('refuses to resume an instance with the class of another workflow', async () => {
-    const journal = join(mkdtempSync(join(tmpdir(), 'ws-cli-')), 'j.json');
+    const journal = join(tempFolder(), 'j.json');
     await runInProcess(
       ['run', `${CASES_DIR}/ref-05-wait-for-event-unanswered.py`, '--id', 'w', '--journal', journal],
       python,
@@ -224,7 +223,7 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
   });
 
   it('refuses --params for an instance that already exists in the journal', async () => {
-    const journal = join(mkdtempSync(join(tmpdir(), 'ws-cli-')), 'j.json');
+    const journal = join(tempFolder(), 'j.json');
     const file = `${CASES_DIR}/ref-05-wait-for-event-unanswered.py`;
     const first = await runInProcess(['run', file, '--id', 'again', '--journal', journal, '--json'], python);
     expect(first.exit).toBe(1);
@@ -236,7 +235,7 @@ describe('bad input: exit 2 with a one-line message that says what to fix', () =
   });
 
   it('refuses an --event for an instance that already finished', async () => {
-    const journal = join(mkdtempSync(join(tmpdir(), 'ws-cli-')), 'j.json');
+    const journal = join(tempFolder(), 'j.json');
     const file = `${CASES_DIR}/ref-01-first-step.py`;
     expect((await runInProcess(['run', file, '--id', 'done', '--journal', journal], python)).exit).toBe(0);
     const again = await runInProcess(['run', file, '--id', 'done', '--journal', journal, '--event', 'x:{}'], python);
@@ -269,7 +268,7 @@ describe('bin/workflow-studio.mjs as a subprocess', () => {
   });
 
   it('resumes from --journal in a second process (delivers an event) and prints a readable summary', async () => {
-    const journal = join(mkdtempSync(join(tmpdir(), 'ws-bin-')), 'order.json');
+    const journal = join(tempFolder(), 'order.json');
     const file = `${CASES_DIR}/journal-01-event-resumes.py`;
     const first = await runBin(['run', file, '--id', 'order-42', '--params', '{"order": 42}', '--journal', journal]);
     expect(first.exit).toBe(1);

@@ -2,8 +2,9 @@
  * Performs a lesson's `drive` (lessons/kit.ts, `DriveAction`) on the real engine and Python runtime, as the
  * learner does it in the studio: run, crash injection (the executor's own step guard kills it before the next
  * step attempt, or inside it right after its next binding call or request, and a new one recovers the instance
- * from the journal), events, ⟳ Load of edited code, Skip wait. The lesson's `env` bindings live in memory and
- * outlive a killed executor, as they do in IndexedDB. Virtual clock, so sleeps and retry delays take no time; a
+ * from the journal, first journaling an attempt cut off inside as lost with the calls it made), events, ⟳ Load
+ * of edited code, Skip wait. The lesson's `env` bindings live in memory and outlive a killed executor, as they
+ * do in IndexedDB. Virtual clock, so sleeps and retry delays take no time; a
  * wait for an event nobody sent stops the drive, as in the studio.
  */
 
@@ -17,10 +18,12 @@ import {
   type JournalStore,
   parseEnvDeclaration,
   reduceJournal,
+  summarizeJournal,
   type VirtualClock,
 } from '../../src/engine';
 import { createStepGuard, type StepGuard } from '../../src/executor/step-guard';
-import type { KillPoint } from '../../src/protocol';
+import { stoppedAttemptEvents } from '../../src/executor/stopped-attempts';
+import type { KillPoint, StoppedAttempt } from '../../src/protocol';
 import {
   createEnvBindings,
   driveInstance,
@@ -40,10 +43,14 @@ interface Host {
   dispose(): void;
 }
 
-/** Crash injection across executors: `armed` carries over to the next host until it fires. */
+/**
+ * Crash injection across executors: `armed` carries over to the next host until it fires; `cut` is the attempt
+ * an `after-call` kill cut off, which the next executor journals as lost with its calls (as the studio's does).
+ */
 interface Crash {
   armed: KillPoint | undefined;
   killed: boolean;
+  cut?: StoppedAttempt | undefined;
 }
 
 /** The lesson's `env` (lesson.json), in memory for the whole drive. */
@@ -74,6 +81,8 @@ export async function driveLesson(runtime: PythonRuntime, lesson: Lesson, code: 
       crash.killed = false;
       host!.dispose();
       host = hostOn(runtime, store, clock, currentSource, crash, env);
+      if (crash.cut) await failStopped(store, crash.cut, clock.now());
+      crash.cut = undefined;
       await host.engine.recover();
     }
   };
@@ -151,6 +160,13 @@ async function drive(
   });
 }
 
+/** What the studio's next executor journals first for an attempt crash injection cut off (`fail-stopped-attempts`). */
+async function failStopped(store: JournalStore, cut: StoppedAttempt, now: number): Promise<void> {
+  const journal = await store.read(ID);
+  const events = stoppedAttemptEvents(journal, cut, now, now);
+  if (events.length > 0) await store.append(ID, events, summarizeJournal([...journal, ...events]));
+}
+
 /**
  * An engine with `source` loaded, its bodies wrapped by the executor's step guard (step-guard.ts), armed as
  * `crash` says: when the kill fires the engine stops at once, as the worker does.
@@ -167,8 +183,9 @@ function hostOn(
   let engine: Engine | undefined;
   const guard = createStepGuard({
     emit: () => {},
-    kill: () => {
+    kill: (_at, cut) => {
       crash.armed = undefined;
+      crash.cut = cut;
       crash.killed = true;
       engine!.dispose();
     },

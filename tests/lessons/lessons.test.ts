@@ -122,18 +122,42 @@ describe('lesson checks on wrong answers', () => {
     const result = lesson.check(await driveLesson(python.runtime, noCrash, lesson.start));
     expect(result).toEqual({
       pass: false,
-      message: 'charge made 1 attempt; arm ⚡ After next call before Run, so the executor dies right after the charge',
+      message:
+        'the executor was not killed after the charge call (charge made 1 attempt, none cut off): arm ⚡ After next call, then Run',
     });
+  });
+
+  it('idempotency: the other crash button (⚡ At next step, before the attempt) proves nothing, even with a stable key', async () => {
+    const lesson = byId('idempotency');
+    const wrongButton = {
+      ...lesson,
+      drive: lesson.drive.map((a) => (a.do === 'kill-after-next-call' ? { do: 'kill-at-next-step' as const } : a)),
+    };
+    for (const code of [lesson.start, lesson.solution]) {
+      const run = await driveLesson(python.runtime, wrongButton, code);
+      // The instance was crashed and retried: only where the kill landed differs.
+      expect(run.view.steps.find((s) => s.name === 'charge')?.attempts.map((a) => a.outcome)).toEqual([
+        'failed',
+        'succeeded',
+      ]);
+      expect(lesson.check(run)).toEqual({
+        pass: false,
+        message:
+          'the executor was not killed after the charge call (attempt 1 was cut off before its charge call): arm ⚡ After next call, then Run',
+      });
+    }
   });
 
   it('idempotency: the crash lands after the KV write, so the starting file charged twice and the solution once', async () => {
     const lesson = byId('idempotency');
     const start = await driveLesson(python.runtime, lesson, lesson.start);
     const [charge] = start.view.steps.filter((s) => s.name === 'charge');
-    expect(charge?.attempts.map((a) => [a.outcome, a.error?.name ?? null])).toEqual([
-      ['failed', 'WorkflowInternalError'],
-      ['succeeded', null],
+    // The lost attempt's KV write is journaled with it: the effect happened before the crash.
+    expect(charge?.attempts.map((a) => [a.outcome, a.error?.name ?? null, a.bindings?.map((b) => b.op)])).toEqual([
+      ['failed', 'WorkflowInternalError', ['put']],
+      ['succeeded', null, ['put']],
     ]);
+    expect(charge?.attempts[1]?.startedAt).toBe(charge?.attempts[0]?.endedAt);
     expect(start.view.output).toMatchObject({ charges: 2 });
     const solution = await driveLesson(python.runtime, lesson, lesson.solution);
     expect(solution.view.output).toMatchObject({ charges: 1 });

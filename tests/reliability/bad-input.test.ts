@@ -12,34 +12,28 @@
  *
  * docs/reliability.md lists what this proves, with the tests elsewhere that pin further cases.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-command';
-import { capture } from '../../src/cli/test-io';
+import { filePython, inProcess, tempFile, tempFolder } from '../../src/cli/test-io';
 import { type InstanceSummary, type JournalEvent, reduceJournal } from '../../src/engine';
-import type { NodePython } from '../../src/runtime/node';
-import { loadNodePython } from '../../src/runtime/node';
 import { moduleRows, useRuntime } from './bad-input-modules';
 import { GOOD, SOURCES } from './bad-input-sources';
 import { coreRows, openStudio, type Studio } from './bad-input-studio';
 
-process.env.TZ = 'UTC';
-
-const NOW = 1_800_000_000_000;
 const TOO_LARGE = 'Step big-1 output is too large. Maximum allowed size is 1MiB (it is 1048578 bytes of JSON).';
-let python: NodePython;
-let dir: string;
+const { deps, python } = filePython();
+const cli = inProcess(runCli, deps);
+const dir = tempFolder();
 let base: string;
 let studio: Studio;
 
 const file = (name: string) => join(dir, `${name}.py`);
-const cli = (argv: string[]) => capture((io) => runCli(argv, io, { python: async () => python, now: () => NOW }));
 
 /** A copy of the base journal file (one complete instance, "existing") for one row. */
 function journalCopy(): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'ws-bad-')), 'journal.json');
+  const copy = join(tempFolder(), 'journal.json');
   copyFileSync(base, copy);
   return copy;
 }
@@ -49,15 +43,13 @@ const readJournalFile = (path: string) => JSON.parse(readFileSync(path, 'utf8'))
 const instanceIn = (path: string, id: string) => readJournalFile(path).instances.find((i) => i.summary.id === id);
 
 beforeAll(async () => {
-  python = await loadNodePython({ stdout: () => {} });
-  dir = mkdtempSync(join(tmpdir(), 'ws-bad-input-'));
   for (const [name, source] of Object.entries(SOURCES)) writeFileSync(file(name), source);
   writeFileSync(file('good'), GOOD);
   base = join(dir, 'base.json');
-  const made = await cli(['run', file('good'), '--id', 'existing', '--params', '{"name": "Ada"}', '--journal', base]);
+  const made = await cli('run', file('good'), '--id', 'existing', '--params', '{"name": "Ada"}', '--journal', base);
   if (made.exit !== 0) throw new Error(`could not make the base journal: ${made.stderr}`);
-  studio = await openStudio(python.runtime);
-  useRuntime(python.runtime);
+  studio = await openStudio(python().runtime);
+  useRuntime(python().runtime);
 });
 
 afterAll(() => studio?.dispose());
@@ -156,16 +148,15 @@ describe('bad input at the CLI: exit 2, one line that says what to fix, the jour
   for (const [what, argv, message] of CLI_DOOR) {
     it(what, async () => {
       const journal = journalCopy();
-      const result = await cli(argv(journal));
+      const result = await cli(...argv(journal));
       expect(result).toEqual({ exit: 2, stdout: '', stderr: `error: ${message().replaceAll('JOURNAL', journal)}\n` });
       expect(readFileSync(journal, 'utf8')).toBe(readFileSync(base, 'utf8'));
     });
   }
 
   it('a --journal file that is not a journal (another JSON file) is refused and left as it was', async () => {
-    const other = join(mkdtempSync(join(tmpdir(), 'ws-bad-')), 'settings.json');
-    writeFileSync(other, '{"theme": "dark"}\n');
-    const result = await cli(['run', file('good'), '--journal', other]);
+    const other = tempFile('settings.json', '{"theme": "dark"}\n');
+    const result = await cli('run', file('good'), '--journal', other);
     expect(result.stderr).toBe(
       `error: --journal ${other} cannot be used: Not a journal file: "format" is missing; expected "workflow-studio-journal"; pass a file written by --journal, or a new path\n`,
     );
@@ -173,10 +164,9 @@ describe('bad input at the CLI: exit 2, one line that says what to fix, the jour
   });
 
   it('a --journal file cut off in the middle (not JSON) is refused and left as it was', async () => {
-    const cut = join(mkdtempSync(join(tmpdir(), 'ws-bad-')), 'journal.json');
     const text = readFileSync(base, 'utf8').slice(0, 100);
-    writeFileSync(cut, text);
-    const result = await cli(['run', file('good'), '--journal', cut]);
+    const cut = tempFile('journal.json', text);
+    const result = await cli('run', file('good'), '--journal', cut);
     expect(result.stderr).toBe(
       `error: --journal ${cut} cannot be used: it is not JSON; pass a file written by --journal, or a new path\n`,
     );
@@ -336,7 +326,7 @@ describe('SDK misuse in run(): the instance errors with the message, the bad cal
   for (const row of MISUSE) {
     it(row.what, async () => {
       const journal = journalCopy();
-      const result = await cli(['run', file(row.source), '--id', 'bad', '--json', '--journal', journal]);
+      const result = await cli('run', file(row.source), '--id', 'bad', '--json', '--journal', journal);
       expect(result.stderr).toBe('');
       expect(result.exit).toBe(1);
       expect(JSON.parse(result.stdout)).toMatchObject({ status: 'errored', error: row.error });
@@ -349,7 +339,7 @@ describe('SDK misuse in run(): the instance errors with the message, the bad cal
 
   it('one step more than the 10 000-step limit', async () => {
     const journal = journalCopy();
-    const result = await cli(['run', file('step-limit'), '--id', 'bad', '--json', '--journal', journal]);
+    const result = await cli('run', file('step-limit'), '--id', 'bad', '--json', '--journal', journal);
     expect(result.exit).toBe(1);
     expect(JSON.parse(result.stdout).error).toEqual(
       raisedFatal('The limit of 10000 steps has been reached. This limit can be changed in your worker configuration.'),
@@ -362,7 +352,7 @@ describe('SDK misuse in run(): the instance errors with the message, the bad cal
 
   it('huge print output: 64 KiB per attempt are journaled, then "[truncated N bytes]"', async () => {
     const journal = journalCopy();
-    const result = await cli(['run', file('huge-print'), '--id', 'bad', '--json', '--journal', journal]);
+    const result = await cli('run', file('huge-print'), '--id', 'bad', '--json', '--journal', journal);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'complete', output: 'done' });
     const events = instanceIn(journal, 'bad')?.events ?? [];
     const logs = events.find((e) => e.type === 'step-succeeded')?.logs ?? [];

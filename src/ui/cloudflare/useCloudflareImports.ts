@@ -22,10 +22,6 @@ export function useCloudflareIds(): string[] {
   );
 }
 
-/** Why an action cannot touch an instance imported from Cloudflare (the executor refuses it too). */
-export const READ_ONLY_REASON =
-  'Imported from Cloudflare: a record of a production run, read-only here. Use “Replay against this code” in the Instance tab.';
-
 /**
  * Cloudflare's status of every imported instance whose history here stops early (a truncated output, an
  * unknown step type), by id (live): its journal ends without the run's end, so it reads as running here.

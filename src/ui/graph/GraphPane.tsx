@@ -8,6 +8,7 @@ import { Pane } from '../layout/Pane';
 import { usePlan } from '../plan/usePlan';
 import { FitView } from './FitView';
 import { GraphNotes } from './GraphNotes';
+import { GraphScroll } from './GraphScroll';
 import { GroupFrame } from './GroupFrame';
 import type { FlowNode } from './graph-model';
 import { pickWorkflow } from './pick-workflow';
@@ -37,7 +38,13 @@ export function GraphPane() {
   const paneRef = useRef<HTMLDivElement>(null);
   return (
     <Pane title={analysis ? `Graph · ${analysis.className}` : 'Graph'} flush>
-      <div className="graph" ref={paneRef} data-testid="graph" data-analysis-ms={analysisMs.toFixed(1)}>
+      <div
+        className="graph"
+        id="graph-canvas"
+        ref={paneRef}
+        data-testid="graph"
+        data-analysis-ms={analysisMs.toFixed(1)}
+      >
         <ReactFlowProvider>
           <ReactFlow
             nodes={model.nodes}
@@ -66,6 +73,7 @@ export function GraphPane() {
               bounds={model.bounds}
               pane={paneRef}
             />
+            <GraphScroll bounds={model.bounds} pane={paneRef} />
           </ReactFlow>
         </ReactFlowProvider>
         <GraphNotes

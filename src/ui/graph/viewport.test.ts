@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, FIT, fitViewport, MIN_LABEL_PX, NODE_LABEL_PX } from './viewport';
+import {
+  boundsOf,
+  FIT,
+  fitViewport,
+  MIN_LABEL_PX,
+  NODE_LABEL_PX,
+  overflows,
+  scrollAxis,
+  scrolledTo,
+  wheelScrolled,
+} from './viewport';
 
 const O = { padding: 20, minZoom: 0.5, maxZoom: 1 };
 
@@ -45,5 +55,57 @@ describe('boundsOf()', () => {
       ),
     ).toEqual({ x: 0, y: -20, width: 150, height: 30 });
     expect(boundsOf([], 50, 10)).toBeNull();
+  });
+});
+
+describe('scrolling a plan too wide to fit at a readable zoom', () => {
+  // Four nodes in a row (the starter), in a 486 px wide pane at 1280×720: it cannot fit at zoom 1.
+  const plan = { x: 0, y: 0, width: 856, height: 64 };
+  const pane = { width: 486, height: 380 };
+  const start = fitViewport(plan, pane);
+
+  it('shows the start with a horizontal scrollbar over the padded plan, and none vertically', () => {
+    expect(start.zoom).toBe(1);
+    expect(scrollAxis(plan, start, 'x')).toEqual({ content: 856 + 2 * FIT.padding, offset: 0 });
+    expect(overflows(plan, start, pane, 'x')).toBe(true);
+    expect(overflows(plan, start, pane, 'y')).toBe(false);
+    expect(overflows(plan, fitViewport(plan, { width: 1200, height: 380 }), { width: 1200, height: 380 }, 'x')).toBe(
+      false,
+    );
+  });
+
+  it('scrolled to the end, the last node ends one padding inside the pane’s right edge', () => {
+    const end = scrollAxis(plan, start, 'x').content - pane.width;
+    const v = scrolledTo(plan, start, 'x', end);
+    expect(v.x + (plan.x + plan.width) * v.zoom).toBe(pane.width - FIT.padding);
+    expect(scrollAxis(plan, v, 'x').offset).toBe(end);
+    expect(v.y).toBe(start.y);
+  });
+
+  it('a plain wheel scrolls it sideways, and stops at either end', () => {
+    const end = scrollAxis(plan, start, 'x').content - pane.width;
+    const once = wheelScrolled(plan, start, pane, { x: 0, y: 100 });
+    expect(scrollAxis(plan, once, 'x').offset).toBe(100);
+    expect(once.y).toBe(start.y);
+    const far = wheelScrolled(plan, once, pane, { x: 0, y: 10_000 });
+    expect(scrollAxis(plan, far, 'x').offset).toBe(end);
+    const back = wheelScrolled(plan, far, pane, { x: 0, y: -10_000 });
+    expect(back).toEqual(start);
+  });
+
+  it('a plan that fits does not move; one dragged past its end is not pulled back, only kept from going on', () => {
+    const fits = fitViewport(plan, { width: 1200, height: 380 });
+    expect(wheelScrolled(plan, fits, { width: 1200, height: 380 }, { x: 50, y: 50 })).toEqual(fits);
+    const dragged = scrolledTo(plan, start, 'x', -80);
+    expect(wheelScrolled(plan, dragged, pane, { x: 0, y: -30 })).toEqual(dragged);
+    expect(scrollAxis(plan, wheelScrolled(plan, dragged, pane, { x: 0, y: 30 }), 'x').offset).toBe(-50);
+  });
+
+  it('a plan tall and wide scrolls on both axes, each by its own delta', () => {
+    const big = { x: 0, y: 0, width: 900, height: 900 };
+    const v = fitViewport(big, pane);
+    const moved = wheelScrolled(big, v, pane, { x: 40, y: 60 });
+    expect(scrollAxis(big, moved, 'x').offset).toBe(40);
+    expect(scrollAxis(big, moved, 'y').offset).toBe(60);
   });
 });

@@ -1,5 +1,6 @@
 import { selectSelectedInstanceId, useAppStore } from '../../store';
-import { READ_ONLY_REASON, useCloudflareRecord } from '../cloudflare/useCloudflareImports';
+import { readOnlyHistoryNote, readOnlyReason } from '../cloudflare/read-only-words';
+import { useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { useLiveInstance } from '../data/SelectedInstanceProvider';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
@@ -59,8 +60,7 @@ export function HistoryPane() {
       <div className={cloudflare ? 'history history--readonly' : 'history'} onKeyDown={onZoomKey}>
         {cloudflare && (
           <p className="history__note" data-testid="history-cloudflare-note">
-            ☁ Imported from Cloudflare ({cloudflare.label}), read-only: one lane, because Cloudflare does not expose its
-            replays (how often run() ran again), so its history is drawn as one run at the times Cloudflare recorded.
+            {readOnlyHistoryNote(cloudflare)}
           </p>
         )}
         {cloudflare?.stop && (
@@ -70,7 +70,7 @@ export function HistoryPane() {
         )}
         <TimeScrubber />
         <ReplayNotes view={instance.view} />
-        <HistoryReadOnly.Provider value={cloudflare ? READ_ONLY_REASON : null}>
+        <HistoryReadOnly.Provider value={cloudflare ? readOnlyReason(cloudflare) : null}>
           <Waterfall />
         </HistoryReadOnly.Provider>
       </div>

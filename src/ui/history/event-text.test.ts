@@ -29,4 +29,20 @@ describe('describeEvent()', () => {
     expect(texts).toContain('run 3 replayed 1 call from the journal');
     expect(texts.at(-1)).toBe('run 3 finished: run() returned');
   });
+
+  it('says which events the file’s mocks sent', () => {
+    const sent = {
+      type: 'event-buffered',
+      instanceId: 'i',
+      seq: 3,
+      at: 0,
+      wall: 0,
+      payload: null,
+      timestamp: 0,
+    } as const;
+    expect(describeEvent({ ...sent, eventType: 'approved' })).toBe('event “approved” sent');
+    expect(describeEvent({ ...sent, eventType: 'approved', scripted: 'events[0]' })).toBe(
+      'event “approved” sent by the file’s mocks (events[0])',
+    );
+  });
 });

@@ -45,7 +45,7 @@ export function describeEvent(e: JournalEvent): string {
     case 'wait-timed-out':
       return `wait ${callLabel(e)} timed out`;
     case 'event-buffered':
-      return `event “${e.eventType}” sent`;
+      return `event “${e.eventType}” sent${e.scripted === undefined ? '' : ` by the file’s mocks (${e.scripted})`}`;
     case 'wake-skipped':
       return `${e.wake} of ${callLabel(e.call)} skipped`;
     case 'pause-requested':

@@ -34,11 +34,14 @@ describe('describeExecutor()', () => {
     ).toEqual({ tone: 'busy', text: 'Python busy', detail: 'Python 3.14.2 · Pyodide 314.0.7 · loadPyodide 0.6 s' });
   });
 
-  it('names where Python is busy, in whole seconds: the step and attempt, or outside any step', () => {
+  it('names where Python is busy, in whole seconds: the step and attempt, or outside any step (whose run(), when known)', () => {
     const attempt = { instanceId: 'order-7', stepName: 'charge_card', attempt: 2 };
     expect(busyText({ since: 1000, attempt }, 13_999)).toBe('busy 12 s in charge_card (attempt 2 of order-7)');
     expect(busyText({ since: 1000 }, 7_000)).toBe(
       'Python busy 6 s outside any step (in run(), at import or in a callback)',
+    );
+    expect(busyText({ since: 1000, run: { instanceId: 'loop-1' } }, 4_000)).toBe(
+      'Python busy 3 s outside any step: run() of loop-1',
     );
   });
 

@@ -83,6 +83,9 @@ export function startingLine(state: ExecutorState, now: number, shown: BootPhase
 /** "busy 12 s in charge_card": how long Python has been held without awaiting, and where. */
 export function busyText(busy: BusyState, now: number): string {
   const seconds = Math.max(0, Math.floor((now - busy.since) / 1000));
+  if (busy.run) {
+    return `Python busy ${seconds} s outside any step: run() of ${busy.run.instanceId}`;
+  }
   if (!busy.attempt) return `Python busy ${seconds} s outside any step (in run(), at import or in a callback)`;
   const { stepName, attempt, instanceId } = busy.attempt;
   return `busy ${seconds} s in ${stepName} (attempt ${attempt} of ${instanceId})`;

@@ -57,10 +57,14 @@ interface InstanceSummaryProps {
 export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) {
   const travelling = travel !== null;
   const s = useMemo(() => summarizeInstance(view, events), [view, events]);
-  const wallNow = useWallClock(!travelling && !isFinished(view.status), 1000);
-  const durationMs = durationAt(s, travelling ? s.updatedAt : wallNow);
   const file = useInstanceFile(view.id);
   const cloudflare = useCloudflareRecord(view.id);
+  // Imported with its history cut short (a truncated output): the journal has no run end, so it alone would read
+  // running or waiting. The pill says Cloudflare's status, marked; time travel shows the journal's.
+  const cut = !travelling && cloudflare?.stop ? cloudflare.stop : null;
+  const status = cut && cloudflare ? cloudflare.status : s.status;
+  const wallNow = useWallClock(!travelling && !cut && !isFinished(view.status), 1000);
+  const durationMs = durationAt(s, travelling || cut ? s.updatedAt : wallNow);
   const fileText =
     file.status === 'linked'
       ? file.name
@@ -70,9 +74,20 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
           ? 'no file (imported journal)'
           : '…';
   return (
-    <div className="inspector instance-summary" data-testid="instance-summary" data-status={s.status}>
+    <div className="inspector instance-summary" data-testid="instance-summary" data-status={status}>
       <header className="inspector__head instance-summary__head">
-        <span className={`status-pill status-pill--${s.status}`}>{STATUS_TEXT[s.status]}</span>
+        <span className={`status-pill status-pill--${status}`} data-testid="summary-status">
+          {STATUS_TEXT[status]}
+        </span>
+        {cut && (
+          <span
+            className="chip chip--warn"
+            data-testid="summary-status-cut"
+            title={`${STATUS_TEXT[status]} is Cloudflare's status. The history here stops early (${cut.message}), so its journal alone reads ${STATUS_TEXT[s.status]}.`}
+          >
+            ☁ Cloudflare's · history cut short
+          </span>
+        )}
         <h2 className="inspector__name" data-testid="summary-workflow">
           {s.workflowName}
         </h2>
@@ -103,7 +118,10 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
           ],
           ['started', formatDateTime(s.startedAt)],
           ['ended', s.endedAt === null ? '—' : formatDateTime(s.endedAt)],
-          ['duration', `${formatDuration(durationMs)}${s.endedAt === null ? ' so far' : ''}`],
+          [
+            'duration',
+            `${formatDuration(durationMs)}${s.endedAt === null ? (cut ? ' until the history here stops' : ' so far') : ''}`,
+          ],
           [
             'runs · steps',
             `${plural(s.runs, 'run')} · ${plural(s.steps, 'step')}${s.calls > s.steps ? ` (${plural(s.calls, 'call')} with sleeps and waits)` : ''}`,
@@ -123,7 +141,11 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
       {!s.output.present && !s.error && (
         <Section title="Output">
           <p className="inspector__hint" data-testid="summary-no-output">
-            {s.status === 'terminated' ? 'Terminated before run() returned.' : 'Not yet: run() has not returned.'}
+            {cut
+              ? 'Not in the history here: it stops before run() returned (see the Cloudflare section).'
+              : s.status === 'terminated'
+                ? 'Terminated before run() returned.'
+                : 'Not yet: run() has not returned.'}
           </p>
         </Section>
       )}

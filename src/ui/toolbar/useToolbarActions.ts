@@ -1,7 +1,8 @@
 import { type DirectAction, performAction } from '../actions/instance-actions';
 import { executorBlocker, type InstanceAction, instanceActionLegality, type Legality } from '../actions/legality';
 import { useClient, useClientState } from '../client/useClient';
-import { READ_ONLY_REASON, useCloudflareRecord } from '../cloudflare/useCloudflareImports';
+import { readOnlyReason } from '../cloudflare/read-only-words';
+import { useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { useLiveInstance, useSelectedInstance } from '../data/SelectedInstanceProvider';
 
 /**
@@ -15,16 +16,15 @@ export function useToolbarActions() {
   const shown = useSelectedInstance();
   const view = instance.status === 'ready' ? instance.view : null;
   const blocker = executorBlocker(client ? state : null);
-  // Imported from Cloudflare: nothing but delete acts on it (the executor refuses the rest too).
+  // Imported from Cloudflare, or a replay's copy: nothing but delete acts on it (the executor refuses the rest too).
   const record = useCloudflareRecord(view?.id ?? null);
-  const cloudflare = !!record;
   // Its history cut short (a truncated output): the journal has no run end, so show Cloudflare's status.
   const cloudflareStatus = record?.stop ? record.status : null;
   const legality = (action: InstanceAction | 'run'): Legality => {
     if (blocker) return { ok: false, reason: blocker };
     if (action === 'run') return { ok: true };
     if (instance.status === 'loading') return { ok: false, reason: 'Reading the instance’s journal…' };
-    if (cloudflare && action !== 'delete') return { ok: false, reason: READ_ONLY_REASON };
+    if (record && action !== 'delete') return { ok: false, reason: readOnlyReason(record) };
     return instanceActionLegality(action, view);
   };
   const act = (action: DirectAction) => {

@@ -1,14 +1,17 @@
 import { useEffect } from 'react';
+import { useClient, useClientState } from '../client/useClient';
 import { prefetchDialogs } from '../dialogs/DialogHost';
 import { useMonacoMayLoad } from '../editor/useMonacoMayLoad';
 
 /**
  * The parts kept out of the first render (lazy dialogs and panels, the share, export and mocks code) are fetched
- * ahead of use once the start is over: after Monaco's chunk (which itself waits for Python's restore) has loaded,
- * when the page is idle; so opening one later shows it at once rather than its loading line.
+ * ahead of use once the start is over: Python has started (or failed to), Monaco's chunk has loaded, and the page
+ * is idle, so they take no CPU from Python's boot; opening one later shows it at once rather than its loading line.
  */
 export function usePrefetchLazyParts(): void {
-  const mayLoad = useMonacoMayLoad();
+  const monacoMayLoad = useMonacoMayLoad();
+  const state = useClientState(useClient());
+  const mayLoad = monacoMayLoad && state?.status !== 'starting';
   useEffect(() => {
     if (!mayLoad) return;
     let cancelIdle: (() => void) | undefined;

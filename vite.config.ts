@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONNECT_ORIGINS_SETTING, connectOrigins, contentSecurityPolicy } from './csp.ts';
 import { noTestHooks } from './vite-plugins/no-test-hooks.ts';
+import { preloadStart } from './vite-plugins/preload-start.ts';
 import { pythonSnapshot } from './vite-plugins/python-snapshot.ts';
 
 const require = createRequire(import.meta.url);
@@ -105,8 +106,16 @@ const PRODUCTION_HEADERS = {
 export default defineConfig({
   // The snapshot sits next to the runtime files: the worker resolves its path against the same indexURL.
   // noTestHooks: `vite build` (mode production) fails if `window.__studio` or the benchmark page got in;
-  // `vite build --mode test` (npm run test:e2e, the browser benchmarks) keeps them.
-  plugins: [react(), pyodideAssets(), pythonSnapshot({ pyodideDir: PYODIDE_PATH }), immutableAssets(), noTestHooks()],
+  // `vite build --mode test` (npm run test:e2e, the browser benchmarks) keeps them. preloadStart: index.html
+  // names the chunks main.tsx imports at start, so they load alongside it.
+  plugins: [
+    react(),
+    pyodideAssets(),
+    pythonSnapshot({ pyodideDir: PYODIDE_PATH }),
+    immutableAssets(),
+    noTestHooks(),
+    preloadStart(),
+  ],
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { headers: PRODUCTION_HEADERS },
   // pyodide is bundled into the worker as-is; dexie is imported only by the worker, so name it up front to

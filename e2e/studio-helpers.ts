@@ -138,3 +138,17 @@ export async function replaceEditorTextIn(scope: Locator, text: string, shown: s
   }, text);
   await expect(lines).toContainText(shown);
 }
+
+/** A route that holds matching requests until `release()` is called. */
+export async function hold(page: Page, url: RegExp): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // Context-wide, so the executor worker's fetches are caught too.
+  await page.context().route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -5,21 +5,7 @@
  * snapshot and Monaco's chunk are held back by routes until the test lets them through.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
-
-/** A route that holds matching requests until `release()` is called. */
-async function hold(page: Page, url: RegExp): Promise<() => void> {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  // Context-wide, so the executor worker's fetches are caught too.
-  await page.context().route(url, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+import { hold, READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
 
 /** When the page first showed the code ready for typing (LightEditor's mark) and when Python was ready (page clock). */
 function order(page: Page) {
@@ -40,7 +26,62 @@ async function snapshotStored(): Promise<boolean> {
   return false;
 }
 
+/** The workflow files and the remembered open file, read straight from IndexedDB (none before it exists). */
+async function storedFiles(): Promise<{ names: string[]; activeFileId: unknown }> {
+  if (!(await indexedDB.databases()).some((d) => d.name === 'workflow-studio'))
+    return { names: [], activeFileId: null };
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('workflow-studio');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains('files')) return { names: [], activeFileId: null };
+    const tx = db.transaction(['files', 'settings'], 'readonly');
+    const read = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const files = await read(tx.objectStore('files').getAll());
+    const active = await read(tx.objectStore('settings').get('editor.activeFileId'));
+    return { names: files.map((f: { name: string }) => f.name), activeFileId: active?.value ?? null };
+  } finally {
+    db.close();
+  }
+}
+
 test.describe('studio: UI first', () => {
+  test('the open file is read from IndexedDB while the UI bundle loads, so its first render shows the code', async ({
+    page,
+  }) => {
+    const errors = recordErrors(page);
+    // Whether the editor ever said it was still reading the files (it must not: they are read by then).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __sawFilesLoading?: boolean };
+      new MutationObserver(() => {
+        if (document.body?.textContent?.includes('Reading your workflow files')) w.__sawFilesLoading = true;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const releaseUi = await hold(page, /\/assets\/ui-[\w-]+\.js$/);
+    await page.goto('/');
+    // The UI bundle is held back, yet the starter file is seeded and opened (remembered as the open file).
+    await expect
+      .poll(() => page.evaluate(storedFiles), { timeout: READY_TIMEOUT })
+      .toMatchObject({ names: ['order_workflow.py'], activeFileId: expect.any(String) });
+    await expect(page.getByRole('textbox', { name: /^Editor \(light view/ })).toHaveCount(0);
+
+    releaseUi();
+    await expect(page.getByRole('textbox', { name: /^Editor \(light view/ })).toHaveValue(
+      /class \w+\(WorkflowEntrypoint\):/,
+    );
+    expect(await page.evaluate(() => (window as { __sawFilesLoading?: boolean }).__sawFilesLoading)).toBeUndefined();
+    await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', {
+      timeout: READY_TIMEOUT,
+    });
+    expect(errors).toEqual([]);
+  });
+
   test('the code shows and takes typing before Python is ready; keys typed in the light view survive the hand-over to Monaco', async ({
     page,
   }) => {
@@ -92,8 +133,10 @@ test.describe('studio: UI first', () => {
     await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     // The snapshot is stored (a file in OPFS) after ready; wait for it, so the reload is a warm start.
     await expect.poll(() => page.evaluate(snapshotStored), { timeout: READY_TIMEOUT }).toBe(true);
-    // Pyodide's runtime is held back on the reload, so Python cannot be ready before the test has typed.
+    // Pyodide's runtime is held back on the reload, so Python cannot be ready before the test has typed; and
+    // Monaco's chunk, which loads 3 s after navigation at the latest, so the light view stays on a slow machine.
     const releaseRuntime = await hold(page, /\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/);
+    const releaseMonaco = await hold(page, /\/assets\/MonacoEditor-[^/]+\.js$/);
     await page.reload();
     const light = page.getByRole('textbox', { name: /^Editor \(light view/ });
     await expect(light).toHaveValue(/class \w+\(WorkflowEntrypoint\):/);
@@ -104,6 +147,7 @@ test.describe('studio: UI first', () => {
     await expect(status).toHaveAttribute('data-status', 'starting');
 
     releaseRuntime();
+    releaseMonaco();
     await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     expect(await page.evaluate(() => window.__studio?.getState())).toMatchObject({ python: { snapshot: 'used' } });
     const warm = await order(page);

@@ -6,8 +6,9 @@
  * is imported at once too, whatever Python is doing, so the studio shows the file's code and takes typing while
  * Python boots: editing (a light view until Monaco, a chunk of its own, has loaded: editor/EditorPane.tsx), files,
  * samples, the graph (static analysis) and the instances list (IndexedDB) need no Python, and what does (Run,
- * Send event, …) says "Python is starting…" until it is ready. Until the UI renders, the page shows the one
- * status line the status bar would show.
+ * Send event, …) says "Python is starting…" until it is ready. The open file is read from IndexedDB while the UI
+ * bundle loads, so the first render already shows its code. Until the UI renders, the page shows the one status
+ * line the status bar would show.
  */
 import { version as pyodideVersion } from 'pyodide/package.json';
 import { type HeadStart, SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
@@ -149,10 +150,18 @@ function showUiLoadFailure(root: HTMLElement, error: unknown): void {
   root.append(line);
 }
 
+/** A rejection reported elsewhere (see its caller). */
+const ignoreHere = () => undefined;
+
 async function render(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   const hideStartingLine = showStartingLine(root);
+  // The open file is read from IndexedDB while the UI bundle loads, not after its first render: the files
+  // controller (with Dexie, a small chunk of its own) fills the store, so the first render shows the code. `App`
+  // calls the same `load()` again (one read) and opens a share link after it; a failure to read is shown there.
+  // A failure to load this chunk fails the UI bundle's import below too, which says so.
+  import('./ui/files/files').then(({ getFilesController }) => getFilesController().load(), ignoreHere);
   let modules: [typeof import('react'), typeof import('react-dom/client'), typeof import('./ui')];
   try {
     modules = await Promise.all([import('react'), import('react-dom/client'), import('./ui')]);

@@ -5,6 +5,7 @@ import { DialogHost } from './dialogs/DialogHost';
 import { getFilesController } from './files/files';
 import { useSchemeSwitchWithoutFades } from './hooks/useSchemeSwitchWithoutFades';
 import { useShortcuts } from './keyboard/useShortcuts';
+import { usePrefetchLazyParts } from './layout/usePrefetchLazyParts';
 import { Workbench } from './layout/Workbench';
 import { useLearnLinks } from './learn/useLearnLinks';
 import { Notices } from './notices/Notices';
@@ -38,6 +39,7 @@ function Commands() {
   useShareLinkOpener();
   useLearnLinks();
   useSchemeSwitchWithoutFades();
+  usePrefetchLazyParts();
   return null;
 }
 

@@ -4,7 +4,6 @@
  */
 import type { WorkflowFile } from '../../persistence';
 import type { StudioClient, WorkflowInfo } from '../client/studio-client';
-import { mocksToLoad } from '../mocks/mocks-text';
 
 /** What the user asked to run. */
 export interface RunRequest {
@@ -83,7 +82,13 @@ export async function saveAndLoad(deps: RunDeps): Promise<LoadOutcome> {
   } catch (e) {
     return { ok: false, failure: { title: `The mocks of ${file.name} could not be read`, message: errorText(e) } };
   }
-  const mocks = mocksToLoad(file.name, mocksText);
+  // The mocks checker (with the export module's schemas) is a chunk of its own, not on the way to the first render.
+  let mocks: ReturnType<typeof import('../mocks/mocks-text').mocksToLoad>;
+  try {
+    mocks = (await import('../mocks/mocks-text')).mocksToLoad(file.name, mocksText);
+  } catch (e) {
+    return { ok: false, failure: { title: `The mocks of ${file.name} could not be checked`, message: errorText(e) } };
+  }
   if (!mocks.ok) return { ok: false, failure: { title: mocks.title, message: mocks.message } };
   try {
     const loaded = await deps.client.loadSource({

@@ -5,9 +5,9 @@ import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
 import { useColorScheme } from '../hooks/useColorScheme';
 import { EmptyState } from '../layout/EmptyState';
+import { LazyPart } from '../layout/LazyPart';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
-import { MocksPanel } from '../mocks/MocksPanel';
 import { ProjectShareActions } from '../share/ProjectShareActions';
 import { ConflictView } from './ConflictView';
 import { handOff, lightViewState } from './hand-off';
@@ -20,6 +20,9 @@ import { useMonacoMayLoad } from './useMonacoMayLoad';
 /** Fetches Monaco's chunk (see MonacoEditor.tsx); the module is fetched and evaluated once. */
 const loadMonaco = () => import('./MonacoEditor').then((m) => ({ default: m.MonacoEditor }));
 const MonacoEditor = lazy(loadMonaco);
+
+/** Shown only when asked for (Mocks): a chunk of its own, with the mocks schema, loaded when first opened. */
+const MocksPanel = lazy(() => import('../mocks/MocksPanel').then((m) => ({ default: m.MocksPanel })));
 
 /** The Mocks panel's Monaco (JSON) shows this while its chunk loads. */
 const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
@@ -95,7 +98,9 @@ export function EditorPane() {
           dark={scheme === 'dark'}
         />
       ) : mocksOpen ? (
-        <MocksPanel key={fileId} fileId={fileId} dark={scheme === 'dark'} loading={editorLoading} />
+        <LazyPart what="the Mocks panel">
+          <MocksPanel key={fileId} fileId={fileId} dark={scheme === 'dark'} loading={editorLoading} />
+        </LazyPart>
       ) : (
         <div className="editor-stack">
           {monacoMayLoad && (

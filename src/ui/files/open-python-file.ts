@@ -4,7 +4,6 @@
  * The studio keeps text as UTF-8, so a coding line naming another encoding is changed to say utf-8.
  */
 import { declareUtf8, decodePythonSource } from '../../analysis';
-import { toStudioFileName } from '../../export';
 import type { Notice } from '../../store';
 
 /** What is needed of a picked file (a DOM `File`). */
@@ -27,6 +26,8 @@ export async function openPythonFile(
     return false;
   }
   const text = declareUtf8(decoded.text);
+  // The export module (schemas, compression, zip) is a chunk of its own, not on the way to the first render.
+  const { toStudioFileName } = await import('../../export');
   const file = await deps.create(toStudioFileName(picked.name), text);
   deps.notify({
     tone: 'info',

@@ -1,11 +1,15 @@
+import { lazy } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { selectLessonId, useAppStore } from '../../store';
 import { EditorPane } from '../editor/EditorPane';
 import { GraphPane } from '../graph/GraphPane';
 import { HistoryPane } from '../history/HistoryPane';
 import { InspectorPane } from '../inspector/InspectorPane';
-import { LearnPane } from '../learn/LearnPane';
 import { LowerTabs } from '../tests/LowerTabs';
+import { LazyPart } from './LazyPart';
+
+/** Shown only with a lesson open: a chunk of its own (with the Markdown renderer), loaded when a lesson opens. */
+const LearnPane = lazy(() => import('../learn/LearnPane').then((m) => ({ default: m.LearnPane })));
 
 /**
  * The three resizable columns: editor | graph over instances (or tests) | history over inspector; with a lesson
@@ -18,7 +22,9 @@ export function Workbench() {
       {learning && (
         <>
           <Panel id="learn" defaultSize="26" minSize="15">
-            <LearnPane />
+            <LazyPart what="the Learn panel">
+              <LearnPane />
+            </LazyPart>
           </Panel>
           <Separator className="separator separator--vertical" />
         </>

@@ -6,7 +6,6 @@ import { appStore } from '../../store';
 import { errorText } from '../actions/run-workflow';
 import { filesRepo, studioDb } from '../data/studio-db';
 import { getFilesController } from '../files/files';
-import { addHttpMock } from './mocks-text';
 
 /** Adds the rule for `method` `url` to the mocks of instance `instanceId`'s file (else the open file's). */
 export async function mockThisRequest(instanceId: string, method: string, url: string): Promise<void> {
@@ -18,6 +17,8 @@ export async function mockThisRequest(instanceId: string, method: string, url: s
       notify({ tone: 'error', title: 'No file to add the mock to', detail: `Instance ${instanceId} has no file.` });
       return;
     }
+    // The mocks code (with the export module's schemas) is a chunk of its own, loaded when first needed.
+    const { addHttpMock } = await import('./mocks-text');
     const next = addHttpMock(file.mocks, method, url);
     if (next !== undefined) await filesRepo.saveMocks(file.id, next);
     if (appStore.getState().activeFileId !== file.id) await getFilesController().open(file.id);

@@ -4,7 +4,20 @@ import { filesRepo } from '../data/studio-db';
 import { getFilesController } from '../files/files';
 import { useFiles } from '../files/useFiles';
 import { download } from '../transfer/download';
-import { exportProject, openShareLinkOnce, shareLink } from './project-share';
+
+/**
+ * The share and export code (with the export module's schemas, compression and zip) is a chunk of its own,
+ * fetched when first used, not on the way to the studio's first render.
+ */
+const loadProjectShare = () => import('./project-share');
+
+/** The chunk did not load (the site was rebuilt since the page opened, or the network failed): say so. */
+const chunkFailed = (title: string) => (e: unknown) =>
+  notify({
+    tone: 'error',
+    title,
+    detail: `Its code did not load (${e instanceof Error ? e.message : String(e)}). Reload the page; your files are kept.`,
+  });
 
 const notify = (n: Parameters<ReturnType<typeof appStore.getState>['notify']>[0]) => {
   appStore.getState().notify(n);
@@ -18,7 +31,11 @@ export function useProjectShare() {
   const env = file?.env;
   const onExport = useCallback(() => {
     if (name === null) return;
-    exportProject({ name, source: appStore.getState().source, env }, { notify, download });
+    const source = appStore.getState().source;
+    loadProjectShare().then(
+      ({ exportProject }) => exportProject({ name, source, env }, { notify, download }),
+      chunkFailed('Export failed'),
+    );
   }, [name, env]);
   const onShare = useCallback(() => {
     if (name === null || fileId === null) return;
@@ -26,7 +43,9 @@ export function useProjectShare() {
       const stored = await filesRepo.get(fileId);
       const mocks = stored?.mocks;
       const env = stored?.env;
-      await shareLink(
+      const loaded = await loadProjectShare().catch(chunkFailed('Could not make a share link'));
+      if (!loaded) return;
+      await loaded.shareLink(
         {
           id: fileId,
           name,
@@ -46,8 +65,13 @@ export function useProjectShare() {
 }
 
 /** Opens the share link in the URL fragment, if any, as a new file. Call once the files have loaded. */
-export function openSharedFromLocation(): Promise<boolean> {
-  return openShareLinkOnce(window.location.hash, {
+export async function openSharedFromLocation(): Promise<boolean> {
+  // No fragment holds no share link: nothing to load.
+  const hash = window.location.hash;
+  if (hash === '' || hash === '#') return false;
+  const loaded = await loadProjectShare().catch(chunkFailed('Could not open the share link'));
+  if (!loaded) return false;
+  return loaded.openShareLinkOnce(hash, {
     notify,
     createFile: (name, source) => getFilesController().create(name, source),
     saveMocks: (fileId, mocks) => filesRepo.saveMocks(fileId, mocks),

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
+import { lazy, useMemo } from 'react';
 import type { InstanceView, JournalEvent, StatusChange } from '../../engine';
-import { CloudflarePanel } from '../cloudflare/CloudflarePanel';
 import { useCloudflareRecord } from '../cloudflare/useCloudflareImports';
 import { formatClock, formatDateTime, formatDuration, plural } from '../format';
 import { useInstanceFile } from '../graph/useInstanceFile';
@@ -10,8 +9,14 @@ import { ErrorView } from '../inspector/ErrorView';
 import { JsonTree } from '../inspector/JsonTree';
 import { Facts, Section } from '../inspector/Section';
 import { isFinished, STATUS_TEXT } from '../instances/instance-rows';
+import { LazyPart } from '../layout/LazyPart';
 import { durationAt, summarizeInstance } from './instance-summary';
 import { RunAgainButton } from './RunAgainButton';
+
+/** Only for instances imported from Cloudflare: a chunk of its own (with the export module's schemas). */
+const CloudflarePanel = lazy(() =>
+  import('../cloudflare/CloudflarePanel').then((m) => ({ default: m.CloudflarePanel })),
+);
 
 /** Why the status changed, in words: the run that started and why, or the journal event. */
 function causeText(c: StatusChange): string {
@@ -123,7 +128,11 @@ export function InstanceSummary({ view, events, travel }: InstanceSummaryProps) 
           ],
         ]}
       />
-      <CloudflarePanel id={view.id} />
+      {cloudflare && (
+        <LazyPart what="the Cloudflare import's details">
+          <CloudflarePanel id={view.id} />
+        </LazyPart>
+      )}
       {s.error && (
         <Section title="Error">
           <ErrorView error={s.error} />

@@ -11,7 +11,6 @@ import { errorText } from '../actions/run-workflow';
 import type { StudioClient } from '../client/studio-client';
 import { studioDb } from '../data/studio-db';
 import { getFilesController } from '../files/files';
-import { mocksToLoad } from '../mocks/mocks-text';
 import { isTestFile } from './test-rows';
 
 export type TestsState =
@@ -45,6 +44,8 @@ export async function runProjectTests(client: StudioClient): Promise<void> {
       { status: 'running', files: tests.sort(), startedAt: Date.now(), ...(last ? { last } : {}) },
       true,
     );
+    // The mocks checker (with the export module's schemas) is a chunk of its own, loaded when first needed.
+    const { mocksToLoad } = await import('../mocks/mocks-text');
     const report = await client.runTests(
       files.map((f) => {
         const mocks = mocksToLoad(f.name, f.mocks);

@@ -2,7 +2,9 @@ import { appStore } from '../../store';
 import { errorText } from '../actions/run-workflow';
 import { studioDb } from '../data/studio-db';
 import { download } from './download';
-import { exportAllJournals, exportJournal } from './journal-export';
+
+/** The journal file code (with the export module's schemas and zip) is a chunk of its own, loaded when first used. */
+const loadJournalExport = () => import('./journal-export');
 
 const notify = (title: string, detail?: string, tone: 'info' | 'error' = 'info'): void => {
   appStore.getState().notify({ tone, title, ...(detail ? { detail } : {}) });
@@ -11,6 +13,7 @@ const notify = (title: string, detail?: string, tone: 'info' | 'error' = 'info')
 /** Downloads instance `id`'s journal file. */
 export async function downloadJournal(id: string): Promise<void> {
   try {
+    const { exportJournal } = await loadJournalExport();
     const exported = await exportJournal(studioDb, id, new Date().toISOString());
     if (!exported) {
       notify(`No journal for ${id}`, 'It was deleted.', 'error');
@@ -27,6 +30,7 @@ export function useExportAll(): () => void {
   return () =>
     void (async () => {
       try {
+        const { exportAllJournals } = await loadJournalExport();
         const zip = await exportAllJournals(studioDb, new Date().toISOString());
         if (zip.count === 0) return notify('Nothing to export', 'There are no instances yet.');
         download(zip.name, zip.bytes, 'application/zip');

@@ -87,7 +87,9 @@ describe('replayImported()', () => {
     expect((await db.instances.get('cf-1-replay'))?.status).toBe('waiting');
     expect(await db.journal.where('instanceId').equals('cf-1-replay').count()).toBe(kept);
     expect(await core.recover()).toMatchObject({ resumed: 0 });
-    await expect(core.sendEvent('cf-1-replay', { type: 'approve' })).rejects.toThrow('kept read-only so it never runs on the real clock');
+    await expect(core.sendEvent('cf-1-replay', { type: 'approve' })).rejects.toThrow(
+      'kept read-only so it never runs on the real clock',
+    );
   });
 
   it('forgets the copy’s record when the copy cannot be kept, and says why', async () => {

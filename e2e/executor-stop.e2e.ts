@@ -6,7 +6,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { AttemptFailedEvent, JournalEvent } from '../src/engine';
 import { encodeShareLink } from '../src/export';
-import { readInstance, run, waitForStatus, waitReady } from './executor-helpers';
+import { collectNotices, notices, readInstance, run, waitForStatus, waitReady } from './executor-helpers';
 import { selectedId } from './history-helpers';
 import { node, runFromDialog, snap } from './studio-helpers';
 
@@ -178,6 +178,7 @@ test.describe('stop means stop: a CPU-bound step with the default config', () =>
   }) => {
     await page.goto('/');
     await waitReady(page);
+    await collectNotices(page);
     await run(page, { source: spinOnce(), workflowName: 'once-workflow', id: 'kill-1' });
     await busyIn(page, 'spin', 'kill-1');
     await page.getByTestId('kill-executor').click();
@@ -200,7 +201,13 @@ test.describe('stop means stop: a CPU-bound step with the default config', () =>
     // The default retry policy: the next attempt 10 s later (not straight back into the loop).
     expect((failed?.retryAt ?? 0) - (failed?.at ?? 0)).toBe(10_000);
     expect(starts((await readInstance(page, 'kill-1')).journal)).toBe(1);
-    await waitForStatus(page, 'kill-1', 'complete', 40_000);
+    await waitForStatus(page, 'kill-1', 'complete', 40_000).catch(async (error: unknown) => {
+      // Once in CI the retry never ran (still `waiting` 40 s on): keep what the page knew for the next look.
+      const { journal } = await readInstance(page, 'kill-1');
+      const state = await page.evaluate(() => window.__studio?.getState());
+      console.log('kill-1 never completed:', JSON.stringify({ journal, notices: await notices(page), state }));
+      throw error;
+    });
     const { journal } = await readInstance(page, 'kill-1');
     expect(starts(journal)).toBe(2);
     expect(journal.find((e) => e.type === 'run-finished')).toMatchObject({ output: 'stopped spinning' });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { EnvDeclaration, ResourceBinding } from '../../engine';
 import type { StudioClient } from '../../supervisor/types';
 import { SECRET_MASK } from './env-text';
@@ -130,7 +130,6 @@ function useLoaded<T>(load: () => Promise<T>, nonce: number, setError: (m: strin
 
 interface KvKey {
   name: string;
-  expiration?: number;
   metadata?: unknown;
 }
 
@@ -145,30 +144,16 @@ function KvView({ binding, call, run, nonce, setError }: ViewProps) {
   const [value, setValue] = useState('');
   return (
     <>
-      <table className="bindings__table" data-testid="kv-entries">
-        <thead>
-          <tr>
-            <th>key</th>
-            <th>value</th>
-            <th>metadata</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {data?.keys.map((k, i) => (
-            <tr key={k.name} data-testid="kv-entry">
-              <td className="bindings__key">{k.name}</td>
-              <td className="bindings__value">{data.values[i]}</td>
-              <td className="bindings__value">{k.metadata === undefined ? '' : JSON.stringify(k.metadata)}</td>
-              <td>
-                <button type="button" className="button" onClick={() => void run('delete', [k.name])}>
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        testIds={['kv-entries', 'kv-entry']}
+        headers={['value', 'metadata']}
+        cellClass="bindings__value"
+        rows={data?.keys.map((k, i) => ({
+          key: k.name,
+          cells: [data.values[i], k.metadata === undefined ? '' : JSON.stringify(k.metadata)],
+        }))}
+        run={run}
+      />
       {data && data.keys.length === 0 && (
         <p className="dialog__note">No keys yet: run a workflow that puts one, or put one here.</p>
       )}
@@ -246,27 +231,12 @@ function D1View({ binding, call, run, nonce, setError }: ViewProps) {
         </button>
       </div>
       {result && (
-        <table className="bindings__table" data-testid="d1-rows">
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c}>{c}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
-              <tr key={i}>
-                {columns.map((c) => (
-                  <td key={c} className="bindings__value">
-                    {JSON.stringify(row[c] ?? null)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          testIds={['d1-rows']}
+          headers={columns}
+          cellClass="bindings__value"
+          rows={rows.map((row, i) => ({ key: String(i), cells: columns.map((c) => JSON.stringify(row[c] ?? null)) }))}
+        />
       )}
       {result && rows.length === 0 && <p className="dialog__note">No rows; {result.meta?.changes ?? 0} changed.</p>}
     </>
@@ -283,32 +253,61 @@ function R2View({ binding, call, run, nonce, setError }: ViewProps) {
   const data = useLoaded(load, nonce, setError);
   return (
     <>
-      <table className="bindings__table" data-testid="r2-objects">
-        <thead>
-          <tr>
-            <th>key</th>
-            <th>size</th>
-            <th>uploaded</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {data?.objects.map((o) => (
-            <tr key={o.key} data-testid="r2-object">
-              <td className="bindings__key">{o.key}</td>
-              <td>{o.size} B</td>
-              <td>{o.uploaded ? new Date(o.uploaded.ms).toLocaleString() : ''}</td>
-              <td>
-                <button type="button" className="button" onClick={() => void run('delete', [o.key])}>
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        testIds={['r2-objects', 'r2-object']}
+        headers={['size', 'uploaded']}
+        rows={data?.objects.map((o) => ({
+          key: o.key,
+          cells: [`${o.size} B`, o.uploaded ? new Date(o.uploaded.ms).toLocaleString() : ''],
+        }))}
+        run={run}
+      />
       {data && data.objects.length === 0 && <p className="dialog__note">No objects yet.</p>}
       {data?.truncated && <p className="dialog__note">Showing the first 100 objects.</p>}
     </>
+  );
+}
+
+interface TableProps {
+  testIds: [table: string, row?: string];
+  headers: string[];
+  cellClass?: string;
+  /** Undefined while loading; a row's `key` is React's, and what Delete deletes. */
+  rows?: { key: string; cells: ReactNode[] }[];
+  /** Makes it a table of entries: each row's key first, then its cells, then Delete (the binding's `delete`). */
+  run?: ViewProps['run'];
+}
+
+/** A binding's contents as a table: KV keys, R2 objects, D1 rows. */
+function Table({ testIds, headers, cellClass, rows, run }: TableProps) {
+  return (
+    <table className="bindings__table" data-testid={testIds[0]}>
+      <thead>
+        <tr>
+          {(run ? ['key', ...headers, ''] : headers).map((header) => (
+            <th key={header}>{header}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows?.map(({ key, cells }) => (
+          <tr key={key} data-testid={testIds[1]}>
+            {run && <td className="bindings__key">{key}</td>}
+            {cells.map((cell, i) => (
+              <td key={headers[i]} className={cellClass}>
+                {cell}
+              </td>
+            ))}
+            {run && (
+              <td>
+                <button type="button" className="button" onClick={() => void run('delete', [key])}>
+                  Delete
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

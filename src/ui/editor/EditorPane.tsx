@@ -18,11 +18,12 @@ import { type MountedEditor, useEditorBindings } from './useEditorBindings';
 import { useMonacoMayLoad } from './useMonacoMayLoad';
 
 /** Fetches Monaco's chunk (see MonacoEditor.tsx); the module is fetched and evaluated once. */
-const loadMonaco = () => import('./MonacoEditor').then((m) => ({ default: m.MonacoEditor }));
-const MonacoEditor = lazy(loadMonaco);
+export const loadMonaco = () => import('./MonacoEditor');
+const MonacoEditor = lazy(() => loadMonaco().then((m) => ({ default: m.MonacoEditor })));
 
 /** Shown only when asked for (Mocks): a chunk of its own, with the mocks schema, loaded when first opened. */
-const MocksPanel = lazy(() => import('../mocks/MocksPanel').then((m) => ({ default: m.MocksPanel })));
+export const loadMocksPanel = () => import('../mocks/MocksPanel');
+const MocksPanel = lazy(() => loadMocksPanel().then((m) => ({ default: m.MocksPanel })));
 
 /** The Mocks panel's Monaco (JSON) shows this while its chunk loads. */
 const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;

@@ -9,7 +9,8 @@ import { LowerTabs } from '../tests/LowerTabs';
 import { LazyPart } from './LazyPart';
 
 /** Shown only with a lesson open: a chunk of its own (with the Markdown renderer), loaded when a lesson opens. */
-const LearnPane = lazy(() => import('../learn/LearnPane').then((m) => ({ default: m.LearnPane })));
+export const loadLearnPane = () => import('../learn/LearnPane');
+const LearnPane = lazy(() => loadLearnPane().then((m) => ({ default: m.LearnPane })));
 
 /**
  * The three resizable columns: editor | graph over instances (or tests) | history over inspector; with a lesson

@@ -1,7 +1,12 @@
 import { useEffect } from 'react';
 import { useClient, useClientState } from '../client/useClient';
 import { prefetchDialogs } from '../dialogs/DialogHost';
+import { loadMocksPanel, loadMonaco } from '../editor/EditorPane';
 import { useMonacoMayLoad } from '../editor/useMonacoMayLoad';
+import { loadProjectShare } from '../share/useProjectShare';
+import { loadCloudflarePanel } from '../summary/InstanceSummary';
+import { loadJournalExport } from '../transfer/useJournalExport';
+import { loadLearnPane } from './Workbench';
 
 /**
  * The parts kept out of the first render (lazy dialogs and panels, the share, export and mocks code) are fetched
@@ -16,7 +21,7 @@ export function usePrefetchLazyParts(): void {
     if (!mayLoad) return;
     let cancelIdle: (() => void) | undefined;
     let cancelled = false;
-    void import('../editor/MonacoEditor')
+    void loadMonaco()
       .catch(() => undefined) // the editor pane says so; prefetch what it can
       .then(() => {
         if (!cancelled) cancelIdle = whenIdle(prefetch);
@@ -29,14 +34,15 @@ export function usePrefetchLazyParts(): void {
 }
 
 function prefetch(): void {
+  // Each part's own loader (beside its lazy() or first use), so this list names no module of its own.
   // A failure here shows when the part is opened (LazyPart) or used (a notice), not now.
   Promise.all([
     prefetchDialogs(),
-    import('../learn/LearnPane'),
-    import('../mocks/MocksPanel'),
-    import('../cloudflare/CloudflarePanel'),
-    import('../share/project-share'),
-    import('../transfer/journal-export'),
+    loadLearnPane(),
+    loadMocksPanel(),
+    loadCloudflarePanel(),
+    loadProjectShare(),
+    loadJournalExport(),
   ]).catch(() => undefined);
 }
 

@@ -9,7 +9,7 @@ import { download } from '../transfer/download';
  * The share and export code (with the export module's schemas, compression and zip) is a chunk of its own,
  * fetched when first used, not on the way to the studio's first render.
  */
-const loadProjectShare = () => import('./project-share');
+export const loadProjectShare = () => import('./project-share');
 
 /** The chunk did not load (the site was rebuilt since the page opened, or the network failed): say so. */
 const chunkFailed = (title: string) => (e: unknown) =>

@@ -14,9 +14,8 @@ import { durationAt, summarizeInstance } from './instance-summary';
 import { RunAgainButton } from './RunAgainButton';
 
 /** Only for instances imported from Cloudflare: a chunk of its own (with the export module's schemas). */
-const CloudflarePanel = lazy(() =>
-  import('../cloudflare/CloudflarePanel').then((m) => ({ default: m.CloudflarePanel })),
-);
+export const loadCloudflarePanel = () => import('../cloudflare/CloudflarePanel');
+const CloudflarePanel = lazy(() => loadCloudflarePanel().then((m) => ({ default: m.CloudflarePanel })));
 
 /** Why the status changed, in words: the run that started and why, or the journal event. */
 function causeText(c: StatusChange): string {

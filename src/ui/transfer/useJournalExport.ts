@@ -4,7 +4,7 @@ import { studioDb } from '../data/studio-db';
 import { download } from './download';
 
 /** The journal file code (with the export module's schemas and zip) is a chunk of its own, loaded when first used. */
-const loadJournalExport = () => import('./journal-export');
+export const loadJournalExport = () => import('./journal-export');
 
 const notify = (title: string, detail?: string, tone: 'info' | 'error' = 'info'): void => {
   appStore.getState().notify({ tone, title, ...(detail ? { detail } : {}) });

@@ -4,8 +4,9 @@
  * injection inside an attempt): written by the next executor before it resumes anything, so recovery never walks
  * straight back into the runaway code, and the attempt counts toward its retry limit.
  */
-import { FINITE_STATUSES, type JournalEvent, messages, parseDuration, reduceJournal, retryDelayMs } from '../engine';
+import { type JournalEvent, messages, parseDuration, retryDelayMs } from '../engine';
 import type { StoppedAttempt } from '../protocol';
+import { stoppedStart } from './stopped-start';
 
 /**
  * What to append to `journal` for `stopped`: its `attempt-failed` (retried after the step's configured delay
@@ -18,11 +19,10 @@ export function stoppedAttemptEvents(
   now: number,
   wall: number,
 ): JournalEvent[] {
-  const last = journal.at(-1);
-  if (!last) return [];
-  const view = reduceJournal(journal);
-  if (FINITE_STATUSES.includes(view.status)) return [];
-  const step = view.steps.find((s) => {
+  const start = stoppedStart(journal, now);
+  if (!start) return [];
+  const { last, at } = start;
+  const step = start.view.steps.find((s) => {
     const a = s.attempts.at(-1);
     return s.name === stopped.stepName && a?.attempt === stopped.attempt && a.outcome === 'running';
   });
@@ -34,7 +34,7 @@ export function stoppedAttemptEvents(
       ? { name: stopped.error.name, message: stopped.error.message }
       : { name: 'WorkflowTimeoutError', message: messages.stepTimeout(parseDuration(step.config.timeout)) };
   const retry = stopped.attempt <= step.config.retries.limit;
-  const base = { instanceId, at: Math.max(now, last.at), wall, name: step.name, count: step.count };
+  const base = { instanceId, at, wall, name: step.name, count: step.count };
   // A lost attempt is retried at once, as the engine's recovery retries one (step-runner.ts).
   const delay = stopped.lost ? 0 : retryDelayMs(step.config, stopped.attempt);
   const failed: JournalEvent = {

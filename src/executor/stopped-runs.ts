@@ -5,10 +5,11 @@
  * re-enters that code. Cloudflare's engine does the same with a run whose invocation throws (its CPU limit
  * exceeded): the instance errors with that error; it is not retried.
  */
-import { FINITE_STATUSES, IllegalStateError, type JournalEvent, type JournalStore, reduceJournal } from '../engine';
+import { IllegalStateError, type JournalEvent, type JournalStore } from '../engine';
 import type { StoppedAttempt, StoppedRun } from '../protocol';
 import { importedSummary } from './import-journal';
 import { stoppedAttemptEvents } from './stopped-attempts';
+import { stoppedStart } from './stopped-start';
 
 /**
  * What to append to `journal` for `stopped`: `run-errored` for its run still going. Empty when there is none
@@ -20,18 +21,15 @@ export function stoppedRunEvents(
   now: number,
   wall: number,
 ): JournalEvent[] {
-  const last = journal.at(-1);
-  if (!last) return [];
-  const view = reduceJournal(journal);
-  const run = view.runs.at(-1);
-  if (FINITE_STATUSES.includes(view.status) || !run || run.end !== null) return [];
+  const start = stoppedStart(journal, now);
+  const run = start?.view.runs.at(-1);
+  if (!start || !run || run.end !== null) return [];
   const { name, message } = stopped.error;
-  const at = Math.max(now, last.at);
   return [
     {
       instanceId: stopped.instanceId,
-      seq: last.seq + 1,
-      at,
+      seq: start.last.seq + 1,
+      at: start.at,
       wall,
       type: 'run-errored',
       run: run.run,

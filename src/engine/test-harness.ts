@@ -55,6 +55,12 @@ export function createHarness(
   };
 }
 
+/** A workflow that sleeps an hour ("nap"), then returns "rested". */
+export const sleeper: WorkflowBody = async ({ step }) => {
+  await step.sleep('nap', '1 hour');
+  return 'rested';
+};
+
 /** The `type`s of a journal, in order: a compact way to assert what was journaled. */
 export function types(events: readonly JournalEvent[]): string[] {
   return events.map((e) => e.type);

@@ -102,20 +102,29 @@ async function journalUntil(dbName: string, id: string, done: (events: JournalEv
   return events;
 }
 
+/**
+ * An Approval instance (its "approved" event scripted `afterMs` after creation) waiting for its first event
+ * when its executor ends: the page reloads or closes.
+ */
+async function endedWhileWaiting(afterMs: number) {
+  const dbName = freshDb();
+  const first = await boot(dbName);
+  await first.executor.core.loadSource({
+    fileId: 'f',
+    version: 1,
+    name: 'a.py',
+    source: APPROVAL,
+    mocks: scripted(afterMs),
+  });
+  const [id] = (await first.executor.core.create({ fileId: 'f', workflowName: 'approval' })) as [string];
+  await journalUntil(dbName, id, (events) => events.some((e) => e.type === 'wait-started'));
+  first.executor.core.dispose();
+  return { dbName, id };
+}
+
 describe('scripted events across a reload', () => {
   it('a delayed event not yet due when the executor ends is sent by the next one at its original due time', async () => {
-    const dbName = freshDb();
-    const first = await boot(dbName);
-    await first.executor.core.loadSource({
-      fileId: 'f',
-      version: 1,
-      name: 'a.py',
-      source: APPROVAL,
-      mocks: scripted(5000),
-    });
-    const [id] = (await first.executor.core.create({ fileId: 'f', workflowName: 'approval' })) as [string];
-    await journalUntil(dbName, id, (events) => events.some((e) => e.type === 'wait-started'));
-    first.executor.core.dispose(); // the page reloads before the delay has passed
+    const { dbName, id } = await endedWhileWaiting(5000); // the page reloads before the delay has passed
     expect(sent(await journal(dbName, id))).toEqual([]);
 
     const second = await boot(dbName);
@@ -129,18 +138,7 @@ describe('scripted events across a reload', () => {
   }, 60_000);
 
   it('one due during the reload is sent at once, and no scripted event is sent twice by a later executor', async () => {
-    const dbName = freshDb();
-    const first = await boot(dbName);
-    await first.executor.core.loadSource({
-      fileId: 'f',
-      version: 1,
-      name: 'a.py',
-      source: APPROVAL,
-      mocks: scripted(1000),
-    });
-    const [id] = (await first.executor.core.create({ fileId: 'f', workflowName: 'approval' })) as [string];
-    await journalUntil(dbName, id, (events) => events.some((e) => e.type === 'wait-started'));
-    first.executor.core.dispose();
+    const { dbName, id } = await endedWhileWaiting(1000);
     await new Promise((r) => setTimeout(r, 1200)); // the delay passes while no executor runs
 
     const second = await boot(dbName);

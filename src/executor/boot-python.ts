@@ -110,6 +110,10 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
           if (!record) throw new Error('The snapshot disappeared while it was being read');
           return record.bytes;
         });
+        // Pyodide awaits the snapshot only once its runtime script has loaded: a read that fails first (an empty
+        // file, left by a store cut short) must not be an unhandled rejection, which fails the whole boot in the
+        // worker (executor-host.ts) instead of falling back below.
+        bytes.catch(() => undefined);
         const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, jsglobals, _loadSnapshot: bytes }));
         reseedAfterRestore(pyodide);
         const runtime = await timed('sdk', () => newRuntime(pyodide));

@@ -40,6 +40,26 @@ export const fastLoad = (options: LoadPyodideOptions) =>
     _loadSnapshot: options._loadSnapshot ?? baseSnapshot,
   } as Parameters<typeof loadPyodide>[0]);
 
+/** The host services of a test executor (`fastLoad`); its events go to `events`. */
+export function bootDeps(deps: Partial<BootExecutorDeps> = {}, events: WorkerEvent[] = []): BootExecutorDeps {
+  return {
+    loadPyodide: fastLoad,
+    pyodideVersion,
+    sdkSources,
+    emit: (e) => events.push(e),
+    now: () => performance.now(),
+    kill: (at, cut) => events.push({ type: 'self-kill', at, ...(cut ? { attempt: cut } : {}) }),
+    defer: (cb) => setImmediate(cb),
+    ...deps,
+  };
+}
+
+/** Disposes `executor` after the test, like the executors `boot` makes. */
+export function disposeAfterTest(executor: Executor): Executor {
+  live.push(executor);
+  return executor;
+}
+
 export async function boot(
   dbName: string,
   extra: Partial<BootPython> = {},
@@ -48,16 +68,7 @@ export async function boot(
   const events: WorkerEvent[] = [];
   const executor = await bootExecutor(
     { type: 'boot-python', indexURL: 'unused/', dbName, snapshots: false, ...extra },
-    {
-      loadPyodide: fastLoad,
-      pyodideVersion,
-      sdkSources,
-      emit: (e) => events.push(e),
-      now: () => performance.now(),
-      kill: (at, cut) => events.push({ type: 'self-kill', at, ...(cut ? { attempt: cut } : {}) }),
-      defer: (cb) => setImmediate(cb),
-      ...deps,
-    },
+    bootDeps(deps, events),
   );
   live.push(executor);
   return { executor, events };

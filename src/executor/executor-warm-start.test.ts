@@ -12,6 +12,7 @@ import { bootExecutor } from './boot-executor';
 import { startExecutorHost, type WorkerScope } from './executor-host';
 import { createHeadStart, type HeadStartDeps } from './start-python';
 import {
+  baseSnapshot,
   boot,
   bootDeps,
   disposeAfterTest,
@@ -64,11 +65,16 @@ describe('warm start', () => {
   }, 60_000);
 
   it.each([
-    ['broken', [1, 2, 3]],
-    ['empty (a write cut short)', []],
+    ['broken', [1, 2, 3], 'failed', 'The Python start-up snapshot could not be restored; loading Python plainly.'],
+    [
+      'empty (a write cut short)',
+      [],
+      'missing',
+      'The Python start-up snapshot stored in this browser is empty; starting without it.',
+    ],
   ])(
     'falls back to a plain load when the snapshot file is %s, and removes it',
-    async (_, content) => {
+    async (_, content, snapshot, warning) => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
       const { dir, files } = memoryDirectory();
       const key = snapshotKey(pyodideVersion, sdkHash(sdkSources));
@@ -78,21 +84,20 @@ describe('warm start', () => {
         { snapshots: true },
         { loadPyodide: fastLoad, snapshotFiles: async () => createSnapshotFiles(dir) },
       );
-      expect(executor.ready).toMatchObject({ warm: false, snapshot: 'failed' });
+      expect(executor.ready).toMatchObject({ warm: false, snapshot });
       expect(files.size).toBe(0);
-      expect(warn.mock.calls[0]?.[0]).toBe(
-        'The Python start-up snapshot could not be restored; loading Python plainly.',
-      );
+      expect(warn.mock.calls[0]?.[0]).toBe(warning);
       warn.mockRestore();
     },
     60_000,
   );
 
-  it('falls back to a plain load when the snapshot file is empty and read before Pyodide awaits it (no unhandled rejection failing the boot)', async () => {
+  it('starts from the shipped snapshot when the stored file is empty, even read before Pyodide awaits it (no unhandled rejection failing the boot)', async () => {
     // The restart after Kill now, seen in CI: the last executor began storing its snapshot after "ready", a step
     // then held its thread, and the kill left the file empty. Pyodide awaits `_loadSnapshot` only once its runtime
     // script is loaded, so the failed read was an unhandled rejection first, and in the worker that fails the boot
-    // (executor-host.ts, for a loadPyodide that never settles): the supervisor gave up, nothing recovered.
+    // (executor-host.ts, for a loadPyodide that never settles): the supervisor gave up, nothing recovered. An
+    // empty file is no snapshot: the shipped one is used, as on a first visit, and kept after ready.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const listeners: Array<(e: { reason: unknown }) => void> = [];
     const unhandled = (reason: unknown) => {
@@ -118,6 +123,7 @@ describe('warm start', () => {
           return fastLoad(options);
         },
         snapshotFiles: async () => createSnapshotFiles(dir),
+        fetchShippedSnapshot: async () => baseSnapshot(),
       });
       startExecutorHost(scope, {
         boot: async (input, emit, open) => disposeAfterTest(await bootExecutor(input, { ...deps, emit }, open)),
@@ -127,10 +133,9 @@ describe('warm start', () => {
       await vi.waitFor(() => expect(posted.some((m) => m.type === 'response')).toBe(true), { timeout: 30_000 });
       const answer = posted.find((m) => m.type === 'response');
       const result = answer?.type === 'response' ? answer.result : undefined;
-      // Without the catch in boot-python.ts: "The snapshot disappeared while it was being read (loading …)".
+      // Without the catch in boot-python.ts: "The stored snapshot is empty: … (loading the Python runtime from …)".
       if (result?.type !== 'ok') throw new Error(`The boot failed: ${result?.name}: ${result?.message}`);
-      expect(result.output).toMatchObject({ type: 'python-ready', snapshot: 'failed' });
-      expect(files.size).toBe(0);
+      expect(result.output).toMatchObject({ type: 'python-ready', warm: true, snapshot: 'shipped' });
     } finally {
       process.off('unhandledRejection', unhandled);
       warn.mockRestore();

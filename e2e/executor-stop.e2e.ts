@@ -229,7 +229,7 @@ test.describe('stop means stop: a CPU-bound step with the default config', () =>
     expect((failed?.retryAt ?? 0) - (failed?.at ?? 0)).toBe(10_000);
     expect(starts((await readInstance(page, 'kill-1')).journal)).toBe(1);
     await waitForStatus(page, 'kill-1', 'complete', 40_000).catch(async (error: unknown) => {
-      // Once in CI the retry never ran (still `waiting` 40 s on): keep what the page knew for the next look.
+      // What the page knew, had the restart not recovered (once in CI: its boot had failed on the empty snapshot).
       const { journal } = await readInstance(page, 'kill-1');
       const state = await page.evaluate(() => window.__studio?.getState());
       console.log('kill-1 never completed:', JSON.stringify({ journal, notices: await notices(page), state }));

@@ -112,7 +112,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
         const bytes = repo.get(key).then((record) => {
           phases['snapshot-read'] = Math.round(deps.now() - readStarted);
           storedEmpty = !record;
-          if (!record) throw new Error('The stored snapshot is empty: storing it was cut short');
+          if (!record) throw new Error('The stored snapshot is empty (its store was cut short) or was removed');
           return record.bytes;
         });
         // Pyodide awaits the snapshot only once its runtime script has loaded: a read that fails first (the empty

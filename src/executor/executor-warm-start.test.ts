@@ -133,7 +133,7 @@ describe('warm start', () => {
       await vi.waitFor(() => expect(posted.some((m) => m.type === 'response')).toBe(true), { timeout: 30_000 });
       const answer = posted.find((m) => m.type === 'response');
       const result = answer?.type === 'response' ? answer.result : undefined;
-      // Without the catch in boot-python.ts: "The stored snapshot is empty: … (loading the Python runtime from …)".
+      // Without the catch in boot-python.ts: "The stored snapshot is empty (…) or was removed (loading …)".
       if (result?.type !== 'ok') throw new Error(`The boot failed: ${result?.name}: ${result?.message}`);
       expect(result.output).toMatchObject({ type: 'python-ready', warm: true, snapshot: 'shipped' });
     } finally {

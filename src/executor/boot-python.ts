@@ -6,7 +6,9 @@
  * A snapshot can only capture an interpreter that holds no JS references, so it is made right after the SDK
  * is installed and before the runtime bridge exists (`installSdk` holds none). Making it is a memory copy
  * (~20 ms); storing its ~30 MB is left to the caller, after "ready" (see `BootedPython.pendingSnapshot`).
- * Any snapshot problem (missing, stale, unreadable, fails to restore) falls back to a plain load.
+ * Any snapshot problem (missing, stale, unreadable, fails to restore) falls back to a plain load. An empty
+ * stored file (its store cut short: a step took the thread after "ready", then the worker was ended) counts as
+ * none stored, so the shipped snapshot comes next.
  */
 import type { PyodideAPI } from 'pyodide';
 import type { SnapshotRepo } from '../persistence';
@@ -96,6 +98,8 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
   let snapshot: SnapshotUse = deps.snapshots ? 'missing' : 'disabled';
   const repo = deps.snapshots;
 
+  /** The stored file held nothing: a store cut short (the thread was held, then the worker ended), no snapshot. */
+  let storedEmpty = false;
   if (repo) {
     deps.progress('reading-snapshot');
     const stored = await timed('snapshot-check', () => repo.has(key).catch(() => false));
@@ -107,17 +111,27 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
         const readStarted = deps.now();
         const bytes = repo.get(key).then((record) => {
           phases['snapshot-read'] = Math.round(deps.now() - readStarted);
-          if (!record) throw new Error('The snapshot disappeared while it was being read');
+          storedEmpty = !record;
+          if (!record) throw new Error('The stored snapshot is empty (its store was cut short) or was removed');
           return record.bytes;
         });
+        // Pyodide awaits the snapshot only once its runtime script has loaded: a read that fails first (the empty
+        // file) must not be an unhandled rejection, which fails the whole boot in the worker (executor-host.ts)
+        // instead of falling back below.
+        bytes.catch(() => undefined);
         const pyodide = await timed('pyodide', () => deps.loadPyodide({ indexURL, jsglobals, _loadSnapshot: bytes }));
         reseedAfterRestore(pyodide);
         const runtime = await timed('sdk', () => newRuntime(pyodide));
         const ready = readyAnswer(pyodide, phases.pyodide ?? 0, 'used', deps.now() - started, phases);
         return { pyodide, runtime, ready };
       } catch (error) {
-        console.warn('The Python start-up snapshot could not be restored; loading Python plainly.', error);
-        snapshot = 'failed';
+        if (storedEmpty) {
+          // As if none were stored: the shipped snapshot next (seconds sooner than a plain load), kept after ready.
+          console.warn('The Python start-up snapshot stored in this browser is empty; starting without it.', error);
+        } else {
+          console.warn('The Python start-up snapshot could not be restored; loading Python plainly.', error);
+          snapshot = 'failed';
+        }
       }
     }
   }
@@ -156,7 +170,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
     deps.loadPyodide(makeSnapshot ? { indexURL, jsglobals, _makeSnapshot: true } : { indexURL, jsglobals }),
   );
   // Only now is the snapshot known to be the problem (not, say, the network that also failed the plain load).
-  if (snapshot === 'failed') await repo?.delete(key).catch(() => undefined);
+  if (snapshot === 'failed' || storedEmpty) await repo?.delete(key).catch(() => undefined);
   deps.progress('installing-sdk');
   let pendingSnapshot: BootedPython['pendingSnapshot'];
   if (makeSnapshot) {

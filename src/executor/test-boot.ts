@@ -13,7 +13,7 @@ import { type BootExecutorDeps, bootExecutor, type Executor } from './boot-execu
 import type { LoadPyodideOptions } from './boot-python';
 
 export const sdkSources = readSdkSources();
-let baseSnapshot: Uint8Array;
+let baseSnapshot_: Uint8Array;
 const quiet = { stdout: () => {}, stderr: () => {} };
 const live: Executor[] = [];
 
@@ -21,12 +21,15 @@ const live: Executor[] = [];
 export function setUpExecutors(): void {
   beforeAll(async () => {
     const base = await loadPyodide({ _makeSnapshot: true, ...quiet } as Parameters<typeof loadPyodide>[0]);
-    baseSnapshot = (base as PyodideAPI & { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
+    baseSnapshot_ = (base as PyodideAPI & { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
   });
   afterEach(() => {
     for (const e of live.splice(0)) e.core.dispose();
   });
 }
+
+/** The base snapshot (Pyodide without the SDK) made before the file's tests, e.g. to stand for the shipped one. */
+export const baseSnapshot = (): Uint8Array => baseSnapshot_;
 
 /** A real plain load of Pyodide (seconds), honouring the snapshot options it is given. */
 export const realLoad = (options: LoadPyodideOptions) =>
@@ -37,8 +40,28 @@ export const fastLoad = (options: LoadPyodideOptions) =>
   loadPyodide({
     ...quiet,
     jsglobals: options.jsglobals,
-    _loadSnapshot: options._loadSnapshot ?? baseSnapshot,
+    _loadSnapshot: options._loadSnapshot ?? baseSnapshot_,
   } as Parameters<typeof loadPyodide>[0]);
+
+/** The host services of a test executor (`fastLoad`); its events go to `events`. */
+export function bootDeps(deps: Partial<BootExecutorDeps> = {}, events: WorkerEvent[] = []): BootExecutorDeps {
+  return {
+    loadPyodide: fastLoad,
+    pyodideVersion,
+    sdkSources,
+    emit: (e) => events.push(e),
+    now: () => performance.now(),
+    kill: (at, cut) => events.push({ type: 'self-kill', at, ...(cut ? { attempt: cut } : {}) }),
+    defer: (cb) => setImmediate(cb),
+    ...deps,
+  };
+}
+
+/** Disposes `executor` after the test, like the executors `boot` makes. */
+export function disposeAfterTest(executor: Executor): Executor {
+  live.push(executor);
+  return executor;
+}
 
 export async function boot(
   dbName: string,
@@ -48,16 +71,7 @@ export async function boot(
   const events: WorkerEvent[] = [];
   const executor = await bootExecutor(
     { type: 'boot-python', indexURL: 'unused/', dbName, snapshots: false, ...extra },
-    {
-      loadPyodide: fastLoad,
-      pyodideVersion,
-      sdkSources,
-      emit: (e) => events.push(e),
-      now: () => performance.now(),
-      kill: (at, cut) => events.push({ type: 'self-kill', at, ...(cut ? { attempt: cut } : {}) }),
-      defer: (cb) => setImmediate(cb),
-      ...deps,
-    },
+    bootDeps(deps, events),
   );
   live.push(executor);
   return { executor, events };

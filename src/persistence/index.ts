@@ -1,3 +1,4 @@
+export { ACTIVE_FILE_SETTING } from './db-name';
 export { createDexieBindingStore } from './dexie-binding-store';
 export { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-journal-store';
 export { createExecutorRepo, type ExecutorRepo } from './executor-repo';
@@ -12,6 +13,7 @@ export {
   type ToMirror,
 } from './journal-mirror-port';
 export { JournalLogBusyError, type OpenOpfsOptions, openOpfsSyncFile } from './opfs-sync-file';
+export { readOpenFile } from './read-open-file';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';
 export {
   createSnapshotFiles,

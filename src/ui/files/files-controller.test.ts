@@ -67,6 +67,37 @@ describe('createFilesController()', () => {
     expect(ctx.store.getState()).toMatchObject({ activeFileId: b.id, source: 'b' });
   });
 
+  it('shows the open file read before Dexie loaded (readOpenFile) without reading the list, then saves as usual', async () => {
+    await ctx.repo.create('a.py', 'a');
+    const b = await ctx.repo.create('b.py', 'b');
+    await ctx.settings.set(ACTIVE_FILE_SETTING, b.id);
+    // Counted: the list is not read when the early read found the file.
+    const list = ctx.repo.list;
+    let listed = 0;
+    ctx.repo.list = () => {
+      listed++;
+      return list();
+    };
+    await controller.load(Promise.resolve(b));
+    expect(listed).toBe(0);
+    expect(ctx.store.getState()).toMatchObject({ activeFileId: b.id, source: 'b' });
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    ctx.store.getState().setSource('b edited');
+    expect(await controller.flush()).toMatchObject({ id: b.id, source: 'b edited', version: 2 });
+  });
+
+  it('reads the files through Dexie when the early read found none or failed', async () => {
+    await controller.load(Promise.resolve(null));
+    expect((await ctx.repo.list()).map((f) => f.name)).toEqual(['order_workflow.py']);
+    expect(ctx.store.getState().source).toBe(STARTER.source);
+    const again = setup(`files-controller-early-failed-${n}`);
+    await again.controller.load(Promise.reject(new Error('IndexedDB unavailable')));
+    expect(again.store.getState().source).toBe(STARTER.source);
+    expect(again.controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    again.controller.dispose();
+    await again.db.delete();
+  });
+
   it('autosaves typing once the debounce timer fires, bumping the version', async () => {
     await controller.load();
     ctx.store.getState().setSource('x = 1\n');

@@ -8,6 +8,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import {
+  ACTIVE_FILE_SETTING,
   FileConflictError,
   FileNameError,
   type FilesRepo,
@@ -44,7 +45,12 @@ export interface FilesControllerDeps {
 
 /** The handle: file operations plus the save state as an external store (fits `useSyncExternalStore`). */
 export interface FilesController {
-  load(): Promise<void>;
+  /**
+   * Loads the files and opens the last open one, once however often it is called. `early`, when given, is that
+   * file read before Dexie was loaded (`readOpenFile`, started by the page's entry): shown at once if it
+   * resolves to a file, without reading the list; on `null` (or a rejection) the files are read as usual.
+   */
+  load(early?: Promise<WorkflowFile | null>): Promise<void>;
   open(id: string): Promise<void>;
   /** Creates a file with a free name based on `wanted` (never overwrites) and opens it. */
   create(wanted: string | null, source: string): Promise<WorkflowFile>;
@@ -61,8 +67,8 @@ export interface FilesController {
   dispose(): void;
 }
 
-/** The setting that remembers the open file across reloads. */
-export const ACTIVE_FILE_SETTING = 'editor.activeFileId';
+/** The setting that remembers the open file across reloads (read before Dexie loads: `readOpenFile`). */
+export { ACTIVE_FILE_SETTING };
 
 const toError = (e: unknown) =>
   e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) };
@@ -100,7 +106,8 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
     setSaveState({ status: 'saved', version: file.version });
   };
 
-  const show = async (file: WorkflowFile) => {
+  /** Opens `file` in the editor and watches it; `remembered`: it is the open file already, nothing to write. */
+  const show = async (file: WorkflowFile, remembered = false) => {
     if (persisted?.id !== file.id) {
       unwatch?.();
       unwatch = deps.watch(file.id, onStored);
@@ -108,7 +115,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
     persisted = { id: file.id, source: file.source, file };
     store.getState().openFile(file.id, file.source);
     setSaveState({ status: 'saved', version: file.version });
-    await settings.set(ACTIVE_FILE_SETTING, file.id);
+    if (!remembered) await settings.set(ACTIVE_FILE_SETTING, file.id);
   };
 
   const writeNow = (): Promise<WorkflowFile | undefined> => {
@@ -155,10 +162,17 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
   const takenNames = async () => (await repo.list()).map((f) => f.name);
 
   return {
-    load() {
+    load(early) {
       loading ??= (async () => {
         try {
-          let files = await repo.list();
+          const first = await early?.catch(() => null);
+          if (first) return await show(first, true);
+          // Both reads at once: each is a round trip through IndexedDB while the page starts.
+          const [listed, lastId] = await Promise.all([
+            repo.list(),
+            settings.get<string | null>(ACTIVE_FILE_SETTING, null),
+          ]);
+          let files = listed;
           if (files.length === 0) {
             // Another tab opened at the same moment may have seeded it first: then its starter is ours too.
             await repo.create(deps.starter.name, deps.starter.source).catch((e: unknown) => {
@@ -166,7 +180,6 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
             });
             files = await repo.list();
           }
-          const lastId = await settings.get<string | null>(ACTIVE_FILE_SETTING, null);
           const file = files.find((f) => f.id === lastId) ?? files[0];
           if (file) await show(file);
         } catch (e) {

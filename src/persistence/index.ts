@@ -12,6 +12,12 @@ export {
   serveMirror,
   type ToMirror,
 } from './journal-mirror-port';
+export {
+  OPEN_FILE_COPY_KEY,
+  type OpenFileCopy,
+  readOpenFileCopy,
+  writeOpenFileCopy,
+} from './open-file-copy';
 export { JournalLogBusyError, type OpenOpfsOptions, openOpfsSyncFile } from './opfs-sync-file';
 export { readOpenFile } from './read-open-file';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';

@@ -39,6 +39,11 @@ export interface FilesControllerDeps {
   autosaveMs: number;
   now(): number;
   setTimer(cb: () => void, ms: number): () => void;
+  /**
+   * Keeps a copy of the open file as last saved (or `null`: none open) where the next page start reads it at
+   * once (`open-file-copy.ts`); called whenever the open file's saved record changes.
+   */
+  keepCopy?(file: WorkflowFile | null): void;
   /** Calls `onChange` with the stored file whenever it changes (in any tab); returns the unsubscribe. */
   watch(id: string, onChange: (file: WorkflowFile | undefined) => void): () => void;
 }
@@ -47,8 +52,9 @@ export interface FilesControllerDeps {
 export interface FilesController {
   /**
    * Loads the files and opens the last open one, once however often it is called. `early`, when given, is that
-   * file read before Dexie was loaded (`readOpenFile`, started by the page's entry): shown at once if it
-   * resolves to a file, without reading the list; on `null` (or a rejection) the files are read as usual.
+   * file as the page's entry found it before Dexie had loaded (`readOpenFileCopy`, else `readOpenFile`): shown
+   * at once if it resolves to a file that still exists, without reading the list; on `null` (or a rejection)
+   * the files are read as usual.
    */
   load(early?: Promise<WorkflowFile | null>): Promise<void>;
   open(id: string): Promise<void>;
@@ -87,6 +93,12 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
   let creating: Promise<unknown> = Promise.resolve();
   let unwatch: (() => void) | null = null;
 
+  /** The open file's saved record and text (`null`: none open), copied for the next start (`keepCopy`). */
+  const setPersisted = (file: WorkflowFile | null, source = file?.source ?? '') => {
+    persisted = file && { id: file.id, source, file };
+    deps.keepCopy?.(file);
+  };
+
   const setSaveState = (next: SaveState) => {
     saveState = next;
     for (const l of listeners) l();
@@ -94,14 +106,19 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
 
   /** Another tab's save of the open file: shown at once when this tab has nothing unsaved. */
   const onStored = (file: WorkflowFile | undefined) => {
-    if (disposed || !file || file.id !== persisted?.id || file.version <= persisted.file.version) return;
+    if (disposed || !file || file.id !== persisted?.id || file.version < persisted.file.version) return;
+    // The same version: the full record (mocks, env; shown first from a copy without them, or saved since).
+    if (file.version === persisted.file.version) {
+      persisted = { ...persisted, file };
+      return;
+    }
     if (saveState.status === 'conflict') {
       setSaveState({ ...saveState, theirs: { source: file.source, version: file.version } });
       return;
     }
     const unsaved = store.getState().source !== persisted.source || cancelTimer !== null;
     if (unsaved || saveState.status !== 'saved') return; // the next save finds the newer version: a conflict
-    persisted = { id: file.id, source: file.source, file };
+    setPersisted(file);
     store.getState().openFile(file.id, file.source);
     setSaveState({ status: 'saved', version: file.version });
   };
@@ -112,7 +129,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       unwatch?.();
       unwatch = deps.watch(file.id, onStored);
     }
-    persisted = { id: file.id, source: file.source, file };
+    setPersisted(file);
     store.getState().openFile(file.id, file.source);
     setSaveState({ status: 'saved', version: file.version });
     if (!remembered) await settings.set(ACTIVE_FILE_SETTING, file.id);
@@ -130,7 +147,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
         setSaveState({ status: 'saving' });
         try {
           const file = await repo.save(persisted.id, source, persisted.file.version);
-          persisted = { id: file.id, source, file };
+          setPersisted(file, source);
           const stillCurrent = store.getState().source === source;
           setSaveState(stillCurrent ? { status: 'saved', version: file.version } : { status: 'pending' });
           return file;
@@ -166,7 +183,11 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       loading ??= (async () => {
         try {
           const first = await early?.catch(() => null);
-          if (first) return await show(first, true);
+          if (first) {
+            await show(first, true);
+            // An early copy may name a file deleted since in another tab: then open another, as without it.
+            if (await repo.get(first.id)) return;
+          }
           // Both reads at once: each is a round trip through IndexedDB while the page starts.
           const [listed, lastId] = await Promise.all([
             repo.list(),
@@ -213,14 +234,14 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       await repo.rename(id, name);
       if (persisted?.id === id) {
         const file = await repo.get(id);
-        if (file) persisted = { ...persisted, file };
+        if (file) setPersisted(file, persisted.source);
       }
     },
     async remove(id) {
       if (persisted?.id === id) {
         cancelTimer?.();
         cancelTimer = null;
-        persisted = null;
+        setPersisted(null);
       }
       await repo.delete(id);
       if (store.getState().activeFileId !== id) return;
@@ -233,7 +254,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       if (saveState.status !== 'conflict' || !persisted) return;
       const { theirs } = saveState;
       const stored = { ...persisted.file, source: theirs.source, version: theirs.version };
-      persisted = { id: stored.id, source: stored.source, file: stored };
+      setPersisted(stored);
       const text = choice === 'theirs' ? theirs.source : choice.text;
       setSaveState({ status: 'saved', version: stored.version });
       store.getState().openFile(stored.id, text);

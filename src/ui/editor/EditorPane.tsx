@@ -24,6 +24,12 @@ const MonacoEditor = lazy(loadMonaco);
 /** Shown only when asked for (Mocks): a chunk of its own, with the mocks schema, loaded when first opened. */
 const MocksPanel = lazy(() => import('../mocks/MocksPanel').then((m) => ({ default: m.MocksPanel })));
 
+/** Wires Monaco once mounted (the plan's squiggles: the light view before it needs no analysis). */
+function EditorBindings({ mounted }: { mounted: MountedEditor }) {
+  useEditorBindings(mounted);
+  return null;
+}
+
 /** The Mocks panel's Monaco (JSON) shows this while its chunk loads. */
 const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
 
@@ -47,7 +53,6 @@ export function EditorPane() {
     if (light.current) handOff(editor, lightViewState(light.current));
     setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
   };
-  useEditorBindings(mounted);
   const monacoMayLoad = useMonacoMayLoad();
   // Fetched as soon as allowed, while the files may still be being read from IndexedDB.
   useEffect(() => {
@@ -80,6 +85,7 @@ export function EditorPane() {
         </>
       }
     >
+      {mounted && <EditorBindings mounted={mounted} />}
       {save.status === 'load-failed' ? (
         <EmptyState title="Your files could not be read from IndexedDB">
           {save.error.name}: {save.error.message}

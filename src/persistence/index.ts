@@ -19,7 +19,7 @@ export {
   writeOpenFileCopy,
 } from './open-file-copy';
 export { JournalLogBusyError, type OpenOpfsOptions, openOpfsSyncFile } from './opfs-sync-file';
-export { readOpenFile } from './read-open-file';
+export { type EarlyOpenFile, readOpenFile } from './read-open-file';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';
 export {
   createSnapshotFiles,

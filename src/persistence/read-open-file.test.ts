@@ -35,9 +35,9 @@ describe('readOpenFile()', () => {
     await new StudioDB(name).delete();
   });
 
-  it('creates no database on a first visit, so Dexie still creates it with its schema', async () => {
+  it('says "first-visit" and creates no database then, so Dexie still creates it with its schema', async () => {
     const name = freshName();
-    expect(await readOpenFile(indexedDB, name)).toBeNull();
+    expect(await readOpenFile(indexedDB, name)).toBe('first-visit');
     expect(await databaseNames()).not.toContain(name);
     const db = new StudioDB(name);
     await db.files.put({ id: 'x', name: 'x.py', source: '', version: 1, createdAt: 0, updatedAt: 0 });

@@ -5,8 +5,9 @@
  * after, and at once when another connection asks for a version change (an upgrade waits for no one).
  *
  * It never creates the database: on a first visit the open is aborted in its upgrade, so Dexie later creates it
- * with its schema. Any failure, or a record not shaped like a file, resolves `null`: the files controller then
- * reads through Dexie as before, and says what went wrong if that fails too.
+ * with its schema; that case resolves `'first-visit'` (the files controller then shows the starter it is about to
+ * seed). Any failure, or a record not shaped like a file, resolves `null`: the files controller then reads
+ * through Dexie as before, and says what went wrong if that fails too.
  */
 import { ACTIVE_FILE_SETTING, STUDIO_DB_NAME } from './db-name';
 import type { WorkflowFile } from './studio-db';
@@ -23,8 +24,14 @@ function isWorkflowFile(value: unknown): value is WorkflowFile {
   );
 }
 
-/** The open file as stored, or `null` (no database yet, no open file remembered, or any failure). */
-export function readOpenFile(idb: IDBFactory | undefined, name: string = STUDIO_DB_NAME): Promise<WorkflowFile | null> {
+/** What the page's entry knows of the open file before Dexie has loaded. */
+export type EarlyOpenFile = WorkflowFile | 'first-visit' | null;
+
+/**
+ * The open file as stored; `'first-visit'` when there is no database yet; `null` when no open file is
+ * remembered, or on any failure.
+ */
+export function readOpenFile(idb: IDBFactory | undefined, name: string = STUDIO_DB_NAME): Promise<EarlyOpenFile> {
   return new Promise((resolve) => {
     if (!idb) return resolve(null);
     let open: IDBOpenDBRequest;
@@ -34,10 +41,14 @@ export function readOpenFile(idb: IDBFactory | undefined, name: string = STUDIO_
       return resolve(null);
     }
     // No database yet (a first visit): abort, so none is created here without its schema.
-    open.onupgradeneeded = () => open.transaction?.abort();
+    let firstVisit = false;
+    open.onupgradeneeded = () => {
+      firstVisit = true;
+      open.transaction?.abort();
+    };
     open.onerror = (e) => {
       e.preventDefault();
-      resolve(null);
+      resolve(firstVisit ? 'first-visit' : null);
     };
     open.onsuccess = () => {
       const db = open.result;

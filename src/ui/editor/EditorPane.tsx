@@ -90,12 +90,12 @@ export function EditorPane() {
         <EmptyState title="Your files could not be read from IndexedDB">
           {save.error.name}: {save.error.message}
         </EmptyState>
-      ) : fileId === null ? (
+      ) : fileId === null && !(save.status === 'loading' && save.starter) ? (
         <Loading
           what="Reading your workflow files from IndexedDB"
           since={save.status === 'loading' ? save.since : undefined}
         />
-      ) : save.status === 'conflict' ? (
+      ) : save.status === 'conflict' && fileId !== null ? (
         <ConflictView
           fileId={fileId}
           fileName={fileName}
@@ -103,13 +103,14 @@ export function EditorPane() {
           theirs={save.theirs}
           dark={scheme === 'dark'}
         />
-      ) : mocksOpen ? (
+      ) : mocksOpen && fileId !== null ? (
         <LazyPart what="the Mocks panel">
           <MocksPanel key={fileId} fileId={fileId} dark={scheme === 'dark'} loading={editorLoading} />
         </LazyPart>
       ) : (
         <div className="editor-stack">
-          {monacoMayLoad && (
+          {/* Not while a first visit's starter is still being created: Monaco's model is named by the file. */}
+          {monacoMayLoad && fileId !== null && (
             <Suspense fallback={null}>
               <MonacoEditor
                 fileId={fileId}

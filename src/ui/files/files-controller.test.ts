@@ -138,6 +138,42 @@ describe('createFilesController()', () => {
     expect(ctx.copy.file).toMatchObject({ source: 'm2', version: 2 });
   });
 
+  it('on a first visit shows the starter before it exists, and keeps and saves what was typed meanwhile', async () => {
+    let created: () => void = () => {};
+    const create = ctx.repo.create;
+    // The starter's creation waits until the test has typed.
+    ctx.repo.create = async (name, source) => {
+      await new Promise<void>((resolve) => {
+        created = resolve;
+      });
+      return create(name, source);
+    };
+    ctx.store.getState().setSource(STARTER.source); // the page's store starts with the starter
+    const loading = controller.load(Promise.resolve('first-visit'));
+    await expect.poll(() => controller.getSaveState()).toMatchObject({ status: 'loading', starter: true });
+    ctx.store.getState().setSource(`${STARTER.source}# typed before the file existed\n`);
+    created();
+    await loading;
+    const [file] = await ctx.repo.list();
+    expect(ctx.store.getState()).toMatchObject({
+      activeFileId: file!.id,
+      source: `${STARTER.source}# typed before the file existed\n`,
+    });
+    expect(controller.getSaveState()).toEqual({ status: 'pending' });
+    ctx.fireTimers();
+    expect(await controller.flush()).toMatchObject({
+      source: `${STARTER.source}# typed before the file existed\n`,
+      version: 2,
+    });
+  });
+
+  it('on a first visit with nothing typed, opens the starter as saved', async () => {
+    ctx.store.getState().setSource(STARTER.source);
+    await controller.load(Promise.resolve('first-visit'));
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    expect(ctx.store.getState().source).toBe(STARTER.source);
+  });
+
   it('autosaves typing once the debounce timer fires, bumping the version', async () => {
     await controller.load();
     ctx.store.getState().setSource('x = 1\n');

@@ -9,6 +9,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import {
   ACTIVE_FILE_SETTING,
+  type EarlyOpenFile,
   FileConflictError,
   FileNameError,
   type FilesRepo,
@@ -20,7 +21,8 @@ import { newFileName, uniqueFileName } from './file-names';
 
 /** What the editor title shows about saving. */
 export type SaveState =
-  | { status: 'loading'; since: number }
+  /** `starter`: a first visit; the starter shows and takes typing while it is being created (its edits are kept). */
+  | { status: 'loading'; since: number; starter?: true }
   | { status: 'saved'; version: number }
   | { status: 'pending' }
   | { status: 'saving' }
@@ -53,10 +55,11 @@ export interface FilesController {
   /**
    * Loads the files and opens the last open one, once however often it is called. `early`, when given, is that
    * file as the page's entry found it before Dexie had loaded (`readOpenFileCopy`, else `readOpenFile`): shown
-   * at once if it resolves to a file that still exists, without reading the list; on `null` (or a rejection)
-   * the files are read as usual.
+   * at once if it resolves to a file that still exists, without reading the list; on `'first-visit'` the
+   * starter shows (save state `loading` with `starter`) and takes typing while it is being created, and what was
+   * typed is kept and saved; on `null` (or a rejection) the files are read as usual.
    */
-  load(early?: Promise<WorkflowFile | null>): Promise<void>;
+  load(early?: Promise<EarlyOpenFile>): Promise<void>;
   open(id: string): Promise<void>;
   /** Creates a file with a free name based on `wanted` (never overwrites) and opens it. */
   create(wanted: string | null, source: string): Promise<WorkflowFile>;
@@ -123,15 +126,23 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
     setSaveState({ status: 'saved', version: file.version });
   };
 
-  /** Opens `file` in the editor and watches it; `remembered`: it is the open file already, nothing to write. */
+  /**
+   * Opens `file` in the editor and watches it; `remembered`: it is the open file already, nothing to write.
+   * After a first visit's starter was shown before it existed, what was typed into it stays and is saved.
+   */
   const show = async (file: WorkflowFile, remembered = false) => {
     if (persisted?.id !== file.id) {
       unwatch?.();
       unwatch = deps.watch(file.id, onStored);
     }
+    const drafted = saveState.status === 'loading' && saveState.starter === true ? store.getState().source : null;
     setPersisted(file);
-    store.getState().openFile(file.id, file.source);
-    setSaveState({ status: 'saved', version: file.version });
+    store.getState().openFile(file.id, drafted ?? file.source);
+    if (drafted !== null && drafted !== file.source) {
+      setSaveState({ status: 'pending' });
+      cancelTimer?.();
+      cancelTimer = deps.setTimer(() => void writeNow().catch(() => {}), deps.autosaveMs);
+    } else setSaveState({ status: 'saved', version: file.version });
     if (!remembered) await settings.set(ACTIVE_FILE_SETTING, file.id);
   };
 
@@ -183,7 +194,14 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       loading ??= (async () => {
         try {
           const first = await early?.catch(() => null);
-          if (first) {
+          const { activeFileId, source } = store.getState();
+          if (first === 'first-visit' && activeFileId === null && source === deps.starter.source) {
+            setSaveState({
+              status: 'loading',
+              since: saveState.status === 'loading' ? saveState.since : deps.now(),
+              starter: true,
+            });
+          } else if (first && first !== 'first-visit') {
             await show(first, true);
             // An early copy may name a file deleted since in another tab: then open another, as without it.
             if (await repo.get(first.id)) return;

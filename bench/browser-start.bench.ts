@@ -185,7 +185,7 @@ export default [
           const before = rounds.filter((r) => r[visit].typableAt < r[visit].readyAt).length;
           return ms(
             rounds.map((r) => r[visit].typableAt),
-            `${how}: navigation → the editor shows the open file's code in a textarea that takes typing (the light view; LightEditor's performance mark, set when it mounts with the open file — on a warm start its copy in localStorage, on a first visit read from IndexedDB while the UI bundle loads, its chunks named as modulepreload links in index.html; the first render holds the editor alone, the graph and other panes follow in a second pass). Monaco takes over later. Shown before Python was ready in ${before} of ${rounds.length} rounds; Python ready median ${round0(median(rounds.map((r) => r[visit].readyAt)))} ms.`,
+            `${how}: navigation → the editor shows the open file's code in a textarea that takes typing (the light view; LightEditor's performance mark, set when it mounts with the open file — on a warm start its copy in localStorage, on a first visit the starter, shown while it is being created in IndexedDB; the UI bundle's chunks are named as modulepreload links in index.html; the first render holds the editor alone, the graph and other panes follow in a second pass). Monaco takes over later. Shown before Python was ready in ${before} of ${rounds.length} rounds; Python ready median ${round0(median(rounds.map((r) => r[visit].readyAt)))} ms.`,
           );
         },
       },

@@ -135,6 +135,10 @@ export interface StudioReady {
   readyAt: number;
   /** When the editor first showed the open file's code ready for typing (ms since navigation; LightEditor's mark). */
   typableAt: number;
+  /** When the graph first showed the open file's plan (ms since navigation; GraphPane's mark). */
+  graphShownAt: number;
+  /** When the instance list first showed what IndexedDB holds (ms since navigation; InstancesPane's mark). */
+  instancesShownAt: number;
   /** When the tab's executor supervisor was created, i.e. the tab became leader (ms since navigation); main.tsx spawns the worker itself earlier. */
   spawnAt: number;
   coldStartMs: number;
@@ -153,15 +157,22 @@ export interface StudioReady {
 export async function openStudio(page: Page, origin: string): Promise<StudioReady> {
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => window.__studio?.getState().status === 'ready', undefined, { timeout: 120_000 });
-  await page.waitForFunction(() => performance.getEntriesByName('studio:editor-typable').length > 0, undefined, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    () =>
+      ['studio:editor-typable', 'studio:graph-shown', 'studio:instances-shown'].every(
+        (mark) => performance.getEntriesByName(mark).length > 0,
+      ),
+    undefined,
+    { timeout: 120_000 },
+  );
   return page.evaluate(() => {
     const s = window.__studio?.getState();
     if (s?.status !== 'ready') throw new Error('not ready');
     return {
       readyAt: s.since + s.coldStartMs,
       typableAt: performance.getEntriesByName('studio:editor-typable')[0]?.startTime ?? Number.NaN,
+      graphShownAt: performance.getEntriesByName('studio:graph-shown')[0]?.startTime ?? Number.NaN,
+      instancesShownAt: performance.getEntriesByName('studio:instances-shown')[0]?.startTime ?? Number.NaN,
       // The state counts from navigation (since 0); main.tsx marks when the supervisor was created.
       spawnAt: performance.getEntriesByName('studio:executor-supervisor').at(-1)?.startTime ?? Number.NaN,
       coldStartMs: s.coldStartMs,

@@ -185,7 +185,30 @@ export default [
           const before = rounds.filter((r) => r[visit].typableAt < r[visit].readyAt).length;
           return ms(
             rounds.map((r) => r[visit].typableAt),
-            `${how}: navigation → the editor shows the open file's code in a textarea that takes typing (the light view; LightEditor's performance mark, set when it mounts with the file read from IndexedDB — read while the UI bundle loads, its chunks named as modulepreload links in index.html, so the first render shows the code). Monaco takes over later. Shown before Python was ready in ${before} of ${rounds.length} rounds; Python ready median ${round0(median(rounds.map((r) => r[visit].readyAt)))} ms.`,
+            `${how}: navigation → the editor shows the open file's code in a textarea that takes typing (the light view; LightEditor's performance mark, set when it mounts with the open file — on a warm start its copy in localStorage, on a first visit the starter, shown while it is being created in IndexedDB; the UI bundle's chunks are named as modulepreload links in index.html; the first render holds the editor alone, the graph and other panes follow in a second pass). Monaco takes over later. Shown before Python was ready in ${before} of ${rounds.length} rounds; Python ready median ${round0(median(rounds.map((r) => r[visit].readyAt)))} ms.`,
+          );
+        },
+      },
+      {
+        group: 'browser start',
+        name: `studio ${label}: load → graph shown`,
+        async run({ quick }) {
+          const rounds = await measure(quick);
+          const after = rounds.filter((r) => r[visit].graphShownAt >= r[visit].typableAt).length;
+          return ms(
+            rounds.map((r) => r[visit].graphShownAt),
+            `${how}: navigation → the graph pane shows the open file's plan (static analysis and layout; GraphPane's performance mark). It renders in a second pass right after the editor's first render, so typing is possible while it is drawn: after the editor was typable in ${after} of ${rounds.length} rounds, by a median of ${round0(median(rounds.map((r) => r[visit].graphShownAt - r[visit].typableAt)))} ms.`,
+          );
+        },
+      },
+      {
+        group: 'browser start',
+        name: `studio ${label}: load → instance list shown`,
+        async run({ quick }) {
+          const rounds = await measure(quick);
+          return ms(
+            rounds.map((r) => r[visit].instancesShownAt),
+            `${how}: navigation → the instance list shows what IndexedDB holds ("No instances yet" in these fresh profiles; InstancesPane's performance mark). It waits for IndexedDB (Dexie's open and a read, shared with the executor worker's start), which answers slower than the editor's copy of the open file. Median ${round0(median(rounds.map((r) => r[visit].instancesShownAt - r[visit].typableAt)))} ms after the editor was typable.`,
           );
         },
       },

@@ -7,12 +7,18 @@
 import { expect, type Page, test } from '@playwright/test';
 import { hold, READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
 
-/** When the page first showed the code ready for typing (LightEditor's mark) and when Python was ready (page clock). */
+/**
+ * When the page first showed the code ready for typing (LightEditor's mark), the graph of its plan and the instance
+ * list (their panes' marks), and when Python was ready (page clock).
+ */
 function order(page: Page) {
   return page.evaluate(() => {
     const s = window.__studio?.getState();
+    const at = (mark: string) => performance.getEntriesByName(mark).at(0)?.startTime ?? Number.NaN;
     return {
-      typableAt: performance.getEntriesByName('studio:editor-typable').at(0)?.startTime ?? Number.NaN,
+      typableAt: at('studio:editor-typable'),
+      graphShownAt: at('studio:graph-shown'),
+      instancesShownAt: at('studio:instances-shown'),
       readyAt: s?.status === 'ready' ? s.since + s.coldStartMs : Number.NaN,
     };
   });
@@ -57,10 +63,18 @@ test.describe('studio: UI first', () => {
   }) => {
     const errors = recordErrors(page);
     // Whether the editor ever said it was still reading the files (it must not: they are read by then).
+    // Which DOM change (counted) first held the light view, and which the graph's nodes: the editor renders first,
+    // alone; the graph follows in a second pass, not in the same commit.
     await page.addInitScript(() => {
-      const w = window as unknown as { __sawFilesLoading?: boolean };
+      const w = window as unknown as { __sawFilesLoading?: boolean; __changes: number; __firstSeen: object };
+      const seen: Record<string, number> = {};
+      w.__changes = 0;
+      w.__firstSeen = seen;
       new MutationObserver(() => {
+        w.__changes++;
         if (document.body?.textContent?.includes('Reading your workflow files')) w.__sawFilesLoading = true;
+        if (document.querySelector('.light-editor__text')) seen.light ??= w.__changes;
+        if (document.querySelector('[data-testid="plan-node"]')) seen.graph ??= w.__changes;
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
     const releaseUi = await hold(page, /\/assets\/ui-[\w-]+\.js$/);
@@ -123,6 +137,10 @@ test.describe('studio: UI first', () => {
     await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     const first = await order(page);
     expect(first.typableAt).toBeLessThan(first.readyAt);
+    // The editor's first render comes alone; the graph and the instances follow it, all before Python.
+    expect(first.graphShownAt).toBeGreaterThanOrEqual(first.typableAt);
+    expect(first.graphShownAt).toBeLessThan(first.readyAt);
+    expect(first.instancesShownAt).toBeLessThan(first.readyAt);
     expect(errors).toEqual([]);
   });
 
@@ -133,6 +151,29 @@ test.describe('studio: UI first', () => {
     await expect(status).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
     // The snapshot is stored (a file in OPFS) after ready; wait for it, so the reload is a warm start.
     await expect.poll(() => page.evaluate(snapshotStored), { timeout: READY_TIMEOUT }).toBe(true);
+    // The page's entry shows the open file's copy in localStorage at once (IndexedDB answers later). Made an older
+    // version here, as if another tab had saved since: the stored version must win (whichever answers first), and
+    // the editor never waits for IndexedDB ("Reading your workflow files…").
+    await page.evaluate(() => {
+      const key = 'workflow-studio.open-file';
+      const copy = JSON.parse(localStorage.getItem(key) ?? 'null');
+      if (!copy) throw new Error('no copy of the open file in localStorage');
+      localStorage.setItem(key, JSON.stringify({ ...copy, version: copy.version - 1, source: '# an older copy\n' }));
+    });
+    // Which DOM change (counted) first held the light view, and which the graph's nodes: the editor renders first,
+    // alone; the graph follows in a second pass, not in the same commit.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __sawFilesLoading?: boolean; __changes: number; __firstSeen: object };
+      const seen: Record<string, number> = {};
+      w.__changes = 0;
+      w.__firstSeen = seen;
+      new MutationObserver(() => {
+        w.__changes++;
+        if (document.body?.textContent?.includes('Reading your workflow files')) w.__sawFilesLoading = true;
+        if (document.querySelector('.light-editor__text')) seen.light ??= w.__changes;
+        if (document.querySelector('[data-testid="plan-node"]')) seen.graph ??= w.__changes;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     // Pyodide's runtime is held back on the reload, so Python cannot be ready before the test has typed; and
     // Monaco's chunk, which loads 3 s after navigation at the latest, so the light view stays on a slow machine.
     const releaseRuntime = await hold(page, /\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/);
@@ -140,6 +181,12 @@ test.describe('studio: UI first', () => {
     await page.reload();
     const light = page.getByRole('textbox', { name: /^Editor \(light view/ });
     await expect(light).toHaveValue(/class \w+\(WorkflowEntrypoint\):/);
+    expect(await page.evaluate(() => (window as { __sawFilesLoading?: boolean }).__sawFilesLoading)).toBeUndefined();
+    await expect(page.locator('[data-testid="plan-node"]').first()).toBeVisible();
+    const seen = await page.evaluate(
+      () => (window as unknown as { __firstSeen: { light: number; graph: number } }).__firstSeen,
+    );
+    expect(seen.light).toBeLessThan(seen.graph);
     await light.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('# typed on a warm start');
@@ -152,6 +199,7 @@ test.describe('studio: UI first', () => {
     expect(await page.evaluate(() => window.__studio?.getState())).toMatchObject({ python: { snapshot: 'used' } });
     const warm = await order(page);
     expect(warm.typableAt).toBeLessThan(warm.readyAt);
+    expect(warm.graphShownAt).toBeGreaterThanOrEqual(warm.typableAt);
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('# typed on a warm start');
     expect(errors).toEqual([]);
   });

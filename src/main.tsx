@@ -6,11 +6,13 @@
  * is imported at once too, whatever Python is doing, so the studio shows the file's code and takes typing while
  * Python boots: editing (a light view until Monaco, a chunk of its own, has loaded: editor/EditorPane.tsx), files,
  * samples, the graph (static analysis) and the instances list (IndexedDB) need no Python, and what does (Run,
- * Send event, …) says "Python is starting…" until it is ready. The open file is read from IndexedDB while the UI
- * bundle loads, so the first render already shows its code. Until the UI renders, the page shows the one status
- * line the status bar would show.
+ * Send event, …) says "Python is starting…" until it is ready. The open file is read while the UI bundle loads
+ * (its copy in localStorage, else plain IndexedDB), so the first render already shows its code. Until the UI
+ * renders, the page shows the one status line the status bar would show.
  */
 import { version as pyodideVersion } from 'pyodide/package.json';
+import { readOpenFileCopy } from './persistence/open-file-copy';
+import { readOpenFile } from './persistence/read-open-file';
 import { type HeadStart, SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
 import {
   type ChannelLike,
@@ -157,11 +159,17 @@ async function render(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   const hideStartingLine = showStartingLine(root);
-  // The open file is read from IndexedDB while the UI bundle loads, not after its first render: the files
-  // controller (with Dexie, a small chunk of its own) fills the store, so the first render shows the code. `App`
-  // calls the same `load()` again (one read) and opens a share link after it; a failure to read is shown there.
-  // A failure to load this chunk fails the UI bundle's import below too, which says so.
-  import('./ui/files/files').then(({ getFilesController }) => getFilesController().load(), ignoreHere);
+  // The open file is known before the UI bundle has run, so the first render shows its code: its copy in
+  // localStorage (written by the files controller when it was opened or saved: a saved version, checked against
+  // IndexedDB afterwards) is read at once; without one, it is read with plain IndexedDB (no Dexie yet). It is
+  // handed to the files controller (with Dexie, a small chunk of its own), which fills the store. `App` calls
+  // the same `load()` again (one read) and opens a share link after it; a failure to read is shown there. A
+  // failure to load this chunk fails the UI bundle's import below too, which says so.
+  const copy = readOpenFileCopy(typeof localStorage === 'undefined' ? undefined : localStorage);
+  const openFile = copy
+    ? Promise.resolve(copy)
+    : readOpenFile(typeof indexedDB === 'undefined' ? undefined : indexedDB);
+  import('./ui/files/files').then(({ getFilesController }) => getFilesController().load(openFile), ignoreHere);
   let modules: [typeof import('react'), typeof import('react-dom/client'), typeof import('./ui')];
   try {
     modules = await Promise.all([import('react'), import('react-dom/client'), import('./ui')]);

@@ -1,3 +1,4 @@
+export { ACTIVE_FILE_SETTING } from './db-name';
 export { createDexieBindingStore } from './dexie-binding-store';
 export { createDexieJournalStore, type DexieJournalStoreOptions } from './dexie-journal-store';
 export { createExecutorRepo, type ExecutorRepo } from './executor-repo';
@@ -11,7 +12,14 @@ export {
   serveMirror,
   type ToMirror,
 } from './journal-mirror-port';
+export {
+  OPEN_FILE_COPY_KEY,
+  type OpenFileCopy,
+  readOpenFileCopy,
+  writeOpenFileCopy,
+} from './open-file-copy';
 export { JournalLogBusyError, type OpenOpfsOptions, openOpfsSyncFile } from './opfs-sync-file';
+export { type EarlyOpenFile, readOpenFile } from './read-open-file';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo';
 export {
   createSnapshotFiles,

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { InstanceSummary, JournalEvent, Json, Mocks } from '../engine';
+import { STUDIO_DB_NAME } from './db-name';
 
 /** A workflow source file the user edits in the studio. `version` grows by one on every saved change. */
 export interface WorkflowFile {
@@ -93,8 +94,7 @@ export interface CloudflareImportRecord {
   replayOf?: string;
 }
 
-/** The default database name; tests pass their own so they never share state. */
-export const STUDIO_DB_NAME = 'workflow-studio';
+export { STUDIO_DB_NAME };
 
 /**
  * The studio's IndexedDB database. The executor worker and the UI open the same schema; the UI only reads

@@ -25,6 +25,12 @@ const MonacoEditor = lazy(() => loadMonaco().then((m) => ({ default: m.MonacoEdi
 export const loadMocksPanel = () => import('../mocks/MocksPanel');
 const MocksPanel = lazy(() => loadMocksPanel().then((m) => ({ default: m.MocksPanel })));
 
+/** Wires Monaco once mounted (the plan's squiggles: the light view before it needs no analysis). */
+function EditorBindings({ mounted }: { mounted: MountedEditor }) {
+  useEditorBindings(mounted);
+  return null;
+}
+
 /** The Mocks panel's Monaco (JSON) shows this while its chunk loads. */
 const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
 
@@ -48,7 +54,6 @@ export function EditorPane() {
     if (light.current) handOff(editor, lightViewState(light.current));
     setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
   };
-  useEditorBindings(mounted);
   const monacoMayLoad = useMonacoMayLoad();
   // Fetched as soon as allowed, while the files may still be being read from IndexedDB.
   useEffect(() => {
@@ -81,16 +86,17 @@ export function EditorPane() {
         </>
       }
     >
+      {mounted && <EditorBindings mounted={mounted} />}
       {save.status === 'load-failed' ? (
         <EmptyState title="Your files could not be read from IndexedDB">
           {save.error.name}: {save.error.message}
         </EmptyState>
-      ) : fileId === null ? (
+      ) : fileId === null && !(save.status === 'loading' && save.starter) ? (
         <Loading
           what="Reading your workflow files from IndexedDB"
           since={save.status === 'loading' ? save.since : undefined}
         />
-      ) : save.status === 'conflict' ? (
+      ) : save.status === 'conflict' && fileId !== null ? (
         <ConflictView
           fileId={fileId}
           fileName={fileName}
@@ -98,13 +104,14 @@ export function EditorPane() {
           theirs={save.theirs}
           dark={scheme === 'dark'}
         />
-      ) : mocksOpen ? (
+      ) : mocksOpen && fileId !== null ? (
         <LazyPart what="the Mocks panel">
           <MocksPanel key={fileId} fileId={fileId} dark={scheme === 'dark'} loading={editorLoading} />
         </LazyPart>
       ) : (
         <div className="editor-stack">
-          {monacoMayLoad && (
+          {/* Not while a first visit's starter is still being created: Monaco's model is named by the file. */}
+          {monacoMayLoad && fileId !== null && (
             <Suspense fallback={null}>
               <MonacoEditor
                 fileId={fileId}

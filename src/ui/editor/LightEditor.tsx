@@ -4,6 +4,7 @@
  * edits; when Monaco mounts, `EditorPane` hands it this view's text, cursor, scroll and focus (`hand-off.ts`).
  */
 import { type KeyboardEvent, type Ref, useEffect, useRef } from 'react';
+import { EDITOR_TYPABLE_MARK, markOnce } from '../layout/start-marks';
 import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from './editor-metrics';
 
 interface LightEditorProps {
@@ -12,9 +13,6 @@ interface LightEditorProps {
   onChange(value: string): void;
   ref: Ref<HTMLTextAreaElement>;
 }
-
-/** Performance mark set once per page, when the file's code is first shown ready for typing (bench/browser-start). */
-export const EDITOR_TYPABLE_MARK = 'studio:editor-typable';
 
 const TEXT_STYLE = {
   fontFamily: EDITOR_FONT_FAMILY,
@@ -34,9 +32,7 @@ function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
 export function LightEditor({ source, dark, onChange, ref }: LightEditorProps) {
   const gutter = useRef<HTMLDivElement>(null);
   const lines = source.split('\n').length;
-  useEffect(() => {
-    if (performance.getEntriesByName(EDITOR_TYPABLE_MARK).length === 0) performance.mark(EDITOR_TYPABLE_MARK);
-  }, []);
+  useEffect(() => markOnce(EDITOR_TYPABLE_MARK), []);
   return (
     <div className={`light-editor${dark ? ' light-editor--dark' : ''}`} data-testid="light-editor">
       <div className="light-editor__gutter" ref={gutter} aria-hidden="true" style={TEXT_STYLE}>

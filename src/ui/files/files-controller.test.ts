@@ -13,7 +13,12 @@ function setup(dbName: string) {
   const store = createAppStore();
   const timers: (() => void)[] = [];
   const watchers = new Map<string, (file: WorkflowFile | undefined) => void>();
+  /** What `keepCopy` was last given (`undefined`: never called). */
+  const copy: { file?: WorkflowFile | null } = {};
   const controller = createFilesController({
+    keepCopy: (file) => {
+      copy.file = file;
+    },
     repo,
     settings,
     store,
@@ -35,7 +40,7 @@ function setup(dbName: string) {
   };
   /** What the watch of the open file reports after another tab's write. */
   const stored = async (id: string) => watchers.get(id)?.(await repo.get(id));
-  return { db, repo, settings, store, controller, fireTimers, stored };
+  return { db, repo, settings, store, controller, fireTimers, stored, copy, watchers };
 }
 
 let n = 0;
@@ -65,6 +70,108 @@ describe('createFilesController()', () => {
     await ctx.settings.set(ACTIVE_FILE_SETTING, b.id);
     await controller.load();
     expect(ctx.store.getState()).toMatchObject({ activeFileId: b.id, source: 'b' });
+  });
+
+  it('shows the open file read before Dexie loaded (readOpenFile) without reading the list, then saves as usual', async () => {
+    await ctx.repo.create('a.py', 'a');
+    const b = await ctx.repo.create('b.py', 'b');
+    await ctx.settings.set(ACTIVE_FILE_SETTING, b.id);
+    // Counted: the list is not read when the early read found the file.
+    const list = ctx.repo.list;
+    let listed = 0;
+    ctx.repo.list = () => {
+      listed++;
+      return list();
+    };
+    await controller.load(Promise.resolve(b));
+    expect(listed).toBe(0);
+    expect(ctx.store.getState()).toMatchObject({ activeFileId: b.id, source: 'b' });
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    ctx.store.getState().setSource('b edited');
+    expect(await controller.flush()).toMatchObject({ id: b.id, source: 'b edited', version: 2 });
+  });
+
+  it('reads the files through Dexie when the early read found none or failed', async () => {
+    await controller.load(Promise.resolve(null));
+    expect((await ctx.repo.list()).map((f) => f.name)).toEqual(['order_workflow.py']);
+    expect(ctx.store.getState().source).toBe(STARTER.source);
+    const again = setup(`files-controller-early-failed-${n}`);
+    await again.controller.load(Promise.reject(new Error('IndexedDB unavailable')));
+    expect(again.store.getState().source).toBe(STARTER.source);
+    expect(again.controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    again.controller.dispose();
+    await again.db.delete();
+  });
+
+  it('keeps a copy of the open file as saved: on open, after each save, on a switch; none once deleted', async () => {
+    await controller.load();
+    const first = ctx.store.getState().activeFileId!;
+    expect(ctx.copy.file).toMatchObject({ id: first, source: STARTER.source, version: 1 });
+    ctx.store.getState().setSource('typed, not saved yet');
+    expect(ctx.copy.file).toMatchObject({ source: STARTER.source, version: 1 });
+    await controller.flush();
+    expect(ctx.copy.file).toMatchObject({ id: first, source: 'typed, not saved yet', version: 2 });
+    const other = await controller.create('other.py', 'other');
+    expect(ctx.copy.file).toMatchObject({ id: other.id, source: 'other' });
+    await controller.remove(other.id);
+    expect(ctx.copy.file).toMatchObject({ id: first, version: 2 });
+  });
+
+  it('opens another file when the early copy names one deleted since (in another tab)', async () => {
+    const kept = await ctx.repo.create('kept.py', 'kept');
+    const gone = { ...kept, id: 'deleted-elsewhere', name: 'gone.py', source: 'gone' };
+    await controller.load(Promise.resolve(gone));
+    expect(ctx.store.getState()).toMatchObject({ activeFileId: kept.id, source: 'kept' });
+  });
+
+  it('takes the stored record of the same version (its mocks) over the copy, and shows a newer one', async () => {
+    const file = await ctx.repo.create('m.py', 'm');
+    await ctx.repo.saveMocks(file.id, '{"steps": {}}');
+    const { mocks: _mocks, ...copyOfIt } = (await ctx.repo.get(file.id))!;
+    await controller.load(Promise.resolve(copyOfIt));
+    expect((await controller.flush())?.mocks).toBeUndefined();
+    await ctx.stored(file.id);
+    expect((await controller.flush())?.mocks).toBe('{"steps": {}}');
+    await ctx.repo.save(file.id, 'm2', 1);
+    await ctx.stored(file.id);
+    expect(ctx.store.getState().source).toBe('m2');
+    expect(ctx.copy.file).toMatchObject({ source: 'm2', version: 2 });
+  });
+
+  it('on a first visit shows the starter before it exists, and keeps and saves what was typed meanwhile', async () => {
+    let created: () => void = () => {};
+    const create = ctx.repo.create;
+    // The starter's creation waits until the test has typed.
+    ctx.repo.create = async (name, source) => {
+      await new Promise<void>((resolve) => {
+        created = resolve;
+      });
+      return create(name, source);
+    };
+    ctx.store.getState().setSource(STARTER.source); // the page's store starts with the starter
+    const loading = controller.load(Promise.resolve('first-visit'));
+    await expect.poll(() => controller.getSaveState()).toMatchObject({ status: 'loading', starter: true });
+    ctx.store.getState().setSource(`${STARTER.source}# typed before the file existed\n`);
+    created();
+    await loading;
+    const [file] = await ctx.repo.list();
+    expect(ctx.store.getState()).toMatchObject({
+      activeFileId: file!.id,
+      source: `${STARTER.source}# typed before the file existed\n`,
+    });
+    expect(controller.getSaveState()).toEqual({ status: 'pending' });
+    ctx.fireTimers();
+    expect(await controller.flush()).toMatchObject({
+      source: `${STARTER.source}# typed before the file existed\n`,
+      version: 2,
+    });
+  });
+
+  it('on a first visit with nothing typed, opens the starter as saved', async () => {
+    ctx.store.getState().setSource(STARTER.source);
+    await controller.load(Promise.resolve('first-visit'));
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    expect(ctx.store.getState().source).toBe(STARTER.source);
   });
 
   it('autosaves typing once the debounce timer fires, bumping the version', async () => {

@@ -8,6 +8,8 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import {
+  ACTIVE_FILE_SETTING,
+  type EarlyOpenFile,
   FileConflictError,
   FileNameError,
   type FilesRepo,
@@ -19,7 +21,8 @@ import { newFileName, uniqueFileName } from './file-names';
 
 /** What the editor title shows about saving. */
 export type SaveState =
-  | { status: 'loading'; since: number }
+  /** `starter`: a first visit; the starter shows and takes typing while it is being created (its edits are kept). */
+  | { status: 'loading'; since: number; starter?: true }
   | { status: 'saved'; version: number }
   | { status: 'pending' }
   | { status: 'saving' }
@@ -38,13 +41,25 @@ export interface FilesControllerDeps {
   autosaveMs: number;
   now(): number;
   setTimer(cb: () => void, ms: number): () => void;
+  /**
+   * Keeps a copy of the open file as last saved (or `null`: none open) where the next page start reads it at
+   * once (`open-file-copy.ts`); called whenever the open file's saved record changes.
+   */
+  keepCopy?(file: WorkflowFile | null): void;
   /** Calls `onChange` with the stored file whenever it changes (in any tab); returns the unsubscribe. */
   watch(id: string, onChange: (file: WorkflowFile | undefined) => void): () => void;
 }
 
 /** The handle: file operations plus the save state as an external store (fits `useSyncExternalStore`). */
 export interface FilesController {
-  load(): Promise<void>;
+  /**
+   * Loads the files and opens the last open one, once however often it is called. `early`, when given, is that
+   * file as the page's entry found it before Dexie had loaded (`readOpenFileCopy`, else `readOpenFile`): shown
+   * at once if it resolves to a file that still exists, without reading the list; on `'first-visit'` the
+   * starter shows (save state `loading` with `starter`) and takes typing while it is being created, and what was
+   * typed is kept and saved; on `null` (or a rejection) the files are read as usual.
+   */
+  load(early?: Promise<EarlyOpenFile>): Promise<void>;
   open(id: string): Promise<void>;
   /** Creates a file with a free name based on `wanted` (never overwrites) and opens it. */
   create(wanted: string | null, source: string): Promise<WorkflowFile>;
@@ -61,8 +76,8 @@ export interface FilesController {
   dispose(): void;
 }
 
-/** The setting that remembers the open file across reloads. */
-export const ACTIVE_FILE_SETTING = 'editor.activeFileId';
+/** The setting that remembers the open file across reloads (read before Dexie loads: `readOpenFile`). */
+export { ACTIVE_FILE_SETTING };
 
 const toError = (e: unknown) =>
   e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) };
@@ -81,6 +96,12 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
   let creating: Promise<unknown> = Promise.resolve();
   let unwatch: (() => void) | null = null;
 
+  /** The open file's saved record and text (`null`: none open), copied for the next start (`keepCopy`). */
+  const setPersisted = (file: WorkflowFile | null, source = file?.source ?? '') => {
+    persisted = file && { id: file.id, source, file };
+    deps.keepCopy?.(file);
+  };
+
   const setSaveState = (next: SaveState) => {
     saveState = next;
     for (const l of listeners) l();
@@ -88,27 +109,41 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
 
   /** Another tab's save of the open file: shown at once when this tab has nothing unsaved. */
   const onStored = (file: WorkflowFile | undefined) => {
-    if (disposed || !file || file.id !== persisted?.id || file.version <= persisted.file.version) return;
+    if (disposed || !file || file.id !== persisted?.id || file.version < persisted.file.version) return;
+    // The same version: the full record (mocks, env; shown first from a copy without them, or saved since).
+    if (file.version === persisted.file.version) {
+      persisted = { ...persisted, file };
+      return;
+    }
     if (saveState.status === 'conflict') {
       setSaveState({ ...saveState, theirs: { source: file.source, version: file.version } });
       return;
     }
     const unsaved = store.getState().source !== persisted.source || cancelTimer !== null;
     if (unsaved || saveState.status !== 'saved') return; // the next save finds the newer version: a conflict
-    persisted = { id: file.id, source: file.source, file };
+    setPersisted(file);
     store.getState().openFile(file.id, file.source);
     setSaveState({ status: 'saved', version: file.version });
   };
 
-  const show = async (file: WorkflowFile) => {
+  /**
+   * Opens `file` in the editor and watches it; `remembered`: it is the open file already, nothing to write.
+   * After a first visit's starter was shown before it existed, what was typed into it stays and is saved.
+   */
+  const show = async (file: WorkflowFile, remembered = false) => {
     if (persisted?.id !== file.id) {
       unwatch?.();
       unwatch = deps.watch(file.id, onStored);
     }
-    persisted = { id: file.id, source: file.source, file };
-    store.getState().openFile(file.id, file.source);
-    setSaveState({ status: 'saved', version: file.version });
-    await settings.set(ACTIVE_FILE_SETTING, file.id);
+    const drafted = saveState.status === 'loading' && saveState.starter === true ? store.getState().source : null;
+    setPersisted(file);
+    store.getState().openFile(file.id, drafted ?? file.source);
+    if (drafted !== null && drafted !== file.source) {
+      setSaveState({ status: 'pending' });
+      cancelTimer?.();
+      cancelTimer = deps.setTimer(() => void writeNow().catch(() => {}), deps.autosaveMs);
+    } else setSaveState({ status: 'saved', version: file.version });
+    if (!remembered) await settings.set(ACTIVE_FILE_SETTING, file.id);
   };
 
   const writeNow = (): Promise<WorkflowFile | undefined> => {
@@ -123,7 +158,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
         setSaveState({ status: 'saving' });
         try {
           const file = await repo.save(persisted.id, source, persisted.file.version);
-          persisted = { id: file.id, source, file };
+          setPersisted(file, source);
           const stillCurrent = store.getState().source === source;
           setSaveState(stillCurrent ? { status: 'saved', version: file.version } : { status: 'pending' });
           return file;
@@ -155,10 +190,28 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
   const takenNames = async () => (await repo.list()).map((f) => f.name);
 
   return {
-    load() {
+    load(early) {
       loading ??= (async () => {
         try {
-          let files = await repo.list();
+          const first = await early?.catch(() => null);
+          const { activeFileId, source } = store.getState();
+          if (first === 'first-visit' && activeFileId === null && source === deps.starter.source) {
+            setSaveState({
+              status: 'loading',
+              since: saveState.status === 'loading' ? saveState.since : deps.now(),
+              starter: true,
+            });
+          } else if (first && first !== 'first-visit') {
+            await show(first, true);
+            // An early copy may name a file deleted since in another tab: then open another, as without it.
+            if (await repo.get(first.id)) return;
+          }
+          // Both reads at once: each is a round trip through IndexedDB while the page starts.
+          const [listed, lastId] = await Promise.all([
+            repo.list(),
+            settings.get<string | null>(ACTIVE_FILE_SETTING, null),
+          ]);
+          let files = listed;
           if (files.length === 0) {
             // Another tab opened at the same moment may have seeded it first: then its starter is ours too.
             await repo.create(deps.starter.name, deps.starter.source).catch((e: unknown) => {
@@ -166,7 +219,6 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
             });
             files = await repo.list();
           }
-          const lastId = await settings.get<string | null>(ACTIVE_FILE_SETTING, null);
           const file = files.find((f) => f.id === lastId) ?? files[0];
           if (file) await show(file);
         } catch (e) {
@@ -200,14 +252,14 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       await repo.rename(id, name);
       if (persisted?.id === id) {
         const file = await repo.get(id);
-        if (file) persisted = { ...persisted, file };
+        if (file) setPersisted(file, persisted.source);
       }
     },
     async remove(id) {
       if (persisted?.id === id) {
         cancelTimer?.();
         cancelTimer = null;
-        persisted = null;
+        setPersisted(null);
       }
       await repo.delete(id);
       if (store.getState().activeFileId !== id) return;
@@ -220,7 +272,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
       if (saveState.status !== 'conflict' || !persisted) return;
       const { theirs } = saveState;
       const stored = { ...persisted.file, source: theirs.source, version: theirs.version };
-      persisted = { id: stored.id, source: stored.source, file: stored };
+      setPersisted(stored);
       const text = choice === 'theirs' ? theirs.source : choice.text;
       setSaveState({ status: 'saved', version: stored.version });
       store.getState().openFile(stored.id, text);

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { writeOpenFileCopy } from '../../persistence';
 import { appStore, STARTER_FILE_NAME, STARTER_SOURCE } from '../../store';
 import { filesRepo, settingsRepo, studioDb } from '../data/studio-db';
 import { createFilesController, type FilesController } from './files-controller';
@@ -21,6 +22,8 @@ export function getFilesController(): FilesController {
       const id = setTimeout(cb, ms);
       return () => clearTimeout(id);
     },
+    // Read by the next page start before IndexedDB answers (main.tsx).
+    keepCopy: (file) => writeOpenFileCopy(typeof localStorage === 'undefined' ? undefined : localStorage, file),
     // Dexie's live queries see writes of other tabs too (it broadcasts them between tabs of one origin).
     watch: (id, onChange) => {
       const subscription = liveQuery(() => studioDb.files.get(id)).subscribe({ next: onChange, error: () => {} });

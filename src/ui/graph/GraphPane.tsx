@@ -1,10 +1,12 @@
 import { Background, Controls, type NodeMouseHandler, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { selectSelectedNodeId, useAppStore } from '../../store';
 import { useSelectedInstance } from '../data/SelectedInstanceProvider';
+import { useSaveState } from '../files/useSaveState';
 import { EmptyState } from '../layout/EmptyState';
 import { Pane } from '../layout/Pane';
+import { GRAPH_SHOWN_MARK, markOnce } from '../layout/start-marks';
 import { usePlan } from '../plan/usePlan';
 import { FitView } from './FitView';
 import { GraphNotes } from './GraphNotes';
@@ -36,6 +38,13 @@ export function GraphPane() {
   const model = useGraphModel(analysis, instanceMatches ? view : null, selectedNodeId);
   const big = model.nodes.length > DAGRE_MAX_NODES;
   const paneRef = useRef<HTMLDivElement>(null);
+  // Once the plan of the open file is drawn (or of a first visit's starter, shown while it is being created), not
+  // the starter's while the files are still being read.
+  const save = useSaveState();
+  const planShown = fileId !== null || (save.status === 'loading' && save.starter === true);
+  useEffect(() => {
+    if (planShown) markOnce(GRAPH_SHOWN_MARK);
+  }, [planShown]);
   return (
     <Pane title={analysis ? `Graph · ${analysis.className}` : 'Graph'} flush>
       <div

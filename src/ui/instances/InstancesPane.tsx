@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ALL_STATUSES, selectInstanceFilter, selectInstanceSort, useAppStore } from '../../store';
 import { useCloudflareIds, useCloudflareStatuses, withCloudflareStatus } from '../cloudflare/useCloudflareImports';
 import { EmptyState } from '../layout/EmptyState';
 import { Loading } from '../layout/Loading';
 import { Pane } from '../layout/Pane';
+import { INSTANCES_SHOWN_MARK, markOnce } from '../layout/start-marks';
 import { fileDropHandlers } from '../transfer/dropped-files';
 import { TransferActions } from '../transfer/TransferActions';
 import { InstanceFilters } from './InstanceFilters';
@@ -39,6 +40,10 @@ export function InstancesPane() {
   const workflows = useMemo(() => countByWorkflow(all ?? []), [all]);
   const total = all?.length ?? 0;
   useRestoredSelection(all);
+  const read = all !== undefined;
+  useEffect(() => {
+    if (read) markOnce(INSTANCES_SHOWN_MARK);
+  }, [read]);
   return (
     <Pane
       title={all ? `Instances · ${rows.length === total ? total : `${rows.length} of ${total}`}` : 'Instances'}

@@ -7,6 +7,8 @@ import { HistoryPane } from '../history/HistoryPane';
 import { InspectorPane } from '../inspector/InspectorPane';
 import { LowerTabs } from '../tests/LowerTabs';
 import { LazyPart } from './LazyPart';
+import { Pane } from './Pane';
+import { useSecondPass } from './useSecondPass';
 
 /** Shown only with a lesson open: a chunk of its own (with the Markdown renderer), loaded when a lesson opens. */
 export const loadLearnPane = () => import('../learn/LearnPane');
@@ -18,6 +20,8 @@ const LearnPane = lazy(() => loadLearnPane().then((m) => ({ default: m.LearnPane
  */
 export function Workbench() {
   const learning = useAppStore(selectLessonId) !== null;
+  // The editor first; the other panes' content right after (useSecondPass), titled empty boxes until then.
+  const full = useSecondPass();
   return (
     <Group orientation="horizontal" className="workbench" id={learning ? 'workbench-learn' : 'workbench'}>
       {learning && (
@@ -37,11 +41,11 @@ export function Workbench() {
       <Panel id="middle" defaultSize={learning ? '22' : '38'} minSize="15">
         <Group orientation="vertical" id="middle-column">
           <Panel id="graph" defaultSize="62" minSize="15">
-            <GraphPane />
+            {full ? <GraphPane /> : <Pane title="Graph">{null}</Pane>}
           </Panel>
           <Separator className="separator separator--horizontal" />
           <Panel id="instances" defaultSize="38" minSize="10">
-            <LowerTabs />
+            {full ? <LowerTabs /> : <Pane title="Instances">{null}</Pane>}
           </Panel>
         </Group>
       </Panel>
@@ -49,11 +53,11 @@ export function Workbench() {
       <Panel id="right" defaultSize={learning ? '22' : '30'} minSize="12">
         <Group orientation="vertical" id="right-column">
           <Panel id="history" defaultSize="55" minSize="10">
-            <HistoryPane />
+            {full ? <HistoryPane /> : <Pane title="History">{null}</Pane>}
           </Panel>
           <Separator className="separator separator--horizontal" />
           <Panel id="inspector" defaultSize="45" minSize="10">
-            <InspectorPane />
+            {full ? <InspectorPane /> : <Pane title="Inspector">{null}</Pane>}
           </Panel>
         </Group>
       </Panel>

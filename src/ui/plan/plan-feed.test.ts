@@ -31,6 +31,19 @@ describe('createPlanFeed()', () => {
     expect(feed.getSnapshot().plan.workflows[0]?.nodes.map((n) => n.name)).toEqual(['a']);
   });
 
+  it('analyses nothing until first asked (the first render of the page shows the editor alone)', () => {
+    const store = createAppStore();
+    store.getState().openFile('f1', WF('        await step.sleep("a", "1 second")'));
+    let clock = 0;
+    const feed = createPlanFeed({ store, debounceMs: 100, now: () => clock++, setTimer: () => () => {} });
+    expect(clock).toBe(0); // an analysis reads the clock before and after
+    expect(feed.getSnapshot().plan.workflows[0]?.nodes.map((n) => n.name)).toEqual(['a']);
+    expect(clock).toBe(2);
+    feed.getSnapshot();
+    expect(clock).toBe(2);
+    feed.dispose();
+  });
+
   it('re-analyses only after the quiet time, then notifies once', () => {
     const { store, feed, timers } = setup();
     let calls = 0;

@@ -44,12 +44,17 @@ export function createPlanFeed(deps: PlanFeedDeps): PlanFeed {
     return { plan, source, fileId: activeFileId, analysisMs: deps.now() - start };
   };
 
-  let snapshot = analyze();
+  /** None until first asked for: the page's first render (the editor alone) analyses nothing. */
+  let snapshot: PlanSnapshot | null = null;
   /** Brings the snapshot up to the store; true when the plan (or the file) changed. */
   const sync = (): boolean => {
     cancelTimer?.();
     cancelTimer = null;
     const { source, activeFileId } = deps.store.getState();
+    if (!snapshot) {
+      snapshot = analyze();
+      return false; // nobody has seen an older one
+    }
     if (source === snapshot.source && activeFileId === snapshot.fileId) return false;
     const next = analyze();
     const changed = next.plan !== snapshot.plan || next.fileId !== snapshot.fileId;
@@ -76,8 +81,8 @@ export function createPlanFeed(deps: PlanFeedDeps): PlanFeed {
 
   return {
     getSnapshot() {
-      if (!unsubscribeStore) sync();
-      return snapshot;
+      if (!unsubscribeStore || !snapshot) sync();
+      return snapshot as PlanSnapshot;
     },
     subscribe(listener) {
       listeners.add(listener);

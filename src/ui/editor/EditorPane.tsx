@@ -1,5 +1,5 @@
 import type { OnMount } from '@monaco-editor/react';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, type ReactNode, useEffect, useRef, useState } from 'react';
 import { appStore, selectActiveFileId, selectMocksOpen, selectSource, useAppStore } from '../../store';
 import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
@@ -27,6 +27,9 @@ const MocksPanel = lazy(() => import('../mocks/MocksPanel').then((m) => ({ defau
 /** The Mocks panel's Monaco (JSON) shows this while its chunk loads. */
 const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
 
+/** Monaco's failure, in a line over the foot of the light view (which keeps the code and takes typing). */
+const editorNote = (content: ReactNode) => <div className="editor-stack__note">{content}</div>;
+
 const onChange = (value: string | undefined) => appStore.getState().setSource(value ?? '');
 
 /**
@@ -51,7 +54,8 @@ export function EditorPane() {
   const monacoMayLoad = useMonacoMayLoad();
   // Fetched as soon as allowed, while the files may still be being read from IndexedDB.
   useEffect(() => {
-    if (monacoMayLoad) void loadMonaco();
+    // A chunk that cannot load is reported by the LazyPart around the editor, not as an unhandled rejection.
+    if (monacoMayLoad) loadMonaco().catch(() => undefined);
   }, [monacoMayLoad]);
   return (
     <Pane
@@ -104,7 +108,9 @@ export function EditorPane() {
       ) : (
         <div className="editor-stack">
           {monacoMayLoad && (
-            <Suspense fallback={null}>
+            // While Monaco loads the light view stands in; if its chunk cannot load, the light view stays (the
+            // code, typing, autosave) and a line under it says why, instead of the whole studio going blank.
+            <LazyPart what="the full editor (Monaco)" frame={editorNote} fallback={null}>
               <MonacoEditor
                 fileId={fileId}
                 source={source}
@@ -113,7 +119,7 @@ export function EditorPane() {
                 onMount={onMount}
                 loading={null}
               />
-            </Suspense>
+            </LazyPart>
           )}
           {mounted === null && <LightEditor ref={light} source={source} dark={scheme === 'dark'} onChange={onChange} />}
         </div>

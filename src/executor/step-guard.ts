@@ -105,13 +105,14 @@ export function createStepGuard(deps: StepGuardDeps) {
    * instance, a promise that never settles (the command ends the run; nothing is journaled as failed);
    * for a worker silent too long, the error, saying why.
    */
-  function translateRun(error: unknown, instanceId: string): Promise<never> {
+  function translateRun(error: unknown, instanceId: string, since: { at: number; what: string }): Promise<never> {
     const taken =
       isInterrupt(error) && router?.claim((t) => t.site.where === 'run' && t.site.instanceId === instanceId);
     if (taken && stopsInstance(taken.action)) return new Promise<never>(() => {});
     if (!taken || taken.token !== INTERRUPT.ANY_TOKEN) return Promise.reject(error);
+    const seconds = ((Date.now() - since.at) / 1000).toFixed(1);
     const explained = new Error(
-      'run() kept Python busy outside any step for too long and was interrupted (an endless loop?).',
+      `run() kept Python busy outside any step and was interrupted ${seconds} s after ${since.what} (an endless loop?).`,
     );
     explained.name = 'KeyboardInterrupt';
     const traceback = (error as { traceback?: unknown }).traceback;
@@ -234,12 +235,14 @@ export function createStepGuard(deps: StepGuardDeps) {
     };
   }
 
-  function guardStep(step: WorkflowStep, instanceId: string): WorkflowStep {
+  /** `step` with every attempt guarded; `returned()` is told when a step call hands control back to run(). */
+  function guardStep(step: WorkflowStep, instanceId: string, returned: () => void): WorkflowStep {
+    const told = <T>(call: Promise<T>): Promise<T> => call.finally(returned);
     return {
-      do: (name, fn, config) => step.do(name, guard(fn, instanceId), config),
-      sleep: (name, duration) => step.sleep(name, duration),
-      sleepUntil: (name, at) => step.sleepUntil(name, at),
-      waitForEvent: (name, opts) => step.waitForEvent(name, opts),
+      do: (name, fn, config) => told(step.do(name, guard(fn, instanceId), config)),
+      sleep: (name, duration) => told(step.sleep(name, duration)),
+      sleepUntil: (name, at) => told(step.sleepUntil(name, at)),
+      waitForEvent: (name, opts) => told(step.waitForEvent(name, opts)),
     };
   }
 
@@ -249,9 +252,12 @@ export function createStepGuard(deps: StepGuardDeps) {
       return (ctx) => {
         const id = ctx.event.instanceId;
         stopping.delete(id);
-        return body({ ...ctx, step: guardStep(ctx.step, id) }).then(
+        // Since when run() has held Python, at most: for the watchdog's interrupt to say how long.
+        const since = { at: Date.now(), what: 'run() started' };
+        const returned = () => Object.assign(since, { at: Date.now(), what: 'its last step call returned' });
+        return body({ ...ctx, step: guardStep(ctx.step, id, returned) }).then(
           (output) => (stopping.has(id) ? new Promise<never>(() => {}) : output),
-          (error: unknown) => translateRun(error, id),
+          (error: unknown) => translateRun(error, id, since),
         );
       };
     },

@@ -107,9 +107,25 @@ test.describe('history: crash injection and recovery', () => {
     await expect(node(page, 'wait-for-morning')).toHaveAttribute('data-status', 'sleeping', { timeout: 30_000 });
     const id = await selectedId(page);
 
+    // Every notice shown from the click on (they leave after a while): one says it (the executor's), not two.
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      Object.assign(window, { noticesSeen: seen });
+      new MutationObserver(() => {
+        for (const n of document.querySelectorAll('[data-testid="notice"]')) seen.add(n.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('kill-executor').click();
-    await expect(page.getByText('Executor killed', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('notice').filter({ hasText: 'killed from the studio' })).toContainText(
+      'The Python executor stopped (killed from the studio) and is restarting; unfinished instances resume from the journal.',
+    );
     await executorReady(page);
+    await page.waitForTimeout(500);
+    const seen = await page.evaluate(() => [...(window as unknown as { noticesSeen: Set<string> }).noticesSeen]);
+    // (The sample's "Opened …" notice may still be up.)
+    expect(seen.filter((text) => !text.startsWith('Opened'))).toEqual([
+      expect.stringContaining('killed from the studio'),
+    ]);
     await expect(toolbarStatus(page)).toHaveText('complete', { timeout: 60_000 });
 
     const journal = await readJournal(page, id);

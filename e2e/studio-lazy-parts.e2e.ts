@@ -60,3 +60,26 @@ test('a lazy dialog and panel say what loads, and a part whose code cannot load 
     .toBe(true);
   expect(uncaught).toEqual([]);
 });
+
+test('when Monaco cannot load, the light view keeps the code and takes typing, and a line says why; no page error', async ({
+  page,
+}) => {
+  const uncaught: string[] = [];
+  page.on('pageerror', (e) => uncaught.push(e.message));
+  await page.context().route(/\/assets\/MonacoEditor-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  const light = page.getByRole('textbox', { name: /^Editor \(light view/ });
+  await expect(light).toHaveValue(/WorkflowEntrypoint/);
+  await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
+  await expect(page.getByTestId('part-failed')).toHaveText(
+    /^The full editor \(Monaco\) could not be shown: .+\. Reload the page \(a reload fetches the studio's code again\); your files and instances are kept in this browser\.$/,
+  );
+  // The rest of the studio is there, and the light view still edits and saves the file.
+  await expect(page.getByTestId('plan-node').first()).toBeVisible();
+  await light.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n# typed without Monaco');
+  await expect(page.getByTestId('save-status')).toHaveText('saved · v2');
+  await expect(light).toHaveValue(/# typed without Monaco$/);
+  expect(uncaught).toEqual([]);
+});

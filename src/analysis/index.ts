@@ -20,7 +20,7 @@ export {
 } from './diagnostics.ts';
 export { createPlanNodeId, isPlanNodeId } from './ids.ts';
 export { callSourceLine, dynamicNamePattern, findPlanNode } from './match-node.ts';
-export { type DecodedSource, declareUtf8, decodePythonSource } from './source-encoding.ts';
+export { type DecodedSource, declareUtf8, decodePythonSource, firstInvalidUtf8 } from './source-encoding.ts';
 export { type StepDoForm, stepDoForm } from './step-form.ts';
 export type * from './types.ts';
 export { bindingNameOf, MAX_WORKFLOW_NAME_LENGTH, workflowNameOf, workflowNameProblem } from './workflow-names.ts';

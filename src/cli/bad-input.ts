@@ -3,7 +3,7 @@
  * file, which every command that takes one does the same way.
  */
 import { readFileSync } from 'node:fs';
-import { decodePythonSource } from '../analysis';
+import { decodePythonSource, firstInvalidUtf8 } from '../analysis';
 import { readProblem } from './command-args';
 
 /** A bad input: the one-line stderr message (exit code 2). */
@@ -23,4 +23,19 @@ export function readWorkflowSource(file: string): string {
   const decoded = decodePythonSource(bytes, file);
   if (!decoded.ok) throw new BadInput(decoded.message);
   return decoded.text;
+}
+
+/**
+ * Reads a JSON (or JSONC) file given on the command line as UTF-8, which JSON must be; a leading byte order mark
+ * is dropped. A file that is not UTF-8 throws, naming the first bad byte and its offset: never read with
+ * characters replaced ("caf\ufffd").
+ */
+export function readUtf8File(path: string): string {
+  const bytes = readFileSync(path);
+  const at = firstInvalidUtf8(bytes);
+  if (at >= 0) {
+    const byte = (bytes[at] as number).toString(16).toUpperCase().padStart(2, '0');
+    throw new Error(`it is not UTF-8 (byte 0x${byte} at offset ${at}); save it as UTF-8`);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
 }

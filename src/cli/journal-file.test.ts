@@ -240,6 +240,13 @@ describe('--params @FILE and --event TYPE:@FILE', () => {
       (d) => `--params @${d}/bad.json: ${d}/bad.json is not valid JSON (${NOT_JSON})`,
     ],
     [
+      // Read as UTF-8 with replacement, it ran with "caf\ufffd" in its params.
+      '--params @ a file that is not UTF-8 (Latin-1)',
+      (d) => ['--params', `@${d}/latin.json`],
+      (d) =>
+        `--params @${d}/latin.json: cannot read ${d}/latin.json: it is not UTF-8 (byte 0xE9 at offset 13); save it as UTF-8`,
+    ],
+    [
       '--params @ with no file name',
       () => ['--params', '@'],
       () => '--params @ names no file; write @FILE, e.g. --params @params.json',
@@ -259,9 +266,10 @@ describe('--params @FILE and --event TYPE:@FILE', () => {
     it(`${what}: exit 2 with one line, the journal untouched`, async () => {
       const { dir, journal } = fresh();
       writeFileSync(join(dir, 'bad.json'), '{by: ada}');
+      writeFileSync(join(dir, 'latin.json'), Buffer.from('{"name": "caf\xe9"}', 'latin1'));
       const result = await cli('run', flow, ...args(dir), '--journal', journal);
       expect(result).toEqual({ exit: 2, stdout: '', stderr: `error: ${message(dir)}\n` });
-      expect(listing(dir)).toEqual(['bad.json']);
+      expect(listing(dir)).toEqual(['bad.json', 'latin.json']);
     });
   }
 });

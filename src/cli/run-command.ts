@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   createMemoryBindingStore,
   createMemoryJournalStore,
@@ -14,7 +13,7 @@ import { createEnvBindings, driveInstance, type EnvBindings, type WorkflowInfo }
 import { nodeSql } from '../runtime/bindings/node-sql';
 import type { NodePython } from '../runtime/node';
 import { parseArgs, type RunOptions, USAGE } from './args';
-import { BadInput, readWorkflowSource } from './bad-input';
+import { BadInput, readUtf8File, readWorkflowSource } from './bad-input';
 import { type BindingFile, bindingFilePath, openBindingFile } from './binding-file';
 import { type FileJournalStore, JournalWriteError, openFileJournalStore } from './file-store';
 import { hostModule } from './host-module';
@@ -38,7 +37,7 @@ export interface CliDeps {
 
 /** Runs `workflow-studio <argv>`; returns the exit code. Never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
-  const parsed = parseArgs(argv, (path) => readFileSync(path, 'utf8'));
+  const parsed = parseArgs(argv, readUtf8File);
   if (!parsed.ok) {
     io.stderr(`${parsed.message}\n`);
     return 2;

@@ -136,6 +136,22 @@ class Callback(WorkflowEntrypoint):
         asyncio.get_event_loop().call_soon(spin)
         await asyncio.sleep(60)
 
+class CallbackStep(WorkflowEntrypoint):
+    async def run(self, event, step):
+        def spin():
+            end = time.time() + 15
+            n = 0
+            while time.time() < end:
+                n += 1
+        asyncio.get_event_loop().call_soon(spin)
+
+        @step.do("after")
+        async def after():
+            await asyncio.sleep(0)
+            return 1
+
+        return await after()
+
 class Sleeper(WorkflowEntrypoint):
     async def run(self, event, step):
         await step.sleep("nap", "1 hour")
@@ -182,6 +198,31 @@ class Busy(WorkflowEntrypoint):
     },
     30_000,
   );
+
+  it('a terminate aimed at an asyncio callback spinning while a step of its instance awaits: the step is journaled stopped, run() does not complete, the command terminates it', async () => {
+    const dbName = freshDb();
+    const buffer = new SharedArrayBuffer(SHARED_BUFFER_BYTES);
+    const { executor, events } = await boot(dbName, { interruptBuffer: buffer });
+    await executor.core.loadSource({ fileId: 'f', version: 1, name: 'stop.py', source: STOPPABLE });
+    const supervisor = interruptLater(buffer, 'spin-1', 800);
+    await executor.core.create({ fileId: 'f', workflowName: 'callback-step', id: 'spin-1' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Without the hold, the step carries on once the callback is stopped and is journaled as succeeded (in the
+    // browser run() then returns first, and the Terminate the user clicked fails on a complete instance).
+    await executor.core.terminate('spin-1');
+    await supervisor.terminate();
+    const events_ = await journal(dbName, 'spin-1');
+    const types = events_.map((e) => e.type);
+    expect(types).not.toContain('run-finished');
+    expect(types).not.toContain('step-succeeded');
+    expect(types.at(-1)).toBe('terminated');
+    const failed = events_.filter((e): e is AttemptFailedEvent => e.type === 'attempt-failed');
+    expect(failed.map((e) => [e.name, e.error.name])).toEqual([['after', 'AttemptStoppedError']]);
+    expect(failed[0]?.error.message).toMatch(
+      /^Attempt stopped after \d+\.\d s: the instance was terminated \("Terminate"\)\.$/,
+    );
+    expect(events.filter((e) => e.type === 'notice')).toEqual([]);
+  }, 30_000);
 
   it("stops a module's top-level code for a Terminate (it holds every instance up): the import fails saying why, the command runs", async () => {
     const dbName = freshDb();

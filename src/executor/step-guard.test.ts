@@ -167,6 +167,57 @@ describe('createStepGuard() translating the interrupts the supervisor raised', (
   });
 });
 
+describe('the watchdog interrupting run() itself', () => {
+  /** Runs a body that, after `before` (step calls), is interrupted by the watchdog (any code) in run(). */
+  async function interruptedRun(before: (step: WorkflowStep) => Promise<unknown>) {
+    const words = new Int32Array(new SharedArrayBuffer(SHARED_BUFFER_BYTES));
+    const guard = createStepGuard({ emit: () => {}, kill: () => {}, interrupt: words });
+    const step: WorkflowStep = {
+      do: async () => 1 as never,
+      sleep: async () => {},
+      sleepUntil: async () => {},
+      waitForEvent: async () => ({}) as never,
+    };
+    const body = guard.wrap(async ({ step: s }) => {
+      await before(s);
+      await new Promise((resolve) => setTimeout(resolve, 120)); // "busy" since the last step call
+      Atomics.store(words, INTERRUPT.token, INTERRUPT.ANY_TOKEN);
+      if (guard.routing?.decide({ instanceId: 'inst-1', where: 'run' })) {
+        throw Object.assign(new Error(''), { name: 'KeyboardInterrupt' });
+      }
+    });
+    return body({
+      event: { payload: {}, timestamp: 0, instanceId: 'inst-1', workflowName: 'w' },
+      step,
+      run: 1,
+      onEvict: () => ({ dispose() {} }),
+      log: () => {},
+    }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+  }
+
+  it('says how long after its last step call (or its start) run() was interrupted', async () => {
+    const afterStep = await interruptedRun(async (s) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await s.do('first', async () => 1);
+    });
+    expect(afterStep).toMatchObject({ name: 'KeyboardInterrupt' });
+    const [, seconds] =
+      /^run\(\) kept Python busy outside any step and was interrupted (\d+\.\d) s after its last step call returned \(an endless loop\?\)\.$/.exec(
+        afterStep?.message ?? '',
+      ) ?? [];
+    // Counted from the step call (0.12 s before), not from run()'s start (0.32 s before).
+    expect(Number(seconds)).toBeGreaterThanOrEqual(0.1);
+    expect(Number(seconds)).toBeLessThan(0.3);
+    const atStart = await interruptedRun(async () => {});
+    expect(atStart?.message).toMatch(
+      /^run\(\) kept Python busy outside any step and was interrupted \d+\.\d s after run\(\) started \(an endless loop\?\)\.$/,
+    );
+  });
+});
+
 describe('wrapLive()', () => {
   it('starts the run body in a host macrotask, after the command that started it has answered', async () => {
     const queued: Array<() => void> = [];

@@ -16,6 +16,7 @@ import {
   hasAttemptSlots,
   INTERRUPT,
   type KillPoint,
+  type StopAction,
   type StoppedAttempt,
   stoppedAttemptError,
   type WorkerEvent,
@@ -62,6 +63,18 @@ export function createStepGuard(deps: StepGuardDeps) {
   const owners = new Map<number, string>();
   const router = deps.interrupt && createInterruptRouter(deps.interrupt, (token) => owners.get(token));
   const isInterrupt = (error: unknown) => (error as { name?: unknown } | null)?.name === 'KeyboardInterrupt';
+  /**
+   * Instances whose asyncio callback a Terminate, Pause or Delete interrupted (`routing.swallow`), with that
+   * action. The command is queued behind the code that held Python, and the event loop runs on before it:
+   * until the instance's next run starts, its attempts in flight end as stopped by the action and its `run()`
+   * does not return, so the command still finds it running (else a step awaiting beside the callback
+   * completes, `run()` returns, and the Terminate the user clicked fails on a complete instance).
+   */
+  const stopping = new Map<string, StopAction>();
+  const stoppedBy = (action: StopAction, startedAt: number): Error => {
+    const { name, message } = stoppedAttemptError(action, Date.now() - startedAt);
+    return Object.assign(new Error(message), { name });
+  };
 
   function translate(error: unknown, token: number, instanceId: string, timeoutMs: number, startedAt: number): unknown {
     // The interrupt raised in this instance's attempt code: for this attempt, or a stop of the whole instance.
@@ -77,8 +90,7 @@ export function createStepGuard(deps: StepGuardDeps) {
     const { action } = taken;
     let stopped: Error;
     if (action) {
-      const { name, message } = stoppedAttemptError(action, Date.now() - startedAt);
-      stopped = Object.assign(new Error(message), { name });
+      stopped = stoppedBy(action, startedAt);
     } else {
       stopped = new WorkflowTimeoutError(messages.stepTimeout(timeoutMs));
     }
@@ -93,13 +105,14 @@ export function createStepGuard(deps: StepGuardDeps) {
    * instance, a promise that never settles (the command ends the run; nothing is journaled as failed);
    * for a worker silent too long, the error, saying why.
    */
-  function translateRun(error: unknown, instanceId: string): Promise<never> {
+  function translateRun(error: unknown, instanceId: string, since: { at: number; what: string }): Promise<never> {
     const taken =
       isInterrupt(error) && router?.claim((t) => t.site.where === 'run' && t.site.instanceId === instanceId);
     if (taken && stopsInstance(taken.action)) return new Promise<never>(() => {});
     if (!taken || taken.token !== INTERRUPT.ANY_TOKEN) return Promise.reject(error);
+    const seconds = ((Date.now() - since.at) / 1000).toFixed(1);
     const explained = new Error(
-      'run() kept Python busy outside any step for too long and was interrupted (an endless loop?).',
+      `run() kept Python busy outside any step and was interrupted ${seconds} s after ${since.what} (an endless loop?).`,
     );
     explained.name = 'KeyboardInterrupt';
     const traceback = (error as { traceback?: unknown }).traceback;
@@ -206,7 +219,11 @@ export function createStepGuard(deps: StepGuardDeps) {
       return Promise.resolve(result).then(
         (value) => {
           ended();
-          return unlessKilled(() => value);
+          return unlessKilled(() => {
+            const action = stopping.get(instanceId);
+            if (action) throw stoppedBy(action, startedAt);
+            return value;
+          });
         },
         (error: unknown) => {
           ended();
@@ -218,22 +235,31 @@ export function createStepGuard(deps: StepGuardDeps) {
     };
   }
 
-  function guardStep(step: WorkflowStep, instanceId: string): WorkflowStep {
+  /** `step` with every attempt guarded; `returned()` is told when a step call hands control back to run(). */
+  function guardStep(step: WorkflowStep, instanceId: string, returned: () => void): WorkflowStep {
+    const told = <T>(call: Promise<T>): Promise<T> => call.finally(returned);
     return {
-      do: (name, fn, config) => step.do(name, guard(fn, instanceId), config),
-      sleep: (name, duration) => step.sleep(name, duration),
-      sleepUntil: (name, at) => step.sleepUntil(name, at),
-      waitForEvent: (name, opts) => step.waitForEvent(name, opts),
+      do: (name, fn, config) => told(step.do(name, guard(fn, instanceId), config)),
+      sleep: (name, duration) => told(step.sleep(name, duration)),
+      sleepUntil: (name, at) => told(step.sleepUntil(name, at)),
+      waitForEvent: (name, opts) => told(step.waitForEvent(name, opts)),
     };
   }
 
   return {
     /** The body with every `step.do` attempt watched. */
     wrap(body: WorkflowBody): WorkflowBody {
-      return (ctx) =>
-        body({ ...ctx, step: guardStep(ctx.step, ctx.event.instanceId) }).catch((error: unknown) =>
-          translateRun(error, ctx.event.instanceId),
+      return (ctx) => {
+        const id = ctx.event.instanceId;
+        stopping.delete(id);
+        // Since when run() has held Python, at most: for the watchdog's interrupt to say how long.
+        const since = { at: Date.now(), what: 'run() started' };
+        const returned = () => Object.assign(since, { at: Date.now(), what: 'its last step call returned' });
+        return body({ ...ctx, step: guardStep(ctx.step, id, returned) }).then(
+          (output) => (stopping.has(id) ? new Promise<never>(() => {}) : output),
+          (error: unknown) => translateRun(error, id, since),
         );
+      };
     },
     /**
      * `wrap`, for the studio's live engine: the body starts in a host macrotask, so the command that started the
@@ -251,7 +277,11 @@ export function createStepGuard(deps: StepGuardDeps) {
     routing: router && {
       decide: (site: InterruptSite) => router.decide(site),
       /** A `KeyboardInterrupt` escaping an asyncio callback stopped an instance for Terminate/Pause/Delete. */
-      swallow: () => router.claim((t) => t.site.where !== 'import' && stopsInstance(t.action)) !== undefined,
+      swallow: () => {
+        const taken = router.claim((t) => t.site.where !== 'import' && stopsInstance(t.action));
+        if (taken?.action && taken.site.instanceId !== undefined) stopping.set(taken.site.instanceId, taken.action);
+        return taken !== undefined;
+      },
     },
     importInterrupt,
     /**

@@ -10,6 +10,7 @@ const LEGEND = [
   ['sleeping', 'sleeping / waiting for an event'],
   ['failed', 'failed or timed out'],
   ['diverged', 'diverged: the code no longer makes this call'],
+  ['stopped', 'stopped: the instance ended (terminated) before it finished'],
   ['not-run', 'not run (yet)'],
 ] as const;
 

@@ -1,5 +1,5 @@
 import type { OnMount } from '@monaco-editor/react';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, type ReactNode, useEffect, useRef, useState } from 'react';
 import { appStore, selectActiveFileId, selectMocksOpen, selectSource, useAppStore } from '../../store';
 import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
@@ -34,6 +34,9 @@ function EditorBindings({ mounted }: { mounted: MountedEditor }) {
 /** The Mocks panel's Monaco (JSON) shows this while its chunk loads. */
 const editorLoading = <Loading what="Loading the editor (Monaco, from this site)" />;
 
+/** Monaco's failure, in a line over the foot of the light view (which keeps the code and takes typing). */
+const editorNote = (content: ReactNode) => <div className="editor-stack__note">{content}</div>;
+
 const onChange = (value: string | undefined) => appStore.getState().setSource(value ?? '');
 
 /**
@@ -57,7 +60,8 @@ export function EditorPane() {
   const monacoMayLoad = useMonacoMayLoad();
   // Fetched as soon as allowed, while the files may still be being read from IndexedDB.
   useEffect(() => {
-    if (monacoMayLoad) void loadMonaco();
+    // A chunk that cannot load is reported by the LazyPart around the editor, not as an unhandled rejection.
+    if (monacoMayLoad) loadMonaco().catch(() => undefined);
   }, [monacoMayLoad]);
   return (
     <Pane
@@ -110,9 +114,11 @@ export function EditorPane() {
         </LazyPart>
       ) : (
         <div className="editor-stack">
-          {/* Not while a first visit's starter is still being created: Monaco's model is named by the file. */}
+          {/* Not while a first visit's starter is still being created: Monaco's model is named by the file.
+              While Monaco loads the light view stands in; if its chunk cannot load, the light view stays (the
+              code, typing, autosave) and a line under it says why, instead of the whole studio going blank. */}
           {monacoMayLoad && fileId !== null && (
-            <Suspense fallback={null}>
+            <LazyPart what="the full editor (Monaco)" frame={editorNote} fallback={null}>
               <MonacoEditor
                 fileId={fileId}
                 source={source}
@@ -121,7 +127,7 @@ export function EditorPane() {
                 onMount={onMount}
                 loading={null}
               />
-            </Suspense>
+            </LazyPart>
           )}
           {mounted === null && <LightEditor ref={light} source={source} dark={scheme === 'dark'} onChange={onChange} />}
         </div>

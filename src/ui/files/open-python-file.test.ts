@@ -20,7 +20,7 @@ describe('openPythonFile()', () => {
     expect(create).toHaveBeenCalledWith('menu.py', '# -*- coding: utf-8 -*-\nDISH = "café"\n');
     expect(notify).toHaveBeenCalledWith({
       tone: 'info',
-      title: 'Opened menu.py as menu.py',
+      title: 'Opened menu.py',
       detail: 'Read as iso-8859-1, as its coding line says; kept as UTF-8, so its coding line now says utf-8.',
     });
   });
@@ -39,7 +39,9 @@ describe('openPythonFile()', () => {
 
   it('opens a UTF-8 file with a BOM without the BOM, under a studio file name', async () => {
     const create = vi.fn(async (name: string) => ({ name }));
-    await openPythonFile(picked('my flow.py', '\ufeffx = "café"\n'), { create, notify: vi.fn() });
+    const notify = vi.fn();
+    await openPythonFile(picked('my flow.py', '\ufeffx = "café"\n'), { create, notify });
     expect(create).toHaveBeenCalledWith('my_flow.py', 'x = "café"\n');
+    expect(notify).toHaveBeenCalledWith(expect.objectContaining({ title: 'Opened my flow.py as my_flow.py' }));
   });
 });

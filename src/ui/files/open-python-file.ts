@@ -31,7 +31,8 @@ export async function openPythonFile(
   const file = await deps.create(toStudioFileName(picked.name), text);
   deps.notify({
     tone: 'info',
-    title: `Opened ${picked.name} as ${file.name}`,
+    // "as" only when the studio named it otherwise (a name taken, or not a Python module name).
+    title: file.name === picked.name ? `Opened ${picked.name}` : `Opened ${picked.name} as ${file.name}`,
     detail:
       decoded.encoding === 'utf-8'
         ? 'Your other files are untouched.'

@@ -27,6 +27,7 @@ const STATUS_LABELS: Record<OverlayStatus, string> = {
   failed: 'failed',
   'timed-out': 'timed out',
   diverged: 'diverged (the code no longer makes this call)',
+  stopped: 'stopped: the instance ended before this call finished',
   done: 'done',
   'not-run': 'not run yet',
 };
@@ -40,6 +41,7 @@ const STATUS_SHORT: Record<OverlayStatus, string> = {
   failed: 'failed',
   'timed-out': 'timed out',
   diverged: 'diverged',
+  stopped: 'stopped',
   done: 'done',
   'not-run': 'not run yet',
 };

@@ -56,6 +56,30 @@ describe('buildOverlay()', () => {
     expect(statusWords(node)).toEqual({ short: 'not run', long: 'not run: the instance ended without it' });
   });
 
+  it('shows a sleep, or a step waiting to retry, that a terminate cut short as stopped: no wake or retry will come', async () => {
+    const t = engineFor();
+    const handle = await t.create();
+    await t.idle(T0 + 1000);
+    await handle.terminate();
+    const nap = buildOverlay(analysis, await t.view()).get('sleep:nap#1')!;
+    expect(nap).toMatchObject({ status: 'stopped', wakeAt: null });
+    expect(statusWords(nap)).toEqual({
+      short: 'stopped',
+      long: 'stopped: the instance ended before this call finished',
+    });
+
+    const failing = createTestEngine(async ({ step }) =>
+      step.do('fetch', () => {
+        throw new Error('down');
+      }),
+    );
+    const instance = await failing.create();
+    await failing.idle(T0 + 1000);
+    expect(buildOverlay(analysis, await failing.view()).get('do:fetch#1')?.status).toBe('retrying');
+    await instance.terminate();
+    expect(buildOverlay(analysis, await failing.view()).get('do:fetch#1')?.status).toBe('stopped');
+  });
+
   it('counts replays, folds loop calls into one node, and shows the wait with its timeout', async () => {
     const t = engineFor();
     await t.create();

@@ -23,6 +23,7 @@ export type OverlayStatus =
   | 'failed'
   | 'timed-out'
   | 'diverged'
+  | 'stopped'
   | 'done'
   | 'not-run';
 
@@ -69,9 +70,13 @@ const PRIORITY: readonly OverlayStatus[] = [
   'failed',
   'timed-out',
   'diverged',
+  'stopped',
   'done',
   'not-run',
 ];
+
+/** What an unfinished call was doing; once the instance has ended (terminated, errored) it is `stopped`. */
+const UNFINISHED: ReadonlySet<OverlayStatus> = new Set(['running', 'retrying', 'sleeping', 'waiting']);
 
 /** The overlay of every node of `analysis` for `view`. */
 export function buildOverlay(
@@ -89,7 +94,9 @@ export function buildOverlay(
   const result = new Map<string, NodeOverlay>();
   for (const [nodeId, calls] of byNode) {
     const statuses = calls.map(callStatus);
-    const status = PRIORITY.find((p) => statuses.includes(p)) ?? 'not-run';
+    const found = PRIORITY.find((p) => statuses.includes(p)) ?? 'not-run';
+    // A terminated instance's step whose last attempt failed is not "retrying": no retry will come.
+    const status = instanceEnded && UNFINISHED.has(found) ? 'stopped' : found;
     const unfinished = calls.some((c) => c.endedAt === null);
     const first = calls[0];
     const last = calls.reduce((m, c) => Math.max(m, c.endedAt ?? 0), 0);

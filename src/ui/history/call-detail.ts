@@ -29,6 +29,8 @@ export interface SpanGeometry {
   from: number;
   to: number;
   attempt?: AttemptView;
+  /** A retry delay the instance's end cut short (`to` is that end): the retry never ran. */
+  cancelled?: boolean;
 }
 
 /** A moment on a row. */
@@ -106,8 +108,13 @@ function computeGeometry(s: CallInLane): CallGeometry {
           const kind = a.outcome === 'succeeded' ? 'attempt-succeeded' : 'attempt-failed';
           spans.push({ kind, from: a.startedAt, to: a.endedAt ?? a.startedAt, attempt: a });
         }
-        if (!lost && a.outcome === 'failed' && a.retryAt !== null)
-          spans.push({ kind: 'retry-delay', from: a.endedAt ?? a.startedAt, to: a.retryAt, attempt: a });
+        if (!lost && a.outcome === 'failed' && a.retryAt !== null) {
+          const from = a.endedAt ?? a.startedAt;
+          const end = s.instanceEnd;
+          if (end !== undefined && end < a.retryAt)
+            spans.push({ kind: 'retry-delay', from, to: Math.max(from, end), attempt: a, cancelled: true });
+          else spans.push({ kind: 'retry-delay', from, to: a.retryAt, attempt: a });
+        }
       }
       return { spans, markers: [] };
     }
@@ -166,6 +173,11 @@ function spanWords(span: SpanGeometry, s: CallInLane): { label: string; text?: s
     case 'retry-delay': {
       const step = call as StepView;
       const delay = formatDuration(retryDelayMs(step.config, a?.attempt ?? 1));
+      if (span.cancelled)
+        return {
+          label: `no retry: the instance ended at ${formatClock(span.to)}, before the retry due ${delay} after the failure`,
+          text: 'no retry',
+        };
       return {
         label: `retry in ${delay} (${step.config.retries.backoff} backoff), at ${formatClock(span.to)}`,
         text: `retry in ${delay}`,

@@ -78,6 +78,31 @@ describe('buildHistoryRows()', () => {
     expect(lane2).toEqual(['lane 2 wake→finished', '  replayed 8 (collapsed)', '  | ', '  ▸ nap ']);
   });
 
+  it('cuts the retry delay of a step whose instance was terminated while waiting to retry: "no retry", not "retry in"', async () => {
+    const t = createTestEngine(async ({ step }) =>
+      step.do(
+        'flaky',
+        () => {
+          throw new Error('down');
+        },
+        RETRY,
+      ),
+    );
+    const handle = await t.create();
+    await t.idle(T0 + 200);
+    await handle.terminate();
+    const view = await t.view();
+    expect(view.status).toBe('terminated');
+    const [delay] = buildHistoryRows(view).flatMap((r) =>
+      r.type === 'call' ? d(r).spans.filter((s) => s.kind === 'retry-delay') : [],
+    );
+    expect(delay).toMatchObject({ text: 'no retry', cancelled: true, to: view.updatedAt });
+    expect(delay?.to).toBeLessThan(delay?.attempt?.retryAt ?? 0);
+    expect(delay?.label).toMatch(
+      /^no retry: the instance ended at \d\d:\d\d:\d\d\.\d{3}, before the retry due 1\.0 s after the failure$/,
+    );
+  });
+
   it('draws a flaky step as attempts across lanes, with each retry delay labelled by its backoff', async () => {
     let attempt = 0;
     const t = createTestEngine(async ({ step }) => {

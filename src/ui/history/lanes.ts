@@ -18,7 +18,7 @@ import type {
   RunView,
   SentEventView,
 } from '../../engine';
-import { callKey } from '../../engine';
+import { callKey, FINITE_STATUSES } from '../../engine';
 import { callGeometry, isBusy } from './call-detail';
 import { callLabel } from './history-items';
 import type { AxisInput } from './time-axis';
@@ -29,6 +29,8 @@ export interface CallInLane {
   lane: RunView;
   /** When the lane ends (for an attempt still running in it). */
   laneEnd: number;
+  /** When the instance ended (complete, errored, terminated): a retry due later never came. */
+  instanceEnd?: number;
 }
 
 /** One row of the history. */
@@ -71,6 +73,7 @@ export function buildHistoryRows(view: InstanceView, options: HistoryRowsOptions
   const byRun = callsByRun(view);
   const rows: HistoryRow[] = [];
   const { events, runs } = view;
+  const ended = FINITE_STATUSES.includes(view.status) ? { instanceEnd: view.updatedAt } : {};
   let e = 0;
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
@@ -121,7 +124,7 @@ export function buildHistoryRows(view: InstanceView, options: HistoryRowsOptions
             ref,
             replayed: true,
             orphaned: false,
-            source: { call: null, lane: run, laneEnd },
+            source: { call: null, lane: run, laneEnd, ...ended },
           });
         }
       }
@@ -136,7 +139,7 @@ export function buildHistoryRows(view: InstanceView, options: HistoryRowsOptions
         ref,
         replayed: false,
         orphaned: call.orphaned,
-        source: { call, lane: run, laneEnd },
+        source: { call, lane: run, laneEnd, ...ended },
       });
     }
     printedUpTo(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);

@@ -7,10 +7,11 @@ export function useCrashInjection() {
   const client = useClient();
   const state = useClientState(client);
   const notify = appStore.getState().notify;
-  const run = async (what: () => Promise<void>, done: string, detail: string) => {
+  /** `done` undefined: the executor's own notice says what happened (a kill: "stopped … and is restarting"). */
+  const run = async (what: () => Promise<void>, done?: string, detail?: string) => {
     try {
       await what();
-      notify({ tone: 'info', title: done, detail });
+      if (done) notify({ tone: 'info', title: done, detail });
     } catch (e) {
       notify({ tone: 'error', title: 'Crash injection failed', detail: errorText(e) });
     }
@@ -21,13 +22,9 @@ export function useCrashInjection() {
     armed: state?.status === 'ready' && state.killArmed === true,
     /** Where the armed kill fires: inside the next attempt after its next call, or before the next attempt. */
     armedAt: state?.status === 'ready' && state.killArmed === true ? (state.killAt ?? 'before-attempt') : undefined,
-    killNow: () =>
-      client &&
-      void run(
-        () => client.killExecutor(),
-        'Executor killed',
-        'It restarts and recovers every unfinished instance from the journal: watch the next run lane.',
-      ),
+    // One notice per kill: the executor's restart notice ("stopped (killed from the studio) and is restarting;
+    // unfinished instances resume from the journal") says it; a second one here said the same again.
+    killNow: () => client && void run(() => client.killExecutor()),
     killAtNextStep: () =>
       client &&
       void run(

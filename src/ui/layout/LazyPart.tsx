@@ -6,6 +6,8 @@ interface LazyPartProps {
   what: string;
   /** What the loading line and the failure are shown in (e.g. a dialog of their own); the part's place if absent. */
   frame?: (content: ReactNode) => ReactNode;
+  /** Shown while the chunk loads instead of the framed loading line (`null`: nothing, something else stands in). */
+  fallback?: ReactNode;
   children: ReactNode;
 }
 
@@ -17,10 +19,12 @@ const inPlace = (content: ReactNode) => content;
  * rebuilt since the page opened, or the network failed — or it threw) it says so in its place, instead of the
  * whole studio going blank.
  */
-export function LazyPart({ what, frame = inPlace, children }: LazyPartProps) {
+export function LazyPart({ what, frame = inPlace, fallback, children }: LazyPartProps) {
   return (
     <PartBoundary what={what} frame={frame}>
-      <Suspense fallback={frame(<Loading what={`Loading ${what}`} />)}>{children}</Suspense>
+      <Suspense fallback={fallback === undefined ? frame(<Loading what={`Loading ${what}`} />) : fallback}>
+        {children}
+      </Suspense>
     </PartBoundary>
   );
 }

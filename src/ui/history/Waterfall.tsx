@@ -53,7 +53,7 @@ export function Waterfall() {
   const overlay = { left: label, width: track };
   return (
     <div
-      className="waterfall"
+      className={axis.width > track ? 'waterfall waterfall--pans' : 'waterfall'}
       ref={rootRef}
       style={{ '--label-w': `${label}px`, '--track-w': `${track}px` } as React.CSSProperties}
       data-testid="history-waterfall"

@@ -40,6 +40,7 @@ export function Waterfall() {
   const { label, track } = columns(width);
   const zoom = useAppStore(selectHistoryZoom);
   const { rows, axis, cursor } = useHistoryModel(track * zoom);
+  // Before useVirtualizer: its scroll listener must run before the virtualizer's (see useTrackPan).
   useTrackPan({ rootRef, scrollRef, axis, label, view: track, cursor });
   const virtualizer = useVirtualizer({
     count: rows.length,

@@ -49,6 +49,35 @@ test.describe('history: zoom of the time axis', () => {
     expect(fitGap).toBeLessThan(8);
     await snapHistory(page, 'history-zoom-fit');
 
+    // Scrolled down, the sideways offset is read before the rows are re-rendered for that scroll (a read after
+    // would force a layout of the new rows on every scrolled frame).
+    const reads = await page.getByTestId('history-list').evaluate(
+      (el) =>
+        new Promise<string[]>((resolve) => {
+          const own = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollLeft')!;
+          const firstRow = () => el.querySelector('.hrow')?.getAttribute('style');
+          const before = firstRow();
+          const seen: string[] = [];
+          Object.defineProperty(el, 'scrollLeft', {
+            configurable: true,
+            get: () => {
+              seen.push(firstRow() === before ? 'before' : 'after');
+              return own.get!.call(el);
+            },
+            set: (v: number) => own.set!.call(el, v),
+          });
+          el.scrollTop += 2_000;
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              delete (el as { scrollLeft?: number }).scrollLeft;
+              el.scrollTop = 0;
+              resolve(seen);
+            }),
+          );
+        }),
+    );
+    expect(reads).toEqual(['before']);
+
     // Ctrl + wheel over a run's bar zooms in one step and keeps that bar under the pointer.
     const box = await page.getByTestId('history-list').boundingBox();
     if (!box) throw new Error('no history list');

@@ -60,6 +60,17 @@ test.describe('studio: editor', () => {
     for (const method of ['do', 'sleep', 'sleep_until', 'wait_for_event']) {
       await expect(suggest.getByRole('option', { name: new RegExp(`^${method}\\b`) })).toBeVisible();
     }
+    // The list is wider than the editor's pane and reaches over the graph's: it is drawn above that pane, not
+    // under it (every pane is a stacking context of its own, theme.css).
+    const editorRight = await page
+      .getByRole('region', { name: 'Editor' })
+      .evaluate((pane) => pane.getBoundingClientRect().right);
+    const over = await suggest.evaluate((widget, right) => {
+      const box = widget.getBoundingClientRect();
+      const at = document.elementFromPoint(right + 10, box.top + 10);
+      return { reaches: box.right > right + 10, onTop: widget.contains(at) };
+    }, editorRight);
+    expect(over).toEqual({ reaches: true, onTop: true });
     await snap(page, 'studio-completions');
     await page.keyboard.press('Escape');
   });

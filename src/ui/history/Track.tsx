@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { Marker, Span } from './call-detail';
 import { besideBar } from './layout';
 import type { TimeAxis } from './time-axis';
@@ -21,7 +21,7 @@ export const Track = memo(function Track({ spans, markers, axis }: TrackProps) {
         const w = Math.max(MIN_WIDTH, axis.toX(s.to) - x);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: a row's spans never reorder.
-          <span key={i}>
+          <Fragment key={i}>
             <span
               className={`track__span track__span--${s.kind}`}
               style={{ left: x, width: w }}
@@ -34,7 +34,7 @@ export const Track = memo(function Track({ spans, markers, axis }: TrackProps) {
                 {s.text}
               </span>
             )}
-          </span>
+          </Fragment>
         );
       })}
       {markers.map((m, i) => (

@@ -40,6 +40,7 @@ export function Waterfall() {
   const { label, track } = columns(width);
   const zoom = useAppStore(selectHistoryZoom);
   const { rows, axis, cursor } = useHistoryModel(track * zoom);
+  // Before useVirtualizer: its scroll listener must run before the virtualizer's (see useTrackPan).
   useTrackPan({ rootRef, scrollRef, axis, label, view: track, cursor });
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -53,7 +54,7 @@ export function Waterfall() {
   const overlay = { left: label, width: track };
   return (
     <div
-      className="waterfall"
+      className={axis.width > track ? 'waterfall waterfall--pans' : 'waterfall'}
       ref={rootRef}
       style={{ '--label-w': `${label}px`, '--track-w': `${track}px` } as React.CSSProperties}
       data-testid="history-waterfall"

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, type RefObject, useCallback, useLayoutEffect, useRef } from 'react';
 import { appStore, selectHistoryZoom, selectSelectedInstanceId, useAppStore } from '../../store';
 import { toggleHistoryScale } from './ScaleToggle';
 import type { TimeAxis } from './time-axis';
@@ -85,7 +85,10 @@ export function useTrackPan({ rootRef, scrollRef, axis, label, view, cursor }: W
     [rootRef, scrollRef],
   );
 
-  useEffect(() => {
+  // A layout effect, in a hook Waterfall calls before useVirtualizer: this scroll listener is added before the
+  // virtualizer's, so it runs first on every scroll, while layout is still clean and reading scrollLeft costs nothing.
+  // Run after it, the read would force a layout of the rows the virtualizer has just re-rendered (flushSync).
+  useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
     const onScroll = () => {

@@ -93,9 +93,17 @@ export function EditorPane() {
     >
       {mounted && <EditorBindings mounted={mounted} />}
       {save.status === 'load-failed' ? (
-        <EmptyState title="Your files could not be read from IndexedDB">
-          {save.error.name}: {save.error.message}
-        </EmptyState>
+        <div className="load-failed">
+          <EmptyState title="Your files could not be read from IndexedDB">
+            {save.error.name}: {save.error.message}
+          </EmptyState>
+          {save.draft !== undefined && (
+            <label className="load-failed__draft">
+              What you typed was not saved: copy it from here before you reload.
+              <textarea readOnly value={save.draft} spellCheck={false} data-testid="unsaved-draft" />
+            </label>
+          )}
+        </div>
       ) : fileId === null && !(save.status === 'loading' && save.starter) ? (
         <Loading
           what="Reading your workflow files from IndexedDB"

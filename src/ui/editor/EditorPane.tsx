@@ -100,7 +100,7 @@ export function EditorPane() {
           {save.draft !== undefined && (
             <label className="load-failed__draft">
               What you typed was not saved: copy it from here before you reload.
-              <textarea readOnly value={save.draft} spellCheck={false} data-testid="unsaved-draft" />
+              <textarea readOnly wrap="off" value={save.draft} spellCheck={false} data-testid="unsaved-draft" />
             </label>
           )}
         </div>

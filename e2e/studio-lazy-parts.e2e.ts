@@ -68,12 +68,14 @@ test('when Monaco cannot load, the light view keeps the code and takes typing, a
   page.on('pageerror', (e) => uncaught.push(e.message));
   await page.context().route(/\/assets\/MonacoEditor-[\w-]+\.js$/, (route) => route.abort());
   await page.goto('/');
-  const light = page.getByRole('textbox', { name: /^Editor \(light view/ });
+  const light = page.getByTestId('light-editor').getByRole('textbox');
   await expect(light).toHaveValue(/WorkflowEntrypoint/);
   await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', { timeout: READY_TIMEOUT });
   await expect(page.getByTestId('part-failed')).toHaveText(
     /^The full editor \(Monaco\) could not be shown: .+\. Reload the page \(a reload fetches the studio's code again\); your files and instances are kept in this browser\.$/,
   );
+  // The light view no longer says it stands in while the full editor loads: it is the editor now.
+  await expect(light).toHaveAccessibleName('Editor (plain editor: the full editor could not load)');
   // The rest of the studio is there, and the light view still edits and saves the file.
   await expect(page.getByTestId('plan-node').first()).toBeVisible();
   await light.focus();

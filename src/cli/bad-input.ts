@@ -25,6 +25,9 @@ export function readWorkflowSource(file: string): string {
   return decoded.text;
 }
 
+/** A file read as UTF-8 that is not; its message names the first bad byte and its offset. */
+export class NotUtf8 extends Error {}
+
 /**
  * Reads a JSON (or JSONC) file given on the command line as UTF-8, which JSON must be; a leading byte order mark
  * is dropped. A file that is not UTF-8 throws, naming the first bad byte and its offset: never read with
@@ -35,7 +38,7 @@ export function readUtf8File(path: string): string {
   const at = firstInvalidUtf8(bytes);
   if (at >= 0) {
     const byte = (bytes[at] as number).toString(16).toUpperCase().padStart(2, '0');
-    throw new Error(`it is not UTF-8 (byte 0x${byte} at offset ${at}); save it as UTF-8`);
+    throw new NotUtf8(`it is not UTF-8 (byte 0x${byte} at offset ${at}); save it as UTF-8`);
   }
   return new TextDecoder('utf-8').decode(bytes);
 }

@@ -128,6 +128,15 @@ describe('workflow-studio replay --from-cloudflare', () => {
       [[ORDER, ORDER, `${F}/order_workflow.py`], 'instance id "cf-order-a17" appears twice'],
       [[ORDER, `${F}/order_workflow.py`, '--class Nope'], '--class Nope is not a WorkflowEntrypoint subclass'],
     ];
+    // Read as UTF-8 with replacement, a Latin-1 export replayed with "caf\ufffd" in its recorded values.
+    const latin = tempFile(
+      'latin.json',
+      Uint8Array.from([...Buffer.from('{"result": "caf'), 0xe9, ...Buffer.from('"}')]),
+    );
+    cases.push([
+      [latin, `${F}/order_workflow.py`],
+      `error: cannot read ${latin}: it is not UTF-8 (byte 0xE9 at offset 15); save it as UTF-8\n`,
+    ]);
     for (const [argv, message] of cases) {
       const r = await replay(...argv.flatMap((a) => a.split(' ')));
       expect(r.exit, message).toBe(2);

@@ -5,12 +5,11 @@
  * replays, so bad input (exit 2) prints one line and nothing else. Exit 0 when every instance replays without
  * divergence, 1 when any diverges or cannot be replayed to its end (a truncated output, an unknown step type).
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyzeWorkflow, workflowNameOf } from '../analysis';
 import { DEFAULT_STEP_CONFIG, type JournalEvent } from '../engine';
 import { buildJournalFile, type CloudflareImport, parseCloudflareInstances } from '../export';
-import { BadInput, readWorkflowSource } from './bad-input';
+import { BadInput, NotUtf8, readUtf8File, readWorkflowSource } from './bad-input';
 import { readProblem } from './command-args';
 import { callText, formatReplay, type ReplayReport, replayJournal } from './replay-command';
 import type { CliDeps, CliIo } from './run-command';
@@ -55,8 +54,9 @@ function workflowOf(file: string, source: string, className: string | undefined)
 function readInstances(path: string, workflowName: string): CloudflareImport[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readUtf8File(path);
   } catch (e) {
+    if (e instanceof NotUtf8) throw new BadInput(`cannot read ${path}: ${e.message}`);
     throw new BadInput(
       `cannot read ${path}: ${readProblem(e)}; pass the JSON of Cloudflare's GET …/instances/{instance_id}`,
     );

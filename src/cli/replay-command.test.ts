@@ -203,6 +203,11 @@ describe('workflow-studio replay: bad input', () => {
       `cannot read ${F}/nope.json: no such file; pass a journal file exported from the studio`,
     );
     const dir = tempFolder();
+    writeFileSync(join(dir, 'latin.json'), Uint8Array.from([...Buffer.from('{"format": "caf'), 0xe9, 0x22, 0x7d]));
+    await bad(
+      [join(dir, 'latin.json')],
+      `cannot read ${join(dir, 'latin.json')}: it is not UTF-8 (byte 0xE9 at offset 15); save it as UTF-8`,
+    );
     writeFileSync(join(dir, 'half.json'), '{"format": "workflow-studio-journal", ');
     await bad(
       [join(dir, 'half.json')],

@@ -4,7 +4,6 @@
  * run's end event is dropped, so the engine runs `run()` again from the top and serves every journaled call from
  * the journal — with the (possibly edited) code, whose divergence the engine then journals.
  */
-import { readFileSync } from 'node:fs';
 import type { JournalEvent } from '../engine';
 import {
   buildJournalFile,
@@ -13,15 +12,16 @@ import {
   parseJournalFile,
   parseJournalStoreValue,
 } from '../export';
-import { BadInput } from './bad-input';
+import { BadInput, NotUtf8, readUtf8File } from './bad-input';
 import { readProblem } from './command-args';
 
 /** Reads `path` as a journal file; a `run --journal` store is read when it holds the instance (`id`). */
 export function loadReplayJournal(path: string, id: string | undefined): JournalFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readUtf8File(path);
   } catch (e) {
+    if (e instanceof NotUtf8) throw new BadInput(`cannot read ${path}: ${e.message}`);
     throw new BadInput(`cannot read ${path}: ${readProblem(e)}; pass a journal file exported from the studio`);
   }
   let value: unknown;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { version as pyodideVersion } from 'pyodide';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSnapshotCache, readSdkSources, snapshotCacheDirs } from '../runtime/node';
-import { cacheKey } from '../runtime/node-snapshot-cache';
+import { cacheKey, withChecksum, withoutChecksum } from '../runtime/node-snapshot-cache';
 import { sdkHash } from '../runtime/sdk-sources';
 import { checkSnapshotShape } from '../runtime/snapshot-bytes';
 import { runBin } from './test-io';
@@ -53,7 +53,7 @@ describe('workflow-studio run: the Python snapshot cache', { timeout: 180_000 },
     expect(first.output?.hello).toBe('Ada');
     firstR = first.output?.r ?? 0;
     expect(readdirSync(cache)).toEqual([`${key}.bin`]);
-    expect(() => checkSnapshotShape(readFileSync(current))).not.toThrow();
+    expect(() => checkSnapshotShape(withoutChecksum(readFileSync(current)))).not.toThrow();
   });
 
   it('the next run restores it (the file is not remade) and draws fresh random numbers', async () => {
@@ -85,22 +85,39 @@ describe('workflow-studio run: the Python snapshot cache', { timeout: 180_000 },
     expect(run.exit).toBe(0);
     expect(run.output?.hello).toBe('Barbara');
     expect(run.stderr).toBe(
-      `workflow-studio: the Python snapshot ${current} is unusable (The snapshot is too small to be one (21 bytes)); starting Python without it.\n`,
+      `workflow-studio: the Python snapshot ${current} is unusable (The file has no checksum trailer (made by an older workflow-studio, or cut short)); starting Python without it.\n`,
     );
-    expect(() => checkSnapshotShape(readFileSync(current))).not.toThrow();
+    expect(() => checkSnapshotShape(withoutChecksum(readFileSync(current)))).not.toThrow();
+  });
+
+  it('a snapshot with bytes changed in its middle (same length) fails its checksum: noted, a plain start, made anew', async () => {
+    const good = withoutChecksum(readFileSync(current));
+    const file = readFileSync(current);
+    const middle = file.byteLength >> 1;
+    for (let i = middle; i < middle + 16; i++) file[i] = (file[i] ?? 0) ^ 0x5a;
+    expect(() => checkSnapshotShape(file.subarray(0, file.byteLength - 8))).not.toThrow(); // only the checksum sees it
+    writeFileSync(current, file);
+    const run = await runOne('Frances');
+    expect(run.exit).toBe(0);
+    expect(run.output?.hello).toBe('Frances');
+    expect(run.stderr.replace(/CRC-32 [0-9a-f]{8}, stored [0-9a-f]{8}/, 'CRC-32 X, stored Y')).toBe(
+      `workflow-studio: the Python snapshot ${current} is unusable (Its contents do not match its checksum (CRC-32 X, stored Y)); starting Python without it.\n`,
+    );
+    const remade = withoutChecksum(readFileSync(current)); // throws if the new file's checksum is wrong
+    expect(remade.byteLength).toBe(good.byteLength);
   });
 
   it('a snapshot of the right shape that Pyodide refuses (another build) is noted, dropped and made anew', async () => {
-    const bytes = readFileSync(current);
+    const bytes = Buffer.from(withoutChecksum(readFileSync(current)));
     bytes[20] = (bytes[20] ?? 0) ^ 0xff; // inside the build id (header bytes 16–47)
-    writeFileSync(current, bytes);
+    writeFileSync(current, withChecksum(bytes)); // a valid checksum: Pyodide itself refuses it
     const run = await runOne('Niklaus');
     expect(run.exit).toBe(0);
     expect(run.output?.hello).toBe('Niklaus');
     expect(run.stderr).toMatch(
       /^workflow-studio: the cached Python snapshot could not be restored \(.+\); starting Python without it\.\n$/,
     );
-    expect(readFileSync(current)[20]).not.toBe(bytes[20]);
+    expect(withoutChecksum(readFileSync(current))[20]).not.toBe(bytes[20]);
   });
 });
 
@@ -120,7 +137,7 @@ describe('the snapshot cache folders', () => {
     const fallback = join(base, 'xdg');
     const bytes = new Uint8Array([1, 2, 3]);
     openSnapshotCache({ dirs: [join(blocker, 'cache'), fallback], note: (l) => notes.push(l) }).write('k', bytes);
-    expect(readFileSync(join(fallback, 'k.bin'))).toEqual(Buffer.from(bytes));
+    expect(Buffer.from(withoutChecksum(readFileSync(join(fallback, 'k.bin'))))).toEqual(Buffer.from(bytes));
     expect(notes).toEqual([]);
     openSnapshotCache({ dirs: [join(blocker, 'cache')], note: (l) => notes.push(l) }).write('k', bytes);
     expect(notes).toHaveLength(1);

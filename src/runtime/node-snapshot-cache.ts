@@ -4,6 +4,9 @@
  * first plain boot and restored by every later one. One file per key (Pyodide version + hash of the SDK's .py
  * sources), so a new Pyodide or an edited SDK misses it and makes a new one; files of other keys are removed
  * then. Writes go to a temporary file renamed into place, so parallel processes never see half a file.
+ * Each file ends in an 8-byte trailer, "WSC1" then the CRC-32 of the snapshot before it (little-endian): a file
+ * changed in place (same length, bytes flipped mid-memory) passes Pyodide's own header checks and would restore
+ * a damaged interpreter; the checksum catches it before Pyodide sees the bytes (~10 ms for 30 MB).
  *
  * Where: `node_modules/.cache/workflow-studio/` (the node_modules holding pyodide), else — when that cannot be
  * written — `$XDG_CACHE_HOME/workflow-studio/` (default `~/.cache`); `$WORKFLOW_STUDIO_CACHE` replaces both. Anything wrong with the cache is one line
@@ -13,6 +16,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { snapshotKey } from '../persistence/snapshot-key';
 import { checkSnapshotShape } from './snapshot-bytes';
 
@@ -68,12 +72,13 @@ export function openSnapshotCache(opts: { note(line: string): void; dirs?: reado
           return undefined;
         }
         try {
-          checkSnapshotShape(bytes);
+          const snapshot = withoutChecksum(bytes);
+          checkSnapshotShape(snapshot);
+          return snapshot;
         } catch (error) {
           note(`the Python snapshot ${path} is unusable (${reason(error)}); starting Python without it.`);
           return undefined;
         }
-        return bytes;
       }
       return undefined;
     },
@@ -84,7 +89,7 @@ export function openSnapshotCache(opts: { note(line: string): void; dirs?: reado
         const tmp = `${path}.tmp-${process.pid}`;
         try {
           mkdirSync(dir, { recursive: true });
-          writeFileSync(tmp, bytes);
+          writeFileSync(tmp, withChecksum(bytes));
           renameSync(tmp, path);
         } catch (error) {
           removeQuietly(tmp);
@@ -100,6 +105,35 @@ export function openSnapshotCache(opts: { note(line: string): void; dirs?: reado
       for (const dir of dirs) removeQuietly(join(dir, fileName(key)));
     },
   };
+}
+
+const TRAILER_MAGIC = 'WSC1';
+const TRAILER_BYTES = 8;
+
+/** `snapshot` followed by its trailer: "WSC1" and the CRC-32 of `snapshot` (u32, little-endian). */
+export function withChecksum(snapshot: Uint8Array): Uint8Array {
+  const out = new Uint8Array(snapshot.byteLength + TRAILER_BYTES);
+  out.set(snapshot);
+  out.set(new TextEncoder().encode(TRAILER_MAGIC), snapshot.byteLength);
+  new DataView(out.buffer).setUint32(snapshot.byteLength + 4, crc32(snapshot), true);
+  return out;
+}
+
+/** The snapshot inside a cached file; throws when its trailer is missing or its checksum does not match. */
+export function withoutChecksum(file: Uint8Array): Uint8Array {
+  const end = file.byteLength - TRAILER_BYTES;
+  const trailer = file.subarray(Math.max(end, 0));
+  if (end < 0 || new TextDecoder().decode(trailer.subarray(0, 4)) !== TRAILER_MAGIC) {
+    throw new Error('The file has no checksum trailer (made by an older workflow-studio, or cut short)');
+  }
+  const snapshot = file.subarray(0, end);
+  const stored = new DataView(file.buffer, file.byteOffset + end + 4, 4).getUint32(0, true);
+  const actual = crc32(snapshot);
+  if (stored !== actual) {
+    const hex = (n: number) => n.toString(16).padStart(8, '0');
+    throw new Error(`Its contents do not match its checksum (CRC-32 ${hex(actual)}, stored ${hex(stored)})`);
+  }
+  return snapshot;
 }
 
 /** Removes `path` if it is there; a folder that cannot be reached (ENOTDIR, EACCES) is no error here. */

@@ -52,6 +52,7 @@ export function EditorPane() {
   const scheme = useColorScheme();
   const mocksOpen = useAppStore(selectMocksOpen);
   const [mounted, setMounted] = useState<MountedEditor | null>(null);
+  const [monacoFailed, setMonacoFailed] = useState(false);
   const light = useRef<HTMLTextAreaElement>(null);
   const onMount: OnMount = (editor, monaco) => {
     if (light.current) handOff(editor, lightViewState(light.current));
@@ -92,9 +93,17 @@ export function EditorPane() {
     >
       {mounted && <EditorBindings mounted={mounted} />}
       {save.status === 'load-failed' ? (
-        <EmptyState title="Your files could not be read from IndexedDB">
-          {save.error.name}: {save.error.message}
-        </EmptyState>
+        <div className="load-failed">
+          <EmptyState title="Your files could not be read from IndexedDB">
+            {save.error.name}: {save.error.message}
+          </EmptyState>
+          {save.draft !== undefined && (
+            <label className="load-failed__draft">
+              What you typed was not saved: copy it from here before you reload.
+              <textarea readOnly wrap="off" value={save.draft} spellCheck={false} data-testid="unsaved-draft" />
+            </label>
+          )}
+        </div>
       ) : fileId === null && !(save.status === 'loading' && save.starter) ? (
         <Loading
           what="Reading your workflow files from IndexedDB"
@@ -118,7 +127,12 @@ export function EditorPane() {
               While Monaco loads the light view stands in; if its chunk cannot load, the light view stays (the
               code, typing, autosave) and a line under it says why, instead of the whole studio going blank. */}
           {monacoMayLoad && fileId !== null && (
-            <LazyPart what="the full editor (Monaco)" frame={editorNote} fallback={null}>
+            <LazyPart
+              what="the full editor (Monaco)"
+              frame={editorNote}
+              fallback={null}
+              onFailed={() => setMonacoFailed(true)}
+            >
               <MonacoEditor
                 fileId={fileId}
                 source={source}
@@ -129,7 +143,15 @@ export function EditorPane() {
               />
             </LazyPart>
           )}
-          {mounted === null && <LightEditor ref={light} source={source} dark={scheme === 'dark'} onChange={onChange} />}
+          {mounted === null && (
+            <LightEditor
+              ref={light}
+              source={source}
+              dark={scheme === 'dark'}
+              onChange={onChange}
+              fullEditorFailed={monacoFailed}
+            />
+          )}
         </div>
       )}
     </Pane>

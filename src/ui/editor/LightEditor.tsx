@@ -12,6 +12,8 @@ interface LightEditorProps {
   dark: boolean;
   onChange(value: string): void;
   ref: Ref<HTMLTextAreaElement>;
+  /** The full editor's code could not load: this view is the editor for good (until a reload), not a stand-in. */
+  fullEditorFailed?: boolean;
 }
 
 const TEXT_STYLE = {
@@ -29,7 +31,7 @@ function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
   document.execCommand('insertText', false, ' '.repeat(EDITOR_TAB_SIZE));
 }
 
-export function LightEditor({ source, dark, onChange, ref }: LightEditorProps) {
+export function LightEditor({ source, dark, onChange, ref, fullEditorFailed = false }: LightEditorProps) {
   const gutter = useRef<HTMLDivElement>(null);
   const lines = source.split('\n').length;
   useEffect(() => markOnce(EDITOR_TYPABLE_MARK), []);
@@ -41,7 +43,11 @@ export function LightEditor({ source, dark, onChange, ref }: LightEditorProps) {
       <textarea
         ref={ref}
         className="light-editor__text"
-        aria-label="Editor (light view while the full editor loads)"
+        aria-label={
+          fullEditorFailed
+            ? 'Editor (plain editor: the full editor could not load)'
+            : 'Editor (light view while the full editor loads)'
+        }
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"

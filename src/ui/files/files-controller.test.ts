@@ -124,6 +124,32 @@ describe('createFilesController()', () => {
     expect(ctx.store.getState()).toMatchObject({ activeFileId: kept.id, source: 'kept' });
   });
 
+  it('keys typed into an early copy of a file deleted in another tab are kept as <name>_recovered.py, with a notice', async () => {
+    const kept = await ctx.repo.create('kept.py', 'kept');
+    const gone = { ...kept, id: 'deleted-elsewhere', name: 'gone.py', source: 'gone' };
+    const get = ctx.repo.get;
+    // The record is looked up after the copy shows: the user types in that moment.
+    ctx.repo.get = async (id) => {
+      if (id === gone.id) ctx.store.getState().setSource('gone\n# typed into the copy');
+      return get(id);
+    };
+    await controller.load(Promise.resolve(gone));
+    const recovered = (await ctx.repo.list()).find((f) => f.name === 'gone_recovered.py');
+    expect(recovered?.source).toBe('gone\n# typed into the copy');
+    expect(ctx.store.getState()).toMatchObject({ activeFileId: recovered?.id, source: 'gone\n# typed into the copy' });
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+    expect(ctx.store.getState().notices).toMatchObject([
+      {
+        tone: 'warning',
+        title: 'gone.py was deleted in another tab',
+        detail: 'What you typed into it is kept as gone_recovered.py.',
+      },
+    ]);
+    ctx.fireTimers(); // the copy's autosave was cancelled: nothing fails against the deleted record
+    await controller.flush();
+    expect(controller.getSaveState()).toEqual({ status: 'saved', version: 1 });
+  });
+
   it('takes the stored record of the same version (its mocks) over the copy, and shows a newer one', async () => {
     const file = await ctx.repo.create('m.py', 'm');
     await ctx.repo.saveMocks(file.id, '{"steps": {}}');
@@ -164,6 +190,20 @@ describe('createFilesController()', () => {
     expect(await controller.flush()).toMatchObject({
       source: `${STARTER.source}# typed before the file existed\n`,
       version: 2,
+    });
+  });
+
+  it('on a first visit, what was typed into the starter stays in the load-failed state when the database fails', async () => {
+    ctx.repo.list = async () => {
+      ctx.store.getState().setSource(`${STARTER.source}# typed before the failure\n`);
+      throw new Error('UnknownError: Internal error opening backing store');
+    };
+    ctx.store.getState().setSource(STARTER.source);
+    await controller.load(Promise.resolve('first-visit'));
+    expect(controller.getSaveState()).toEqual({
+      status: 'load-failed',
+      error: { name: 'Error', message: 'UnknownError: Internal error opening backing store' },
+      draft: `${STARTER.source}# typed before the failure\n`,
     });
   });
 

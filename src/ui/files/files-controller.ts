@@ -27,7 +27,8 @@ export type SaveState =
   | { status: 'pending' }
   | { status: 'saving' }
   | { status: 'failed'; error: { name: string; message: string } }
-  | { status: 'load-failed'; error: { name: string; message: string } }
+  /** `draft`: what was typed into a first visit's starter before the load failed (kept to copy; never saved). */
+  | { status: 'load-failed'; error: { name: string; message: string }; draft?: string }
   /** Another tab saved the file while this one had unsaved edits: nothing is saved until the user picks. */
   | { status: 'conflict'; mine: string; theirs: { source: string; version: number } };
 
@@ -189,11 +190,38 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
 
   const takenNames = async () => (await repo.list()).map((f) => f.name);
 
+  /**
+   * Keys typed into an early copy of a file another tab deleted meanwhile: saved as a new file
+   * "<name>_recovered.py" (file names take no spaces or brackets; returned, to be opened) with a notice saying so; `undefined` when nothing was typed.
+   */
+  const recoverTyped = async (gone: WorkflowFile, files: readonly WorkflowFile[]) => {
+    cancelTimer?.(); // its autosave would write to the deleted record
+    cancelTimer = null;
+    const { activeFileId, source } = store.getState();
+    if (activeFileId !== gone.id || source === gone.source) return undefined;
+    const wanted = `${gone.name.replace(/\.py$/, '').slice(0, 40)}_recovered.py`;
+    const file = await repo.create(
+      uniqueFileName(
+        wanted,
+        files.map((f) => f.name),
+      ),
+      source,
+    );
+    store.getState().notify({
+      tone: 'warning',
+      title: `${gone.name} was deleted in another tab`,
+      detail: `What you typed into it is kept as ${file.name}.`,
+    });
+    return file;
+  };
+
   return {
     load(early) {
       loading ??= (async () => {
         try {
           const first = await early?.catch(() => null);
+          /** The early copy's file when it was deleted since in another tab (what was typed into it is kept). */
+          let gone: WorkflowFile | null = null;
           const { activeFileId, source } = store.getState();
           if (first === 'first-visit' && activeFileId === null && source === deps.starter.source) {
             setSaveState({
@@ -205,6 +233,7 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
             await show(first, true);
             // An early copy may name a file deleted since in another tab: then open another, as without it.
             if (await repo.get(first.id)) return;
+            gone = first;
           }
           // Both reads at once: each is a round trip through IndexedDB while the page starts.
           const [listed, lastId] = await Promise.all([
@@ -219,10 +248,13 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
             });
             files = await repo.list();
           }
-          const file = files.find((f) => f.id === lastId) ?? files[0];
+          let file = files.find((f) => f.id === lastId) ?? files[0];
+          if (gone) file = (await recoverTyped(gone, files)) ?? file;
           if (file) await show(file);
         } catch (e) {
-          setSaveState({ status: 'load-failed', error: toError(e) });
+          const typed = store.getState().source;
+          const draft = saveState.status === 'loading' && saveState.starter && typed !== deps.starter.source;
+          setSaveState({ status: 'load-failed', error: toError(e), ...(draft ? { draft: typed } : {}) });
         }
       })();
       return loading;

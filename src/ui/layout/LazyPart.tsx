@@ -8,6 +8,8 @@ interface LazyPartProps {
   frame?: (content: ReactNode) => ReactNode;
   /** Shown while the chunk loads instead of the framed loading line (`null`: nothing, something else stands in). */
   fallback?: ReactNode;
+  /** Told when the part cannot be shown (e.g. so what stands in for it can say it stays). */
+  onFailed?(error: Error): void;
   children: ReactNode;
 }
 
@@ -19,9 +21,9 @@ const inPlace = (content: ReactNode) => content;
  * rebuilt since the page opened, or the network failed — or it threw) it says so in its place, instead of the
  * whole studio going blank.
  */
-export function LazyPart({ what, frame = inPlace, fallback, children }: LazyPartProps) {
+export function LazyPart({ what, frame = inPlace, fallback, onFailed, children }: LazyPartProps) {
   return (
-    <PartBoundary what={what} frame={frame}>
+    <PartBoundary what={what} frame={frame} onFailed={onFailed}>
       <Suspense fallback={fallback === undefined ? frame(<Loading what={`Loading ${what}`} />) : fallback}>
         {children}
       </Suspense>
@@ -34,6 +36,10 @@ class PartBoundary extends Component<LazyPartProps, { error: Error | null }> {
 
   static getDerivedStateFromError(error: unknown): { error: Error } {
     return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    this.props.onFailed?.(error instanceof Error ? error : new Error(String(error)));
   }
 
   override render() {

@@ -25,6 +25,26 @@ function order(page: Page) {
 }
 
 /** Whether the page's origin holds a stored Python snapshot: a non-empty file in OPFS (persistence/snapshot-files.ts). */
+/**
+ * Counts the page's DOM changes from its first script on, and notes which change first held the light view and
+ * which the graph's nodes (the editor renders first, alone; the graph follows in a second pass, not in the same
+ * commit), and whether the editor ever said it was still reading the files (it must not: they are read by then).
+ */
+async function watchFirstChanges(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __sawFilesLoading?: boolean; __changes: number; __firstSeen: object };
+    const seen: Record<string, number> = {};
+    w.__changes = 0;
+    w.__firstSeen = seen;
+    new MutationObserver(() => {
+      w.__changes++;
+      if (document.body?.textContent?.includes('Reading your workflow files')) w.__sawFilesLoading = true;
+      if (document.querySelector('.light-editor__text')) seen.light ??= w.__changes;
+      if (document.querySelector('[data-testid="plan-node"]')) seen.graph ??= w.__changes;
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+
 async function snapshotStored(): Promise<boolean> {
   const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('pyodide-snapshots', { create: true });
   const files = (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values();
@@ -62,21 +82,7 @@ test.describe('studio: UI first', () => {
     page,
   }) => {
     const errors = recordErrors(page);
-    // Whether the editor ever said it was still reading the files (it must not: they are read by then).
-    // Which DOM change (counted) first held the light view, and which the graph's nodes: the editor renders first,
-    // alone; the graph follows in a second pass, not in the same commit.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __sawFilesLoading?: boolean; __changes: number; __firstSeen: object };
-      const seen: Record<string, number> = {};
-      w.__changes = 0;
-      w.__firstSeen = seen;
-      new MutationObserver(() => {
-        w.__changes++;
-        if (document.body?.textContent?.includes('Reading your workflow files')) w.__sawFilesLoading = true;
-        if (document.querySelector('.light-editor__text')) seen.light ??= w.__changes;
-        if (document.querySelector('[data-testid="plan-node"]')) seen.graph ??= w.__changes;
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    await watchFirstChanges(page);
     const releaseUi = await hold(page, /\/assets\/ui-[\w-]+\.js$/);
     await page.goto('/');
     // The UI bundle is held back, yet the starter file is seeded and opened (remembered as the open file).
@@ -160,20 +166,7 @@ test.describe('studio: UI first', () => {
       if (!copy) throw new Error('no copy of the open file in localStorage');
       localStorage.setItem(key, JSON.stringify({ ...copy, version: copy.version - 1, source: '# an older copy\n' }));
     });
-    // Which DOM change (counted) first held the light view, and which the graph's nodes: the editor renders first,
-    // alone; the graph follows in a second pass, not in the same commit.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __sawFilesLoading?: boolean; __changes: number; __firstSeen: object };
-      const seen: Record<string, number> = {};
-      w.__changes = 0;
-      w.__firstSeen = seen;
-      new MutationObserver(() => {
-        w.__changes++;
-        if (document.body?.textContent?.includes('Reading your workflow files')) w.__sawFilesLoading = true;
-        if (document.querySelector('.light-editor__text')) seen.light ??= w.__changes;
-        if (document.querySelector('[data-testid="plan-node"]')) seen.graph ??= w.__changes;
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    await watchFirstChanges(page);
     // Pyodide's runtime is held back on the reload, so Python cannot be ready before the test has typed; and
     // Monaco's chunk, which loads 3 s after navigation at the latest, so the light view stays on a slow machine.
     const releaseRuntime = await hold(page, /\/pyodide\/[^/]+\/pyodide\.asm\.wasm$/);

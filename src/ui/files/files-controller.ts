@@ -139,11 +139,8 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
     const drafted = saveState.status === 'loading' && saveState.starter === true ? store.getState().source : null;
     setPersisted(file);
     store.getState().openFile(file.id, drafted ?? file.source);
-    if (drafted !== null && drafted !== file.source) {
-      setSaveState({ status: 'pending' });
-      cancelTimer?.();
-      cancelTimer = deps.setTimer(() => void writeNow().catch(() => {}), deps.autosaveMs);
-    } else setSaveState({ status: 'saved', version: file.version });
+    if (drafted !== null && drafted !== file.source) saveSoon();
+    else setSaveState({ status: 'saved', version: file.version });
     if (!remembered) await settings.set(ACTIVE_FILE_SETTING, file.id);
   };
 
@@ -180,12 +177,17 @@ export function createFilesController(deps: FilesControllerDeps): FilesControlle
     return saving;
   };
 
-  const unsubscribe = store.subscribe((state, prev) => {
-    if (disposed || state.source === prev.source || !persisted || saveState.status === 'conflict') return;
-    if (state.activeFileId !== persisted.id || state.source === persisted.source) return;
+  /** Unsaved text in the editor: saved `autosaveMs` after the last change (the timer restarts on each). */
+  function saveSoon() {
     setSaveState({ status: 'pending' });
     cancelTimer?.();
     cancelTimer = deps.setTimer(() => void writeNow().catch(() => {}), deps.autosaveMs);
+  }
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (disposed || state.source === prev.source || !persisted || saveState.status === 'conflict') return;
+    if (state.activeFileId !== persisted.id || state.source === persisted.source) return;
+    saveSoon();
   });
 
   const takenNames = async () => (await repo.list()).map((f) => f.name);

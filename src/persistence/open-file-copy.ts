@@ -11,6 +11,7 @@
  * hold secrets and are read from IndexedDB when used). Any failure (no localStorage, quota, a malformed copy)
  * means no copy: the page then reads IndexedDB (`read-open-file.ts`).
  */
+import { isWorkflowFile } from './read-open-file';
 import type { WorkflowFile } from './studio-db';
 
 /** The `localStorage` key of the copy. */
@@ -25,16 +26,9 @@ export type OpenFileCopy = Pick<WorkflowFile, 'id' | 'name' | 'source' | 'versio
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 function isCopy(value: unknown): value is OpenFileCopy {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.id === 'string' &&
-    typeof v.name === 'string' &&
-    typeof v.source === 'string' &&
-    typeof v.version === 'number' &&
-    typeof v.createdAt === 'number' &&
-    typeof v.updatedAt === 'number'
-  );
+  if (!isWorkflowFile(value)) return false;
+  const v = value as unknown as Record<string, unknown>;
+  return typeof v.createdAt === 'number' && typeof v.updatedAt === 'number';
 }
 
 /** The copy, or `null` when there is none or it cannot be read. */

@@ -13,7 +13,7 @@ import { ACTIVE_FILE_SETTING, STUDIO_DB_NAME } from './db-name';
 import type { WorkflowFile } from './studio-db';
 
 /** Whether `value` has the fields of a stored workflow file the editor needs. */
-function isWorkflowFile(value: unknown): value is WorkflowFile {
+export function isWorkflowFile(value: unknown): value is WorkflowFile {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Record<string, unknown>;
   return (

@@ -4,6 +4,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONNECT_ORIGINS_SETTING, connectOrigins, contentSecurityPolicy } from './csp.ts';
+import { appShell } from './vite-plugins/app-shell.ts';
 import { noTestHooks } from './vite-plugins/no-test-hooks.ts';
 import { preloadStart } from './vite-plugins/preload-start.ts';
 import { pythonSnapshot } from './vite-plugins/python-snapshot.ts';
@@ -107,7 +108,8 @@ export default defineConfig({
   // The snapshot sits next to the runtime files: the worker resolves its path against the same indexURL.
   // noTestHooks: `vite build` (mode production) fails if `window.__studio` or the benchmark page got in;
   // `vite build --mode test` (npm run test:e2e, the browser benchmarks) keeps them. preloadStart: index.html
-  // names the chunks main.tsx imports at start, so they load alongside it.
+  // names the chunks main.tsx imports at start, so they load alongside it. appShell: a classic script that shows
+  // the editor before any module has run (src/shell/shell.ts).
   plugins: [
     react(),
     pyodideAssets(),
@@ -115,6 +117,7 @@ export default defineConfig({
     immutableAssets(),
     noTestHooks(),
     preloadStart(),
+    appShell(path.resolve(import.meta.dirname, 'src/shell/shell.ts')),
   ],
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { headers: PRODUCTION_HEADERS },

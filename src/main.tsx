@@ -14,6 +14,7 @@ import { version as pyodideVersion } from 'pyodide/package.json';
 import { readOpenFileCopy } from './persistence/open-file-copy';
 import { readOpenFile } from './persistence/read-open-file';
 import { type HeadStart, SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
+import { freezeShell } from './shell/shell-state';
 import {
   type ChannelLike,
   createEarlyWorker,
@@ -143,12 +144,14 @@ function showStartingLine(root: HTMLElement): () => void {
  * network failed): say so instead of counting "Python starting…" forever. Python itself may be fine.
  */
 function showUiLoadFailure(root: HTMLElement, error: unknown): void {
+  // The app shell's editor (src/shell/) stays, read-only: nothing would save what is typed into it.
+  const typed = freezeShell(document);
   const line = document.createElement('div');
   line.setAttribute('role', 'alert');
   line.setAttribute('data-testid', 'ui-load-failed');
   line.style.cssText = 'font: 13px system-ui, sans-serif; padding: 8px 12px';
   const message = error instanceof Error ? error.message : String(error);
-  line.textContent = `The studio's interface failed to load: ${message}. Reload the page; if the site was just rebuilt, the reload fetches the new files. Your workflows and journals are kept in this browser.`;
+  line.textContent = `The studio's interface failed to load: ${message}. Reload the page; if the site was just rebuilt, the reload fetches the new files. Your workflows and journals are kept in this browser.${typed ? ' What you typed meanwhile was not saved: copy it from the editor before you reload.' : ''}`;
   root.append(line);
 }
 

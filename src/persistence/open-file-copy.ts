@@ -32,7 +32,7 @@ function isCopy(value: unknown): value is OpenFileCopy {
 }
 
 /** The copy, or `null` when there is none or it cannot be read. */
-export function readOpenFileCopy(storage: Store | undefined): OpenFileCopy | null {
+export function readOpenFileCopy(storage: Pick<Storage, 'getItem'> | undefined): OpenFileCopy | null {
   try {
     const text = storage?.getItem(OPEN_FILE_COPY_KEY);
     if (!text) return null;

@@ -1,5 +1,6 @@
 import type { OnMount } from '@monaco-editor/react';
-import { lazy, type ReactNode, useEffect, useRef, useState } from 'react';
+import { lazy, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { removeShell } from '../../shell/shell-state';
 import { appStore, selectActiveFileId, selectMocksOpen, selectSource, useAppStore } from '../../store';
 import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
@@ -59,6 +60,12 @@ export function EditorPane() {
     setMounted({ editor, monaco: monaco as MountedEditor['monaco'] });
   };
   const monacoMayLoad = useMonacoMayLoad();
+  // The app shell (src/shell/) stays over the pane while the files are read and until the light view takes it
+  // over; when the pane shows something else instead (a load failure, a conflict, the mocks), it goes.
+  const showsCode = save.status !== 'load-failed' && save.status !== 'conflict' && !mocksOpen;
+  useLayoutEffect(() => {
+    if (!showsCode) removeShell(document);
+  }, [showsCode]);
   // Fetched as soon as allowed, while the files may still be being read from IndexedDB.
   useEffect(() => {
     // A chunk that cannot load is reported by the LazyPart around the editor, not as an unhandled rejection.

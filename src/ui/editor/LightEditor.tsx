@@ -3,9 +3,11 @@
  * textarea in the editor's font and colours, with line numbers. What is typed goes to the store like Monaco's
  * edits; when Monaco mounts, `EditorPane` hands it this view's text, cursor, scroll and focus (`hand-off.ts`).
  */
-import { type KeyboardEvent, type Ref, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { EDITOR_TYPABLE_MARK, markOnce } from '../layout/start-marks';
 import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from './editor-metrics';
+import { indentOnTab } from './tab-indent';
+import { useShellHandOver } from './useShellHandOver';
 
 interface LightEditorProps {
   source: string;
@@ -24,24 +26,23 @@ const TEXT_STYLE = {
 } as const;
 
 /** Tab indents by four spaces, as in Monaco, instead of leaving the editor. */
-function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
-  if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
-  e.preventDefault();
-  // execCommand keeps the browser's own undo history; it is the one way to insert text that does.
-  document.execCommand('insertText', false, ' '.repeat(EDITOR_TAB_SIZE));
-}
+const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => indentOnTab(e, document);
 
 export function LightEditor({ source, dark, onChange, ref, fullEditorFailed = false }: LightEditorProps) {
   const gutter = useRef<HTMLDivElement>(null);
+  const text = useRef<HTMLTextAreaElement>(null);
+  useImperativeHandle(ref, () => text.current as HTMLTextAreaElement);
   const lines = source.split('\n').length;
+  // The app shell (src/shell/) may have set the mark already, before any module ran.
   useEffect(() => markOnce(EDITOR_TYPABLE_MARK), []);
+  useShellHandOver(text, source, onChange);
   return (
     <div className={`light-editor${dark ? ' light-editor--dark' : ''}`} data-testid="light-editor">
       <div className="light-editor__gutter" ref={gutter} aria-hidden="true" style={TEXT_STYLE}>
         {Array.from({ length: lines }, (_, i) => i + 1).join('\n')}
       </div>
       <textarea
-        ref={ref}
+        ref={text}
         className="light-editor__text"
         aria-label={
           fullEditorFailed

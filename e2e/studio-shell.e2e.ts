@@ -218,6 +218,31 @@ test.describe('studio: the app shell fails', () => {
     expect(errors).toEqual(['pageerror: broken shell']);
   });
 
+  test('when the files cannot be read, the shell goes and what was typed into it is kept in a notice', async ({
+    page,
+  }) => {
+    // IndexedDB refuses every open in the page (as a broken profile may): the pane shows why, not code.
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('IndexedDB is unavailable here.', 'UnknownError');
+      };
+    });
+    await hold(page, PYTHON);
+    const releaseEntry = await hold(page, ENTRY);
+    await page.goto('/', { waitUntil: 'commit' });
+    const shell = shellText(page);
+    await shell.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# typed before the failure');
+    releaseEntry();
+    await expect(page.getByText('Your files could not be read from IndexedDB')).toBeVisible({ timeout: READY_TIMEOUT });
+    await expect(page.locator('#studio-shell')).toHaveCount(0);
+    const notice = page.getByText('What you typed while the studio loaded was not applied').locator('..');
+    await expect(notice).toContainText('The editor cannot show it here, so it was not saved. Copy it from here');
+    await expect(notice).toContainText(/# typed before the failure$/);
+    await snap(page, 'shell-dropped-files-unreadable');
+  });
+
   test('when the interface cannot load, the shell keeps what was typed, read-only, and the page says so', async ({
     page,
   }) => {

@@ -39,7 +39,7 @@ async function watchFirstChanges(page: Page): Promise<void> {
     new MutationObserver(() => {
       w.__changes++;
       if (document.body?.textContent?.includes('Reading your workflow files')) w.__sawFilesLoading = true;
-      if (document.querySelector('.light-editor__text')) seen.light ??= w.__changes;
+      if (document.querySelector('#root .light-editor__text')) seen.light ??= w.__changes;
       if (document.querySelector('[data-testid="plan-node"]')) seen.graph ??= w.__changes;
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });

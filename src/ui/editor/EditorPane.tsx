@@ -1,6 +1,5 @@
 import type { OnMount } from '@monaco-editor/react';
-import { lazy, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { removeShell } from '../../shell/shell-state';
+import { lazy, type ReactNode, useEffect, useRef, useState } from 'react';
 import { appStore, selectActiveFileId, selectMocksOpen, selectSource, useAppStore } from '../../store';
 import { useFiles } from '../files/useFiles';
 import { useSaveState } from '../files/useSaveState';
@@ -17,6 +16,7 @@ import { LoadCodeButton } from './LoadCodeButton';
 import { SaveStatus } from './SaveStatus';
 import { type MountedEditor, useEditorBindings } from './useEditorBindings';
 import { useMonacoMayLoad } from './useMonacoMayLoad';
+import { useShellDropped } from './useShellHandOver';
 
 /** Fetches Monaco's chunk (see MonacoEditor.tsx); the module is fetched and evaluated once. */
 export const loadMonaco = () => import('./MonacoEditor');
@@ -62,10 +62,7 @@ export function EditorPane() {
   const monacoMayLoad = useMonacoMayLoad();
   // The app shell (src/shell/) stays over the pane while the files are read and until the light view takes it
   // over; when the pane shows something else instead (a load failure, a conflict, the mocks), it goes.
-  const showsCode = save.status !== 'load-failed' && save.status !== 'conflict' && !mocksOpen;
-  useLayoutEffect(() => {
-    if (!showsCode) removeShell(document);
-  }, [showsCode]);
+  useShellDropped(save.status !== 'load-failed' && save.status !== 'conflict' && !mocksOpen);
   // Fetched as soon as allowed, while the files may still be being read from IndexedDB.
   useEffect(() => {
     // A chunk that cannot load is reported by the LazyPart around the editor, not as an unhandled rejection.

@@ -3,8 +3,8 @@
  * before any module ran: in the commit that mounts the light view (a layout effect, so no task runs between the
  * shell's removal and this), what was typed into the shell goes to the store as an edit (autosave, or a first
  * visit's starter draft), and the selection, scroll and focus pass to the light view's textarea. Then the shell is
- * removed. Keys typed into text the light view does not show (the shell guessed the open file wrong) are never
- * applied to another file: a notice holds them.
+ * removed. Keys typed into text the light view does not show (the shell guessed the open file wrong), or when the
+ * pane shows no code at all (the files could not be read), are never applied to a file: a notice holds them.
  */
 import { type RefObject, useLayoutEffect } from 'react';
 import { readShellState, removeShell, shellHandOver } from '../../shell/shell-state';
@@ -13,22 +13,28 @@ import { appStore } from '../../store';
 /** The first characters of lost typing a notice shows. */
 const LOST_SHOWN_CHARS = 2000;
 
+/** Says that `lost` (the shell's whole text) was not applied, and `why`. */
+function notifyLost(lost: string, why: string): void {
+  appStore.getState().notify({
+    tone: 'warning',
+    sticky: true,
+    title: 'What you typed while the studio loaded was not applied',
+    detail: `${why} Copy it from here if you need it:\n${lost.slice(0, LOST_SHOWN_CHARS)}${lost.length > LOST_SHOWN_CHARS ? '…' : ''}`,
+  });
+}
+
+/** The light view, mounted with `source` in `textarea`, takes the shell over (see above). */
 export function useShellHandOver(
   textarea: RefObject<HTMLTextAreaElement | null>,
   source: string,
   onChange: (value: string) => void,
 ): void {
-  // Once, on mount: `source` is what the light view mounted with.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the hand-over happens at mount only
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, at mount: `source` is what the view mounted with
   useLayoutEffect(() => {
     const shell = readShellState(document);
-    if (!shell) {
-      removeShell(document);
-      return;
-    }
     const target = textarea.current;
     removeShell(document);
-    if (!target) return;
+    if (!shell || !target) return;
     const { text, selection, lost } = shellHandOver(shell, source);
     if (text !== null) {
       target.value = text;
@@ -39,13 +45,20 @@ export function useShellHandOver(
       target.scrollTop = shell.scrollTop;
     }
     if (shell.focused) target.focus({ preventScroll: true });
-    if (lost !== null) {
-      appStore.getState().notify({
-        tone: 'warning',
-        sticky: true,
-        title: 'What you typed while the studio loaded was not applied',
-        detail: `It was typed into a copy that turned out not to be the open file's code. Copy it from here if you need it:\n${lost.slice(0, LOST_SHOWN_CHARS)}${lost.length > LOST_SHOWN_CHARS ? '…' : ''}`,
-      });
-    }
+    if (lost !== null) notifyLost(lost, "It was typed into text that turned out not to be the open file's.");
   }, []);
+}
+
+/**
+ * The editor pane shows no code (`showsCode` false: the files could not be read, a conflict, the mocks), so no
+ * light view will take the shell over: it goes, and what was typed into it is kept in a notice.
+ */
+export function useShellDropped(showsCode: boolean): void {
+  useLayoutEffect(() => {
+    if (showsCode) return;
+    const shell = readShellState(document);
+    removeShell(document);
+    if (shell && shell.text !== shell.base)
+      notifyLost(shell.text, 'The editor cannot show it here, so it was not saved.');
+  }, [showsCode]);
 }

@@ -57,8 +57,8 @@ export function removeShell(doc: Document): void {
  * What the React editor, showing `shown`, takes from the shell:
  * - `text`: the shell's text when something was typed into the same text React shows (else `null`);
  * - `selection`: whether the shell's selection and scroll apply (the same text underneath);
- * - `lost`: what was typed into a text React does not show (the shell showed the starter, or a copy, that turned
- *   out not to be the open file): not applied, so it cannot overwrite another file; the caller says so.
+ * - `lost`: the shell's text, typed into a text React does not show (the shell showed the starter, or a copy,
+ *   that turned out not to be the open file): not applied, so it cannot overwrite another file; the caller says so.
  */
 export function shellHandOver(
   shell: Pick<ShellState, 'base' | 'text'>,
@@ -81,4 +81,17 @@ export function freezeShell(doc: Document): boolean {
   if (!textarea) return false;
   textarea.readOnly = true;
   return textarea.value !== textarea.defaultValue;
+}
+
+/**
+ * What typing changed from `base` to `text`: the line where the change starts (1-based) and the text put there
+ * (empty when only deleting), the part between their common start and end.
+ */
+export function typedPart(base: string, text: string): { line: number; inserted: string } {
+  let start = 0;
+  const shorter = Math.min(base.length, text.length);
+  while (start < shorter && base[start] === text[start]) start++;
+  let end = 0;
+  while (end < shorter - start && base[base.length - 1 - end] === text[text.length - 1 - end]) end++;
+  return { line: text.slice(0, start).split('\n').length, inserted: text.slice(start, text.length - end) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPEN_FILE_COPY_KEY } from '../persistence/open-file-copy';
 import { lineNumbers, shellContent } from './shell-content';
-import { shellHandOver } from './shell-state';
+import { shellHandOver, typedPart } from './shell-state';
 
 /** A Storage over a Map (what `shellContent` reads of localStorage). */
 function storage(entries: Record<string, string>): Pick<Storage, 'getItem' | 'length' | 'key'> {
@@ -80,5 +80,21 @@ describe('app shell: what the React editor takes over', () => {
 
   it('loses nothing when the open file already holds exactly what was typed', () => {
     expect(shellHandOver({ base: 'old', text: 'new' }, 'new')).toEqual({ text: null, selection: true, lost: null });
+  });
+});
+
+describe('app shell: what typing changed, for a notice', () => {
+  it('finds the inserted text and the line it starts on', () => {
+    expect(typedPart('a\nb\nc', 'a\nbX Y\nc')).toEqual({ line: 2, inserted: 'X Y' });
+    expect(typedPart('abc', 'abc\n# more')).toEqual({ line: 1, inserted: '\n# more' });
+    expect(typedPart('abc', 'Zabc')).toEqual({ line: 1, inserted: 'Z' });
+  });
+
+  it('keeps a repeated character whole (the common end never overlaps the common start)', () => {
+    expect(typedPart('aa', 'aaa')).toEqual({ line: 1, inserted: 'a' });
+  });
+
+  it('finds nothing inserted when text was only deleted', () => {
+    expect(typedPart('a\nbc', 'a\nc')).toEqual({ line: 2, inserted: '' });
   });
 });

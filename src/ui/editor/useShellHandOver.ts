@@ -7,19 +7,21 @@
  * pane shows no code at all (the files could not be read), are never applied to a file: a notice holds them.
  */
 import { type RefObject, useLayoutEffect } from 'react';
-import { readShellState, removeShell, shellHandOver } from '../../shell/shell-state';
+import { readShellState, removeShell, type ShellState, shellHandOver, typedPart } from '../../shell/shell-state';
 import { appStore } from '../../store';
 
 /** The first characters of lost typing a notice shows. */
 const LOST_SHOWN_CHARS = 2000;
 
-/** Says that `lost` (the shell's whole text) was not applied, and `why`. */
-function notifyLost(lost: string, why: string): void {
+/** Says that what was typed into the shell was not applied, and `why`. */
+function notifyLost(shell: Pick<ShellState, 'base' | 'text'>, why: string): void {
+  const { line, inserted } = typedPart(shell.base, shell.text);
+  const shown = inserted.length > LOST_SHOWN_CHARS ? `${inserted.slice(0, LOST_SHOWN_CHARS)}…` : inserted;
   appStore.getState().notify({
     tone: 'warning',
     sticky: true,
     title: 'What you typed while the studio loaded was not applied',
-    detail: `${why} Copy it from here if you need it:\n${lost.slice(0, LOST_SHOWN_CHARS)}${lost.length > LOST_SHOWN_CHARS ? '…' : ''}`,
+    detail: `${why} ${shown ? `At line ${line} you typed: ${shown}` : `You deleted text at line ${line}.`}`,
   });
 }
 
@@ -45,7 +47,7 @@ export function useShellHandOver(
       target.scrollTop = shell.scrollTop;
     }
     if (shell.focused) target.focus({ preventScroll: true });
-    if (lost !== null) notifyLost(lost, "It was typed into text that turned out not to be the open file's.");
+    if (lost !== null) notifyLost(shell, "It was typed into text that turned out not to be the open file's.");
   }, []);
 }
 
@@ -58,7 +60,6 @@ export function useShellDropped(showsCode: boolean): void {
     if (showsCode) return;
     const shell = readShellState(document);
     removeShell(document);
-    if (shell && shell.text !== shell.base)
-      notifyLost(shell.text, 'The editor cannot show it here, so it was not saved.');
+    if (shell && shell.text !== shell.base) notifyLost(shell, 'The editor cannot show it here, so it was not saved.');
   }, [showsCode]);
 }

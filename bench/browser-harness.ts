@@ -133,8 +133,13 @@ export async function persistentBrowser(userDataDir: string): Promise<{ context:
 /** What the studio reports once Python is ready: when (page clock, ms since navigation) and how. */
 export interface StudioReady {
   readyAt: number;
-  /** When the editor first showed the open file's code ready for typing (ms since navigation; LightEditor's mark). */
+  /**
+   * When the editor first showed the open file's code ready for typing (ms since navigation): the app shell's mark
+   * (src/shell/), or LightEditor's when there was no shell.
+   */
   typableAt: number;
+  /** When React's light view mounted with the open file (ms since navigation; LightEditor's mark). */
+  lightViewAt: number;
   /** When the graph first showed the open file's plan (ms since navigation; GraphPane's mark). */
   graphShownAt: number;
   /** When the instance list first showed what IndexedDB holds (ms since navigation; InstancesPane's mark). */
@@ -171,6 +176,7 @@ export async function openStudio(page: Page, origin: string): Promise<StudioRead
     return {
       readyAt: s.since + s.coldStartMs,
       typableAt: performance.getEntriesByName('studio:editor-typable')[0]?.startTime ?? Number.NaN,
+      lightViewAt: performance.getEntriesByName('studio:light-view')[0]?.startTime ?? Number.NaN,
       graphShownAt: performance.getEntriesByName('studio:graph-shown')[0]?.startTime ?? Number.NaN,
       instancesShownAt: performance.getEntriesByName('studio:instances-shown')[0]?.startTime ?? Number.NaN,
       // The state counts from navigation (since 0); main.tsx marks when the supervisor was created.

@@ -4,7 +4,7 @@
  * edits; when Monaco mounts, `EditorPane` hands it this view's text, cursor, scroll and focus (`hand-off.ts`).
  */
 import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useRef } from 'react';
-import { EDITOR_TYPABLE_MARK, markOnce } from '../layout/start-marks';
+import { EDITOR_TYPABLE_MARK, LIGHT_VIEW_MARK, markOnce } from '../layout/start-marks';
 import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from './editor-metrics';
 import { indentOnTab } from './tab-indent';
 import { useShellHandOver } from './useShellHandOver';
@@ -34,7 +34,10 @@ export function LightEditor({ source, dark, onChange, ref, fullEditorFailed = fa
   useImperativeHandle(ref, () => text.current as HTMLTextAreaElement);
   const lines = source.split('\n').length;
   // The app shell (src/shell/) may have set the mark already, before any module ran.
-  useEffect(() => markOnce(EDITOR_TYPABLE_MARK), []);
+  useEffect(() => {
+    markOnce(EDITOR_TYPABLE_MARK);
+    markOnce(LIGHT_VIEW_MARK);
+  }, []);
   useShellHandOver(text, source, onChange);
   return (
     <div className={`light-editor${dark ? ' light-editor--dark' : ''}`} data-testid="light-editor">

@@ -4,8 +4,13 @@
  * navigation.
  */
 
-/** The open file's code shown ready for typing (the light view mounted with the file). */
+/**
+ * The open file's code shown ready for typing: by the app shell (src/shell/) before any module ran, or without a
+ * shell when the React light view mounted with the file.
+ */
 export const EDITOR_TYPABLE_MARK = 'studio:editor-typable';
+/** The React light view mounted with the open file (it takes the app shell over, if there is one). */
+export const LIGHT_VIEW_MARK = 'studio:light-view';
 /** The graph pane committed with the open file's plan (its static analysis and layout). */
 export const GRAPH_SHOWN_MARK = 'studio:graph-shown';
 /** The instance list committed with the instances read from IndexedDB (or "No instances yet"). */

@@ -176,10 +176,21 @@ for (const scheme of ['light', 'dark'] as const) {
       await hold(page, MONACO);
       await page.reload({ waitUntil: 'commit' });
       const firstLine = await typeThroughTheHandOvers(page, scheme, 'warm');
+      const where = (selector: string) =>
+        page.locator(selector).evaluate((e: HTMLTextAreaElement) => ({
+          selection: [e.selectionStart, e.selectionEnd],
+          scroll: [e.scrollTop, e.scrollLeft],
+          focused: document.activeElement === e,
+        }));
+      const inShell = await where('#studio-shell textarea');
+      // The typed line is wider than the pane: the shell scrolled sideways to the caret.
+      expect(inShell.scroll[1]).toBeGreaterThan(0);
       releaseEntry();
-      await page.keyboard.type(' during', { delay: 20 });
       const light = lightText(page);
       await expect(page.locator('#studio-shell')).toHaveCount(0, { timeout: READY_TIMEOUT });
+      // The light view took the caret, the scroll and the focus as they were.
+      expect(await where('#root .light-editor__text')).toEqual(inShell);
+      await page.keyboard.type(' during', { delay: 20 });
       await page.keyboard.type(' after');
       const expected = new RegExp(`^${literal(`${firstLine} during after`)}\\n`);
       await expect(light).toHaveValue(expected);

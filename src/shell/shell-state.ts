@@ -26,6 +26,7 @@ export interface ShellState {
   selectionEnd: number;
   backward: boolean;
   scrollTop: number;
+  scrollLeft: number;
   focused: boolean;
 }
 
@@ -43,6 +44,7 @@ export function readShellState(doc: Document): ShellState | null {
     selectionEnd: textarea.selectionEnd,
     backward: textarea.selectionDirection === 'backward',
     scrollTop: textarea.scrollTop,
+    scrollLeft: textarea.scrollLeft,
     focused: doc.activeElement === textarea,
   };
 }

@@ -45,6 +45,7 @@ export function useShellHandOver(
     if (selection) {
       target.setSelectionRange(shell.selectionStart, shell.selectionEnd, shell.backward ? 'backward' : 'forward');
       target.scrollTop = shell.scrollTop;
+      target.scrollLeft = shell.scrollLeft;
     }
     if (shell.focused) target.focus({ preventScroll: true });
     if (lost !== null) notifyLost(shell, "It was typed into text that turned out not to be the open file's.");

@@ -1,8 +1,8 @@
 /**
  * Composition root. The executor's cold start takes seconds, so this module starts it before anything else:
- * it imports only the supervisor (and the words for boot phases), spawns the executor worker at once (a
- * follower tab, which joins the leader's executor instead, terminates it unused) and boots it as soon as the
- * tab is elected leader; the worker then starts fetching Pyodide. The UI bundle (React, React Flow, the analysis)
+ * it imports only the supervisor (and the words for boot phases), spawns the executor worker first thing, which
+ * begins restoring Python at once (its head start), and boots it as soon as the tab is elected leader (the boot
+ * claims that start; a follower tab, which joins the leader's executor instead, terminates it unused). The UI bundle (React, React Flow, the analysis)
  * is imported at once too, whatever Python is doing, so the studio shows the file's code and takes typing while
  * Python boots: editing (a light view until Monaco, a chunk of its own, has loaded: editor/EditorPane.tsx), files,
  * samples, the graph (static analysis) and the instances list (IndexedDB) need no Python, and what does (Run,

@@ -6,7 +6,7 @@
  */
 import { loadPyodide, version as pyodideVersion } from 'pyodide';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makePythonSnapshot, pythonSnapshot, shippedSnapshotKey } from '../../vite-plugins/python-snapshot';
+import { makePythonSnapshot } from '../../vite-plugins/python-snapshot';
 import { createRealClock } from '../engine';
 import type { BootProgress } from '../protocol';
 import { readSdkSources } from '../runtime/node';
@@ -141,15 +141,6 @@ function checked(bytes: Uint8Array): Uint8Array {
   checkSnapshotShape(bytes);
   return bytes;
 }
-
-describe('the build', () => {
-  it('names the shipped snapshot’s key to the worker’s entry, which downloads it early on a first visit', () => {
-    const config = (pythonSnapshot({ pyodideDir: 'pyodide/x/' }).config as () => { define: Record<string, string> })();
-    const named = config.define['import.meta.env.STUDIO_SHIPPED_SNAPSHOT_KEY'];
-    expect(JSON.parse(named ?? 'null')).toBe(shippedSnapshotKey());
-    expect(shippedSnapshotKey()).toMatch(/^pyodide-[\d.]+-sdk-[0-9a-f]{8}$/);
-  });
-});
 
 describe('fetchShippedSnapshot()', () => {
   const respond = (body: BodyInit, status = 200) =>

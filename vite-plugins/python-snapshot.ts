@@ -70,10 +70,6 @@ export function pythonSnapshot({ pyodideDir }: { pyodideDir: string }): Plugin {
   };
   return {
     name: 'python-snapshot',
-    // The key, for the executor worker's entry: on a first visit it begins the download before the rest of the
-    // worker's script (which has the SDK's sources to hash) has loaded (src/executor/early-work.ts). The worker
-    // checks it against the key it computes, so a stale one (the SDK edited while the dev server runs) is unused.
-    config: () => ({ define: { 'import.meta.env.STUDIO_SHIPPED_SNAPSHOT_KEY': JSON.stringify(shippedSnapshotKey()) } }),
     configResolved(config) {
       base = config.base;
     },

@@ -42,91 +42,6 @@ describe('beginEarlyWork()', () => {
   });
 });
 
-describe('beginEarlyWork(): the shipped snapshot', () => {
-  const URL_A = 'https://studio.test/pyodide/314.0.7/';
-  const KEY = 'pyodide-314.0.7-sdk-abc';
-  const inMemory = (dir: unknown) => ({ getDirectory: async () => ({ getDirectoryHandle: async () => dir }) });
-
-  it('with no snapshot stored (a first visit) begins downloading the one for the build’s key, handed over once and only for that key', async () => {
-    const fetched: string[] = [];
-    const early = beginEarlyWork({
-      // No snapshot directory yet: OPFS answers NotFoundError.
-      getDirectory: async () => ({
-        getDirectoryHandle: async () => {
-          throw new DOMException('none', 'NotFoundError');
-        },
-      }),
-      preload: () => undefined,
-      shipped: {
-        key: KEY,
-        fetch: async (indexURL, key) => {
-          fetched.push(`${indexURL}${key}`);
-          return new Uint8Array([7]);
-        },
-      },
-    });
-    expect(await early.takeShippedSnapshot(URL_A, KEY)).toBeUndefined(); // no head start yet
-    early.headStart(URL_A);
-    expect(Array.from((await early.takeShippedSnapshot(URL_A, KEY)) ?? [])).toEqual([7]);
-    expect(fetched).toEqual([`${URL_A}${KEY}`]);
-    expect(await early.takeShippedSnapshot(URL_A, KEY)).toBeUndefined(); // once: the bytes are not kept
-
-    // A boot that asks for another key (or Pyodide at another URL) gets nothing, and the download is dropped.
-    const other = beginEarlyWork({
-      ...inMemory(memoryDirectory().dir),
-      preload: () => undefined,
-      shipped: { key: KEY, fetch: async () => new Uint8Array([7]) },
-    });
-    other.headStart(URL_A);
-    expect(await other.takeShippedSnapshot('https://studio.test/pyodide/315.0.0/', KEY)).toBeUndefined();
-    expect(await other.takeShippedSnapshot(URL_A, KEY)).toBeUndefined();
-  });
-
-  it('with a snapshot stored (whatever its key) downloads nothing', async () => {
-    const { dir, files } = memoryDirectory();
-    files.set('pyodide-314.0.7-sdk-old.snapshot', new Uint8Array([1]));
-    let fetched = 0;
-    const early = beginEarlyWork({
-      ...inMemory(dir),
-      preload: () => undefined,
-      shipped: {
-        key: KEY,
-        fetch: async () => {
-          fetched++;
-          return new Uint8Array([7]);
-        },
-      },
-    });
-    early.headStart(URL_A);
-    expect(await early.takeShippedSnapshot(URL_A, KEY)).toBeUndefined();
-    expect(fetched).toBe(0);
-  });
-
-  it('keeps a failed download from being an unhandled rejection (which fails the head start) and hands it to its taker', async () => {
-    const unhandled: unknown[] = [];
-    const listener = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', listener);
-    try {
-      const early = beginEarlyWork({
-        ...inMemory(memoryDirectory().dir),
-        preload: () => undefined,
-        shipped: {
-          key: KEY,
-          fetch: async () => {
-            throw new Error(`404 Not Found for ${URL_A}snapshots/${KEY}.bin.gz`);
-          },
-        },
-      });
-      early.headStart(URL_A);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(unhandled).toEqual([]);
-      await expect(early.takeShippedSnapshot(URL_A, KEY)).rejects.toThrow('404 Not Found');
-    } finally {
-      process.off('unhandledRejection', listener);
-    }
-  });
-});
-
 describe('keepArrivals()', () => {
   it('keeps the messages that arrive while the executor loads, in order, begins the head start on its message, and stops at the hand-over', () => {
     const target = new EventTarget();
@@ -140,7 +55,6 @@ describe('keepArrivals()', () => {
     const early = {
       opfsRoot: undefined,
       takeStoredSnapshot: async () => undefined,
-      takeShippedSnapshot: async () => undefined,
       headStart: (url: string) => headStarts.push(url),
     };
     const arrivals = keepArrivals(scope, early);

@@ -1,9 +1,8 @@
 /**
  * What the executor worker's entry (worker.ts) begins before its code (executor-worker.ts, most of the worker's
  * script) has loaded: reaching OPFS and, on the page's `head-start` message, fetching and compiling Pyodide's
- * runtime script and reading the stored snapshot, or, when none is stored (a first visit), downloading the one
- * shipped with the studio. Only reads: the worker may belong to a follower tab, which terminates it unused.
- * Imports nothing heavy, so the entry stays small.
+ * runtime script and reading the stored snapshot. Only reads: the worker may belong to a follower tab, which
+ * terminates it unused. Imports nothing heavy, so the entry stays small.
  */
 import { readStoredSnapshot, type StoredSnapshot } from '../persistence/snapshot-files';
 
@@ -17,12 +16,6 @@ export interface EarlyWork {
   takeStoredSnapshot(): Promise<StoredSnapshot | undefined>;
   /** Begins the head start's reads for Pyodide at `indexURL` (once). */
   headStart(indexURL: string): void;
-  /**
-   * The shipped snapshot's bytes (inflated and checked) when the head start began downloading the one for `key`
-   * under `indexURL` (no snapshot was stored); undefined otherwise, then the caller fetches it itself. Rejects
-   * as the download did. Handed over once: the ~30 MB are not kept here after that.
-   */
-  takeShippedSnapshot(indexURL: string, key: string): Promise<Uint8Array | undefined>;
 }
 
 /** What the early work needs from the worker (injected for tests). */
@@ -30,8 +23,6 @@ export interface EarlyWorkDeps {
   getDirectory?(): Promise<unknown>;
   /** Starts importing a module by URL (a dynamic `import()`): Pyodide's runtime script, 1.2 MB to compile. */
   preload(url: string): void;
-  /** The snapshot shipped with this build (its key, set at build time) and how to fetch it (shipped-snapshot.ts). */
-  shipped?: { key: string; fetch(indexURL: string, key: string): Promise<Uint8Array> };
 }
 
 export function beginEarlyWork(deps: EarlyWorkDeps): EarlyWork {
@@ -40,7 +31,6 @@ export function beginEarlyWork(deps: EarlyWorkDeps): EarlyWork {
   opfsRoot?.catch(() => undefined);
   let begun = false;
   let stored: Promise<StoredSnapshot | undefined> | undefined;
-  let shipped: { indexURL: string; key: string; bytes: Promise<Uint8Array | undefined> } | undefined;
   return {
     opfsRoot,
     takeStoredSnapshot() {
@@ -48,26 +38,11 @@ export function beginEarlyWork(deps: EarlyWorkDeps): EarlyWork {
       stored = undefined;
       return taken;
     },
-    takeShippedSnapshot(indexURL, key) {
-      const taken = shipped?.indexURL === indexURL && shipped.key === key ? shipped.bytes : undefined;
-      shipped = undefined;
-      return taken ?? Promise.resolve(undefined);
-    },
     headStart(indexURL) {
       if (begun) return;
       begun = true;
       deps.preload(`${indexURL}pyodide.asm.mjs`);
-      const found = readStoredSnapshot(opfsRoot);
-      stored = found;
-      const ship = deps.shipped;
-      if (ship) {
-        // Only when nothing is stored (whatever its key: a stale one is replaced by a later boot, which fetches).
-        const bytes = found.then((s) => (s ? undefined : ship.fetch(indexURL, ship.key)));
-        // Until taken, a failed download is nobody's error (an unhandled rejection would fail the head start);
-        // the taker gets the rejection.
-        bytes.catch(() => undefined);
-        shipped = { indexURL, key: ship.key, bytes };
-      }
+      stored = readStoredSnapshot(opfsRoot);
     },
   };
 }

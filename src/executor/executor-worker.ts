@@ -55,9 +55,7 @@ export function startExecutorWorker(early: EarlyWork, arrived: readonly MessageE
     loadPyodide: (options) => failOnRuntimeFetchError(self, options.indexURL, () => loadPyodide(options)),
     pyodideVersion,
     sdkSources,
-    // The download the entry began (a first visit), if it was for this key, else a fetch now.
-    fetchShippedSnapshot: async (indexURL, key) =>
-      (await early.takeShippedSnapshot(indexURL, key)) ??
+    fetchShippedSnapshot: (indexURL, key) =>
       fetchShippedSnapshot(indexURL, key, { fetch: (...args) => fetch(...args), origin: self.location.origin }),
     // STUDIO_CONNECT_ORIGINS at build time (vite.config.ts): allowed here and in the page's CSP.
     network: {

@@ -1,8 +1,8 @@
 /**
  * Composition root. The executor's cold start takes seconds, so this module starts it before anything else:
- * it imports only the supervisor (and the words for boot phases), spawns the executor worker at once (a
- * follower tab, which joins the leader's executor instead, terminates it unused) and boots it as soon as the
- * tab is elected leader; the worker then starts fetching Pyodide. The UI bundle (React, React Flow, the analysis)
+ * it imports only the supervisor (and the words for boot phases), spawns the executor worker first thing, which
+ * begins restoring Python at once (its head start), and boots it as soon as the tab is elected leader (the boot
+ * claims that start; a follower tab, which joins the leader's executor instead, terminates it unused). The UI bundle (React, React Flow, the analysis)
  * is imported at once too, whatever Python is doing, so the studio shows the file's code and takes typing while
  * Python boots: editing (a light view until Monaco, a chunk of its own, has loaded: editor/EditorPane.tsx), files,
  * samples, the graph (static analysis) and the instances list (IndexedDB) need no Python, and what does (Run,
@@ -62,8 +62,18 @@ function spawnJournalMirror(): JournalMirrorWorker {
     terminate: () => worker.terminate(),
   };
 }
-/** The executor's worker, loading its script while the Web Lock says whether this tab leads (set below). */
-let early: EarlyWorker | undefined;
+/**
+ * The executor's worker, spawned first thing, before the lock request: its script loads and its head start
+ * (protocol `HeadStart`) restores Python while the Web Lock says whether this tab leads, and a leader's boot
+ * request claims it. The worker's start (its thread and script, 70–110 ms after the spawn) begins the path to
+ * "Python ready", so nothing comes before it. A follower terminates it unused (`onFollower`); without Web Locks
+ * the tab leads at once and takes it.
+ */
+const early: EarlyWorker = createEarlyWorker(() => {
+  const worker = spawnExecutor();
+  worker.postMessage({ type: 'head-start', indexURL: pyodideIndexURL } satisfies HeadStart);
+  return worker;
+});
 
 const client = createStudioClient({
   now: () => performance.now(),
@@ -73,13 +83,13 @@ const client = createStudioClient({
   ...(typeof BroadcastChannel === 'function'
     ? { channel: new BroadcastChannel('workflow-studio') as ChannelLike<TabMessage> }
     : {}),
-  onFollower: () => early?.dispose(),
+  onFollower: () => early.dispose(),
   startExecutor: (notify, waitStartedAt) => {
     // When this tab became leader and created its supervisor (the benchmarks report it; its state counts from
     // navigation).
     performance.mark('studio:executor-supervisor');
     return createExecutorSupervisor({
-      spawn: () => early?.take() ?? spawnExecutor(),
+      spawn: () => early.take() ?? spawnExecutor(),
       // A restart (Terminate of code that ignores the interrupt) then skips loading the worker's script.
       standbyWorker: true,
       spawnJournalMirror,
@@ -95,20 +105,10 @@ const client = createStudioClient({
   },
 });
 if (import.meta.env.MODE !== 'production') window.__studio = client;
-// Spawned after the lock request went out, so the request is not queued behind the worker's start. Without Web
-// Locks the tab already leads and has its worker; a follower terminates this one unused.
-// Its head start (protocol `HeadStart`) restores Python meanwhile, claimed by the boot request if this tab leads.
-if (client.getState().role !== 'leader') {
-  early = createEarlyWorker(() => {
-    const worker = spawnExecutor();
-    worker.postMessage({ type: 'head-start', indexURL: pyodideIndexURL } satisfies HeadStart);
-    return worker;
-  });
-}
 
 // In dev, a hot update of this module would otherwise leave the old worker running.
 import.meta.hot?.dispose(() => {
-  early?.dispose();
+  early.dispose();
   client.dispose();
 });
 

@@ -41,6 +41,8 @@ export interface BootPythonDeps {
   loadPyodide(options: LoadPyodideOptions): Promise<PyodideAPI>;
   pyodideVersion: string;
   sdkSources: SdkSources;
+  /** `sdkHash(sdkSources)`, when the caller computed it already (start-python.ts does, while OPFS answers). */
+  sdkHash?: string;
   /** Where snapshots live; absent = snapshots disabled (always a plain load). */
   snapshots?: Pick<SnapshotRepo, 'has' | 'get' | 'delete'>;
   /** Fetches the snapshot shipped with the app for a key (see shipped-snapshot.ts); absent = none shipped. */
@@ -81,8 +83,9 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
     ...(deps.network?.csp ? { cspOrigins: allow, howToAllowInCsp: STUDIO_HOW_TO_ALLOW_IN_CSP } : {}),
   });
   const jsglobals = createWorkflowGlobals({ fetch: gate });
+  const hash = deps.sdkHash ?? sdkHash(deps.sdkSources);
   const newRuntime = (pyodide: PyodideAPI) => {
-    made = createPythonRuntime({ pyodide, sources: deps.sdkSources });
+    made = createPythonRuntime({ pyodide, sources: deps.sdkSources, hash });
     return made;
   };
   const phases: Record<string, number> = {};
@@ -94,7 +97,7 @@ export async function bootPython(indexURL: string, deps: BootPythonDeps): Promis
       phases[phase] = Math.round(deps.now() - t0);
     }
   };
-  const key = snapshotKey(deps.pyodideVersion, sdkHash(deps.sdkSources));
+  const key = snapshotKey(deps.pyodideVersion, hash);
   let snapshot: SnapshotUse = deps.snapshots ? 'missing' : 'disabled';
   const repo = deps.snapshots;
 

@@ -35,7 +35,20 @@ describe('warm start', () => {
     expect(cold.events.find((e) => e.type === 'snapshot-stored')).toMatchObject({ ok: true });
     cold.executor.core.dispose();
 
-    const warm = await boot(dbName, { snapshots: true }, { loadPyodide: realLoad });
+    // The snapshot holds the sandbox module compiled (installSdk imports it), so a restore need not compile it.
+    let sandboxRestored: unknown;
+    const warm = await boot(
+      dbName,
+      { snapshots: true },
+      {
+        loadPyodide: async (options) => {
+          const pyodide = await realLoad(options);
+          sandboxRestored = pyodide.runPython("'workers._sandbox' in __import__('sys').modules");
+          return pyodide;
+        },
+      },
+    );
+    expect(sandboxRestored).toBe(true);
     expect(warm.executor.ready).toMatchObject({ warm: true, snapshot: 'used' });
     expect(
       warm.events.filter((e) => e.type === 'boot-progress').map((e) => e.type === 'boot-progress' && e.phase),

@@ -8,7 +8,7 @@
  */
 import { createSnapshotRepo, type SnapshotFiles, type SnapshotRepo, StudioDB } from '../persistence';
 import type { BootProgress, BootPython } from '../protocol';
-import type { SdkSources } from '../runtime';
+import { type SdkSources, sdkHash } from '../runtime';
 import { type BootedPython, type BootPythonDeps, bootPython } from './boot-python';
 
 /** What a start depends on: a head start is only used by a boot that asks for the same. */
@@ -56,7 +56,10 @@ export function startPython(
     await after;
     deps.preload?.(params.indexURL);
     const t1 = deps.now();
-    const files = params.snapshots === false ? undefined : await deps.snapshotFiles?.();
+    const opening = params.snapshots === false ? undefined : deps.snapshotFiles?.();
+    // Hashed while OPFS answers: the snapshot's key and the runtime need it, and it is ~10 ms of this thread.
+    const hash = sdkHash(deps.sdkSources);
+    const files = await opening;
     const filesMs = files ? Math.round(deps.now() - t1) : undefined;
     const snapshots = params.snapshots === false ? undefined : createSnapshotRepo(db, { now: () => Date.now(), files });
     const fetchShipped = deps.fetchShippedSnapshot;
@@ -64,6 +67,7 @@ export function startPython(
       loadPyodide: deps.loadPyodide,
       pyodideVersion: deps.pyodideVersion,
       sdkSources: deps.sdkSources,
+      sdkHash: hash,
       ...(snapshots
         ? {
             snapshots: {

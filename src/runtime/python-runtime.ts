@@ -115,9 +115,14 @@ const runtimes = new WeakMap<PyodideAPI, { hash: string; runtime: PythonRuntime 
  * the runtime. Calling it again for the same Pyodide and the same sources returns the same runtime; other sources
  * are an error (start a new Pyodide).
  */
-export function createPythonRuntime(deps: { pyodide: PyodideAPI; sources: SdkSources }): PythonRuntime {
+export function createPythonRuntime(deps: {
+  pyodide: PyodideAPI;
+  sources: SdkSources;
+  /** `sdkHash(sources)` when the caller has it already (hashing the sources takes ~10 ms in a busy worker). */
+  hash?: string;
+}): PythonRuntime {
   const { pyodide, sources } = deps;
-  const hash = sdkHash(sources);
+  const hash = deps.hash ?? sdkHash(sources);
   const existing = runtimes.get(pyodide);
   if (existing !== undefined) {
     if (existing.hash !== hash) {

@@ -6,13 +6,15 @@
  * - scrolling the virtualized waterfall top to bottom (240 px a frame): every frame's duration (rAF to rAF);
  * - time travel: stepping the scrubber back one event at a time (ArrowLeft with focus), each step's frame.
  * Goal: no frame longer than 50 ms (scrolling: the longest frame of a pass, p50 and p90 over passes).
- * Scrolling also traces one more pass for the main thread's CPU per frame (frame-cpu.ts), which load does not inflate.
+ * Scrolling also traces one more pass for the main thread's CPU per frame (frame-cpu.ts), which load does not inflate,
+ * and traces the measured passes for garbage collections only (cheap: events only while one runs), to tell a
+ * pass's longest frame that held a full collection's pause from one that waited for a core.
  */
 import type { Page } from '@playwright/test';
 import { type JournalEvent, reduceJournal } from '../src/engine';
 import { generateJournal } from '../src/ui/bench/generate-journal';
 import { freshBrowser, openStudio, serveStudio, waitForUi } from './browser-harness';
-import { FRAME_MARK, withFrameCpu } from './frame-cpu';
+import { FRAME_MARK, withFrameCpu, withMajorGc } from './frame-cpu';
 import { median, percentile } from './stats';
 import type { BenchCase } from './types';
 
@@ -133,9 +135,22 @@ const cases: BenchCase[] = [
         // One sample = one pass's longest frame: a single slow frame (a GC, a load spike on the machine) shows
         // as one high sample among the passes instead of being the whole figure.
         const passes: number[][] = [];
-        for (let i = 0; i < (quick ? 2 : 9); i++) passes.push(await scrollPass(page));
+        const gcs: number[][] = []; // main-thread pause of full collections per frame, aligned with the pass' frames
+        for (let i = 0; i < (quick ? 2 : 9); i++) {
+          const { result, gc } = await withMajorGc(browser, page, () => scrollPass(page));
+          passes.push(result);
+          gcs.push(gc);
+        }
         const longest = passes.map((frames) => Math.max(...frames));
         const frames = passes.flat();
+        const pauses = gcs.flat().filter((ms) => ms > 0);
+        // The full-collection pause inside each pass' longest frame (0: none).
+        const gcInLongest = passes.map((f, i) => gcs[i]?.[f.indexOf(Math.max(...f))] ?? 0);
+        const withGc = passes.flatMap((f, i) =>
+          (gcInLongest[i] as number) > 0
+            ? [`${fmt(Math.max(...f))} ms holding ${fmt(gcInLongest[i] as number)} ms`]
+            : [],
+        );
         // One more pass under a trace: the main thread's CPU per frame, which the machine's load does not inflate.
         const traced = await withFrameCpu(browser, page, () => scrollPass(page));
         const { cpu } = traced;
@@ -147,7 +162,7 @@ const cases: BenchCase[] = [
           value: median(longest),
           unit: 'ms',
           samples: longest,
-          note: `${journalEvents.length} events, ${view.runs.length} runs, ${view.calls.length} calls; ${rows} px of rows scrolled ${SCROLL_PX_PER_FRAME} px a frame. One sample = the longest frame of one top-to-bottom pass; the result is the median pass (p50), p90 beside it. All ${frames.length} frames of the ${passes.length} passes: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms; ${over(frames, 50)} over 50 ms (${passes.filter((f) => over(f, 50) > 0).length} of ${passes.length} passes had one). Main-thread CPU per frame (thread time, from a trace of one more pass): median ${fmt(median(cpu))} ms, p90 ${fmt(percentile(cpu, 90))} ms, max ${fmt(Math.max(...cpu))} ms; that pass's longest frame: ${fmt(traced.result[worst] ?? Number.NaN)} ms of wall time, ${fmt(cpu[worst] ?? Number.NaN)} ms of CPU (a long frame with little CPU waited for a core: the machine's load, not the page's work).`,
+          note: `${journalEvents.length} events, ${view.runs.length} runs, ${view.calls.length} calls; ${rows} px of rows scrolled ${SCROLL_PX_PER_FRAME} px a frame. One sample = the longest frame of one top-to-bottom pass; the result is the median pass (p50), p90 beside it. All ${frames.length} frames of the ${passes.length} passes: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms; ${over(frames, 50)} over 50 ms (${passes.filter((f) => over(f, 50) > 0).length} of ${passes.length} passes had one). Full garbage collections (mark-compact of V8's and the DOM's heaps, traced in these passes): ${pauses.length === 0 ? 'none' : `${pauses.length}, main-thread pause median ${fmt(median(pauses))} ms, max ${fmt(Math.max(...pauses))} ms`}; the longest frame of ${withGc.length} of ${passes.length} passes held one (${withGc.join('; ') || 'none'}). Main-thread CPU per frame (thread time, from a trace of one more pass): median ${fmt(median(cpu))} ms, p90 ${fmt(percentile(cpu, 90))} ms, max ${fmt(Math.max(...cpu))} ms; that pass's longest frame: ${fmt(traced.result[worst] ?? Number.NaN)} ms of wall time, ${fmt(cpu[worst] ?? Number.NaN)} ms of CPU (a long frame with little CPU waited for a core: the machine's load, not the page's work).`,
         };
       } finally {
         await browser.close();

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 
-/** The mark the measured page code sets at the start of each frame (`performance.mark`). */
+/** The mark the measured page code sets for each frame (`performance.mark`, its startTime the frame's rAF time). */
 export const FRAME_MARK = 'bench:frame';
 
 export interface TraceEvent {

@@ -65,7 +65,7 @@ export function scrollPass(page: Page): Promise<number[]> {
         const tick = (now: number) => {
           frames.push(now - last);
           last = now;
-          performance.mark(mark);
+          performance.mark(mark, { startTime: now }); // at the frame's start (rAF time), not when this callback ran
           if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve(frames.slice(1));
           el.scrollTop += step;
           requestAnimationFrame(tick);

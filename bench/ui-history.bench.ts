@@ -6,13 +6,15 @@
  * - scrolling the virtualized waterfall top to bottom (240 px a frame): every frame's duration (rAF to rAF);
  * - time travel: stepping the scrubber back one event at a time (ArrowLeft with focus), each step's frame.
  * Goal: no frame longer than 50 ms (scrolling: the longest frame of a pass, p50 and p90 over passes).
- * Scrolling also traces one more pass for the main thread's CPU per frame (frame-cpu.ts), which load does not inflate.
+ * Scrolling also traces one more pass for the main thread's CPU per frame (frame-cpu.ts), which load does not inflate,
+ * and traces the measured passes for garbage collections only (cheap: events only while one runs), to tell a
+ * pass's longest frame that held a full collection's pause from one that waited for a core.
  */
 import type { Page } from '@playwright/test';
 import { type JournalEvent, reduceJournal } from '../src/engine';
 import { generateJournal } from '../src/ui/bench/generate-journal';
 import { freshBrowser, openStudio, serveStudio, waitForUi } from './browser-harness';
-import { FRAME_MARK, withFrameCpu } from './frame-cpu';
+import { FRAME_MARK, withFrameCpu, withMajorGc } from './frame-cpu';
 import { median, percentile } from './stats';
 import type { BenchCase } from './types';
 
@@ -63,7 +65,7 @@ export function scrollPass(page: Page): Promise<number[]> {
         const tick = (now: number) => {
           frames.push(now - last);
           last = now;
-          performance.mark(mark);
+          performance.mark(mark, { startTime: now }); // at the frame's start (rAF time), not when this callback ran
           if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve(frames.slice(1));
           el.scrollTop += step;
           requestAnimationFrame(tick);
@@ -133,9 +135,26 @@ const cases: BenchCase[] = [
         // One sample = one pass's longest frame: a single slow frame (a GC, a load spike on the machine) shows
         // as one high sample among the passes instead of being the whole figure.
         const passes: number[][] = [];
-        for (let i = 0; i < (quick ? 2 : 9); i++) passes.push(await scrollPass(page));
+        const gcs: number[][] = []; // main-thread pause of full collections per frame, aligned with the pass' frames
+        for (let i = 0; i < (quick ? 2 : 9); i++) {
+          const { result, gc } = await withMajorGc(browser, page, () => scrollPass(page));
+          passes.push(result);
+          gcs.push(gc);
+        }
         const longest = passes.map((frames) => Math.max(...frames));
         const frames = passes.flat();
+        // Each full collection's pause (main-thread time) and the frame it stretched. A frame is measured from one
+        // rAF time to the next, and a rAF time is when its frame began, not when the blocked thread ran it: the
+        // frame in which a collection starts can still read 16.7 ms, the one after it takes the wait. So: the
+        // longest of the frame it starts in and the two after.
+        const stretched = (f: number[], k: number) => Math.max(...f.slice(k, k + 3));
+        const gcFrames = passes.flatMap((f, i) =>
+          f.flatMap((_, k) => ((gcs[i]?.[k] ?? 0) > 0 ? [{ ms: stretched(f, k), gc: gcs[i]?.[k] as number }] : [])),
+        );
+        const longestWithGc = passes.filter((f, i) => {
+          const at = f.indexOf(Math.max(...f));
+          return [at, at - 1, at - 2].some((k) => (gcs[i]?.[k] ?? 0) > 0);
+        }).length;
         // One more pass under a trace: the main thread's CPU per frame, which the machine's load does not inflate.
         const traced = await withFrameCpu(browser, page, () => scrollPass(page));
         const { cpu } = traced;
@@ -147,7 +166,7 @@ const cases: BenchCase[] = [
           value: median(longest),
           unit: 'ms',
           samples: longest,
-          note: `${journalEvents.length} events, ${view.runs.length} runs, ${view.calls.length} calls; ${rows} px of rows scrolled ${SCROLL_PX_PER_FRAME} px a frame. One sample = the longest frame of one top-to-bottom pass; the result is the median pass (p50), p90 beside it. All ${frames.length} frames of the ${passes.length} passes: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms; ${over(frames, 50)} over 50 ms (${passes.filter((f) => over(f, 50) > 0).length} of ${passes.length} passes had one). Main-thread CPU per frame (thread time, from a trace of one more pass): median ${fmt(median(cpu))} ms, p90 ${fmt(percentile(cpu, 90))} ms, max ${fmt(Math.max(...cpu))} ms; that pass's longest frame: ${fmt(traced.result[worst] ?? Number.NaN)} ms of wall time, ${fmt(cpu[worst] ?? Number.NaN)} ms of CPU (a long frame with little CPU waited for a core: the machine's load, not the page's work).`,
+          note: `${journalEvents.length} events, ${view.runs.length} runs, ${view.calls.length} calls; ${rows} px of rows scrolled ${SCROLL_PX_PER_FRAME} px a frame. One sample = the longest frame of one top-to-bottom pass; the result is the median pass (p50), p90 beside it. All ${frames.length} frames of the ${passes.length} passes: median ${fmt(median(frames))} ms, p95 ${fmt(p95(frames))} ms, max ${fmt(Math.max(...frames))} ms; ${over(frames, 50)} over 50 ms (${passes.filter((f) => over(f, 50) > 0).length} of ${passes.length} passes had one). Full garbage collections (mark-compact of V8's and the DOM's heaps, traced in these passes): ${gcFrames.length === 0 ? 'none' : `${gcFrames.length}, main-thread pauses of ${gcFrames.map((g) => `${fmt(g.gc)} ms (frame ${fmt(g.ms)} ms)`).join(', ')}; the longest frame of ${longestWithGc} of ${passes.length} passes was one of these`}. Main-thread CPU per frame (thread time, from a trace of one more pass): median ${fmt(median(cpu))} ms, p90 ${fmt(percentile(cpu, 90))} ms, max ${fmt(Math.max(...cpu))} ms; that pass's longest frame: ${fmt(traced.result[worst] ?? Number.NaN)} ms of wall time, ${fmt(cpu[worst] ?? Number.NaN)} ms of CPU (a long frame with little CPU waited for a core: the machine's load, not the page's work).`,
         };
       } finally {
         await browser.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuPerFrame, FRAME_MARK, type TraceEvent } from '../../bench/frame-cpu';
+import { cpuPerFrame, FRAME_MARK, majorGcPerFrame, type TraceEvent } from '../../bench/frame-cpu';
 
 /** A trace as Chromium writes it: the renderer's main thread (pid 7, tid 1), a worker thread (tid 2), marks. */
 const trace = (events: TraceEvent[]) => ({
@@ -42,5 +42,27 @@ describe('cpuPerFrame', () => {
     expect(() => cpuPerFrame(trace([task(0, 10, 10)]))).toThrow(
       "the trace has no 'bench:frame' marks on a renderer's main thread",
     );
+  });
+});
+
+describe('majorGcPerFrame', () => {
+  it("sums the main thread's mark-compact pauses per frame, not scavenges, their phases or other threads' work", () => {
+    const gc = (name: string, ts: number, dur: number, tdur: number, tid = 1) => ({
+      ...task(ts, dur, tdur, tid),
+      name,
+    });
+    const frames = majorGcPerFrame(
+      trace([
+        mark(0),
+        gc('V8.GC_SCAVENGER', 1_000, 4_000, 4_000), // a young-generation collection
+        mark(16_700),
+        gc('V8.GC_MARK_COMPACTOR', 17_000, 56_000, 48_000), // the long frame's full collection
+        gc('V8.GC_MC_MARK', 17_100, 12_000, 12_000), // one of its phases
+        gc('V8.GC_MARK_COMPACTOR', 20_000, 30_000, 30_000, 2), // the worker's heap
+        mark(90_000),
+        mark(106_700),
+      ]),
+    );
+    expect(frames).toEqual([0, 48, 0]);
   });
 });

@@ -3,12 +3,13 @@ import { memo, type RefObject, useRef } from 'react';
 import { selectHistoryZoom, useAppStore } from '../../store';
 import { AxisHeader } from './AxisHeader';
 import { HistoryRowView } from './HistoryRowView';
-import { columns, ROW_HEIGHT, TRACK_END } from './layout';
+import { columns, TRACK_END } from './layout';
 import type { TimeAxis } from './time-axis';
 import { useElementWidth } from './useElementWidth';
 import { useHistoryModel } from './useHistoryModel';
 import { useTrackPan } from './useHistoryZoom';
 import { useRevealSelected } from './useRevealSelected';
+import { virtualRows } from './virtual-rows';
 
 /**
  * The compressed idle gaps as stripes over the whole height. They do not scroll up and down (they are the same on
@@ -42,11 +43,12 @@ export function Waterfall() {
   const { rows, axis, cursor } = useHistoryModel(track * zoom);
   // Before useVirtualizer: its scroll listener must run before the virtualizer's (see useTrackPan).
   useTrackPan({ rootRef, scrollRef, axis, label, view: track, cursor });
+  const { getItemKey, estimateSize } = virtualRows(rows); // the same functions while the rows are the same
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => ROW_HEIGHT[rows[i]!.type],
-    getItemKey: (i) => rows[i]!.key,
+    estimateSize,
+    getItemKey,
     overscan: 12,
   });
   const selectedIndex = useRevealSelected(rows, virtualizer);

@@ -5,7 +5,7 @@
  * start are held back by routes until the test lets them through.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { hold, READY_TIMEOUT, recordErrors, snap } from './studio-helpers';
+import { hold, READY_TIMEOUT, recordErrors, recordRequests, snap } from './studio-helpers';
 
 const ENTRY = /\/assets\/index-[\w-]+\.js$/;
 const MONACO = /\/assets\/MonacoEditor-[^/]+\.js$/;
@@ -227,6 +227,26 @@ test.describe('studio: the app shell fails', () => {
       .poll(() => page.evaluate(storedSource), { timeout: READY_TIMEOUT })
       .toMatch(/# typed without a shell$/);
     expect(errors).toEqual(['pageerror: broken shell']);
+  });
+
+  test('the shell spawns the executor worker, whose head start fetches Pyodide before any module ran; the page takes that worker and Python gets ready', async ({
+    page,
+  }) => {
+    const errors = recordErrors(page);
+    const urls = recordRequests(page);
+    const releaseEntry = await hold(page, ENTRY);
+    await page.goto('/', { waitUntil: 'commit' });
+    // The head start's first read (early-work.ts): Pyodide's runtime script, imported by the worker.
+    await expect
+      .poll(() => [...urls].some((u) => u.endsWith('/pyodide.asm.mjs')), { timeout: READY_TIMEOUT })
+      .toBe(true);
+    expect([...urls].filter((u) => /\/assets\/worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    expect(await page.locator('#root [data-testid="executor-status"]').count()).toBe(0); // the entry has not run
+    releaseEntry();
+    await expect(page.getByTestId('executor-status')).toHaveAttribute('data-status', 'ready', {
+      timeout: READY_TIMEOUT,
+    });
+    expect(errors).toEqual([]);
   });
 
   test('when the files cannot be read, the shell goes and what was typed into it is kept in a notice', async ({

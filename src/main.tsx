@@ -14,6 +14,7 @@ import { version as pyodideVersion } from 'pyodide/package.json';
 import { readOpenFileCopy } from './persistence/open-file-copy';
 import { readOpenFile } from './persistence/read-open-file';
 import { type HeadStart, SHARED_BUFFER_BYTES, type TabMessage } from './protocol';
+import { takeShellExecutor } from './shell/early-executor';
 import { freezeShell } from './shell/shell-state';
 import {
   type ChannelLike,
@@ -67,13 +68,16 @@ function spawnJournalMirror(): JournalMirrorWorker {
  * (protocol `HeadStart`) restores Python while the Web Lock says whether this tab leads, and a leader's boot
  * request claims it. The worker's start (its thread and script, 70–110 ms after the spawn) begins the path to
  * "Python ready", so nothing comes before it. A follower terminates it unused (`onFollower`); without Web Locks
- * the tab leads at once and takes it.
+ * the tab leads at once and takes it. In the built studio the app shell spawned it already, before this module
+ * was fetched (shell/early-executor.ts): it is taken over here with what it sent meanwhile.
  */
+const fromShell = takeShellExecutor(window, pyodideIndexURL);
 const early: EarlyWorker = createEarlyWorker(() => {
+  if (fromShell) return fromShell.worker;
   const worker = spawnExecutor();
   worker.postMessage({ type: 'head-start', indexURL: pyodideIndexURL } satisfies HeadStart);
   return worker;
-});
+}, fromShell?.kept);
 
 const client = createStudioClient({
   now: () => performance.now(),

@@ -8,8 +8,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { version as pyodideVersion } from 'pyodide/package.json';
 import { type Plugin as RolldownPlugin, rolldown } from 'rolldown';
 import type { Plugin } from 'vite';
+import { EXECUTOR_WORKER_ATTR, PYODIDE_INDEX_ATTR } from '../src/shell/early-executor.ts';
 
 /** `?raw` imports (the light view's stylesheet, the starter workflow) as strings, as Vite does. */
 const rawImports: RolldownPlugin = {
@@ -42,6 +44,17 @@ export function shellFileName(assetsDir: string, code: string): string {
   return `${assetsDir}/shell-${hash}.js`;
 }
 
+/**
+ * The executor worker's built script among a bundle's files: `<assetsDir>/worker-<hash>.js`, the name Vite gives
+ * `new URL('./executor/worker.ts', import.meta.url)` in main.tsx (the other workers' names end in `-worker` or
+ * `.worker`). Undefined unless exactly one matches.
+ */
+export function executorWorkerFile(fileNames: readonly string[], assetsDir: string): string | undefined {
+  const pattern = new RegExp(`^${assetsDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/worker-[\\w-]+\\.js$`);
+  const found = fileNames.filter((name) => pattern.test(name));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** The Vite plugin. `entry`: the shell's source (`src/shell/shell.ts`). */
 export function appShell(entry: string): Plugin {
   let base = '/';
@@ -61,15 +74,21 @@ export function appShell(entry: string): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler() {
+      handler(_html, { bundle }) {
         if (!fileName) return [];
+        // The executor worker the shell spawns (src/shell/early-executor.ts): its built script, and Pyodide's
+        // folder as main.tsx names it. Without a single such script the shell spawns none (main.tsx does).
+        const worker = executorWorkerFile(Object.keys(bundle ?? {}), assetsDir);
+        const executor = worker
+          ? { [EXECUTOR_WORKER_ATTR]: `${base}${worker}`, [PYODIDE_INDEX_ATTR]: `${base}pyodide/${pyodideVersion}/` }
+          : {};
         // `defer` and before the entry module: deferred scripts run in document order, after parsing. A deferred
         // script is fetched at low priority, which Chromium holds back behind the start chunks' high-priority
         // preloads even from its HTTP cache: hence `fetchpriority=high` (measured: docs/start-up.md).
         return [
           {
             tag: 'script',
-            attrs: { defer: true, fetchpriority: 'high', src: `${base}${fileName}` },
+            attrs: { defer: true, fetchpriority: 'high', src: `${base}${fileName}`, ...executor },
             injectTo: 'head-prepend',
           },
         ];

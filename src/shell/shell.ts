@@ -13,6 +13,7 @@ import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SI
 import { indentOnTab } from '../ui/editor/tab-indent';
 import { EDITOR_TYPABLE_MARK, markOnce } from '../ui/layout/start-marks';
 import lightEditorCss from '../ui/styles/light-editor.css?raw';
+import { spawnShellExecutor } from './early-executor';
 import { lineNumbers, shellContent } from './shell-content';
 import { removeShell, SHELL_FILE_ATTR, SHELL_ID, SHELL_LABEL, SHELL_STYLE_ID } from './shell-state';
 
@@ -80,6 +81,14 @@ function render(doc: Document, win: Window): boolean {
   doc.head.append(style);
   doc.body.append(root);
   return true;
+}
+
+// First: the executor worker's script and Python's start then load beside the page's modules (early-executor.ts).
+// Apart from the editor: a failure of either leaves the other.
+try {
+  spawnShellExecutor(document.currentScript, window);
+} catch {
+  // main.tsx spawns the worker itself.
 }
 
 try {

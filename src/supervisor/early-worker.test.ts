@@ -25,6 +25,16 @@ describe('createEarlyWorker()', () => {
     expect(fake.isTerminated()).toBe(true);
   });
 
+  it('delivers what a worker spawned before it (by the app shell) sent first, then what came after', async () => {
+    const fake = createFakeWorker();
+    const before = new MessageEvent('message', { data: { type: 'worker-started' } });
+    const early = createEarlyWorker(() => fake.worker, [['message', before]]);
+    fake.emit({ type: 'worker-started' });
+    const seen: unknown[] = [];
+    early.take()?.addEventListener('message', (e) => seen.push(e.data.type));
+    await until(() => expect(seen).toEqual(['worker-started', 'event']));
+  });
+
   it('terminates the worker when nobody took it (a follower tab)', () => {
     const fake = createFakeWorker();
     const early = createEarlyWorker(() => fake.worker);

@@ -19,10 +19,15 @@ type EventType = 'message' | 'error' | 'messageerror';
  * to load) would be lost, so it is kept and delivered, in order and once the taker's synchronous wiring is
  * done (a microtask), to the first listener of its type.
  */
-export function createEarlyWorker(spawn: () => WorkerLike): EarlyWorker {
+export function createEarlyWorker(
+  spawn: () => WorkerLike,
+  /** What a worker spawned before this (by the app shell) sent already, in order: delivered first. */
+  backlog: ReadonlyArray<readonly [EventType, Event]> = [],
+): EarlyWorker {
   let worker: WorkerLike | undefined = spawn();
   const early = worker;
   const kept: Record<EventType, Event[]> = { message: [], error: [], messageerror: [] };
+  for (const [type, e] of backlog) kept[type].push(e);
   const listeners: Record<EventType, Array<(e: Event) => void>> = { message: [], error: [], messageerror: [] };
   for (const type of Object.keys(kept) as EventType[]) {
     early.addEventListener(type as 'message', (e) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { buildShell, shellFileName } from '../../vite-plugins/app-shell';
+import { buildShell, executorWorkerFile, shellFileName } from '../../vite-plugins/app-shell';
 
 const ENTRY = path.resolve(import.meta.dirname, '../../src/shell/shell.ts');
 
@@ -43,5 +43,15 @@ describe('app shell build', () => {
     expect(shellFileName('assets', 'a')).toMatch(/^assets\/shell-[\w-]{8}\.js$/);
     expect(shellFileName('assets', 'a')).not.toBe(shellFileName('assets', 'b'));
     expect(shellFileName('assets', 'a')).toBe(shellFileName('assets', 'a'));
+  });
+
+  it('names the executor worker’s script, and only when exactly one file is it', () => {
+    const others = ['assets/journal-mirror-worker-a1.js', 'assets/editor.worker-b2.js', 'assets/executor-worker-c3.js'];
+    expect(executorWorkerFile([...others, 'assets/worker-Mv_Z5Cn7.js', 'index.html'], 'assets')).toBe(
+      'assets/worker-Mv_Z5Cn7.js',
+    );
+    expect(executorWorkerFile(others, 'assets')).toBeUndefined();
+    expect(executorWorkerFile(['assets/worker-a.js', 'assets/worker-b.js'], 'assets')).toBeUndefined();
+    expect(executorWorkerFile(['static/worker-a.js'], 'assets')).toBeUndefined();
   });
 });

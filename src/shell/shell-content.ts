@@ -37,11 +37,3 @@ export function shellContent(storage: Store | undefined, starter: string): Shell
     return null;
   }
 }
-
-/** The gutter's text for `text`: its line numbers, one a line. */
-export function lineNumbers(text: string): string {
-  const lines = text.split('\n').length;
-  let out = '1';
-  for (let i = 2; i <= lines; i++) out += `\n${i}`;
-  return out;
-}

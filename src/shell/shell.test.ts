@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPEN_FILE_COPY_KEY } from '../persistence/open-file-copy';
-import { lineNumbers, shellContent } from './shell-content';
+import { shellContent } from './shell-content';
 import { shellHandOver, typedPart } from './shell-state';
 
 /** A Storage over a Map (what `shellContent` reads of localStorage). */
@@ -44,12 +44,6 @@ describe('app shell: what it shows', () => {
       },
     };
     expect(shellContent(throwing, 'STARTER')).toBeNull();
-  });
-
-  it('numbers every line, the last one after a final newline included', () => {
-    expect(lineNumbers('')).toBe('1');
-    expect(lineNumbers('a\nb')).toBe('1\n2');
-    expect(lineNumbers('a\nb\n')).toBe('1\n2\n3');
   });
 });
 

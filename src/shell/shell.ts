@@ -9,12 +9,12 @@
  */
 
 import { STARTER_SOURCE } from '../store/editor-slice';
-import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from '../ui/editor/editor-metrics';
+import { LIGHT_TEXT_STYLE, lineNumbers } from '../ui/editor/light-view-text';
 import { indentOnTab } from '../ui/editor/tab-indent';
 import { EDITOR_TYPABLE_MARK, markOnce } from '../ui/layout/start-marks';
 import lightEditorCss from '../ui/styles/light-editor.css?raw';
 import { spawnShellExecutor } from './early-executor';
-import { lineNumbers, shellContent } from './shell-content';
+import { shellContent } from './shell-content';
 import { removeShell, SHELL_FILE_ATTR, SHELL_ID, SHELL_LABEL, SHELL_STYLE_ID } from './shell-state';
 
 /**
@@ -37,12 +37,6 @@ function render(doc: Document, win: Window): boolean {
   style.id = SHELL_STYLE_ID;
   style.textContent = `${lightEditorCss}\n${SHELL_BOX_CSS}`;
 
-  const text = {
-    fontFamily: EDITOR_FONT_FAMILY,
-    fontSize: `${EDITOR_FONT_SIZE}px`,
-    lineHeight: `${EDITOR_LINE_HEIGHT}px`,
-    tabSize: String(EDITOR_TAB_SIZE),
-  };
   const root = doc.createElement('div');
   root.id = SHELL_ID;
   root.setAttribute(SHELL_FILE_ATTR, content.fileId ?? '');
@@ -52,7 +46,7 @@ function render(doc: Document, win: Window): boolean {
   const gutter = doc.createElement('div');
   gutter.className = 'light-editor__gutter';
   gutter.setAttribute('aria-hidden', 'true');
-  Object.assign(gutter.style, text);
+  Object.assign(gutter.style, LIGHT_TEXT_STYLE);
   gutter.textContent = lineNumbers(content.text);
   const area = doc.createElement('textarea');
   area.className = 'light-editor__text';
@@ -66,7 +60,7 @@ function render(doc: Document, win: Window): boolean {
   ]) {
     area.setAttribute(name as string, value as string);
   }
-  Object.assign(area.style, text);
+  Object.assign(area.style, LIGHT_TEXT_STYLE);
   // defaultValue is what the React editor compares with what it shows (shell-state.ts).
   area.defaultValue = content.text;
   area.addEventListener('input', () => {

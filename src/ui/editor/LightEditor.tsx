@@ -5,7 +5,7 @@
  */
 import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { EDITOR_TYPABLE_MARK, LIGHT_VIEW_MARK, markOnce } from '../layout/start-marks';
-import { EDITOR_FONT_FAMILY, EDITOR_FONT_SIZE, EDITOR_LINE_HEIGHT, EDITOR_TAB_SIZE } from './editor-metrics';
+import { LIGHT_TEXT_STYLE, lineNumbers } from './light-view-text';
 import { indentOnTab } from './tab-indent';
 import { useShellHandOver } from './useShellHandOver';
 
@@ -18,13 +18,6 @@ interface LightEditorProps {
   fullEditorFailed?: boolean;
 }
 
-const TEXT_STYLE = {
-  fontFamily: EDITOR_FONT_FAMILY,
-  fontSize: EDITOR_FONT_SIZE,
-  lineHeight: `${EDITOR_LINE_HEIGHT}px`,
-  tabSize: EDITOR_TAB_SIZE,
-} as const;
-
 /** Tab indents by four spaces, as in Monaco, instead of leaving the editor. */
 const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => indentOnTab(e, document);
 
@@ -32,7 +25,6 @@ export function LightEditor({ source, dark, onChange, ref, fullEditorFailed = fa
   const gutter = useRef<HTMLDivElement>(null);
   const text = useRef<HTMLTextAreaElement>(null);
   useImperativeHandle(ref, () => text.current as HTMLTextAreaElement);
-  const lines = source.split('\n').length;
   // The app shell (src/shell/) may have set the mark already, before any module ran.
   useEffect(() => {
     markOnce(EDITOR_TYPABLE_MARK);
@@ -41,8 +33,8 @@ export function LightEditor({ source, dark, onChange, ref, fullEditorFailed = fa
   useShellHandOver(text, source, onChange);
   return (
     <div className={`light-editor${dark ? ' light-editor--dark' : ''}`} data-testid="light-editor">
-      <div className="light-editor__gutter" ref={gutter} aria-hidden="true" style={TEXT_STYLE}>
-        {Array.from({ length: lines }, (_, i) => i + 1).join('\n')}
+      <div className="light-editor__gutter" ref={gutter} aria-hidden="true" style={LIGHT_TEXT_STYLE}>
+        {lineNumbers(source)}
       </div>
       <textarea
         ref={text}
@@ -57,7 +49,7 @@ export function LightEditor({ source, dark, onChange, ref, fullEditorFailed = fa
         autoComplete="off"
         autoCorrect="off"
         wrap="off"
-        style={TEXT_STYLE}
+        style={LIGHT_TEXT_STYLE}
         value={source}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
